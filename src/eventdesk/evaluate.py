@@ -1,0 +1,310 @@
+"""Scoring against ACLED- and GED-style gold data (procedure of ../shared/eval/README.md).
+
+ACLED: each distinct ``notes`` text is one article (id = the first row's ``event_id_cnty``, no
+publication date: the note states it). The events extracted from it are matched one-to-one with
+the gold rows sharing that note (best agreement first); a gold row left without a match counts as
+wrong on every field. GED: each distinct headline is one article published on ``source_date``;
+date inside [date_start, date_end], deaths inside [low, high], the dyad in either order,
+coordinates within 50 km.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventdesk.errors import EvalError
+from eventdesk.ingest import content_hash
+from eventdesk.model import Article, ArticleResult, EventMention, Skipped
+
+__all__ = ["FieldScore", "EvalReport", "evaluate_acled", "evaluate_ged", "normalise_actor", "km"]
+
+ACLED_FIELDS = (
+    "event_type", "sub_event_type", "event_date", "country", "admin1", "coords_50km", "fatalities",
+    "actor1", "actor2",
+)
+GED_FIELDS = ("date_in_range", "deaths_in_range", "dyad", "coords_50km")
+_YEARS = re.compile(r"\s*\((\d{4})?-(\d{4})?\)")
+
+
+@dataclass
+class FieldScore:
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass
+class EvalReport:
+    kind: str
+    rows: int
+    articles: int
+    matched: int
+    fields: dict[str, FieldScore]
+    extra: dict[str, FieldScore] = field(default_factory=dict)
+    errors_path: str = ""
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "rows": self.rows,
+            "articles": self.articles,
+            "rows_with_event": self.matched,
+            "accuracy": {k: round(v.accuracy, 4) for k, v in self.fields.items()},
+            "extra": {k: {"accuracy": round(v.accuracy, 4), "rows": v.total} for k, v in self.extra.items()},
+            "errors_file": self.errors_path,
+        }
+
+
+def normalise_actor(name: str | None) -> str:
+    """ACLED names without the regime years ("Police Forces of Kenya (2013-)" -> "police forces of kenya")."""
+    if not name:
+        return ""
+    return _YEARS.sub("", name).strip().lower()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+Runner = Callable[[Sequence[Article]], Iterable[ArticleResult | Skipped]]
+
+
+def _read(path: str | Path, required: set[str]) -> list[dict[str, str]]:
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot read gold file: {exc}") from exc
+    if not rows:
+        raise EvalError(f"{path}: no rows")
+    missing = required - set(rows[0])
+    if missing:
+        raise EvalError(f"{path}: missing columns {sorted(missing)}")
+    return rows
+
+
+def _article(aid: str, text: str, published: dt.date | None, origin: str) -> Article:
+    return Article(id=aid, raw=text, kind="text", origin=origin, content_hash=content_hash(text),
+                   published=published)
+
+
+# ----------------------------------------------------------------------------------------- ACLED
+def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
+    if e is None:
+        return {f: False for f in ACLED_FIELDS}
+    place = e.place
+    coords = False
+    if place is not None and g["latitude"] and g["longitude"]:
+        coords = km(place.latitude, place.longitude, float(g["latitude"]), float(g["longitude"])) <= 50
+    return {
+        "event_type": e.event_type == g["event_type"],
+        "sub_event_type": e.sub_event_type == g["sub_event_type"],
+        "event_date": bool(e.date) and e.date.date.isoformat() == g["event_date"],
+        "country": bool(place) and place.country.lower() == g["country"].lower(),
+        "admin1": bool(place) and _fold(place.admin1) == _fold(g["admin1"]),
+        "coords_50km": coords,
+        "fatalities": e.fatalities.best == int(g["fatalities"] or 0),
+        "actor1": normalise_actor(e.actor1.name if e.actor1 else "") == normalise_actor(g["actor1"]),
+        "actor2": normalise_actor(e.actor2.name if e.actor2 else "") == normalise_actor(g["actor2"]),
+    }
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z]", "", s)
+
+
+def _match(gold: list[dict[str, str]], events: list[EventMention], checks) -> list[tuple[dict, EventMention | None]]:
+    """Greedy one-to-one matching by the number of agreeing fields."""
+    pairs = sorted(
+        ((sum(checks(g, e).values()), gi, ei) for gi, g in enumerate(gold) for ei, e in enumerate(events)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_g: set[int] = set()
+    used_e: set[int] = set()
+    out: dict[int, EventMention | None] = {}
+    for _, gi, ei in pairs:
+        if gi in used_g or ei in used_e:
+            continue
+        used_g.add(gi)
+        used_e.add(ei)
+        out[gi] = events[ei]
+    return [(g, out.get(gi)) for gi, g in enumerate(gold)]
+
+
+_DATED_NOTE = re.compile(
+    r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) \d{4}\b|\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) \d{1,2}(st|nd|rd|th)?,? \d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit: int | None = None) -> EvalReport:
+    rows = _read(path, {"event_id_cnty", "notes", "event_type", "sub_event_type", "event_date", "country",
+                        "admin1", "latitude", "longitude", "fatalities", "actor1", "actor2"})
+    by_note: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        by_note[r["notes"]].append(r)
+    notes = list(by_note.items())
+    if limit:
+        notes = notes[:limit]
+    articles = [_article(g[0]["event_id_cnty"], note, None, f"{path}:{g[0]['event_id_cnty']}") for note, g in notes]
+    results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
+    skipped = []
+    scores = {f: FieldScore() for f in ACLED_FIELDS}
+    extra = {"event_date_when_note_has_full_date": FieldScore(), "event_type_when_event_found": FieldScore()}
+    matched = 0
+    with open(errors_path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["event_id_cnty", "field", "gold", "predicted", "notes"])
+        for (note, gold), art in zip(notes, articles):
+            res = results.get(art.id)
+            if res is None:
+                skipped.append(Skipped(art.origin, "not processed"))
+            events = list(res.events) if res else []
+            for g, e in _match(gold, events, _acled_checks):
+                checks = _acled_checks(g, e)
+                matched += e is not None
+                for f, ok in checks.items():
+                    scores[f].total += 1
+                    scores[f].correct += ok
+                    if not ok:
+                        w.writerow([g["event_id_cnty"], f, _gold_value(g, f), _pred_value(e, f), note])
+                if _DATED_NOTE.search(note):
+                    extra["event_date_when_note_has_full_date"].total += 1
+                    extra["event_date_when_note_has_full_date"].correct += checks["event_date"]
+                if e is not None:
+                    extra["event_type_when_event_found"].total += 1
+                    extra["event_type_when_event_found"].correct += checks["event_type"]
+    return EvalReport("acled", sum(len(g) for _, g in notes), len(notes), matched, scores, extra,
+                      str(errors_path), skipped)
+
+
+def _gold_value(g: dict[str, str], f: str) -> str:
+    if f == "coords_50km":
+        return f"{g['latitude']},{g['longitude']} ({g.get('location', '')})"
+    return g.get(f, "")
+
+
+def _pred_value(e: EventMention | None, f: str) -> str:
+    if e is None:
+        return "(no event)"
+    if f in ("event_type", "sub_event_type"):
+        return getattr(e, f)
+    if f == "event_date":
+        return e.date.date.isoformat() if e.date else ""
+    if f in ("country", "admin1"):
+        return getattr(e.place, f) if e.place else ""
+    if f == "coords_50km":
+        return f"{e.place.latitude},{e.place.longitude} ({e.place.location})" if e.place else ""
+    if f == "fatalities":
+        return str(e.fatalities.best)
+    actor = getattr(e, f)
+    return actor.name if actor else ""
+
+
+# ------------------------------------------------------------------------------------------- GED
+_GED_ALIASES = {
+    "government of iraq": "military forces of iraq",
+    "government of turkey": "military forces of turkey",
+    "government of iran": "military forces of iran",
+    "government of syria": "military forces of syria",
+    "is": "islamic state",
+    "civilians": "civilians",
+}
+
+
+def _ged_side(name: str) -> str:
+    n = normalise_actor(name)
+    n = _GED_ALIASES.get(n, n)
+    return re.sub(r" \(.*\)$", "", n)
+
+
+def _ged_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
+    if e is None:
+        return {f: False for f in GED_FIELDS}
+    start, end = dt.date.fromisoformat(g["date_start"]), dt.date.fromisoformat(g["date_end"])
+    gold_dyad = {_ged_side(g["side_a"]), _ged_side(g["side_b"])}
+    ours = {_ged_side(e.actor1.name) if e.actor1 else "", _ged_side(e.actor2.name) if e.actor2 else ""}
+    coords = bool(e.place) and bool(g["latitude"]) and km(
+        e.place.latitude, e.place.longitude, float(g["latitude"]), float(g["longitude"])) <= 50
+    low, high = int(g["low"] or 0), int(g["high"] or 0)
+    return {
+        "date_in_range": bool(e.date) and start <= e.date.date <= end,
+        "deaths_in_range": low <= e.fatalities.best <= high,
+        "dyad": gold_dyad == ours,
+        "coords_50km": coords,
+    }
+
+
+def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: int | None = None) -> EvalReport:
+    rows = _read(path, {"source_headline", "source_date", "date_start", "date_end", "side_a", "side_b",
+                        "low", "best", "high", "latitude", "longitude"})
+    by_head: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        head = r["source_headline"].split(";")[0].strip()
+        date = r["source_date"].split(";")[0].strip()
+        by_head[(head, date)].append(r)
+    heads = list(by_head.items())
+    if limit:
+        heads = heads[:limit]
+    articles = [
+        _article(f"ged-{g[0]['id']}", head, dt.date.fromisoformat(date), f"{path}:{g[0]['id']}")
+        for (head, date), g in heads
+    ]
+    results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
+    scores = {f: FieldScore() for f in GED_FIELDS}
+    matched = 0
+    with open(errors_path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "field", "gold", "predicted", "headline"])
+        for ((head, _), gold), art in zip(heads, articles):
+            res = results.get(art.id)
+            events = list(res.events) if res else []
+            for g, e in _match(gold, events, _ged_checks):
+                matched += e is not None
+                for f, ok in _ged_checks(g, e).items():
+                    scores[f].total += 1
+                    scores[f].correct += ok
+                    if not ok:
+                        w.writerow([g["id"], f, _ged_gold(g, f), _ged_pred(e, f), head])
+    return EvalReport("ged", sum(len(g) for _, g in heads), len(heads), matched, scores, {}, str(errors_path))
+
+
+def _ged_gold(g: dict[str, str], f: str) -> str:
+    return {
+        "date_in_range": f"{g['date_start']}..{g['date_end']}",
+        "deaths_in_range": f"{g['low']}..{g['high']}",
+        "dyad": f"{g['side_a']} / {g['side_b']}",
+        "coords_50km": f"{g['latitude']},{g['longitude']}",
+    }[f]
+
+
+def _ged_pred(e: EventMention | None, f: str) -> str:
+    if e is None:
+        return "(no event)"
+    if f == "date_in_range":
+        return e.date.date.isoformat() if e.date else ""
+    if f == "deaths_in_range":
+        return str(e.fatalities.best)
+    if f == "dyad":
+        return f"{e.actor1.name if e.actor1 else ''} / {e.actor2.name if e.actor2 else ''}"
+    return f"{e.place.latitude},{e.place.longitude}" if e.place else ""

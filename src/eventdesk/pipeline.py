@@ -1,0 +1,170 @@
+"""The ordered per-article stages and the runner.
+
+Each stage declares what it needs and what it adds (like spaCy components' requires/assigns); the
+order is checked when the pipeline is built, not when an article fails halfway. Stages work on a
+batch of articles so the one expensive step, the spaCy parse of trigger sentences, runs as one
+``nlp.pipe`` call per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from eventdesk.errors import ConfigError, EventdeskError
+from eventdesk.model import (
+    Article,
+    ArticleResult,
+    CleanArticle,
+    Mention,
+    PublicationDate,
+    Sentence,
+    Skipped,
+    Span,
+)
+from eventdesk.services import Services
+from eventdesk.stages.clean import clean
+from eventdesk.stages.context import build_context
+from eventdesk.stages.events import extract_events
+from eventdesk.stages.mentions import doc_mentions
+from eventdesk.stages.metadata import publication_date
+from eventdesk.stages.sentences import split_sentences
+
+__all__ = ["ArticleState", "Stage", "Pipeline", "PIPELINE_VERSION"]
+
+PIPELINE_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What is known about one article so far; each stage returns a new state."""
+
+    article: Article
+    clean: CleanArticle | None = None
+    publication: PublicationDate | None = None
+    sentences: tuple[Sentence, ...] = ()
+    docs: dict[Span, object] = field(default_factory=dict)
+    mentions: tuple[Mention, ...] = ()
+    result: ArticleResult | None = None
+    error: str = ""  # set when a stage failed on this article; later stages leave it alone
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+    run_batch: Callable[[Sequence[ArticleState], Services], list[ArticleState]]
+
+
+def _each(fn: Callable[[ArticleState, Services], ArticleState]):
+    """Apply a per-article stage; a failure on one article is recorded on it, never lost, and
+    never stops the rest of the batch."""
+
+    def run(states: Sequence[ArticleState], services: Services) -> list[ArticleState]:
+        out = []
+        for s in states:
+            if s.error:
+                out.append(s)
+                continue
+            try:
+                out.append(fn(s, services))
+            except EventdeskError as exc:
+                out.append(replace(s, error=str(exc)))
+            except Exception as exc:  # a bug on one article must not sink a long run: report it
+                out.append(replace(s, error=f"internal error in {fn.__name__.strip('_')}: "
+                                            f"{type(exc).__name__}: {exc}"))
+        return out
+
+    return run
+
+
+def _clean(s: ArticleState, services: Services) -> ArticleState:
+    return replace(s, clean=clean(s.article))
+
+
+def _metadata(s: ArticleState, services: Services) -> ArticleState:
+    return replace(s, publication=publication_date(s.clean, services.outlets))
+
+
+def _sentences(s: ArticleState, services: Services) -> ArticleState:
+    return replace(s, sentences=split_sentences(s.clean.text, s.clean.id, services.triggers))
+
+
+def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleState]:
+    """Parse only the trigger sentences of the whole batch in one ``nlp.pipe`` call."""
+    todo = [
+        (i, sent.span) for i, s in enumerate(states) if not s.error for sent in s.sentences if sent.triggers
+    ]
+    texts = [states[i].clean.text[span.start : span.end] for i, span in todo]
+    docs = services.nlp.parse(texts)
+    per: list[dict[Span, object]] = [{} for _ in states]
+    mentions: list[list[Mention]] = [[] for _ in states]
+    for (i, span), doc in zip(todo, docs):
+        per[i][span] = doc
+        mentions[i].extend(doc_mentions(doc, offset=span.start, article_id=span.article_id))
+    return [replace(s, docs=per[i], mentions=tuple(mentions[i])) for i, s in enumerate(states)]
+
+
+def _events(s: ArticleState, services: Services) -> ArticleState:
+    text = s.clean.text
+    context = build_context(
+        text, s.clean.id, s.sentences, s.mentions, s.publication.date, services.gazetteer, services.actors
+    )
+    events, rejections = extract_events(
+        s.clean, s.publication, s.sentences, s.docs, context, services.settings.events
+    )
+    result = ArticleResult(s.clean, s.publication, s.sentences, events, rejections)
+    return replace(s, result=result, docs={})
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("clean", frozenset({"article"}), frozenset({"clean"}), _each(_clean)),
+    Stage("metadata", frozenset({"clean"}), frozenset({"publication"}), _each(_metadata)),
+    Stage("sentences", frozenset({"clean"}), frozenset({"sentences"}), _each(_sentences)),
+    Stage("parse", frozenset({"sentences"}), frozenset({"docs", "mentions"}), _parse),
+    Stage(
+        "events",
+        frozenset({"clean", "publication", "sentences", "docs", "mentions"}),
+        frozenset({"result"}),
+        _each(_events),
+    ),
+)
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Fail at build time when a stage needs something no earlier stage assigns."""
+    have = {"article"}
+    for stage in stages:
+        missing = stage.requires - have
+        if missing:
+            raise ConfigError(f"stage {stage.name!r} needs {sorted(missing)} but no earlier stage assigns them")
+        have |= stage.assigns
+
+
+@dataclass
+class Pipeline:
+    """Runs the per-article stages over batches of articles."""
+
+    services: Services
+    stages: tuple[Stage, ...] = STAGES
+    batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        check_order(self.stages)
+
+    def run_batch(self, articles: Sequence[Article]) -> list[ArticleResult | Skipped]:
+        states = [ArticleState(a) for a in articles]
+        for stage in self.stages:
+            states = stage.run_batch(states, self.services)
+        return [Skipped(s.article.origin, s.error) if s.error else s.result for s in states]
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult | Skipped]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self.run_batch(batch)
+                batch = []
+        if batch:
+            yield from self.run_batch(batch)

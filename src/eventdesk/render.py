@@ -1,0 +1,128 @@
+"""Plain-text and JSON renderings for the CLI (presentation only)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from eventdesk.export import event_row
+from eventdesk.model import Event, Span
+
+__all__ = ["extract_report", "export_line", "event_text", "event_json", "article_text", "article_json",
+           "eval_text", "events_table"]
+
+
+def events_table(events: list[Event], limit: int = 40) -> str:
+    rows = [("event_id", "date", "type", "actor1", "actor2", "location", "deaths")]
+    for e in events[:limit]:
+        f = e.fields
+        rows.append((
+            e.event_id,
+            f.date.date.isoformat() if f.date else "?",
+            f.sub_event_type,
+            f.actor1.name if f.actor1 else "",
+            f.actor2.name if f.actor2 else "",
+            f"{f.place.location}, {f.place.country}" if f.place else "?",
+            str(f.fatalities.best),
+        ))
+    widths = [min(max(len(r[i]) for r in rows), 34) for i in range(len(rows[0]))]
+    lines = ["  ".join(c[:w].ljust(w) for c, w in zip(r, widths)) for r in rows]
+    if len(events) > limit:
+        lines.append(f"... and {len(events) - limit} more")
+    return "\n".join(lines)
+
+
+def extract_report(report, settings) -> str:
+    from eventdesk.store import Store
+
+    s = report.summary
+    out = []
+    with Store.open(settings.db) as store:
+        events = store.events()
+    if events:
+        out.append(events_table(events))
+        out.append("")
+    out.append(
+        f"articles read: {s.articles_read}, new: {s.articles_new}, already stored: {s.articles_duplicate}, "
+        f"skipped: {len(s.skipped)}; events this run: {s.events} (in store: {report.events_total}); "
+        f"event-like sentences rejected: {s.rejections}"
+    )
+    for sk in s.skipped:
+        out.append(f"  skipped {sk.origin}: {sk.reason}")
+    out.append(f"store: {settings.db}")
+    if report.output:
+        out.append(export_line(report.exported, report.held_back, report.output))
+    return "\n".join(out)
+
+
+def export_line(n: int, held: dict[str, int], path: str) -> str:
+    line = f"wrote {n} events to {path}"
+    if held:
+        line += " (held back: " + ", ".join(f"{v} {k}" for k, v in sorted(held.items())) + \
+                "; --include-incomplete exports them)"
+    return line
+
+
+def _quote(text: str, span: Span | None) -> str:
+    return text[span.start:span.end] if span else ""
+
+
+def event_text(event: Event, articles: dict) -> str:
+    row = event_row(event)
+    out = [f"{k:>16}: {v}" for k, v in row.items() if k not in ("evidence",)]
+    f = event.fields
+    out.append("")
+    out.append("evidence:")
+    texts = {aid: a.text for aid, a in articles.items()}
+    for label, span in (
+        ("event_type", f.type_evidence),
+        ("event_date", f.date.span if f.date else None),
+        ("location", f.place.span if f.place else None),
+        ("actor1", f.actor1.span if f.actor1 else None),
+        ("actor2", f.actor2.span if f.actor2 else None),
+        ("fatalities", f.fatalities.span),
+    ):
+        if span is not None and span.article_id in texts:
+            out.append(f"  {label}: \"{_quote(texts[span.article_id], span)}\" [{span.article_id} {span.start}-{span.end}]")
+    for m in event.mentions:
+        for s in m.sentences:
+            if s.article_id in texts:
+                out.append(f"  sentence [{s.article_id} {s.start}-{s.end}]: {_quote(texts[s.article_id], s)}")
+    return "\n".join(out)
+
+
+def event_json(event: Event, articles: dict) -> dict:
+    return {"row": event_row(event), "fields": asdict(event.fields),
+            "sources": [asdict(s) for s in event.sources]}
+
+
+def article_text(a) -> str:
+    out = [f"article {a.id} ({a.origin})", f"outlet: {a.outlet or '?'}  published: "
+           f"{a.publication.date or '?'} ({a.publication.how}{': ' + a.publication.evidence if a.publication.evidence else ''})"]
+    for label in ("headline", "byline", "dateline"):
+        if getattr(a, label):
+            out.append(f"{label}: {getattr(a, label)}")
+    out += ["", "--- cleaned text ---", a.text, "", f"--- dropped blocks ({len(a.dropped)}) ---"]
+    for d in a.dropped:
+        line = f" line {d.line}" if d.line else ""
+        out.append(f"[{d.reason}{line}] {d.text[:160]!r}")
+    out.append(f"--- rejected event-like sentences ({len(a.rejections)}) ---")
+    for r in a.rejections:
+        out.append(f"[{r.reason}] {a.text[r.span.start:r.span.end][:200]}")
+    out.append(f"--- event mentions: {len(a.mention_ids)} ---")
+    return "\n".join(out)
+
+
+def article_json(a) -> dict:
+    return asdict(a)
+
+
+def eval_text(report) -> str:
+    d = report.as_dict()
+    out = [f"{report.kind} evaluation: {d['rows']} gold rows in {d['articles']} articles; "
+           f"{d['rows_with_event']} rows matched an extracted event"]
+    for k, v in d["accuracy"].items():
+        out.append(f"  {k:>16}: {v * 100:5.1f}%")
+    for k, v in d["extra"].items():
+        out.append(f"  {k}: {v['accuracy'] * 100:5.1f}% of {v['rows']} rows")
+    out.append(f"per-row errors: {d['errors_file']}")
+    return "\n".join(out)

@@ -1,0 +1,46 @@
+"""The loaded services a run needs, built once and passed in (no module globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventdesk.settings import Settings
+
+__all__ = ["Services"]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    gazetteer: object
+    actors: object
+    outlets: object
+    nlp: object
+    triggers: object
+
+    @classmethod
+    def load(cls, settings: Settings) -> Services:
+        """Load the gazetteer, dictionaries and the spaCy pipeline (seconds; do it once)."""
+        from eventdesk.gazetteer import Gazetteer
+        from eventdesk.stages.actors import ActorDictionary
+        from eventdesk.stages.mentions import NlpService
+        from eventdesk.stages.metadata import OutletConventions
+        from eventdesk.stages.sentences import TriggerFilter
+
+        gazetteer = Gazetteer.load(settings.cache_dir)
+        actors = ActorDictionary.load()
+        nlp = NlpService.load(
+            place_patterns=gazetteer.names_for_ruler(), actor_patterns=actors.patterns()
+        )
+        return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter())
+
+    def versions(self) -> dict[str, str]:
+        """Versions written into every export (model, dictionaries, pipeline)."""
+        from eventdesk.pipeline import PIPELINE_VERSION
+
+        return {
+            "pipeline": PIPELINE_VERSION,
+            "spacy_model": self.nlp.model_version,
+            "actor_dictionary": str(getattr(self.actors, "version", "")),
+            "gazetteer": str(getattr(self.gazetteer, "version", "")),
+        }

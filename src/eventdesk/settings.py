@@ -1,0 +1,87 @@
+"""Every setting once: name, default, help. Read from defaults < a TOML file < the environment
+(``EVENTDESK_<NAME>``) < command-line flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from eventdesk.errors import ConfigError
+from eventdesk.stages.events import EventSettings
+
+__all__ = ["Settings", "SETTINGS_HELP"]
+
+SETTINGS_HELP: dict[str, str] = {
+    "db": "SQLite event store file",
+    "cache_dir": "folder for the built gazetteer cache (default: $XDG_CACHE_HOME/eventdesk or ~/.cache/eventdesk)",
+    "batch_size": "articles per batch (one spaCy pass per batch)",
+    "keep_undated": "keep events whose date cannot be resolved (ACLED drops them; the evaluation keeps them)",
+    "background_days": "reject events dated more than this many days before publication (background mentions)",
+    "include_incomplete": "export events whose place is unknown or vaguer than a province",
+    "progress": "show a progress bar on long runs",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "eventdesk.db"
+    cache_dir: str | None = None
+    batch_size: int = 64
+    keep_undated: bool = False
+    background_days: int = 62
+    include_incomplete: bool = False
+    progress: bool = True
+    events: EventSettings = field(default_factory=EventSettings, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError("batch_size must be at least 1")
+        object.__setattr__(
+            self,
+            "events",
+            replace(self.events, keep_undated=self.keep_undated, background_days=self.background_days),
+        )
+
+    @classmethod
+    def load(cls, *, config: str | Path | None = None, env: dict[str, str] | None = None,
+             **flags: Any) -> Settings:
+        """Defaults, then ``config`` (TOML, table ``[eventdesk]`` or top level), then
+        ``EVENTDESK_*`` variables, then the flags that are not None."""
+        values: dict[str, Any] = {}
+        if config:
+            try:
+                data = tomllib.loads(Path(config).read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"{config}: cannot read settings: {exc}") from exc
+            values.update(data.get("eventdesk", data))
+        env = os.environ if env is None else env
+        for name in SETTINGS_HELP:
+            key = f"EVENTDESK_{name.upper()}"
+            if key in env:
+                values[name] = env[key]
+        values.update({k: v for k, v in flags.items() if v is not None})
+        unknown = set(values) - set(SETTINGS_HELP)
+        if unknown:
+            raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return cls(**{k: _coerce(k, v) for k, v in values.items()})
+
+
+def _coerce(name: str, value: Any) -> Any:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    if not isinstance(value, str):
+        return value
+    if kind == "bool":
+        if value.lower() in ("1", "true", "yes", "on"):
+            return True
+        if value.lower() in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"{name}: expected true/false, got {value!r}")
+    if kind == "int":
+        try:
+            return int(value)
+        except ValueError as exc:
+            raise ConfigError(f"{name}: expected a number, got {value!r}") from exc
+    return value

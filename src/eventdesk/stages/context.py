@@ -1,0 +1,88 @@
+"""Article-level context that per-sentence stages need: the countries and provinces an article
+talks about (to resolve ambiguous place names and name generic actors), dated statements (anchors
+for "one day after ..."), and the services (gazetteer, actor dictionary)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from eventdesk.model import Mention, Place, Sentence, Span
+from eventdesk.stages.dates import DateAnchor, anchors_in
+from eventdesk.stages.places import PlaceContext, choose_place
+
+__all__ = ["ArticleContext", "ArmedHint", "build_context"]
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+)?")
+_ARMED_WORDS = re.compile(
+    r"\b(soldiers?|troops?|army|military|police|forces|militants?|fighters?|insurgents?|rebels?|"
+    r"militia\w*|gunmen|jihadists?|taliban|al[- ]shabaa?b|islamic state|isis|isil|daesh|pmf|hashd|"
+    r"peshmerga|sdf|boko haram|houthis?|warplanes?|jets?|air force|terrorists?|armed|guards?)\b",
+    re.IGNORECASE,
+)
+_STATE_WORDS = re.compile(
+    r"\b(soldiers?|troops?|army|military|police|security forces|government forces|air force|"
+    r"warplanes?|jets?|commandos?|national guard|gendarmes?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ArmedHint:
+    armed: int
+    state: bool
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    text: str
+    article_id: str
+    gazetteer: object
+    actors: object
+    countries: tuple[str, ...]  # countries named in the article, most frequent first
+    anchors: tuple[DateAnchor, ...]
+    place_context: PlaceContext
+    places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
+
+    @property
+    def main_country(self) -> str | None:
+        return self.countries[0] if self.countries else None
+
+    def place_for(self, span: Span) -> Place | None:
+        if span in self.places_by_sentence:
+            return self.places_by_sentence[span]
+        place = choose_place(self.text, span, self.gazetteer, context=self.place_context)
+        self.places_by_sentence[span] = place
+        return place
+
+    @staticmethod
+    def armed_hint(sentence: str) -> ArmedHint:
+        return ArmedHint(len(set(m.group(1).lower() for m in _ARMED_WORDS.finditer(sentence))),
+                         bool(_STATE_WORDS.search(sentence)))
+
+
+def build_context(
+    text: str,
+    article_id: str,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    publication_date,
+    gazetteer,
+    actors,
+) -> ArticleContext:
+    """Collect the article-level hints once per article (cheap: regex and dictionary lookups)."""
+    counts: Counter[str] = Counter()
+    for m in _CAPITALISED.finditer(text):
+        country = gazetteer.country_of(m.group())
+        if country is None and " " in m.group():
+            country = gazetteer.country_of(m.group().split(" ")[0])
+        if country:
+            counts[country] += 1
+    countries = tuple(c for c, _ in counts.most_common())
+    dated = [s.span for s in sentences if re.search(r"\d|day\b|week|month|year|January|February|March|"
+                                                    r"April|May|June|July|August|September|October|"
+                                                    r"November|December", text[s.span.start:s.span.end])]
+    anchors = tuple(anchors_in(text, dated, publication_date))
+    place_context = PlaceContext.build(text, countries=countries, mentions=mentions, gazetteer=gazetteer)
+    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {})

@@ -1,0 +1,259 @@
+"""Events: from parsed trigger sentences to the event mentions of one article.
+
+For each sentence the pre-filter chose: classify it (ACLED type), judge its modality (negated,
+future, hypothetical, aggregate ... sentences are rejected with a reason), then find its date,
+places, actors and deaths. Consecutive candidates that tell the same event (an elaboration with no
+date or place of its own, an anaphor such as "the strikes", or the same date and place) are merged:
+an event can rest on several sentences of one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from eventdesk.model import (
+    Actor,
+    CleanArticle,
+    EventDate,
+    EventMention,
+    Fatalities,
+    Place,
+    PublicationDate,
+    Rejection,
+    Sentence,
+    Span,
+)
+from eventdesk.stages import actors as actors_stage
+from eventdesk.stages import classify as cls_stage
+from eventdesk.stages import modality
+from eventdesk.stages.context import ArticleContext
+from eventdesk.stages.dates import DateResolver
+from eventdesk.stages.fatalities import count_fatalities
+from eventdesk.stages.roles import assign_roles
+from eventdesk.stages.notes import describe
+
+__all__ = ["EventSettings", "Candidate", "extract_events"]
+
+_HIERARCHY = {t: i for i, t in enumerate(cls_stage.EVENT_TYPES)}
+_ANAPHOR = re.compile(
+    r"\b(the|these|those|this|that|its|their) (\w+ ){0,2}(attacks?|strikes?|air ?strikes?|raids?|blasts?|"
+    r"explosions?|assaults?|operations?|clashes|fighting|bombings?|incident|ambush|protests?|"
+    r"demonstrations?|riots?|killings?|shelling)\b|\b(the|this) (toll|death toll)\b|^(they|he|she|it) ",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """How strict event assembly is. ``keep_undated`` keeps events whose date cannot be resolved
+    (used by the evaluation, where notes have no publication date); ``background_days`` rejects
+    events dated that long before publication (background mentions of past events)."""
+
+    keep_undated: bool = False
+    background_days: int = 62
+    war_zones: frozenset[str] = frozenset(
+        {"Syria", "Iraq", "Yemen", "Afghanistan", "Somalia", "Mali", "Burkina Faso", "Libya", "Niger"}
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One factual event sentence with everything found in it, before merging."""
+
+    sentence: Span
+    classification: cls_stage.Classification
+    type_span: Span
+    date: EventDate | None
+    place: Place | None
+    country: str | None
+    actors: tuple[actors_stage.ActorMention, ...]
+    fatalities: Fatalities
+    anaphoric: bool
+
+
+def extract_events(
+    clean: CleanArticle,
+    publication: PublicationDate,
+    sentences: tuple[Sentence, ...],
+    docs: dict[Span, object],
+    context: ArticleContext,
+    settings: EventSettings,
+) -> tuple[tuple[EventMention, ...], tuple[Rejection, ...]]:
+    """The event mentions of one article and the event-like sentences rejected, with reasons."""
+    text = clean.text
+    resolver = DateResolver(publication.date)
+    rejections: list[Rejection] = []
+    candidates: list[Candidate] = []
+    previous_date: EventDate | None = None
+    for index, sentence in enumerate(sentences):
+        doc = docs.get(sentence.span)
+        if doc is None:
+            continue
+        cand, reason = _candidate(text, sentence.span, doc, index, resolver, previous_date, context, settings)
+        if reason:
+            rejections.append(Rejection(sentence.span, reason))
+        if cand is None:
+            continue
+        candidates.append(cand)
+        previous_date = cand.date or previous_date
+    events: list[EventMention] = []
+    for group in _group(candidates):
+        mention, reason = _assemble(clean, group, publication, len(sentences), context, settings)
+        if mention is None:
+            rejections.extend(Rejection(c.sentence, reason) for c in group)
+        else:
+            events.append(mention)
+    return tuple(events), tuple(rejections)
+
+
+def _candidate(text, span, doc, index, resolver, previous_date, context, settings):
+    sentence_text = text[span.start : span.end]
+    kinds = context.armed_hint(sentence_text)
+    c = cls_stage.classify(sentence_text, armed_actors=kinds.armed, state_agent=kinds.state)
+    if c is None:
+        return None, ""
+    verdict = modality.judge(doc, c.start, c.end)
+    if not verdict.factual:
+        return None, verdict.reason
+    date = resolver.resolve(text, span, previous=previous_date, anchors=context.anchors)
+    place = context.place_for(span)
+    country = place.country if place else context.main_country
+    found = actors_stage.find_actors(
+        doc, offset=span.start, article_id=span.article_id, country=country, dictionary=context.actors
+    )
+    war = (country or "") in settings.war_zones
+    deaths = count_fatalities(text, [span], war_zone=war)
+    type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
+    anaphoric = bool(_ANAPHOR.search(sentence_text))
+    return Candidate(span, c, type_span, date, place, country, tuple(found), deaths, anaphoric), ""
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    """Does candidate ``b`` (later) tell the same event as ``a``?"""
+    if b.date and a.date and b.date.date != a.date.date:
+        return False
+    if b.place and a.place and not _near(a.place, b.place):
+        return False
+    own_detail = bool(b.date) or bool(b.place)
+    if not own_detail:
+        return True  # an elaboration: "The clashes resulted in 20 deaths", "killing 36, he added"
+    if b.anaphoric:
+        return True
+    same_family = a.classification.event_type == b.classification.event_type
+    return same_family and bool(b.date and a.date) and bool(b.place and a.place)
+
+
+def _near(a: Place, b: Place) -> bool:
+    if a.location == b.location and a.country == b.country:
+        return True
+    if a.country != b.country:
+        return False
+    if min(a.precision, b.precision) >= 3 or max(a.precision, b.precision) >= 3:
+        return a.admin1 == b.admin1
+    return abs(a.latitude - b.latitude) + abs(a.longitude - b.longitude) < 0.25
+
+
+def _group(candidates: list[Candidate]) -> list[list[Candidate]]:
+    groups: list[list[Candidate]] = []
+    for cand in candidates:
+        if groups and _same_event(_merged_view(groups[-1]), cand):
+            groups[-1].append(cand)
+        else:
+            groups.append([cand])
+    return groups
+
+
+def _merged_view(group: list[Candidate]) -> Candidate:
+    """The group as one candidate: first date and place found, highest-ranked type."""
+    head = group[0]
+    date = next((c.date for c in group if c.date), None)
+    place = _best_place([c.place for c in group])
+    return replace(head, date=date, place=place)
+
+
+def _best_place(places: list[Place | None]) -> Place | None:
+    found = [p for p in places if p is not None]
+    return min(found, key=lambda p: p.precision) if found else None
+
+
+def _assemble(clean, group, publication, n_sentences, context, settings):
+    """One event mention from a group of candidate sentences, or a reason to reject it."""
+    top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
+    view = _merged_view(group)
+    date = view.date
+    if date is None:
+        date = _report_date(group[0], publication, clean, n_sentences)
+    if date is None and not settings.keep_undated:
+        return None, "no event date (background or undatable)"
+    if date is not None and publication.date and publication.how != "none":
+        age = (publication.date - date.date).days
+        if age > settings.background_days and n_sentences > 3:
+            return None, f"background mention ({age} days before publication)"
+    place = view.place
+    country = place.country if place else next((c.country for c in group if c.country), context.main_country)
+    mentions = tuple(m for c in group for m in c.actors)
+    a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
+    deaths = _deaths(group)
+    mention = EventMention(
+        article_id=clean.id,
+        event_type=top.classification.event_type,
+        sub_event_type=top.classification.sub_event_type,
+        sentences=tuple(c.sentence for c in group),
+        date=date,
+        place=place,
+        actor1=a1,
+        actor2=a2,
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2,
+        fatalities=deaths,
+        notes="",
+        confidence=_confidence(date, place, a1, top),
+        type_evidence=top.type_span,
+    )
+    return replace(mention, notes=describe(mention)), ""
+
+
+def _sub_rank(c: Candidate) -> int:
+    subs = cls_stage.SUB_EVENT_TYPES[c.classification.event_type]
+    return subs.index(c.classification.sub_event_type) if c.classification.sub_event_type in subs else 99
+
+
+def _report_date(first: Candidate, publication, clean, n_sentences) -> EventDate | None:
+    """ACLED codes an undated report on its report date with precision 2 ("as reported on").
+    Only the lead of an article (or a short article) gets that; later undated sentences are
+    usually background."""
+    if publication.date is None:
+        return None
+    lead = first.sentence.start < _lead_end(clean.text)
+    if lead or n_sentences <= 3:
+        return EventDate(publication.date, 2, None, "as reported (publication date)")
+    return None
+
+
+def _lead_end(text: str) -> int:
+    """End offset of the first two sentences/paragraph of the text (the news lead)."""
+    ends = [m.end() for m in re.finditer(r"[.!?](\s|$)", text)]
+    return ends[1] if len(ends) > 1 else len(text)
+
+
+def _deaths(group: list[Candidate]) -> Fatalities:
+    """The group's toll: the largest figure reported by any of its sentences (one sentence may
+    give the total and another a part of it); unknown-but-reported tolls are kept as such."""
+    known = [c.fatalities for c in group if c.fatalities.low is not None or c.fatalities.best]
+    if not known:
+        return next((c.fatalities for c in group if c.fatalities.how), Fatalities())
+    return max(known, key=lambda f: (f.best, f.high or 0))
+
+
+def _confidence(date: EventDate | None, place: Place | None, actor1: Actor | None, top: Candidate) -> float:
+    score = 0.3
+    if date is not None:
+        score += 0.25 if date.precision == 1 else 0.15
+    if place is not None:
+        score += 0.2 if place.precision <= 2 else 0.1
+    if actor1 is not None and actor1.span is not None:
+        score += 0.15
+    if top.classification.cue not in ("attack", "change", "other"):
+        score += 0.1
+    return round(min(score, 1.0), 2)

@@ -1,0 +1,124 @@
+"""Is a sentence that looks like an event a report of something that happened?
+
+Negated ("did not attack"), denied, future ("will not cross"), hypothetical or conditional ("could
+carry out attacks", "if Iraq does not close the border"), threatened or planned ("vowed to strike"),
+predicted ("would likely mean more air strikes"), habitual ("has been launching intermittent
+airstrikes for over a year"), aggregate ("42 attacks between May 7 and 13", "a series of attacks")
+statements and questions are not events. Each rejection carries a reason a user can list.
+The checks walk the dependency parse from the word that made the sentence look like an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Modality", "judge"]
+
+_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_PLAN_VERBS = {
+    "plan", "intend", "threaten", "vow", "promise", "pledge", "warn", "seek", "want", "aim", "prepare",
+    "consider", "propose", "call", "urge", "demand", "ask", "hope", "expect", "try", "attempt", "decide",
+    "mull", "weigh", "fear", "predict", "allow", "agree", "need", "refuse",
+}
+_DENY_VERBS = {"deny", "reject", "refute", "dismiss", "doubt", "question", "dispute"}
+_HABITUAL = re.compile(
+    r"\b(for (over |more than |nearly |almost )?(a|one|two|three|several|many|\d+) (years?|months|decades?)|"
+    r"intermittent(ly)?|regularly|routinely|frequently|often|repeatedly|every (day|week|month|year)|"
+    r"on a (daily|weekly|regular) basis|continue[sd]? to (carry out|launch|conduct|attack|target|pose)|"
+    r"has been (launching|carrying out|conducting|attacking|targeting)|have been (launching|carrying out|"
+    r"conducting|attacking|targeting)|in recent (days|weeks|months|years)|over the (past|last) (few )?"
+    r"(days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+_AGGREGATE = re.compile(
+    r"\b(((?<![\d,])(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*|dozens|hundreds|scores|tens|several|numerous|many) (of )?(\w+ )?"
+    r"(attacks|incidents|strikes|airstrikes|operations|bombings|clashes|assaults|raids|protests|"
+    r"demonstrations|ambushes|killings|kidnappings)|a (spate|series|wave|string|number|total) of|"
+    r"frequency of|(\d+) of the (\d+)( total)?|between (\w+ )?\d{1,2} and \d{1,2}|"
+    r"so far this (year|month)|since (the start|the beginning) of|in total|a total of|tally|statistics)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The verdict on one sentence: ``reason`` is empty when it reports a real event."""
+
+    reason: str = ""
+
+    @property
+    def factual(self) -> bool:
+        return not self.reason
+
+
+def judge(doc, cue_start: int, cue_end: int) -> Modality:
+    """Judge the sentence ``doc`` (a spaCy Doc) from the cue at char offsets [cue_start, cue_end)."""
+    text = doc.text
+    if text.rstrip().endswith("?"):
+        return Modality("question")
+    token = _cue_token(doc, cue_start, cue_end)
+    if token is None:
+        return Modality()
+    chain = [token, *token.ancestors]
+    verb_chain = [t for t in chain if t.pos_ in ("VERB", "AUX")] or [token.head]
+    first_verb = verb_chain[0]
+    for t in verb_chain[:3]:
+        kids = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if kids & _FUTURE or ("going" in kids and any(c.lower_ == "to" for c in t.children)):
+            return Modality("future")
+        if kids & _MODALS:
+            return Modality("hypothetical")
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return Modality("conditional")
+        if t.lemma_.lower() in _DENY_VERBS or t.lower_ in ("denied", "denies", "rejected"):
+            return Modality("denied")
+        if t.lemma_.lower() in _PLAN_VERBS or t.lower_.rstrip("s") in _PLAN_VERBS:
+            if t is not first_verb or token.dep_ in ("xcomp", "ccomp") or token.tag_ == "VB":
+                return Modality("threat or plan")
+    if any(c.dep_ == "neg" for c in first_verb.children) and token.dep_ not in ("pobj",):
+        return Modality("negated")
+    if token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl") and any(
+        c.lower_ == "to" for c in token.children
+    ):
+        head = token.head.lemma_.lower()
+        if head in _PLAN_VERBS or head in _DENY_VERBS:
+            return Modality("threat or plan")
+    if _HABITUAL.search(text):
+        return Modality("habitual or ongoing, not one event")
+    agg = _AGGREGATE.search(text)
+    if agg and not _specific_day(text):
+        return Modality("aggregate or summary statistic")
+    return Modality()
+
+
+def _cue_token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    # prefer the verb inside the cue ("carried out airstrikes" -> carried), else its root
+    for t in span:
+        if t.pos_ == "VERB":
+            return t
+    return span.root
+
+
+_DAY = re.compile(
+    r"\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(on |late on |early on )?(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december) \d{1,2}\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|"
+    r"october|november|december))",
+    re.IGNORECASE,
+)
+
+
+def _specific_day(text: str) -> bool:
+    """A sentence naming one day (and a toll) reports one event even inside a summary."""
+    return bool(_DAY.search(text)) and not _RANGE.search(text)
+
+
+_RANGE = re.compile(
+    r"\b(between|from) (\w+ )?\d{1,2}(st|nd|rd|th)? (\w+ )?(and|to|-) (\w+ )?\d{1,2}\b|\b\d{1,2}-\d{1,2} \w+",
+    re.IGNORECASE,
+)

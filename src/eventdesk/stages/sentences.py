@@ -1,0 +1,125 @@
+"""Sentences and the cheap trigger pre-filter.
+
+Splitting is rule-based (no statistical model): paragraphs are hard boundaries, and a sentence ends
+at ``.``, ``!`` or ``?`` followed by space and an upper-case letter, a digit or an opening quote,
+unless the word before is a known abbreviation or an initial. The pre-filter marks the sentences
+that carry violence, protest, arrest or agreement vocabulary: only those are parsed by spaCy later,
+which is the main speed lever of the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from eventdesk.model import Sentence, Span
+
+__all__ = ["Splitter", "TriggerFilter", "split_sentences"]
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt brig adm gov sen rep rev st mt ft no nos vs
+    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp jr sr u.s u.k u.n e.g i.e etc
+    approx est dept govt km a.m p.m al""".split()
+)
+
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+
+
+@dataclass(frozen=True)
+class Splitter:
+    """Split cleaned text into sentence spans; paragraph breaks always end a sentence."""
+
+    abbreviations: frozenset[str] = _ABBREVIATIONS
+
+    def spans(self, text: str, article_id: str) -> list[Span]:
+        out: list[Span] = []
+        for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+            start = para.start()
+            body = para.group()
+            cut = 0
+            for m in _END.finditer(body):
+                if self._is_abbreviation(body, m.start()):
+                    continue
+                end = m.end()
+                self._emit(out, article_id, text, start + cut, start + end)
+                cut = end
+            self._emit(out, article_id, text, start + cut, para.end())
+        return out
+
+    def _is_abbreviation(self, body: str, dot: int) -> bool:
+        if body[dot] != ".":
+            return False
+        word = re.search(r"([A-Za-z][A-Za-z.]*)$", body[:dot])
+        if not word:
+            return False
+        token = word.group(1).lower().rstrip(".")
+        if token in self.abbreviations:
+            return True
+        return len(token) == 1  # an initial: "J. Smith", "U."
+
+    @staticmethod
+    def _emit(out: list[Span], article_id: str, text: str, start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Span(article_id, start, end))
+
+
+# Trigger vocabulary by family. Stems are matched at word starts, case-insensitively.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "violence": (
+        "kill", "dead", "death", "die", "died", "slain", "slay", "murder", "massacre", "behead",
+        "shot", "shoot", "gunfire", "gunmen", "gunman", "fire on", "opened fire", "exchange of fire",
+        "attack", "assault", "ambush", "raid", "clash", "fight", "fought", "battle", "offensive",
+        "strike", "struck", "airstrike", "air strike", "air raid", "bomb", "explo", "blast", "ied",
+        "mine", "landmine", "grenade", "shell", "artillery", "mortar", "rocket", "missile", "drone",
+        "warplane", "jet", "helicopter", "suicide", "car bomb", "stab", "hack", "machete", "wound",
+        "injur", "casualt", "abduct", "kidnap", "hostage", "rape", "sexual", "torture", "beat",
+        "lynch", "burn", "torch", "arson", "loot", "destroy", "seize", "captur", "recaptur",
+        "retook", "retake", "overran", "overrun", "took control", "pummel", "target", "hit",
+        "violence", "violent", "insurg", "militant", "terror", "defus", "intercept", "execut",
+        "assassin", "shelling", "pounded", "mob", "vigilante", "stone", "pelt", "tear gas",
+        "teargas", "rubber bullet", "live ammunition", "disperse", "brawl", "riot", "looted",
+    ),
+    "protest": (
+        "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",
+        "strike", "boycott", "petition", "chant", "placard", "procession",
+    ),
+    "arrest": ("arrest", "detain", "detention", "custody", "apprehend", "nab"),
+    "agreement": (
+        "agreement", "agreed", "ceasefire", "cease-fire", "truce", "peace deal", "surrender",
+        "released", "prisoner", "talks", "accord", "deal",
+    ),
+    "development": (
+        "deploy", "recruit", "defect", "withdr", "handed over", "base", "headquarter", "mass grave",
+        "displac", "fled", "curfew", "security measure", "seized", "cache", "weapons",
+    ),
+}
+
+
+@cache
+def _trigger_regex() -> re.Pattern[str]:
+    words = sorted({w for ws in _TRIGGERS.values() for w in ws}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TriggerFilter:
+    """Marks sentences that may report an event; the others are never parsed."""
+
+    families: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_TRIGGERS))
+
+    def triggers(self, sentence: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.group(1).lower() for m in _trigger_regex().finditer(sentence)))
+
+
+def split_sentences(text: str, article_id: str, trigger: TriggerFilter | None = None) -> tuple[Sentence, ...]:
+    """Sentences of a cleaned article, each with the trigger words found in it."""
+    trigger = trigger or TriggerFilter()
+    out = []
+    for span in Splitter().spans(text, article_id):
+        out.append(Sentence(span, trigger.triggers(text[span.start : span.end])))
+    return tuple(out)

@@ -82,7 +82,7 @@ def extract_events(
 ) -> tuple[tuple[EventMention, ...], tuple[Rejection, ...]]:
     """The event mentions of one article and the event-like sentences rejected, with reasons."""
     text = clean.text
-    resolver = DateResolver(publication.date)
+    resolver = DateResolver(publication.date, publication.order or "DMY")
     rejections: list[Rejection] = []
     candidates: list[Candidate] = []
     previous_date: EventDate | None = None
@@ -116,7 +116,8 @@ def _candidate(text, span, doc, index, resolver, previous_date, context, setting
     verdict = modality.judge(doc, c.start, c.end)
     if not verdict.factual:
         return None, verdict.reason
-    date = resolver.resolve(text, span, previous=previous_date, anchors=context.anchors)
+    type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
+    date = resolver.resolve(text, span, previous=previous_date, anchors=context.anchors, trigger=type_span)
     place = context.place_for(span)
     country = place.country if place else context.main_country
     found = actors_stage.find_actors(
@@ -124,7 +125,6 @@ def _candidate(text, span, doc, index, resolver, previous_date, context, setting
     )
     war = (country or "") in settings.war_zones
     deaths = count_fatalities(text, [span], war_zone=war)
-    type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
     anaphoric = bool(_ANAPHOR.search(sentence_text))
     return Candidate(span, c, type_span, date, place, country, tuple(found), deaths, anaphoric), ""
 

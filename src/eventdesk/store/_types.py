@@ -1,0 +1,67 @@
+"""Value types the store hands out and takes in, beyond those in ``eventdesk.model``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from eventdesk.model import Dropped, PublicationDate, Rejection, Sentence, Skipped
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One stored article: its cleaned text, metadata and what every stage left behind.
+
+    ``original_id`` is the id the article arrived with; it differs from ``id`` only when another
+    article with different content already held that id (see ``Store.add_result``).
+    ``mention_ids`` are the ids of its event mentions, in the order the stages produced them.
+    """
+
+    id: str
+    original_id: str
+    content_hash: str
+    origin: str
+    outlet: str | None
+    url: str | None
+    title: str | None
+    language: str | None
+    publication: PublicationDate
+    headline: str | None
+    byline: str | None
+    dateline: str | None
+    raw_kind: str
+    text: str
+    pipeline_version: str
+    added_at: dt.datetime
+    dropped: tuple[Dropped, ...]
+    sentences: tuple[Sentence, ...]
+    rejections: tuple[Rejection, ...]
+    mention_ids: tuple[str, ...]
+
+    @property
+    def renamed(self) -> bool:
+        return self.id != self.original_id
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one pipeline run did, as the runner counts it; ``skipped`` keeps every unread input."""
+
+    articles_read: int
+    articles_new: int
+    articles_duplicate: int
+    skipped: tuple[Skipped, ...] = ()
+    events: int = 0
+    rejections: int = 0
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """A stored run; ``summary`` is ``None`` while the run has not finished (or crashed)."""
+
+    id: int
+    started: dt.datetime
+    finished: dt.datetime | None
+    pipeline_version: str
+    settings: dict[str, object]
+    summary: RunSummary | None

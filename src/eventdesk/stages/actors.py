@@ -1,0 +1,463 @@
+"""Resolve the actors of one sentence to ACLED names, inter codes and roles (CODEBOOK section 2).
+
+Two sources of actors, in this order:
+
+1. The versioned dictionary ``data/actors.csv``: named groups and forces with their aliases
+   ("Hashd al-Shaabi" -> "PMF: Popular Mobilization Forces"). An alias shared by several rows
+   (ISIS) resolves to the row of the event's country, so IS gets its ACLED branch.
+2. Generic rules for everyone else, parameterised by the event's country, because ACLED names
+   them by pattern: "Kenyan police" -> "Police Forces of Kenya", "gunmen" -> "Unidentified Armed
+   Group (Kenya)", "Pokot raiders" -> "Pokot Ethnic Militia (Kenya)", victims -> "Civilians (Kenya)".
+
+Roles come from the dependency parse so the caller can order actor1/actor2: the subject of an
+active verb or the "by" phrase of a passive is the agent; objects, passive subjects and the
+targets of "against/on/targeting" are patients. Nothing here holds state: the dictionary is an
+object the caller loads once and passes in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from eventdesk.model import Actor, Span
+
+__all__ = ["ActorEntry", "ActorDictionary", "ActorMention", "find_actors", "role_of"]
+
+NO_COUNTRY_KEY = "generic-no-country"
+# ACLED writes these countries with an article: "Military Forces of the Philippines".
+_WITH_ARTICLE = frozenset(
+    {"Philippines", "Democratic Republic of Congo", "United States", "Ivory Coast",
+     "Central African Republic", "United Kingdom", "United Arab Emirates", "Gambia",
+     "Republic of Congo", "Netherlands"}
+)
+_MILITARY_NOUNS = frozenset(
+    "army armies troops troop soldiers soldier forces military warplanes warplane jets jet "
+    "aircraft airforce helicopters helicopter gunships gunship marines commandos paratroopers "
+    "f-16s f-16 drones navy artillery servicemen battalion brigade units".split()
+)
+_POLICE_NOUNS = frozenset(
+    "police policemen policeman policewoman cops gendarmes gendarmerie gendarme constables "
+    "officers officer".split()
+)
+_NOT_STATE_MODIFIERS = frozenset(
+    "rebel rebels militant opposition separatist separatists insurgent coalition tribal "
+    "militia jihadist enemy terrorist private armed".split()
+)
+_ARMED_NOUNS = frozenset(
+    "gunmen gunman assailants assailant attackers attacker bandits bandit militants militant "
+    "insurgents insurgent jihadists jihadist terrorists terrorist kidnappers abductors "
+    "extremists".split()
+)
+_GANG_NOUNS = frozenset("gang gangs gangsters gangster thugs robbers criminals".split())
+_MILITIA_NOUNS = frozenset("militia militias militiamen militiaman raiders raider rustlers warriors".split())
+_PROTEST_NOUNS = frozenset("protesters protestors protester demonstrators demonstrator marchers strikers picketers".split())
+_RIOT_NOUNS = frozenset("rioters rioter mob mobs looters".split())
+_VIGILANTE_NOUNS = frozenset("vigilantes vigilante".split())
+_CIVILIAN_NOUNS = frozenset(
+    "civilians civilian villagers villager residents resident man men woman women farmer "
+    "farmers journalist journalists teacher teachers child children people passengers "
+    "passenger herders herder pupils pupil students student worshippers traders trader boy boys "
+    "girl girls person persons individuals individual family families bystander bystanders "
+    "motorists driver drivers pedestrians refugees fishermen herdsmen worker workers "
+    "suspect suspects pastor priest imam member members activist activists prisoners inmates "
+    "operators delegates councillors groups group supporters youths youth locals uncle "
+    "owner shopkeeper official officials aid nurse doctor chief elder elders".split()
+)
+_PROTEST_VERBS = frozenset("protest demonstrate march rally picket strike boycott".split())
+_PROTEST_OBJECTS = frozenset("protest demonstration march rally sit-in picket strike".split())
+_RIOT_VERBS = frozenset(
+    "pelt stone torch burn loot lynch vandalise vandalize barricade riot clash block set "
+    "destroy attack beat light fight battle invade storm throw damage smash".split()
+)
+_REPORTING_VERBS = frozenset("say tell report claim add state announce accuse blame".split())
+_PATIENT_PREPS = frozenset("against on upon at targeting with into".split())
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of ``actors.csv``. ``name`` may hold ``{country}``, filled per event."""
+
+    id: str
+    name: str
+    inter: int
+    country: str
+    aliases: tuple[str, ...]
+    source: str
+
+    @property
+    def is_lexicon(self) -> bool:
+        """Nation and ethnic-group rows feed the generic rules; they are not actors by themselves."""
+        return self.id.startswith(("nation:", "ethnic:"))
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in a sentence, with its role ("agent", "patient" or "") and the doc index
+    of the verb that gave the role (None when the parse gave none)."""
+
+    actor: Actor
+    role: str
+    generic: bool
+    trigger: int | None = None
+
+
+class ActorDictionary:
+    """The actor dictionary: named actors, nation demonyms and ethnic-group names."""
+
+    def __init__(self, entries: Sequence[ActorEntry]):
+        self.entries = tuple(entries)
+        self._by_id = {e.id: e for e in self.entries}
+        self._by_alias: dict[str, list[ActorEntry]] = {}
+        self._nations: dict[str, str] = {}
+        self._ethnic: dict[str, ActorEntry] = {}
+        for e in self.entries:
+            for alias in e.aliases:
+                if e.id.startswith("nation:"):
+                    self._nations[alias.lower()] = e.country
+                elif e.id.startswith("ethnic:"):
+                    self._ethnic[alias.lower()] = e
+                else:
+                    self._by_alias.setdefault(alias.lower(), []).append(e)
+        self._pattern = _alias_regex(a for e in self.entries if not e.is_lexicon for a in e.aliases)
+
+    @classmethod
+    def load(cls) -> "ActorDictionary":
+        """Read the packaged ``data/actors.csv``."""
+        text = resources.files("eventdesk.data").joinpath("actors.csv").read_text(encoding="utf-8")
+        return cls.from_csv(text)
+
+    @classmethod
+    def from_csv(cls, text: str) -> "ActorDictionary":
+        rows = csv.DictReader(io.StringIO(text))
+        return cls([
+            ActorEntry(
+                r["id"], r["name"], int(r["inter"]), r["country"],
+                tuple(a.strip() for a in r["aliases"].split("|") if a.strip()), r["source"],
+            )
+            for r in rows
+        ])
+
+    def get(self, actor_id: str) -> ActorEntry:
+        return self._by_id[actor_id]
+
+    def patterns(self) -> list[tuple[str, str]]:
+        """(surface, actor id) pairs for a spaCy EntityRuler with label ACTOR.
+
+        A shared alias maps to its country-less row when there is one (ISIS -> islamic-state);
+        ``find_actors`` picks the branch from the event's country.
+        """
+        out: list[tuple[str, str]] = []
+        for alias, entries in self._by_alias.items():
+            best = next((e for e in entries if not e.country), entries[0])
+            for e in self.entries:
+                if e is best:
+                    out.extend((a, e.id) for a in e.aliases if a.lower() == alias)
+        return sorted(set(out))
+
+    def lookup(self, surface: str, country: str | None) -> ActorEntry | None:
+        """The row for an alias, preferring the event's country, then rows with no country."""
+        entries = self._by_alias.get(surface.lower(), [])
+        for wanted in (country, ""):
+            for e in entries:
+                if e.country == wanted:
+                    return e
+        return entries[0] if entries else None
+
+    def nation_of(self, word: str) -> str | None:
+        """'Iraqi' / 'Iraq' -> 'Iraq'."""
+        return self._nations.get(word.lower())
+
+    def ethnic(self, word: str) -> ActorEntry | None:
+        return self._ethnic.get(word.lower())
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping alias matches (start, end, surface), longest first."""
+        found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)]
+        return [m for m in found if self._case_ok(m[2])]
+
+    def _case_ok(self, surface: str) -> bool:
+        """Short all-capital aliases (IS, AA, CV) only match in capitals."""
+        for e in self._by_alias.get(surface.lower(), []):
+            for a in e.aliases:
+                if a.lower() == surface.lower():
+                    return not (_is_acronym(a) and surface != a)
+        return True
+
+
+def _is_acronym(alias: str) -> bool:
+    return len(alias) <= 5 and alias.isupper()
+
+
+def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    body = "|".join(re.escape(a) for a in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def find_actors(
+    doc: Doc,
+    *,
+    offset: int,
+    article_id: str,
+    country: str | None,
+    dictionary: ActorDictionary,
+) -> list[ActorMention]:
+    """Actors of one parsed sentence, with article-offset spans, in sentence order."""
+    mentions: list[ActorMention] = []
+    covered: set[int] = set()
+    for start, end, surface, actor_id in _named_spans(doc, dictionary):
+        entry = dictionary.lookup(surface, country) if actor_id is None else _branch(dictionary, actor_id, surface, country)
+        if entry is None or not _applies(entry, surface, country):
+            continue
+        span_doc = doc.char_span(start, end, alignment_mode="expand")
+        if span_doc is None:
+            continue
+        covered.update(t.i for t in span_doc)
+        role, trigger = role_of(span_doc.root)
+        actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
+        mentions.append(ActorMention(actor, role, False, trigger))
+    for token in doc:
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # only phrase heads: "Iraqi Air Force F-16 fighter jets" is one actor
+        mention = _generic(token, covered, offset, article_id, country, dictionary)
+        if mention is not None:
+            covered.update(range(token.left_edge.i, token.i + 1))
+            mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.actor.span.start if m.actor.span else 0)
+
+
+def _named_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, int, str, str | None]]:
+    """ACTOR entities from the ruler plus dictionary matches on the raw text, without overlaps."""
+    spans = [(e.start_char, e.end_char, e.text, e.ent_id_ or None) for e in doc.ents if e.label_ == "ACTOR"]
+    spans += [(s, e, t, None) for s, e, t in dictionary.matches(doc.text)]
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str, str | None]] = []
+    for s in spans:
+        if kept and s[0] < kept[-1][1]:
+            continue
+        kept.append(s)
+    return kept
+
+
+def _applies(entry: ActorEntry, surface: str, country: str | None) -> bool:
+    """A row of another country applies only to its exact spelling, and never for state units:
+    "federal police" in Iraq is not Brazil's Federal Police."""
+    if not country or not entry.country or entry.country == country:
+        return True
+    if entry.name.startswith(("Military Forces of", "Police Forces of")) and entry.country not in surface and entry.inter == 1:
+        return False
+    return surface in entry.aliases
+
+
+def _branch(dictionary: ActorDictionary, actor_id: str, surface: str, country: str | None) -> ActorEntry | None:
+    """A ruler id resolved to the event country's branch when the alias is shared."""
+    local = dictionary.lookup(surface, country)
+    if local is not None and local.country == country:
+        return local
+    try:
+        return dictionary.get(actor_id)
+    except KeyError:
+        return local
+
+
+def _entry_actor(entry: ActorEntry, country: str | None, span: Span) -> Actor:
+    """Fill ``{country}``; a state force abroad is external (8), at home state (1)."""
+    inter = entry.inter
+    if entry.name.startswith(("Military Forces of", "Police Forces of")) and country:
+        inter = 1 if entry.country in ("", country) else 8
+    if "{country}" in entry.name:
+        if country is None:
+            return Actor(_strip_country(entry.name), inter, span, NO_COUNTRY_KEY)
+        return Actor(entry.name.format(country=country), inter, span, entry.id)
+    return Actor(entry.name, inter, span, entry.id)
+
+
+def _strip_country(name: str) -> str:
+    return name.replace(" ({country})", "").replace("{country}", "").strip()
+
+
+# --- generic rules ---------------------------------------------------------------------------
+
+
+def _generic(
+    token: Token, covered: set[int], offset: int, article_id: str, country: str | None,
+    dictionary: ActorDictionary,
+) -> ActorMention | None:
+    """Apply the generic ACLED naming rules to one head noun."""
+    low = token.lower_
+    lemma = token.lemma_.lower()
+    left = [t for t in doc_slice(token) if t.i != token.i]
+    if any(t.i in covered for t in left):
+        return None  # "ISIS forces", "suspected Al Shabaab militants": the named actor wins
+    if any(t.lower_ in ("its", "their") for t in left):
+        return None  # "its fighters": the group named elsewhere, not a new actor
+    left_words = {t.lower_ for t in left}
+    role, trigger = role_of(token)
+    rule = _rule_for(token, low, lemma, left, left_words, role, dictionary, country)
+    if rule is None:
+        return None
+    template, inter, key, nation = rule
+    start = token.left_edge.idx if left else token.idx
+    span = Span(article_id, offset + start, offset + token.idx + len(token.text))
+    place = nation or country
+    if place is None:
+        name = template.replace(" ({country})", "").replace("{country}", "").strip()
+        return ActorMention(Actor(name, inter, span, NO_COUNTRY_KEY), role, True, trigger)
+    if inter == 1 and country and place != country:
+        inter = 8
+    name = template.format(country=_with_article(place) if "Forces of" in template else place)
+    return ActorMention(Actor(name, inter, span, key), role, True, trigger)
+
+
+def doc_slice(token: Token) -> list[Token]:
+    """The noun phrase up to its head: left edge .. token."""
+    return list(token.doc[token.left_edge.i : token.i + 1])
+
+
+def _with_article(country: str) -> str:
+    return f"the {country}" if country in _WITH_ARTICLE else country
+
+
+def _rule_for(
+    token: Token, low: str, lemma: str, left: list[Token], left_words: set[str], role: str,
+    dictionary: ActorDictionary, country: str | None,
+) -> tuple[str, int, str, str | None] | None:
+    """(name template, inter, rule key, nation or None) for a head noun, or None."""
+    nation = next((n for t in left if (n := dictionary.nation_of(t.text)) is not None), None)
+    ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
+    if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
+        return _state_rule(token, low, left_words, nation)
+    if ethnic is not None and (low in _MILITIA_NOUNS or low in _ARMED_NOUNS or low in ("youths", "herders", "herdsmen")):
+        return ethnic.name, 4, f"generic:ethnic:{ethnic.id}", None
+    if low in _MILITIA_NOUNS:
+        template, inter, key, _ = _militia_rule(left_words)
+        return template, inter, key, nation
+    if low == "group" and left_words & {"armed", "unidentified", "unknown", "criminal"}:
+        return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
+    if low in _ARMED_NOUNS or (low == "men" and left_words & {"armed", "unidentified", "unknown", "masked"}):
+        return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
+    if low in _GANG_NOUNS:
+        return "Unidentified Gang ({country})", 3, "generic:unidentified-gang", None
+    if low in _PROTEST_NOUNS:
+        return "Protesters ({country})", 6, "generic:protesters", None
+    if low in _RIOT_NOUNS or (low in ("youths", "crowd") and _verb_in(token, _RIOT_VERBS)):
+        return "Rioters ({country})", 5, "generic:rioters", None
+    if low in _VIGILANTE_NOUNS:
+        return "Rioters ({country})", 5, "generic:vigilantes", None
+    if low in _CIVILIAN_NOUNS or low in ("youths", "crowd"):
+        return _civilian_rule(token, role, nation)
+    return None
+
+
+def _state_rule(token: Token, low: str, left_words: set[str], nation: str | None) -> tuple[str, int, str, str | None] | None:
+    if left_words & _NOT_STATE_MODIFIERS or any(w.startswith(("pro-", "anti-")) for w in left_words):
+        return None
+    if low in ("officers", "officer") and not (left_words & {"police", "security", "army", "military"}):
+        return None
+    police = low in _POLICE_NOUNS and "army" not in left_words and "military" not in left_words
+    police = police or "police" in left_words
+    if police:
+        return "Police Forces of {country}", 1, "generic:police", nation
+    return "Military Forces of {country}", 1, "generic:military", nation
+
+
+def _militia_rule(left_words: set[str]) -> tuple[str, int, str, str | None]:
+    if "pro-government" in left_words or "government" in left_words:
+        return "Militia (Pro-Government)", 3, "generic:pro-government-militia", None
+    for word, kind in (("clan", "Clan"), ("communal", "Communal"), ("tribal", "Tribal"), ("ethnic", "Ethnic")):
+        if word in left_words:
+            return f"Unidentified {kind} Militia ({{country}})", 4, f"generic:{word}-militia", None
+    return "Unidentified Ethnic Militia ({country})", 4, "generic:ethnic-militia", None
+
+
+def _civilian_rule(token: Token, role: str, nation: str | None) -> tuple[str, int, str, str | None] | None:
+    """Victims are Civilians; people protesting are Protesters; people rioting are Rioters."""
+    if role == "agent":
+        if _verb_in(token, _PROTEST_VERBS) or _stages_protest(token):
+            return "Protesters ({country})", 6, "generic:protesters", None
+        if _verb_in(token, _RIOT_VERBS):
+            return "Rioters ({country})", 5, "generic:rioters", None
+        return None
+    if role == "patient":
+        return "Civilians ({country})", 7, "generic:civilians", nation
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return None
+
+
+def _verb_in(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the noun's clause verb (or a relative clause on it) has one of these lemmas."""
+    verbs = [c for c in token.children if c.dep_ == "relcl"]
+    gov = _governing_verb(token)
+    if gov is not None:
+        verbs.append(gov)
+        verbs.extend(c for c in gov.children if c.dep_ in ("conj", "xcomp"))
+    return any(v.lemma_.lower() in lemmas for v in verbs)
+
+
+def _stages_protest(token: Token) -> bool:
+    """'workers staged a protest', 'residents held a demonstration'."""
+    gov = _governing_verb(token)
+    if gov is None:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_OBJECTS for c in gov.children)
+
+
+def role_of(token: Token) -> tuple[str, int | None]:
+    """Role of a noun in its clause, climbing through compounds, possessives, 'of' and 'and'.
+
+    Returns ("agent" | "patient" | "", index of the governing verb or None).
+    """
+    t = token
+    for _ in range(12):
+        dep = t.dep_
+        head = t.head
+        if dep == "nsubj":
+            if head.lemma_.lower() in _REPORTING_VERBS:
+                return "", head.i
+            passive = any(c.dep_ == "auxpass" for c in head.children)
+            return ("patient" if passive else "agent"), head.i
+        if dep in ("nsubjpass",):
+            return "patient", head.i
+        if dep in ("dobj", "obj", "dative", "oprd"):
+            return "patient", head.i
+        if dep == "pobj":
+            prep = head
+            word = prep.lower_
+            if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head)):
+                return "agent", prep.head.i
+            if word in _PATIENT_PREPS:
+                return "patient", prep.head.i
+            if word == "of":
+                t = prep.head
+                continue
+            return "", None
+        if dep == "agent":
+            return "agent", head.i
+        if dep in ("compound", "amod", "poss", "conj", "appos", "nmod", "nummod", "det", "prep", "case", "npadvmod", "quantmod"):
+            if head.i == t.i:
+                break
+            t = head
+            continue
+        break
+    return "", None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"

@@ -1,0 +1,692 @@
+"""Count the deaths an event report states, under ACLED's fatality rules (CODEBOOK section 4).
+
+The stage reads plain text: it needs no parse, so it stays cheap and works on sentences the spaCy
+stage skipped. A *claim* is one number tied to one death word ("36 ... killed", "killing 3 soldiers",
+"death toll of 12"); the event's count is the sum of its claims. Why a rule-based reader:
+
+* ACLED codes deaths only. Injuries, group sizes ("a crowd of 200"), ages, dates, calibres and
+  distances are numbers too, so a number only counts when it is the subject of a passive or
+  intransitive death word, or the object of an active killing verb.
+* The vague cases follow the codebook: "several/many/an unknown number" is 10 in a war zone and 3
+  elsewhere; "dozens" 12, "tens" 10, "hundreds" 100; "casualties" alone and "casualties unknown"
+  are 0; a coder's "coded as N" wins over everything, and "split between K events" is recorded in
+  ``how`` so the caller divides the total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventdesk.model import Fatalities, Span
+
+__all__ = ["count_fatalities", "vague_default"]
+
+# Active verbs take their victims as objects ("killing 3 soldiers"); they read passive when
+# followed by an auxiliary pattern on the left ("3 soldiers were killed").
+_KILL_VERBS = frozenset(
+    "kill killed killing kills murdered murdering slay slew slain slaying massacre "
+    "massacred massacring massacres behead beheaded beheading beheads execute executed executing "
+    "executes lynch lynched lynching lynches assassinate assassinated assassinating assassinates "
+    "butcher butchered decapitate decapitated decapitating".split()
+)
+# States and nouns: the count stands to their left ("14 dead", "2 died", "5 fatalities").
+_DEATH_STATES = frozenset(
+    "dead died die dies perished perish deaths death fatalities fatality bodies corpses".split()
+)
+_AUX = frozenset(
+    "was were is are be been being have has had got get reportedly allegedly also all later "
+    "reported confirmed believed said subsequently both then found".split()
+)
+# A left-hand window stops at these: they open a new clause or a new participant.
+_LEFT_STOPS = frozenset(
+    "when after while as but which who that said says reported claimed where because before "
+    "during following killing killed injuring injured wounding wounded by in on at".split()
+)
+_RIGHT_STOPS = frozenset("( ) ; : . ! ?".split())
+_SUBSET_MARKERS = frozenset("including among of_whom".split())
+_INJURY = frozenset(
+    "injured injuring injure injures wounded wounding wound wounds hurt maimed injuries "
+    "injury".split()
+)
+# Heads that make a number something other than people.
+_NONPERSON = frozenset(
+    "cattle cows goats sheep camels donkeys animals livestock heads head houses homes buildings "
+    "vehicles cars shops km kilometres kilometers miles metres meters hours minutes days weeks "
+    "months years percent per rounds bullets rockets shells mortars villages towns districts "
+    "locations events attacks times acres hectares kg tons tonnes dollars shillings rupees "
+    "points".split()
+)
+_SINGULAR_PERSON = frozenset(
+    "man woman boy girl child baby person civilian soldier officer policeman policewoman "
+    "farmer herder herdsman student pupil teacher journalist driver trader businessman "
+    "shopkeeper owner villager resident fighter militant member commander leader chief elder "
+    "suspect guard watchman worker worshipper passenger pedestrian motorist rider cyclist "
+    "priest pastor imam cleric doctor nurse official politician councillor mp mca activist "
+    "protester demonstrator rioter gunman assailant attacker robber thief bandit raider "
+    "reservist recruit detective constable sergeant captain colonel general major lieutenant "
+    "commando trooper policemen teenager youth husband wife son daughter father mother brother "
+    "sister relative victim individual fisherman pastoralist refugee migrant national tourist "
+    "employee engineer contractor lawyer judge chairman candidate agent informant "
+    "supporter criminal convict boss spokesman spokesperson bystander musician miner "
+    "herdboy husband taxi trader operator vendor hawker lecturer chef cook official "
+    "policeman inspector commissioner administrator mayor governor senator legislator "
+    "minister headman chief sheikh".split()
+)
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "ant", "ent")
+_NEGATION = re.compile(
+    r"\b(no|without|zero|nil)\s+(?:\w+\s+){0,2}?(casualt\w*|fatalit\w*|deaths?|one\s+(?:was\s+)?"
+    r"(?:killed|died|hurt)|lives\s+(?:were\s+)?lost|reports?\s+of\s+(?:fatalit\w*|deaths?|casualt\w*))|"
+    r"\bnobody\s+(?:was\s+)?(?:killed|died)\b|\bno\s+one\s+(?:was\s+)?(?:killed|died|hurt)\b|"
+    r"\bno\s+(?:one|body)\s+(?:was\s+)?(?:injured|hurt)\s+or\s+killed\b",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(
+    r"(casualt\w*|fatalit\w*|deaths?|toll|outcome|losses)\s+(?:\w+\s+){0,2}?(?:unknown|unclear|"
+    r"not\s+(?:yet\s+)?(?:reported|known|available|confirmed|specified|clear))|"
+    r"\bno\s+(?:\w+\s+){0,2}?(?:casualty|fatality|death)\s+(?:figures?|toll|numbers?|counts?)\s+"
+    r"(?:was|were|is|are)\s+(?:yet\s+)?(?:available|released|given|known)|"
+    r"\bunknown\s+(?:casualt\w*|fatalit\w*)|"
+    r"\bunclear\s+(?:whether|if)\s+(?:anyone|there\s+were)",
+    re.IGNORECASE,
+)
+_CASUALTIES = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
+_CODED_AS = re.compile(
+    r"\b(?:fatalit\w*|deaths?|killed|dead)\b[^.]{0,80}?\bcoded\s+as\s+(\d+)", re.IGNORECASE
+)
+_SPLIT = re.compile(
+    r"\b(?:split|spread|divided|distributed|coded)(?:\s+up)?\s+(?:evenly\s+)?(?:between|across|among|over|"
+    r"into)\s+(?:the\s+)?(\w+)\s+(?:separate\s+)?(?:events|locations|rows|days|incidents|places)",
+    re.IGNORECASE,
+)
+_VAGUE_EVENT = re.compile(
+    r"\b(?:incurr\w*|caus\w*|suffer\w*|inflict\w*|result\w*\s+in|leav\w*|left)\s+(?:\w+\s+){0,2}?"
+    r"(?:fatalities|deaths|dead)\b|\bfatalities\s+(?:and\s+injuries\s+)?on\s+both\s+sides\b|"
+    r"\bkill\w*\s+and\s+(?:injur\w*|wound\w*)\s+(?:a\s+number|an\s+unknown|several|many|some|"
+    r"dozens|scores|numerous)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """One death figure read from the text; start/end are offsets into the article text."""
+
+    best: int
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+    how: str
+
+
+def vague_default(war_zone: bool) -> int:
+    """ACLED's figure for deaths that happened but were not counted: 10 in a war zone, else 3."""
+    return 10 if war_zone else 3
+
+
+def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False) -> Fatalities:
+    """Count the deaths stated by the sentences ``spans`` of ``text`` (an article's cleaned text).
+
+    Claims in all sentences are added up: ACLED notes and short reports list different victims
+    in different clauses ("1 officer was killed ... 3 rioters killed"). Anaphoric repeats
+    ("the two victims", "both") are not claims, so a restatement is not counted twice.
+    """
+    if not spans:
+        return Fatalities()
+    article_id = spans[0].article_id
+    pieces = [piece for s in spans for piece in _sentences(text, s.start, s.end)]
+    joined = " ".join(p for _, p in pieces)
+
+    coded = _coded_override(pieces, article_id)
+    if coded is not None:
+        return coded
+
+    claims = _drop_restatements([_claims_in(piece, start, war_zone) for start, piece in pieces])
+    split = _SPLIT.search(joined)
+    numeric = [c for c in claims if c.how != "vague"]
+    if numeric:
+        return _combine(numeric, article_id, split)
+    unknown = _first_match_span(pieces, _UNKNOWN)
+    if unknown is not None:
+        return Fatalities(0, None, None, Span(article_id, *unknown), "unknown")
+    if any(_NEGATION.search(p) for _, p in pieces):
+        start, end = _first_match_span(pieces, _NEGATION)
+        return Fatalities(0, 0, 0, Span(article_id, start, end), "none")
+    if claims:
+        return _combine(claims, article_id, split)
+    vague = _first_match_span(pieces, _VAGUE_EVENT)
+    if vague is not None:
+        n = vague_default(war_zone)
+        return Fatalities(n, None, None, Span(article_id, *vague), f"vague:{n}")
+    casualties = _first_match_span(pieces, _CASUALTIES)
+    if casualties is not None:
+        return Fatalities(0, None, None, Span(article_id, *casualties), "casualties only")
+    return Fatalities(0, None, None, None, "none reported")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[(\"'])")
+_PROTEST_WORDS = frozenset(
+    "protest protested protesting protests protesters demonstrated demonstrate demonstration "
+    "condemn condemned denounce denounced against over mourn mourned justice".split()
+)
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday night morning evening".split()
+)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Split a span into sentences so a later restatement ("3 fatalities.") is seen as one."""
+    chunk = text[start:end]
+    out: list[tuple[int, str]] = []
+    last = 0
+    for m in _SENTENCE_END.finditer(chunk):
+        out.append((start + last, chunk[last : m.start()]))
+        last = m.end()
+    out.append((start + last, chunk[last:]))
+    return [(s, p) for s, p in out if p.strip()]
+
+
+def _drop_restatements(per_sentence: list[list[_Claim]]) -> list[_Claim]:
+    """Keep each death once: a later sentence repeating an earlier figure ("... 2 fatalities."),
+    and a definite singular ("the victim died") next to a counted victim, are restatements."""
+    kept: list[_Claim] = []
+    seen: set[int] = set()
+    for claims in per_sentence:
+        fresh = [c for c in claims if not (c.best in seen and c.how != "vague")]
+        kept.extend(fresh)
+        seen.update(c.best for c in claims)
+    if any(c.how != "definite" for c in kept):
+        kept = [c for c in kept if c.how != "definite"]
+    return kept
+
+
+def _coded_override(pieces: list[tuple[int, str]], article_id: str) -> Fatalities | None:
+    """A coder's explicit "fatalities coded as N" decides the total (before any split)."""
+    for start, piece in pieces:
+        m = _CODED_AS.search(piece)
+        if m is None:
+            continue
+        n = int(m.group(1))
+        how = "coded"
+        split = _SPLIT.search(piece[m.start() :])
+        if split is not None and (k := parse_number(split.group(1))) is not None:
+            how = f"split:{n}/{k}"
+        return Fatalities(n, None, None, Span(article_id, start + m.start(), start + m.end()), how)
+    return None
+
+
+def _combine(claims: list[_Claim], article_id: str, split: re.Match[str] | None) -> Fatalities:
+    """Add claims up; low/high stay known only if every claim knows them."""
+    best = sum(c.best for c in claims)
+    low = None if any(c.low is None for c in claims) else sum(c.low or 0 for c in claims)
+    high = None if any(c.high is None for c in claims) else sum(c.high or 0 for c in claims)
+    span = Span(article_id, min(c.start for c in claims), max(c.end for c in claims))
+    hows = sorted({c.how for c in claims})
+    how = "+".join(hows)
+    if split is not None and (k := parse_number(split.group(1))) is not None:
+        how = f"split:{best}/{k}"
+    return Fatalities(best, low, high, span, how)
+
+
+def _first_match_span(pieces: list[tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    for start, piece in pieces:
+        m = pattern.search(piece)
+        if m is not None:
+            return start + m.start(), start + m.end()
+    return None
+
+
+def _claims_in(sentence: str, offset: int, war_zone: bool) -> list[_Claim]:
+    """All death claims in one sentence; each number is used at most once."""
+    tokens = tokenize(sentence, offset)
+    used: set[int] = set()
+    claims: list[_Claim] = []
+    for i, tok in enumerate(tokens):
+        trigger = _trigger_kind(tokens, i)
+        if trigger is None:
+            continue
+        if trigger == "toll":
+            found = _toll_claim(tokens, i, used)
+        elif trigger == "active" and _starts_object(tokens, i + 1 + (tokens[i + 1 : i + 2] != [] and tokens[i + 1].low == "of")):
+            found = _object_claims(tokens, i + 1 + (tokens[i + 1].low == "of"), used, war_zone)
+        else:
+            found = _subject_claims(tokens, i, used, war_zone)
+        claims.extend(found)
+    return claims
+
+
+def _trigger_kind(tokens: list[Token], i: int) -> str | None:
+    """Classify token i as a death trigger: 'active' verb, 'state' word, 'toll', or None."""
+    low = tokens[i].low
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    prev = tokens[i - 1].low if i > 0 else ""
+    if low == "toll" and prev == "death":
+        return "toll"
+    if prev == "feared" or (nxt == "or" and i + 2 < len(tokens) and tokens[i + 2].low in _INJURY):
+        return None  # unconfirmed ("feared dead") or not separable ("killed or wounded")
+    if low in ("dead", "death") and prev in ("shot", "shooting", "to"):
+        return "active"
+    if low in ("death", "deaths", "killing", "killings", "murder", "murders") and nxt == "of":
+        if any(t.low in _PROTEST_WORDS for t in tokens[:i]):
+            return None  # "protest the killing of X": the grievance, not this event's toll
+        return "active"
+    if low == "body" and nxt == "of":
+        return "active"
+    if low in ("shot", "shooting", "gunned") and nxt in ("dead", "down"):
+        return None  # the following "dead"/"down" carries the trigger
+    if low == "down" and prev in ("gunned", "gunning", "cut", "mowed"):
+        return "active"
+    if low == "death" and nxt == "toll":
+        return None
+    if low in _KILL_VERBS:
+        if nxt == "to" and i + 2 < len(tokens) and tokens[i + 2].low == "death":
+            return None
+        return "active"
+    if low == "lives" and prev in ("their", "his", "her") and i >= 2 and tokens[i - 2].low in ("lost", "lose", "losing"):
+        return "state"
+    if low in ("life",) and prev in ("his", "her") and i >= 2 and tokens[i - 2].low in ("lost", "lose", "losing"):
+        return "state"
+    if low in _DEATH_STATES:
+        if low in ("death",):
+            return None
+        return "state"
+    return None
+
+
+def _starts_object(tokens: list[Token], j: int) -> bool:
+    """True when an active verb at j-1 is followed by its victims rather than "by"/"in"/"."."""
+    if j >= len(tokens):
+        return False
+    low = tokens[j].low
+    if low in ("and",) and j + 1 < len(tokens) and tokens[j + 1].low in _INJURY:
+        j += 2  # "killing and injuring a number of" -> the object follows the second verb
+        if j >= len(tokens):
+            return False
+        low = tokens[j].low
+    return (
+        _quantity_at(tokens, j) is not None
+        or low in ("the", "a", "an", "his", "her", "their")
+        or _bare_object(tokens, j) is not None
+    )
+
+
+def _object_claims(tokens: list[Token], j: int, used: set[int], war_zone: bool) -> list[_Claim]:
+    """Victims to the right of an active verb, joined by "and" ("two soldiers and a civilian")."""
+    if tokens[j].low == "and" and j + 1 < len(tokens) and tokens[j + 1].low in _INJURY:
+        j += 2
+    claims: list[_Claim] = []
+    while j < len(tokens):
+        claim, end = _victim_phrase(tokens, j, used, war_zone)
+        if claim is None:
+            if not claims and (bare := _bare_object(tokens, j)) is not None:
+                claims.append(bare)
+            break
+        claims.append(claim)
+        j = end
+        if j < len(tokens) and tokens[j].low in ("and", ",") and j + 1 < len(tokens):
+            nxt = tokens[j + 1].low
+            if nxt in _INJURY or tokens[j + 1].low in _KILL_VERBS:
+                break
+            j += 1
+            continue
+        break
+    return claims
+
+
+def _subject_claims(tokens: list[Token], i: int, used: set[int], war_zone: bool) -> list[_Claim]:
+    """Counts to the left of a passive or intransitive death word, cut at "including"."""
+    start = _skip_verb_group(tokens, i)
+    window_end = start
+    k = start - 1
+    while k >= 0 and i - k <= 16:
+        low = tokens[k].low
+        if low == ")":
+            k = _matching_open(tokens, k) - 1
+            continue
+        at_least = low == "at" and tokens[k + 1].low == "least"
+        if (low in _RIGHT_STOPS or low == "," or low in _LEFT_STOPS or low in _INJURY) and not at_least:
+            break
+        k -= 1
+    window = [n for n in range(k + 1, window_end) if not _in_parentheses(tokens, n, k + 1, window_end)]
+    for m in window:
+        if tokens[m].low in _SUBSET_MARKERS and any(parse_number(tokens[n].low) is not None for n in window if n < m):
+            window = [n for n in window if n < m]
+            break
+    claims: list[_Claim] = []
+    bare = _bare_person(tokens, window, tokens[i].end)
+    if bare is not None:
+        return [bare]
+    j = 0
+    while j < len(window):
+        idx = window[j]
+        if idx > 0 and tokens[idx - 1].low == "of" and j > 0:
+            j += 1  # "a father of four": the number qualifies a noun, it is not a victim count
+            continue
+        claim, end = _victim_phrase(tokens, idx, used, war_zone, limit=window_end, trigger_end=tokens[i].end)
+        if claim is not None:
+            claims.append(claim)
+            j = max(j + 1, end - window[0])
+        else:
+            j += 1
+    return claims
+
+
+def _skip_verb_group(tokens: list[Token], i: int) -> int:
+    """Step left over auxiliaries and coordinated participles ('were shot, hacked and ...')."""
+    start = i
+    while start > 0:
+        low = tokens[start - 1].low
+        if low in _AUX or low in ("to", "shot", "and", ",") and start - 1 < i:
+            if low in ("and", ",") and not (start >= 2 and tokens[start - 2].low.endswith("ed")):
+                break
+            start -= 1
+        elif (low in _WEEKDAYS or low in _MONTHS or low == "on" or low == "/" or low[:1].isdigit()) and start < i and tokens[start].low not in ("and", ","):
+            start -= 1
+        elif low.endswith("ed") and start - 1 < i and start >= 2 and tokens[start - 2].low in _AUX | {",", "and"}:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _matching_open(tokens: list[Token], k: int) -> int:
+    """Index of the '(' that opens the parenthesis closing at k (k itself if none)."""
+    depth = 0
+    for m in range(k, -1, -1):
+        if tokens[m].low == ")":
+            depth += 1
+        elif tokens[m].low == "(":
+            depth -= 1
+            if depth == 0:
+                return m
+    return k
+
+
+def _in_parentheses(tokens: list[Token], n: int, lo: int, hi: int) -> bool:
+    """Whether token n sits inside a parenthesis within [lo, hi): an aside, not the subject."""
+    depth = 0
+    for m in range(lo, n + 1):
+        if tokens[m].low == "(":
+            depth += 1
+        elif tokens[m].low == ")":
+            depth -= 1
+    return depth > 0 or tokens[n].low in ("(", ")")
+
+
+def _bare_person(tokens: list[Token], window: list[int], trigger_end: int) -> _Claim | None:
+    """Headline style: 'Police detective shot dead', 'he died' -> one victim."""
+    if not window:
+        return None
+    last = tokens[window[-1]]
+    if last.low in ("he", "she") or (last.low in _SINGULAR_PERSON and len(window) <= 4 and all(tokens[n].low not in ("a", "an", "the", "his", "her") and parse_number(tokens[n].low) is None for n in window)):
+        return _Claim(1, 1, 1, last.start, trigger_end, "singular")
+    return None
+
+
+def _bare_object(tokens: list[Token], j: int) -> _Claim | None:
+    """'kills police officer', 'lynches robbery suspect': a singular noun without article."""
+    for k in range(j, min(j + 3, len(tokens))):
+        low = tokens[k].low
+        if low in _SINGULAR_PERSON or low in ("him", "her"):
+            return _Claim(1, 1, 1, tokens[j].start, tokens[k].end, "singular")
+        if low in _RIGHT_STOPS or low in (",", "and", "in", "at", "on", "by", "after", "while", "during", "near") or low.endswith("s") and len(low) > 3:
+            return None
+    return None
+
+
+def _toll_claim(tokens: list[Token], i: int, used: set[int]) -> list[_Claim]:
+    """'death toll rose to 12' / 'death toll of 12': the first number within a few words."""
+    for j in range(i + 1, min(len(tokens), i + 7)):
+        if j in used:
+            continue
+        q = _quantity_at(tokens, j)
+        if q is not None and q[0] is not None:
+            best, low, high, how, end = q
+            used.update(range(j, end))
+            return [_Claim(best, low, high, tokens[i - 1].start, tokens[end - 1].end, how)]
+        if tokens[j].low in _RIGHT_STOPS:
+            break
+    return []
+
+
+def _victim_phrase(
+    tokens: list[Token],
+    j: int,
+    used: set[int],
+    war_zone: bool,
+    *,
+    limit: int | None = None,
+    trigger_end: int | None = None,
+) -> tuple[_Claim | None, int]:
+    """Read 'at least 3 soldiers' / 'a civilian' / 'several fighters' starting at token j."""
+    if j in used:
+        return None, j + 1
+    q = _quantity_at(tokens, j)
+    if q is None:
+        return None, j + 1
+    best, low, high, how, end = q
+    head_end = _head_end(tokens, end, limit)
+    head = [t.low for t in tokens[end:head_end]]
+    if any(h in _NONPERSON for h in head[:4]):
+        return None, j + 1
+    if how in ("singular", "definite") and not _is_person(head):
+        return None, j + 1
+    if how == "anaphor":
+        return None, head_end
+    if best is None:  # vague quantity
+        best, how = vague_default(war_zone), f"vague:{vague_default(war_zone)}"
+        how = "vague"
+    if how == "up to":  # only a ceiling is known: conservative like an uncounted toll
+        best = min(best, vague_default(war_zone))
+    used.update(range(j, end))
+    stop = trigger_end if trigger_end is not None else tokens[max(head_end - 1, end - 1)].end
+    return _Claim(best, low, high, tokens[j].start, stop, how), head_end
+
+
+def _head_end(tokens: list[Token], j: int, limit: int | None) -> int:
+    """End of the noun phrase after a quantity: up to a preposition, verb-ish word or punctuation."""
+    stop = min(len(tokens), j + 5, limit if limit is not None else len(tokens))
+    k = j
+    while k < stop:
+        low = tokens[k].low
+        if low in _RIGHT_STOPS or low in (",", "and", "or", "in", "on", "at", "by", "from", "during", "when", "after", "while", "were", "was", "are", "is", "had", "have", "has") or low in _INJURY or low in _KILL_VERBS or low in _DEATH_STATES:
+            break
+        if low == "of" and k > j:
+            break
+        k += 1
+    return k
+
+
+def _is_person(head: list[str]) -> bool:
+    """Whether a singular phrase names a person ('a man', 'an elderly farmer', 'the owner')."""
+    for word in head[:4]:
+        if word in _SINGULAR_PERSON:
+            return True
+    if head:
+        last = head[min(len(head), 4) - 1]
+        return len(last) > 3 and last.endswith(_PERSON_SUFFIXES) and last not in ("number", "order", "other", "matter", "quarter", "water", "center", "centre", "border", "corner", "attempt")
+    return False
+
+
+def _quantity_at(tokens: list[Token], j: int) -> tuple[int | None, int | None, int | None, str, int] | None:
+    """Parse a quantity at token j: (best, low, high, how, end) or None.
+
+    ``best`` None means a vague quantity (several, an unknown number) that the caller maps to 3 or 10.
+    """
+    if j >= len(tokens):
+        return None
+    words = [t.low for t in tokens[j : j + 5]]
+    first = words[0]
+    if first in ("the", "both") and len(words) > 1 and (first == "both" or parse_number(words[1]) is not None):
+        return (None, None, None, "anaphor", j + (1 if first == "both" else 2))
+    if first == "between" and len(tokens) > j + 3 and tokens[j + 2].low == "and":
+        lo, hi = parse_number(tokens[j + 1].low), parse_number(tokens[j + 3].low)
+        if lo is not None and hi is not None and hi > lo:
+            return (lo, lo, hi, "range", j + 4)
+    modifier, k = _modifier(words)
+    n_idx = j + k
+    if n_idx >= len(tokens):
+        return None
+    num_word = tokens[n_idx].low
+    if num_word in VAGUE_WORDS:
+        value = VAGUE_WORDS[num_word]
+        end = n_idx + 1
+        if end < len(tokens) and tokens[end].low == "of":
+            end += 1
+        if value is None:
+            return (None, None, None, "vague", end)
+        return (value, value, None, f"vague-word:{num_word}", end)
+    phrase = _vague_phrase(tokens, n_idx)
+    if phrase is not None:
+        return (None, None, None, "vague", phrase)
+    n = parse_number(num_word)
+    if n is not None and not is_excluded_number(tokens, n_idx):
+        return _ranged(tokens, n_idx, n, modifier)
+    if num_word in ("a", "an", "one", "another", "his", "her", "their", "its", "the") and modifier == "":
+        if is_excluded_number(tokens, n_idx):
+            return None
+        if n_idx + 1 < len(tokens) and tokens[n_idx + 1].low in ("number", "few", "dozen"):
+            if tokens[n_idx + 1].low == "dozen":
+                return (12, 12, 12, "exact", n_idx + 2)
+            return (None, None, None, "vague", n_idx + 3)
+        if num_word == "one":
+            return (1, 1, 1, "exact", n_idx + 1)
+        return (1, 1, 1, "definite" if num_word == "the" else "singular", n_idx + 1)
+    return None
+
+
+def _modifier(words: list[str]) -> tuple[str, int]:
+    """Leading 'at least' / 'up to' / 'more than' and how many words it takes."""
+    two = " ".join(words[:2])
+    three = " ".join(words[:3])
+    if three in ("as many as", "an estimated of"):
+        return "upto", 3
+    if two in ("at least", "more than", "over a", "no fewer", "not less"):
+        return "atleast", 2
+    if two in ("up to", "as many"):
+        return "upto", 2
+    if words[0] in ("over", "nearly", "almost", "around", "about", "approximately", "roughly", "some", "estimated", "an"):
+        if words[0] == "an" and len(words) > 1 and words[1] == "estimated":
+            return "approx", 2
+        if words[0] == "some" and (len(words) < 2 or parse_number(words[1]) is None):
+            return "", 0
+        if words[0] == "an":
+            return "", 0
+        return ("atleast" if words[0] == "over" else "approx"), 1
+    return "", 0
+
+
+def _ranged(tokens: list[Token], n_idx: int, n: int, modifier: str) -> tuple[int, int | None, int | None, str, int]:
+    """Handle 'N to M' / 'N-M' / 'between N and M' after a number."""
+    end = n_idx + 1
+    if end + 1 < len(tokens) and tokens[end].low in ("to", "-", "or") :
+        m = parse_number(tokens[end + 1].low)
+        if m is not None and m > n and not is_excluded_number(tokens, end + 1):
+            return (n, n, m, "range", end + 2)
+    if modifier == "atleast":
+        return (n, n, None, "at least", end)
+    if modifier == "upto":
+        return (n, None, n, "up to", end)
+    if modifier == "approx":
+        return (n, None, None, "approx", end)
+    return (n, n, n, "exact", end)
+
+
+def _vague_phrase(tokens: list[Token], j: int) -> int | None:
+    """'an unknown number of' / 'an unspecified number of' / 'a number of': returns the end."""
+    words = [t.low for t in tokens[j : j + 5]]
+    for size in (5, 4, 3):
+        if len(words) >= size and words[size - 1] == "of" and words[size - 2] == "number":
+            if words[0] in ("an", "a", "unknown", "unspecified", "undetermined", "unconfirmed", "undisclosed", "large", "significant"):
+                return j + size
+    return None
+
+
+# --- tokens and numbers --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or punctuation mark with its article offsets; ``low`` is lower-cased."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|[^\sA-Za-z\d]")
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+}
+# Vague words with ACLED's fixed figures; None = "several"-like, decided by the war-zone rule.
+VAGUE_WORDS: dict[str, int | None] = {
+    "dozens": 12, "tens": 10, "hundreds": 100, "scores": 20, "thousands": 1000,
+    "several": None, "many": None, "numerous": None, "some": None, "few": None,
+    "multiple": None, "countless": None,
+}
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_UNIT_AFTER = frozenset(
+    "km kms kilometres kilometers mm cm m metres meters miles pm am hrs gmt percent per "
+    "year-old years-old year-olds year years yr yrs st nd rd th kg".split()
+)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split into words, numbers and punctuation, keeping offsets into the article."""
+    return [
+        Token(m.group(0), m.group(0).lower(), offset + m.start(), offset + m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def parse_number(word: str) -> int | None:
+    """'36' / '1,200' / 'thirty-six' / 'twenty' -> int; anything else -> None."""
+    word = word.lower()
+    if word[:1].isdigit():
+        digits = word.replace(",", "")
+        return int(digits) if digits.isdigit() else None
+    parts = word.split("-")
+    if not all(p in _UNITS for p in parts):
+        return None
+    total = 0
+    for p in parts:
+        total = total * _UNITS[p] if _UNITS[p] >= 100 and total else total + _UNITS[p]
+    return total
+
+
+def is_excluded_number(tokens: list[Token], i: int) -> bool:
+    """Numbers that are never death counts: ages, dates, years, times, calibres, model names."""
+    tok = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    nxt2 = tokens[i + 2] if i + 2 < len(tokens) else None
+    if tok.low[:1].isdigit():
+        if "." in tok.low:
+            return True
+        value = int(tok.low.replace(",", "")) if tok.low.replace(",", "").isdigit() else 0
+        if 1900 <= value <= 2100 and "," not in tok.low:
+            return True
+    if prev is not None and prev.low in _MONTHS:
+        return True
+    if nxt is not None:
+        if nxt.low in _MONTHS or nxt.low in _UNIT_AFTER or nxt.low.startswith(("year-old", "years-old")):
+            return True
+        if nxt.low in (":", "/", "%") and nxt.start == tok.end:
+            return True
+        if nxt.low == "-" and nxt.start == tok.end and nxt2 is not None and nxt2.low.startswith(("year", "km", "mm")):
+            return True
+    if prev is not None and prev.end == tok.start and prev.low in ("-", "/", ":"):
+        return True  # F-16, 12/05, 10:30
+    if prev is not None and prev.low in ("aged", "age", "ages", "no", "number", "brigade", "battalion", "route", "highway", "kilometre", "km", "size"):
+        return True
+    return False

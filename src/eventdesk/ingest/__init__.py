@@ -1,0 +1,201 @@
+"""Ingest: files, folders and JSONL manifests -> ``Article`` (or ``Skipped`` with a reason).
+
+Bad input never stops a run: every file or manifest line that cannot become an article is
+yielded as ``Skipped(origin, reason)`` (origin ``path`` or ``path:LINE``) and reading goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from eventdesk.errors import InputError
+from eventdesk.ingest._manifest import ManifestEntry, parse_line
+from eventdesk.ingest._read import (
+    content_hash,
+    is_manifest,
+    is_supported,
+    iter_manifest_lines,
+    kind_for,
+    list_folder,
+    read_text_file,
+    short_hash,
+)
+from eventdesk.model import Article, Skipped
+
+__all__ = ["content_hash", "read_inputs"]
+
+STDIN_NAME = "-"
+STDIN_ORIGIN = "<stdin>"
+
+
+@dataclass
+class _RunState:
+    """Bookkeeping for one ``read_inputs`` call (ids and files already used).
+
+    Mutable on purpose and local to one call: a second run starts clean.
+    """
+
+    ids: dict[str, str] = field(default_factory=dict)  # article id -> origin that took it
+    files: dict[Path, str] = field(default_factory=dict)  # resolved file -> origin that read it
+
+    def take_file(self, path: Path, origin: str) -> str | None:
+        """Mark a file as read; return the earlier origin if it was already read."""
+        key = path.resolve()
+        earlier = self.files.get(key)
+        if earlier is None:
+            self.files[key] = origin
+        return earlier
+
+
+def read_inputs(paths: list[str], stdin: TextIO | None = None) -> Iterator[Article | Skipped]:
+    """Read every named file, folder (recursively, sorted) or ``-`` (a manifest on stdin).
+
+    Lazy: articles are yielded as they are read, so a large folder never sits in memory.
+    """
+    state = _RunState()
+    for name in paths:
+        yield from _read_named(name, stdin, state)
+
+
+def _read_named(name: str, stdin: TextIO | None, state: _RunState) -> Iterator[Article | Skipped]:
+    if name == STDIN_NAME:
+        stream = stdin if stdin is not None else sys.stdin
+        yield from _read_manifest_lines(enumerate(stream, start=1), STDIN_ORIGIN, Path.cwd(), state)
+        return
+    path = Path(name)
+    if path.is_dir():
+        yield from _read_folder(path, state)
+    elif not path.exists():
+        yield Skipped(name, "no such file or directory")
+    elif is_manifest(path):
+        yield from _read_manifest(path, state)
+    else:
+        yield from _read_plain(path, state, explicit=True)
+
+
+def _read_folder(folder: Path, state: _RunState) -> Iterator[Article | Skipped]:
+    """Manifests first, then every other supported file not already read through a manifest."""
+    try:
+        listing = list_folder(folder)
+    except OSError as exc:
+        yield Skipped(str(folder), f"cannot list folder: {exc.strerror or exc}")
+        return
+    for manifest in listing.manifests:
+        yield from _read_manifest(manifest, state)
+    for path in listing.others:
+        if not is_supported(path):
+            yield Skipped(
+                str(path),
+                f"unsupported file type {path.suffix or '(no suffix)'!r} in folder "
+                "(reads .txt, .html, .htm, .jsonl, .jsonl.gz)",
+            )
+            continue
+        yield from _read_plain(path, state, explicit=False)
+
+
+def _read_plain(path: Path, state: _RunState, *, explicit: bool) -> Iterator[Article | Skipped]:
+    """One .txt/.html file -> one article, id = file stem (made unique with a short hash).
+
+    A file already read in this run (say through a manifest in the same folder) is not read
+    again; when the user named it explicitly that is reported, inside a folder walk it is the
+    expected layout and says nothing.
+    """
+    origin = str(path)
+    earlier = state.take_file(path, origin)
+    if earlier is not None:
+        if explicit:
+            yield Skipped(origin, f"already read in this run (by {earlier})")
+        return
+    try:
+        raw = read_text_file(path, origin)
+    except InputError as exc:
+        yield Skipped(exc.origin, exc.reason)
+        return
+    if not raw.strip():
+        yield Skipped(origin, "empty article (no text, only whitespace)")
+        return
+    article_id = _unique_id(path.stem, str(path.resolve()), state)
+    state.ids[article_id] = origin
+    yield Article(
+        id=article_id,
+        raw=raw,
+        kind=kind_for(path),
+        origin=origin,
+        content_hash=content_hash(raw),
+    )
+
+
+def _unique_id(stem: str, salt: str, state: _RunState) -> str:
+    """The file stem, or ``stem-<hash>`` when another input already took that id."""
+    candidate = stem
+    attempt = 0
+    while candidate in state.ids:
+        candidate = f"{stem}-{short_hash(f'{salt}#{attempt}' if attempt else salt)}"
+        attempt += 1
+    return candidate
+
+
+def _read_manifest(path: Path, state: _RunState) -> Iterator[Article | Skipped]:
+    origin = str(path)
+    state.take_file(path, origin)
+    try:
+        yield from _read_manifest_lines(iter_manifest_lines(path), origin, path.parent, state)
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        yield Skipped(origin, f"cannot read manifest: {exc}")
+
+
+def _read_manifest_lines(
+    lines: Iterable[tuple[int, bytes | str]], origin: str, base: Path, state: _RunState
+) -> Iterator[Article | Skipped]:
+    for number, line in lines:
+        line_origin = f"{origin}:{number}"
+        try:
+            entry = parse_line(line, line_origin, base)
+            if entry is None:
+                continue
+            yield _entry_article(entry, line_origin, state)
+        except InputError as exc:
+            yield Skipped(exc.origin, exc.reason)
+
+
+def _entry_article(entry: ManifestEntry, origin: str, state: _RunState) -> Article:
+    """Turn a validated manifest entry into an article, reading its file when it names one."""
+    earlier = state.ids.get(entry.id)
+    if earlier is not None:
+        raise InputError(origin, f"duplicate id {entry.id!r} (first used by {earlier})")
+    raw = _entry_raw(entry, origin, state)
+    if not raw.strip():
+        raise InputError(origin, "empty article (no text, only whitespace)")
+    state.ids[entry.id] = origin
+    kind = "html" if entry.body_key == "html" else "text"
+    if entry.path is not None:
+        kind = kind_for(entry.path)
+    return Article(
+        id=entry.id,
+        raw=raw,
+        kind=kind,
+        origin=origin,
+        content_hash=content_hash(raw),
+        published=entry.published,
+        published_time=entry.published_time,
+        outlet=entry.outlet,
+        url=entry.url,
+        title=entry.title,
+        language=entry.language,
+    )
+
+
+def _entry_raw(entry: ManifestEntry, origin: str, state: _RunState) -> str:
+    if entry.path is None:
+        return entry.body
+    state.take_file(entry.path, origin)
+    try:
+        return read_text_file(entry.path, origin)
+    except InputError as exc:
+        raise InputError(origin, f"{entry.body!r}: {exc.reason}") from exc

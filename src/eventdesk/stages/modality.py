@@ -61,6 +61,8 @@ def judge(doc, cue_start: int, cue_end: int) -> Modality:
     token = _cue_token(doc, cue_start, cue_end)
     if token is None:
         return Modality()
+    if token.lemma_.lower() in {"threaten", "vow", "warn", "plan", "pledge", "intend"}:
+        return Modality("threat or plan")
     chain = [token, *token.ancestors]
     verb_chain = [t for t in chain if t.pos_ in ("VERB", "AUX")] or [token.head]
     first_verb = verb_chain[0]

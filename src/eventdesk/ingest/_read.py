@@ -1,0 +1,111 @@
+"""Low-level reading: bytes -> text, the content hash, and folder walking.
+
+Kept apart from manifest parsing so both plain files and manifest ``path`` entries share one
+decoder and one notion of "the same article" (the content hash).
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventdesk.errors import InputError
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+MANIFEST_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+
+def content_hash(raw: str) -> str:
+    """sha256 of the text with newlines normalised and outer whitespace stripped.
+
+    Normalising first means the same article saved on Windows and on Linux (or with a trailing
+    newline added by an editor) hashes the same, so downstream stores it once.
+    """
+    norm = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    """A short stable hash used to make clashing ids unique."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def decode_utf8(data: bytes, origin: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark), naming the first bad byte on failure.
+
+    Why not ``errors="replace"``: a file in another encoding would silently become mojibake
+    and its names would never match the gazetteer; the user should re-encode it instead.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        bad = data[offset : offset + 1].hex()
+        raise InputError(
+            origin,
+            f"not valid UTF-8 (tried utf-8 and utf-8-sig): byte 0x{bad} at offset {offset}",
+        ) from exc
+
+
+def read_text_file(path: Path, origin: str) -> str:
+    """Read a whole file as UTF-8 text, turning OS errors into ``InputError``."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(origin, f"no such file: {path}") from exc
+    except IsADirectoryError as exc:
+        raise InputError(origin, f"is a directory, not a file: {path}") from exc
+    except OSError as exc:
+        raise InputError(origin, f"cannot read {path}: {exc.strerror or exc}") from exc
+    return decode_utf8(data, origin)
+
+
+def iter_manifest_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(line_number, raw_bytes)`` of a manifest, ``.jsonl`` or ``.jsonl.gz``.
+
+    Lines are yielded as bytes so a bad byte on one line skips that line, not the file.
+    """
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as handle:  # type: ignore[operator]
+        yield from enumerate(handle, start=1)
+
+
+def kind_for(path: Path) -> str:
+    """``html`` for .html/.htm files, ``text`` otherwise (unknown suffixes are read as text)."""
+    return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+
+
+def is_manifest(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(MANIFEST_SUFFIXES)
+
+
+def is_supported(path: Path) -> bool:
+    """Whether a file found inside a folder is one eventdesk reads."""
+    return is_manifest(path) or path.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """A folder's files in the order they are read: manifests first, then the rest.
+
+    Manifests come first so that a folder holding a manifest *and* the files it names (the
+    usual layout) reads each article once, with the manifest's metadata.
+    """
+
+    manifests: tuple[Path, ...]
+    others: tuple[Path, ...]
+
+
+def list_folder(folder: Path) -> FolderListing:
+    """All files under ``folder``, recursively, sorted by path for a deterministic run."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return FolderListing(
+        manifests=tuple(p for p in files if is_manifest(p)),
+        others=tuple(p for p in files if not is_manifest(p)),
+    )

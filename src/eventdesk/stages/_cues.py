@@ -1,0 +1,188 @@
+"""Cue table for :mod:`eventdesk.stages.classify`: regular expressions over an event's text.
+
+Every cue is general English wording taken from ACLED's codebook definitions (section 1 of
+``shared/CODEBOOK.md``) and from the way news reports tell each kind of event; none is copied from
+a coded row. Patterns are compiled case-insensitively by the classifier.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CUES", "NOUNS", "MASKS"]
+
+# Participant noun groups, reused inside the role patterns of the classifier.
+NOUNS: dict[str, str] = {
+    # state and other organised armed sides (whoever can fight back)
+    "armed": r"(soldiers?|troops?|army|military|(?:para)?militar(?:y|ies)|police(?:m[ae]n|woman)?|"
+    r"(?:police |security |army |military )?officers?|cops?|gendarmes?|security (?:forces?|personnel|agents?)|"
+    r"forces|commandos?|marines?|guards?men|border guards?|rangers?|reservists?|sentr(?:y|ies)|"
+    r"(?:check ?|army |military |police )?posts?|check ?points?|outposts?|bases?|barracks|convoys?|patrols?|"
+    r"positions?|tanks?|garrisons?|police stations?|militants?|insurgents?|rebels?|fighters?|"
+    r"militia(?:s|m[ae]n)?|gunmen|jihadists?|terrorists?|bandits?|raiders|rustlers|robbers|gangsters|"
+    r"gang members|armed (?:men|group|gang)s?|taliban|shabaa?b|islamic state|isis|isil|is-k|iskp|daesh|"
+    r"houthis?|boko haram|iswap|jnim|isgs|arbakis?|kdf|gsu|anp|ana|ansf|sldf|mungiki|combatants|"
+    r"ex-combatants|warriors|mercenar(?:y|ies)|snipers?|elements|(?:pro-)?\w+ forces|attackers?|assailants|"
+    r"pirates|kidnappers|(?:gang |group |sect |militia )?members|poachers|smugglers|personnel|"
+    r"(?:terror|militant|al[- ]shabaa?b|mungiki) suspects?|(?:armed )?(?:robbery )?suspects?)",
+    # unarmed people
+    "civil": r"(civilians?|villagers?|residents?|people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|"
+    r"farmers?|herders?|pastoralists?|traders?|journalists?|teachers?|students?|pupils?|workers?|"
+    r"employees?|passengers?|famil(?:y|ies)|elders?|chiefs?|drivers?|wife|husband|widow|individuals?|"
+    r"business\w*|priests?|imams?|cleric|doctors?|nurses?|motorists?|locals|worshippers?|voters?|"
+    r"official|officials|politicians?|candidates?|mca|councill?ors?|leaders?|refugees?|migrants?|"
+    r"prisoners?|detainees?|inmates?|fishermen|miners?|shepherds?|youths?|teenagers?|minors?|"
+    r"victims?|body|bodies|nationals|tourists?|pedestrians?|(?:boda ?boda |motorcycle )?riders?|"
+    r"operators?|owners?|community members|relatives?|sons?|daughters?|brothers?|mothers?|father)",
+    # crowds that riot or take the law into their own hands
+    "crowd": r"(mobs?|crowds?|rioters|rioting \w+|vigilantes?|(?:angry|irate|furious|enraged) \w+|"
+    r"residents|villagers|locals|youths|members of the public|the public|community members|"
+    r"supporters|students|traders|hawkers|(?:boda ?boda |motorcycle )?riders|operators|fans|"
+    r"group of (?:\w+ ){0,2}(?:people|youths|residents|villagers|men|women|students|drivers)|"
+    r"two groups|rival groups|inmates|prisoners|refugees|vendors|(?:party )?members of|gangs? of youths|"
+    r"party members|squatters|workers|miners|dwellers|passengers)",
+}
+
+CUES: dict[str, str] = {
+    # --- explosions / remote violence
+    "chemical": r"\b(chlorine|sarin|mustard gas|nerve agents?|chemical (weapon|attack|agent)s?)\b",
+    "air": r"\b(air ?strikes?|air[- ]?raids?|drone (strikes?|attacks?)|(armed|combat) drones?|warplanes?|"
+    r"fighter[- ]?jets?|jets? (struck|bombed|pounded|hit|targeted|attacked)|(helicopter )?gunships?|"
+    r"helicopters? (fired|struck|bombed|attacked|targeted|shelled|opened fire)|aerial (bombardment|attack|strike|bombing)s?|"
+    r"(bombed|dropped) from (the air|a helicopter|a plane|an aircraft)|(dropped|dropping) (\w+ ){0,2}bombs?|"
+    r"(air force|aircraft|planes?) (struck|bombed|carried out|targeted|hit)|"
+    r"(carried out|conducted|launched) (an? )?(air|aerial|drone)|(uav|drone)s? (struck|attacked|targeted|hit))",
+    "suicide": r"\b(suicide (bomb\w*|attack\w*|vest|car|truck|blast|explosion)|svbieds?|"
+    r"blew (himself|herself|themselves) up)",
+    "shelling": r"\b(shell(ed|ing|s)|artillery|mortars?|rockets?|missiles?|rpgs?|rocket[- ]propelled|howitzers?|"
+    r"katyushas?|projectiles?|bombard(ed|ment|ing))\b",
+    "ied": r"\b(ieds?|vbieds?|improvised explosive|roadside (bomb|device|explosive)s?|land ?mines?|mines? "
+    r"(exploded|blast|explosion)|explosive (device|charge)s?|car bombs?|bomb(s)? (exploded|went off|blast|attack)|"
+    r"bomb blast|(exploded|detonated|planted) (a |an )?(bomb|device)|unexploded|uxo|booby[- ]trap\w*|"
+    r"magnetic bombs?|sticky bombs?|(hit|struck|ran over|stepped on) (\w+ )?(ied|mine|landmine|explosive)|"
+    r"explosions?|blasts?|explosives?|bomb(ing|ed)?)\b",
+    "grenade": r"\b(hand[- ]?)?grenades?\b",
+    # --- battles
+    "clash": r"\b(clash(ed|es|ing)?|exchang(ed|e|ing) (of )?(gun)?fire|exchange of fire|traded fire|"
+    r"(exchanged|traded) (artillery|shell\w*|mortar\w*|gunshots|bullets)|gun ?fights?|gun ?battles?|"
+    r"shoot-?outs?|fire ?fights?|fighting|fought|battl(e|ed|es|ing)|skirmish(es)?|firefight|"
+    r"engaged (in )?(combat|fighting|a fight)|repuls(ed|e)|repell?(ed)?|counter-?attack(ed)?|"
+    r"returned fire|crossfire|cross-fire|armed confrontation|firing between|fired (\w+ ){0,3}on (the )?positions|"
+    r"offensive|confronted|confrontation)\b",
+    "regain": r"\b(regain(ed)?|recaptur(ed|e)|retook|retake|re-?took|re-?took control|liberat(ed|e)|"
+    r"recover(ed)? (control|the)|back under (government|army) control|cleared (\w+ ){0,3}of (militants|insurgents))\b",
+    "overtake": r"\b((seized|captured|took( over)?|taken|overran|overrun|gained) (control of )?"
+    r"(the )?(town|city|village|district|area|base|territory|capital|headquarters|control|positions?)|"
+    r"took control|fell to|under (militant|rebel|taliban|insurgent) control)\b",
+    # --- protests / riots
+    "protest": r"\b(protest(s|ed|ing|ers?)?|demonstrat(ion|ions|ed|ors?|ing|e|es)|rall(y|ies|ied|ying)|"
+    r"(?-i:march(ed|es|ing)?)|sit-ins?|picket(ed|ing|s)?|took to the streets?|"
+    r"(went|go|are|were) on (a )?strike|strik(e|es|ing) (over|for|against|to demand|demanding)|(?-i:strike)\b(?! (on|in|against|near|at|by|hit|that|which|killed|targeted))|"
+    r"(candlelight )?vigils?|petition(ed)?|boycott(ed)?|gathered (to|outside|in front|at|in)|"
+    r"assembl(ed|y) (outside|in front|at)|chant(ed|ing)|placards?|banners?|(?-i:stormed)|"
+    r"to (demand|denounce|condemn|oppose|express|show)|demanding|in solidarity|motorcade|caravan|"
+    r"cacerola\w*|pot-banging|banging pots|honk\w*)\b",
+    "riot": r"\b(riot(s|ed|ing|ers)?|riotous|violent(ly)? (protest|demonstrat)\w*|turn(s|ed)? (violent|chaotic|riotous|ugly)|"
+    r"(protest|demonstration)s? (became|turned) (violent|chaotic))\b",
+    "riot_acts": r"\b(pelt(ed|ing)|(threw|throwing|hurled|hurling|throw) (\w+ ){0,2}(stones|rocks|objects|bottles|"
+    r"petrol bombs|molotov\w*|missiles|sticks|firecrackers|fireworks|bricks)|stone[- ]?throwing|ston(ed|ing)|stones|"
+    r"(burn(ed|t|ing|s)?|lit|light(ed|ing)?|set) (\w+ ){0,2}(tyres|tires|tyers)|"
+    r"barricad\w*|erect(ed|ing)? (\w+ ){0,2}(road ?blocks?|barriers)|(block|blocked|blocking) (\w+ ){0,6}with "
+    r"(burning|stones|rocks|boulders|logs|tree|bonfires)|bonfires?|"
+    r"vandali[sz]\w*|(looted|looting|torched|torching|set (ablaze|on fire|fire to)|burn(ed|t) (down )?(\w+ ){0,2}"
+    r"(vehicles?|cars?|buses|houses|shops|offices|property|buildings?|police station))|destroy(ed|ing) property|smash(ed|ing)|"
+    r"damag(ed|ing) (\w+ ){0,3}(property|vehicles?|cars?|windows|offices?|building)|"
+    r"clash(ed|es)? with (the )?(police|security|officers|anti-riot|soldiers)|fought (with )?(the )?police|brawl\w*|"
+    r"scuffle\w*|running battles?|(attacked|assaulted|injured|beat( up)?) (\w+ ){0,2}(police|officers?|policem[ae]n)|"
+    r"forced (their way|entry)|broke into|violence erupted|(destruction|destroy\w*) of property|property destruction|"
+    r"(burn|burnt|burned|burning|set fire to|torched) (\w+ ){0,2}(ballot|mattresses|property|papers)|"
+    r"disrupt(ed|ing)? (\w+ ){0,3}(rally|meeting|event|campaign)|"
+    r"molotov\w*|petrol bombs?|rampage|went on rampage|overturned|"
+    r"(attacked|beat|assaulted) (\w+ ){0,3}(man|woman|driver|workers?|teachers?|principal|staff|people|journalists?))\b",
+    "mob": r"\b(mobs?|lynch\w*|vigilant\w*|mob justice|jungle justice|instant justice|"
+    r"(residents|villagers|locals|crowds?|members of the public|the public|youths|community members|angry \w+) "
+    r"(\w+ ){0,2}(attacked|beat|beating|lynched|set upon|torched|stoned|killed|burnt|burned|descended|assaulted|"
+    r"hacked|chased|stormed|raided|clobbered)|set upon|beaten (\w+ ){0,2}(to death )?by (\w+ ){0,2}"
+    r"(residents|villagers|locals|crowds?|members of the public|youths|public|traders)|"
+    r"(clash|fight|fought|brawl)\w* between (\w+ ){0,3}(supporters|students|youths|fans|drivers|traders|riders|"
+    r"residents|villagers|groups|families|inmates|prisoners)|"
+    r"(supporters|students|youths|fans|drivers|traders|riders|inmates|prisoners|families) (\w+ ){0,4}(clash|fought|brawl)\w*|"
+    r"(suspected|alleged) (\w+ ){0,2}(thie(f|ves)|robbers?|witch\w*|criminals?|rapists?|murderers?) "
+    r"(\w+ ){0,3}(was|were) (\w+ ){0,2}(beaten|killed|lynched|burnt|burned|stoned|attacked|hacked)|"
+    r"witchcraft|(burnt|burned) (to death|alive) by)\b",
+    "crowd_fight": r"\b(each other|one another|(supporters|fans|students|youths|rival groups|two groups|factions) "
+    r"(\w+ ){0,6}(clash\w*|fought|fight\w*|brawl\w*|threw stones)|(clash\w*|fight\w*|brawl\w*) between (\w+ ){0,4}"
+    r"(supporters|fans|students|youths|rival groups|two groups))\b",
+    "intervention": r"\b(tear ?gas|teargas|dispers(ed|e|ing|al)|rubber (bullets?|ammunition|rounds)|"
+    r"water[- ]?cannons?|batons?|baton[- ]charged?|(arrest|arrested|arresting|detain|detained|detaining|rounded up) "
+    r"(\w+ ){0,3}(protesters?|demonstrators?|participants|marchers|activists|people|students|of them|them|"
+    r"organi[sz]ers|leaders|members|residents|traders|workers)|(protesters?|demonstrators?|participants|people|"
+    r"activists|students|\d+|several|some|dozens|others|organi[sz]ers|leaders) (\w+ ){0,2}(were|was|being|got) "
+    r"(\w+ )?(arrested|detained)|(police|officers|forces|authorities) (\w+ ){0,3}(arrested|detained)|"
+    r"arrests were made|(made|making) (\w+ )?arrests|"
+    r"fired (\w+ ){0,2}in(to)? the air|warning shots|pepper spray|broke (it )?up|forcibly (removed|evicted)|"
+    r"crackdown|cracked down|stun grenades?|blocked (the )?(protesters|demonstrators|march)|"
+    r"prevented (\w+ ){0,2}(protesters|demonstrators|march|from)|intervened|kettled|pushed back|"
+    r"(beat|beaten|assaulted|attacked|injured|wounded|hurt|scuffled) (\w+ ){0,4}(protesters|demonstrators))\b",
+    "lethal_force": r"\b(live (ammunition|bullets|fire|rounds)|(shot|killed|shot dead|opened fire on|fired on|"
+    r"fired (live )?(bullets|shots) (at|into))(\w+ ){0,3}(protesters?|demonstrators?|marchers?|crowds?)|"
+    r"(protesters?|demonstrators?|marchers?) (\w+ ){0,2}(were |was )?(shot|killed|shot dead|died|seriously injured)|"
+    r"(killing|killed) (\w+ ){0,2}(protesters?|demonstrators?))\b",
+    # --- violence against civilians
+    "sexual": r"\b(rap(e|ed|es|ing)|sexual(ly)? (assault|abus|violen|harass|exploit)\w*|defil(ed|ement)|"
+    r"gang-?rap\w*|sodomi[sz]\w*)\b",
+    "abduct": r"\b(abduct\w*|kidnap\w*|hostages?|taken captive|held captive|forcibly disappeared|"
+    r"enforced disappearance|disappeared after|(taken|took|whisked) (\w+ ){0,2}to (an )?unknown (location|destination)|"
+    r"extrajudicial(ly)? detain\w*|illegally detained)\b",
+    "attack": r"\b(kill(ed|ing|s)?|murder(ed|s|ing)?|shot dead|gunned down|shoots?|shooting|shot|"
+    r"hack(ed|ing)?|stabb(ed|ing)|stab|spear(ed|ing)?|beheaded|decapitated|dismembered|slaughter(ed)?|executed|"
+    r"tortur(ed|e|ing)|beat(en|ing|s)?|whipp(ed|ing)|flogg(ed|ing)|assault(ed|s)?|attack(ed|s|ing)?|"
+    r"massacre(d)?|injur(ed|ing|es|ies)|wound(ed|ing|s)?|burnt? (alive|to death)|assassinat\w*|"
+    r"maimed|abus(ed|e)|harass(ed|ing)|raid(ed|s)?|open(ed)? fire|fired (at|on|upon)|ambush\w*|"
+    r"bodies|body (of|was)|found dead|lifeless|intimidat\w*|threaten\w*|evict(ed|ion)|"
+    r"(cut|slit) (\w+ )?throats?|set (\w+ ){0,2}(on fire|ablaze)|lynch\w*)\b",
+    # --- strategic developments
+    "disrupted": r"\b(defus(ed|ing|e)|(found|discovered|seized|recovered|intercepted|confiscated|impounded|"
+    r"shot down|downed|destroyed|dismantled|neutrali[sz]ed|unearthed|located|detected|foiled) (\w+ ){0,4}"
+    r"(explosives?|bombs?|ieds?|weapons?|arms|ammunition|ammo|rifles?|guns?|firearms?|drones?|missiles?|"
+    r"rockets?|devices?|caches?|grenades?|landmines?|mines?|uxos?|ordnance)|weapons? (cache|seizure|haul)|"
+    r"arms cache|(detonated|exploded) prematurely|premature(ly)? (detonat|explo)\w*|accidentally (detonat|explo)\w*|"
+    r"(while|when) (planting|making|assembling|fitting|handling|transporting) (\w+ ){0,3}(bomb|ied|device|explosive)s?|"
+    r"foiled|thwarted|intercepted|shot down|bomb disposal|(was|were) (safely )?(defused|detonated by|disposed))\b",
+    "agreement": r"\b(agreements?|agreed|cease-?fires?|truce|peace (deal|accord|agreement|talks|pact)|signed|"
+    r"surrender(ed|s)?|laid down (their )?arms|(released|freed|handed over) (\w+ ){0,3}(prisoners|hostages|"
+    r"detainees|captives)|prisoner (exchange|swap)|negotiat\w*|reconciliation|mediat\w*|amnesty)\b",
+    "sd_arrest": r"\b(arrest(ed|s)?|detain(ed)?|apprehend(ed)?|nabbed|taken into custody|rounded up|"
+    r"in custody|charged with|indicted)\b",
+    "looting": r"\b(loot(ed|ing|s)?|torch(ed|ing)|(burn(ed|t|ing)?|set (fire|ablaze)|razed|destroy(ed|ing)?) "
+    r"(down )?(\w+ ){0,3}(houses?|homes?|huts?|shops?|property|propert(y|ies)|vehicles?|cars?|school|"
+    r"offices?|crops|fields|manyattas?|buildings?|structures|church|mosque|market|kiosks?)|arson|"
+    r"vandali[sz]ed|demolish(ed|ing)?|crop fields|set (on fire|ablaze)|(burnt|burned) down|razed|"
+    r"(stole|stolen|steal|stealing|made away with|drove away|took away) (\w+ ){0,4}(livestock|cattle|goats|"
+    r"camels|sheep|cows|animals|property|money|food|aid)|rustl\w*|theft|robbed|robbery|extort\w*|"
+    r"seized (\w+ ){0,2}(property|land|goods|livestock|cattle|trucks?|vehicles?))\b",
+    "change": r"\b(deploy(ed|ment|s|ing)?|recruit\w*|defect(ed|ion|s|ors?)?|formed|form(ing)? (a|an|their)|"
+    r"launch(ed)? (an? )?(military |security )?(operation|campaign|crackdown)|curfew|"
+    r"security (measures|operations?|forces were deployed)|reinforcements?|(troops?|forces) (moved|arrived|"
+    r"mobili[sz]ed|entered|withdrew)|mobili[sz]\w*|training|trained|patrols?|patrolling|state of emergency|"
+    r"banned|ban on|lockdown|militar(y|ies) (drill|exercise)s?|drills?|exercises?|parade\w*|"
+    r"(new|appointed) (leader|commander)|pledged allegiance|split|merged|disband\w*|searched|search operation|"
+    r"cordon\w*|closed (the )?border|reopen\w*|raid(ed)? (\w+ ){0,3}(homes?|houses?|offices?))\b",
+    "hq": r"\b((establish(ed|es)?|set up|set-up|built|open(ed|s)?|install(ed)?) (a |an |its |their )?(new )?"
+    r"(\w+ )?(base|headquarters|camp|outpost|military post)s?)\b",
+    "transfer": r"\b(handed over|hand over|withdr(ew|awn|aw) from|pulled out of|took over (\w+ ){0,3}"
+    r"without (a )?(fight|resistance)|peacefully (took|handed)|without (a )?(fight|resistance)|"
+    r"(retreated|fled) from (\w+ ){0,2}(town|city|village|district|area|base))\b",
+    "other": r"\b(mass graves?|displac(ed|ement|ing)|fled (their|the) (homes|village|area)|coup( d'etat)?|"
+    r"fired (\w+ ){0,2}in(to)? the air|shots were (heard|fired)|(heard|sound of) (gun)?(shots|gunfire)|"
+    r"celebratory (gun)?fire|(exhum\w*)|prison ?break|escaped from (\w+ ){0,2}(prison|jail))\b",
+}
+
+# Same-length masks applied before matching, so that dates, bookkeeping tails and source names
+# never look like cues ("On 2 March 2020", "Fatalities coded as 0 (VoJ reported 3)").
+MASKS: tuple[str, ...] = (
+    r"\b(\d{1,2}(st|nd|rd|th)? )?(January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?( \d{1,2}(st|nd|rd|th)?)?,?( \d{4})?\b",
+    r"\bfatalit(y|ies) (were |was |are |is )?(coded|split|spread|divided|recorded)[^.]*\.?",
+    r"\((\w+ ){0,3}(also )?reported [^)]*\)",
+    r"\[size=[^\]]*\]",
+    r"\b(reported|reportedly|according to) (by )?(the )?(\w+ )?(Strike|Post|Star|Times|News|Voice)\b",
+)

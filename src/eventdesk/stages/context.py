@@ -5,7 +5,6 @@ for "one day after ..."), and the services (gazetteer, actor dictionary)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from eventdesk.model import Mention, Place, Sentence, Span
@@ -14,7 +13,6 @@ from eventdesk.stages.places import PlaceContext, choose_place
 
 __all__ = ["ArticleContext", "ArmedHint", "build_context"]
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+)?")
 _ARMED_WORDS = re.compile(
     r"\b(soldiers?|troops?|army|military|police|forces|militants?|fighters?|insurgents?|rebels?|"
     r"militia\w*|gunmen|jihadists?|taliban|al[- ]shabaa?b|islamic state|isis|isil|daesh|pmf|hashd|"
@@ -47,7 +45,11 @@ class ArticleContext:
 
     @property
     def main_country(self) -> str | None:
-        return self.countries[0] if self.countries else None
+        """The country the article names most, else the country of the places found so far."""
+        if self.countries:
+            return self.countries[0]
+        found = [p.country for p in self.places_by_sentence.values() if p is not None]
+        return max(set(found), key=found.count) if found else None
 
     def place_for(self, span: Span) -> Place | None:
         if span in self.places_by_sentence:
@@ -72,17 +74,18 @@ def build_context(
     actors,
 ) -> ArticleContext:
     """Collect the article-level hints once per article (cheap: regex and dictionary lookups)."""
-    counts: Counter[str] = Counter()
-    for m in _CAPITALISED.finditer(text):
-        country = gazetteer.country_of(m.group())
-        if country is None and " " in m.group():
-            country = gazetteer.country_of(m.group().split(" ")[0])
-        if country:
-            counts[country] += 1
-    countries = tuple(c for c, _ in counts.most_common())
-    dated = [s.span for s in sentences if re.search(r"\d|day\b|week|month|year|January|February|March|"
-                                                    r"April|May|June|July|August|September|October|"
-                                                    r"November|December", text[s.span.start:s.span.end])]
+    place_context = PlaceContext.from_text(
+        text, gazetteer, article_id=article_id,
+        event_sentences=tuple(s.span for s in sentences if s.triggers),
+        mentions=tuple(m for m in mentions if m.label in ("GPE", "LOC", "FAC", "PLACE")),
+    )
+    countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
+    dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
-    place_context = PlaceContext.build(text, countries=countries, mentions=mentions, gazetteer=gazetteer)
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {})
+
+
+_DATE_WORDS = re.compile(
+    r"\d|day\b|week|month|year|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December"
+)

@@ -30,7 +30,7 @@ from eventdesk.stages import modality
 from eventdesk.stages.context import ArticleContext
 from eventdesk.stages.dates import DateResolver
 from eventdesk.stages.fatalities import count_fatalities
-from eventdesk.stages.roles import assign_roles
+from eventdesk.stages.roles import assign_roles, with_country
 from eventdesk.stages.notes import describe
 
 __all__ = ["EventSettings", "Candidate", "extract_events"]
@@ -70,6 +70,8 @@ class Candidate:
     actors: tuple[actors_stage.ActorMention, ...]
     fatalities: Fatalities
     anaphoric: bool
+    extra: tuple[Span, ...] = ()  # following sentences that elaborate it without a type of their own
+    doc: object = None  # the parsed sentence, to name actors again once the event's country is known
 
 
 def extract_events(
@@ -86,6 +88,7 @@ def extract_events(
     rejections: list[Rejection] = []
     candidates: list[Candidate] = []
     previous_date: EventDate | None = None
+    last_index = -2
     for index, sentence in enumerate(sentences):
         doc = docs.get(sentence.span)
         if doc is None:
@@ -94,8 +97,12 @@ def extract_events(
         if reason:
             rejections.append(Rejection(sentence.span, reason))
         if cand is None:
+            if not reason and candidates and index == last_index + 1 and _same_paragraph(text, candidates[-1], sentence.span):
+                candidates[-1] = _elaborate(text, candidates[-1], sentence.span, settings)
+                last_index = index
             continue
         candidates.append(cand)
+        last_index = index
         previous_date = cand.date or previous_date
     events: list[EventMention] = []
     for group in _group(candidates):
@@ -109,8 +116,18 @@ def extract_events(
 
 def _candidate(text, span, doc, index, resolver, previous_date, context, settings):
     sentence_text = text[span.start : span.end]
+    place = context.place_for(span)
+    country = place.country if place else context.main_country
+    found = actors_stage.find_actors(
+        doc, offset=span.start, article_id=span.article_id, country=country, dictionary=context.actors
+    )
     kinds = context.armed_hint(sentence_text)
-    c = cls_stage.classify(sentence_text, armed_actors=kinds.armed, state_agent=kinds.state)
+    c = cls_stage.classify(
+        sentence_text,
+        armed_actors=kinds.armed,
+        state_agent=kinds.state or any(m.actor.inter == 1 and m.role == "agent" for m in found),
+        actor_kinds=tuple(m.actor.inter for m in found),
+    )
     if c is None:
         return None, ""
     verdict = modality.judge(doc, c.start, c.end)
@@ -118,15 +135,24 @@ def _candidate(text, span, doc, index, resolver, previous_date, context, setting
         return None, verdict.reason
     type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
     date = resolver.resolve(text, span, previous=previous_date, anchors=context.anchors, trigger=type_span)
-    place = context.place_for(span)
-    country = place.country if place else context.main_country
-    found = actors_stage.find_actors(
-        doc, offset=span.start, article_id=span.article_id, country=country, dictionary=context.actors
-    )
     war = (country or "") in settings.war_zones
     deaths = count_fatalities(text, [span], war_zone=war)
     anaphoric = bool(_ANAPHOR.search(sentence_text))
-    return Candidate(span, c, type_span, date, place, country, tuple(found), deaths, anaphoric), ""
+    return Candidate(span, c, type_span, date, place, country, tuple(found), deaths, anaphoric, (), doc), ""
+
+
+def _same_paragraph(text: str, cand: Candidate, span: Span) -> bool:
+    end = cand.extra[-1].end if cand.extra else cand.sentence.end
+    return "\n\n" not in text[end : span.start]
+
+
+def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings) -> Candidate:
+    """Attach a following sentence that adds detail ("Police fired tear gas to disperse them")."""
+    extra = cand.extra + (span,)
+    deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones)
+    if deaths.best < cand.fatalities.best:
+        deaths = cand.fatalities
+    return replace(cand, extra=extra, fatalities=deaths)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
@@ -180,6 +206,7 @@ def _best_place(places: list[Place | None]) -> Place | None:
 def _assemble(clean, group, publication, n_sentences, context, settings):
     """One event mention from a group of candidate sentences, or a reason to reject it."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
+    top = _reclassify(clean.text, group, top)
     view = _merged_view(group)
     date = view.date
     if date is None:
@@ -192,14 +219,19 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
             return None, f"background mention ({age} days before publication)"
     place = view.place
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
-    mentions = tuple(m for c in group for m in c.actors)
+    mentions = tuple(m for c in group for m in _actors_for(c, country, context))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
+    a1, a2 = with_country(a1, country), with_country(a2, country)
+    if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
+        a1 = _air_force(clean.text, top, country, context.actors) or a1
+    assoc1 = tuple(with_country(a, country) for a in assoc1)
+    assoc2 = tuple(with_country(a, country) for a in assoc2)
     deaths = _deaths(group)
     mention = EventMention(
         article_id=clean.id,
         event_type=top.classification.event_type,
         sub_event_type=top.classification.sub_event_type,
-        sentences=tuple(c.sentence for c in group),
+        sentences=tuple(s for c in group for s in (c.sentence, *c.extra)),
         date=date,
         place=place,
         actor1=a1,
@@ -212,6 +244,49 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
         type_evidence=top.type_span,
     )
     return replace(mention, notes=describe(mention)), ""
+
+
+def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
+    """Classify the group's sentences read together: a later sentence often settles the type
+    ("... exchanged fire", "the victims were civilians"). Falls back to the best single sentence."""
+    last = group[-1]
+    end = last.extra[-1].end if last.extra else last.sentence.end
+    if len(group) == 1 and not last.extra:
+        return top
+    start = group[0].sentence.start
+    kinds = tuple(m.actor.inter for c in group for m in c.actors)
+    c = cls_stage.classify(text[start:end], armed_actors=len(kinds), actor_kinds=kinds)
+    if c is None:
+        return top
+    span = Span(top.sentence.article_id, start + c.start, start + c.end)
+    return replace(top, classification=c, type_span=span)
+
+
+def _actors_for(c: Candidate, country: str | None, context) -> tuple:
+    """The candidate's actors, named again when the event's country differs from the one the
+    sentence alone suggested (``Islamic State (Syria)`` rather than ``(Iraq)``)."""
+    if country == c.country or c.doc is None:
+        return c.actors
+    return tuple(actors_stage.find_actors(
+        c.doc, offset=c.sentence.start, article_id=c.sentence.article_id, country=country,
+        dictionary=context.actors,
+    ))
+
+
+def _air_force(text: str, c: Candidate, country: str | None, actors) -> Actor | None:
+    """"An Iraqi air strike", "Russian warplanes": the nationality on the weapon names the
+    state that used it (ACLED: the air force's state)."""
+    before = text[max(0, c.type_span.start - 40) : c.type_span.start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    words = re.findall(r"[A-Z][a-z]+", before)
+    for word in reversed(words[-3:]):
+        nation = actors.nation_of(word)
+        if nation:
+            inter = 1 if nation == country else 8
+            return Actor(f"Military Forces of {nation}", inter, Span(c.sentence.article_id,
+                         c.type_span.start - len(before) + before.rfind(word),
+                         c.type_span.start - len(before) + before.rfind(word) + len(word)), "rule:nationality-weapon")
+    return None
 
 
 def _sub_rank(c: Candidate) -> int:

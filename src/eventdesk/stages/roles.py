@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from eventdesk.model import Actor
 from eventdesk.stages.classify import BATTLES, ERV, PROTESTS, RIOTS, SD, VAC, Classification
 
-__all__ = ["assign_roles", "generic_actor"]
+__all__ = ["assign_roles", "generic_actor", "with_country"]
 
 _ARMED = {1, 2, 3, 4, 8}
 _GENERIC = {
@@ -44,7 +44,9 @@ def assign_roles(
         seen.setdefault(m.actor.name, m)
     ms = list(seen.values())
     armed = [m for m in ms if m.actor.inter in _ARMED]
-    agents = [m for m in armed if m.role == "agent"] or armed
+    # the perpetrator: an armed actor in the agent role, else one whose role is unknown;
+    # never the target ("a roadside bomb struck an army patrol" names no perpetrator)
+    agents = [m for m in armed if m.role == "agent"] or [m for m in armed if m.role != "patient"]
     t = c.event_type
     if t == PROTESTS:
         a1 = _first(ms, inter=6) or generic_actor("protesters", country)
@@ -87,6 +89,17 @@ def assign_roles(
         a2 = _actor(rest[0]) if rest and c.sub_event_type in ("Arrests", "Agreement") else None
         return a1, a2, (), ()
     return None, None, (), ()
+
+
+def with_country(actor: Actor | None, country: str | None) -> Actor | None:
+    """Give a generic actor named before its country was known (``Protesters``) its country."""
+    if actor is None or not country or "(" in actor.name:
+        return actor
+    if actor.key == "generic-no-country" or actor.key.startswith("rule:"):
+        from dataclasses import replace
+
+        return replace(actor, name=f"{actor.name} ({country})")
+    return actor
 
 
 def _actor(m) -> Actor:

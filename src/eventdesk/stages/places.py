@@ -1,0 +1,374 @@
+"""Places stage: pick the place an event happened at, with ACLED's geo_precision.
+
+A sentence names several places; only some are where the event happened ("militants who sneak into
+Iraq through Syria", "50km from the Iraqi border"). Each candidate place is read with the words that
+govern it: the preposition before it ("in", "near", "from"), the word after it ("province",
+"district"), and a parenthesised hint ("Kafr Qaddum (Qalqiliya)"). Rules (CODEBOOK section 3):
+
+* a named town, village or city district -> precision 1;
+* "near X", "the area of X", "X district", a mountain or lake -> precision 2;
+* only a province or region -> precision 3 at the province capital (``location`` = the capital);
+* a country alone -> no place (ACLED codes no country-level events).
+
+Ambiguous names are resolved by the parenthesised hints, the provinces named in the sentence, the
+article's countries and population, in that order of weight.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key
+from eventdesk.model import Mention, Place, Span
+
+__all__ = ["PlaceContext", "choose_place", "find_places", "PLACE_LABELS"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
+_MAX_WORDS = 6
+_CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed",
+                         "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin",
+                         "ibn", "bani", "wa", "e", "y", "of", "upon", "sur", "am", "im"})
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
+_GAP = re.compile(r"^[ \-]$")
+_DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \
+             r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+)?"
+_POSSESSIVE = re.compile(r"(?:\b[a-z]+ern\s+)?\b[\w\-]+['’]s\s+$")
+_NEAR = re.compile(
+    r"\b(?:near|nearby|outside|around|close to|outskirts of|vicinity of|areas? of|"
+    r"surroundings of|environs of|countryside of|south of|north of|east of|west of|"
+    r"(?:north|south)-?(?:east|west) of)\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+_DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\b[\w\s-]{0,25}\b(?:of|from)\s+(?:the\s+)?$")
+_IN = re.compile(
+    r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
+    r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
+    r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
+    r"camp|municipality|hamlet|locality|settlement|estate) of|in the (?:[a-z\-]+\s+){1,3}of)"
+    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+_MOVE = re.compile(
+    r"\b(?:from|to|into|through|via|toward|towards|border with|borders? of|fled|flee|"
+    r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
+)
+_AFTER = re.compile(
+    r"^\s+(province|governorate|county|region|district|sub-?district|town|village|city|area|"
+    r"camp|neighbou?rhood|outskirts|countryside|suburb|estate|government|regime|authorities)\b",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"^\s*\(([^()]{1,80})\)")
+_ADMIN_WORDS = frozenset({"province", "governorate", "county", "region"})
+_NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside"})
+_TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
+                         "suburb", "estate"})
+_UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
+                         "governorate", "region", "area", "municipality", "state"})
+_WIDE_FEATURES = frozenset({"region", "desert", "valley"})
+_AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border"})
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """Article-level hints for choosing places.
+
+    ``countries`` are ACLED country names in order of first mention with their counts;
+    ``admin1`` the first-level divisions the article names; ``event_sentences`` the spans of the
+    other event sentences; ``mentions`` place mentions from NER/the entity ruler (labels GPE, LOC,
+    FAC, PLACE), used as extra candidates.
+    """
+
+    countries: tuple[tuple[str, int], ...] = ()
+    admin1: tuple[str, ...] = ()
+    event_sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, gazetteer: Gazetteer, *, article_id: str = "",
+                  event_sentences: tuple[Span, ...] = (),
+                  mentions: tuple[Mention, ...] = ()) -> PlaceContext:
+        """Collect the countries (names and demonyms) and divisions an article mentions."""
+        counts: dict[str, int] = {}
+        admin1: list[str] = []
+        for match in _WORD.finditer(text):
+            word = _strip_possessive(match.group())
+            if word[:1].isupper() and not gazetteer.is_common_word(word):
+                country = gazetteer.country_of(word)
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+        for cand in _scan(text, Span(article_id, 0, len(text)), gazetteer, ()):
+            top = cand.entries[0] if cand.entries else None
+            if top and top.kind == "admin1" and top.admin1 not in admin1:
+                admin1.append(top.admin1)
+        return cls(tuple(counts.items()), tuple(admin1), event_sentences, mentions)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    entries: list[GazEntry]
+    cue: str = "none"  # in | near | distance | move | none
+    after: str = ""  # the word after the name: "province", "district", "town", ...
+    hints: tuple[str, ...] = ()  # parenthesised names after the candidate
+    hint_end: int = 0
+    chosen: GazEntry | None = field(default=None)
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _runs(text: str, span: Span) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (with lower-case connectors inside) as (start, end) tokens."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    last_end = -1
+    for match in _WORD.finditer(text, span.start, span.end):
+        word = _strip_possessive(match.group())
+        start, end = match.start(), match.start() + len(word)
+        capital = word[:1].isupper() or (word[:3].lower() in ("al-", "el-") and word[3:4].isupper())
+        joined = bool(current) and _GAP.match(text[last_end:start]) is not None
+        if capital or (joined and word.lower() in _CONNECTORS):
+            if not joined and current:
+                runs.append(current)
+                current = []
+            current.append((start, end))
+            last_end = end
+            if end < match.end():  # a possessive ends the run
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [[t for t in run] for run in (_trim(r, text) for r in runs) if run]
+
+
+def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    while run and text[run[-1][0]:run[-1][1]].lower() in _CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tuple[int, int] | None:
+    """The name part of an unknown place followed by hints: the capitalised words after the last
+    connector, without a trailing unit word ("Faskari LGA" -> "Faskari")."""
+    words = [text[a:b] for a, b in run]
+    last_connector = max((k for k, w in enumerate(words) if w.lower() in _CONNECTORS), default=-1)
+    tokens = run[last_connector + 1:]
+    while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in _UNIT_WORDS:
+        tokens = tokens[:-1]
+    if not tokens or any(gaz.is_common_word(text[a:b]) for a, b in tokens):
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def _scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -> list[_Candidate]:
+    """Longest gazetteer matches among the capitalised runs, plus NER mentions not yet covered."""
+    found: list[_Candidate] = []
+    for run in _runs(text, span):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + _MAX_WORDS), i, -1):
+                start, end = run[i][0], run[j - 1][1]
+                entries = gaz.lookup(text[start:end]) if name_key(text[start:end]) else []
+                if entries:
+                    found.append(_Candidate(start, end, entries))
+                    i = j
+                    break
+            else:
+                if _PAREN.match(text[run[-1][1]:span.end]):
+                    unknown = _unknown_name(text, run[i:], gaz)
+                    if unknown:
+                        found.append(_Candidate(unknown[0], unknown[1], []))  # placed by its hints
+                    break
+                i += 1
+    for mention in mentions:
+        inside = span.start <= mention.span.start and mention.span.end <= span.end
+        covered = any(c.start < mention.span.end and mention.span.start < c.end for c in found)
+        if mention.label in PLACE_LABELS and inside and not covered:
+            surface = re.sub(r"^the\s+", "", text[mention.span.start:mention.span.end], flags=re.I)
+            entries = gaz.lookup(surface)
+            if entries:
+                found.append(_Candidate(mention.span.end - len(surface), mention.span.end, entries))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _read_surroundings(text: str, span: Span, cands: list[_Candidate]) -> None:
+    """Fill each candidate's cue (governing words before), following word and hints."""
+    previous: _Candidate | None = None
+    for cand in cands:
+        before = text[max(span.start, cand.start - 70):cand.start].lower()
+        if previous and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[previous.end:cand.start]):
+            cand.cue = previous.cue
+        else:
+            cand.cue = _cue(before)
+        after = text[cand.end:span.end]
+        match = _AFTER.match(after)
+        cand.after = match.group(1).lower() if match else ""
+        paren = _PAREN.match(after[len(match.group(0)):] if match else after)
+        if paren:
+            cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
+            cand.hint_end = cand.end + (len(match.group(0)) if match else 0) + paren.end()
+        previous = cand
+
+
+def _cue(before: str) -> str:
+    before = _POSSESSIVE.sub("", before)
+    for name, pattern in (("near", _NEAR), ("distance", _DISTANCE), ("in", _IN), ("move", _MOVE)):
+        if pattern.search(before):
+            return name
+    return "none"
+
+
+def _entry_score(entry: GazEntry, cand: _Candidate, context: PlaceContext, hint_keys: set[str],
+                 sentence_admin1: set[str]) -> float:
+    """How well an entry fits its surroundings (higher is better)."""
+    if entry.kind == "country":
+        return -math.inf
+    score = math.log10(entry.population + 1) / 3
+    score += {"city": 0.5, "supplement": 0.8, "admin1": 0.3}.get(entry.kind, 0)
+    if hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name)}:
+        score += 4
+    if entry.admin1 in sentence_admin1 and entry.kind != "admin1":
+        score += 2
+    if entry.admin1 in context.admin1:
+        score += 1
+    countries = [c for c, _ in context.countries]
+    if entry.country in countries:
+        score += 2.5 if countries.index(entry.country) == 0 else 1.5
+    elif countries:
+        score -= 1
+    if cand.after in _ADMIN_WORDS:
+        score += 3 if entry.kind == "admin1" else -1
+    elif cand.after in _TOWN_WORDS and entry.kind != "admin1":
+        score += 1
+    return score
+
+
+def _resolve(text: str, cands: list[_Candidate], gaz: Gazetteer, context: PlaceContext) -> None:
+    """Choose one entry per candidate, using the divisions the sentence itself names."""
+    sentence_admin1 = {c.entries[0].admin1 for c in cands
+                       if c.entries and c.entries[0].kind == "admin1" and c.after in _ADMIN_WORDS}
+    for cand in cands:
+        surface = text[cand.start:cand.end]
+        hint_keys = {name_key(h) for h in cand.hints}
+        if gaz.is_common_word(surface) and cand.after not in _TOWN_WORDS | _ADMIN_WORDS:
+            continue  # "Police", "Hope", "Said": only with an explicit place word
+        scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1), e) for e in cand.entries]
+        scored = [s for s in scored if s[0] > -math.inf]
+        best = max(scored, key=lambda s: s[0])[1] if scored else None
+        if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
+            cand.entries, best = [], _from_hints(cand, gaz, context)
+        if best is not None and _plausible(best, cand, context):
+            cand.chosen = best
+
+
+def _fits_hints(entry: GazEntry, hint_keys: set[str]) -> bool:
+    return bool(hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name)})
+
+
+def _plausible(entry: GazEntry, cand: _Candidate, context: PlaceContext) -> bool:
+    """Guard against far-away homonyms ("Al Shabaab" -> a hamlet in Iran called Shabab).
+
+    Outside the article's countries a place needs an explicit "in/near" cue; with no country
+    known at all, a small town needs one too.
+    """
+    if not cand.entries:
+        return True
+    countries = {c for c, _ in context.countries}
+    if countries and entry.country not in countries:
+        return cand.cue in ("in", "near") and entry.population >= 15_000
+    if not countries and entry.kind == "city" and entry.population < 15_000:
+        return cand.cue in ("in", "near") or cand.after in _TOWN_WORDS
+    return True
+
+
+def _from_hints(cand: _Candidate, gaz: Gazetteer, context: PlaceContext) -> GazEntry | None:
+    """An unknown village placed by its parenthesised district/province ("X (Sujawal, Sindh)")."""
+    country = context.countries[0][0] if context.countries else None
+    for hint in cand.hints:
+        for entry in gaz.lookup(hint, country):
+            if entry.kind in ("city", "supplement", "admin1"):
+                return entry
+    return None
+
+
+def _precision(cand: _Candidate, entry: GazEntry) -> int:
+    if entry.kind == "admin1" or entry.feature in _WIDE_FEATURES:
+        return 3
+    if cand.cue == "near" or cand.after in _NEAR_WORDS or entry.feature in _AREA_FEATURES:
+        return 2
+    if not cand.entries:  # placed through its hints only
+        return 2
+    return 1
+
+
+def _to_place(text: str, cand: _Candidate, entry: GazEntry, gaz: Gazetteer, article_id: str) -> Place:
+    precision = _precision(cand, entry)
+    location, lat, lon, admin2 = entry.name, entry.latitude, entry.longitude, entry.admin2
+    if entry.kind == "admin1":
+        try:
+            capital = gaz.capital(entry.country, entry.admin1)
+            location, lat, lon, admin2 = capital.name, capital.latitude, capital.longitude, capital.admin2
+        except GazetteerError:
+            location = entry.admin1  # admin1 entries carry their capital's coordinates already
+    elif not cand.entries:
+        location = text[cand.start:cand.end]
+    admin1_hints = [h for h in cand.hints if gaz.admin1(h, entry.country)]
+    other_hints = [h for h in cand.hints if h not in admin1_hints]
+    admin1 = entry.admin1 or (gaz.admin1(admin1_hints[-1], entry.country).admin1 if admin1_hints else "")
+    if not admin2 and other_hints:
+        admin2 = other_hints[0]
+    return Place(country=entry.country, admin1=admin1, admin2=admin2, location=location,
+                 latitude=lat, longitude=lon, precision=precision,
+                 source=entry.id if cand.entries else f"hint:{entry.id}",
+                 span=Span(article_id, cand.start, cand.end))
+
+
+def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext) -> list[_Candidate]:
+    cands = _scan(text, sentence, gaz, context.mentions)
+    _read_surroundings(text, sentence, cands)
+    hint_zones = [(c.end, c.hint_end) for c in cands if c.hint_end]
+    cands = [c for c in cands if not any(a <= c.start < b for a, b in hint_zones)]
+    _resolve(text, cands, gaz, context)
+    return [c for c in cands if c.chosen is not None]
+
+
+def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceContext) -> list[Place]:
+    """Every place in ``span`` that could be an event location, in text order.
+
+    Countries and places governed by movement words ("from", "into", "through") are left out;
+    one sentence can still report events in several towns, and ACLED codes one row per town.
+    """
+    places = []
+    for cand in _candidates(text, span, gazetteer, context):
+        if cand.cue != "move" and cand.chosen is not None:
+            places.append(_to_place(text, cand, cand.chosen, gazetteer, span.article_id))
+    return places
+
+
+def _place_score(cand: _Candidate, order: int) -> float:
+    entry = cand.chosen
+    assert entry is not None
+    cue = {"in": 2.0, "near": 2.0, "distance": 0.3, "none": 0.0, "move": -3.0}[cand.cue]
+    specific = 0.5 if entry.kind == "admin1" or entry.feature in _WIDE_FEATURES else 2.0
+    actor_like = -2.0 if cand.after in ("government", "regime", "authorities") else 0.0
+    return cue + specific + actor_like - 0.05 * order
+
+
+def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
+                 context: PlaceContext) -> Place | None:
+    """The place the event of ``sentence`` happened at, or None when the sentence names no
+    usable place (only a country, or only places the event moved from or through)."""
+    cands = _candidates(text, sentence, gazetteer, context)
+    if not cands:
+        return None
+    scored = sorted(((_place_score(c, i), c) for i, c in enumerate(cands)), key=lambda s: -s[0])
+    score, best = scored[0]
+    if score < -1 or best.chosen is None:
+        return None
+    return _to_place(text, best, best.chosen, gazetteer, sentence.article_id)

@@ -1,0 +1,61 @@
+"""Golden records: a short article -> the event it must produce (or the reason it is not one).
+The texts are written for the project in the style of news and ACLED notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from eventdesk.app import process
+from eventdesk.ingest import content_hash
+from eventdesk.model import Article, ArticleResult
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _load(name):
+    return [json.loads(line) for line in (GOLDEN / name).read_text().splitlines() if line.strip()]
+
+
+def _article(rec) -> Article:
+    return Article(id=rec["id"], raw=rec["text"], kind="text", origin=f"golden:{rec['id']}",
+                   content_hash=content_hash(rec["text"]), published=dt.date.fromisoformat(rec["published"]))
+
+
+@pytest.fixture(scope="module")
+def results(services):
+    recs = _load("events.jsonl") + _load("not_events.jsonl")
+    out = process([_article(r) for r in recs], services)
+    return {r.clean.id: r for r in out if isinstance(r, ArticleResult)}
+
+
+@pytest.mark.parametrize("rec", _load("events.jsonl"), ids=lambda r: r["id"])
+def test_golden_event(results, rec):
+    res = results[rec["id"]]
+    assert len(res.events) == 1, [e.notes for e in res.events]
+    e = res.events[0]
+    want = rec["expect"]
+    got = {
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "event_date": e.date.date.isoformat() if e.date else None,
+        "fatalities": e.fatalities.best,
+        "actor1": e.actor1.name if e.actor1 else None,
+        "actor2": e.actor2.name if e.actor2 else None,
+        "country": e.place.country if e.place else None,
+    }
+    assert {k: got[k] for k in want} == want
+    # every field keeps the span it came from, inside the article text
+    text = res.clean.text
+    for span in [e.type_evidence, *e.sentences]:
+        assert span is not None and 0 <= span.start < span.end <= len(text)
+
+
+@pytest.mark.parametrize("rec", _load("not_events.jsonl"), ids=lambda r: r["id"])
+def test_golden_not_event(results, rec):
+    res = results[rec["id"]]
+    assert res.events == ()
+    assert any(rec["reason"] in r.reason for r in res.rejections), res.rejections

@@ -1,0 +1,130 @@
+"""Choosing the event place of a sentence (CODEBOOK section 3), with the real gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eventdesk.gazetteer import Gazetteer
+from eventdesk.model import Mention, Place, Span
+from eventdesk.stages.places import PlaceContext, choose_place, find_places
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _choose(gaz: Gazetteer, text: str, **context: object) -> Place | None:
+    ctx = PlaceContext.from_text(text, gaz, article_id="a") if not context else PlaceContext(**context)
+    return choose_place(text, Span("a", 0, len(text)), gaz, context=ctx)
+
+
+def test_town_is_precision_1(gaz: Gazetteer) -> None:
+    text = "Militants who sneak into Iraq through Syria attacked a checkpoint in Khanaqin."
+    place = _choose(gaz, text)
+    assert place is not None
+    assert (place.location, place.country, place.admin1, place.precision) == ("Khanaqin", "Iraq", "Diyala", 1)
+    assert place.span is not None and text[place.span.start:place.span.end] == "Khanaqin"
+
+
+def test_near_town_beats_province(gaz: Gazetteer) -> None:
+    text = ("Iraqi jets struck an area of eastern Syria's Deir ez-Zor province near Hajin, "
+            "approximately 50km from the Iraqi border.")
+    place = _choose(gaz, text)
+    assert place is not None
+    assert (place.location, place.country, place.precision) == ("Hajin", "Syria", 2)
+
+
+def test_province_only_is_precision_3_at_capital(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "Gunmen attacked a market in Deir ez-Zor province.")
+    assert place is not None
+    assert (place.admin1, place.location, place.precision) == ("Deir ez-Zor", "Deir ez-Zor", 3)
+    assert abs(place.latitude - 35.34) < 0.1
+    place = _choose(gaz, "Fighters attacked soldiers in northern Diyala.")
+    assert place is not None and (place.admin1, place.precision) == ("Diyala", 3)
+    place = _choose(gaz, "Protesters rioted in Kisii County.")
+    assert place is not None and (place.country, place.admin1, place.precision) == ("Kenya", "Kisii", 3)
+
+
+def test_country_alone_is_no_place(gaz: Gazetteer) -> None:
+    assert _choose(gaz, "Violence spread across Iraq and Syria last year.") is None
+
+
+def test_common_word_alone_is_no_place(gaz: Gazetteer) -> None:
+    assert _choose(gaz, "Police said the protest was peaceful.") is None
+    assert _choose(gaz, "Said Ali told reporters there was Hope.") is None
+
+
+def test_supplement_and_neighbourhoods(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "Security forces raided Jurf al-Nasr at dawn.")
+    assert place is not None and place.source == "supplement:jurf-al-sakhar" and place.admin1 == "Babil"
+    place = _choose(gaz, "Police said two people were killed in Mathare.")
+    assert place is not None and (place.country, place.admin1) == ("Kenya", "Nairobi")
+    place = _choose(gaz, "Youths clashed with police in Kibera on Sunday.")
+    assert place is not None and place.country == "Kenya"
+
+
+def test_ambiguous_name_follows_article_country(gaz: Gazetteer) -> None:
+    text = "Fighters attacked a village near Sinjar."
+    assert _choose(gaz, text, countries=(("Syria", 3),)).country == "Syria"  # type: ignore[union-attr]
+    assert _choose(gaz, text, countries=(("Iraq", 2),)).country == "Iraq"  # type: ignore[union-attr]
+
+
+def test_parenthesised_hints_fill_admin(gaz: Gazetteer) -> None:
+    text = "On 1 May 2020, forces raided Kafr Qaddum (Qalqiliya) and arrested two."
+    place = _choose(gaz, text)
+    assert place is not None and place.country == "Palestine" and place.location == "Kafr Qaddum"
+    assert place.admin2 == "Qalqiliya"
+
+
+def test_city_named_after_a_zone(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "On 3 May 2020, a man was shot dead in the West Zone of Rio de Janeiro.")
+    assert place is not None and place.location == "Rio de Janeiro" and place.country == "Brazil"
+
+
+def test_movement_places_are_not_event_places(gaz: Gazetteer) -> None:
+    text = "Clashes erupted in Tuz Khurmatu, 170 km north of Baghdad."
+    place = _choose(gaz, text)
+    assert place is not None and place.location == "Tuz Khurmatu"
+
+
+def test_find_places_lists_every_town(gaz: Gazetteer) -> None:
+    text = "Iraqi aircraft bombed positions in Abu Kamal and Hajin."
+    ctx = PlaceContext.from_text(text, gaz, article_id="a")
+    places = find_places(text, Span("a", 0, len(text)), gaz, ctx)
+    assert [p.country for p in places] == ["Syria", "Syria"]
+    assert [text[p.span.start:p.span.end] for p in places if p.span] == ["Abu Kamal", "Hajin"]
+
+
+def test_ner_mentions_are_candidates(gaz: Gazetteer) -> None:
+    text = "the attack hit tuz khurmatu overnight"  # lower case: only NER can point at it
+    mention = Mention(Span("a", 15, 27), "GPE")
+    place = _choose(gaz, text, mentions=(mention,))
+    assert place is not None and place.location == "Tuz Khurmatu"
+
+
+def test_context_from_text_counts_countries(gaz: Gazetteer) -> None:
+    text = "Iraqi troops entered Syria. Iraq said the Syrian side agreed. Fighting in Diyala went on."
+    ctx = PlaceContext.from_text(text, gaz, article_id="a")
+    assert ctx.countries == (("Iraq", 2), ("Syria", 2))
+    assert ctx.admin1 == ("Diyala",)
+
+
+_WORDS = st.sampled_from(["in", "near", "Khanaqin", "Police", "Hajin", "province", "Diyala", "the",
+                          "(Qalqiliya)", "attacked", ",", "Iraq", "Said", "of", "Mosul", "district"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, max_size=12), st.lists(_WORDS, max_size=12), st.lists(_WORDS, max_size=12))
+def test_place_span_lies_inside_the_sentence(gaz: Gazetteer, pre: list[str], mid: list[str],
+                                             post: list[str]) -> None:
+    head, body, tail = " ".join(pre), " ".join(mid), " ".join(post)
+    text = f"{head}. {body}. {tail}"
+    sentence = Span("a", len(head) + 2, len(head) + 2 + len(body) + 1)
+    place = choose_place(text, sentence, gaz, context=PlaceContext())
+    if place is not None:
+        assert place.span is not None
+        assert sentence.start <= place.span.start < place.span.end <= sentence.end
+        assert place.precision in (1, 2, 3)

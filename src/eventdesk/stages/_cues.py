@@ -184,5 +184,9 @@ MASKS: tuple[str, ...] = (
     r"\bfatalit(y|ies) (were |was |are |is )?(coded|split|spread|divided|recorded)[^.]*\.?",
     r"\((\w+ ){0,3}(also )?reported [^)]*\)",
     r"\[size=[^\]]*\]",
+    # "these raids demonstrate the growing capacity": to show, not to protest
+    r"\bdemonstrat(e|es|ed|ing)\b(?= (that|the|its|their|our|his|her|a|an|how|what|[A-Z]\w+'s)\b)(?! the (streets?|city|town|capital))",
+    # "the US-led coalition fighting ISIS": a description of who someone is, not a battle
+    r"\b(coalition|alliance|countries|campaign|groups|forces|troops|militias|war|efforts?) (\w+ )?fighting\b",
     r"\b(reported|reportedly|according to) (by )?(the )?(\w+ )?(Strike|Post|Star|Times|News|Voice)\b",
 )

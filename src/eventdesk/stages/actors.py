@@ -40,7 +40,7 @@ _WITH_ARTICLE = frozenset(
 _MILITARY_NOUNS = frozenset(
     "army armies troops troop soldiers soldier forces military warplanes warplane jets jet "
     "aircraft airforce helicopters helicopter gunships gunship marines commandos paratroopers "
-    "f-16s f-16 drones navy artillery servicemen battalion brigade units".split()
+    "f-16s f-16 drones navy artillery servicemen battalion brigade units force".split()
 )
 _POLICE_NOUNS = frozenset(
     "police policemen policeman policewoman cops gendarmes gendarmerie gendarme constables "
@@ -296,13 +296,22 @@ def _generic(
     low = token.lower_
     lemma = token.lemma_.lower()
     left = [t for t in doc_slice(token) if t.i != token.i]
+    # "Iraqi Air Force F-16 fighter jets": the nationality sits on the phrase the noun modifies
+    top = token
+    for _ in range(5):
+        if top.dep_ not in ("compound", "amod", "nmod", "nummod") or top.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        top = top.head
+    phrase_left = [t for t in token.doc[top.left_edge.i : token.i] if t.i != token.i]
     if any(t.i in covered for t in left):
         return None  # "ISIS forces", "suspected Al Shabaab militants": the named actor wins
     if any(t.lower_ in ("its", "their") for t in left):
         return None  # "its fighters": the group named elsewhere, not a new actor
     left_words = {t.lower_ for t in left}
+    if low in ("group", "groups") and left_words <= {"the", "this", "that", "these", "those"}:
+        return None  # "the group's elements": the group named elsewhere (an anaphor), not civilians
     role, trigger = role_of(token)
-    rule = _rule_for(token, low, lemma, left, left_words, role, dictionary, country)
+    rule = _rule_for(token, low, lemma, left, left_words, role, dictionary, country, phrase_left)
     if rule is None:
         return None
     template, inter, key, nation = rule
@@ -329,10 +338,10 @@ def _with_article(country: str) -> str:
 
 def _rule_for(
     token: Token, low: str, lemma: str, left: list[Token], left_words: set[str], role: str,
-    dictionary: ActorDictionary, country: str | None,
+    dictionary: ActorDictionary, country: str | None, phrase_left: list[Token] = (),
 ) -> tuple[str, int, str, str | None] | None:
     """(name template, inter, rule key, nation or None) for a head noun, or None."""
-    nation = next((n for t in left if (n := dictionary.nation_of(t.text)) is not None), None)
+    nation = next((n for t in [*left, *phrase_left] if (n := dictionary.nation_of(t.text)) is not None), None)
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
     if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
         return _state_rule(token, low, left_words, nation)
@@ -361,6 +370,8 @@ def _rule_for(
 def _state_rule(token: Token, low: str, left_words: set[str], nation: str | None) -> tuple[str, int, str, str | None] | None:
     if left_words & _NOT_STATE_MODIFIERS or any(w.startswith(("pro-", "anti-")) for w in left_words):
         return None
+    if low == "force" and not (left_words & {"air", "security", "task", "defence", "defense", "special", "border"}):
+        return None  # "by force", "use of force": not an actor; "Air Force" is
     if low in ("officers", "officer") and not (left_words & {"police", "security", "army", "military"}):
         return None
     police = low in _POLICE_NOUNS and "army" not in left_words and "military" not in left_words

@@ -197,6 +197,24 @@ def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
     return "armed" if a and (not c or a[0].start() <= c[0].start()) else "civil"
 
 
+# armed people on the receiving end: "its units had come under attack", "ten PMF fighters killed",
+# "three soldiers were wounded" -> an attack on an organised armed side is a battle
+_ARMED_NOUN = (r"(fighters|soldiers|troops|policem[ae]n|police officers|officers|militants|servicem[ae]n|"
+               r"guards|security forces|units|personnel|peshmerga|insurgents|rebels|militiam[ae]n|convoy|patrol)")
+_ARMED_HARMED = re.compile(
+    rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
+    rf"\b{_ARMED_NOUN} (were |was |had been |have been )?(killed|wounded|injured|dead|slain)\b",
+    re.IGNORECASE,
+)
+_CIVIL_HARMED = re.compile(
+    r"\b(civilians?|villagers?|residents?|children|women|passengers?|worshippers?|farmers?|students?|"
+    r"journalists?|teachers?|traders?) (\w+ ){0,3}(were |was )?(killed|wounded|injured|dead|abducted)\b|"
+    r"\b(killed|wounded|injured|abducted) (\w+ ){0,3}(civilians?|villagers?|residents?|children|women|"
+    r"passengers?|worshippers?|farmers?|students?)\b",
+    re.IGNORECASE,
+)
+
+
 def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
     """Who is harmed: (position, "armed" | "civil") in text order, from active and passive clauses."""
     out: list[tuple[int, str]] = []
@@ -306,6 +324,8 @@ def classify(
             elif civil_kind:
                 first = "civil"
         if first is None and rx.state_agent.search(t):
+            first = "armed"
+        if first != "armed" and _ARMED_HARMED.search(t) and not _CIVIL_HARMED.search(t):
             first = "armed"
         if first == "armed" and _OFF_DUTY.search(t):
             first = "civil"

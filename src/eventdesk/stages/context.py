@@ -26,6 +26,12 @@ _STATE_WORDS = re.compile(
 )
 
 
+_IN_COUNTRY = re.compile(
+    r"\b(?:(?:in|inside|into|across|within) (?:the )?(?:(?:eastern|western|northern|southern|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western) )?|on the )(?P<name>[A-Z][a-z]+)\b"
+)
+
+
 @dataclass(frozen=True)
 class ArmedHint:
     armed: int
@@ -57,6 +63,17 @@ class ArticleContext:
         place = choose_place(self.text, span, self.gazetteer, context=self.place_context)
         self.places_by_sentence[span] = place
         return place
+
+    def sentence_country(self, span: Span) -> str | None:
+        """The country a sentence places its event in when it names no town: "in Syria",
+        "inside Syria", "on the Syrian side of the border", "Syria's Deir ez-Zor"."""
+        sentence = self.text[span.start : span.end]
+        named = []
+        for m in _IN_COUNTRY.finditer(sentence):
+            country = self.gazetteer.country_of(m.group("name"))
+            if country:
+                named.append(country)
+        return named[0] if named else None
 
     @staticmethod
     def armed_hint(sentence: str) -> ArmedHint:

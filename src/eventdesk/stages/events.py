@@ -105,7 +105,13 @@ def extract_events(
         last_index = index
         previous_date = cand.date or previous_date
     events: list[EventMention] = []
-    for group in _group(candidates):
+    groups = _group(candidates)
+    for group in list(groups):
+        if _only_a_reference(group, groups):
+            groups.remove(group)
+            rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
+                              for c in group)
+    for group in groups:
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
@@ -117,10 +123,10 @@ def extract_events(
 def _candidate(text, span, doc, index, resolver, previous_date, context, settings):
     sentence_text = text[span.start : span.end]
     place = context.place_for(span)
-    country = place.country if place else context.main_country
-    found = actors_stage.find_actors(
+    country = place.country if place else (context.sentence_country(span) or context.main_country)
+    found = _sources_are_not_agents(doc, actors_stage.find_actors(
         doc, offset=span.start, article_id=span.article_id, country=country, dictionary=context.actors
-    )
+    ))
     kinds = context.armed_hint(sentence_text)
     c = cls_stage.classify(
         sentence_text,
@@ -130,7 +136,7 @@ def _candidate(text, span, doc, index, resolver, previous_date, context, setting
     )
     if c is None:
         return None, ""
-    verdict = modality.judge(doc, c.start, c.end)
+    verdict = modality.judge(doc, c.start, c.end, lead=index < 2)
     if not verdict.factual:
         return None, verdict.reason
     type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
@@ -139,6 +145,22 @@ def _candidate(text, span, doc, index, resolver, previous_date, context, setting
     deaths = count_fatalities(text, [span], war_zone=war)
     anaphoric = bool(_ANAPHOR.search(sentence_text))
     return Candidate(span, c, type_span, date, place, country, tuple(found), deaths, anaphoric, (), doc), ""
+
+
+_SPEECH = {"say", "tell", "state", "announce", "claim", "report", "add", "confirm", "declare", "note", "explain",
+           "describe", "deny", "accuse", "warn", "insist", "allege"}
+
+
+def _sources_are_not_agents(doc, found):
+    """"the PMF said its units came under attack": the subject of a speech verb is the source of
+    the claim, not the perpetrator."""
+    out = []
+    for m in found:
+        verb = doc[m.trigger] if m.trigger is not None and m.trigger < len(doc) else None
+        if m.role == "agent" and verb is not None and verb.lemma_.lower() in _SPEECH:
+            m = replace(m, role="")
+        out.append(m)
+    return out
 
 
 def _same_paragraph(text: str, cand: Candidate, span: Span) -> bool:
@@ -168,6 +190,28 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return True
     same_family = a.classification.event_type == b.classification.event_type
     return same_family and bool(b.date and a.date) and bool(b.place and a.place)
+
+
+def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> bool:
+    """"The raid coincided with a meeting in Baghdad": an anaphor with no date, toll or actor of
+    its own that only points at an event the article reports elsewhere."""
+    if not all(c.anaphoric and c.date is None and not c.fatalities.best for c in group):
+        return False
+    if any(m.actor.span is not None and m.role == "agent" for c in group for m in c.actors):
+        return False
+    family = {c.classification.event_type for c in group}
+    types = {ERV_OR_BATTLE.get(t, t) for t in family}
+    return any(
+        other is not group and {ERV_OR_BATTLE.get(c.classification.event_type, c.classification.event_type)
+                                for c in other} & types
+        for other in groups
+    ) or any(other is not group for other in groups if other[0].date is not None)
+
+
+# for "is this the same kind of event": armed violence of any kind counts as one family
+ERV_OR_BATTLE = {
+    cls_stage.BATTLES: "armed", cls_stage.ERV: "armed", cls_stage.VAC: "armed",
+}
 
 
 def _near(a: Place, b: Place) -> bool:
@@ -247,18 +291,24 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
 
 
 def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
-    """Classify the group's sentences read together: a later sentence often settles the type
+    """Classify the group's own sentences read together: a later sentence often settles the type
     ("... exchanged fire", "the victims were civilians"). Falls back to the best single sentence."""
-    last = group[-1]
-    end = last.extra[-1].end if last.extra else last.sentence.end
-    if len(group) == 1 and not last.extra:
+    spans = [s for c in group for s in (c.sentence, *c.extra)]
+    if len(spans) == 1:
         return top
-    start = group[0].sentence.start
+    pieces, starts, pos = [], [], 0
+    for sp in spans:
+        starts.append(pos)
+        pieces.append(text[sp.start : sp.end])
+        pos += sp.end - sp.start + 1
+    joined = " ".join(pieces)
     kinds = tuple(m.actor.inter for c in group for m in c.actors)
-    c = cls_stage.classify(text[start:end], armed_actors=len(kinds), actor_kinds=kinds)
+    c = cls_stage.classify(joined, armed_actors=len(kinds), actor_kinds=kinds)
     if c is None:
         return top
-    span = Span(top.sentence.article_id, start + c.start, start + c.end)
+    i = max(k for k, st in enumerate(starts) if st <= c.start)
+    base = spans[i].start - starts[i]
+    span = Span(top.sentence.article_id, base + c.start, min(base + c.end, spans[i].end))
     return replace(top, classification=c, type_span=span)
 
 
@@ -267,10 +317,10 @@ def _actors_for(c: Candidate, country: str | None, context) -> tuple:
     sentence alone suggested (``Islamic State (Syria)`` rather than ``(Iraq)``)."""
     if country == c.country or c.doc is None:
         return c.actors
-    return tuple(actors_stage.find_actors(
+    return tuple(_sources_are_not_agents(c.doc, actors_stage.find_actors(
         c.doc, offset=c.sentence.start, article_id=c.sentence.article_id, country=country,
         dictionary=context.actors,
-    ))
+    )))
 
 
 def _air_force(text: str, c: Candidate, country: str | None, actors) -> Actor | None:

@@ -53,8 +53,13 @@ class Modality:
         return not self.reason
 
 
-def judge(doc, cue_start: int, cue_end: int) -> Modality:
-    """Judge the sentence ``doc`` (a spaCy Doc) from the cue at char offsets [cue_start, cue_end)."""
+def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
+    """Judge the sentence ``doc`` (a spaCy Doc) from the cue at char offsets [cue_start, cue_end).
+
+    ``lead`` says whether the sentence opens the article: news leads use the present perfect for
+    fresh events ("gunmen have killed five"); later in an article, an undated present perfect or
+    progressive ("Iraq has attacked sites", "operations forces are conducting") is background or
+    ongoing activity, not one event."""
     text = doc.text
     if text.rstrip().endswith("?"):
         return Modality("question")
@@ -87,12 +92,35 @@ def judge(doc, cue_start: int, cue_end: int) -> Modality:
         head = token.head.lemma_.lower()
         if head in _PLAN_VERBS or head in _DENY_VERBS:
             return Modality("threat or plan")
+    if not lead and not _ANY_DATE.search(text):
+        aspect = _aspect(first_verb) or ("present tense" if first_verb.tag_ in ("VBP", "VBZ") else "")
+        if aspect:
+            return Modality(f"{aspect} without a date (background or ongoing)")
     if _HABITUAL.search(text):
         return Modality("habitual or ongoing, not one event")
     agg = _AGGREGATE.search(text)
     if agg and not _specific_day(text):
         return Modality("aggregate or summary statistic")
     return Modality()
+
+
+_ANY_DATE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"\d{1,2}/\d{1,2}|\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _aspect(verb) -> str:
+    """"present perfect" ("has attacked") or "progressive" ("are conducting"), else ""."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"} and not words & {"had"}:
+        return "present perfect"
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re"}:
+        return "progressive"
+    return ""
 
 
 def _cue_token(doc, start: int, end: int):

@@ -3,7 +3,7 @@
 Two sources of actors, in this order:
 
 1. The versioned dictionary ``data/actors.csv``: named groups and forces with their aliases
-   ("Hashd al-Shaabi" -> "PMF: Popular Mobilization Forces"). An alias shared by several rows
+   ("Hashd al-Shaabi" -> "Popular Mobilization Forces"). An alias shared by several rows
    (ISIS) resolves to the row of the event's country, so IS gets its ACLED branch.
 2. Generic rules for everyone else, parameterised by the event's country, because ACLED names
    them by pattern: "Kenyan police" -> "Police Forces of Kenya", "gunmen" -> "Unidentified Armed

@@ -19,7 +19,7 @@ _MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
 _FUTURE = {"will", "shall", "'ll", "wo"}
 _PLAN_VERBS = {
     "plan", "intend", "threaten", "vow", "promise", "pledge", "warn", "seek", "want", "aim", "prepare",
-    "consider", "propose", "call", "urge", "demand", "ask", "hope", "expect", "try", "attempt", "decide",
+    "consider", "propose", "call", "urge", "demand", "ask", "hope", "expect", "decide",
     "mull", "weigh", "fear", "predict", "allow", "agree", "need", "refuse",
 }
 _DENY_VERBS = {"deny", "reject", "refute", "dismiss", "doubt", "question", "dispute"}
@@ -33,11 +33,11 @@ _HABITUAL = re.compile(
     re.IGNORECASE,
 )
 _AGGREGATE = re.compile(
-    r"\b(((?<![\d,])(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*|dozens|hundreds|scores|tens|several|numerous|many) (of )?(\w+ )?"
+    r"\b(((?<![\d,/:.])(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*|dozens|hundreds|scores|tens|several|numerous|many) (of )?(\w+ )?"
     r"(attacks|incidents|strikes|airstrikes|operations|bombings|clashes|assaults|raids|protests|"
-    r"demonstrations|ambushes|killings|kidnappings)|a (spate|series|wave|string|number|total) of|"
+    r"demonstrations|ambushes|killings|kidnappings)\b(?! (in|at|on) (the )?[A-Z])|a (spate|series|wave|string) of|"
     r"frequency of|(\d+) of the (\d+)( total)?|between (\w+ )?\d{1,2} and \d{1,2}|"
-    r"so far this (year|month)|since (the start|the beginning) of|in total|a total of|tally|statistics)\b",
+    r"so far this (year|month)|since (the start|the beginning) of|tally|statistics)\b",
     re.IGNORECASE,
 )
 
@@ -82,9 +82,9 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         if t.lemma_.lower() in _DENY_VERBS or t.lower_ in ("denied", "denies", "rejected"):
             return Modality("denied")
         if t.lemma_.lower() in _PLAN_VERBS or t.lower_.rstrip("s") in _PLAN_VERBS:
-            if t is not first_verb or token.dep_ in ("xcomp", "ccomp") or token.tag_ == "VB":
+            if token.pos_ == "VERB" and (t is not first_verb or token.dep_ in ("xcomp", "ccomp") or token.tag_ == "VB"):
                 return Modality("threat or plan")
-    if any(c.dep_ == "neg" for c in first_verb.children) and token.dep_ not in ("pobj",):
+    if _negated(token, first_verb):
         return Modality("negated")
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl") and any(
         c.lower_ == "to" for c in token.children
@@ -121,6 +121,20 @@ def _aspect(verb) -> str:
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re"}:
         return "progressive"
     return ""
+
+
+_OCCUR = {"happen", "occur", "take", "carry", "conduct", "launch", "stage", "hold", "break", "erupt", "report"}
+
+
+def _negated(token, verb) -> bool:
+    """The event itself is negated ("did not attack", "no strike was carried out"), not some
+    other verb of the sentence ("DETAILS NOT SPECIFIED", "no one was killed")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ == "neg" for c in token.children)
+    if token.head is verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in _OCCUR:
+        return any(c.dep_ == "neg" for c in verb.children) or any(
+            c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+    return False
 
 
 def _cue_token(doc, start: int, end: int):

@@ -98,6 +98,8 @@ def with_country(actor: Actor | None, country: str | None) -> Actor | None:
     if actor.key == "generic-no-country" or actor.key.startswith("rule:"):
         from dataclasses import replace
 
+        if actor.name.endswith(" of"):  # "Police Forces of" + country
+            return replace(actor, name=f"{actor.name} {country}")
         return replace(actor, name=f"{actor.name} ({country})")
     return actor
 

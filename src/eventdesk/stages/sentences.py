@@ -83,6 +83,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "violence", "violent", "insurg", "militant", "terror", "defus", "intercept", "execut",
         "assassin", "shelling", "pounded", "mob", "vigilante", "stone", "pelt", "tear gas",
         "teargas", "rubber bullet", "live ammunition", "disperse", "brawl", "riot", "looted",
+        "gunned", "gunshot", "fired", "block", "barricad", "storm", "blows", "disrupt", "chaotic", "chaos",
+        "unrest", "invade", "invasion", "occupied", "rustl", "raider", "bandit", "militia", "abuse",
+        "harass", "vandal", "smash", "hurl", "threw", "violat",
     ),
     "protest": (
         "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",

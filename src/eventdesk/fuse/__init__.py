@@ -17,7 +17,8 @@ __all__ = ["event_id_for", "events_from_mentions"]
 
 def event_id_for(mention: EventMention, content_hash: str) -> str:
     first = mention.sentences[0] if mention.sentences else None
-    key = f"{content_hash}:{first.start if first else 0}:{mention.sub_event_type}"
+    where = mention.place.location if mention.place else ""
+    key = f"{content_hash}:{first.start if first else 0}:{mention.sub_event_type}:{where}"
     return "EVD" + hashlib.sha1(key.encode()).hexdigest()[:12].upper()
 
 

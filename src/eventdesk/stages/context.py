@@ -5,7 +5,7 @@ for "one day after ..."), and the services (gazetteer, actor dictionary)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventdesk.model import Mention, Place, Sentence, Span
 from eventdesk.stages.dates import DateAnchor, anchors_in
@@ -96,10 +96,30 @@ def build_context(
         event_sentences=tuple(s.span for s in sentences if s.triggers),
         mentions=tuple(m for m in mentions if m.label in ("GPE", "LOC", "FAC", "PLACE")),
     )
+    if not place_context.countries:
+        # an article that names no country: the home countries of the named actors it mentions
+        # (the Houthis, Mungiki, ...) disambiguate its places ("Al Jawf" in Yemen, not Saudi Arabia)
+        homes = _actor_countries(mentions, actors)
+        if homes:
+            place_context = replace(place_context, countries=tuple(homes.items()))
     countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {})
+
+
+def _actor_countries(mentions: tuple[Mention, ...], actors) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.label != "ACTOR" or not m.key:
+            continue
+        try:
+            home = actors.get(m.key).country
+        except KeyError:
+            continue
+        if home:
+            counts[home] = counts.get(home, 0) + 1
+    return counts
 
 
 _DATE_WORDS = re.compile(

@@ -356,6 +356,8 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
             listed.append(p)
             continue
         gap = re.sub(r"\([^)]*\)", "", text[listed[-1].span.end : p.span.start])
+        if p.precision == 3 and p.admin1 == listed[-1].admin1:
+            continue  # "in Anka, Zamfara state": the province of the town before, not another place
         if _LIST_GAP.match(gap) and p.location != listed[-1].location:
             listed.append(p)
         elif mention.place.location in {q.location for q in listed}:

@@ -23,6 +23,7 @@ from eventdesk.model import (
     Span,
 )
 from eventdesk.services import Services
+from eventdesk.stages.classify import classify
 from eventdesk.stages.clean import clean
 from eventdesk.stages.context import build_context
 from eventdesk.stages.events import extract_events
@@ -92,10 +93,17 @@ def _sentences(s: ArticleState, services: Services) -> ArticleState:
 
 
 def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleState]:
-    """Parse only the trigger sentences of the whole batch in one ``nlp.pipe`` call."""
-    todo = [
-        (i, sent.span) for i, s in enumerate(states) if not s.error for sent in s.sentences if sent.triggers
-    ]
+    """Parse, in one ``nlp.pipe`` call for the whole batch, only the sentences that need it: those
+    with trigger vocabulary that the (regex) classifier can give an ACLED type. The others never
+    reach the statistical pipeline; an untyped trigger sentence can still add detail to a
+    neighbouring event without a parse."""
+    todo = []
+    for i, s in enumerate(states):
+        if s.error:
+            continue
+        for sent in s.sentences:
+            if sent.triggers and classify(s.clean.text[sent.span.start : sent.span.end]) is not None:
+                todo.append((i, sent.span))
     texts = [states[i].clean.text[span.start : span.end] for i, span in todo]
     docs = services.nlp.parse(texts)
     per: list[dict[Span, object]] = [{} for _ in states]

@@ -147,6 +147,9 @@ class ActorDictionary:
     def get(self, actor_id: str) -> ActorEntry:
         return self._by_id[actor_id]
 
+    def has(self, actor_id: str) -> bool:
+        return actor_id in self._by_id
+
     def patterns(self) -> list[tuple[str, str]]:
         """(surface, actor id) pairs for a spaCy EntityRuler with label ACTOR.
 
@@ -237,7 +240,9 @@ def find_actors(
 
 def _named_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, int, str, str | None]]:
     """ACTOR entities from the ruler plus dictionary matches on the raw text, without overlaps."""
-    spans = [(e.start_char, e.end_char, e.text, e.ent_id_ or None) for e in doc.ents if e.label_ == "ACTOR"]
+    # the ruler's spans keep their actor id even where the statistical NER relabels them
+    spans = [(e.start_char, e.end_char, e.text, e.ent_id_ or None) for e in doc.ents
+             if e.label_ == "ACTOR" or (e.ent_id_ and dictionary.has(e.ent_id_))]
     spans += [(s, e, t, None) for s, e, t in dictionary.matches(doc.text)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, str | None]] = []

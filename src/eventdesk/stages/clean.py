@@ -248,9 +248,10 @@ def _near_duplicate(a: str, b: str) -> bool:
         return False
     if shorter == longer or (shorter in longer and len(shorter) >= 0.6 * len(longer)):
         return True
-    if len(longer) > 600:
-        return False
-    return difflib.SequenceMatcher(None, fa, fb, autojunk=False).ratio() >= 0.9
+    if len(longer) > 600 or len(shorter) < 0.8 * len(longer):
+        return False  # ratio >= 0.9 needs lengths within ~20% of each other
+    matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def _fold(text: str) -> str:

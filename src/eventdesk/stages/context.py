@@ -111,12 +111,9 @@ def build_context(
 def _actor_countries(mentions: tuple[Mention, ...], actors) -> dict[str, int]:
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.label != "ACTOR" or not m.key:
+        if not m.key or not actors.has(m.key):
             continue
-        try:
-            home = actors.get(m.key).country
-        except KeyError:
-            continue
+        home = actors.get(m.key).country
         if home:
             counts[home] = counts.get(home, 0) + 1
     return counts

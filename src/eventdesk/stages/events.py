@@ -91,10 +91,13 @@ def extract_events(
     previous_date: EventDate | None = None
     last_index = -2
     for index, sentence in enumerate(sentences):
-        doc = docs.get(sentence.span)
-        if doc is None:
+        if not sentence.triggers:
             continue
-        cand, reason = _candidate(text, sentence.span, doc, index, resolver, previous_date, context, settings)
+        doc = docs.get(sentence.span)
+        if doc is None:  # trigger words but no event type: not parsed, may still elaborate
+            cand, reason = None, ""
+        else:
+            cand, reason = _candidate(text, sentence.span, doc, index, resolver, previous_date, context, settings)
         if reason:
             rejections.append(Rejection(sentence.span, reason))
         if cand is None:

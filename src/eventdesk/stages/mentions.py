@@ -37,19 +37,23 @@ class NlpService:
         import spacy
 
         try:
-            nlp = spacy.load(model)
+            nlp = spacy.load(model, exclude=["ner"])
         except OSError as exc:  # the model package is missing
             raise ConfigError(
                 f"spaCy model {model!r} is not installed: run `make install` "
                 f"(pip install --require-hashes -r requirements-model.txt)"
             ) from exc
+        # SpanRuler rather than EntityRuler: the latter recounts all its patterns on every doc,
+        # which with a gazetteer-sized pattern list cost more than the parse itself.
         actor_ruler = nlp.add_pipe(
-            "entity_ruler", name="actor_ruler", before="ner",
-            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+            "span_ruler", name="actor_ruler", last=True,
+            config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER",
+                    "ents_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}},
         )
         place_ruler = nlp.add_pipe(
-            "entity_ruler", name="place_ruler", after="actor_ruler",
-            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
+            "span_ruler", name="place_ruler", after="actor_ruler",
+            config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "ORTH",
+                    "ents_filter": {"@misc": "spacy.prioritize_existing_ents_filter.v1"}},
         )
         with nlp.select_pipes(enable=[]):
             actor_ruler.add_patterns(

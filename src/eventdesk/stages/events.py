@@ -176,8 +176,8 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings) 
     """Attach a following sentence that adds detail ("Police fired tear gas to disperse them")."""
     extra = cand.extra + (span,)
     deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones)
-    if deaths.best < cand.fatalities.best:
-        deaths = cand.fatalities
+    if deaths.best < cand.fatalities.best and not deaths.how.startswith("coded"):
+        deaths = cand.fatalities  # the larger toll, unless the text states how deaths were coded
     return replace(cand, extra=extra, fatalities=deaths)
 
 
@@ -354,6 +354,7 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
     places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)
               if p.span is not None and not _in_parentheses(text, sentence.start, p.span.start)]
     listed: list[Place] = []
+    conjoined = False  # a list has an "and"/"or"; "Lawa, Calamba, Laguna" is a hierarchy, not a list
     for p in places:
         if not listed:
             listed.append(p)
@@ -363,11 +364,12 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
             continue  # "in Anka, Zamfara state": the province of the town before, not another place
         if _LIST_GAP.match(gap) and p.location != listed[-1].location:
             listed.append(p)
+            conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&", gap))
         elif mention.place.location in {q.location for q in listed}:
             break
         else:
-            listed = [p]
-    if len(listed) < 2 or mention.place.location not in {p.location for p in listed}:
+            listed, conjoined = [p], False
+    if len(listed) < 2 or not conjoined or mention.place.location not in {p.location for p in listed}:
         return [mention]
     shares = _split(mention.fatalities.best, len(listed))
     out = []

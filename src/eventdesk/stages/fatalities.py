@@ -300,8 +300,8 @@ def _starts_object(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens):
         return False
     low = tokens[j].low
-    if low in ("and",) and j + 1 < len(tokens) and tokens[j + 1].low in _INJURY:
-        j += 2  # "killing and injuring a number of" -> the object follows the second verb
+    if low in ("and",) and j + 1 < len(tokens) and (tokens[j + 1].low in _INJURY or tokens[j + 1].low.endswith("ing")):
+        j += 2  # "killing and injuring a number of", "killing and robbing him": the object follows
         if j >= len(tokens):
             return False
         low = tokens[j].low
@@ -314,7 +314,7 @@ def _starts_object(tokens: list[Token], j: int) -> bool:
 
 def _object_claims(tokens: list[Token], j: int, used: set[int], war_zone: bool) -> list[_Claim]:
     """Victims to the right of an active verb, joined by "and" ("two soldiers and a civilian")."""
-    if tokens[j].low == "and" and j + 1 < len(tokens) and tokens[j + 1].low in _INJURY:
+    if tokens[j].low == "and" and j + 1 < len(tokens) and (tokens[j + 1].low in _INJURY or tokens[j + 1].low.endswith("ing")):
         j += 2
     claims: list[_Claim] = []
     while j < len(tokens):
@@ -427,13 +427,21 @@ def _bare_person(tokens: list[Token], window: list[int], trigger_end: int) -> _C
 
 def _bare_object(tokens: list[Token], j: int) -> _Claim | None:
     """'kills police officer', 'lynches robbery suspect': a singular noun without article."""
-    for k in range(j, min(j + 3, len(tokens))):
+    for k in range(j, min(j + 4, len(tokens))):
         low = tokens[k].low
         if low in _SINGULAR_PERSON or low in ("him", "her"):
             return _Claim(1, 1, 1, tokens[j].start, tokens[k].end, "singular")
-        if low in _RIGHT_STOPS or low in (",", "and", "in", "at", "on", "by", "after", "while", "during", "near") or low.endswith("s") and len(low) > 3:
+        if low in _RIGHT_STOPS or low in (",", "and", "in", "at", "on", "by", "after", "while", "during", "near"):
             return None
+        if low.endswith("s") and len(low) > 3 and not _singular_follows(tokens, k):
+            return None  # a plural victim noun with no number: not a count
     return None
+
+
+def _singular_follows(tokens: list[Token], k: int) -> bool:
+    """'public works officer': a plural-looking modifier before a singular person noun."""
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    return nxt in _SINGULAR_PERSON
 
 
 def _toll_claim(tokens: list[Token], i: int, used: set[int]) -> list[_Claim]:

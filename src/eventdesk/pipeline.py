@@ -23,7 +23,7 @@ from eventdesk.model import (
     Span,
 )
 from eventdesk.services import Services
-from eventdesk.stages.classify import classify
+from eventdesk.stages.classify import has_cue
 from eventdesk.stages.clean import clean
 from eventdesk.stages.context import build_context
 from eventdesk.stages.events import extract_events
@@ -102,7 +102,7 @@ def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleSt
         if s.error:
             continue
         for sent in s.sentences:
-            if sent.triggers and classify(s.clean.text[sent.span.start : sent.span.end]) is not None:
+            if sent.triggers and has_cue(s.clean.text[sent.span.start : sent.span.end]):
                 todo.append((i, sent.span))
     texts = [states[i].clean.text[span.start : span.end] for i, span in todo]
     docs = services.nlp.parse(texts)

@@ -168,6 +168,17 @@ def _mask(text: str, rx: _Rx) -> str:
     return text
 
 
+@cache
+def _any_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{v})" for v in CUES.values()), re.IGNORECASE)
+
+
+def has_cue(text: str) -> bool:
+    """Whether any cue of any type occurs (one combined pass): the cheap test that decides which
+    sentences are worth a statistical parse. ``classify`` can only type sentences that pass it."""
+    return _any_cue().search(_mask(text, _rx())) is not None
+
+
 def cues(text: str) -> dict[str, re.Match[str]]:
     """The first match of every cue found in ``text`` (after masking dates and bookkeeping)."""
     return _scan(text, _rx())[1]

@@ -10,6 +10,7 @@ final "-ah". Two spellings match when their keys are equal.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 __all__ = ["fold", "is_latin", "name_key", "strip_admin_suffix", "is_plausible_english", "ARTICLES"]
@@ -72,6 +73,7 @@ def _token_key(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=262_144)
 def name_key(name: str) -> str:
     """The matching key of a name ("" when nothing is left, e.g. for a name in another script).
 

@@ -161,6 +161,8 @@ def scan(text: str) -> list[RawExpr]:
     Where matches overlap, the longest and then the earliest wins (as spaCy's ``filter_spans``):
     "On the night of 3-4 May" beats the "4 May" inside it, "May 18, 2013" beats "of May".
     """
+    if not _may_hold_date(text):
+        return []
     pats = patterns()
     found = [m for kind, rule, rx in pats.rules for m in _matches(kind, rule, rx, text)]
     found.sort(key=lambda r: (-(r.end - r.start), r.start))
@@ -171,6 +173,21 @@ def scan(text: str) -> list[RawExpr]:
     kept.sort(key=lambda r: r.start)
     kept = _drop_weekday_before_date(kept, text, pats)
     return [_with_speech(raw, text, pats) for raw in kept]
+
+
+@functools.cache
+def _date_gate() -> re.Pattern[str]:
+    return re.compile(
+        r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|"
+        r"today|tonight|week|month|year|day|night|morning|evening|afternoon|ago|last|earlier|later|"
+        r"same|previous|following|recent|weekend|dawn|midnight|noon)",
+        re.IGNORECASE,
+    )
+
+
+def _may_hold_date(text: str) -> bool:
+    """One cheap pass: a sentence with no digit and no calendar word holds no date expression."""
+    return _date_gate().search(text) is not None
 
 
 def _matches(kind: str, rule: str, rx: re.Pattern[str], text: str) -> list[RawExpr]:

@@ -65,7 +65,7 @@ class NlpService:
         version = f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"
         return cls(nlp=nlp, model_version=version)
 
-    def parse(self, texts: Sequence[str], batch_size: int = 128) -> list:
+    def parse(self, texts: Sequence[str], batch_size: int = 256) -> list:
         """Parse sentences in one batched pass (the statistical pipeline's fast path)."""
         return list(self.nlp.pipe(texts, batch_size=batch_size))
 

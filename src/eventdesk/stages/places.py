@@ -96,10 +96,13 @@ class PlaceContext:
                 country = gazetteer.country_of(word)
                 if country:
                     counts[country] = counts.get(country, 0) + 1
-        for cand in _scan(text, Span(article_id, 0, len(text)), gazetteer, ()):
-            top = cand.entries[0] if cand.entries else None
-            if top and top.kind == "admin1" and top.admin1 not in admin1:
-                admin1.append(top.admin1)
+        # provinces named in the event sentences (the whole text when none are given)
+        spans = event_sentences or (Span(article_id, 0, len(text)),)
+        for span in spans:
+            for cand in _scan(text, span, gazetteer, ()):
+                top = cand.entries[0] if cand.entries else None
+                if top and top.kind == "admin1" and top.admin1 not in admin1:
+                    admin1.append(top.admin1)
         return cls(tuple(counts.items()), tuple(admin1), event_sentences, mentions)
 
 

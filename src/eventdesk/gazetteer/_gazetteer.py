@@ -57,6 +57,7 @@ class Gazetteer:
     load_seconds: float = 0.0
     _entries: dict[int, GazEntry] = field(default_factory=dict, repr=False)
     _id_index: dict[str, int] = field(default_factory=dict, repr=False)
+    _lookups: dict[tuple[str, str | None], tuple[GazEntry, ...]] = field(default_factory=dict, repr=False)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -143,7 +144,12 @@ class Gazetteer:
         """
         key = name_key(name)
         numbers = self.tables.index.get(key, ())
+        if not numbers:
+            return []
         iso = self.country_code(country) if country else None
+        memo = self._lookups.get((key, iso))
+        if memo is not None:
+            return list(memo)
         entries = self.tables.entries
 
         def rank(n: int) -> tuple[int, int, int, int]:
@@ -155,7 +161,10 @@ class Gazetteer:
                 -e[b.POP],
             )
 
-        return [self._entry(n) for n in sorted(numbers, key=rank)]
+        found = tuple(self._entry(n) for n in sorted(numbers, key=rank))
+        if len(self._lookups) < 500_000:  # the same names recur across articles
+            self._lookups[(key, iso)] = found
+        return list(found)
 
     def admin1(self, name: str, country: str | None = None) -> GazEntry | None:
         """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate")."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from eventdesk.stages._cues import CUES, MASKS, NOUNS
 
@@ -176,7 +176,12 @@ def _any_cue() -> re.Pattern[str]:
 def has_cue(text: str) -> bool:
     """Whether any cue of any type occurs (one combined pass): the cheap test that decides which
     sentences are worth a statistical parse. ``classify`` can only type sentences that pass it."""
-    return _any_cue().search(_mask(text, _rx())) is not None
+    return _any_cue().search(_masked(text)) is not None
+
+
+@lru_cache(maxsize=8192)
+def _masked(text: str) -> str:
+    return _mask(text, _rx())
 
 
 def cues(text: str) -> dict[str, re.Match[str]]:
@@ -186,7 +191,15 @@ def cues(text: str) -> dict[str, re.Match[str]]:
 
 def _scan(text: str, rx: _Rx) -> tuple[str, dict[str, re.Match[str]]]:
     """The masked text and the first match of every cue in it."""
-    t = _mask(text, rx)
+    return _scan_cached(text)
+
+
+@lru_cache(maxsize=8192)
+def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
+    """Pure function of the text, cached: a sentence is scanned by the pre-parse test, then by
+    the classification of its candidate, then by the classification of its group."""
+    rx = _rx()
+    t = _masked(text)
     if rx.cues["protest"].search(t):
         t = rx.grievance.sub(lambda x: x.group(1) + " " * (len(x.group(0)) - len(x.group(1))), t)
     found = {}

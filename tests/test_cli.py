@@ -80,6 +80,11 @@ def test_show_event_and_article(run, capsys):
     aid = rows[0]["article_ids"].split("; ")[0]
     assert main(["show-article", aid, "--db", str(db)]) == 0
     assert "cleaned text" in capsys.readouterr().out
+    # the aggregate and the threat of the Kandahar page are listed as rejected, with reasons
+    assert main(["show-article", "kabulpost-2021-03-16", "--db", str(db)]) == 0
+    shown = capsys.readouterr().out
+    assert "[aggregate or summary statistic] Taliban fighters carried out 40 attacks" in shown
+    assert "[future] The Taliban have warned" in shown
     assert main(["show", "NOPE", "--db", str(db)]) == 4
 
 

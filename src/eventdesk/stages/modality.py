@@ -35,7 +35,7 @@ _HABITUAL = re.compile(
 _AGGREGATE = re.compile(
     r"\b(((?<![\d,/:.])(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*|dozens|hundreds|scores|tens|several|numerous|many) (of )?(\w+ )?"
     r"(attacks|incidents|strikes|airstrikes|operations|bombings|clashes|assaults|raids|protests|"
-    r"demonstrations|ambushes|killings|kidnappings)\b(?! (in|at|on) (the )?[A-Z])|a (spate|series|wave|string) of|"
+    r"demonstrations|ambushes|killings|kidnappings)\b(?! (in|at|on) (the )?(?-i:[A-Z]))|a (spate|series|wave|string) of|"
     r"frequency of|(\d+) of the (\d+)( total)?|between (\w+ )?\d{1,2} and \d{1,2}|"
     r"so far this (year|month)|since (the start|the beginning) of|tally|statistics)\b",
     re.IGNORECASE,

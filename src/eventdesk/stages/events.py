@@ -141,7 +141,7 @@ def _candidate(text, span, doc, index, resolver, previous_date, context, setting
     if c is None:
         return None, ""
     verdict = modality.judge(doc, c.start, c.end, lead=index < 2)
-    if not verdict.factual:
+    if not verdict.factual and not _another_cue_is_factual(doc, sentence_text, c, index):
         return None, verdict.reason
     type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
     date = resolver.resolve(text, span, previous=previous_date, anchors=context.anchors, trigger=type_span)
@@ -165,6 +165,17 @@ def _sources_are_not_agents(doc, found):
             m = replace(m, role="")
         out.append(m)
     return out
+
+
+def _another_cue_is_factual(doc, sentence_text: str, c, index: int) -> bool:
+    """"Police fought armed clans [who were preparing to attack villages]": the cue that typed the
+    sentence sits in a planned clause, but another event word of the sentence reports a fact."""
+    for m in cls_stage.cues(sentence_text).values():
+        if (m.start(), m.end()) == (c.start, c.end):
+            continue
+        if modality.judge(doc, m.start(), m.end(), lead=index < 2).factual:
+            return True
+    return False
 
 
 def _same_paragraph(text: str, cand: Candidate, span: Span) -> bool:

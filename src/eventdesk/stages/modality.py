@@ -20,7 +20,7 @@ _FUTURE = {"will", "shall", "'ll", "wo"}
 _PLAN_VERBS = {
     "plan", "intend", "threaten", "vow", "promise", "pledge", "warn", "seek", "want", "aim", "prepare",
     "consider", "propose", "call", "urge", "demand", "ask", "hope", "expect", "decide",
-    "mull", "weigh", "fear", "predict", "allow", "agree", "need", "refuse",
+    "mull", "weigh", "predict", "allow", "agree", "need", "refuse",
 }
 _DENY_VERBS = {"deny", "reject", "refute", "dismiss", "doubt", "question", "dispute"}
 _HABITUAL = re.compile(
@@ -82,8 +82,8 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         if t.lemma_.lower() in _DENY_VERBS or t.lower_ in ("denied", "denies", "rejected"):
             return Modality("denied")
         if t.lemma_.lower() in _PLAN_VERBS or t.lower_.rstrip("s") in _PLAN_VERBS:
-            if token.pos_ == "VERB" and (t is not first_verb or token.dep_ in ("xcomp", "ccomp") or token.tag_ == "VB"):
-                return Modality("threat or plan")
+            if token.tag_ == "VB" and (t is not first_verb or token.dep_ in ("xcomp", "ccomp")):
+                return Modality("threat or plan")  # "threatened to attack": an infinitive under a plan
     if _negated(token, first_verb):
         return Modality("negated")
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl") and any(
@@ -96,12 +96,32 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         aspect = _aspect(first_verb) or ("present tense" if first_verb.tag_ in ("VBP", "VBZ") else "")
         if aspect:
             return Modality(f"{aspect} without a date (background or ongoing)")
-    if _HABITUAL.search(text):
+    core = _core_clause(first_verb if token.pos_ != "VERB" else token, token)
+    if any(_overlaps(m, core) for m in _HABITUAL.finditer(text)):
         return Modality("habitual or ongoing, not one event")
-    agg = _AGGREGATE.search(text)
-    if agg and not _specific_day(text):
+    if any(_overlaps(m, core) for m in _AGGREGATE.finditer(text)) and not _specific_day(text):
         return Modality("aggregate or summary statistic")
     return Modality()
+
+
+_NESTED = {"relcl", "advcl", "acl", "ccomp", "csubj", "parataxis"}
+
+
+def _core_clause(verb, cue) -> list[tuple[int, int]]:
+    """Character ranges of the cue's own clause: the verb and its dependents, without the clauses
+    nested in it ("... to look for al-Shabab [who have been attacking civilians]"); the cue is
+    always part of it."""
+    keep, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        keep.append((t.idx, t.idx + len(t.text)))
+        stack.extend(c for c in t.children if c.dep_ not in _NESTED or c.i == cue.i)
+    keep.append((cue.idx, cue.idx + len(cue.text)))
+    return keep
+
+
+def _overlaps(match: re.Match[str], ranges: list[tuple[int, int]]) -> bool:
+    return any(start < match.end() and match.start() < end for start, end in ranges)
 
 
 _ANY_DATE = re.compile(

@@ -85,7 +85,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "teargas", "rubber bullet", "live ammunition", "disperse", "brawl", "riot", "looted",
         "gunned", "gunshot", "fired", "block", "barricad", "storm", "blows", "disrupt", "chaotic", "chaos",
         "unrest", "invade", "invasion", "occupied", "rustl", "raider", "bandit", "militia", "abuse",
-        "harass", "vandal", "smash", "hurl", "threw", "violat", "fatalit", "toll",
+        "harass", "vandal", "smash", "hurl", "threw", "violat", "fatalit", "toll", "reinforce", "uproot", "demolish", "raze", "razed", "bang", "defect", "switched sides",
     ),
     "protest": (
         "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",

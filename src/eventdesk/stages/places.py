@@ -112,6 +112,7 @@ class _Candidate:
     end: int
     entries: list[GazEntry]
     cue: str = "none"  # in | near | distance | move | none
+    key: str = ""  # name_key of the surface text
     after: str = ""  # the word after the name: "province", "district", "town", ...
     hints: tuple[str, ...] = ()  # parenthesised names after the candidate
     hint_end: int = 0
@@ -259,6 +260,9 @@ def _resolve(text: str, cands: list[_Candidate], gaz: Gazetteer, context: PlaceC
     for cand in cands:
         surface = text[cand.start:cand.end]
         hint_keys = {name_key(h) for h in cand.hints}
+        cand.key = name_key(surface)
+        if _never_a_place(surface):
+            continue
         if gaz.is_common_word(surface) and cand.after not in _TOWN_WORDS | _ADMIN_WORDS:
             continue  # "Police", "Hope", "Said": only with an explicit place word
         scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1), e) for e in cand.entries]
@@ -268,6 +272,17 @@ def _resolve(text: str, cands: list[_Candidate], gaz: Gazetteer, context: PlaceC
             cand.entries, best = [], _from_hints(cand, gaz, context)
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _never_a_place(surface: str) -> bool:
+    """Month abbreviations and short all-capital acronyms (UN, IFO, GSU) are not places."""
+    word = surface.strip().rstrip(".")
+    if word.lower() in _MONTHS:
+        return True
+    return word.isupper() and len(word) <= 4
 
 
 def _fits_hints(entry: GazEntry, hint_keys: set[str]) -> bool:
@@ -287,7 +302,16 @@ def _plausible(entry: GazEntry, cand: _Candidate, context: PlaceContext) -> bool
         return cand.cue in ("in", "near") and entry.population >= 15_000
     if not countries and entry.kind == "city" and entry.population < 15_000:
         return cand.cue in ("in", "near") or cand.after in _TOWN_WORDS
+    if not countries and entry.kind == "city" and not _own_name(entry, cand):
+        # no country known and the text matches only one of the entry's alternate names
+        # ("Grenade" is Granada in French, "Kisi" a name of Jixi): only with a locative cue
+        return cand.cue in ("in", "near") or cand.after in _TOWN_WORDS
     return True
+
+
+def _own_name(entry: GazEntry, cand: _Candidate) -> bool:
+    """Whether the surface is the entry's own (ASCII-folded) name rather than an alternate name."""
+    return name_key(entry.name) == cand.key
 
 
 def _from_hints(cand: _Candidate, gaz: Gazetteer, context: PlaceContext) -> GazEntry | None:

@@ -1,0 +1,68 @@
+"""One event per location, as ACLED codes it.
+
+"Clashes on the Sirwah (Marib), Nihm (Sanaa) and Al Jawf fronts" is three events, the deaths divided
+evenly with the remainder on the first (20 -> 7/7/6). A comma chain without "and"/"or" ("Barangay
+Lawa, Calamba, Laguna") is a place hierarchy, not a list, and a town's own province after a comma
+("Anka, Zamfara state") is not another location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventdesk.model import EventMention, Place, Span
+from eventdesk.stages.notes import describe
+from eventdesk.stages.places import find_places
+
+__all__ = ["split_by_location"]
+
+
+_LIST_GAP = re.compile(r"^\s*(,|and|or|&|, and|, or)\s*(the\s+)?(villages? of\s+)?$", re.IGNORECASE)
+
+
+def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
+    """ACLED codes one event per location: "clashes in Sirwah (Marib), Nihm (Sanaa) and Al Jawf"
+    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6)."""
+    if mention.place is None:
+        return [mention]
+    places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)
+              if p.span is not None and not _in_parentheses(text, sentence.start, p.span.start)]
+    listed: list[Place] = []
+    conjoined = False  # a list has an "and"/"or"; "Lawa, Calamba, Laguna" is a hierarchy, not a list
+    for p in places:
+        if not listed:
+            listed.append(p)
+            continue
+        gap = re.sub(r"\([^)]*\)", "", text[listed[-1].span.end : p.span.start])
+        if p.precision == 3 and p.admin1 == listed[-1].admin1:
+            continue  # "in Anka, Zamfara state": the province of the town before, not another place
+        if _LIST_GAP.match(gap) and p.location != listed[-1].location:
+            listed.append(p)
+            conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&", gap))
+        elif mention.place.location in {q.location for q in listed}:
+            break
+        else:
+            listed, conjoined = [p], False
+    if len(listed) < 2 or not conjoined or mention.place.location not in {p.location for p in listed}:
+        return [mention]
+    shares = _split(mention.fatalities.best, len(listed))
+    out = []
+    for place, share in zip(listed, shares):
+        deaths = replace(mention.fatalities, best=share,
+                         low=None if mention.fatalities.low is None else share,
+                         high=None if mention.fatalities.high is None else share,
+                         how=f"{mention.fatalities.how}; split over {len(listed)} locations".strip("; "))
+        m = replace(mention, place=place, fatalities=deaths)
+        out.append(replace(m, notes=describe(m)))
+    return out
+
+
+def _split(total: int, n: int) -> list[int]:
+    base, rest = divmod(total, n)
+    return [base + (1 if i < rest else 0) for i in range(n)]
+
+
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("(") > before.count(")")

@@ -120,3 +120,13 @@ def test_bad_input_is_reported_and_skipped(tmp_path, capsys, services, monkeypat
     assert f"{manifest}:2" in out and f"{manifest}:3" in out and f"{manifest}:4" in out
     assert "latin1.txt" in out
     assert "new: 1" in out
+
+
+def test_exports_say_which_model_and_data_made_them(run):
+    tmp, db, out = run
+    meta = json.loads(out.with_name(out.name + ".meta.json").read_text())
+    assert meta["spacy_model"].startswith("en_core_web_sm 3.8")
+    assert meta["actor_dictionary"] and "sha256:" in meta["places_supplement"]
+    path = tmp / "v.geojson"
+    assert main(["export", "--db", str(db), "-o", str(path)]) == 0
+    assert json.loads(path.read_text())["eventdesk"] == meta

@@ -59,3 +59,16 @@ def test_golden_not_event(results, rec):
     res = results[rec["id"]]
     assert res.events == ()
     assert any(rec["reason"] in r.reason for r in res.rejections), res.rejections
+
+
+def test_default_country_names_generic_actors_of_articles_that_name_no_country(services):
+    from dataclasses import replace
+
+    from eventdesk.settings import Settings
+
+    rec = {"id": "dc1", "published": "2020-05-10", "text": "Traders protested against new market fees on Friday."}
+    plain = process([_article(rec)], services)[0]
+    assert plain.events and plain.events[0].actor1.name == "Protesters"
+    kenya = replace(services, settings=Settings(progress=False, default_country="Kenya"))
+    hinted = process([_article(rec)], kenya)[0]
+    assert hinted.events[0].actor1.name == "Protesters (Kenya)"

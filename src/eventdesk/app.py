@@ -138,7 +138,9 @@ def export_events(settings: Settings, path: str, fmt: str | None = None, *, serv
             held[why] += 1
         else:
             keep.append(e)
-    meta = versions or (services.versions() if services else {"pipeline": PIPELINE_VERSION})
+    from eventdesk.versions import versions as current_versions
+
+    meta = versions or current_versions()
     write(keep, path, fmt, meta=meta)
     return len(keep), dict(held)
 

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=SETTINGS_HELP["include_incomplete"])
     p.add_argument("--background-days", dest="background_days", type=int, help=SETTINGS_HELP["background_days"])
     p.add_argument("--no-progress", dest="progress", action="store_false", default=None, help="no progress bar")
+    p.add_argument("--default-country", dest="default_country", help=SETTINGS_HELP["default_country"])
     _common(p)
 
     p = sub.add_parser("export", help="write the stored events as CSV / JSONL / GeoJSON / Parquet")
@@ -71,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress")
+    keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress",
+            "default_country")
     flags = {k: getattr(args, k, None) for k in keys}
     return Settings.load(config=getattr(args, "config", None), **flags)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from eventdesk import __version__
 from eventdesk.errors import ConfigError, EventdeskError
 from eventdesk.model import (
     Article,
@@ -33,7 +34,7 @@ from eventdesk.stages.sentences import split_sentences
 
 __all__ = ["ArticleState", "Stage", "Pipeline", "PIPELINE_VERSION"]
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = __version__
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleSt
 def _events(s: ArticleState, services: Services) -> ArticleState:
     text = s.clean.text
     context = build_context(
-        text, s.clean.id, s.sentences, s.mentions, s.publication.date, services.gazetteer, services.actors
+        text, s.clean.id, s.sentences, s.mentions, s.publication.date, services.gazetteer, services.actors,
+        default_country=services.settings.default_country,
     )
     events, rejections = extract_events(
         s.clean, s.publication, s.sentences, s.docs, context, services.settings.events

@@ -28,6 +28,15 @@ class Services:
         from eventdesk.stages.sentences import TriggerFilter
 
         gazetteer = Gazetteer.load(settings.cache_dir)
+        if settings.default_country:
+            country = gazetteer.country_of(settings.default_country)
+            if country is None:
+                from eventdesk.errors import ConfigError
+
+                raise ConfigError(f"default_country: unknown country {settings.default_country!r}")
+            from dataclasses import replace
+
+            settings = replace(settings, default_country=country)
         actors = ActorDictionary.load()
         nlp = NlpService.load(
             place_patterns=gazetteer.names_for_ruler(), actor_patterns=actors.patterns()
@@ -36,11 +45,6 @@ class Services:
 
     def versions(self) -> dict[str, str]:
         """Versions written into every export (model, dictionaries, pipeline)."""
-        from eventdesk.pipeline import PIPELINE_VERSION
+        from eventdesk.versions import versions
 
-        return {
-            "pipeline": PIPELINE_VERSION,
-            "spacy_model": self.nlp.model_version,
-            "actor_dictionary": str(getattr(self.actors, "version", "")),
-            "gazetteer": str(getattr(self.gazetteer, "version", "")),
-        }
+        return versions()

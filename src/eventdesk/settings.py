@@ -22,6 +22,7 @@ SETTINGS_HELP: dict[str, str] = {
     "background_days": "reject events dated more than this many days before publication (background mentions)",
     "include_incomplete": "export events whose place is unknown or vaguer than a province",
     "progress": "show a progress bar on long runs",
+    "default_country": "country assumed for articles that name none (a national feed); unset by default",
 }
 
 
@@ -34,6 +35,7 @@ class Settings:
     background_days: int = 62
     include_incomplete: bool = False
     progress: bool = True
+    default_country: str | None = None
     events: EventSettings = field(default_factory=EventSettings, compare=False)
 
     def __post_init__(self) -> None:

@@ -89,6 +89,8 @@ def build_context(
     publication_date,
     gazetteer,
     actors,
+    *,
+    default_country: str | None = None,
 ) -> ArticleContext:
     """Collect the article-level hints once per article (cheap: regex and dictionary lookups)."""
     place_context = PlaceContext.from_text(
@@ -100,6 +102,8 @@ def build_context(
         # an article that names no country: the home countries of the named actors it mentions
         # (the Houthis, Mungiki, ...) disambiguate its places ("Al Jawf" in Yemen, not Saudi Arabia)
         homes = _actor_countries(mentions, actors)
+        if not homes and default_country:
+            homes = {default_country: 1}  # the user's feed is about one country
         if homes:
             place_context = replace(place_context, countries=tuple(homes.items()))
     countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))

@@ -116,6 +116,8 @@ def extract_events(
             rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
                               for c in group)
     for group in groups:
+        if _merged_view(group).date is None:
+            group[0] = replace(group[0], date=_paragraph_date(text, sentences, group[0].sentence, resolver))
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
@@ -176,6 +178,19 @@ def _another_cue_is_factual(doc, sentence_text: str, c, index: int) -> bool:
         if modality.judge(doc, m.start(), m.end(), lead=index < 2).factual:
             return True
     return False
+
+
+def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver) -> EventDate | None:
+    """"On 4 May 2020, police carried out an operation in X. A shoot-out broke out ...": a sentence
+    with no date of its own takes the date of the nearest earlier sentence of its paragraph."""
+    earlier = [s.span for s in sentences if s.span.end <= span.start]
+    for prev in reversed(earlier):
+        if "\n\n" in text[prev.end : span.start]:
+            return None
+        found = resolver.resolve(text, prev)
+        if found is not None:
+            return replace(found, how=f"{found.how}; from the paragraph's earlier sentence")
+    return None
 
 
 def _same_paragraph(text: str, cand: Candidate, span: Span) -> bool:

@@ -86,6 +86,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "gunned", "gunshot", "fired", "block", "barricad", "storm", "blows", "disrupt", "chaotic", "chaos",
         "unrest", "invade", "invasion", "occupied", "rustl", "raider", "bandit", "militia", "abuse",
         "harass", "vandal", "smash", "hurl", "threw", "violat", "fatalit", "toll", "reinforce", "uproot", "demolish", "raze", "razed", "bang", "defect", "switched sides",
+        "firefight", "gunfight", "shootout", "shoot-out", "gather", "body", "bodies", "fortif", "spotted",
+        "refugee", "migrant", "clampdown", "crackdown", "ambush",
     ),
     "protest": (
         "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",

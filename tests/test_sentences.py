@@ -42,3 +42,8 @@ def test_spans_are_inside_text_ordered_and_trimmed(text):
         chunk = text[s.span.start:s.span.end]
         assert chunk == chunk.strip()
         last = s.span.end
+
+
+def test_trigger_families_are_configurable():
+    only_protest = TriggerFilter({"protest": ("protest",)})
+    assert only_protest.triggers("Hundreds protested; police killed two.") == ("protest",)

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -125,8 +126,6 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
 
 
 def _fold(s: str) -> str:
-    import unicodedata
-
     s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z]", "", s)
 

@@ -105,25 +105,36 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-@cache
-def _trigger_regex() -> re.Pattern[str]:
-    words = sorted({w for ws in _TRIGGERS.values() for w in ws}, key=len, reverse=True)
+def _compile(families: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    words = sorted({w for ws in families.values() for w in ws}, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class TriggerFilter:
-    """Marks sentences that may report an event; the others are never parsed."""
+    """Marks sentences that may report an event; the others are never parsed.
+
+    ``families`` maps a vocabulary family (violence, protest, arrest, agreement, development) to
+    word stems matched at word starts; the default is the project's list."""
 
     families: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_TRIGGERS))
+    _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_regex", _compile(self.families))
 
     def triggers(self, sentence: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.group(1).lower() for m in _trigger_regex().finditer(sentence)))
+        return tuple(dict.fromkeys(m.group(1).lower() for m in self._regex.finditer(sentence)))
+
+
+@cache
+def _default_filter() -> TriggerFilter:
+    return TriggerFilter()
 
 
 def split_sentences(text: str, article_id: str, trigger: TriggerFilter | None = None) -> tuple[Sentence, ...]:
     """Sentences of a cleaned article, each with the trigger words found in it."""
-    trigger = trigger or TriggerFilter()
+    trigger = trigger or _default_filter()
     out = []
     for span in Splitter().spans(text, article_id):
         out.append(Sentence(span, trigger.triggers(text[span.start : span.end])))

@@ -5,6 +5,7 @@ for "one day after ..."), and the services (gazetteer, actor dictionary)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from eventdesk.model import Mention, Place, Sentence, Span
@@ -54,8 +55,8 @@ class ArticleContext:
         """The country the article names most, else the country of the places found so far."""
         if self.countries:
             return self.countries[0]
-        found = [p.country for p in self.places_by_sentence.values() if p is not None]
-        return max(set(found), key=found.count) if found else None
+        found = Counter(p.country for p in self.places_by_sentence.values() if p is not None)
+        return found.most_common(1)[0][0] if found else None  # ties: the first found, deterministic
 
     def place_for(self, span: Span) -> Place | None:
         if span in self.places_by_sentence:
@@ -66,7 +67,7 @@ class ArticleContext:
 
     def sentence_country(self, span: Span) -> str | None:
         """The country a sentence places its event in when it names no town: "in Syria",
-        "inside Syria", "on the Syrian side of the border", "Syria's Deir ez-Zor"."""
+        "inside Syria", "on the Syrian side of the border"."""
         sentence = self.text[span.start : span.end]
         named = []
         for m in _IN_COUNTRY.finditer(sentence):

@@ -31,7 +31,7 @@ from eventdesk.stages.context import ArticleContext
 from eventdesk.stages.dates import DateResolver
 from eventdesk.stages.fatalities import count_fatalities
 from eventdesk.stages.locations import split_by_location
-from eventdesk.stages.roles import assign_roles, with_country
+from eventdesk.stages.roles import assign_roles
 from eventdesk.stages.notes import describe
 
 __all__ = ["EventSettings", "Candidate", "extract_events"]
@@ -295,11 +295,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
     mentions = tuple(m for c in group for m in _actors_for(c, country, context))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
-    a1, a2 = with_country(a1, country), with_country(a2, country)
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = _air_force(clean.text, top, country, context.actors) or a1
-    assoc1 = tuple(with_country(a, country) for a in assoc1)
-    assoc2 = tuple(with_country(a, country) for a in assoc2)
     deaths = _deaths(group)
     mention = EventMention(
         article_id=clean.id,

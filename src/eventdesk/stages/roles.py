@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from eventdesk.model import Actor
 from eventdesk.stages.classify import BATTLES, ERV, PROTESTS, RIOTS, SD, VAC, Classification
 
-__all__ = ["assign_roles", "generic_actor", "with_country"]
+__all__ = ["assign_roles", "generic_actor"]
 
 _ARMED = {1, 2, 3, 4, 8}
 _GENERIC = {
@@ -89,19 +89,6 @@ def assign_roles(
         a2 = _actor(rest[0]) if rest and c.sub_event_type in ("Arrests", "Agreement") else None
         return a1, a2, (), ()
     return None, None, (), ()
-
-
-def with_country(actor: Actor | None, country: str | None) -> Actor | None:
-    """Give a generic actor named before its country was known (``Protesters``) its country."""
-    if actor is None or not country or "(" in actor.name:
-        return actor
-    if actor.key == "generic-no-country" or actor.key.startswith("rule:"):
-        from dataclasses import replace
-
-        if actor.name.endswith(" of"):  # "Police Forces of" + country
-            return replace(actor, name=f"{actor.name} {country}")
-        return replace(actor, name=f"{actor.name} ({country})")
-    return actor
 
 
 def _actor(m) -> Actor:

@@ -110,6 +110,7 @@ def extract_events(
         previous_date = cand.date or previous_date
     events: list[EventMention] = []
     groups = _group(candidates)
+    own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
     for group in list(groups):
         if _only_a_reference(group, groups):
             groups.remove(group)
@@ -117,7 +118,7 @@ def extract_events(
                               for c in group)
     for group in groups:
         if _merged_view(group).date is None:
-            group[0] = replace(group[0], date=_paragraph_date(text, sentences, group[0].sentence, resolver))
+            group[0] = replace(group[0], date=_paragraph_date(text, sentences, group[0].sentence, resolver, own_dates))
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
@@ -180,14 +181,17 @@ def _another_cue_is_factual(doc, sentence_text: str, c, index: int) -> bool:
     return False
 
 
-def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver) -> EventDate | None:
+def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver,
+                    own_dates: dict[Span, EventDate | None]) -> EventDate | None:
     """"On 4 May 2020, police carried out an operation in X. A shoot-out broke out ...": a sentence
     with no date of its own takes the date of the nearest earlier sentence of its paragraph."""
     earlier = [s.span for s in sentences if s.span.end <= span.start]
     for prev in reversed(earlier):
         if "\n\n" in text[prev.end : span.start]:
             return None
-        found = resolver.resolve(text, prev)
+        if prev not in own_dates:
+            own_dates[prev] = resolver.resolve(text, prev)
+        found = own_dates[prev]
         if found is not None:
             return replace(found, how=f"{found.how}; from the paragraph's earlier sentence")
     return None

@@ -101,7 +101,8 @@ def extract_events(
         if reason:
             rejections.append(Rejection(sentence.span, reason))
         if cand is None:
-            if not reason and candidates and index == last_index + 1 and _same_paragraph(text, candidates[-1], sentence.span):
+            follows = candidates and index == last_index + 1
+            if not reason and follows and _same_paragraph(text, candidates[-1], sentence.span):
                 candidates[-1] = _elaborate(text, candidates[-1], sentence.span, settings)
                 last_index = index
             continue
@@ -118,7 +119,8 @@ def extract_events(
                               for c in group)
     for group in groups:
         if _merged_view(group).date is None:
-            group[0] = replace(group[0], date=_paragraph_date(text, sentences, group[0].sentence, resolver, own_dates))
+            inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
+            group[0] = replace(group[0], date=inherited)
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)

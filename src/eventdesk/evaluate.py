@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventdesk.errors import EvalError
+from eventdesk.gazetteer._geo import km
 from eventdesk.ingest import content_hash
 from eventdesk.model import Article, ArticleResult, EventMention, Skipped
 
@@ -72,14 +72,6 @@ def normalise_actor(name: str | None) -> str:
     if not name:
         return ""
     return _YEARS.sub("", name).strip().lower()
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 Runner = Callable[[Sequence[Article]], Iterable[ArticleResult | Skipped]]

@@ -6,6 +6,7 @@ eventdesk's supplement of conflict places missing from both, cached as one compa
     'Iraq'
 """
 
+from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._gazetteer import GazEntry, Gazetteer, default_cache_dir
 from eventdesk.gazetteer._sources import GazetteerError
 from eventdesk.gazetteer._text import fold, name_key, strip_admin_suffix
@@ -16,6 +17,7 @@ __all__ = [
     "GazetteerError",
     "default_cache_dir",
     "fold",
+    "km",
     "name_key",
     "strip_admin_suffix",
 ]

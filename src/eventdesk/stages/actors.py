@@ -438,7 +438,8 @@ def _stages_protest(token: Token) -> bool:
 def role_of(token: Token) -> tuple[str, int | None]:
     """Role of a noun in its clause, climbing through compounds, possessives, 'of' and 'and'.
 
-    Returns ("agent" | "patient" | "", index of the governing verb or None).
+    Returns ("agent" | "patient" | "source" | "", index of the governing verb or None); "source" is
+    the subject of a reporting verb ("police said"), who tells of the event rather than acts in it.
     """
     t = token
     for _ in range(12):
@@ -446,7 +447,7 @@ def role_of(token: Token) -> tuple[str, int | None]:
         head = t.head
         if dep == "nsubj":
             if head.lemma_.lower() in _REPORTING_VERBS:
-                return "", head.i
+                return "source", head.i
             passive = any(c.dep_ == "auxpass" for c in head.children)
             return ("patient" if passive else "agent"), head.i
         if dep in ("nsubjpass",):

@@ -326,6 +326,8 @@ def _object_claims(tokens: list[Token], j: int, used: set[int], war_zone: bool) 
             if not claims and (bare := _bare_object(tokens, j)) is not None:
                 claims.append(bare)
             break
+        if claims and any(tokens[n].low in _SPEECH for n in range(j, min(end + 1, len(tokens)))):
+            break  # "killing three policemen, a local official said": the speaker, not a victim
         claims.append(claim)
         j = end
         if j < len(tokens) and tokens[j].low in ("and", ",") and j + 1 < len(tokens):
@@ -447,8 +449,21 @@ def _singular_follows(tokens: list[Token], k: int) -> bool:
     return nxt in _SINGULAR_PERSON
 
 
+_SPEECH = frozenset("said says told added stated reported announced according".split())
+_TOLL_VERBS = frozenset("rose rises risen climbed climbs reached increased jumped stands stood".split())
+
+
 def _toll_claim(tokens: list[Token], i: int, used: set[int]) -> list[_Claim]:
-    """'death toll rose to 12' / 'death toll of 12': the first number within a few words."""
+    """'death toll rose to 12' / 'death toll of 12': the first number within a few words, or the
+    number a toll 'rose to' further on ('the toll from Monday's bombing in ... rose to 20')."""
+    for j in range(i + 1, min(len(tokens) - 1, i + 25)):
+        if tokens[j].low in _TOLL_VERBS:
+            for k in range(j + 1, min(len(tokens), j + 4)):
+                q = _quantity_at(tokens, k)
+                if q is not None and q[0] is not None and tokens[k].low not in ("a", "an"):
+                    best, low, high, how, end = q
+                    used.update(range(k, end))
+                    return [_Claim(best, low, high, tokens[i - 1].start, tokens[end - 1].end, how)]
     for j in range(i + 1, min(len(tokens), i + 7)):
         if j in used:
             continue

@@ -46,7 +46,8 @@ def assign_roles(
     armed = [m for m in ms if m.actor.inter in _ARMED]
     # the perpetrator: an armed actor in the agent role, else one whose role is unknown;
     # never the target ("a roadside bomb struck an army patrol" names no perpetrator)
-    agents = [m for m in armed if m.role == "agent"] or [m for m in armed if m.role != "patient"]
+    # ("police said ...": the subject of a speech verb is the source of the report, role "source")
+    agents = [m for m in armed if m.role == "agent"] or [m for m in armed if m.role not in ("patient", "source")]
     t = c.event_type
     if t == PROTESTS:
         a1 = _first(ms, inter=6) or generic_actor("protesters", country)

@@ -22,7 +22,7 @@ META = {"pipeline_version": "0.1.0", "model": "en_core_web_sm-3.8.0", "dictionar
 HEADER = (
     "event_id,event_date,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,"
     "country,admin1,admin2,location,latitude,longitude,geo_precision,fatalities,fatalities_low,fatalities_high,"
-    "source,source_count,article_ids,notes,disputed,evidence,confidence"
+    "source,source_count,independent_sources,article_ids,notes,disputed,evidence,confidence"
 )
 
 
@@ -151,7 +151,7 @@ def test_jsonl_is_one_event_per_line_with_spans(tmp_path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
     record = json.loads(lines[1])
-    assert list(record) == [*export.COLUMNS, "spans"] and record["notes"] == "line one\nline two"
+    assert list(record) == [*export.COLUMNS, "spans", "ledger"] and record["notes"] == "line one\nline two"
     assert record["spans"]["fatalities"] == {"article_id": "a1", "start": 50, "end": 55}
     assert json.loads((tmp_path / "events.jsonl.meta.json").read_text(encoding="utf-8")) == META
 

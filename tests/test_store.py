@@ -34,7 +34,7 @@ from eventdesk.model import (
 )
 from eventdesk.store import RunSummary, Store
 from eventdesk.store._codec import MENTION_COLUMNS
-from eventdesk.store._migrate import Migration, _apply, split_statements
+from eventdesk.store._migrate import Migration, _apply, known_migrations, split_statements
 
 TEXT = (
     "Gunmen attacked a checkpoint in Jurf al-Sakhar on Monday, killing three soldiers. "
@@ -126,14 +126,14 @@ def dump(store: Store) -> list[str]:
 
 def test_migrates_an_empty_file(tmp_path: Path) -> None:
     with open_store(tmp_path / "events.db") as store:
-        assert store.schema_version == 1
+        assert store.schema_version == len(known_migrations())
         conn = store._conn
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"articles", "dropped_blocks", "sentences", "rejections", "event_mentions", "events",
                 "event_sources", "runs", "skipped_inputs", "schema_migrations"} <= tables
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [(1, "initial")]
+        assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [(1, "initial"), (2, "fusion")]
 
 
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     with open_store(path) as store:
         store.add_result(make_result(), pipeline_version="t")
     with open_store(path) as store:
-        assert store._conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+        assert store._conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(known_migrations())
         assert store.has_hash("hash-a1")
 
 
@@ -180,7 +180,7 @@ def test_split_statements_respects_strings_and_comments() -> None:
 def test_codec_columns_match_both_tables() -> None:
     with open_store() as store:
         for table, extra in (("event_mentions", {"id", "seq", "fingerprint"}),
-                             ("events", {"event_id", "fingerprint", "disputed", "created_at", "updated_at"})):
+                             ("events", {"event_id", "fingerprint", "disputed", "links", "created_at", "updated_at"})):
             columns = {r[1] for r in store._conn.execute(f"PRAGMA table_info({table})")}
             assert columns == set(MENTION_COLUMNS) | extra
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from eventdesk.fuse import events_from_mentions
+from eventdesk.fuse import Item, compare, fuse
+from eventdesk.fuse.changes import diff
 from eventdesk.ingest import read_inputs
 from eventdesk.model import Article, ArticleResult, Event, Skipped, Source
 from eventdesk.pipeline import PIPELINE_VERSION, Pipeline
@@ -18,7 +19,7 @@ from eventdesk.services import Services
 from eventdesk.settings import Settings
 from eventdesk.store import RunSummary, Store
 
-__all__ = ["ExtractReport", "extract", "export_events", "complete", "load_services"]
+__all__ = ["ExtractReport", "extract", "export_events", "complete", "load_services", "changes", "fuse_new"]
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ def extract(
                 rejections += len(result.rejections)
             else:
                 counts["duplicate"] += 1
-        events = _build_events(store, new_ids)
-        store.put_events(events)
+        mention_ids = [mid for aid in new_ids for mid in store.article(aid).mention_ids]
+        events = fuse_new(store, mention_ids, run_id=run_id)
         summary = RunSummary(
             articles_read=counts["read"] + len(skipped),
             articles_new=len(new_ids),
@@ -113,13 +114,54 @@ def extract(
     return report
 
 
-def _build_events(store: Store, article_ids: list[str]) -> list[Event]:
-    events: list[Event] = []
-    for aid in article_ids:
-        art = store.article(aid)
-        source = Source(aid, art.outlet or "", art.url, art.publication.date)
-        events.extend(events_from_mentions(store.mentions(aid), {aid: source}, {aid: art.content_hash}))
+def _item(stored) -> Item:
+    return Item.of(stored.id, stored.order, stored.mention, text=stored.evidence, published=stored.published)
+
+
+def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None) -> list[Event]:
+    """Attach new mentions to the stored events or make new events, without refusing the rest.
+
+    The mentions that can be affected are found by following fusion links outwards from the new
+    ones (through the store's indexes) and taking in every mention of an event they touch; that
+    closed set is fused again as a whole, which gives the same events as fusing the whole store.
+    The differences are written to the change log.
+    """
+    items = {s.id: _item(s) for s in store.stored_mentions(mention_ids)}
+    frontier = list(items.values())
+    while frontier:
+        grown: list[Item] = []
+        for item in frontier:
+            for stored in store.neighbours(item):
+                if stored.id in items:
+                    continue
+                other = _item(stored)
+                score = compare(item, other)
+                if score is not None and score.fuses:
+                    items[other.id] = other
+                    grown.append(other)
+        owners = store.events_of([i.id for i in frontier + grown])
+        members = store.members_of(sorted(set(owners.values())))
+        missing = sorted({m for ms in members.values() for m in ms} - set(items))
+        for stored in store.stored_mentions(missing):
+            items[stored.id] = _item(stored)
+            grown.append(items[stored.id])
+        frontier = grown
+    before = store.members_of(sorted(set(store.events_of(items).values())))
+    sources = {aid: _source(store, aid) for aid in sorted({i.article for i in items.values()})}
+    events = fuse(items.values(), sources)
+    after = {e.event_id: frozenset(_ids_of(e, items)) for e in events}
+    store.apply_fusion(events, diff(before, after), run_id=run_id)
     return events
+
+
+def _ids_of(event: Event, items: dict[str, Item]) -> list[str]:
+    by_mention = {id(i.mention): i.id for i in items.values()}
+    return [by_mention[id(m)] for m in event.mentions]
+
+
+def _source(store: Store, article_id: str) -> Source:
+    art = store.article(article_id)
+    return Source(art.id, art.outlet or "", art.url, art.publication.date, art.copy_group)
 
 
 def export_events(settings: Settings, path: str, fmt: str | None = None, *, services: Services | None = None,
@@ -143,6 +185,24 @@ def export_events(settings: Settings, path: str, fmt: str | None = None, *, serv
     meta = versions or current_versions()
     write(keep, path, fmt, meta=meta)
     return len(keep), dict(held)
+
+
+def changes(settings: Settings, *, since: str | None = None, run_id: int | None = None) -> list:
+    """The fusion change log; ``since`` is an ISO date or datetime (UTC when no offset is given)."""
+    import datetime as dt
+
+    from eventdesk.errors import ConfigError
+
+    when = None
+    if since:
+        try:
+            when = dt.datetime.fromisoformat(since)
+        except ValueError as exc:
+            raise ConfigError(f"--since {since!r} is not an ISO date or datetime") from exc
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+    with Store.open(settings.db) as store:
+        return store.changes(since=when, run_id=run_id)
 
 
 def _settings_dict(settings: Settings) -> dict[str, object]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from eventdesk.settings import SETTINGS_HELP, Settings
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("extract", "export", "show", "show-article", "eval", "gazetteer")
+COMMANDS = ("extract", "export", "show", "show-article", "changes", "eval", "gazetteer")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -56,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show-article", help="an article's cleaned text, dropped blocks and rejected sentences")
     p.add_argument("article_id")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+
+    p = sub.add_parser("changes", help="the fusion change log: events created, attached, merged, split, updated")
+    p.add_argument("--since", help="only changes at or after this date or ISO datetime (UTC)")
+    p.add_argument("--run", type=int, help="only changes made by this run")
+    p.add_argument("--json", action="store_true", help="print JSON lines")
     _common(p)
 
     p = sub.add_parser("eval", help="score the pipeline against ACLED or GED style gold data")
@@ -122,6 +129,15 @@ def _dispatch(args: argparse.Namespace) -> int:
             article = store.article(args.article_id)
         print(json.dumps(render.article_json(article), indent=2, default=str) if args.json
               else render.article_text(article))
+        return 0
+    if args.command == "changes":
+        from eventdesk.app import changes
+
+        found = changes(settings, since=args.since, run_id=args.run)
+        if args.json:
+            print("\n".join(json.dumps(dataclasses.asdict(c), default=str) for c in found))
+        else:
+            print(render.changes_text(found))
         return 0
     if args.command == "eval":
         from eventdesk.app import evaluate

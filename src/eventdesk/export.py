@@ -32,6 +32,7 @@ __all__ = [
     "csv_cells",
     "event_record",
     "event_row",
+    "event_ledger",
     "event_spans",
     "evidence_spans",
     "read_jsonl",
@@ -44,7 +45,7 @@ COLUMNS: tuple[str, ...] = (
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
     "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
     "fatalities", "fatalities_low", "fatalities_high",
-    "source", "source_count", "article_ids", "notes", "disputed", "evidence", "confidence",
+    "source", "source_count", "independent_sources", "article_ids", "notes", "disputed", "evidence", "confidence",
 )
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "parquet")
 
@@ -95,7 +96,8 @@ def event_row(event: Event) -> Record:
         "fatalities_low": deaths.low,
         "fatalities_high": deaths.high,
         "source": "; ".join(dict.fromkeys(s.outlet or s.article_id for s in event.sources)),
-        "source_count": len(event.sources),
+        "source_count": event.source_count,
+        "independent_sources": event.independent_sources,
         "article_ids": "; ".join(s.article_id for s in event.sources),
         "notes": f.notes,
         "disputed": "; ".join(event.disputed),
@@ -137,8 +139,43 @@ def _span(span: Span | None) -> dict[str, Any] | None:
 
 
 def event_record(event: Event) -> Record:
-    """The row plus its ``spans``: what JSONL lines and GeoJSON properties hold."""
-    return {**event_row(event), "spans": event_spans(event)}
+    """The row plus its ``spans`` and ``ledger``: what JSONL lines and GeoJSON properties hold."""
+    return {**event_row(event), "spans": event_spans(event), "ledger": event_ledger(event)}
+
+
+def event_ledger(event: Event) -> dict[str, Any]:
+    """The sources, every claim each makes (with its sentence and stance) and why the reports
+    were fused (``links``). Claim sentences come from ``Event.claim_text`` when the store filled it."""
+    outlets = {s.article_id: s for s in event.sources}
+    texts = dict(zip(event.claims, event.claim_text, strict=False)) if event.claim_text else {}
+    claims = []
+    for claim in event.claims:
+        source = outlets.get(claim.span.article_id)
+        claims.append({
+            "article_id": claim.span.article_id,
+            "outlet": source.outlet if source else "",
+            "published": source.published.isoformat() if source and source.published else None,
+            "field": claim.field,
+            "value": claim.value,
+            "stance": claim.stance,
+            "speaker": claim.speaker,
+            "revised": claim.revised,
+            "sentence": texts.get(claim, ""),
+            "span": _span(claim.span),
+            "speaker_span": _span(claim.speaker_span),
+        })
+    return {
+        "sources": [
+            {"article_id": s.article_id, "outlet": s.outlet, "url": s.url,
+             "published": s.published.isoformat() if s.published else None, "copy_group": s.copy_group}
+            for s in event.sources
+        ],
+        "claims": claims,
+        "links": [
+            {"a": k.a, "b": k.b, "score": k.score, "agreed": list(k.agreed), "by_content": k.by_content}
+            for k in event.links
+        ],
+    }
 
 
 def csv_cells(record: Mapping[str, Any]) -> list[str]:
@@ -277,9 +314,10 @@ def _write_parquet(records: list[Mapping[str, Any]], path: Path, meta: Mapping[s
 def _parquet_schema(pa: Any, meta_json: str) -> Any:
     """Explicit types so an empty export and a full one have the same schema: nullable int64
     for counts and precisions, float64 for coordinates and confidence, date32 for the date."""
-    ints = {"time_precision", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "source_count"}
+    ints = {"time_precision", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "source_count",
+            "independent_sources"}
     floats = {"latitude", "longitude", "confidence"}
-    required = {"event_id", "fatalities", "source_count", "confidence"}
+    required = {"event_id", "fatalities", "source_count", "independent_sources", "confidence"}
 
     def arrow_type(name: str) -> Any:
         if name == "event_date":

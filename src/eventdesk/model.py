@@ -22,11 +22,13 @@ __all__ = [
     "Place",
     "Fatalities",
     "Actor",
+    "Claim",
     "EventMention",
     "Rejection",
     "ArticleResult",
     "Skipped",
     "Source",
+    "MergeLink",
     "Event",
 ]
 
@@ -165,6 +167,35 @@ class Actor:
     key: str = ""  # dictionary entry id, or the rule that produced it
 
 
+STANCES: tuple[str, ...] = ("asserted", "attributed", "doubted", "denied", "unknown")
+"""How a source holds a claim: said in the outlet's own voice, attributed to someone, doubted,
+denied, or stated to be unknown ("no casualty figures were available": not a claim of zero)."""
+
+CLAIM_FIELDS: tuple[str, ...] = (
+    "event_type", "event_date", "location", "actor1", "actor2", "fatalities", "coordinated_with",
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one source says about one field of an event, and how it says it.
+
+    ``value`` is normalised so claims from different sources compare: an ISO date, a place as
+    "location, admin1, country", an ACLED actor name, a death count in digits; "" when the stance
+    is ``unknown``. ``span`` is the sentence the claim is made in; ``speaker`` is whom it is
+    attributed to (or who doubts or denies it), ``speaker_span`` where that is said. ``revised``
+    marks a figure given as a change to an earlier one ("the toll rose to 40").
+    """
+
+    field: str
+    value: str
+    stance: str
+    span: Span
+    speaker: str = ""
+    speaker_span: Span | None = None
+    revised: bool = False
+
+
 @dataclass(frozen=True)
 class EventMention:
     """One event as one article reports it. Every field keeps the span it came from."""
@@ -183,6 +214,7 @@ class EventMention:
     notes: str = ""
     confidence: float = 0.5
     type_evidence: Span | None = None
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +235,7 @@ class ArticleResult:
     sentences: tuple[Sentence, ...]
     events: tuple[EventMention, ...]
     rejections: tuple[Rejection, ...]
+    minhash: bytes = b""  # near-duplicate signature of the cleaned text (fuse.syndication)
 
 
 @dataclass(frozen=True)
@@ -221,6 +254,22 @@ class Source:
     outlet: str = ""
     url: str | None = None
     published: dt.date | None = None
+    copy_group: str = ""  # near-duplicate group (syndicated copies share one); "" = its own
+
+
+@dataclass(frozen=True)
+class MergeLink:
+    """Why two event mentions were fused: the pair (stored mention ids), the score, and what agreed.
+
+    ``agreed`` lists the keys in words ("date: same day", "place: 4 km apart", "actor1: same");
+    ``by_content`` is true when one side had no usable date and was attached on content alone.
+    """
+
+    a: str
+    b: str
+    score: float
+    agreed: tuple[str, ...]
+    by_content: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,7 +278,8 @@ class Event:
 
     ``evidence`` holds the text of the supporting sentences (resolved from the spans of
     ``mentions`` against the cleaned articles) so exports need no second lookup.
-    ``disputed`` names fields on which sources disagree (filled by fusion).
+    ``disputed`` names fields on which sources disagree and ``links`` say why the mentions were
+    fused (both filled by fusion).
     """
 
     event_id: str
@@ -238,3 +288,19 @@ class Event:
     sources: tuple[Source, ...]
     evidence: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()
+    links: tuple[MergeLink, ...] = ()
+    claim_text: tuple[str, ...] = ()  # the sentence of each of ``claims``, resolved like ``evidence``
+
+    @property
+    def source_count(self) -> int:
+        return len(self.sources)
+
+    @property
+    def independent_sources(self) -> int:
+        """Sources that are not copies of one another (syndicated wire copies count once)."""
+        return len({s.copy_group or s.article_id for s in self.sources})
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The claims ledger: every claim of every source, in mention order."""
+        return tuple(c for m in self.mentions for c in m.claims)

@@ -24,6 +24,8 @@ from eventdesk.model import (
     Span,
 )
 from eventdesk.services import Services
+from eventdesk.fuse.syndication import signature
+from eventdesk.stages.claims import claims_for
 from eventdesk.stages.classify import has_cue
 from eventdesk.stages.clean import clean
 from eventdesk.stages.context import build_context
@@ -47,6 +49,7 @@ class ArticleState:
     sentences: tuple[Sentence, ...] = ()
     docs: dict[Span, object] = field(default_factory=dict)
     mentions: tuple[Mention, ...] = ()
+    minhash: bytes = b""
     result: ArticleResult | None = None
     error: str = ""  # set when a stage failed on this article; later stages leave it alone
 
@@ -115,6 +118,10 @@ def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleSt
     return [replace(s, docs=per[i], mentions=tuple(mentions[i])) for i, s in enumerate(states)]
 
 
+def _fingerprint(s: ArticleState, services: Services) -> ArticleState:
+    return replace(s, minhash=signature(s.clean.text))
+
+
 def _events(s: ArticleState, services: Services) -> ArticleState:
     text = s.clean.text
     context = build_context(
@@ -124,21 +131,32 @@ def _events(s: ArticleState, services: Services) -> ArticleState:
     events, rejections = extract_events(
         s.clean, s.publication, s.sentences, s.docs, context, services.settings.events
     )
-    result = ArticleResult(s.clean, s.publication, s.sentences, events, rejections)
+    result = ArticleResult(s.clean, s.publication, s.sentences, events, rejections, s.minhash)
     return replace(s, result=result, docs={})
+
+
+def _claims(s: ArticleState, services: Services) -> ArticleState:
+    """What each source says about each field, and how (asserted, attributed, doubted, ...)."""
+    events = s.result.events
+    with_claims = tuple(
+        replace(m, claims=claims_for(s.clean.text, m, events, s.sentences, services.actors)) for m in events
+    )
+    return replace(s, result=replace(s.result, events=with_claims))
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("clean", frozenset({"article"}), frozenset({"clean"}), _each(_clean)),
     Stage("metadata", frozenset({"clean"}), frozenset({"publication"}), _each(_metadata)),
     Stage("sentences", frozenset({"clean"}), frozenset({"sentences"}), _each(_sentences)),
+    Stage("fingerprint", frozenset({"clean"}), frozenset({"minhash"}), _each(_fingerprint)),
     Stage("parse", frozenset({"sentences"}), frozenset({"docs", "mentions"}), _parse),
     Stage(
         "events",
-        frozenset({"clean", "publication", "sentences", "docs", "mentions"}),
+        frozenset({"clean", "publication", "sentences", "docs", "mentions", "minhash"}),
         frozenset({"result"}),
         _each(_events),
     ),
+    Stage("claims", frozenset({"result", "sentences"}), frozenset({"claims"}), _each(_claims)),
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from eventdesk.export import event_row
+from eventdesk.export import event_ledger, event_row
 from eventdesk.model import Event, Span
 
 __all__ = ["extract_report", "export_line", "event_text", "event_json", "article_text", "article_json",
@@ -87,12 +87,46 @@ def event_text(event: Event, articles: dict) -> str:
         for s in m.sentences:
             if s.article_id in texts:
                 out.append(f"  sentence [{s.article_id} {s.start}-{s.end}]: {_quote(texts[s.article_id], s)}")
+    out += _ledger_lines(event)
     return "\n".join(out)
+
+
+def _ledger_lines(event: Event) -> list[str]:
+    ledger = event_ledger(event)
+    out = ["", f"sources: {event.source_count} ({event.independent_sources} independent)"]
+    for s in ledger["sources"]:
+        copy = f", copy group {s['copy_group'][:12]}" if s["copy_group"] else ""
+        out.append(f"  {s['article_id']}: {s['outlet'] or '?'}, published {s['published'] or '?'}{copy}")
+    if event.disputed:
+        out.append(f"disputed: {', '.join(event.disputed)}")
+    if ledger["claims"]:
+        out.append("claims:")
+        for c in ledger["claims"]:
+            who = f" by {c['speaker']}" if c["speaker"] else ""
+            value = c["value"] or "(unknown)"
+            out.append(f"  {c['field']} = {value} [{c['stance']}{who}; {c['outlet'] or c['article_id']}]: "
+                       f"\"{c['sentence']}\"")
+    if ledger["links"]:
+        out.append("why fused:")
+        for k in ledger["links"]:
+            how = " (attached by content: no usable date)" if k["by_content"] else ""
+            out.append(f"  {k['a']} + {k['b']}: score {k['score']:.2f}{how}; " + "; ".join(k["agreed"]))
+    return out
 
 
 def event_json(event: Event, articles: dict) -> dict:
     return {"row": event_row(event), "fields": asdict(event.fields),
-            "sources": [asdict(s) for s in event.sources]}
+            "sources": [asdict(s) for s in event.sources], "ledger": event_ledger(event)}
+
+
+def changes_text(changes) -> str:
+    if not changes:
+        return "no changes"
+    out = []
+    for c in changes:
+        detail = "; ".join(f"{k}: {v}" for k, v in sorted(c.detail.items()))
+        out.append(f"{c.at:%Y-%m-%d %H:%M:%S}  run {c.run_id or '-'}  {c.kind:<8} {c.event_id}  {detail}")
+    return "\n".join(out)
 
 
 def article_text(a) -> str:

@@ -1,8 +1,16 @@
-"""Cross-article fusion.
+"""Cross-article fusion: one event per real-world event, however many outlets report it.
 
-Until cross-source coreference lands (issue 3), every event mention is its own event. Event ids
-are derived from content (the article's content hash, the first evidence sentence and the
-sub-event type), so they are stable across re-runs and across the order articles arrive in.
+    items = [Item.of(mention_id, order, mention, text=evidence, published=date), ...]
+    events = fuse(items, sources)
+
+Steps, one module each: ``_item`` (what fusion compares), ``_block`` (which pairs to compare:
+never all of them), ``_score`` (hard limits and a score with reasons), ``_cluster`` (best-first
+merging under constraints), ``_fields`` (one value per field, and the disputed fields),
+``syndication`` (near-duplicate articles count as one independent source).
+
+Event ids are derived from content: the id of a group is that of its *anchor*, the mention from the
+earliest-published article (then the smallest content key). So ids do not depend on the order
+articles arrive in, and an event keeps its id when later reports join it.
 """
 
 from __future__ import annotations
@@ -10,24 +18,63 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 
-from eventdesk.model import Event, EventMention, Source
+from eventdesk.fuse._block import UNDATED_LOOKBACK, BlockIndex
+from eventdesk.fuse._cluster import Group, cluster, links_of
+from eventdesk.fuse._fields import disputed_fields, fuse_fields
+from eventdesk.fuse._item import FAMILIES_TYPES, Item, family_of
+from eventdesk.fuse._score import CONTENT_ONLY, THRESHOLD, Score, compare
+from eventdesk.model import Event, Source
 
-__all__ = ["event_id_for", "events_from_mentions"]
+__all__ = [
+    "BlockIndex",
+    "CONTENT_ONLY",
+    "FAMILIES_TYPES",
+    "Group",
+    "Item",
+    "Score",
+    "THRESHOLD",
+    "UNDATED_LOOKBACK",
+    "cluster",
+    "compare",
+    "event_for",
+    "event_id",
+    "family_of",
+    "fuse",
+    "links_of",
+]
 
 
-def event_id_for(mention: EventMention, content_hash: str) -> str:
-    first = mention.sentences[0] if mention.sentences else None
-    where = mention.place.location if mention.place else ""
-    key = f"{content_hash}:{first.start if first else 0}:{mention.sub_event_type}:{where}"
-    return "EVD" + hashlib.sha1(key.encode()).hexdigest()[:12].upper()
+def event_id(anchor_order: str) -> str:
+    return "EVD" + hashlib.sha1(anchor_order.encode()).hexdigest()[:12].upper()
 
 
-def events_from_mentions(
-    mentions: Iterable[EventMention], sources: Mapping[str, Source], hashes: Mapping[str, str]
-) -> list[Event]:
-    """One event per mention (no cross-source merging yet)."""
-    out = []
-    for m in mentions:
-        src = sources.get(m.article_id, Source(m.article_id))
-        out.append(Event(event_id_for(m, hashes.get(m.article_id, m.article_id)), m, (m,), (src,)))
-    return out
+def anchor(group: Group) -> Item:
+    """The mention that names the group: earliest published, then smallest content key."""
+    return min(group.items, key=_by_publication)
+
+
+def _by_publication(item: Item) -> tuple[bool, int, str]:
+    return (item.published is None, item.published or 0, item.order)
+
+
+def event_for(group: Group, sources: Mapping[str, Source]) -> Event:
+    """The ``Event`` of one group; items must carry their mentions (``Item.of(..., keep=True)``)."""
+    ordered = sorted(group.items, key=_by_publication)
+    members = [item.mention for item in ordered]
+    if any(m is None for m in members):
+        raise ValueError("event_for needs items built with their mentions (keep=True)")
+    published = {aid: s.published for aid, s in sources.items()}
+    articles = dict.fromkeys(m.article_id for m in members)
+    return Event(
+        event_id=event_id(anchor(group).order),
+        fields=fuse_fields(members, published),
+        mentions=tuple(members),
+        sources=tuple(sources.get(a, Source(a)) for a in articles),
+        disputed=disputed_fields(members),
+        links=group.links,
+    )
+
+
+def fuse(items: Iterable[Item], sources: Mapping[str, Source]) -> list[Event]:
+    """Fuse every item; one event per group, in the groups' order."""
+    return [event_for(group, sources) for group in cluster(items)]

@@ -48,7 +48,10 @@ _ANAPHOR = re.compile(
 @dataclass(frozen=True)
 class EventSettings:
     """How strict event assembly is. ``keep_undated`` keeps events whose date cannot be resolved
-    (used by the evaluation, where notes have no publication date); ``background_days`` rejects
+    (used by the evaluation, where notes have no publication date); without it, an undated event
+    is kept only from a page with no publication date, where fusion may still date it from other
+    reports ("on Thursday" on an undated page), and held back from exports if it stays undated.
+    ``background_days`` rejects
     events dated that long before publication (background mentions of past events)."""
 
     keep_undated: bool = False
@@ -167,7 +170,7 @@ def _sources_are_not_agents(doc, found):
     for m in found:
         verb = doc[m.trigger] if m.trigger is not None and m.trigger < len(doc) else None
         if m.role == "agent" and verb is not None and verb.lemma_.lower() in _SPEECH:
-            m = replace(m, role="")
+            m = replace(m, role="source")
         out.append(m)
     return out
 
@@ -291,8 +294,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
     date = view.date
     if date is None:
         date = _report_date(group[0], publication, clean, n_sentences)
-    if date is None and not settings.keep_undated:
-        return None, "no event date (background or undatable)"
+    if date is None and not settings.keep_undated and publication.date is not None:
+        return None, "no event date (background or undatable)"  # a dated page would have dated it
     if date is not None and publication.date and publication.how != "none":
         age = (publication.date - date.date).days
         if age > settings.background_days and n_sentences > 3:

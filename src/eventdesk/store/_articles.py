@@ -10,6 +10,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
 from eventdesk.errors import NotFound, StoreError
+from eventdesk.fuse.syndication import SIMILAR, band_keys, similarity
 from eventdesk.model import ArticleResult, Dropped, EventMention, PublicationDate, Rejection, Sentence, Span
 from eventdesk.store._codec import decode_mention, encode_mention, fingerprint, to_json
 from eventdesk.store._types import StoredArticle
@@ -117,6 +118,34 @@ def insert_result(
     )
     for seq, mention in enumerate(result.events):
         insert_mention(conn, article.id, seq, mention)
+    if result.minhash:
+        link_copies(conn, article.id, article.content_hash, result.minhash)
+
+
+def link_copies(conn: sqlite3.Connection, article_id: str, content_hash: str, minhash: bytes) -> None:
+    """Record the article's signature and join it to the near-duplicate group of its copies.
+
+    A group is keyed by the smallest content hash among its articles, so the key does not depend
+    on arrival order; when the new article bridges or founds a group, every member is re-keyed.
+    """
+    keys = band_keys(minhash)
+    conn.executemany("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)",
+                     [(key, article_id) for key in keys])
+    marks = ", ".join("?" for _ in keys)
+    rows = conn.execute(
+        f"SELECT DISTINCT a.id, a.minhash, a.content_hash, a.copy_group FROM article_bands b"
+        f" JOIN articles a ON a.id = b.article_id WHERE b.band_key IN ({marks}) AND a.id <> ?",
+        (*keys, article_id),
+    ).fetchall()
+    copies = [r for r in rows if r["minhash"] is not None and similarity(minhash, r["minhash"]) >= SIMILAR]
+    groups = {r["copy_group"] or r["content_hash"] for r in copies}
+    group = min(groups | {content_hash})
+    conn.execute("UPDATE articles SET minhash = ?, copy_group = ? WHERE id = ?", (minhash, group, article_id))
+    for old in sorted(groups - {group}):
+        conn.execute("UPDATE articles SET copy_group = ? WHERE copy_group = ?", (group, old))
+    for r in copies:
+        if r["copy_group"] is None:
+            conn.execute("UPDATE articles SET copy_group = ? WHERE id = ?", (group, r["id"]))
 
 
 def mention_id(article_id: str, seq: int) -> str:
@@ -160,6 +189,7 @@ def load_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle:
         mention_ids=tuple(
             r[0] for r in conn.execute("SELECT id FROM event_mentions WHERE article_id = ? ORDER BY seq", (article_id,))
         ),
+        copy_group=row["copy_group"] or "",
     )
 
 

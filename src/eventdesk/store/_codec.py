@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, Span
+from eventdesk.model import Actor, Claim, EventDate, EventMention, Fatalities, MergeLink, Place, Span
 
 
 class Row(Protocol):
@@ -146,6 +146,35 @@ def _fatalities_of(row: Row) -> Fatalities:
     )
 
 
+def claims_json(claims: tuple[Claim, ...]) -> str:
+    return to_json([
+        {"field": c.field, "value": c.value, "stance": c.stance, "span": span_list(c.span), "speaker": c.speaker,
+         "speaker_span": span_list(c.speaker_span), "revised": c.revised}
+        for c in claims
+    ])
+
+
+def claims_of_json(text: str) -> tuple[Claim, ...]:
+    return tuple(
+        Claim(item["field"], item["value"], item["stance"], span_of_list(item["span"]), item["speaker"],
+              span_of_list(item["speaker_span"]), item["revised"])
+        for item in json.loads(text)
+    )
+
+
+def links_json(links: tuple[MergeLink, ...]) -> str:
+    return to_json([
+        {"a": k.a, "b": k.b, "score": k.score, "agreed": list(k.agreed), "by_content": k.by_content} for k in links
+    ])
+
+
+def links_of_json(text: str) -> tuple[MergeLink, ...]:
+    return tuple(
+        MergeLink(item["a"], item["b"], item["score"], tuple(item["agreed"]), item["by_content"])
+        for item in json.loads(text)
+    )
+
+
 def encode_mention(mention: EventMention) -> dict[str, Any]:
     """The column values of one mention (no id / seq / fingerprint: the caller owns those)."""
     columns: dict[str, Any] = {
@@ -164,6 +193,7 @@ def encode_mention(mention: EventMention) -> dict[str, Any]:
     columns["notes"] = mention.notes
     columns["confidence"] = float(mention.confidence)
     columns["sentences"] = to_json([span_list(span) for span in mention.sentences])
+    columns["claims"] = claims_json(mention.claims)
     return columns
 
 
@@ -184,6 +214,7 @@ def decode_mention(row: Row) -> EventMention:
         notes=row["notes"],
         confidence=row["confidence"],
         type_evidence=_span_of(row, "type"),
+        claims=claims_of_json(row["claims"]),
     )
 
 

@@ -12,7 +12,7 @@ from eventdesk.errors import NotFound, StoreError
 from eventdesk.export import evidence_spans
 from eventdesk.model import Event, EventMention, Source
 from eventdesk.store._articles import cleaned_text, rebase
-from eventdesk.store._codec import decode_mention, encode_mention, fingerprint, to_json
+from eventdesk.store._codec import decode_mention, encode_mention, fingerprint, links_json, links_of_json, to_json
 
 
 @dataclass(frozen=True)
@@ -52,20 +52,27 @@ class EventFilter:
         return (" AND ".join(clauses) or "1"), params
 
 
-def upsert_events(conn: sqlite3.Connection, events: Iterable[Event], now: dt.datetime) -> None:
+def upsert_events(conn: sqlite3.Connection, events: Iterable[Event], now: dt.datetime) -> list[tuple[str, dict]]:
     """Insert or update each event (the caller holds the transaction).
 
     An event whose fields, links and disputes are unchanged is left alone, so re-running fusion
-    on the same input keeps ``updated_at`` and changes nothing.
+    on the same input keeps ``updated_at`` and changes nothing. Returns, for each existing event
+    whose summary fields changed, its id and ``{field: [before, after]}``.
     """
+    updated: list[tuple[str, dict]] = []
     for event in events:
         mention_ids = _mention_ids(conn, event)
         columns = encode_mention(event.fields)
         columns["disputed"] = to_json(list(event.disputed))
+        columns["links"] = links_json(event.links)
         print_ = fingerprint({**columns, "mentions": mention_ids})
-        existing = conn.execute("SELECT fingerprint FROM events WHERE event_id = ?", (event.event_id,)).fetchone()
-        if existing is not None and existing[0] == print_:
+        existing = conn.execute("SELECT * FROM events WHERE event_id = ?", (event.event_id,)).fetchone()
+        if existing is not None and existing["fingerprint"] == print_:
             continue
+        if existing is not None:
+            diff = {k: [existing[k], columns[k]] for k in _SUMMARY if existing[k] != columns[k]}
+            if diff:
+                updated.append((event.event_id, diff))
         row = {"event_id": event.event_id, "fingerprint": print_, **columns,
                "created_at": now.isoformat(), "updated_at": now.isoformat()}
         names = ", ".join(row)
@@ -80,6 +87,18 @@ def upsert_events(conn: sqlite3.Connection, events: Iterable[Event], now: dt.dat
             "INSERT INTO event_sources (event_id, seq, mention_id) VALUES (?, ?, ?)",
             [(event.event_id, seq, mid) for seq, mid in enumerate(mention_ids)],
         )
+    return updated
+
+
+_SUMMARY = (
+    "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2", "country", "admin1",
+    "location", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "disputed",
+)
+
+
+def delete_events(conn: sqlite3.Connection, event_ids: Iterable[str]) -> None:
+    for eid in event_ids:
+        conn.execute("DELETE FROM events WHERE event_id = ?", (eid,))
 
 
 def _mention_ids(conn: sqlite3.Connection, event: Event) -> list[str]:
@@ -152,20 +171,28 @@ def _event(conn: sqlite3.Connection, row: sqlite3.Row, texts: dict[str, str]) ->
         mentions=mentions,
         sources=_sources(conn, mentions),
         disputed=tuple(json.loads(row["disputed"])),
+        links=links_of_json(row["links"]),
     )
     evidence = []
     for span in evidence_spans(event):
         if span.article_id not in texts:
             texts[span.article_id] = cleaned_text(conn, span.article_id)
         evidence.append(span.text(texts[span.article_id]))
-    return replace(event, evidence=tuple(evidence))
+    quotes = []
+    for claim in event.claims:
+        if claim.span.article_id not in texts:
+            texts[claim.span.article_id] = cleaned_text(conn, claim.span.article_id)
+        quotes.append(claim.span.text(texts[claim.span.article_id]))
+    return replace(event, evidence=tuple(evidence), claim_text=tuple(quotes))
 
 
 def _sources(conn: sqlite3.Connection, mentions: tuple[EventMention, ...]) -> tuple[Source, ...]:
     """One citation per article, in the order its first mention appears."""
     sources: list[Source] = []
     for article_id in dict.fromkeys(m.article_id for m in mentions):
-        row = conn.execute("SELECT outlet, url, published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute(
+            "SELECT outlet, url, published, copy_group FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         published = None if row["published"] is None else dt.date.fromisoformat(row["published"])
-        sources.append(Source(article_id, row["outlet"] or "", row["url"], published))
+        sources.append(Source(article_id, row["outlet"] or "", row["url"], published, row["copy_group"] or ""))
     return tuple(sources)

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventdesk.errors import StoreError
 from eventdesk.model import ArticleResult, Event, EventMention, Skipped
-from eventdesk.store import _articles, _events, _runs
+from eventdesk.store import _articles, _events, _fusion, _runs
 from eventdesk.store._migrate import migrate
 from eventdesk.store._types import RunRecord, RunSummary, StoredArticle
 
@@ -174,6 +174,46 @@ class Store:
         with self._transaction("store events") as conn:
             _events.upsert_events(conn, events, self._clock())
 
+    def apply_fusion(self, events: Iterable[Event], changes: list[tuple[str, str, dict]], *,
+                     run_id: int | None = None) -> None:
+        """Write one fusion pass in one transaction: the new and changed events, the removal of
+        retired ones, and every change (with the fields that changed) in the change log."""
+        retired = [eid for kind, eid, _ in changes if kind == "retired"]
+        with self._transaction("store fused events") as conn:
+            now = self._clock()
+            _events.delete_events(conn, retired)
+            updated = _events.upsert_events(conn, events, now)
+            log = list(changes) + [("updated", eid, {"fields": fields}) for eid, fields in updated]
+            _fusion.log_changes(conn, log, run_id, now)
+
+    def neighbours(self, item: Any) -> list[_fusion.StoredMention]:
+        """Stored mentions that could be the same event as ``item`` (a ``fuse.Item``)."""
+        with self._reading("find fusion candidates") as conn:
+            return _fusion.neighbours(conn, item)
+
+    def stored_mentions(self, ids: Iterable[str]) -> list[_fusion.StoredMention]:
+        with self._reading("read mentions for fusion") as conn:
+            return _fusion.mentions_by_id(conn, list(ids))
+
+    def events_of(self, mention_ids: Iterable[str]) -> dict[str, str]:
+        """The event each of these mentions currently belongs to (mentions without one left out)."""
+        with self._reading("read events of mentions") as conn:
+            return _fusion.events_of(conn, mention_ids)
+
+    def members_of(self, event_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+        with self._reading("read event members") as conn:
+            return _fusion.members_of(conn, event_ids)
+
+    def changes(self, *, since: dt.datetime | None = None, run_id: int | None = None) -> list[_fusion.Change]:
+        """The fusion change log, oldest first."""
+        with self._reading("read change log") as conn:
+            return _fusion.load_changes(conn, since, run_id)
+
+    def resolve(self, event_id: str) -> str:
+        """The current id of an event: itself, or the event a merge folded it into."""
+        with self._reading(f"resolve event id {event_id!r}") as conn:
+            return _fusion.resolve_alias(conn, event_id) or event_id
+
     def events(
         self,
         *,
@@ -198,7 +238,7 @@ class Store:
     def event(self, event_id: str) -> Event:
         """One stored event; ``NotFound`` if there is none with that id."""
         with self._reading(f"read event {event_id!r}") as conn:
-            return _events.load_event(conn, event_id)
+            return _events.load_event(conn, _fusion.resolve_alias(conn, event_id) or event_id)
 
     # -- runs -------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ class StoredArticle:
     sentences: tuple[Sentence, ...]
     rejections: tuple[Rejection, ...]
     mention_ids: tuple[str, ...]
+    copy_group: str = ""  # near-duplicate group key (the smallest content hash among its copies)
 
     @property
     def renamed(self) -> bool:

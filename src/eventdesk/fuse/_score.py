@@ -1,0 +1,133 @@
+"""Do two mentions tell the same event? Hard limits first, then a score over what agrees.
+
+Hard limits (any one keeps two mentions apart, whatever else agrees):
+- the same article (the per-article stage already decided its events are different),
+- different type families (a protest is never the same event as an air strike),
+- dates further apart than their precision allows (1 day for day-precise reports, a week for
+  week-precise, a month for month-precise),
+- different countries, or different provinces: ACLED codes one event per location, so an attack
+  on the PMF in Salah al-Din and an IED in Baghdad on the same day are two events,
+- two town-precise places more than 25 km apart, or any two places more than 50 km apart.
+
+The score adds what agrees (date, place, actors, sub-event type, death toll, wording) and takes
+off for named actors that disagree. A missing value neither adds nor takes away, so a report
+that names no place can still join on date, actors and type. A mention without a date may join
+only on stronger content agreement (``CONTENT_ONLY``), and the link says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventdesk.fuse._item import Item
+from eventdesk.gazetteer import km
+
+__all__ = ["Score", "compare", "THRESHOLD", "CONTENT_ONLY", "date_tolerance"]
+
+THRESHOLD = 0.55
+"""Score needed to fuse two dated mentions."""
+CONTENT_ONLY = 0.6
+"""Score needed, without any date agreement, to attach an undated mention."""
+
+_TOLERANCE = {1: 1, 2: 7, 3: 31}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    value: float
+    agreed: tuple[str, ...]
+    by_content: bool
+
+    @property
+    def fuses(self) -> bool:
+        return self.value >= (CONTENT_ONLY if self.by_content else THRESHOLD)
+
+
+def date_tolerance(precision: int) -> int:
+    """Days two reports' dates may differ by, given the vaguer of their precisions."""
+    return _TOLERANCE.get(precision, 0)
+
+
+def compare(a: Item, b: Item) -> Score | None:
+    """``None`` when a hard limit keeps the two apart, else the score and what agreed."""
+    if a.article == b.article or a.family != b.family:
+        return None
+    agreed: list[str] = []
+    value = 0.0
+    by_content = a.day is None or b.day is None
+    if not by_content:
+        gap = abs(a.day - b.day)
+        if gap > date_tolerance(max(a.precision, b.precision)):
+            return None
+        if gap == 0:
+            value += 0.25
+            agreed.append("date: same day")
+        else:
+            value += 0.1
+            agreed.append(f"date: {gap} day{'s' if gap > 1 else ''} apart, within precision")
+    place = _place(a, b)
+    if place is None:
+        return None
+    value += place[0]
+    if place[1]:
+        agreed.append(place[1])
+    value += _actors(a, b, agreed)
+    if a.sub_event_type == b.sub_event_type:
+        value += 0.15
+        agreed.append(f"sub-event type: {a.sub_event_type}")
+    elif a.event_type == b.event_type:
+        value += 0.08
+        agreed.append(f"event type: {a.event_type}")
+    if a.deaths is not None and b.deaths is not None and a.deaths and b.deaths:
+        if a.deaths == b.deaths:
+            value += 0.05
+            agreed.append(f"deaths: both {a.deaths}")
+        elif max(a.deaths, b.deaths) <= 1.5 * min(a.deaths, b.deaths):
+            value += 0.03
+            agreed.append(f"deaths: {min(a.deaths, b.deaths)}-{max(a.deaths, b.deaths)}")
+    overlap = _jaccard(a.words, b.words)
+    if overlap >= 0.1:
+        value += 0.15 * overlap
+        agreed.append(f"wording: {overlap:.0%} shared words")
+    return Score(round(value, 4), tuple(agreed), by_content)
+
+
+def _place(a: Item, b: Item) -> tuple[float, str] | None:
+    if not a.geo_precision or not b.geo_precision:
+        return 0.0, ""
+    if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
+        return None
+    if a.location == b.location:
+        return 0.25, f"place: {a.location}"
+    distance = km(a.lat, a.lon, b.lat, b.lon)
+    if a.geo_precision == 1 and b.geo_precision == 1 and distance > 25:
+        return None
+    if max(a.geo_precision, b.geo_precision) >= 3:
+        return 0.1, f"place: same province ({a.admin1 or b.admin1})"
+    if distance > 50:
+        return None
+    if distance <= 10:
+        return 0.2, f"place: {distance:.0f} km apart"
+    return 0.12, f"place: {distance:.0f} km apart"
+
+
+def _actors(a: Item, b: Item, agreed: list[str]) -> float:
+    value = 0.0
+    if a.actor1 and a.actor1 == b.actor1:
+        value += 0.1
+        agreed.append(f"actor1: {a.actor1}")
+    if a.actor2 and a.actor2 == b.actor2:
+        value += 0.1
+        agreed.append(f"actor2: {a.actor2}")
+    if not value and a.actor1 and a.actor1 == b.actor2 and a.actor2 == b.actor1:
+        value += 0.15
+        agreed.append(f"actors: {a.actor1} and {a.actor2}, roles swapped")
+    if a.named and b.named and not a.named & b.named:
+        value -= 0.2
+    return value
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    if not x or not y:
+        return 0.0
+    return len(x & y) / len(x | y)

@@ -1,0 +1,161 @@
+"""What incremental fusion reads from the store and what it writes back.
+
+Reads: stored mentions that could be the same event as a given one (by type family, date window
+and region, through the indexes on ``event_mentions``), and the current event of each mention.
+Writes: the change log (``changes``) and the aliases of event ids that a merge took over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from eventdesk.fuse import FAMILIES_TYPES, UNDATED_LOOKBACK, Item
+from eventdesk.model import EventMention
+from eventdesk.store._codec import decode_mention, to_json
+
+__all__ = ["StoredMention", "Change", "neighbours", "mentions_by_id", "events_of", "members_of",
+           "log_changes", "load_changes", "resolve_alias"]
+
+_WIDEST = 31  # days: a month-precise report on either side
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    """A stored mention with what fusion needs about its article."""
+
+    id: str
+    order: str
+    mention: EventMention
+    published: dt.date | None
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the fusion change log."""
+
+    seq: int
+    at: dt.datetime
+    run_id: int | None
+    kind: str
+    event_id: str
+    detail: dict
+
+
+_SELECT = (
+    "SELECT m.*, a.content_hash AS _hash, a.published AS _published, a.cleaned_text AS _text"
+    " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+)
+
+
+def _stored(row: sqlite3.Row) -> StoredMention:
+    mention = decode_mention(row)
+    text = row["_text"]
+    evidence = " ".join(text[s.start : s.end] for s in mention.sentences)
+    published = None if row["_published"] is None else dt.date.fromisoformat(row["_published"])
+    return StoredMention(row["id"], f"{row['_hash']}#{row['seq']:04d}", mention, published, evidence)
+
+
+def mentions_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[StoredMention]:
+    out = []
+    for mid in ids:
+        row = conn.execute(f"{_SELECT} WHERE m.id = ?", (mid,)).fetchone()
+        if row is not None:
+            out.append(_stored(row))
+    return out
+
+
+def neighbours(conn: sqlite3.Connection, item: Item) -> list[StoredMention]:
+    """Stored mentions that blocking would pair with ``item``: a superset, filtered later by
+    ``fuse.compare``. Same type family; dates within the widest tolerance (or, for an undated
+    item, in the look-back window before its publication); the same country or an unknown one."""
+    types = FAMILIES_TYPES.get(item.family, (item.event_type,))
+    marks = ", ".join("?" for _ in types)
+    where = [f"m.event_type IN ({marks})", "m.id <> ?"]
+    params: list[object] = [*types, item.id]
+    if item.country:
+        where.append("(m.country IS NULL OR m.country = ?)")
+        params.append(item.country)
+        if item.admin1:
+            where.append("(m.admin1 IS NULL OR m.admin1 = '' OR m.admin1 = ?)")
+            params.append(item.admin1)
+    if item.day is not None:
+        low = dt.date.fromordinal(item.day - _WIDEST).isoformat()
+        high = dt.date.fromordinal(item.day + _WIDEST).isoformat()
+        dated = "m.event_date BETWEEN ? AND ?"
+        if item.country:  # undated reports here may attach to it on content
+            dated = f"({dated} OR m.event_date IS NULL)"
+        where.append(dated)
+        params += [low, high]
+    elif not item.country:
+        return []
+    elif item.published is not None:
+        low = dt.date.fromordinal(item.published - UNDATED_LOOKBACK).isoformat()
+        high = dt.date.fromordinal(item.published).isoformat()
+        where.append("(m.event_date BETWEEN ? AND ? OR m.event_date IS NULL)")
+        params += [low, high]
+    rows = conn.execute(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY m.id", params).fetchall()
+    return [_stored(row) for row in rows]
+
+
+def events_of(conn: sqlite3.Connection, mention_ids: Iterable[str]) -> dict[str, str]:
+    """The current event of each mention that has one."""
+    out: dict[str, str] = {}
+    for mid in mention_ids:
+        row = conn.execute("SELECT event_id FROM event_sources WHERE mention_id = ?", (mid,)).fetchone()
+        if row is not None:
+            out[mid] = row[0]
+    return out
+
+
+def members_of(conn: sqlite3.Connection, event_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for eid in event_ids:
+        rows = conn.execute("SELECT mention_id FROM event_sources WHERE event_id = ?", (eid,))
+        out[eid] = frozenset(r[0] for r in rows)
+    return out
+
+
+def log_changes(conn: sqlite3.Connection, changes: Iterable[tuple[str, str, dict]], run_id: int | None,
+                now: dt.datetime) -> None:
+    """Append ``(kind, event_id, detail)`` entries; ids a merge took over become aliases."""
+    for kind, event_id, detail in changes:
+        conn.execute(
+            "INSERT INTO changes (at, run_id, kind, event_id, detail) VALUES (?, ?, ?, ?, ?)",
+            (now.isoformat(), run_id, kind, event_id, to_json(detail)),
+        )
+        successor = detail.get("into")
+        if kind == "retired" and successor:
+            conn.execute(
+                "INSERT INTO event_aliases (old_id, event_id, at) VALUES (?, ?, ?)"
+                " ON CONFLICT (old_id) DO UPDATE SET event_id = excluded.event_id, at = excluded.at",
+                (event_id, successor, now.isoformat()),
+            )
+            conn.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (successor, event_id))
+        if kind == "created":  # an id that comes back is no longer an alias
+            conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (event_id,))
+
+
+def load_changes(conn: sqlite3.Connection, since: dt.datetime | None, run_id: int | None) -> list[Change]:
+    where, params = [], []
+    if since is not None:
+        where.append("at >= ?")
+        params.append(since.isoformat())
+    if run_id is not None:
+        where.append("run_id = ?")
+        params.append(run_id)
+    sql = "SELECT * FROM changes" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY seq"
+    return [
+        Change(r["seq"], dt.datetime.fromisoformat(r["at"]), r["run_id"], r["kind"], r["event_id"],
+               json.loads(r["detail"]))
+        for r in conn.execute(sql, params)
+    ]
+
+
+def resolve_alias(conn: sqlite3.Connection, event_id: str) -> str | None:
+    row = conn.execute("SELECT event_id FROM event_aliases WHERE old_id = ?", (event_id,)).fetchone()
+    return None if row is None else row[0]

@@ -22,7 +22,7 @@ from eventdesk.fuse._block import UNDATED_LOOKBACK, BlockIndex
 from eventdesk.fuse._cluster import Group, cluster, links_of
 from eventdesk.fuse._fields import disputed_fields, fuse_fields
 from eventdesk.fuse._item import FAMILIES_TYPES, Item, family_of
-from eventdesk.fuse._score import CONTENT_ONLY, THRESHOLD, Score, compare
+from eventdesk.fuse._score import CONTENT_ONLY, THRESHOLD, Score, compare, date_tolerance
 from eventdesk.model import Event, Source
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "UNDATED_LOOKBACK",
     "cluster",
     "compare",
+    "date_tolerance",
     "event_for",
     "event_id",
     "family_of",

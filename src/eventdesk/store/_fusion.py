@@ -13,14 +13,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from eventdesk.fuse import FAMILIES_TYPES, UNDATED_LOOKBACK, Item
+from eventdesk.fuse import FAMILIES_TYPES, UNDATED_LOOKBACK, Item, date_tolerance
 from eventdesk.model import EventMention
 from eventdesk.store._codec import decode_mention, to_json
 
 __all__ = ["StoredMention", "Change", "neighbours", "mentions_by_id", "events_of", "members_of",
            "log_changes", "load_changes", "resolve_alias"]
-
-_WIDEST = 31  # days: a month-precise report on either side
 
 
 @dataclass(frozen=True)
@@ -46,16 +44,20 @@ class Change:
     detail: dict
 
 
+# Only the stretch of the cleaned text that holds the mention's sentences is read, not the article.
+_LO = "coalesce((SELECT min(json_extract(j.value, '$[1]')) FROM json_each(m.sentences) j), 0)"
+_HI = "coalesce((SELECT max(json_extract(j.value, '$[2]')) FROM json_each(m.sentences) j), 0)"
 _SELECT = (
-    "SELECT m.*, a.content_hash AS _hash, a.published AS _published, a.cleaned_text AS _text"
+    f"SELECT m.*, a.content_hash AS _hash, a.published AS _published, {_LO} AS _lo,"
+    f" substr(a.cleaned_text, 1 + {_LO}, {_HI} - {_LO}) AS _text"
     " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
 )
 
 
 def _stored(row: sqlite3.Row) -> StoredMention:
     mention = decode_mention(row)
-    text = row["_text"]
-    evidence = " ".join(text[s.start : s.end] for s in mention.sentences)
+    text, lo = row["_text"], row["_lo"]
+    evidence = " ".join(text[s.start - lo : s.end - lo] for s in mention.sentences)
     published = None if row["_published"] is None else dt.date.fromisoformat(row["_published"])
     return StoredMention(row["id"], f"{row['_hash']}#{row['seq']:04d}", mention, published, evidence)
 
@@ -84,13 +86,16 @@ def neighbours(conn: sqlite3.Connection, item: Item) -> list[StoredMention]:
             where.append("(m.admin1 IS NULL OR m.admin1 = '' OR m.admin1 = ?)")
             params.append(item.admin1)
     if item.day is not None:
-        low = dt.date.fromordinal(item.day - _WIDEST).isoformat()
-        high = dt.date.fromordinal(item.day + _WIDEST).isoformat()
-        dated = "m.event_date BETWEEN ? AND ?"
+        # each side's precision widens the window: |gap| <= tolerance(max(precision, other's))
+        windows = []
+        for precision in (1, 2, 3):
+            days = date_tolerance(max(item.precision, precision))
+            windows.append("(m.time_precision = ? AND m.event_date BETWEEN ? AND ?)")
+            params += [precision, dt.date.fromordinal(item.day - days).isoformat(),
+                       dt.date.fromordinal(item.day + days).isoformat()]
         if item.country:  # undated reports here may attach to it on content
-            dated = f"({dated} OR m.event_date IS NULL)"
-        where.append(dated)
-        params += [low, high]
+            windows.append("m.event_date IS NULL")
+        where.append(f"({' OR '.join(windows)})")
     elif not item.country:
         return []
     elif item.published is not None:

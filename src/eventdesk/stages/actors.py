@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from eventdesk.model import Actor, Span
 
-__all__ = ["ActorEntry", "ActorDictionary", "ActorMention", "find_actors", "role_of"]
+__all__ = ["ActorEntry", "ActorDictionary", "ActorMention", "find_actors", "role_of", "claims_own_act"]
 
 NO_COUNTRY_KEY = "generic-no-country"
 # ACLED writes these countries with an article: "Military Forces of the Philippines".
@@ -446,7 +446,7 @@ def role_of(token: Token) -> tuple[str, int | None]:
         dep = t.dep_
         head = t.head
         if dep == "nsubj":
-            if head.lemma_.lower() in _REPORTING_VERBS:
+            if head.lemma_.lower() in _REPORTING_VERBS and not claims_own_act(head):
                 return "source", head.i
             passive = any(c.dep_ == "auxpass" for c in head.children)
             return ("patient" if passive else "agent"), head.i
@@ -474,6 +474,12 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def claims_own_act(verb: Token) -> bool:
+    """"forces claimed to have shelled ...": a report of the speaker's own act (an infinitive
+    complement), so the speaker is the agent, not only the source."""
+    return any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:

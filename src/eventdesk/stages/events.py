@@ -169,7 +169,8 @@ def _sources_are_not_agents(doc, found):
     out = []
     for m in found:
         verb = doc[m.trigger] if m.trigger is not None and m.trigger < len(doc) else None
-        if m.role == "agent" and verb is not None and verb.lemma_.lower() in _SPEECH:
+        if m.role == "agent" and verb is not None and verb.lemma_.lower() in _SPEECH \
+                and not actors_stage.claims_own_act(verb):
             m = replace(m, role="source")
         out.append(m)
     return out

@@ -106,7 +106,7 @@ def extract(
             rejections=rejections,
         )
         store.finish_run(run_id, summary)
-        total = len(store.events())
+        total = store.totals()["events"]
     report = ExtractReport(summary, run_id, total)
     if output:
         exported, held = export_events(settings, output, fmt, services=services)
@@ -141,14 +141,16 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
                     grown.append(other)
         owners = store.events_of([i.id for i in frontier + grown])
         members = store.members_of(sorted(set(owners.values())))
-        missing = sorted({m for ms in members.values() for m in ms} - set(items))
+        must = {m for pair, kind in store.review_links([i.id for i in frontier + grown]).items()
+                if kind == "must" for m in pair}
+        missing = sorted(({m for ms in members.values() for m in ms} | must) - set(items))
         for stored in store.stored_mentions(missing):
             items[stored.id] = _item(stored)
             grown.append(items[stored.id])
         frontier = grown
     before = store.members_of(sorted(set(store.events_of(items).values())))
     sources = {aid: _source(store, aid) for aid in sorted({i.article for i in items.values()})}
-    events = fuse(items.values(), sources)
+    events = fuse(items.values(), sources, store.review_links(items))
     after = {e.event_id: frozenset(_ids_of(e, items)) for e in events}
     store.apply_fusion(events, diff(before, after), run_id=run_id)
     return events
@@ -206,7 +208,9 @@ def changes(settings: Settings, *, since: str | None = None, run_id: int | None 
 
 
 def _settings_dict(settings: Settings) -> dict[str, object]:
-    return {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(settings).items() if k != "events"}
+    # the write token is a secret: it never goes into the store's run records
+    return {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(settings).items()
+            if k not in ("events", "write_token")}
 
 
 def process(articles: list[Article], services: Services) -> list[ArticleResult | Skipped]:

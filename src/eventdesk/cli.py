@@ -14,7 +14,7 @@ from eventdesk.settings import SETTINGS_HELP, Settings
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("extract", "export", "show", "show-article", "changes", "eval", "gazetteer")
+COMMANDS = ("extract", "export", "show", "show-article", "changes", "review", "eval", "gazetteer", "serve", "report")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -75,12 +75,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gazetteer", help="build the offline gazetteer cache now (done automatically on first use)")
     _common(p)
+
+    p = sub.add_parser("review", help="confirm, correct, merge or split an event (audited; kept over re-runs)")
+    p.add_argument("event_id")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help="a reviewed value for an export column, e.g. fatalities=9 (repeatable)")
+    p.add_argument("--confirm", action="store_true", help="mark the event confirmed")
+    p.add_argument("--merge-with", action="append", default=[], metavar="EVENT_ID",
+                   help="another event that is the same real-world event (repeatable)")
+    p.add_argument("--split", action="append", default=[], metavar="MENTION_ID,...",
+                   help="one group of the event's report ids per flag; give two or more (see --history)")
+    p.add_argument("--history", action="store_true", help="print the audit trail and the event's report ids")
+    p.add_argument("--reviewer", default="", help="who reviews (recorded)")
+    p.add_argument("--why", default="", help="the reason (recorded)")
+    _common(p)
+
+    p = sub.add_parser("report", help="write a cited situation brief (Markdown or HTML) of the stored events")
+    p.add_argument("-o", "--output", required=True, help="brief.md or brief.html (format from the suffix)")
+    p.add_argument("--since", help="first event date included (YYYY-MM-DD)")
+    p.add_argument("--until", help="last event date included (YYYY-MM-DD)")
+    p.add_argument("--country", help="only events in this country (name as exported, e.g. Iraq)")
+    p.add_argument("--admin1", help="only events in this province (name as exported, e.g. Diyala)")
+    _common(p)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and the web page (read-only unless a write token is set)")
+    p.add_argument("--host", help=SETTINGS_HELP["host"] + " (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help=SETTINGS_HELP["port"] + " (default 8000)")
+    _common(p)
     return parser
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress",
-            "default_country")
+            "default_country", "host", "port")
     flags = {k: getattr(args, k, None) for k in keys}
     return Settings.load(config=getattr(args, "config", None), **flags)
 
@@ -151,7 +178,54 @@ def _dispatch(args: argparse.Namespace) -> int:
         gaz = Gazetteer.build(settings.cache_dir)
         print(f"gazetteer built: {gaz}")
         return 0
+    if args.command == "review":
+        print(_review(args, settings))
+        return 0
+    if args.command == "report":
+        from eventdesk.report import summary_line, write_report
+
+        summary = write_report(settings, args.output, since=args.since, until=args.until, country=args.country,
+                               admin1=args.admin1)
+        print(summary_line(summary))
+        return 0
+    if args.command == "serve":
+        from eventdesk.api import serve
+
+        mode = "writes need the write token" if settings.write_token else "read-only: no write_token"
+        print(f"eventdesk: serving {settings.db} on http://{settings.host}:{settings.port}/ ({mode})", file=sys.stderr)
+        serve(settings)
+        return 0
     raise AssertionError(args.command)  # argparse restricts the choices
+
+
+def _review(args: argparse.Namespace, settings: Settings) -> str:
+    from eventdesk import render, review
+    from eventdesk.errors import ConfigError
+    from eventdesk.store import Store
+
+    who = {"reviewer": args.reviewer, "why": args.why}
+    if args.history:
+        with Store.open(settings.db) as store:
+            eid = store.event(args.event_id).event_id
+            members = sorted(store.members_of([eid])[eid])
+        return render.review_text(eid, members, review.history(settings, eid))
+    if args.merge_with:
+        return render.events_table([review.merge(settings, [args.event_id, *args.merge_with], **who)])
+    if args.split:
+        groups = [[m.strip() for m in g.split(",") if m.strip()] for g in args.split]
+        return render.events_table(review.split(settings, args.event_id, groups, **who))
+    fields = {}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise ConfigError(f"--set {item!r}: expected FIELD=VALUE")
+        fields[name.strip()] = value
+    if not fields and not args.confirm:
+        raise ConfigError("review needs --set, --confirm, --merge-with, --split or --history")
+    event = review.correct(settings, args.event_id, fields, **who) if fields else None
+    if args.confirm:
+        event = review.confirm(settings, args.event_id, **who)
+    return render.events_table([event])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@ __all__ = [
     "StoreError",
     "NotFound",
     "EvalError",
+    "ReviewError",
 ]
 
 
@@ -61,3 +62,11 @@ class EvalError(EventdeskError):
 
     exit_code = 2
     http_status = 400
+
+
+class ReviewError(EventdeskError):
+    """An analyst's review cannot be applied: an unknown field, a bad value, a split that does not
+    cover the event's reports."""
+
+    exit_code = 2
+    http_status = 422

@@ -46,6 +46,7 @@ COLUMNS: tuple[str, ...] = (
     "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
     "fatalities", "fatalities_low", "fatalities_high",
     "source", "source_count", "independent_sources", "article_ids", "notes", "disputed", "evidence", "confidence",
+    "reviewed",
 )
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "parquet")
 
@@ -103,6 +104,7 @@ def event_row(event: Event) -> Record:
         "disputed": "; ".join(event.disputed),
         "evidence": " | ".join(event.evidence),
         "confidence": round(float(f.confidence), 2),
+        "reviewed": "; ".join(event.reviewed),
     }
 
 

@@ -290,6 +290,7 @@ class Event:
     disputed: tuple[str, ...] = ()
     links: tuple[MergeLink, ...] = ()
     claim_text: tuple[str, ...] = ()  # the sentence of each of ``claims``, resolved like ``evidence``
+    reviewed: tuple[str, ...] = ()  # fields an analyst corrected ("confirmed" when confirmed)
 
     @property
     def source_count(self) -> int:

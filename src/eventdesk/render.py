@@ -160,3 +160,13 @@ def eval_text(report) -> str:
         out.append(f"  {k}: {v['accuracy'] * 100:5.1f}% of {v['rows']} rows")
     out.append(f"per-row errors: {d['errors_file']}")
     return "\n".join(out)
+
+
+def review_text(event_id: str, members: list[str], reviews) -> str:
+    out = [f"event {event_id}", "reports: " + ", ".join(members), ""]
+    if not reviews:
+        out.append("no reviews")
+    for r in reviews:
+        what = f" {r.field}: {r.before!r} -> {r.after!r}" if r.field else (f" {r.after}" if r.after else "")
+        out.append(f"{r.at:%Y-%m-%d %H:%M:%S}  {r.reviewer}  {r.action}{what}  ({r.why})")
+    return "\n".join(out)

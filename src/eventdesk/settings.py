@@ -23,6 +23,11 @@ SETTINGS_HELP: dict[str, str] = {
     "include_incomplete": "export events whose place is unknown or vaguer than a province",
     "progress": "show a progress bar on long runs",
     "default_country": "country assumed for articles that name none (a national feed); unset by default",
+    "host": "interface `eventdesk serve` listens on (loopback by default)",
+    "port": "port `eventdesk serve` listens on",
+    "write_token": "bearer token that allows writes through the HTTP API; unset = the API is read-only",
+    "max_request_bytes": "largest request body the HTTP API accepts (larger: 413)",
+    "cors_origins": "comma-separated origins allowed to call the HTTP API from a browser (CORS); unset = none",
 }
 
 
@@ -36,11 +41,24 @@ class Settings:
     include_incomplete: bool = False
     progress: bool = True
     default_country: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    write_token: str | None = field(default=None, repr=False)
+    max_request_bytes: int = 5_000_000
+    cors_origins: str | None = None
     events: EventSettings = field(default_factory=EventSettings, compare=False)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ConfigError("batch_size must be at least 1")
+        if not 0 < self.port < 65536:
+            raise ConfigError("port must be between 1 and 65535")
+        if self.max_request_bytes < 1:
+            raise ConfigError("max_request_bytes must be at least 1")
+        if self.write_token == "":
+            object.__setattr__(self, "write_token", None)
+        if self.write_token is not None and len(self.write_token) < 16:
+            raise ConfigError("write_token must be at least 16 characters (use a random secret)")
         object.__setattr__(
             self,
             "events",

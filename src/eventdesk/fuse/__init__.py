@@ -76,6 +76,7 @@ def event_for(group: Group, sources: Mapping[str, Source]) -> Event:
     )
 
 
-def fuse(items: Iterable[Item], sources: Mapping[str, Source]) -> list[Event]:
-    """Fuse every item; one event per group, in the groups' order."""
-    return [event_for(group, sources) for group in cluster(items)]
+def fuse(items: Iterable[Item], sources: Mapping[str, Source],
+         reviewed: Mapping[tuple[str, str], str] | None = None) -> list[Event]:
+    """Fuse every item; one event per group, in the groups' order. ``reviewed``: see ``cluster``."""
+    return [event_for(group, sources) for group in cluster(items, reviewed)]

@@ -12,7 +12,16 @@ from eventdesk.errors import NotFound, StoreError
 from eventdesk.export import evidence_spans
 from eventdesk.model import Event, EventMention, Source
 from eventdesk.store._articles import cleaned_text, rebase
-from eventdesk.store._codec import decode_mention, encode_mention, fingerprint, links_json, links_of_json, to_json
+from eventdesk.store._review import apply_reviewed, reviewed_names
+from eventdesk.store._codec import (
+    MENTION_COLUMNS,
+    decode_mention,
+    encode_mention,
+    fingerprint,
+    links_json,
+    links_of_json,
+    to_json,
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,7 @@ def upsert_events(conn: sqlite3.Connection, events: Iterable[Event], now: dt.dat
         columns = encode_mention(event.fields)
         columns["disputed"] = to_json(list(event.disputed))
         columns["links"] = links_json(event.links)
+        apply_reviewed(conn, event.event_id, columns)
         print_ = fingerprint({**columns, "mentions": mention_ids})
         existing = conn.execute("SELECT * FROM events WHERE event_id = ?", (event.event_id,)).fetchone()
         if existing is not None and existing["fingerprint"] == print_:
@@ -94,6 +104,21 @@ _SUMMARY = (
     "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2", "country", "admin1",
     "location", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "disputed",
 )
+
+
+def rewrite_reviewed(conn: sqlite3.Connection, event_id: str, now: dt.datetime) -> None:
+    """Lay the event's reviewed values over its stored row now (as every later upsert will)."""
+    row = conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no event with id {event_id!r} in the store")
+    columns = {name: row[name] for name in (*MENTION_COLUMNS, "disputed", "links")}
+    apply_reviewed(conn, event_id, columns)
+    mention_ids = [r[0] for r in conn.execute(
+        "SELECT mention_id FROM event_sources WHERE event_id = ? ORDER BY seq", (event_id,))]
+    columns["fingerprint"] = fingerprint({**columns, "mentions": mention_ids})
+    columns["updated_at"] = now.isoformat()
+    sets = ", ".join(f"{name} = ?" for name in columns)
+    conn.execute(f"UPDATE events SET {sets} WHERE event_id = ?", (*columns.values(), event_id))
 
 
 def delete_events(conn: sqlite3.Connection, event_ids: Iterable[str]) -> None:
@@ -172,6 +197,7 @@ def _event(conn: sqlite3.Connection, row: sqlite3.Row, texts: dict[str, str]) ->
         sources=_sources(conn, mentions),
         disputed=tuple(json.loads(row["disputed"])),
         links=links_of_json(row["links"]),
+        reviewed=reviewed_names(conn, row["event_id"]),
     )
     evidence = []
     for span in evidence_spans(event):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from eventdesk.fuse import FAMILIES_TYPES, UNDATED_LOOKBACK, Item, date_tolerance
 from eventdesk.model import EventMention
 from eventdesk.store._codec import decode_mention, to_json
+from eventdesk.store._review import follow
 
 __all__ = ["StoredMention", "Change", "neighbours", "mentions_by_id", "events_of", "members_of",
            "log_changes", "load_changes", "resolve_alias"]
@@ -141,6 +142,7 @@ def log_changes(conn: sqlite3.Connection, changes: Iterable[tuple[str, str, dict
                 (event_id, successor, now.isoformat()),
             )
             conn.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (successor, event_id))
+            follow(conn, event_id, successor)
         if kind == "created":  # an id that comes back is no longer an alias
             conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (event_id,))
 

@@ -12,8 +12,10 @@ from types import TracebackType
 from typing import Any
 
 from eventdesk.errors import StoreError
+from eventdesk.export import event_row
 from eventdesk.model import ArticleResult, Event, EventMention, Skipped
-from eventdesk.store import _articles, _events, _fusion, _runs
+from eventdesk.store import _articles, _events, _fusion, _review, _runs
+from eventdesk.store import _query
 from eventdesk.store._migrate import migrate
 from eventdesk.store._types import RunRecord, RunSummary, StoredArticle
 
@@ -240,6 +242,49 @@ class Store:
         with self._reading(f"read event {event_id!r}") as conn:
             return _events.load_event(conn, _fusion.resolve_alias(conn, event_id) or event_id)
 
+    # -- review ------------------------------------------------------------------------------
+
+    def review_fields(self, event_id: str, fields: dict[str, Any], *, reviewer: str, why: str) -> Event:
+        """Store reviewed values for fields of one event (kept over every later re-fusion), with one
+        audit entry per field (before, after, who, why); returns the event as it now reads."""
+        checked = _review.check_fields(fields)
+        before = event_row(self.event(event_id))
+        with self._transaction(f"review event {event_id!r}") as conn:
+            now = self._clock()
+            _review.save_fields(conn, event_id, checked, reviewer, now)
+            for name, value in checked.items():
+                _review.audit(conn, reviewer, "correct", event_id, why, now, field=name, before=before[name],
+                              after=value)
+            _events.rewrite_reviewed(conn, event_id, now)
+        return self.event(event_id)
+
+    def confirm(self, event_id: str, *, reviewer: str, why: str) -> Event:
+        self.event(event_id)  # NotFound for an unknown id
+        with self._transaction(f"confirm event {event_id!r}") as conn:
+            now = self._clock()
+            _review.save_fields(conn, event_id, {"confirmed": True}, reviewer, now)
+            _review.audit(conn, reviewer, "confirm", event_id, why, now)
+        return self.event(event_id)
+
+    def link_mentions(self, pairs: Iterable[tuple[str, str]], kind: str, *, reviewer: str, why: str,
+                      event_id: str, action: str | None, detail: dict[str, Any] | None = None) -> None:
+        """Record that mention pairs are ("must") or are not ("cannot") the same event; ``action``
+        (merge / split) is written to the audit trail when given."""
+        with self._transaction(f"record review links for {event_id!r}") as conn:
+            now = self._clock()
+            _review.save_links(conn, pairs, kind, reviewer, now)
+            if action:
+                _review.audit(conn, reviewer, action, event_id, why, now, after=detail)
+
+    def review_links(self, mention_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+        """Analysts' must / cannot links touching these mentions."""
+        with self._reading("read review links") as conn:
+            return _review.links_among(conn, mention_ids)
+
+    def reviews(self, event_id: str | None = None) -> list[_review.Review]:
+        with self._reading("read review trail") as conn:
+            return _review.load_reviews(conn, event_id)
+
     # -- runs -------------------------------------------------------------------------------
 
     def start_run(self, settings: dict[str, Any], *, pipeline_version: str = "") -> int:
@@ -260,3 +305,38 @@ class Store:
         """Inputs skipped by one run (or all runs), in the order they were met."""
         with self._reading("read skipped inputs") as conn:
             return _runs.load_skipped(conn, run_id)
+
+    # -- queries for the API ---------------------------------------------------------------
+
+    @contextmanager
+    def _snapshot(self, action: str) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one state of the store (one read transaction)."""
+        with self._reading(action) as conn:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+
+    def query_events(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
+                     offset: int = 0) -> tuple[int, list[Event]]:
+        """How many events match ``query`` and the page ``[offset, offset + limit)`` of them in
+        ``sort`` order (see ``_query.SORTS``); only the events of the page are loaded."""
+        with self._snapshot("query events") as conn:
+            total = _query.count(conn, query)
+            ids = _query.event_ids(conn, query, sort, limit, offset)
+            return total, [_events.load_event(conn, eid) for eid in ids]
+
+    def event_stats(self, query: _query.EventQuery, by: str) -> list[_query.StatRow]:
+        """Events, deaths and events per type of the matching events, grouped ``by`` a key."""
+        with self._reading("count events") as conn:
+            return _query.stats(conn, query, by)
+
+    def facets(self) -> _query.Facets:
+        """The distinct countries, provinces, event and sub-event types of the stored events."""
+        with self._reading("read filter values") as conn:
+            return _query.facets(conn)
+
+    def totals(self) -> dict[str, int]:
+        with self._reading("count events and articles") as conn:
+            return _query.totals(conn)

@@ -1,0 +1,100 @@
+"""Downloads (the filtered events as CSV, GeoJSON or Parquet), the country outlines, and the web
+page with its assets, all read through importlib.resources so an installed wheel serves them too."""
+
+from __future__ import annotations
+
+import mimetypes
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException
+
+from eventdesk import queries as lib
+from eventdesk.api._filters import event_query
+from eventdesk.api._state import ApiState, api_state
+
+__all__ = ["downloads", "pages"]
+
+downloads = APIRouter(prefix="/api", tags=["files"])
+pages = APIRouter(include_in_schema=False)
+
+State = Annotated[ApiState, Depends(api_state)]
+Filters = Annotated[lib.EventQuery, Depends(event_query)]
+
+MEDIA = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json",
+         "parquet": "application/vnd.apache.parquet"}
+
+
+def _export(state: ApiState, query: lib.EventQuery, fmt: str) -> FileResponse:
+    folder = tempfile.mkdtemp(prefix="eventdesk-export-")
+    try:
+        path = Path(folder) / f"events.{fmt}"
+        lib.export_query(state.settings, query, path, fmt)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(path, media_type=MEDIA[fmt], filename=f"eventdesk-events.{fmt}",
+                        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
+
+
+def _doc(fmt: str) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {MEDIA[fmt].split(";")[0]: {}}, "description": f"the matching events as {fmt}"}}
+
+
+@downloads.get("/export.csv", response_class=FileResponse, responses=_doc("csv"),
+               summary="The matching events as CSV (export.COLUMNS; no paging)")
+def export_csv(state: State, query: Filters) -> FileResponse:
+    return _export(state, query, "csv")
+
+
+@downloads.get("/export.geojson", response_class=FileResponse, responses=_doc("geojson"),
+               summary="The matching events as GeoJSON points with spans and ledger (no paging)")
+def export_geojson(state: State, query: Filters) -> FileResponse:
+    return _export(state, query, "geojson")
+
+
+@downloads.get("/export.parquet", response_class=FileResponse, responses=_doc("parquet"),
+               summary="The matching events as Parquet (no paging)")
+def export_parquet(state: State, query: Filters) -> FileResponse:
+    return _export(state, query, "parquet")
+
+
+@downloads.get("/world", responses={200: {"content": {"application/json": {}}}},
+               summary="Country outlines (TopoJSON, Natural Earth 1:50m via world-atlas)")
+def world() -> Response:
+    data = resources.files("eventdesk").joinpath("data", "countries-50m.json").read_bytes()
+    return Response(data, media_type="application/json", headers={"Cache-Control": "public, max-age=86400"})
+
+
+def _static(parts: list[str]) -> Any | None:
+    """The file under ``web/static`` named by ``parts``, or ``None``; no part may leave the folder."""
+    if not parts or any(p in ("", ".", "..") or "\\" in p or ":" in p for p in parts):
+        return None
+    node = resources.files("eventdesk.web").joinpath("static")
+    for part in parts:
+        node = node.joinpath(part)
+    return node if node.is_file() else None
+
+
+@pages.get("/")
+def index() -> Response:
+    page = _static(["index.html"])
+    if page is None:
+        return PlainTextResponse("eventdesk: the web page is not there yet (src/eventdesk/web/static/index.html); "
+                                 "the JSON API is under /api and documented at /docs.\n")
+    return HTMLResponse(page.read_bytes())
+
+
+@pages.get("/static/{path:path}")
+def static(path: str) -> Response:
+    found = _static(path.split("/"))
+    if found is None:
+        raise HTTPException(404, "no such file")
+    media = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return Response(found.read_bytes(), media_type=media)

@@ -166,3 +166,35 @@ def test_near_duplicates_by_minhash():
     assert similarity(signature(story), signature(other)) < 0.2
     assert set(band_keys(signature(story))) & set(band_keys(signature(copy)))
     assert signature(story) == signature(story)  # deterministic across calls
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_blocking_finds_exactly_the_pairs_within_tolerance_and_region(seed):
+    from eventdesk.fuse import BlockIndex, date_tolerance
+
+    rng = random.Random(seed)
+    places = [BAIJI, TIKRIT, TARMIYAH, ("Iraq", "", "Iraq", 33.0, 44.0), None]
+    items = [
+        item(mention(f"b{n:02d}", rng.choice([None, 1, 2, 3, 5, 20, 28]), rng.choice(places),
+                     precision=rng.choice([1, 1, 2, 3]), a1=rng.choice(["Islamic State (Iraq)", "Unidentified"]),
+                     a2=rng.choice(["Popular Mobilization Forces", "Military Forces of Iraq", None])),
+             published=dt.date(2021, 5, 28))
+        for n in range(25)
+    ]
+    index = BlockIndex(items)
+    seen = {a.id: [o.id for o in index.candidates(a) if o.day is not None] for a in items if a.day is not None}
+    for a in items:
+        if a.day is None:
+            continue
+        assert len(seen[a.id]) == len(set(seen[a.id]))  # each at most once
+        found = set(seen[a.id]) | {o for o, theirs in seen.items() if a.id in theirs}  # from either side
+        expected = {
+            o.id for o in items
+            if o is not a and o.day is not None
+            and abs(o.day - a.day) <= date_tolerance(max(a.precision, o.precision))
+            and (not a.country or not o.country or (a.country == o.country and (
+                not a.admin1 or not o.admin1 or a.admin1 == o.admin1)))
+            and ((a.country and o.country) or {a.actor1, a.actor2} & {o.actor1, o.actor2} - {""})
+        }
+        assert found == expected

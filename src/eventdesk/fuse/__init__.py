@@ -64,8 +64,8 @@ def event_for(group: Group, sources: Mapping[str, Source]) -> Event:
     members = [item.mention for item in ordered]
     if any(m is None for m in members):
         raise ValueError("event_for needs items built with their mentions (keep=True)")
-    published = {aid: s.published for aid, s in sources.items()}
     articles = dict.fromkeys(m.article_id for m in members)
+    published = {aid: sources[aid].published for aid in articles if aid in sources}
     return Event(
         event_id=event_id(anchor(group).order),
         fields=fuse_fields(members, published),

@@ -1,9 +1,11 @@
 """Blocking: which pairs of mentions are worth scoring, without comparing all pairs.
 
-Dated mentions are indexed by (type family, day) and, inside a day, by (country, province).
-A mention looks only at the days its date precision allows and, on those days, at buckets in
-its own province, at country-level buckets of its country, and at mentions with no place. A
-mention with no place looks at every bucket of those days. An undated mention is indexed by
+Dated mentions are indexed by (type family, day) and, inside a day, by (country, province), and
+by each of their actors. A mention looks only at the days its own date precision allows (a
+month-precise report finds the day-precise ones in its month) and, on those days, at mentions in its own
+province, at country-level ones of its country, and at mentions with no place that name one of its
+actors. A mention with no place looks only at mentions naming one of its actors: without a place,
+a shared actor is the least two reports must have to be one event. An undated mention is indexed by
 (family, country, province) and looks at dated mentions there published up to 14 days before its
 own publication (or at all of them when its article has no date), capped per mention. A mention with neither a
 date nor a place has nothing to be attached by and stays on its own.
@@ -20,21 +22,66 @@ from collections.abc import Iterable, Iterator
 from eventdesk.fuse._item import Item
 from eventdesk.fuse._score import date_tolerance
 
-__all__ = ["BlockIndex", "UNDATED_LOOKBACK", "UNDATED_CAP"]
+__all__ = ["BlockIndex", "UNDATED_LOOKBACK", "UNDATED_CAP", "seen_from_both"]
 
 UNDATED_LOOKBACK = 14
 """Days before its publication that an undated report's event may have happened."""
 UNDATED_CAP = 500
 """At most this many dated mentions are scored against one undated mention (nearest first)."""
 
-Region = tuple[str, str]
+class _Tier:
+    """Dated mentions by (family, day): with a place, by country and province ("" = country
+    level); and by each of their actors (all of them, and the placeless ones alone)."""
+
+    def __init__(self) -> None:
+        self.placed: dict[tuple[str, int], dict[str, dict[str, list[Item]]]] = defaultdict(_nested)
+        self.by_actor: dict[tuple[str, int], dict[str, list[Item]]] = defaultdict(_listed)
+        self.placeless: dict[tuple[str, int], dict[str, list[Item]]] = defaultdict(_listed)
+
+    def add(self, item: Item) -> None:
+        key = (item.family, item.day)
+        if item.country:
+            self.placed[key][item.country][item.admin1].append(item)
+        for actor in _actors(item):
+            self.by_actor[key][actor].append(item)
+            if not item.country:
+                self.placeless[key][actor].append(item)
+
+    def on_day(self, item: Item, day: int) -> Iterator[Item]:
+        key = (item.family, day)
+        if not item.country:  # a placeless report: only reports naming one of its actors
+            yield from _once(self.by_actor.get(key), _actors(item))
+            return
+        provinces = self.placed.get(key, {}).get(item.country, {})
+        if item.admin1:
+            yield from provinces.get(item.admin1, ())
+            yield from provinces.get("", ())
+        else:
+            for bucket in provinces.values():
+                yield from bucket
+        yield from _once(self.placeless.get(key), _actors(item))
+
+
+def _once(table: dict[str, list[Item]] | None, actors: tuple[str, ...]) -> Iterator[Item]:
+    """The items listed under any of ``actors``, each once."""
+    if not table:
+        return
+    if len(actors) == 1:
+        yield from table.get(actors[0], ())
+        return
+    seen: set[int] = set()
+    for actor in actors:
+        for other in table.get(actor, ()):
+            if id(other) not in seen:
+                seen.add(id(other))
+                yield other
 
 
 class BlockIndex:
     """Mentions indexed for candidate lookup; add items, then ask for an item's candidates."""
 
     def __init__(self, items: Iterable[Item] = ()) -> None:
-        self._days: dict[tuple[str, int], dict[Region, list[Item]]] = defaultdict(lambda: defaultdict(list))
+        self._dated = _Tier()
         self._regions: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
         self._undated: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
         for item in items:
@@ -44,42 +91,36 @@ class BlockIndex:
         region = (item.family, item.country, item.admin1)
         if item.day is None:
             self._undated[region].append(item)
-        else:
-            self._days[(item.family, item.day)][(item.country, item.admin1)].append(item)
-            self._regions[region].append(item)
+            return
+        self._dated.add(item)
+        self._regions[region].append(item)
 
     def candidates(self, item: Item) -> Iterator[Item]:
-        """Every indexed item that could be the same event as ``item`` (``item`` itself excluded;
-        each other item at most once)."""
+        """Indexed items that could be the same event as ``item`` (``item`` excluded, each at most
+        once), in a region that meets the item's and sharing an actor when either has no place
+        (see ``compare``). A dated item looks only as far as *its own* precision allows: a pair of
+        a day-precise and a month-precise report 20 days apart is found from the month-precise
+        side. So every pair is found from at least one side (``seen_from_both`` says when from
+        both)."""
         if item.day is None:
             yield from self._for_undated(item)
             return
-        tolerance = date_tolerance(3)  # widest: a month-precise report on the other side
-        for day in range(item.day - tolerance, item.day + tolerance + 1):
-            buckets = self._days.get((item.family, day))
-            if not buckets:
-                continue
-            gap = abs(day - item.day)
-            for region, bucket in buckets.items():
-                if not _regions_meet((item.country, item.admin1), region):
-                    continue
-                for other in bucket:
-                    if other is not item and gap <= date_tolerance(max(item.precision, other.precision)):
-                        yield other
-        for other in self._undated_near(item):
-            yield other
+        own = date_tolerance(item.precision)
+        for day in range(item.day - own, item.day + own + 1):
+            for other in self._dated.on_day(item, day):
+                if other is not item:
+                    yield other
+        yield from self._undated_near(item)
 
     def _for_undated(self, item: Item) -> Iterator[Item]:
         if not item.country:  # no date and no place: nothing to attach it by
             return
-        keys = self._region_keys(item, self._regions)
-        pool = [other for key in keys for other in self._regions[key]]
         if item.published is not None:
-            low = item.published - UNDATED_LOOKBACK
-            pool = [o for o in pool if low <= o.day <= item.published]
-            pool.sort(key=lambda o: (item.published - o.day, o.order))
+            days = range(item.published, item.published - UNDATED_LOOKBACK - 1, -1)  # nearest first
+            pool = [o for day in days for o in sorted(self._dated.on_day(item, day), key=lambda o: o.order)]
         else:
-            pool.sort(key=lambda o: o.order)
+            pool = sorted((o for key in self._region_keys(item, self._regions) for o in self._regions[key]),
+                          key=lambda o: o.order)
         yield from pool[:UNDATED_CAP]
         for key in self._region_keys(item, self._undated):
             yield from (other for other in self._undated[key] if other is not item)
@@ -107,11 +148,18 @@ class BlockIndex:
         return [k for k in dict.fromkeys(keys) if k in table]
 
 
-def _regions_meet(a: Region, b: Region) -> bool:
-    """Two regions can hold the same event: same country (or one unknown) and same province
-    (or one known only to country level)."""
-    if not a[0] or not b[0]:
-        return True
-    if a[0] != b[0]:
-        return False
-    return not a[1] or not b[1] or a[1] == b[1]
+def _nested() -> dict[str, dict[str, list[Item]]]:
+    return defaultdict(lambda: defaultdict(list))
+
+
+def _listed() -> dict[str, list[Item]]:
+    return defaultdict(list)
+
+
+def _actors(item: Item) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a for a in (item.actor1, item.actor2) if a))
+
+
+def seen_from_both(a: Item, b: Item) -> bool:
+    """Whether ``candidates`` finds a dated pair from both sides (else only from the vaguer one)."""
+    return abs(a.day - b.day) <= date_tolerance(min(a.precision, b.precision))

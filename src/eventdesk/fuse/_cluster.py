@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from eventdesk.fuse._block import BlockIndex
+from eventdesk.fuse._block import BlockIndex, seen_from_both
 from eventdesk.fuse._item import Item
 from eventdesk.fuse._score import Score, compare
 from eventdesk.model import MergeLink
@@ -36,7 +36,7 @@ def links_of(items: Sequence[Item], index: BlockIndex) -> list[tuple[Score, Item
         for b in index.candidates(a):
             first, second = (a, b) if a.order < b.order else (b, a)
             if a.day is not None and b.day is not None:
-                if first is not a:  # dated pairs are found from both sides: score once
+                if seen_from_both(a, b) and first is not a:  # found from both sides: score once
                     continue
             else:
                 key = (first.order, second.order)

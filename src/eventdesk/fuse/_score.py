@@ -7,7 +7,8 @@ Hard limits (any one keeps two mentions apart, whatever else agrees):
   week-precise, a month for month-precise),
 - different countries, or different provinces: ACLED codes one event per location, so an attack
   on the PMF in Salah al-Din and an IED in Baghdad on the same day are two events,
-- two town-precise places more than 25 km apart, or any two places more than 50 km apart.
+- two town-precise places more than 25 km apart, or any two places more than 50 km apart,
+- no actor in common when either report names no place (a date and a type alone are too little).
 
 The score adds what agrees (date, place, actors, sub-event type, death toll, wording) and takes
 off for named actors that disagree. A missing value neither adds nor takes away, so a report
@@ -51,6 +52,8 @@ def date_tolerance(precision: int) -> int:
 def compare(a: Item, b: Item) -> Score | None:
     """``None`` when a hard limit keeps the two apart, else the score and what agreed."""
     if a.article == b.article or a.family != b.family:
+        return None
+    if (not a.geo_precision or not b.geo_precision) and not _share_actor(a, b):
         return None
     agreed: list[str] = []
     value = 0.0
@@ -125,6 +128,10 @@ def _actors(a: Item, b: Item, agreed: list[str]) -> float:
     if a.named and b.named and not a.named & b.named:
         value -= 0.2
     return value
+
+
+def _share_actor(a: Item, b: Item) -> bool:
+    return bool({a.actor1, a.actor2} & {b.actor1, b.actor2} - {""})
 
 
 def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:

@@ -44,6 +44,7 @@ eval: install
 bench: install
 	@mkdir -p $(OUT)
 	$(BIN)/python bench/bench_extract.py --articles 2000 --out $(OUT)/bench.json
+	$(BIN)/python bench/bench_dask.py --articles 2000 --out $(OUT)/bench_dask.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -71,7 +71,13 @@ def extract(
     output: str | None = None,
     fmt: str | None = None,
 ) -> ExtractReport:
-    """Read inputs, run the per-article stages, store everything, build events, optionally export."""
+    """Read inputs, run the per-article stages, store everything, build events, optionally export.
+
+    ``settings.engine`` says where the stages run: ``local`` in this process (with ``services``,
+    loaded here when not given), ``dask`` over partitions of the input on Dask workers that load
+    their own services (``_extract_on_dask``)."""
+    if settings.engine == "dask":
+        return _extract_on_dask(inputs, settings, stdin=stdin, output=output, fmt=fmt)
     services = services or load_services(settings)
     counts: Counter[str] = Counter()
     skipped: list[Skipped] = []
@@ -96,6 +102,8 @@ def extract(
             else:
                 counts["duplicate"] += 1
         mention_ids = [mid for aid in new_ids for mid in store.article(aid).mention_ids]
+        # and the mentions a killed run stored but did not get to fuse
+        mention_ids = list(dict.fromkeys(mention_ids + store.unfused_mentions()))
         events = fuse_new(store, mention_ids, run_id=run_id)
         summary = RunSummary(
             articles_read=counts["read"] + len(skipped),
@@ -111,6 +119,22 @@ def extract(
     if output:
         exported, held = export_events(settings, output, fmt, services=services)
         report = ExtractReport(summary, run_id, total, exported, held, output)
+    return report
+
+
+def _extract_on_dask(inputs: list[str], settings: Settings, *, stdin: TextIO | None, output: str | None,
+                     fmt: str | None) -> ExtractReport:
+    """The dask engine: partitions of the input run on Dask workers, results go to per-partition
+    Parquet files under ``work_dir``, then into the store, then fusion by (country, month); see
+    ``eventdesk.engines``. Resumable: a rerun after a crash loads what was done and computes the rest."""
+    from eventdesk.engines import DaskEngine, run_partitioned
+
+    with DaskEngine(settings) as engine:
+        run = run_partitioned(inputs, settings, engine, stdin=stdin, settings_record=_settings_dict(settings))
+    report = ExtractReport(run.summary, run.run_id, run.events_total)
+    if output:
+        exported, held = export_events(settings, output, fmt)
+        report = ExtractReport(run.summary, run.run_id, run.events_total, exported, held, output)
     return report
 
 

@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="read articles, extract events into the store, optionally export")
-    p.add_argument("inputs", nargs="+", help=".txt/.html files, folders, JSONL manifests, or - for a manifest on stdin")
+    p.add_argument("inputs", nargs="+", help=".txt/.html files, folders, JSONL(.gz) manifests, WARC(.gz) and Parquet "
+                   "files, or - for a manifest on stdin")
     p.add_argument("-o", "--output", help="write the events here (format from the suffix)")
     p.add_argument("--format", choices=["csv", "jsonl", "geojson", "parquet"])
     p.add_argument("--batch-size", dest="batch_size", type=int, help=SETTINGS_HELP["batch_size"])
@@ -40,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--background-days", dest="background_days", type=int, help=SETTINGS_HELP["background_days"])
     p.add_argument("--no-progress", dest="progress", action="store_false", default=None, help="no progress bar")
     p.add_argument("--default-country", dest="default_country", help=SETTINGS_HELP["default_country"])
+    p.add_argument("--engine", choices=["local", "dask"], help=SETTINGS_HELP["engine"] + " (default local)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", metavar="ADDRESS", help=SETTINGS_HELP["scheduler"])
+    where.add_argument("--workers", type=int, metavar="N", help=SETTINGS_HELP["workers"] + " (default 2)")
+    p.add_argument("--work-dir", dest="work_dir", metavar="DIR", help=SETTINGS_HELP["work_dir"])
+    p.add_argument("--partition-size", dest="partition_size", type=int, metavar="N",
+                   help=SETTINGS_HELP["partition_size"] + " (default 200)")
     _common(p)
 
     p = sub.add_parser("export", help="write the stored events as CSV / JSONL / GeoJSON / Parquet")
@@ -107,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> Settings:
     keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress",
-            "default_country", "host", "port")
+            "default_country", "host", "port", "engine", "scheduler", "workers", "work_dir", "partition_size")
     flags = {k: getattr(args, k, None) for k in keys}
     return Settings.load(config=getattr(args, "config", None), **flags)
 

@@ -28,7 +28,14 @@ SETTINGS_HELP: dict[str, str] = {
     "write_token": "bearer token that allows writes through the HTTP API; unset = the API is read-only",
     "max_request_bytes": "largest request body the HTTP API accepts (larger: 413)",
     "cors_origins": "comma-separated origins allowed to call the HTTP API from a browser (CORS); unset = none",
+    "engine": "where `eventdesk extract` runs the per-article stages: local (in this process) or dask",
+    "scheduler": "address of a running Dask scheduler (tcp://host:8786); unset = start a local cluster",
+    "workers": "worker processes of the local Dask cluster started when no scheduler is given",
+    "work_dir": "folder for the Dask engine's per-partition result files (default: <db>.work next to the store)",
+    "partition_size": "articles per Dask task and per result file",
 }
+
+ENGINES = ("local", "dask")
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,11 @@ class Settings:
     write_token: str | None = field(default=None, repr=False)
     max_request_bytes: int = 5_000_000
     cors_origins: str | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+    workers: int = 2
+    work_dir: str | None = None
+    partition_size: int = 200
     events: EventSettings = field(default_factory=EventSettings, compare=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +67,14 @@ class Settings:
             raise ConfigError("port must be between 1 and 65535")
         if self.max_request_bytes < 1:
             raise ConfigError("max_request_bytes must be at least 1")
+        if self.engine not in ENGINES:
+            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
+        if self.workers < 1:
+            raise ConfigError("workers must be at least 1")
+        if self.partition_size < 1:
+            raise ConfigError("partition_size must be at least 1")
+        if self.scheduler == "":
+            object.__setattr__(self, "scheduler", None)
         if self.write_token == "":
             object.__setattr__(self, "write_token", None)
         if self.write_token is not None and len(self.write_token) < 16:

@@ -1,7 +1,8 @@
-"""Ingest: files, folders and JSONL manifests -> ``Article`` (or ``Skipped`` with a reason).
+"""Ingest: files, folders, JSONL manifests, WARC and Parquet -> ``Article`` (or ``Skipped`` with a reason).
 
-Bad input never stops a run: every file or manifest line that cannot become an article is
-yielded as ``Skipped(origin, reason)`` (origin ``path`` or ``path:LINE``) and reading goes on.
+Bad input never stops a run: every file, manifest line, WARC record or Parquet row that cannot
+become an article is yielded as ``Skipped(origin, reason)`` (origin ``path`` or ``path:N``, N the
+line, record or row number) and reading goes on.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TextIO
 
 from eventdesk.errors import InputError
 from eventdesk.ingest._manifest import ManifestEntry, parse_line
+from eventdesk.ingest._parquet import is_parquet, iter_parquet
 from eventdesk.ingest._read import (
     content_hash,
     is_manifest,
@@ -26,6 +28,7 @@ from eventdesk.ingest._read import (
     read_text_file,
     short_hash,
 )
+from eventdesk.ingest._warc import is_warc, iter_warc
 from eventdesk.model import Article, Skipped
 
 __all__ = ["content_hash", "read_inputs"]
@@ -75,6 +78,8 @@ def _read_named(name: str, stdin: TextIO | None, state: _RunState) -> Iterator[A
         yield Skipped(name, "no such file or directory")
     elif is_manifest(path):
         yield from _read_manifest(path, state)
+    elif is_warc(path) or is_parquet(path):
+        yield from _read_records(path, state)
     else:
         yield from _read_plain(path, state, explicit=True)
 
@@ -89,11 +94,14 @@ def _read_folder(folder: Path, state: _RunState) -> Iterator[Article | Skipped]:
     for manifest in listing.manifests:
         yield from _read_manifest(manifest, state)
     for path in listing.others:
+        if is_warc(path) or is_parquet(path):
+            yield from _read_records(path, state)
+            continue
         if not is_supported(path):
             yield Skipped(
                 str(path),
                 f"unsupported file type {path.suffix or '(no suffix)'!r} in folder "
-                "(reads .txt, .html, .htm, .jsonl, .jsonl.gz)",
+                "(reads .txt, .html, .htm, .jsonl, .jsonl.gz, .warc, .warc.gz, .parquet)",
             )
             continue
         yield from _read_plain(path, state, explicit=False)
@@ -148,6 +156,24 @@ def _read_manifest(path: Path, state: _RunState) -> Iterator[Article | Skipped]:
         yield from _read_manifest_lines(iter_manifest_lines(path), origin, path.parent, state)
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield Skipped(origin, f"cannot read manifest: {exc}")
+
+
+def _read_records(path: Path, state: _RunState) -> Iterator[Article | Skipped]:
+    """A WARC (one article per captured HTML page) or Parquet file (one per row); see ``_warc``
+    and ``_parquet``. Entries then pass the same checks as manifest lines (unique id, not empty)."""
+    earlier = state.take_file(path, str(path))
+    if earlier is not None:
+        yield Skipped(str(path), f"already read in this run (by {earlier})")
+        return
+    for item in iter_warc(path) if is_warc(path) else iter_parquet(path):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        origin, entry = item
+        try:
+            yield _entry_article(entry, origin, state)
+        except InputError as exc:
+            yield Skipped(exc.origin, exc.reason)
 
 
 def _read_manifest_lines(

@@ -121,21 +121,25 @@ class Store:
         which id it got. The return value stays a plain ``bool`` so callers can count new articles.
         """
         _articles.check_result(result)
+        with self._transaction(f"store article {result.clean.article.id!r}") as conn:
+            return self._insert(conn, result, pipeline_version) is not None
+
+    def _insert(self, conn: sqlite3.Connection, result: ArticleResult, pipeline_version: str) -> str | None:
+        """Insert one checked result (the caller holds the transaction); the id it is stored
+        under, or ``None`` when its content is already stored."""
         article = result.clean.article
-        with self._transaction(f"store article {article.id!r}") as conn:
-            if _articles.stored_id_for_hash(conn, article.content_hash) is not None:
-                return False
-            stored_id = _articles.free_id(conn, article.id, article.content_hash)
-            if stored_id != article.id:
-                logging.getLogger(__name__).warning(
-                    "article id %r is already taken by different content; storing %s as %r",
-                    article.id, article.origin, stored_id,
-                )
-                result = _articles.rebase(result, article.id, stored_id)
-            _articles.insert_result(
-                conn, result, original_id=article.id, pipeline_version=pipeline_version, now=self._clock()
+        if _articles.stored_id_for_hash(conn, article.content_hash) is not None:
+            return None
+        stored_id = _articles.free_id(conn, article.id, article.content_hash)
+        if stored_id != article.id:
+            logging.getLogger(__name__).warning(
+                "article id %r is already taken by different content; storing %s as %r",
+                article.id, article.origin, stored_id,
             )
-        return True
+            result = _articles.rebase(result, article.id, stored_id)
+        _articles.insert_result(conn, result, original_id=article.id, pipeline_version=pipeline_version,
+                                now=self._clock())
+        return stored_id
 
     def has_hash(self, content_hash: str) -> bool:
         return self.stored_id(content_hash) is not None
@@ -340,3 +344,37 @@ class Store:
     def totals(self) -> dict[str, int]:
         with self._reading("count events and articles") as conn:
             return _query.totals(conn)
+
+    # -- engines ---------------------------------------------------------------------------
+
+    def add_results(self, results: list[ArticleResult], *, pipeline_version: str) -> list[str | None]:
+        """``add_result`` for many articles in one transaction (a partition of a large run commits
+        once, not once per article); same rules, in the given order. Returns the id each article
+        is stored under, ``None`` for one that was already stored."""
+        for result in results:
+            _articles.check_result(result)
+        with self._transaction(f"store {len(results)} articles") as conn:
+            return [self._insert(conn, result, pipeline_version) for result in results]
+
+    _UNFUSED = "NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.mention_id = m.id)"
+    _GROUP = "coalesce(m.country, ''), coalesce(substr(m.event_date, 1, 7), '')"
+
+    def unfused_groups(self) -> list[tuple[str, str]]:
+        """The ``(country, month)`` of the stored mentions that no event holds yet (``""`` when
+        unknown; month ``YYYY-MM`` of the event date), sorted. Right after storing, those are the
+        new mentions; a run killed between storing and fusing leaves others."""
+        with self._reading("read unfused mention groups") as conn:
+            rows = conn.execute(f"SELECT DISTINCT {self._GROUP} FROM event_mentions m WHERE {self._UNFUSED}"
+                                " ORDER BY 1, 2")
+            return [(r[0], r[1]) for r in rows]
+
+    def unfused_mentions(self, group: tuple[str, str] | None = None) -> list[str]:
+        """Ids of the stored mentions no event holds yet (of one ``unfused_groups`` group, or all)."""
+        where, params = self._UNFUSED, ()
+        if group is not None:
+            where += f" AND ({self._GROUP}) = (?, ?)"
+            params = group
+        with self._reading("read unfused mentions") as conn:
+            rows = conn.execute(f"SELECT m.id FROM event_mentions m WHERE {where} ORDER BY m.article_id, m.seq",
+                                params)
+            return [r[0] for r in rows]

@@ -1,0 +1,198 @@
+"""The partitioned run: read -> partitions -> an executor runs them -> result files -> store -> fusion.
+
+The driver reads the inputs with ``ingest.read_inputs`` (the same reader, ids and skip reasons as
+the local engine) and cuts them into partitions. For each partition it first looks for its result
+file: a rerun loads that file instead of computing again. Otherwise the articles not already in
+the store go to the executor; the result file it sends back is written atomically, then loaded
+into the store in input order (one transaction per partition, dedup by content hash) while later
+partitions still run. Fusion comes last, one ``(country, month)`` group of unfused mentions at a
+time (``fuse_unfused``), so no single call holds every event.
+
+Killed at any point (SIGKILL), a rerun loses nothing and counts nothing twice: a result file is
+complete or absent, a stored article is never stored again, and every mention left unfused by
+the killed run is fused by the next.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from eventdesk.engines._partitions import (
+    Partition,
+    Task,
+    partitions,
+    read_file,
+    read_meta,
+    remove_stale,
+    services_key,
+    settings_salt,
+    work_folder,
+    write_atomic,
+)
+from eventdesk.ingest import read_inputs
+from eventdesk.model import ArticleResult, Skipped
+from eventdesk.pipeline import PIPELINE_VERSION
+from eventdesk.settings import Settings
+from eventdesk.store import RunSummary, Store
+
+__all__ = ["Executor", "PartitionedRun", "run_partitioned", "fuse_unfused"]
+
+
+class Executor(Protocol):
+    """Runs tasks somewhere and yields ``(task, result file bytes)`` as each finishes."""
+
+    def map(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, bytes]]: ...
+
+
+@dataclass(frozen=True)
+class PartitionedRun:
+    summary: RunSummary
+    run_id: int
+    events_total: int
+    partitions: int
+    computed: int  # partitions computed by this run
+    reused: int  # partitions whose result file an earlier run had written
+    seconds: dict[str, float] = field(default_factory=dict)  # process (incl. loading), fuse
+
+
+@dataclass
+class _Loader:
+    """Loads result files into the store strictly in input order (the order the local engine
+    stores articles in, which decides who keeps an id two different articles claim)."""
+
+    store: Store
+    work: Path
+    counts: Counter
+    skipped: list[Skipped]
+    progress: object | None = None
+    ready: dict[int, tuple[str | None, int]] = field(default_factory=dict)  # index -> (file, omitted)
+    next_index: int = 0
+
+    def mark(self, index: int, file_name: str | None, omitted: int = 0) -> None:
+        """Partition ``index`` can be loaded: from ``file_name``, or (``None``) it had nothing new."""
+        self.ready[index] = (file_name, omitted)
+
+    def load_ready(self) -> None:
+        while self.next_index in self.ready:
+            file_name, omitted = self.ready.pop(self.next_index)
+            self.counts["duplicate"] += omitted
+            articles = omitted if file_name is None else self._load(self.work / file_name)
+            if self.progress is not None:
+                self.progress.update(articles)
+            self.next_index += 1
+
+    def _load(self, path: Path) -> int:
+        part = read_file(path, known=self.store.has_hash)
+        self.counts["duplicate"] += len(part.omitted) + part.known
+        results = [item for item in part.items if isinstance(item, ArticleResult)]
+        self.skipped.extend(item for item in part.items if isinstance(item, Skipped))
+        stored = self.store.add_results(results, pipeline_version=PIPELINE_VERSION)
+        for result, stored_id in zip(results, stored, strict=True):
+            if stored_id is None:
+                self.counts["duplicate"] += 1
+            else:
+                self.counts["new"] += 1
+                self.counts["rejections"] += len(result.rejections)
+        return len(part.items) + len(part.omitted) + part.known
+
+
+def run_partitioned(inputs: list[str], settings: Settings, executor: Executor, *,
+                    stdin: TextIO | None = None, settings_record: dict[str, object] | None = None,
+                    fuse: bool = True) -> PartitionedRun:
+    """Run the per-article stages over partitions of the inputs on ``executor``, store the
+    results, then fuse; see the module docstring. ``fuse=False`` leaves the new mentions unfused
+    (the next run of either engine fuses them): several loads, one fusion."""
+    work = work_folder(settings)
+    work.mkdir(parents=True, exist_ok=True)
+    remove_stale(work)
+    salt, key = settings_salt(settings), services_key(settings)
+    counts: Counter[str] = Counter()
+    skipped: list[Skipped] = []
+    made = Counter()
+    t0 = time.perf_counter()
+    with Store.open(settings.db) as store:
+        run_id = store.start_run(settings_record or {}, pipeline_version=PIPELINE_VERSION)
+        loader = _Loader(store, work, counts, skipped, _progress(settings))
+
+        def tasks() -> Iterator[Task]:
+            for part in partitions(read_inputs(inputs, stdin=stdin), settings.partition_size, salt, counts, skipped):
+                made["partitions"] += 1
+                task = _task(part, store, work, key)
+                if task is None:
+                    made["reused"] += 1
+                    loader.mark(part.index, part.file_name)
+                elif not task.articles:
+                    loader.mark(part.index, None, omitted=len(task.omitted))
+                else:
+                    yield task
+
+        for task, data in executor.map(tasks()):
+            write_atomic(work / task.file_name, data)
+            made["computed"] += 1
+            loader.mark(task.index, task.file_name)
+            loader.load_ready()
+        loader.load_ready()
+        if loader.progress is not None:
+            loader.progress.close()
+        t1 = time.perf_counter()
+        events = fuse_unfused(store, run_id=run_id) if fuse else 0
+        summary = RunSummary(
+            articles_read=counts["read"] + len(skipped),
+            articles_new=counts["new"],
+            articles_duplicate=counts["duplicate"],
+            skipped=tuple(skipped),
+            events=events,
+            rejections=counts["rejections"],
+        )
+        store.finish_run(run_id, summary)
+        total = store.totals()["events"]
+    seconds = {"process": t1 - t0, "fuse": time.perf_counter() - t1}
+    return PartitionedRun(summary, run_id, total, made["partitions"], made["computed"], made["reused"], seconds)
+
+
+def _task(part: Partition, store: Store, work: Path, services: str) -> Task | None:
+    """What is left to compute of a partition; ``None`` when its result file can be loaded as it is.
+
+    A result file leaves out the articles that were stored when it was computed; it is used only
+    while they still are (a store replaced under the same work folder makes it stale)."""
+    path = work / part.file_name
+    meta = read_meta(path)
+    if meta is not None:
+        if meta.get("pipeline_version") == PIPELINE_VERSION and all(store.has_hash(h) for h in meta["omitted"]):
+            return None
+        path.unlink(missing_ok=True)
+    stored = [store.has_hash(a.content_hash) for a in part.articles]
+    fresh = tuple(a for a, known in zip(part.articles, stored) if not known)
+    omitted = tuple(a.content_hash for a, known in zip(part.articles, stored) if known)
+    return Task(part.index, part.key, part.file_name, fresh, omitted, services)
+
+
+def fuse_unfused(store: Store, *, run_id: int | None = None) -> int:
+    """Fuse every stored mention that no event holds yet, one ``(country, month)`` group at a time.
+
+    Each group is one ``app.fuse_new`` call; fusion follows links out of the group through the
+    store (a report dated across a month's end, one with no country), and its result does not
+    depend on the order reports arrive in, so the events equal those of one call over all the
+    mentions. Returns how many events the groups touched (after merges)."""
+    from eventdesk.app import fuse_new
+
+    touched: set[str] = set()
+    for group in store.unfused_groups():
+        mention_ids = store.unfused_mentions(group)  # a group fused earlier may have taken some
+        if mention_ids:
+            touched.update(e.event_id for e in fuse_new(store, mention_ids, run_id=run_id))
+    return len({store.resolve(eid) for eid in touched})
+
+
+def _progress(settings: Settings):
+    if settings.progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(desc="articles", unit="art", file=sys.stderr)
+    return None

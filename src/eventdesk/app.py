@@ -151,14 +151,20 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
     The differences are written to the change log.
     """
     items = {s.id: _item(s) for s in store.stored_mentions(mention_ids)}
+    seen: dict[str, Item] = dict(items)  # every mention read in this pass, decoded once
+
+    def read(ids: list[str]) -> list[Item]:
+        missing = [i for i in ids if i not in seen]
+        seen.update((s.id, _item(s)) for s in store.stored_mentions(missing))
+        return [seen[i] for i in ids if i in seen]
+
     frontier = list(items.values())
     while frontier:
         grown: list[Item] = []
         for item in frontier:
-            for stored in store.neighbours(item):
-                if stored.id in items:
+            for other in read([i for i in store.neighbour_ids(item) if i not in items]):
+                if other.id in items:
                     continue
-                other = _item(stored)
                 score = compare(item, other)
                 if score is not None and score.fuses:
                     items[other.id] = other
@@ -168,9 +174,9 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
         must = {m for pair, kind in store.review_links([i.id for i in frontier + grown]).items()
                 if kind == "must" for m in pair}
         missing = sorted(({m for ms in members.values() for m in ms} | must) - set(items))
-        for stored in store.stored_mentions(missing):
-            items[stored.id] = _item(stored)
-            grown.append(items[stored.id])
+        for other in read(missing):
+            items[other.id] = other
+            grown.append(other)
         frontier = grown
     before = store.members_of(sorted(set(store.events_of(items).values())))
     sources = {aid: _source(store, aid) for aid in sorted({i.article for i in items.values()})}

@@ -18,7 +18,7 @@ from eventdesk.model import EventMention
 from eventdesk.store._codec import decode_mention, to_json
 from eventdesk.store._review import follow
 
-__all__ = ["StoredMention", "Change", "neighbours", "mentions_by_id", "events_of", "members_of",
+__all__ = ["StoredMention", "Change", "neighbour_ids", "mentions_by_id", "events_of", "members_of",
            "log_changes", "load_changes", "resolve_alias"]
 
 
@@ -64,16 +64,19 @@ def _stored(row: sqlite3.Row) -> StoredMention:
 
 
 def mentions_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[StoredMention]:
-    out = []
-    for mid in ids:
-        row = conn.execute(f"{_SELECT} WHERE m.id = ?", (mid,)).fetchone()
-        if row is not None:
-            out.append(_stored(row))
-    return out
+    """The stored mentions with these ids (unknown ids left out), in the order asked."""
+    found: dict[str, StoredMention] = {}
+    ids = list(dict.fromkeys(ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.execute(f"{_SELECT} WHERE m.id IN ({marks})", chunk):
+            found[row["id"]] = _stored(row)
+    return [found[mid] for mid in ids if mid in found]
 
 
-def neighbours(conn: sqlite3.Connection, item: Item) -> list[StoredMention]:
-    """Stored mentions that blocking would pair with ``item``: a superset, filtered later by
+def neighbour_ids(conn: sqlite3.Connection, item: Item) -> list[str]:
+    """Ids of the stored mentions blocking would pair with ``item``: a superset, filtered later by
     ``fuse.compare``. Same type family; dates within the widest tolerance (or, for an undated
     item, in the look-back window before its publication); the same country or an unknown one."""
     types = FAMILIES_TYPES.get(item.family, (item.event_type,))
@@ -104,8 +107,8 @@ def neighbours(conn: sqlite3.Connection, item: Item) -> list[StoredMention]:
         high = dt.date.fromordinal(item.published).isoformat()
         where.append("(m.event_date BETWEEN ? AND ? OR m.event_date IS NULL)")
         params += [low, high]
-    rows = conn.execute(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY m.id", params).fetchall()
-    return [_stored(row) for row in rows]
+    sql = f"SELECT m.id FROM event_mentions m WHERE {' AND '.join(where)} ORDER BY m.id"
+    return [row[0] for row in conn.execute(sql, params)]
 
 
 def events_of(conn: sqlite3.Connection, mention_ids: Iterable[str]) -> dict[str, str]:

@@ -192,10 +192,10 @@ class Store:
             log = list(changes) + [("updated", eid, {"fields": fields}) for eid, fields in updated]
             _fusion.log_changes(conn, log, run_id, now)
 
-    def neighbours(self, item: Any) -> list[_fusion.StoredMention]:
-        """Stored mentions that could be the same event as ``item`` (a ``fuse.Item``)."""
+    def neighbour_ids(self, item: Any) -> list[str]:
+        """Ids of the stored mentions that could be the same event as ``item`` (a ``fuse.Item``)."""
         with self._reading("find fusion candidates") as conn:
-            return _fusion.neighbours(conn, item)
+            return _fusion.neighbour_ids(conn, item)
 
     def stored_mentions(self, ids: Iterable[str]) -> list[_fusion.StoredMention]:
         with self._reading("read mentions for fusion") as conn:

@@ -25,7 +25,7 @@ from eventdesk.model import (
 )
 from eventdesk.services import Services
 from eventdesk.fuse.syndication import signature
-from eventdesk.stages.claims import claims_for
+from eventdesk.stages.claims import claims_of_article
 from eventdesk.stages.classify import has_cue
 from eventdesk.stages.clean import clean
 from eventdesk.stages.context import build_context
@@ -138,9 +138,8 @@ def _events(s: ArticleState, services: Services) -> ArticleState:
 def _claims(s: ArticleState, services: Services) -> ArticleState:
     """What each source says about each field, and how (asserted, attributed, doubted, ...)."""
     events = s.result.events
-    with_claims = tuple(
-        replace(m, claims=claims_for(s.clean.text, m, events, s.sentences, services.actors)) for m in events
-    )
+    claims = claims_of_article(s.clean.text, events, s.sentences, services.actors)
+    with_claims = tuple(replace(m, claims=c) for m, c in zip(events, claims, strict=True))
     return replace(s, result=replace(s.result, events=with_claims))
 
 

@@ -30,7 +30,7 @@ from eventdesk.model import CLAIM_FIELDS, Claim, EventMention, Rejection, Senten
 from eventdesk.stages._attribution import SpeakerBook, clause_at, negated_report, voice_at
 from eventdesk.stages.actors import ActorDictionary, _with_article
 
-__all__ = ["ClaimReading", "read_claims", "claims_for"]
+__all__ = ["ClaimReading", "read_claims", "claims_for", "claims_of_article"]
 
 # Capital city -> country, for "coordination with Damascus" (a government metonym). Source: the
 # capital column of GeoNames countryInfo.txt, country names spelled as in data/countries.csv;
@@ -146,10 +146,21 @@ def claims_for(text: str, mention: EventMention, siblings: Sequence[EventMention
     return read_claims(text, mention, siblings, sentences, actors).claims
 
 
-def read_claims(text: str, mention: EventMention, siblings: Sequence[EventMention],
-                sentences: Sequence[Sentence], actors: ActorDictionary) -> ClaimReading:
-    """``claims_for`` with the reasons for everything it left out."""
+def claims_of_article(text: str, mentions: Sequence[EventMention], sentences: Sequence[Sentence],
+                      actors: ActorDictionary) -> tuple[tuple[Claim, ...], ...]:
+    """``claims_for`` of every mention of one article, reading the article's speakers once."""
+    if not mentions:
+        return ()
     book = SpeakerBook.read(text, sentences)
+    return tuple(read_claims(text, m, mentions, sentences, actors, book=book).claims for m in mentions)
+
+
+def read_claims(text: str, mention: EventMention, siblings: Sequence[EventMention],
+                sentences: Sequence[Sentence], actors: ActorDictionary, *,
+                book: SpeakerBook | None = None) -> ClaimReading:
+    """``claims_for`` with the reasons for everything it left out (``book``: the article's
+    speakers, when the caller has read them already)."""
+    book = book or SpeakerBook.read(text, sentences)
     found: list[tuple[int, Claim]] = []
     skipped: list[Rejection] = []
     for field, value, span in _field_values(mention, skipped):

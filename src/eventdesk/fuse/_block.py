@@ -90,7 +90,8 @@ class BlockIndex:
     def add(self, item: Item) -> None:
         region = (item.family, item.country, item.admin1)
         if item.day is None:
-            self._undated[region].append(item)
+            if item.country:  # with neither a date nor a place it can never be attached
+                self._undated[region].append(item)
             return
         self._dated.add(item)
         self._regions[region].append(item)

@@ -56,6 +56,12 @@ def is_generic(name: str) -> bool:
     return name.startswith(_GENERIC_PREFIXES)
 
 
+def _party(name: str) -> str:
+    """How fusion compares an actor: a named one without its country ("Islamic State (Syria)" and
+    "Islamic State" agree), a generic one with it ("Civilians (Iraq)" is not "Civilians (Kenya)")."""
+    return name if is_generic(name) else actor_base(name)
+
+
 def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
@@ -79,7 +85,7 @@ class Item:
     lat: float
     lon: float
     geo_precision: int  # 0 when no place
-    actor1: str  # base names, "" when absent
+    actor1: str  # see _party; "" when absent
     actor2: str
     named: frozenset[str]  # named (non-generic) actor bases
     deaths: int | None  # a reported figure, None when the report gives none
@@ -100,8 +106,8 @@ class Item:
     ) -> Item:
         """``text`` is the mention's evidence (its sentences), used for wording overlap."""
         place, date = mention.place, mention.date
-        a1 = actor_base(mention.actor1.name) if mention.actor1 else ""
-        a2 = actor_base(mention.actor2.name) if mention.actor2 else ""
+        a1 = _party(mention.actor1.name) if mention.actor1 else ""
+        a2 = _party(mention.actor2.name) if mention.actor2 else ""
         named = frozenset(
             actor_base(a.name) for a in (mention.actor1, mention.actor2) if a is not None and not is_generic(a.name)
         )

@@ -45,7 +45,7 @@ bench: install
 	@mkdir -p $(OUT)
 	$(BIN)/python bench/bench_extract.py --articles 2000 --out $(OUT)/bench.json
 	$(BIN)/python bench/bench_dask.py --articles 2000 --out $(OUT)/bench_dask.json
-	$(BIN)/python bench/bench_fuse.py --sizes 10000,100000 --out $(OUT)/bench_fuse.json
+	$(BIN)/python bench/bench_fuse.py --sizes 10000,100000,1000000 --out $(OUT)/bench_fuse.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

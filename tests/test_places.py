@@ -128,3 +128,34 @@ def test_place_span_lies_inside_the_sentence(gaz: Gazetteer, pre: list[str], mid
         assert place.span is not None
         assert sentence.start <= place.span.start < place.span.end <= sentence.end
         assert place.precision in (1, 2, 3)
+
+
+def test_wider_place_after_a_comma_or_of_places_an_unknown_homonym(gaz: Gazetteer) -> None:
+    # "City Park" is a town in Canada; followed by ", Nairobi" it is a park in Nairobi
+    place = _choose(gaz, "Two police officers shoot and kill a woman in City Park, Nairobi.")
+    assert place is not None and place.country == "Kenya"
+    # "Tapa" is in India; "Tapah of Pusht Rod district, Farah" is in Afghanistan
+    place = _choose(gaz, "A Taliban sniper shot and killed 1 soldier, in Tapah of Pusht Rod district, Farah.")
+    assert place is not None and (place.country, place.admin1) == ("Afghanistan", "Farah")
+    # a list is no chain: Mosul stays Mosul
+    place = _choose(gaz, "Militants attacked checkpoints in Mosul, Kirkuk and Anbar.")
+    assert place is not None and place.location == "Mosul"
+
+
+def test_a_province_named_with_its_word_gives_the_article_country(gaz: Gazetteer) -> None:
+    ctx = PlaceContext.from_text("Residents of Kutu, Kirinyaga County, were attacked.", gaz, article_id="a")
+    assert dict(ctx.admin1_countries) == {"Kenya": 1}
+    # a direction alone is never a province ("South" of "South Cotabato" is not Lebanon's South)
+    ctx = PlaceContext.from_text("A suspect was killed in Polomolok, South Cotabato.", gaz, article_id="a")
+    assert "Lebanon" not in dict(ctx.admin1_countries)
+
+
+def test_peoples_and_buildings_are_not_the_town(gaz: Gazetteer) -> None:
+    people = frozenset({("maasai", "Kenya")})
+    text = "Maasai women block a road to protest rampant traffic accidents."
+    assert _choose(gaz, text, group_words=people) is None  # not Masai in Malaysia
+    text = ("On 6 May 2020, around 20 people protested near the Mile mall and the Nyamiha metro "
+            "station in Minsk, demanding the release of a blogger.")
+    place = _choose(gaz, text)
+    assert place is not None and place.location == "Minsk"
+    assert _choose(gaz, "Traders pelted Nairobi Governor Evans Kidero with mud.").location == "Nairobi"

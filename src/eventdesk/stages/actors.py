@@ -180,6 +180,10 @@ class ActorDictionary:
     def ethnic(self, word: str) -> ActorEntry | None:
         return self._ethnic.get(word.lower())
 
+    def group_words(self) -> frozenset[tuple[str, str]]:
+        """Names of peoples and clans, lower-cased, with their home countries (("maasai", "Kenya"))."""
+        return frozenset((word, e.country) for word, e in self._ethnic.items())
+
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping alias matches (start, end, surface), longest first."""
         found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)]

@@ -98,11 +98,13 @@ def build_context(
         text, gazetteer, article_id=article_id,
         event_sentences=tuple(s.span for s in sentences if s.triggers),
         mentions=tuple(m for m in mentions if m.label in ("GPE", "LOC", "FAC", "PLACE")),
+        group_words=actors.group_words(),
     )
     if not place_context.countries:
-        # an article that names no country: the home countries of the named actors it mentions
-        # (the Houthis, Mungiki, ...) disambiguate its places ("Al Jawf" in Yemen, not Saudi Arabia)
-        homes = _actor_countries(mentions, actors)
+        # an article that names no country: the countries of the provinces it names ("Kirinyaga
+        # County"), else the home countries of the named actors it mentions (the Houthis,
+        # Mungiki, ...) disambiguate its places ("Al Jawf" in Yemen, not Saudi Arabia)
+        homes = dict(place_context.admin1_countries) or _actor_countries(mentions, actors)
         if not homes and default_country:
             homes = {default_country: 1}  # the user's feed is about one country
         if homes:

@@ -120,10 +120,13 @@ def extract_events(
             groups.remove(group)
             rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
                               for c in group)
+    taken = {c.sentence for g in groups for c in g}
     for group in groups:
         if _merged_view(group).date is None:
             inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
             group[0] = replace(group[0], date=inherited)
+        if _merged_view(group).place is None:
+            group[0] = replace(group[0], place=_paragraph_place(text, sentences, group, taken, context))
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
@@ -200,6 +203,35 @@ def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver,
         found = own_dates[prev]
         if found is not None:
             return replace(found, how=f"{found.how}; from the paragraph's earlier sentence")
+    return None
+
+
+def _paragraph_place(text: str, sentences, group: list[Candidate], taken: set[Span],
+                     context: ArticleContext) -> Place | None:
+    """"Raiders attacked a farm. LOCATION: Unspecified location in Trans Nzoia District": an event
+    whose own sentences name no place takes the place named by the nearest other sentence of its
+    paragraph that reports no event of its own (its elaborations first)."""
+    for extra in (s for c in group for s in c.extra):
+        place = context.place_for(extra)
+        if place is not None:
+            return place
+    first, last = group[0].sentence, group[-1].extra[-1] if group[-1].extra else group[-1].sentence
+    before = [s.span for s in sentences if s.span.end <= first.start]
+    after = [s.span for s in sentences if s.span.start >= last.end]
+    paragraph: list[Span] = []
+    for seq, gap in ((reversed(before), lambda s: text[s.end:first.start]),
+                     (after, lambda s: text[last.end:s.start])):
+        for span in seq:
+            if "\n\n" in gap(span):
+                break
+            paragraph.append(span)
+    paragraph.sort(key=lambda s: min(abs(s.start - last.end), abs(first.start - s.end)))
+    for span in paragraph:
+        if span in taken:
+            continue
+        place = context.place_for(span)
+        if place is not None:
+            return place
     return None
 
 

@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key, strip_admin_suffix
 from eventdesk.model import Mention, Place, Span
 
 __all__ = ["PlaceContext", "choose_place", "find_places", "PLACE_LABELS"]
@@ -28,7 +28,7 @@ __all__ = ["PlaceContext", "choose_place", "find_places", "PLACE_LABELS"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
 _MAX_WORDS = 6
 _CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed",
-                         "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin",
+                         "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "au", "aux", "du", "des",
                          "ibn", "bani", "wa", "e", "y", "of", "upon", "sur", "am", "im"})
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
 _GAP = re.compile(r"^[ \-]$")
@@ -48,18 +48,53 @@ _IN = re.compile(
     r"camp|municipality|hamlet|locality|settlement|estate) of|in the (?:[a-z\-]+\s+){1,3}of)"
     r"\s+(?:the\s+)?" + _DIRECTION + "$"
 )
+# "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
+_ORIGIN = re.compile(
+    r"\b(?:residents?|traders?|students?|pupils|youths?|villagers|farmers|herders|workers|teachers|"
+    r"nurses|doctors|locals|inhabitants|people|women|men|members|supporters|vendors|operators) (?:from|of)"
+    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+)
 _MOVE = re.compile(
     r"\b(?:from|to|into|through|via|toward|towards|border with|borders? of|fled|flee|"
     r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
 )
 _AFTER = re.compile(
-    r"^\s+(province|governorate|county|region|district|sub-?district|town|village|city|area|"
-    r"camp|neighbou?rhood|outskirts|countryside|suburb|estate|government|regime|authorities)\b",
+    r"^\s+(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
+    r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
+    r"government|regime|authorities)\b",
+    re.IGNORECASE,
+)
+# "the Mile mall", "Cleary Park offices": a name that only qualifies a building or business
+_FACILITY = re.compile(
+    r"^\s+(mall|offices?|hotel|restaurant|bank|supermarket|company|factory|club|stadium|shop|store|"
+    r"brand|branch|headquarters)\b"
+)
+# words that may follow a place name inside a longer proper name without making it another thing
+_PLACE_TAILS = frozenset({"airport", "university", "police", "hospital", "city", "town", "province",
+                          "governorate", "county", "district", "region", "state", "camp", "prison",
+                          "road", "highway", "bridge", "market", "stadium", "refugee", "central",
+                          "north", "south", "east", "west", "constituency", "division", "municipality",
+                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                          "january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"})
+# "Governor Evans Kidero", "President Ruto": a title makes the next name a person
+_TITLE = re.compile(
+    r"\b(?:governor|president|minister|senator|general|gen\.|mr\.?|mrs\.?|ms\.?|dr\.?|chief|"
+    r"commissioner|sheikh|imam|colonel|col\.|captain|capt\.|major|lieutenant|lt\.|sergeant|sgt\.|"
+    r"bishop|father|king|prince|mp|mca|deputy|commander|spokesman|spokesperson|judge|justice)\s+$",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"^\s*\(([^()]{1,80})\)")
-_ADMIN_WORDS = frozenset({"province", "governorate", "county", "region"})
-_NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside"})
+# "City Park, Nairobi", "Jerusalem village of Kirinyaga County", "Tapah of Pusht Rod district, Farah":
+# the words between a place and the wider place that contains it
+_CHAIN_GAP = re.compile(
+    r"^\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
+    r"camp|province|state|region)\s*)?(?:,|of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
+_NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
+                         "sub-county", "subcounty", "constituency", "division", "locality"})
 _TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
                          "suburb", "estate"})
 _UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
@@ -73,25 +108,34 @@ class PlaceContext:
     """Article-level hints for choosing places.
 
     ``countries`` are ACLED country names in order of first mention with their counts;
-    ``admin1`` the first-level divisions the article names; ``event_sentences`` the spans of the
-    other event sentences; ``mentions`` place mentions from NER/the entity ruler (labels GPE, LOC,
-    FAC, PLACE), used as extra candidates.
+    ``admin1`` the first-level divisions the article names and ``admin1_countries`` their
+    countries with counts (the country of an article that names only "Kirinyaga County");
+    ``event_sentences`` the spans of the other event sentences; ``mentions`` place mentions from
+    NER/the entity ruler (labels GPE, LOC, FAC, PLACE), used as extra candidates; ``group_words``
+    peoples and clans with their home countries (("maasai", "Kenya")): "Maasai women" is no place
+    called Masai in Malaysia.
     """
 
     countries: tuple[tuple[str, int], ...] = ()
     admin1: tuple[str, ...] = ()
     event_sentences: tuple[Span, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    admin1_countries: tuple[tuple[str, int], ...] = ()
+    group_words: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_text(cls, text: str, gazetteer: Gazetteer, *, article_id: str = "",
                   event_sentences: tuple[Span, ...] = (),
-                  mentions: tuple[Mention, ...] = ()) -> PlaceContext:
+                  mentions: tuple[Mention, ...] = (),
+                  group_words: frozenset[tuple[str, str]] = frozenset()) -> PlaceContext:
         """Collect the countries (names and demonyms) and divisions an article mentions."""
         counts: dict[str, int] = {}
         admin1: list[str] = []
+        admin1_countries: dict[str, int] = {}
         for match in _WORD.finditer(text):
             word = _strip_possessive(match.group())
+            if text.startswith("-based", match.end()):
+                continue  # "the Somalia-based militants" says where the group is from, not where it acted
             if word[:1].isupper() and not gazetteer.is_common_word(word):
                 country = gazetteer.country_of(word)
                 if country:
@@ -99,11 +143,39 @@ class PlaceContext:
         # provinces named in the event sentences (the whole text when none are given)
         spans = event_sentences or (Span(article_id, 0, len(text)),)
         for span in spans:
-            for cand in _scan(text, span, gazetteer, ()):
-                top = cand.entries[0] if cand.entries else None
-                if top and top.kind == "admin1" and top.admin1 not in admin1:
-                    admin1.append(top.admin1)
-        return cls(tuple(counts.items()), tuple(admin1), event_sentences, mentions)
+            cands = _scan(text, span, gazetteer, ())
+            for cand in cands:
+                division = _division(text, cand, span)
+                if division is not None:
+                    if division.admin1 not in admin1:
+                        admin1.append(division.admin1)
+                    admin1_countries[division.country] = admin1_countries.get(division.country, 0) + 1
+        return cls(tuple(counts.items()), tuple(admin1), event_sentences, mentions,
+                   tuple(admin1_countries.items()), group_words)
+
+
+def _division(text: str, cand: _Candidate, span: Span) -> GazEntry | None:
+    """The first-level division a candidate names: the division of that name when an
+    administrative word follows or ends it ("Mandera County"), or the top entry when it is a
+    division whose name is unambiguous."""
+    top = cand.entries[0] if cand.entries else None
+    if top is None or _never_a_place(text[cand.start:cand.end]):
+        return None
+    if _admin_named(text, cand, span):
+        return next((e for e in cand.entries if e.kind == "admin1"), None)
+    key = name_key(text[cand.start:cand.end])
+    own = {e.country for e in cand.entries if name_key(e.name) == key}
+    if top.kind == "admin1" and len(own) == 1:
+        return top
+    return None
+
+
+def _admin_named(text: str, cand: _Candidate, span: Span) -> bool:
+    """"Kisii County", "Tachira state", "Cauca department": named as a division."""
+    if _ADMIN_SUFFIX.search(text[cand.start:cand.end]):
+        return True
+    after = _AFTER.match(text[cand.end:span.end])
+    return bool(after) and after.group(1).lower() in _ADMIN_WORDS
 
 
 @dataclass
@@ -116,6 +188,8 @@ class _Candidate:
     after: str = ""  # the word after the name: "province", "district", "town", ...
     hints: tuple[str, ...] = ()  # parenthesised names after the candidate
     hint_end: int = 0
+    chain: tuple[str, ...] = ()  # wider places that follow: "City Park, Nairobi" -> ("Nairobi",)
+    qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
     chosen: GazEntry | None = field(default=None)
 
 
@@ -178,6 +252,8 @@ def _scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) 
         while i < len(run):
             for j in range(min(len(run), i + _MAX_WORDS), i, -1):
                 start, end = run[i][0], run[j - 1][1]
+                if j == i + 1 and text[start:end].islower():
+                    continue  # a connector alone ("of", "al") is no place
                 entries = gaz.lookup(text[start:end]) if name_key(text[start:end]) else []
                 if entries:
                     found.append(_Candidate(start, end, entries))
@@ -202,8 +278,10 @@ def _scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) 
 
 
 def _read_surroundings(text: str, span: Span, cands: list[_Candidate]) -> None:
-    """Fill each candidate's cue (governing words before), following word and hints."""
+    """Fill each candidate's cue (governing words before), following word, hints, the wider
+    places chained after it and whether it only qualifies a building or a longer name."""
     previous: _Candidate | None = None
+    starts = {c.start for c in cands}
     for cand in cands:
         before = text[max(span.start, cand.start - 70):cand.start].lower()
         if previous and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[previous.end:cand.start]):
@@ -217,12 +295,52 @@ def _read_surroundings(text: str, span: Span, cands: list[_Candidate]) -> None:
         if paren:
             cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
             cand.hint_end = cand.end + (len(match.group(0)) if match else 0) + paren.end()
+        cand.qualifier = _qualifies_something(after, cand.end, starts)
         previous = cand
+    for i, cand in enumerate(cands):
+        cand.chain = _chain(text, span, cands, i)
+
+
+def _qualifies_something(after: str, end: int, starts: set[int]) -> bool:
+    if _FACILITY.match(after):
+        return True
+    nxt = re.match(r"^ ([A-Z][a-z]+)\b", after)
+    return bool(nxt) and nxt.group(1).lower() not in _PLACE_TAILS and end + 1 not in starts
+
+
+def _chain(text: str, span: Span, cands: list[_Candidate], i: int) -> tuple[str, ...]:
+    """The wider places that follow candidate ``i`` ("Jerusalem village of Kirinyaga County",
+    "Tapah of Pusht Rod district, Farah"); none when the names form a list ("Mosul, Kirkuk and
+    Anbar")."""
+    found: list[str] = []
+    end = cands[i].hint_end or cands[i].end
+    for nxt in cands[i + 1:i + 4]:
+        gap = text[end:nxt.start]
+        chained = _CHAIN_GAP.match(gap) is not None
+        if not (chained or gap == " "):  # " ": the next word of one name ("Pusht Rod")
+            break
+        if chained and _is_wider(text, nxt, span):
+            found.append(text[nxt.start:nxt.end])
+        end = nxt.hint_end or nxt.end
+    if found and re.match(r"^\s*,?\s*(?:and|or|&)\s", text[end:span.end]):
+        return ()
+    return tuple(found)
+
+
+def _is_wider(text: str, cand: _Candidate, span: Span) -> bool:
+    """A country, a first-level division, or a name followed by an administrative word."""
+    if _never_a_place(text[cand.start:cand.end]):
+        return False
+    if _admin_named(text, cand, span):
+        return True
+    key = name_key(text[cand.start:cand.end])
+    return any(e.kind in ("admin1", "country") and name_key(e.name) == key for e in cand.entries)
 
 
 def _cue(before: str) -> str:
     before = _POSSESSIVE.sub("", before)
-    for name, pattern in (("near", _NEAR), ("distance", _DISTANCE), ("in", _IN), ("move", _MOVE)):
+    for name, pattern in (("near", _NEAR), ("distance", _DISTANCE), ("in", _IN), ("origin", _ORIGIN),
+                          ("move", _MOVE)):
         if pattern.search(before):
             return name
     return "none"
@@ -259,54 +377,91 @@ def _resolve(text: str, cands: list[_Candidate], gaz: Gazetteer, context: PlaceC
                        if c.entries and c.entries[0].kind == "admin1" and c.after in _ADMIN_WORDS}
     for cand in cands:
         surface = text[cand.start:cand.end]
-        hint_keys = {name_key(h) for h in cand.hints}
+        hint_keys = {name_key(strip_admin_suffix(h)) for h in cand.hints + cand.chain}
         cand.key = name_key(surface)
-        if _never_a_place(surface):
+        if _never_a_place(surface) or _TITLE.search(text[max(0, cand.start - 16):cand.start]):
             continue
-        if gaz.is_common_word(surface) and cand.after not in _TOWN_WORDS | _ADMIN_WORDS:
+        explicit = cand.after in _TOWN_WORDS | _ADMIN_WORDS
+        if gaz.is_common_word(surface) and not explicit:
             continue  # "Police", "Hope", "Said": only with an explicit place word
         scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1), e) for e in cand.entries]
         scored = [s for s in scored if s[0] > -math.inf]
         best = max(scored, key=lambda s: s[0])[1] if scored else None
         if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
-            cand.entries, best = [], _from_hints(cand, gaz, context)
+            placed = _from_hints(cand, cand.hints, gaz, context)
+            foreign = placed is not None and best is not None and placed.country != best.country
+            if (placed is not None or best is None) and not (foreign and _unique_name(best, cand)):
+                cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
+        elif cand.chain and best is not None and not _fits_hints(best, hint_keys):
+            wider = _from_hints(cand, cand.chain, gaz, context)
+            if wider is not None and wider.country != best.country:
+                cand.entries, best = [], wider  # "City Park, Nairobi": not the park in Canada
+        if best is not None and _a_people(text, surface, cand, best, context):
+            continue  # "Maasai women", "Garre militia": a people, not a place of another country
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
 
 
+def _a_people(text: str, surface: str, cand: _Candidate, entry: GazEntry, context: PlaceContext) -> bool:
+    """A people's name used as one ("Maasai herders", "Garre militia", "Maasai's two clans"),
+    unless the place of that name lies in the people's own country ("Turkana raiders")."""
+    if not _GROUP_NOUN.match(text, cand.end):
+        return False
+    homes = {country for word, country in context.group_words if word == surface.lower()}
+    return bool(homes) and entry.country not in homes
+
+
+_GROUP_NOUN = re.compile(
+    r"['’]s\b|\s+(?:wom[ae]n|m[ae]n|youths?|militia\w*|herders?|raiders?|communit(?:y|ies)|clans?|"
+    r"tribe\w*|elders|fighters|warriors|morans|people|famil(?:y|ies)|farmers|pastoralists|gunmen|"
+    r"attackers|assailants|groups?|leaders?|politicians|members?|traders|landowners|squatters)\b"
+)
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                         "western", "centre", "center",
+                         "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+                         "southeast", "southwest", "upper", "lower", "middle"})
+_ADMIN_SUFFIX = re.compile(r"\s(?:province|governorate|county|region|state|department)$", re.IGNORECASE)
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _never_a_place(surface: str) -> bool:
     """Month abbreviations and short all-capital acronyms (UN, IFO, GSU) are not places."""
     word = surface.strip().rstrip(".")
-    if word.lower() in _MONTHS:
-        return True
+    if word.lower() in _MONTHS or word.lower() in _DIRECTIONS:
+        return True  # a month, or a direction alone ("South" of "South Cotabato" is no province)
     return word.isupper() and len(word) <= 4
 
 
 def _fits_hints(entry: GazEntry, hint_keys: set[str]) -> bool:
-    return bool(hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name)})
+    return bool(hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name),
+                             name_key(entry.country)})
 
 
 def _plausible(entry: GazEntry, cand: _Candidate, context: PlaceContext) -> bool:
     """Guard against far-away homonyms ("Al Shabaab" -> a hamlet in Iran called Shabab).
 
-    Outside the article's countries a place needs an explicit "in/near" cue; with no country
-    known at all, a small town needs one too.
+    Outside the article's countries a place needs an explicit "in/near" cue or place word; with
+    no country known at all, a small town needs one too.
     """
     if not cand.entries:
         return True
+    explicit = cand.cue in ("in", "near", "origin") or cand.after in _TOWN_WORDS | _ADMIN_WORDS | _NEAR_WORDS
     countries = {c for c, _ in context.countries}
     if countries and entry.country not in countries:
-        return cand.cue in ("in", "near") and entry.population >= 15_000
+        return explicit and entry.population >= 15_000
     if not countries and entry.kind == "city" and entry.population < 15_000:
-        return cand.cue in ("in", "near") or cand.after in _TOWN_WORDS
+        return explicit
     if not countries and entry.kind == "city" and not _own_name(entry, cand):
         # no country known and the text matches only one of the entry's alternate names
         # ("Grenade" is Granada in French, "Kisi" a name of Jixi): only with a locative cue
-        return cand.cue in ("in", "near") or cand.after in _TOWN_WORDS
+        return explicit
     return True
+
+
+def _unique_name(entry: GazEntry, cand: _Candidate) -> bool:
+    """Whether the entry's name is its own and no other country has a place of that name."""
+    own = {e.country for e in cand.entries if _own_name(e, cand)}
+    return _own_name(entry, cand) and own == {entry.country}
 
 
 def _own_name(entry: GazEntry, cand: _Candidate) -> bool:
@@ -314,10 +469,11 @@ def _own_name(entry: GazEntry, cand: _Candidate) -> bool:
     return name_key(entry.name) == cand.key
 
 
-def _from_hints(cand: _Candidate, gaz: Gazetteer, context: PlaceContext) -> GazEntry | None:
+def _from_hints(cand: _Candidate, hints: tuple[str, ...], gaz: Gazetteer,
+                context: PlaceContext) -> GazEntry | None:
     """An unknown village placed by its parenthesised district/province ("X (Sujawal, Sindh)")."""
     country = context.countries[0][0] if context.countries else None
-    for hint in cand.hints:
+    for hint in hints:
         for entry in gaz.lookup(hint, country):
             if entry.kind in ("city", "supplement", "admin1"):
                 return entry
@@ -381,10 +537,13 @@ def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceConte
 def _place_score(cand: _Candidate, order: int) -> float:
     entry = cand.chosen
     assert entry is not None
-    cue = {"in": 2.0, "near": 2.0, "distance": 0.3, "none": 0.0, "move": -3.0}[cand.cue]
+    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "move": -3.0}[cand.cue]
+    if cand.hints and _fits_hints(entry, {name_key(strip_admin_suffix(h)) for h in cand.hints}):
+        cue += 0.5  # "protested in Tarim (Tarim, Hadramawt)": placed and confirmed by its hints
     specific = 0.5 if entry.kind == "admin1" or entry.feature in _WIDE_FEATURES else 2.0
     actor_like = -2.0 if cand.after in ("government", "regime", "authorities") else 0.0
-    return cue + specific + actor_like - 0.05 * order
+    qualifier = -1.2 if cand.qualifier else 0.0
+    return cue + specific + actor_like + qualifier - 0.05 * order
 
 
 def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
@@ -396,6 +555,6 @@ def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
         return None
     scored = sorted(((_place_score(c, i), c) for i, c in enumerate(cands)), key=lambda s: -s[0])
     score, best = scored[0]
-    if score < -1 or best.chosen is None:
+    if score + (1.2 if best.qualifier else 0.0) < -1 or best.chosen is None:
         return None
     return _to_place(text, best, best.chosen, gazetteer, sentence.article_id)

@@ -87,7 +87,7 @@ CUES: dict[str, str] = {
     r"(burn(ed|t|ing|s)?|lit|light(ed|ing)?|set) (\w+ ){0,2}(tyres|tires|tyers)|"
     r"barricad\w*|erect(ed|ing)? (\w+ ){0,2}(road ?blocks?|barriers)|(block|blocked|blocking) (\w+ ){0,6}with "
     r"(burning|stones|rocks|boulders|logs|tree|bonfires)|bonfires?|"
-    r"vandali[sz]\w*|(looted|looting|torched|torching|set (ablaze|on fire|fire to)|burn(ed|t) (down )?(\w+ ){0,2}"
+    r"vandali[sz]\w*|(looted|looting|torched|torching|set (ablaze|alight|on fire|fire to)|burn(ed|t) (down )?(\w+ ){0,2}"
     r"(vehicles?|cars?|buses|houses|shops|offices|property|buildings?|police station))|destroy(ed|ing) property|smash(ed|ing)|"
     r"damag(ed|ing) (\w+ ){0,3}(property|vehicles?|cars?|windows|offices?|building)|"
     r"clash(ed|es)? with (the )?(police|security|officers|anti-riot|soldiers)|fought (with )?(the )?police|brawl\w*|"
@@ -96,7 +96,12 @@ CUES: dict[str, str] = {
     r"(burn|burnt|burned|burning|set fire to|torched) (\w+ ){0,2}(ballot|mattresses|property|papers)|"
     r"disrupt(ed|ing)? (\w+ ){0,3}(rally|meeting|event|campaign)|"
     r"molotov\w*|petrol bombs?|rampage|went on rampage|overturned|"
-    r"(attacked|beat|assaulted) (\w+ ){0,3}(man|woman|driver|workers?|teachers?|principal|staff|people|journalists?))\b",
+    r"(attacked|beat|assaulted) (\w+ ){0,3}(man|woman|driver|workers?|teachers?|principal|staff|people|journalists?)|"
+    # the passive: "several vehicles were reportedly burnt during the protest"
+    r"(vehicles?|cars?|buses|lorries|trucks|houses|homes|shops|stalls|offices|property|buildings?|tyres|tires|"
+    r"dorm\w*|classrooms?|police posts?|police stations?) (\w+ ){0,2}(were|was) (\w+ ){0,2}"
+    r"(burnt|burned|torched|set ablaze|set on fire|vandali[sz]ed|destroyed|smashed|looted|damaged|stoned)|"
+    r"(burn(ed|t|ing|s)?|torch(ed|ing)?) (\w+ ){0,2}(dorm\w*|classrooms?|school|property|stalls|market))\b",
     "mob": r"\b(mobs?|lynch\w*|vigilant\w*|mob justice|jungle justice|instant justice|"
     r"(residents|villagers|locals|crowds?|members of the public|the public|youths|community members|angry \w+) "
     r"(\w+ ){0,2}(attacked|beat|beating|lynched|set upon|torched|stoned|killed|burnt|burned|descended|assaulted|"

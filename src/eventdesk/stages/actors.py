@@ -328,7 +328,7 @@ def _generic(
     span = Span(article_id, offset + start, offset + token.idx + len(token.text))
     place = nation or country
     if place is None:
-        name = template.replace(" ({country})", "").replace("{country}", "").strip()
+        name = template.replace(" ({country})", "").replace(" of {country}", "").strip()
         return ActorMention(Actor(name, inter, span, NO_COUNTRY_KEY), role, True, trigger)
     if inter == 1 and country and place != country:
         inter = 8

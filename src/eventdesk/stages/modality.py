@@ -97,7 +97,7 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         if aspect:
             return Modality(f"{aspect} without a date (background or ongoing)")
     core = _core_clause(first_verb if token.pos_ != "VERB" else token, token)
-    if any(_overlaps(m, core) for m in _HABITUAL.finditer(text)):
+    if any(_overlaps(m, core) for m in _HABITUAL.finditer(text)) and not _dated_act(text):
         return Modality("habitual or ongoing, not one event")
     if any(_overlaps(m, core) for m in _AGGREGATE.finditer(text)) and not _specific_day(text):
         return Modality("aggregate or summary statistic")
@@ -173,6 +173,20 @@ _DAY = re.compile(
     r"(on |late on |early on )?(january|february|march|april|may|june|july|august|september|october|"
     r"november|december) \d{1,2}\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|"
     r"october|november|december))",
+    re.IGNORECASE,
+)
+
+
+def _dated_act(text: str) -> bool:
+    """"On September 19th, workers blockaded roads in protest at the non-payment of salaries for
+    17 months": a sentence that opens with its day reports one act; the duration is its cause."""
+    return bool(_OPENING_DAY.match(text)) and not _RANGE.search(text)
+
+
+_OPENING_DAY = re.compile(
+    r"^\s*(on|late on|early on|around|on or around|on or about)\s+(\w+\s+)?\d{1,2}(st|nd|rd|th)?\b|"
+    r"^\s*(on|late on|early on|around)\s+(january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}",
     re.IGNORECASE,
 )
 

@@ -87,11 +87,12 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "unrest", "invade", "invasion", "occupied", "rustl", "raider", "bandit", "militia", "abuse",
         "harass", "vandal", "smash", "hurl", "threw", "violat", "fatalit", "toll", "reinforce", "uproot", "demolish", "raze", "razed", "bang", "defect", "switched sides",
         "firefight", "gunfight", "shootout", "shoot-out", "gather", "body", "bodies", "fortif", "spotted",
-        "refugee", "migrant", "clampdown", "crackdown", "ambush",
+        "refugee", "migrant", "clampdown", "crackdown", "ambush", "rampage", "alight", "ablaze", "evict",
     ),
     "protest": (
         "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",
-        "strike", "boycott", "petition", "chant", "placard", "procession",
+        "strike", "boycott", "petition", "chant", "placard", "procession", "motorcade", "caravan",
+        "cacerola", "pot-banging", "banging pots", "honk", "vigil", "walkout", "walked out",
     ),
     "arrest": ("arrest", "detain", "detention", "custody", "apprehend", "nab"),
     "agreement": (

@@ -66,7 +66,9 @@ CUES: dict[str, str] = {
     r"shoot-?outs?|fire ?fights?|fighting|fought|battl(e|ed|es|ing)|skirmish(es)?|firefight|"
     r"engaged (in )?(combat|fighting|a fight)|repuls(ed|e)|repell?(ed)?|counter-?attack(ed)?|"
     r"returned fire|crossfire|cross-fire|armed confrontation|firing between|fired (\w+ ){0,3}on (the )?positions|"
-    r"offensive|confronted|confrontation)\b",
+    r"offensive|confronted|confrontation|"
+    # headline present tense: "Insurgents fight Iraqi forces in city of Mosul"
+    r"fights? (\w+ ){0,2}(forces|troops|militants|army|police|rebels|insurgents|soldiers|fighters|jihadists))\b",
     "regain": r"\b(regain(ed)?|recaptur(ed|e)|retook|retake|re-?took|re-?took control|liberat(ed|e)|"
     r"recover(ed)? (control|the)|back under (government|army) control|cleared (\w+ ){0,3}of (militants|insurgents))\b",
     "overtake": r"\b((seized|captured|took( over)?|taken|overran|overrun|gained) (control of )?"
@@ -138,7 +140,8 @@ CUES: dict[str, str] = {
     r"enforced disappearance|disappeared after|(taken|took|whisked) (\w+ ){0,2}to (an )?unknown (location|destination)|"
     r"extrajudicial(ly)? detain\w*|illegally detained)\b",
     "attack": r"\b(kill(ed|ing|s)?|murder(ed|s|ing)?|shot dead|gunned down|shoots?|shooting|shot|"
-    r"hack(ed|ing)?|stabb(ed|ing)|stab|spear(ed|ing)?|beheaded|decapitated|dismembered|slaughter(ed)?|executed|"
+    r"hack(ed|ing)?|stabb(ed|ing)|stabs?|spear(ed|ing)?|behead(ed|s|ing)|decapitated|dismembered|"
+    r"slaughter(ed|s)?|execut(ed|es|ing)|"
     r"tortur(ed|e|ing)|beat(en|ing|s)?|whipp(ed|ing)|flogg(ed|ing)|assault(ed|s)?|attack(ed|s|ing)?|"
     r"massacre(d)?|injur(ed|ing|es|ies)|wound(ed|ing|s)?|burnt? (alive|to death)|assassinat\w*|"
     r"maimed|abus(ed|e)|harass(ed|ing)|raid(ed|s)?|open(ed)? fire|fired (at|on|upon)|ambush\w*|"

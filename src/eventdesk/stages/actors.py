@@ -93,8 +93,9 @@ class ActorEntry:
 
     @property
     def is_lexicon(self) -> bool:
-        """Nation and ethnic-group rows feed the generic rules; they are not actors by themselves."""
-        return self.id.startswith(("nation:", "ethnic:"))
+        """Nation, ethnic-group and coalition rows feed the generic rules; they are not matched
+        in the text by themselves."""
+        return self.id.startswith(("nation:", "ethnic:", "coalition:"))
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,11 @@ class ActorDictionary:
         self._by_alias: dict[str, list[ActorEntry]] = {}
         self._nations: dict[str, str] = {}
         self._ethnic: dict[str, ActorEntry] = {}
+        self._coalitions: dict[tuple[str, str], ActorEntry] = {}
         for e in self.entries:
+            if e.id.startswith("coalition:"):  # aliases: the member states whose forces it codes
+                self._coalitions.update(((nation, e.country), e) for nation in e.aliases)
+                continue
             for alias in e.aliases:
                 if e.id.startswith("nation:"):
                     self._nations[alias.lower()] = e.country
@@ -179,6 +184,11 @@ class ActorDictionary:
 
     def ethnic(self, word: str) -> ActorEntry | None:
         return self._ethnic.get(word.lower())
+
+    def coalition(self, nation: str, country: str | None) -> ActorEntry | None:
+        """The operation ACLED codes a member state's forces as in that country ("Saudi forces"
+        in Yemen are "Operation Restoring Hope"), or None."""
+        return self._coalitions.get((nation, country or ""))
 
     def group_words(self) -> frozenset[tuple[str, str]]:
         """Names of peoples and clans, lower-cased, with their home countries (("maasai", "Kenya"))."""
@@ -331,6 +341,9 @@ def _generic(
         name = template.replace(" ({country})", "").replace(" of {country}", "").strip()
         return ActorMention(Actor(name, inter, span, NO_COUNTRY_KEY), role, True, trigger)
     if inter == 1 and country and place != country:
+        coalition = dictionary.coalition(place, country)
+        if coalition is not None:
+            return ActorMention(Actor(coalition.name, coalition.inter, span, coalition.id), role, True, trigger)
         inter = 8
     name = template.format(country=_with_article(place) if "Forces of" in template else place)
     return ActorMention(Actor(name, inter, span, key), role, True, trigger)
@@ -351,6 +364,8 @@ def _rule_for(
 ) -> tuple[str, int, str, str | None] | None:
     """(name template, inter, rule key, nation or None) for a head noun, or None."""
     nation = next((n for t in [*left, *phrase_left] if (n := dictionary.nation_of(t.text)) is not None), None)
+    if nation is None and low in ("forces", "force", "troops", "army", "police"):
+        nation = _of_nation(token, dictionary)
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
     if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
         return _state_rule(token, low, left_words, nation)
@@ -373,6 +388,16 @@ def _rule_for(
         return "Rioters ({country})", 5, "generic:vigilantes", None
     if low in _CIVILIAN_NOUNS or low in ("youths", "crowd"):
         return _civilian_rule(token, role, nation)
+    return None
+
+
+def _of_nation(token: Token, dictionary: ActorDictionary) -> str | None:
+    """"the military forces of Armenia": the nation named after "of"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (nation := dictionary.nation_of(obj.text)) is not None:
+                    return nation
     return None
 
 

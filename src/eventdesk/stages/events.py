@@ -401,10 +401,13 @@ def _air_force(text: str, c: Candidate, country: str | None, actors) -> Actor | 
     for word in reversed(words[-3:]):
         nation = actors.nation_of(word)
         if nation:
+            at = c.type_span.start - len(before) + before.rfind(word)
+            span = Span(c.sentence.article_id, at, at + len(word))
+            coalition = actors.coalition(nation, country) if nation != country else None
+            if coalition is not None:  # "Saudi air raids" in Yemen: Operation Restoring Hope
+                return Actor(coalition.name, coalition.inter, span, coalition.id)
             inter = 1 if nation == country else 8
-            return Actor(f"Military Forces of {nation}", inter, Span(c.sentence.article_id,
-                         c.type_span.start - len(before) + before.rfind(word),
-                         c.type_span.start - len(before) + before.rfind(word) + len(word)), "rule:nationality-weapon")
+            return Actor(f"Military Forces of {nation}", inter, span, "rule:nationality-weapon")
     return None
 
 

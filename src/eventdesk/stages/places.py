@@ -445,6 +445,8 @@ def _plausible(entry: GazEntry, cand: _Candidate, context: PlaceContext) -> bool
     """
     if not cand.entries:
         return True
+    if cand.hints and _fits_hints(entry, {name_key(strip_admin_suffix(h)) for h in cand.hints}):
+        return True  # "Haydan district (Sadah)": its own province confirms it
     explicit = cand.cue in ("in", "near", "origin") or cand.after in _TOWN_WORDS | _ADMIN_WORDS | _NEAR_WORDS
     countries = {c for c, _ in context.countries}
     if countries and entry.country not in countries:

@@ -76,6 +76,7 @@ class Candidate:
     anaphoric: bool
     extra: tuple[Span, ...] = ()  # following sentences that elaborate it without a type of their own
     doc: object = None  # the parsed sentence, to name actors again once the event's country is known
+    extra_docs: tuple = ()  # the parsed elaborations ("Police fired tear gas."): more actors
 
 
 def extract_events(
@@ -106,7 +107,7 @@ def extract_events(
         if cand is None:
             follows = candidates and index == last_index + 1
             if not reason and follows and _same_paragraph(text, candidates[-1], sentence.span):
-                candidates[-1] = _elaborate(text, candidates[-1], sentence.span, settings)
+                candidates[-1] = _elaborate(text, candidates[-1], sentence.span, settings, doc)
                 last_index = index
             continue
         candidates.append(cand)
@@ -240,13 +241,14 @@ def _same_paragraph(text: str, cand: Candidate, span: Span) -> bool:
     return "\n\n" not in text[end : span.start]
 
 
-def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings) -> Candidate:
+def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, doc=None) -> Candidate:
     """Attach a following sentence that adds detail ("Police fired tear gas to disperse them")."""
     extra = cand.extra + (span,)
     deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones)
     if deaths.best < cand.fatalities.best and not deaths.how.startswith("coded"):
         deaths = cand.fatalities  # the larger toll, unless the text states how deaths were coded
-    return replace(cand, extra=extra, fatalities=deaths)
+    docs = cand.extra_docs + (((span, doc),) if doc is not None else ())
+    return replace(cand, extra=extra, fatalities=deaths, extra_docs=docs)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
@@ -336,6 +338,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
     place = view.place
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
     mentions = tuple(m for c in group for m in _actors_for(c, country, context))
+    mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = _air_force(clean.text, top, country, context.actors) or a1
@@ -390,6 +393,16 @@ def _actors_for(c: Candidate, country: str | None, context) -> tuple:
         c.doc, offset=c.sentence.start, article_id=c.sentence.article_id, country=country,
         dictionary=context.actors,
     )))
+
+
+def _elaboration_actors(c: Candidate, country: str | None, context) -> tuple:
+    """Actors of the sentences that elaborate the event ("Police intervened firing teargas"):
+    after the event sentence's own, so they never displace its perpetrator."""
+    out = []
+    for span, doc in c.extra_docs:
+        out.extend(_sources_are_not_agents(doc, actors_stage.find_actors(
+            doc, offset=span.start, article_id=span.article_id, country=country, dictionary=context.actors)))
+    return tuple(out)
 
 
 def _air_force(text: str, c: Candidate, country: str | None, actors) -> Actor | None:

@@ -116,7 +116,8 @@ CUES: dict[str, str] = {
     r"(\w+ ){0,3}(was|were) (\w+ ){0,2}(beaten|killed|lynched|burnt|burned|stoned|attacked|hacked)|"
     r"witchcraft|(burnt|burned) (to death|alive) by)\b",
     "crowd_fight": r"\b(each other|one another|(supporters|fans|students|youths|rival groups|two groups|factions) "
-    r"(\w+ ){0,6}(clash\w*|fought|fight\w*|brawl\w*|threw stones)|(clash\w*|fight\w*|brawl\w*) between (\w+ ){0,4}"
+    r"(\w+ ){0,9}(clash\w*|fought|fight\w*|brawl\w*|threw stones)|(clash\w*|fight\w*|brawl\w*) "
+    r"((took place|broke out|erupted|occurred) )?between (\w+ ){0,4}"
     r"(supporters|fans|students|youths|rival groups|two groups))\b",
     "intervention": r"\b(tear ?gas|teargas|dispers(ed|e|ing|al)|rubber (bullets?|ammunition|rounds)|"
     r"water[- ]?cannons?|batons?|baton[- ]charged?|(arrest|arrested|arresting|detain|detained|detaining|rounded up) "

@@ -227,7 +227,11 @@ _ARMED_NOUN = (r"(fighters|soldiers|troops|policem[ae]n|police officers|officers
                r"guards|security forces|units|personnel|peshmerga|insurgents|rebels|militiam[ae]n|convoy|patrol)")
 _ARMED_HARMED = re.compile(
     rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
-    rf"\b{_ARMED_NOUN} (were |was |had been |have been )?(killed|wounded|injured|dead|slain)\b",
+    rf"\b{_ARMED_NOUN} (were |was |had been |have been )?(killed|wounded|injured|dead|slain)\b|"
+    # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
+    r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
+    r"police officers?|militants?|gang members?|gangsters|bandits|fighters|insurgents|rebels|militiam[ae]n|"
+    r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b))\b",
     re.IGNORECASE,
 )
 _CIVIL_HARMED = re.compile(

@@ -18,7 +18,11 @@ from eventdesk.stages.places import find_places
 __all__ = ["split_by_location"]
 
 
-_LIST_GAP = re.compile(r"^\s*(,|and|or|&|, and|, or)\s*(the\s+)?(villages? of\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood)s?\s*)?"  # "Mandera town and Dadaab"
+    r"(,|and|or|&|, and|, or)\s*(the\s+)?(villages? of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:

@@ -343,6 +343,13 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = _air_force(clean.text, top, country, context.actors) or a1
     deaths = _deaths(group)
+    if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
+        if _reacts_to_deaths(clean.text, group):
+            deaths = _no_deaths(top.classification.sub_event_type, deaths)
+        elif top.classification.event_type == cls_stage.PROTESTS:
+            # "police dispersing the crowd shot and killed a rider": deaths at the protest itself
+            top = replace(top, classification=replace(top.classification,
+                                                      sub_event_type="Excessive force against protesters"))
     mention = EventMention(
         article_id=clean.id,
         event_type=top.classification.event_type,
@@ -445,6 +452,33 @@ def _lead_end(text: str) -> int:
     """End offset of the first two sentences/paragraph of the text (the news lead)."""
     ends = [m.end() for m in re.finditer(r"[.!?](\s|$)", text)]
     return ends[1] if len(ends) > 1 else len(text)
+
+
+# ACLED rows of these sub-event types never carry deaths (CODEBOOK section 4): deaths a protest
+# reacts to ("protested the killing of a student") belong to another event
+_NO_DEATHS = frozenset({"Peaceful protest", "Protest with intervention", "Abduction/forced disappearance"})
+
+
+def _no_deaths(sub_event_type: str, deaths: Fatalities) -> Fatalities:
+    return Fatalities(0, None, None, None,
+                      f"0: a {sub_event_type.lower()} carries no deaths; the {deaths.best} reported belong to "
+                      "the event it reacts to")
+
+
+_CAUSE = re.compile(
+    r"\b(after|following|over|against|protest\w*|demonstrat\w*|condemn\w*|denounc\w*|mourn\w*)\s+"
+    r"(at\s+|over\s+|against\s+)?(the\s+|a\s+|an\s+)?(\w+\s+){0,3}(killings?|deaths?|murders?|lynching|"
+    r"shootings?|assassination|massacre)\b|"
+    r"\b(after|following|when)\s+(\w+\s+){0,6}(was|were|had been)\s+(\w+\s+)?(killed|murdered|shot dead|lynched)|"
+    r"\b(who|which)\s+(\w+\s+){0,3}(killed|murdered)\b",
+    re.IGNORECASE,
+)
+
+
+def _reacts_to_deaths(text: str, group: list[Candidate]) -> bool:
+    """Whether the deaths a protest report names are what it protests ("protested the killing of
+    a student", "after five guards were killed the previous evening")."""
+    return any(_CAUSE.search(text, s.start, s.end) for c in group for s in (c.sentence, *c.extra))
 
 
 def _deaths(group: list[Candidate]) -> Fatalities:

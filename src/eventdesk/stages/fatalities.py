@@ -82,7 +82,9 @@ _NEGATION = re.compile(
     r"\b(no|without|zero|nil)\s+(?:\w+\s+){0,2}?(casualt\w*|fatalit\w*|deaths?|one\s+(?:was\s+)?"
     r"(?:killed|died|hurt)|lives\s+(?:were\s+)?lost|reports?\s+of\s+(?:fatalit\w*|deaths?|casualt\w*))|"
     r"\bnobody\s+(?:was\s+)?(?:killed|died)\b|\bno\s+one\s+(?:was\s+)?(?:killed|died|hurt)\b|"
-    r"\bno\s+(?:one|body)\s+(?:was\s+)?(?:injured|hurt)\s+or\s+killed\b",
+    r"\bno\s+(?:one|body)\s+(?:was\s+)?(?:injured|hurt)\s+or\s+killed\b|"
+    r"\b(?:did\s+not|didn't|failed\s+to)\s+(?:result|lead|cause)\w*\s+(?:in\s+|to\s+)?(?:any\s+)?"
+    r"(?:casualt\w*|fatalit\w*|deaths?)",
     re.IGNORECASE,
 )
 _UNKNOWN = re.compile(

@@ -466,11 +466,12 @@ def _no_deaths(sub_event_type: str, deaths: Fatalities) -> Fatalities:
 
 
 _CAUSE = re.compile(
-    r"\b(after|following|over|against|protest\w*|demonstrat\w*|condemn\w*|denounc\w*|mourn\w*)\s+"
+    r"\b(after|following|over|against|into|protest\w*|demonstrat\w*|condemn\w*|denounc\w*|mourn\w*)\s+"
     r"(at\s+|over\s+|against\s+)?(the\s+|a\s+|an\s+)?(\w+\s+){0,3}(killings?|deaths?|murders?|lynching|"
     r"shootings?|assassination|massacre)\b|"
-    r"\b(after|following|when)\s+(\w+\s+){0,6}(was|were|had been)\s+(\w+\s+)?(killed|murdered|shot dead|lynched)|"
-    r"\b(who|which)\s+(\w+\s+){0,3}(killed|murdered)\b",
+    r"\b(after|following|when)\s+([\w']+\s+){0,6}(killed|murdered|shot dead|lynched|died)\b|"
+    r"\b(who|which)\s+(\w+\s+){0,3}(killed|murdered)\b|\b(led|leading)\s+to\s+(\w+\s+){0,4}deaths\b|"
+    r"\bkilled\b[^.]{0,40}\b(the\s+previous|the\s+day\s+before|earlier|last\s+(week|month|night))\b",
     re.IGNORECASE,
 )
 

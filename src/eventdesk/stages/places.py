@@ -88,10 +88,13 @@ _PAREN = re.compile(r"^\s*\(([^()]{1,80})\)")
 # "City Park, Nairobi", "Jerusalem village of Kirinyaga County", "Tapah of Pusht Rod district, Farah":
 # the words between a place and the wider place that contains it
 _CHAIN_GAP = re.compile(
-    r"^\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
-    r"camp|province|state|region)\s*)?(?:,|of|in)\s+(?:the\s+)?$",
+    r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
+    r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward)\s*)?"
+    r"(?:,|of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
+_NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|wa|de|da|do)(?=[\s,.;:()-]|$))+")
 _ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
 _NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
                          "sub-county", "subcounty", "constituency", "division", "locality"})
@@ -134,8 +137,8 @@ class PlaceContext:
         admin1_countries: dict[str, int] = {}
         for match in _WORD.finditer(text):
             word = _strip_possessive(match.group())
-            if text.startswith("-based", match.end()):
-                continue  # "the Somalia-based militants" says where the group is from, not where it acted
+            if text.startswith(("-based", "-led", "-backed"), match.end()):
+                continue  # "Somalia-based militants", "Saudi-led coalition": whose, not where
             if word[:1].isupper() and not gazetteer.is_common_word(word):
                 country = gazetteer.country_of(word)
                 if country:
@@ -189,6 +192,8 @@ class _Candidate:
     hints: tuple[str, ...] = ()  # parenthesised names after the candidate
     hint_end: int = 0
     chain: tuple[str, ...] = ()  # wider places that follow: "City Park, Nairobi" -> ("Nairobi",)
+    is_country: bool = False  # the surface names a country ("Yemen (Al Hudaydah)")
+    name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
     qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
     chosen: GazEntry | None = field(default=None)
 
@@ -292,9 +297,18 @@ def _read_surroundings(text: str, span: Span, cands: list[_Candidate]) -> None:
         match = _AFTER.match(after)
         cand.after = match.group(1).lower() if match else ""
         paren = _PAREN.match(after[len(match.group(0)):] if match else after)
-        if paren:
+        tail = _NAME_TAIL.match(after) if not match and not paren else None
+        if tail and _PAREN.match(after[tail.end():]):
+            # "Ras Jabel (Bizerte)": the hints place the whole name, of which only "Ras" matched
+            cand.name_end = cand.end + tail.end()
+            paren = _PAREN.match(after[tail.end():])
+            cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
+            cand.hint_end = cand.name_end + paren.end()
+        elif paren:
             cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
             cand.hint_end = cand.end + (len(match.group(0)) if match else 0) + paren.end()
+        elif tail:
+            cand.name_end = cand.end + tail.end()
         cand.qualifier = _qualifies_something(after, cand.end, starts)
         previous = cand
     for i, cand in enumerate(cands):
@@ -313,14 +327,18 @@ def _chain(text: str, span: Span, cands: list[_Candidate], i: int) -> tuple[str,
     "Tapah of Pusht Rod district, Farah"); none when the names form a list ("Mosul, Kirkuk and
     Anbar")."""
     found: list[str] = []
-    end = cands[i].hint_end or cands[i].end
+    end = cands[i].hint_end or cands[i].name_end or cands[i].end
     for nxt in cands[i + 1:i + 4]:
+        if nxt.start < end:
+            continue  # a word of the same name ("Pol" of "Takht-e-Pol")
         gap = text[end:nxt.start]
         chained = _CHAIN_GAP.match(gap) is not None
         if not (chained or gap == " "):  # " ": the next word of one name ("Pusht Rod")
             break
         if chained and _is_wider(text, nxt, span):
             found.append(text[nxt.start:nxt.end])
+        if chained:
+            found.extend(nxt.hints)  # "Ar Rubat area of Tuban district (Lahij)": Lahij contains both
         end = nxt.hint_end or nxt.end
     if found and re.match(r"^\s*,?\s*(?:and|or|&)\s", text[end:span.end]):
         return ()
@@ -379,6 +397,7 @@ def _resolve(text: str, cands: list[_Candidate], gaz: Gazetteer, context: PlaceC
         surface = text[cand.start:cand.end]
         hint_keys = {name_key(strip_admin_suffix(h)) for h in cand.hints + cand.chain}
         cand.key = name_key(surface)
+        cand.is_country = bool(cand.entries) and all(e.kind == "country" for e in cand.entries)
         if _never_a_place(surface) or _TITLE.search(text[max(0, cand.start - 16):cand.start]):
             continue
         explicit = cand.after in _TOWN_WORDS | _ADMIN_WORDS
@@ -390,7 +409,8 @@ def _resolve(text: str, cands: list[_Candidate], gaz: Gazetteer, context: PlaceC
         if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
             placed = _from_hints(cand, cand.hints, gaz, context)
             foreign = placed is not None and best is not None and placed.country != best.country
-            if (placed is not None or best is None) and not (foreign and _unique_name(best, cand)):
+            keep = foreign and not cand.name_end and _unique_name(best, cand) and best.population >= 50_000
+            if (placed is not None or best is None) and not keep:
                 cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
         elif cand.chain and best is not None and not _fits_hints(best, hint_keys):
             wider = _from_hints(cand, cand.chain, gaz, context)
@@ -473,16 +493,32 @@ def _own_name(entry: GazEntry, cand: _Candidate) -> bool:
 
 def _from_hints(cand: _Candidate, hints: tuple[str, ...], gaz: Gazetteer,
                 context: PlaceContext) -> GazEntry | None:
-    """An unknown village placed by its parenthesised district/province ("X (Sujawal, Sindh)")."""
+    """An unknown village placed by its parenthesised district/province ("X (Sujawal, Sindh)"):
+    the first hint that resolves, read against the hints after it.
+
+    Among a hint's homonyms the one in a country the later hints name comes first ("Mamove (Beni,
+    Nord-Kivu)": Beni in Congo, not El Beni in Bolivia); for the last hint a division comes first
+    ("Goniri (Gujiba LGA, Borno)": the state of Borno, not the town in Italy); then the countries
+    of the candidate's own entries, then the article's first country, then population."""
     country = context.countries[0][0] if context.countries else None
-    for hint in hints:
-        for entry in gaz.lookup(hint, country):
-            if entry.kind in ("city", "supplement", "admin1"):
-                return entry
+    own = {e.country for e in cand.entries}
+    found = [[e for e in gaz.lookup(h, country) if e.kind in ("city", "supplement", "admin1")] for h in hints]
+    for i, entries in enumerate(found):
+        if not entries:
+            continue
+        later = {e.country for rest in found[i + 1:] for e in rest}
+        last = not any(found[i + 1:])
+
+        def rank(e: GazEntry) -> tuple:
+            return (e.country not in later if later else False, last and e.kind != "admin1",
+                    e.country not in own, e.country != country, -e.population)
+        return min(entries, key=rank)
     return None
 
 
 def _precision(cand: _Candidate, entry: GazEntry) -> int:
+    if not cand.entries and entry.kind == "admin1" and not cand.is_country:
+        return 2  # a named place we only know the province of ("coordinates for Aden used")
     if entry.kind == "admin1" or entry.feature in _WIDE_FEATURES:
         return 3
     if cand.cue == "near" or cand.after in _NEAR_WORDS or entry.feature in _AREA_FEATURES:
@@ -501,8 +537,8 @@ def _to_place(text: str, cand: _Candidate, entry: GazEntry, gaz: Gazetteer, arti
             location, lat, lon, admin2 = capital.name, capital.latitude, capital.longitude, capital.admin2
         except GazetteerError:
             location = entry.admin1  # admin1 entries carry their capital's coordinates already
-    elif not cand.entries:
-        location = text[cand.start:cand.end]
+    if not cand.entries and not gaz.country_of(text[cand.start:cand.end]):
+        location = text[cand.start:cand.name_end or cand.end]  # the named place, at its hint's point
     admin1_hints = [h for h in cand.hints if gaz.admin1(h, entry.country)]
     other_hints = [h for h in cand.hints if h not in admin1_hints]
     admin1 = entry.admin1 or (gaz.admin1(admin1_hints[-1], entry.country).admin1 if admin1_hints else "")
@@ -518,6 +554,7 @@ def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext
     cands = _scan(text, sentence, gaz, context.mentions)
     _read_surroundings(text, sentence, cands)
     hint_zones = [(c.end, c.hint_end) for c in cands if c.hint_end]
+    hint_zones += [(c.end, c.name_end) for c in cands if c.name_end and c.hints]
     cands = [c for c in cands if not any(a <= c.start < b for a, b in hint_zones)]
     _resolve(text, cands, gaz, context)
     return [c for c in cands if c.chosen is not None]
@@ -542,7 +579,8 @@ def _place_score(cand: _Candidate, order: int) -> float:
     cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "move": -3.0}[cand.cue]
     if cand.hints and _fits_hints(entry, {name_key(strip_admin_suffix(h)) for h in cand.hints}):
         cue += 0.5  # "protested in Tarim (Tarim, Hadramawt)": placed and confirmed by its hints
-    specific = 0.5 if entry.kind == "admin1" or entry.feature in _WIDE_FEATURES else 2.0
+    wide = entry.kind == "admin1" or entry.feature in _WIDE_FEATURES
+    specific = 0.5 if wide and cand.entries else 2.0  # a named place located by its province is specific
     actor_like = -2.0 if cand.after in ("government", "regime", "authorities") else 0.0
     qualifier = -1.2 if cand.qualifier else 0.0
     return cue + specific + actor_like + qualifier - 0.05 * order

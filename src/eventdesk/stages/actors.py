@@ -215,7 +215,8 @@ def _is_acronym(alias: str) -> bool:
 def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted(set(aliases), key=len, reverse=True)
     body = "|".join(re.escape(a) for a in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    # "Taliban-planted", "IS-linked": a lower-case word after a hyphen qualifies the actor, it does not rename it
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
 
 
 def find_actors(

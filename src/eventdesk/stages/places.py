@@ -95,6 +95,8 @@ _CHAIN_GAP = re.compile(
 )
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
 _NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|wa|de|da|do)(?=[\s,.;:()-]|$))+")
+_NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",
+                        re.IGNORECASE)
 _ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
 _NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
                          "sub-county", "subcounty", "constituency", "division", "locality"})
@@ -137,8 +139,9 @@ class PlaceContext:
         admin1_countries: dict[str, int] = {}
         for match in _WORD.finditer(text):
             word = _strip_possessive(match.group())
-            if text.startswith(("-based", "-led", "-backed"), match.end()):
-                continue  # "Somalia-based militants", "Saudi-led coalition": whose, not where
+            if text.startswith(("-based", "-led", "-backed", "-made"), match.end()) or \
+                    _NOT_WHERE.match(text, match.end()):
+                continue  # "Somalia-based militants", "the US dollar": whose, not where
             if word[:1].isupper() and not gazetteer.is_common_word(word):
                 country = gazetteer.country_of(word)
                 if country:
@@ -397,7 +400,13 @@ def _resolve(text: str, cands: list[_Candidate], gaz: Gazetteer, context: PlaceC
         surface = text[cand.start:cand.end]
         hint_keys = {name_key(strip_admin_suffix(h)) for h in cand.hints + cand.chain}
         cand.key = name_key(surface)
-        cand.is_country = bool(cand.entries) and all(e.kind == "country" for e in cand.entries)
+        cand.is_country = bool(cand.entries) and (
+            all(e.kind == "country" for e in cand.entries) or (
+                gaz.country_of(surface) is not None and not any(
+                    _own_name(e, cand) and (e.kind in ("admin1", "supplement") or e.population >= 100_000)
+                    for e in cand.entries)))
+        if cand.is_country and not cand.hints:
+            continue  # "in Lebanon" is the country, never Lebanon, Tennessee
         if _never_a_place(surface) or _TITLE.search(text[max(0, cand.start - 16):cand.start]):
             continue
         explicit = cand.after in _TOWN_WORDS | _ADMIN_WORDS

@@ -159,3 +159,21 @@ def test_peoples_and_buildings_are_not_the_town(gaz: Gazetteer) -> None:
     place = _choose(gaz, text)
     assert place is not None and place.location == "Minsk"
     assert _choose(gaz, "Traders pelted Nairobi Governor Evans Kidero with mud.").location == "Nairobi"
+
+
+def test_a_country_is_never_its_homonym_town(gaz: Gazetteer) -> None:
+    text = ("On 8 May 2020, protesters from the movement against the political system in Lebanon marched "
+            "in Beirut against the US dollar exchange rate.")
+    place = _choose(gaz, text)
+    assert place is not None and (place.country, place.location) == ("Lebanon", "Beirut")
+    ctx = PlaceContext.from_text(text, gaz, article_id="a")
+    assert "United States" not in dict(ctx.countries)
+
+
+def test_hints_place_the_whole_name_and_are_read_together(gaz: Gazetteer) -> None:
+    # only "Ras" of "Ras Jabel" is a gazetteer name (Ar Rass, Saudi Arabia); the hint places it
+    place = _choose(gaz, "On 8 May 2020, coffee workers protested in Ras Jabel (Bizerte).")
+    assert place is not None and (place.country, place.location, place.precision) == ("Tunisia", "Ras Jabel", 2)
+    # Borno the state of Nigeria, not the town of Borno in Italy
+    place = _choose(gaz, "Boko Haram attacked a military position in Goniri (Gujiba LGA, Borno).")
+    assert place is not None and (place.country, place.admin1) == ("Nigeria", "Borno")

@@ -1,0 +1,326 @@
+"""Reading place names in a sentence: the capitalised runs that match the gazetteer, and the words
+around each (the preposition that governs it, the word after it, parenthesised hints, the wider
+places chained after it). `places` decides among the candidates found here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
+from eventdesk.model import Mention, Span
+
+__all__ = [
+    "ADMIN_WORDS",
+    "AREA_FEATURES",
+    "Candidate",
+    "GROUP_NOUN",
+    "NEAR_WORDS",
+    "NOT_WHERE",
+    "PLACE_LABELS",
+    "TITLE",
+    "TOWN_WORDS",
+    "WIDE_FEATURES",
+    "WORD",
+    "admin_named",
+    "never_a_place",
+    "read_surroundings",
+    "scan",
+    "strip_possessive",
+]
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
+_MAX_WORDS = 6
+_CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed",
+                         "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "au", "aux", "du", "des",
+                         "ibn", "bani", "wa", "e", "y", "of", "upon", "sur", "am", "im"})
+WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
+_GAP = re.compile(r"^[ \-]$")
+_DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \
+             r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+)?"
+_POSSESSIVE = re.compile(r"(?:\b[a-z]+ern\s+)?\b[\w\-]+['’]s\s+$")
+_NEAR = re.compile(
+    r"\b(?:near|nearby|outside|around|close to|outskirts of|vicinity of|areas? of|"
+    r"surroundings of|environs of|countryside of|south of|north of|east of|west of|"
+    r"(?:north|south)-?(?:east|west) of)\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+_DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\b[\w\s-]{0,25}\b(?:of|from)\s+(?:the\s+)?$")
+_IN = re.compile(
+    r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
+    r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
+    r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
+    r"camp|municipality|hamlet|locality|settlement|estate) of|in the (?:[a-z\-]+\s+){1,3}of)"
+    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+# "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
+_ORIGIN = re.compile(
+    r"\b(?:residents?|traders?|students?|pupils|youths?|villagers|farmers|herders|workers|teachers|"
+    r"nurses|doctors|locals|inhabitants|people|women|men|members|supporters|vendors|operators) (?:from|of)"
+    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+_MOVE = re.compile(
+    r"\b(?:from|to|into|through|via|toward|towards|border with|borders? of|fled|flee|"
+    r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
+)
+_AFTER = re.compile(
+    r"^\s+(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
+    r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
+    r"government|regime|authorities)\b",
+    re.IGNORECASE,
+)
+# "the Mile mall", "Cleary Park offices": a name that only qualifies a building or business
+_FACILITY = re.compile(
+    r"^\s+(mall|offices?|hotel|restaurant|bank|supermarket|company|factory|club|stadium|shop|store|"
+    r"brand|branch|headquarters)\b"
+)
+# words that may follow a place name inside a longer proper name without making it another thing
+_PLACE_TAILS = frozenset({"airport", "university", "police", "hospital", "city", "town", "province",
+                          "governorate", "county", "district", "region", "state", "camp", "prison",
+                          "road", "highway", "bridge", "market", "stadium", "refugee", "central",
+                          "north", "south", "east", "west", "constituency", "division", "municipality",
+                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                          "january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"})
+# "Governor Evans Kidero", "President Ruto": a title makes the next name a person
+TITLE = re.compile(
+    r"\b(?:governor|president|minister|senator|general|gen\.|mr\.?|mrs\.?|ms\.?|dr\.?|chief|"
+    r"commissioner|sheikh|imam|colonel|col\.|captain|capt\.|major|lieutenant|lt\.|sergeant|sgt\.|"
+    r"bishop|father|king|prince|mp|mca|deputy|commander|spokesman|spokesperson|judge|justice)\s+$",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"^\s*\(([^()]{1,80})\)")
+# "City Park, Nairobi", "Jerusalem village of Kirinyaga County", "Tapah of Pusht Rod district, Farah":
+# the words between a place and the wider place that contains it
+_CHAIN_GAP = re.compile(
+    r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
+    r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward)\s*)?"
+    r"(?:,|of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
+_NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|wa|de|da|do)(?=[\s,.;:()-]|$))+")
+NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",
+                        re.IGNORECASE)
+ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
+NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
+                         "sub-county", "subcounty", "constituency", "division", "locality"})
+TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
+                         "suburb", "estate"})
+_UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
+                         "governorate", "region", "area", "municipality", "state"})
+WIDE_FEATURES = frozenset({"region", "desert", "valley"})
+AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border"})
+
+
+def admin_named(text: str, cand: Candidate, span: Span) -> bool:
+    """"Kisii County", "Tachira state", "Cauca department": named as a division."""
+    if _ADMIN_SUFFIX.search(text[cand.start:cand.end]):
+        return True
+    after = _AFTER.match(text[cand.end:span.end])
+    return bool(after) and after.group(1).lower() in ADMIN_WORDS
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    entries: list[GazEntry]
+    cue: str = "none"  # in | near | distance | move | none
+    key: str = ""  # name_key of the surface text
+    after: str = ""  # the word after the name: "province", "district", "town", ...
+    hints: tuple[str, ...] = ()  # parenthesised names after the candidate
+    hint_end: int = 0
+    chain: tuple[str, ...] = ()  # wider places that follow: "City Park, Nairobi" -> ("Nairobi",)
+    is_country: bool = False  # the surface names a country ("Yemen (Al Hudaydah)")
+    name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
+    qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
+    chosen: GazEntry | None = field(default=None)
+
+
+def strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _runs(text: str, span: Span) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (with lower-case connectors inside) as (start, end) tokens."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    last_end = -1
+    for match in WORD.finditer(text, span.start, span.end):
+        word = strip_possessive(match.group())
+        start, end = match.start(), match.start() + len(word)
+        capital = word[:1].isupper() or (word[:3].lower() in ("al-", "el-") and word[3:4].isupper())
+        joined = bool(current) and _GAP.match(text[last_end:start]) is not None
+        if capital or (joined and word.lower() in _CONNECTORS):
+            if not joined and current:
+                runs.append(current)
+                current = []
+            current.append((start, end))
+            last_end = end
+            if end < match.end():  # a possessive ends the run
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [[t for t in run] for run in (_trim(r, text) for r in runs) if run]
+
+
+def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    while run and text[run[-1][0]:run[-1][1]].lower() in _CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tuple[int, int] | None:
+    """The name part of an unknown place followed by hints: the capitalised words after the last
+    connector, without a trailing unit word ("Faskari LGA" -> "Faskari")."""
+    words = [text[a:b] for a, b in run]
+    last_connector = max((k for k, w in enumerate(words) if w.lower() in _CONNECTORS), default=-1)
+    tokens = run[last_connector + 1:]
+    while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in _UNIT_WORDS:
+        tokens = tokens[:-1]
+    if not tokens or any(gaz.is_common_word(text[a:b]) for a, b in tokens):
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -> list[Candidate]:
+    """Longest gazetteer matches among the capitalised runs, plus NER mentions not yet covered."""
+    found: list[Candidate] = []
+    for run in _runs(text, span):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + _MAX_WORDS), i, -1):
+                start, end = run[i][0], run[j - 1][1]
+                if j == i + 1 and text[start:end].islower():
+                    continue  # a connector alone ("of", "al") is no place
+                entries = gaz.lookup(text[start:end]) if name_key(text[start:end]) else []
+                if entries:
+                    found.append(Candidate(start, end, entries))
+                    i = j
+                    break
+            else:
+                if _PAREN.match(text[run[-1][1]:span.end]):
+                    unknown = _unknown_name(text, run[i:], gaz)
+                    if unknown:
+                        found.append(Candidate(unknown[0], unknown[1], []))  # placed by its hints
+                    break
+                i += 1
+    for mention in mentions:
+        inside = span.start <= mention.span.start and mention.span.end <= span.end
+        covered = any(c.start < mention.span.end and mention.span.start < c.end for c in found)
+        if mention.label in PLACE_LABELS and inside and not covered:
+            surface = re.sub(r"^the\s+", "", text[mention.span.start:mention.span.end], flags=re.I)
+            entries = gaz.lookup(surface)
+            if entries:
+                found.append(Candidate(mention.span.end - len(surface), mention.span.end, entries))
+    return sorted(found, key=lambda c: c.start)
+
+
+def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
+    """Fill each candidate's cue (governing words before), following word, hints, the wider
+    places chained after it and whether it only qualifies a building or a longer name."""
+    previous: Candidate | None = None
+    starts = {c.start for c in cands}
+    for cand in cands:
+        before = text[max(span.start, cand.start - 70):cand.start].lower()
+        if previous and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[previous.end:cand.start]):
+            cand.cue = previous.cue
+        else:
+            cand.cue = _cue(before)
+        after = text[cand.end:span.end]
+        match = _AFTER.match(after)
+        cand.after = match.group(1).lower() if match else ""
+        paren = _PAREN.match(after[len(match.group(0)):] if match else after)
+        tail = _NAME_TAIL.match(after) if not match and not paren else None
+        if tail and _PAREN.match(after[tail.end():]):
+            # "Ras Jabel (Bizerte)": the hints place the whole name, of which only "Ras" matched
+            cand.name_end = cand.end + tail.end()
+            paren = _PAREN.match(after[tail.end():])
+            cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
+            cand.hint_end = cand.name_end + paren.end()
+        elif paren:
+            cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
+            cand.hint_end = cand.end + (len(match.group(0)) if match else 0) + paren.end()
+        elif tail:
+            cand.name_end = cand.end + tail.end()
+        cand.qualifier = _qualifies_something(after, cand.end, starts)
+        previous = cand
+    for i, cand in enumerate(cands):
+        cand.chain = _chain(text, span, cands, i)
+
+
+def _qualifies_something(after: str, end: int, starts: set[int]) -> bool:
+    if _FACILITY.match(after):
+        return True
+    nxt = re.match(r"^ ([A-Z][a-z]+)\b", after)
+    return bool(nxt) and nxt.group(1).lower() not in _PLACE_TAILS and end + 1 not in starts
+
+
+def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, ...]:
+    """The wider places that follow candidate ``i`` ("Jerusalem village of Kirinyaga County",
+    "Tapah of Pusht Rod district, Farah"); none when the names form a list ("Mosul, Kirkuk and
+    Anbar")."""
+    found: list[str] = []
+    end = cands[i].hint_end or cands[i].name_end or cands[i].end
+    for nxt in cands[i + 1:i + 4]:
+        if nxt.start < end:
+            continue  # a word of the same name ("Pol" of "Takht-e-Pol")
+        gap = text[end:nxt.start]
+        chained = _CHAIN_GAP.match(gap) is not None
+        if not (chained or gap == " "):  # " ": the next word of one name ("Pusht Rod")
+            break
+        if chained and _is_wider(text, nxt, span):
+            found.append(text[nxt.start:nxt.end])
+        if chained:
+            found.extend(nxt.hints)  # "Ar Rubat area of Tuban district (Lahij)": Lahij contains both
+        end = nxt.hint_end or nxt.end
+    if found and re.match(r"^\s*,?\s*(?:and|or|&)\s", text[end:span.end]):
+        return ()
+    return tuple(found)
+
+
+def _is_wider(text: str, cand: Candidate, span: Span) -> bool:
+    """A country, a first-level division, or a name followed by an administrative word."""
+    if never_a_place(text[cand.start:cand.end]):
+        return False
+    if admin_named(text, cand, span):
+        return True
+    key = name_key(text[cand.start:cand.end])
+    return any(e.kind in ("admin1", "country") and name_key(e.name) == key for e in cand.entries)
+
+
+def _cue(before: str) -> str:
+    before = _POSSESSIVE.sub("", before)
+    for name, pattern in (("near", _NEAR), ("distance", _DISTANCE), ("in", _IN), ("origin", _ORIGIN),
+                          ("move", _MOVE)):
+        if pattern.search(before):
+            return name
+    return "none"
+
+
+GROUP_NOUN = re.compile(
+    r"['’]s\b|\s+(?:wom[ae]n|m[ae]n|youths?|militia\w*|herders?|raiders?|communit(?:y|ies)|clans?|"
+    r"tribe\w*|elders|fighters|warriors|morans|people|famil(?:y|ies)|farmers|pastoralists|gunmen|"
+    r"attackers|assailants|groups?|leaders?|politicians|members?|traders|landowners|squatters)\b"
+)
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                         "western", "centre", "center",
+                         "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+                         "southeast", "southwest", "upper", "lower", "middle"})
+_ADMIN_SUFFIX = re.compile(r"\s(?:province|governorate|county|region|state|department)$", re.IGNORECASE)
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def never_a_place(surface: str) -> bool:
+    """Month abbreviations and short all-capital acronyms (UN, IFO, GSU) are not places."""
+    word = surface.strip().rstrip(".")
+    if word.lower() in _MONTHS or word.lower() in _DIRECTIONS:
+        return True  # a month, or a direction alone ("South" of "South Cotabato" is no province)
+    return word.isupper() and len(word) <= 4

@@ -198,3 +198,29 @@ def test_blocking_finds_exactly_the_pairs_within_tolerance_and_region(seed):
             and ((a.country and o.country) or {a.actor1, a.actor2} & {o.actor1, o.actor2} - {""})
         }
         assert found == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_apart_is_exactly_the_hard_limits_of_compare(seed):
+    """The clusterer checks group compatibility with ``apart`` on ``limits_key`` representatives
+    instead of ``compare`` on every pair: the two must agree, and equal keys must behave alike."""
+    from eventdesk.fuse._score import apart, limits_key
+
+    rng = random.Random(seed)
+    places = [BAIJI, TIKRIT, TARMIYAH, ("Iraq", "", "Iraq", 33.0, 44.0), None]
+    items = [
+        item(mention(f"p{n % 9:02d}", rng.choice([None, 1, 2, 3, 9, 28]), rng.choice(places),
+                     etype=rng.choice(["Battles", "Battles", "Protests"]), precision=rng.choice([1, 2, 3]),
+                     a1=rng.choice(["Islamic State (Iraq)", "Unidentified"]),
+                     a2=rng.choice(["Popular Mobilization Forces", None]), geo=rng.choice([1, 2, 3])), n)
+        for n in range(30)
+    ]
+    by_key: dict = {}
+    for a in items:
+        for b in items:
+            if a is b:
+                continue
+            assert (compare(a, b) is None) == (a.article == b.article or apart(a, b))
+            verdict = by_key.setdefault((limits_key(a), limits_key(b)), apart(a, b))
+            assert verdict == apart(a, b)

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from eventdesk.errors import EventdeskError
 from eventdesk.fuse import Item, compare, fuse
 from eventdesk.fuse.changes import diff
 from eventdesk.ingest import read_inputs
-from eventdesk.model import Article, ArticleResult, Event, Skipped, Source
+from eventdesk.model import Article, ArticleResult, Event, Skipped
 from eventdesk.pipeline import PIPELINE_VERSION, Pipeline
 from eventdesk.services import Services
 from eventdesk.settings import Settings
@@ -92,16 +93,27 @@ def extract(
             results = tqdm(results, desc="articles", unit="art", file=sys.stderr)
         new_ids: list[str] = []
         rejections = 0
-        for result in results:
+        pending: list[ArticleResult] = []
+
+        def flush() -> None:
+            nonlocal rejections
+            for result, stored_id in zip(pending, _store_results(store, pending), strict=True):
+                if stored_id is not None:
+                    new_ids.append(stored_id)
+                    rejections += len(result.rejections)
+                else:
+                    counts["duplicate"] += 1
+            pending.clear()
+
+        for done, result in enumerate(results, 1):
             if isinstance(result, Skipped):
                 skipped.append(result)
-                continue
-            if store.add_result(result, pipeline_version=PIPELINE_VERSION):
-                new_ids.append(store.stored_id(result.clean.article.content_hash) or result.clean.id)
-                rejections += len(result.rejections)
             else:
-                counts["duplicate"] += 1
-        mention_ids = [mid for aid in new_ids for mid in store.article(aid).mention_ids]
+                pending.append(result)
+            if done % pipeline.batch_size == 0:  # the end of a pipeline batch: before it reads on
+                flush()
+        flush()
+        mention_ids = [mid for aid in new_ids for mid in store.mention_ids(aid)]
         # and the mentions a killed run stored but did not get to fuse
         mention_ids = list(dict.fromkeys(mention_ids + store.unfused_mentions()))
         events = fuse_new(store, mention_ids, run_id=run_id)
@@ -120,6 +132,22 @@ def extract(
         exported, held = export_events(settings, output, fmt, services=services)
         report = ExtractReport(summary, run_id, total, exported, held, output)
     return report
+
+
+def _store_results(store: Store, results: list[ArticleResult]) -> list[str | None]:
+    """Store a batch of results in one transaction; the id each is stored under, ``None`` for a
+    duplicate. When the batch fails, the articles are stored one at a time instead, so those before
+    the failing one are kept and the error is the one that article raises on its own."""
+    if not results:
+        return []
+    try:
+        return store.add_results(results, pipeline_version=PIPELINE_VERSION)
+    except EventdeskError:
+        ids = []
+        for result in results:
+            added = store.add_result(result, pipeline_version=PIPELINE_VERSION)
+            ids.append(store.stored_id(result.clean.article.content_hash) if added else None)
+        return ids
 
 
 def _extract_on_dask(inputs: list[str], settings: Settings, *, stdin: TextIO | None, output: str | None,
@@ -161,7 +189,10 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
     frontier = list(items.values())
     while frontier:
         grown: list[Item] = []
-        for item in frontier:
+        # every id in ``items`` is a stored mention: when they are all of them, no neighbour lies
+        # outside ``items`` and the lookups can be skipped (a first run into an empty store)
+        others = store.mention_count() > len(items)
+        for item in frontier if others else ():
             for other in read([i for i in store.neighbour_ids(item) if i not in items]):
                 if other.id in items:
                     continue
@@ -179,7 +210,7 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
             grown.append(other)
         frontier = grown
     before = store.members_of(sorted(set(store.events_of(items).values())))
-    sources = {aid: _source(store, aid) for aid in sorted({i.article for i in items.values()})}
+    sources = store.sources(sorted({i.article for i in items.values()}))
     events = fuse(items.values(), sources, store.review_links(items))
     after = {e.event_id: frozenset(_ids_of(e, items)) for e in events}
     store.apply_fusion(events, diff(before, after), run_id=run_id)
@@ -189,11 +220,6 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
 def _ids_of(event: Event, items: dict[str, Item]) -> list[str]:
     by_mention = {id(i.mention): i.id for i in items.values()}
     return [by_mention[id(m)] for m in event.mentions]
-
-
-def _source(store: Store, article_id: str) -> Source:
-    art = store.article(article_id)
-    return Source(art.id, art.outlet or "", art.url, art.publication.date, art.copy_group)
 
 
 def export_events(settings: Settings, path: str, fmt: str | None = None, *, services: Services | None = None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from eventdesk.fuse._block import BlockIndex, seen_from_both
 from eventdesk.fuse._item import Item
-from eventdesk.fuse._score import Score, compare
+from eventdesk.fuse._score import Score, apart, compare, limits_key
 from eventdesk.model import MergeLink
 
 __all__ = ["Group", "cluster", "links_of"]
@@ -28,22 +28,24 @@ class Group:
     links: tuple[MergeLink, ...]
 
 
-def links_of(items: Sequence[Item], index: BlockIndex) -> list[tuple[Score, Item, Item]]:
-    """Every candidate pair among ``items`` whose score is high enough to fuse, best first."""
+def links_of(items: Sequence[Item], index: BlockIndex, *, why: bool = True) -> list[tuple[Score, Item, Item]]:
+    """Every candidate pair among ``items`` whose score is high enough to fuse, best first
+    (``why=False``: scores without what agreed, see ``compare``)."""
     found: list[tuple[Score, Item, Item]] = []
     seen: set[tuple[str, str]] = set()
     for a in items:
         for b in index.candidates(a):
             first, second = (a, b) if a.order < b.order else (b, a)
             if a.day is not None and b.day is not None:
-                if seen_from_both(a, b) and first is not a:  # found from both sides: score once
+                if first is not a and seen_from_both(a, b):  # found from both sides: score once
                     continue
             else:
                 key = (first.order, second.order)
                 if key in seen:
                     continue
                 seen.add(key)
-            score = compare(first, second)
+            # (two arguments when asked for reasons: bench_fuse counts the calls through a stand-in)
+            score = compare(first, second) if why else compare(first, second, why=False)
             if score is not None and score.fuses:
                 found.append((score, first, second))
     found.sort(key=lambda link: (-link[0].value, link[1].order, link[2].order))
@@ -65,6 +67,35 @@ def cluster(items: Iterable[Item], reviewed: Mapping[tuple[str, str], str] | Non
     members: dict[str, list[Item]] = {item.order: [item] for item in items}
     kept: dict[str, list[MergeLink]] = {item.order: [] for item in items}
     by_id = {item.id: item for item in items}
+    # Two groups merge only when no pair across them is kept apart by a hard limit (``compare``
+    # gives None). What that needs of a group: its articles (no two reports of one article) and one
+    # item per distinct ``limits_key`` (the other hard limits read only that), so a check costs
+    # (distinct keys x distinct keys) cached lookups, not (items x items) comparisons.
+    articles: dict[str, set[str]] = {item.order: {item.article} for item in items}
+    keys: dict[str, dict[tuple, Item]] = {item.order: {limits_key(item): item} for item in items}
+    allowed: dict[tuple[tuple, tuple], bool] = {}
+
+    def compatible(ra: str, rb: str) -> bool:
+        """Whether every pair across the groups is allowed: ``compare(x, y) is not None`` for each x
+        of ``ra`` and y of ``rb``, found from the groups' articles and keys."""
+        if not articles[ra].isdisjoint(articles[rb]):
+            return False
+        for kx, x in keys[ra].items():
+            for ky, y in keys[rb].items():
+                ok = allowed.get((kx, ky))
+                if ok is None:
+                    ok = allowed[(kx, ky)] = not apart(x, y)
+                if not ok:
+                    return False
+        return True
+
+    def absorb(table: dict, keep: str, gone: str) -> None:
+        """Fold ``table[gone]`` (a set or dict) into ``table[keep]``, copying the smaller one."""
+        big, small = table[keep], table.pop(gone)
+        if len(small) > len(big):
+            big, small = small, big
+        big.update(small)
+        table[keep] = big
 
     def root(key: str) -> str:
         while parent[key] != key:
@@ -72,23 +103,30 @@ def cluster(items: Iterable[Item], reviewed: Mapping[tuple[str, str], str] | Non
             key = parent[key]
         return key
 
-    def merge(a: Item, b: Item, link: MergeLink, *, forced: bool) -> None:
+    def merge(a: Item, b: Item, *, forced: bool) -> list[MergeLink] | None:
+        """Merge the groups of ``a`` and ``b`` if allowed; the merged group's links (for the
+        caller to add the link that merged them), or None."""
         ra, rb = root(a.order), root(b.order)
         if ra == rb or _kept_apart(members[ra], members[rb], cannot):
-            return
-        if not forced and not _compatible(members[ra], members[rb]):
-            return
+            return None
+        if not forced and not compatible(ra, rb):
+            return None
         keep, gone = (ra, rb) if ra < rb else (rb, ra)
         parent[gone] = keep
         members[keep].extend(members.pop(gone))
         kept[keep].extend(kept.pop(gone))
-        kept[keep].append(link)
+        absorb(articles, keep, gone)
+        absorb(keys, keep, gone)
+        return kept[keep]
 
     for (x, y), kind in sorted(reviewed.items()):
         if kind == "must" and x in by_id and y in by_id:
-            merge(by_id[x], by_id[y], MergeLink(x, y, 1.0, ("merged by an analyst",)), forced=True)
-    for score, a, b in links_of(items, index):
-        merge(a, b, MergeLink(a.id, b.id, score.value, score.agreed, score.by_content), forced=False)
+            if (links := merge(by_id[x], by_id[y], forced=True)) is not None:
+                links.append(MergeLink(x, y, 1.0, ("merged by an analyst",)))
+    # links are ranked on their scores alone; what agreed is spelled out for the links kept
+    for _, a, b in links_of(items, index, why=False):
+        if (links := merge(a, b, forced=False)) is not None:
+            links.append(_link(a, b))
     groups = [
         Group(tuple(sorted(group, key=lambda i: i.order)), tuple(kept[key]))
         for key, group in members.items()
@@ -97,9 +135,11 @@ def cluster(items: Iterable[Item], reviewed: Mapping[tuple[str, str], str] | Non
     return groups
 
 
+def _link(a: Item, b: Item) -> MergeLink:
+    score = compare(a, b)
+    return MergeLink(a.id, b.id, score.value, score.agreed, score.by_content)
+
+
 def _kept_apart(left: list[Item], right: list[Item], cannot: set[tuple[str, str]]) -> bool:
     return bool(cannot) and any((min(x.id, y.id), max(x.id, y.id)) in cannot for x in left for y in right)
 
-
-def _compatible(left: list[Item], right: list[Item]) -> bool:
-    return all(compare(x, y) is not None for x in left for y in right)

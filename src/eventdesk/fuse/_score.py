@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from eventdesk.fuse._item import Item
 from eventdesk.gazetteer import km
 
-__all__ = ["Score", "compare", "THRESHOLD", "CONTENT_ONLY", "date_tolerance"]
+__all__ = ["Score", "compare", "apart", "limits_key", "THRESHOLD", "CONTENT_ONLY", "date_tolerance"]
 
 THRESHOLD = 0.55
 """Score needed to fuse two dated mentions."""
@@ -49,8 +49,11 @@ def date_tolerance(precision: int) -> int:
     return _TOLERANCE.get(precision, 0)
 
 
-def compare(a: Item, b: Item) -> Score | None:
-    """``None`` when a hard limit keeps the two apart, else the score and what agreed."""
+def compare(a: Item, b: Item, *, why: bool = True) -> Score | None:
+    """``None`` when a hard limit keeps the two apart, else the score and what agreed.
+
+    ``why=False`` leaves out what agreed (``agreed`` is empty) and gives the same ``value``: for
+    ranking many candidate pairs, when the reasons are needed only for the few links kept."""
     if a.article == b.article or a.family != b.family:
         return None
     if (not a.geo_precision or not b.geo_precision) and not _share_actor(a, b):
@@ -64,35 +67,61 @@ def compare(a: Item, b: Item) -> Score | None:
             return None
         if gap == 0:
             value += 0.25
-            agreed.append("date: same day")
+            if why:
+                agreed.append("date: same day")
         else:
             value += 0.1
-            agreed.append(f"date: {gap} day{'s' if gap > 1 else ''} apart, within precision")
+            if why:
+                agreed.append(f"date: {gap} day{'s' if gap > 1 else ''} apart, within precision")
     place = _place(a, b)
     if place is None:
         return None
     value += place[0]
-    if place[1]:
+    if place[1] and why:
         agreed.append(place[1])
-    value += _actors(a, b, agreed)
+    value += _actors(a, b, agreed if why else None)
     if a.sub_event_type == b.sub_event_type:
         value += 0.15
-        agreed.append(f"sub-event type: {a.sub_event_type}")
+        if why:
+            agreed.append(f"sub-event type: {a.sub_event_type}")
     elif a.event_type == b.event_type:
         value += 0.08
-        agreed.append(f"event type: {a.event_type}")
+        if why:
+            agreed.append(f"event type: {a.event_type}")
     if a.deaths is not None and b.deaths is not None and a.deaths and b.deaths:
         if a.deaths == b.deaths:
             value += 0.05
-            agreed.append(f"deaths: both {a.deaths}")
+            if why:
+                agreed.append(f"deaths: both {a.deaths}")
         elif max(a.deaths, b.deaths) <= 1.5 * min(a.deaths, b.deaths):
             value += 0.03
-            agreed.append(f"deaths: {min(a.deaths, b.deaths)}-{max(a.deaths, b.deaths)}")
+            if why:
+                agreed.append(f"deaths: {min(a.deaths, b.deaths)}-{max(a.deaths, b.deaths)}")
     overlap = _jaccard(a.words, b.words)
     if overlap >= 0.1:
         value += 0.15 * overlap
-        agreed.append(f"wording: {overlap:.0%} shared words")
+        if why:
+            agreed.append(f"wording: {overlap:.0%} shared words")
     return Score(round(value, 4), tuple(agreed), by_content)
+
+
+def apart(a: Item, b: Item) -> bool:
+    """Whether a hard limit other than "same article" keeps the two apart: ``compare(a, b) is None``
+    exactly when ``a.article == b.article or apart(a, b)``. It reads only the fields in
+    ``limits_key``, so two items with equal keys are kept apart from the same items."""
+    if a.family != b.family:
+        return True
+    if (not a.geo_precision or not b.geo_precision) and not _share_actor(a, b):
+        return True
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > date_tolerance(max(a.precision, b.precision)):
+        return True
+    return _place(a, b) is None
+
+
+def limits_key(item: Item) -> tuple:
+    """The fields ``apart`` reads (everything the hard limits look at but the article)."""
+    return (item.family, item.geo_precision, item.actor1, item.actor2, item.day, item.precision, item.country,
+            item.admin1, item.location, item.lat, item.lon)
 
 
 def _place(a: Item, b: Item) -> tuple[float, str] | None:
@@ -114,17 +143,21 @@ def _place(a: Item, b: Item) -> tuple[float, str] | None:
     return 0.12, f"place: {distance:.0f} km apart"
 
 
-def _actors(a: Item, b: Item, agreed: list[str]) -> float:
+def _actors(a: Item, b: Item, agreed: list[str] | None) -> float:
+    """What the actors add to the score; what agreed goes to ``agreed`` unless it is None."""
     value = 0.0
     if a.actor1 and a.actor1 == b.actor1:
         value += 0.1
-        agreed.append(f"actor1: {a.actor1}")
+        if agreed is not None:
+            agreed.append(f"actor1: {a.actor1}")
     if a.actor2 and a.actor2 == b.actor2:
         value += 0.1
-        agreed.append(f"actor2: {a.actor2}")
+        if agreed is not None:
+            agreed.append(f"actor2: {a.actor2}")
     if not value and a.actor1 and a.actor1 == b.actor2 and a.actor2 == b.actor1:
         value += 0.15
-        agreed.append(f"actors: {a.actor1} and {a.actor2}, roles swapped")
+        if agreed is not None:
+            agreed.append(f"actors: {a.actor1} and {a.actor2}, roles swapped")
     if a.named and b.named and not a.named & b.named:
         value -= 0.2
     return value
@@ -137,4 +170,5 @@ def _share_actor(a: Item, b: Item) -> bool:
 def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
     if not x or not y:
         return 0.0
-    return len(x & y) / len(x | y)
+    shared = len(x & y)
+    return shared / (len(x) + len(y) - shared)  # = len(x | y), without building the union

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
 
-__all__ = ["signature", "band_keys", "similarity", "SIMILAR", "NUM_PERM", "BANDS"]
+__all__ = ["signature", "band_keys", "similarity", "similarities", "SIMILAR", "NUM_PERM", "BANDS"]
 
 NUM_PERM = 128
 BANDS = 32
@@ -37,9 +38,15 @@ def signature(text: str) -> bytes:
         shingles = {" ".join(words).encode()}
     else:
         shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    minhash.update_batch(sorted(shingles))
+    minhash = _empty().copy()  # the permutations are drawn once, not per article
+    minhash.update_batch(list(shingles))  # a minimum per permutation: the order does not matter
     return np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes()
+
+
+@cache
+def _empty() -> MinHash:
+    """An empty sketch with this module's permutations; ``signature`` works on copies of it."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def band_keys(sig: bytes) -> list[str]:
@@ -58,3 +65,17 @@ def similarity(a: bytes, b: bytes) -> float:
     if len(x) != len(y) or not len(x):
         return 0.0
     return float(np.count_nonzero(x == y)) / len(x)
+
+
+def similarities(sig: bytes, others: list[bytes]) -> list[float]:
+    """``[similarity(sig, o) for o in others]`` in one vectorised pass."""
+    x = np.frombuffer(sig, dtype=np.uint32)
+    if not len(x):
+        return [0.0] * len(others)
+    same = [i for i, o in enumerate(others) if len(o) == len(sig)]
+    out = [0.0] * len(others)
+    if same:
+        rows = np.frombuffer(b"".join(others[i] for i in same), dtype=np.uint32).reshape(len(same), len(x))
+        for i, count in zip(same, np.count_nonzero(rows == x, axis=1).tolist()):
+            out[i] = float(count) / len(x)
+    return out

@@ -134,21 +134,42 @@ class _Named:
     statement: bool
 
 
-@dataclass(frozen=True)
 class SpeakerBook:
-    """The named speakers of an article in text order, for resolving "he said" and "the statement"."""
+    """The named speakers of an article in text order, for resolving "he said" and "the statement".
 
-    named: tuple[_Named, ...]
+    Read lazily and once: the attribution frames of a sentence are found the first time a claim
+    needs them (``frames``), and the article's named speakers the first time a pronoun does."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self._text = text
+        self._sentences = tuple(sentences)
+        self._frames: dict[Span, tuple[_Frame, ...]] = {}
+        self._named: tuple[_Named, ...] | None = None
 
     @classmethod
     def read(cls, text: str, sentences: Sequence[Sentence]) -> "SpeakerBook":
-        found: list[_Named] = []
-        for s in sentences:
-            for f in _frames(text, s.span):
-                if f.speaker.lower() in _PRONOUNS or f.speaker.lower() == "the statement":
-                    continue
-                found.append(_Named(f.span.start, f.speaker, f.span, _is_person(f.speaker), f.statement))
-        return cls(tuple(sorted(found, key=lambda n: n.start)))
+        return cls(text, sentences)
+
+    @property
+    def named(self) -> tuple[_Named, ...]:
+        if self._named is None:
+            found: list[_Named] = []
+            for s in self._sentences:
+                for f in self.frames(self._text, s.span):
+                    if f.speaker.lower() in _PRONOUNS or f.speaker.lower() == "the statement":
+                        continue
+                    found.append(_Named(f.span.start, f.speaker, f.span, _is_person(f.speaker), f.statement))
+            self._named = tuple(sorted(found, key=lambda n: n.start))
+        return self._named
+
+    def frames(self, text: str, sentence: Span) -> tuple[_Frame, ...]:
+        """``_frames(text, sentence)``, found once per sentence of this book's article."""
+        if text is not self._text:
+            return tuple(_frames(text, sentence))
+        found = self._frames.get(sentence)
+        if found is None:
+            found = self._frames[sentence] = tuple(_frames(text, sentence))
+        return found
 
     def resolve(self, word: str, before: int) -> str:
         """The speaker a pronoun (or "the statement") at offset ``before`` stands for; ``word`` when none."""
@@ -186,7 +207,7 @@ def negated_report(text: str, clause: Span) -> bool:
 def voice_at(text: str, sentence: Span, pos: int, book: SpeakerBook) -> Voice:
     """The stance and speaker of the clause of ``sentence`` that holds offset ``pos``."""
     clause = clause_at(text, sentence, pos)
-    frames = _frames(text, sentence)
+    frames = book.frames(text, sentence)
     own = [f for f in frames if f.clause == clause]
     frame = own[0] if own else next((f for f in frames if f.clause is None), None)
     said = _resolved(frame, book) if frame is not None else Voice("asserted")

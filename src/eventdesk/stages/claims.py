@@ -148,19 +148,48 @@ def claims_for(text: str, mention: EventMention, siblings: Sequence[EventMention
 
 def claims_of_article(text: str, mentions: Sequence[EventMention], sentences: Sequence[Sentence],
                       actors: ActorDictionary) -> tuple[tuple[Claim, ...], ...]:
-    """``claims_for`` of every mention of one article, reading the article's speakers once."""
+    """``claims_for`` of every mention of one article, reading the article's speakers, coordination
+    cues and leaders once for all of them."""
     if not mentions:
         return ()
     book = SpeakerBook.read(text, sentences)
-    return tuple(read_claims(text, m, mentions, sentences, actors, book=book).claims for m in mentions)
+    article = _Article(text, sentences, actors)
+    return tuple(read_claims(text, m, mentions, sentences, actors, book=book, _article=article).claims
+                 for m in mentions)
+
+
+class _Article:
+    """What ``_coordination_claims`` reads from the whole article, the same for each of its mentions:
+    the cue matches of each sentence, and the leaders the article names (found when first needed)."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], actors: ActorDictionary) -> None:
+        self._text = text
+        self._actors = actors
+        self.cues = [list(_CUE.finditer(s.span.text(text))) for s in sentences]
+        self._leaders: dict[str, str] | None = None
+        self._partners: dict[tuple[str, int, str | None], str | None] = {}
+
+    @property
+    def leaders(self) -> dict[str, str]:
+        if self._leaders is None:
+            self._leaders = {**LEADERS, **_learned_leaders(self._text, self._actors)}
+        return self._leaders
+
+    def partner(self, phrase: str, start: int, country: str | None) -> str | None:
+        """``_partner_name`` of a phrase in the sentence at ``start``, found once per article."""
+        key = (phrase, start, country)
+        if key not in self._partners:
+            self._partners[key] = _partner_name(phrase, self._text[:start], self._actors, country, self.leaders)
+        return self._partners[key]
 
 
 def read_claims(text: str, mention: EventMention, siblings: Sequence[EventMention],
                 sentences: Sequence[Sentence], actors: ActorDictionary, *,
-                book: SpeakerBook | None = None) -> ClaimReading:
+                book: SpeakerBook | None = None, _article: _Article | None = None) -> ClaimReading:
     """``claims_for`` with the reasons for everything it left out (``book``: the article's
     speakers, when the caller has read them already)."""
     book = book or SpeakerBook.read(text, sentences)
+    article = _article or _Article(text, sentences, actors)
     found: list[tuple[int, Claim]] = []
     skipped: list[Rejection] = []
     for field, value, span in _field_values(mention, skipped):
@@ -173,7 +202,7 @@ def read_claims(text: str, mention: EventMention, siblings: Sequence[EventMentio
         claim = Claim(field, value, voice.stance, sentence, voice.speaker, voice.speaker_span, revised)
         found.append((span.start, claim))
     found.extend(_unknown_claims(text, mention, sentences, book))
-    found.extend(_coordination_claims(text, mention, siblings, sentences, actors, book, skipped))
+    found.extend(_coordination_claims(text, mention, siblings, sentences, actors, book, article, skipped))
     return ClaimReading(_ordered(found), tuple(skipped))
 
 
@@ -226,17 +255,16 @@ def _unknown_claims(text: str, mention: EventMention, sentences: Sequence[Senten
 
 def _coordination_claims(text: str, mention: EventMention, siblings: Sequence[EventMention],
                          sentences: Sequence[Sentence], actors: ActorDictionary, book: SpeakerBook,
-                         skipped: list[Rejection]) -> list[tuple[int, Claim]]:
+                         article: _Article, skipped: list[Rejection]) -> list[tuple[int, Claim]]:
     out: list[tuple[int, Claim]] = []
     same_type = sum(1 for s in siblings if s.event_type == mention.event_type)
     own_country = _actor_country(mention.actor1.name if mention.actor1 else "", actors)
     country = mention.place.country if mention.place is not None else own_country
-    leaders = {**LEADERS, **_learned_leaders(text, actors)}
     for index, s in enumerate(sentences):
-        body = s.span.text(text)
-        cues = list(_CUE.finditer(body))
+        cues = article.cues[index]
         if not cues:
             continue
+        body = s.span.text(text)
         if not any(s.span.start < w.end and w.start < s.span.end for w in mention.sentences):
             refers = _names_the_event(body, mention, actors, own_country) or (index == 0 and len(siblings) == 1)
             if not refers:
@@ -256,7 +284,7 @@ def _coordination_claims(text: str, mention: EventMention, siblings: Sequence[Ev
             if stance in ("asserted", "attributed") and _NEGATED_CUE.search(text[clause.start : pos]):
                 stance = "denied"
             for phrase in _partner_phrases(body[cue.end() :]):
-                name = _partner_name(phrase, text[: s.span.start], actors, country, leaders)
+                name = article.partner(phrase, s.span.start, country)
                 if name is None:
                     skipped.append(Rejection(s.span, f"coordinated_with: no ACLED name for {phrase!r}"))
                 elif name == (mention.actor1.name if mention.actor1 else "") or (

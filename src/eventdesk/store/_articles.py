@@ -7,11 +7,14 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass, replace
+from functools import cache
 from typing import Any, TypeVar
 
 from eventdesk.errors import NotFound, StoreError
-from eventdesk.fuse.syndication import SIMILAR, band_keys, similarity
-from eventdesk.model import ArticleResult, Dropped, EventMention, PublicationDate, Rejection, Sentence, Span
+from eventdesk.fuse.syndication import SIMILAR, band_keys, similarities
+from eventdesk.model import (
+    ArticleResult, Dropped, EventMention, PublicationDate, Rejection, Sentence, Source, Span,
+)
 from eventdesk.store._codec import decode_mention, encode_mention, fingerprint, to_json
 from eventdesk.store._types import StoredArticle
 
@@ -56,15 +59,30 @@ def rebase(value: T, old: str, new: str) -> T:
 
 
 def spans_in(value: object) -> Iterator[Span]:
-    """Every ``Span`` inside a (tree of) frozen dataclasses and tuples."""
-    if isinstance(value, Span):
-        yield value
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from spans_in(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            yield from spans_in(getattr(value, f.name))
+    """Every ``Span`` inside a (tree of) frozen dataclasses and tuples, depth first in field order."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind in _LEAVES:
+            continue
+        if kind is Span:
+            yield value
+        elif isinstance(value, tuple):
+            stack.extend(reversed(value))
+        elif isinstance(value, Span):
+            yield value
+        elif is_dataclass(value) and not isinstance(value, type):
+            stack.extend(getattr(value, name) for name in reversed(_field_names(kind)))
+
+
+_LEAVES = frozenset({str, int, float, bool, bytes, type(None), dt.date, dt.datetime})
+"""Types that hold no span: ``spans_in`` does not look inside them."""
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def check_result(result: ArticleResult) -> None:
@@ -132,12 +150,15 @@ def link_copies(conn: sqlite3.Connection, article_id: str, content_hash: str, mi
     conn.executemany("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)",
                      [(key, article_id) for key in keys])
     marks = ", ".join("?" for _ in keys)
+    # each candidate once (an article sharing all 32 bands is not read 32 times)
     rows = conn.execute(
-        f"SELECT DISTINCT a.id, a.minhash, a.content_hash, a.copy_group FROM article_bands b"
-        f" JOIN articles a ON a.id = b.article_id WHERE b.band_key IN ({marks}) AND a.id <> ?",
+        f"SELECT a.id, a.minhash, a.content_hash, a.copy_group FROM articles a WHERE a.id IN"
+        f" (SELECT article_id FROM article_bands WHERE band_key IN ({marks})) AND a.id <> ?",
         (*keys, article_id),
     ).fetchall()
-    copies = [r for r in rows if r["minhash"] is not None and similarity(minhash, r["minhash"]) >= SIMILAR]
+    rows = [r for r in rows if r["minhash"] is not None]
+    scores = similarities(minhash, [r["minhash"] for r in rows])
+    copies = [r for r, score in zip(rows, scores) if score >= SIMILAR]
     groups = {r["copy_group"] or r["content_hash"] for r in copies}
     group = min(groups | {content_hash})
     conn.execute("UPDATE articles SET minhash = ?, copy_group = ? WHERE id = ?", (minhash, group, article_id))
@@ -191,6 +212,21 @@ def load_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle:
         ),
         copy_group=row["copy_group"] or "",
     )
+
+
+def load_sources(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, Source]:
+    """How each article is cited (``Source``), read from its row alone; ``NotFound`` for an unknown id."""
+    out: dict[str, Source] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for r in conn.execute(f"SELECT id, outlet, url, published, copy_group FROM articles WHERE id IN ({marks})",
+                              chunk):
+            out[r["id"]] = Source(r["id"], r["outlet"] or "", r["url"], _date(r["published"]), r["copy_group"] or "")
+    missing = [aid for aid in article_ids if aid not in out]
+    if missing:
+        raise NotFound(f"no article with id {missing[0]!r} in the store")
+    return {aid: out[aid] for aid in article_ids}
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventdesk.errors import StoreError
 from eventdesk.export import event_row
-from eventdesk.model import ArticleResult, Event, EventMention, Skipped
+from eventdesk.model import ArticleResult, Event, EventMention, Skipped, Source
 from eventdesk.store import _articles, _events, _fusion, _review, _runs
 from eventdesk.store import _query
 from eventdesk.store._migrate import migrate
@@ -154,6 +154,11 @@ class Store:
         with self._reading(f"read article {article_id!r}") as conn:
             return _articles.load_article(conn, article_id)
 
+    def sources(self, article_ids: Iterable[str]) -> dict[str, Source]:
+        """How each of these articles is cited in an event (``Source``); ``NotFound`` for an unknown id."""
+        with self._reading("read article sources") as conn:
+            return _articles.load_sources(conn, list(article_ids))
+
     def mentions(self, article_id: str | None = None) -> list[EventMention]:
         """Event mentions of one article (or all), each exactly as it was added."""
         with self._reading("read mentions") as conn:
@@ -167,6 +172,11 @@ class Store:
             else:
                 rows = conn.execute("SELECT id FROM event_mentions WHERE article_id = ? ORDER BY seq", (article_id,))
             return [row[0] for row in rows]
+
+    def mention_count(self) -> int:
+        """How many event mentions the store holds."""
+        with self._reading("count mentions") as conn:
+            return int(conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0])
 
     # -- events -----------------------------------------------------------------------------
 

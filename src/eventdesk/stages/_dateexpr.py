@@ -161,6 +161,17 @@ def scan(text: str) -> list[RawExpr]:
     Where matches overlap, the longest and then the earliest wins (as spaCy's ``filter_spans``):
     "On the night of 3-4 May" beats the "4 May" inside it, "May 18, 2013" beats "of May".
     """
+    return list(_scan_cached(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan_cached(text: str) -> tuple[RawExpr, ...]:
+    """``scan`` remembered by text: an article's dated sentences are read for its date anchors
+    and again for each event's date."""
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[RawExpr]:
     if not _may_hold_date(text):
         return []
     pats = patterns()

@@ -5,6 +5,7 @@ places chained after it). `places` decides among the candidates found here.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -145,10 +146,22 @@ def strip_possessive(word: str) -> str:
 
 def _runs(text: str, span: Span) -> list[list[tuple[int, int]]]:
     """Runs of capitalised words (with lower-case connectors inside) as (start, end) tokens."""
+    shift = span.start
+    return [[(a + shift, b + shift) for a, b in run] for run in _runs_in(text[span.start:span.end])]
+
+
+@functools.lru_cache(maxsize=2048)
+def _runs_in(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """``_runs`` of a whole sentence, remembered: a sentence is read for the article's provinces,
+    for its event's place and for the places it lists."""
+    return tuple(tuple(run) for run in _read_runs(text))
+
+
+def _read_runs(text: str) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     last_end = -1
-    for match in WORD.finditer(text, span.start, span.end):
+    for match in WORD.finditer(text):
         word = strip_possessive(match.group())
         start, end = match.start(), match.start() + len(word)
         capital = word[:1].isupper() or (word[:3].lower() in ("al-", "el-") and word[3:4].isupper())

@@ -27,6 +27,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from eventdesk.model import Actor, Span
+from eventdesk.stages._trie import trie_pattern
 
 __all__ = ["ActorEntry", "ActorDictionary", "ActorMention", "find_actors", "role_of", "claims_own_act"]
 
@@ -213,8 +214,7 @@ def _is_acronym(alias: str) -> bool:
 
 
 def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
-    ordered = sorted(set(aliases), key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in ordered)
+    body = trie_pattern(set(aliases))
     # "Taliban-planted", "IS-linked": a lower-case word after a hyphen qualifies the actor, it does not rename it
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
 

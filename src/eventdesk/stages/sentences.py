@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from eventdesk.model import Sentence, Span
+from eventdesk.stages._trie import trie_pattern
 
 __all__ = ["Splitter", "TriggerFilter", "split_sentences"]
 
@@ -107,8 +108,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 
 
 def _compile(families: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    words = sorted({w for ws in families.values() for w in ws}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+    words = {w for ws in families.values() for w in ws}
+    return re.compile(r"\b(" + trie_pattern(words) + r")", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

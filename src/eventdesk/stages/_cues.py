@@ -198,4 +198,8 @@ MASKS: tuple[str, ...] = (
     # "the US-led coalition fighting ISIS": a description of who someone is, not a battle
     r"\b(coalition|alliance|countries|campaign|groups|forces|troops|militias|war|efforts?) (\w+ )?fighting\b",
     r"\b(reported|reportedly|according to) (by )?(the )?(\w+ )?(Strike|Post|Star|Times|News|Voice)\b",
+    # "after the intense protests and riots in the country's prisons in the previous week": an
+    # earlier event the report refers back to, not the one it codes
+    r"\b(after|following|since)\s+(the\s+)?[^.;]{0,80}?\b(in|during|of|over)\s+the\s+"
+    r"(previous|last|past|preceding)\s+(days?|week|weeks|month|months|year|years)\b",
 )

@@ -167,14 +167,18 @@ CUES: dict[str, str] = {
     r"vandali[sz]ed|demolish(ed|ing)?|crop fields|set (on fire|ablaze)|(burnt|burned) down|razed|"
     r"(stole|stolen|steal|stealing|made away with|drove away|took away) (\w+ ){0,4}(livestock|cattle|goats|"
     r"camels|sheep|cows|animals|property|money|food|aid)|rustl\w*|theft|robbed|robbery|extort\w*|"
-    r"seized (\w+ ){0,2}(property|land|goods|livestock|cattle|trucks?|vehicles?))\b",
+    r"seized (\w+ ){0,2}(property|land|goods|livestock|cattle|trucks?|vehicles?)|"
+    r"(cut down|uproot\w*|chopped down) (\w+ ){0,4}(trees|saplings|crops|vines))\b",
     "change": r"\b(deploy(ed|ment|s|ing)?|recruit\w*|defect(ed|ion|s|ors?)?|formed|form(ing)? (a|an|their)|"
     r"launch(ed)? (an? )?(military |security )?(operation|campaign|crackdown)|curfew|"
     r"security (measures|operations?|forces were deployed)|reinforcements?|(troops?|forces) (moved|arrived|"
     r"mobili[sz]ed|entered|withdrew)|mobili[sz]\w*|training|trained|patrols?|patrolling|state of emergency|"
     r"banned|ban on|lockdown|militar(y|ies) (drill|exercise)s?|drills?|exercises?|parade\w*|"
     r"(new|appointed) (leader|commander)|pledged allegiance|split|merged|disband\w*|searched|search operation|"
-    r"cordon\w*|closed (the )?border|reopen\w*|raid(ed)? (\w+ ){0,3}(homes?|houses?|offices?))\b",
+    r"cordon\w*|closed (the )?border|reopen\w*|raid(ed)? (\w+ ){0,3}(homes?|houses?|offices?)|"
+    r"(establish\w*|built|dug|set up) (\w+ ){0,2}(fortifications|trenches|checkpoints?|positions)|fortified|"
+    r"switched sides|(joined|rejoined) (the )?(ranks of )?(?-i:[A-Z])\w+|"
+    r"(ships?|vessels?|convoys?|planes?|aircraft|reinforcements|troops|forces) (\w+ ){0,8}arrived (in|at))\b",
     "hq": r"\b((establish(ed|es)?|set up|set-up|built|open(ed|s)?|install(ed)?) (a |an |its |their )?(new )?"
     r"(\w+ )?(base|headquarters|camp|outpost|military post)s?)\b",
     "transfer": r"\b(handed over|hand over|withdr(ew|awn|aw) from|pulled out of|took over (\w+ ){0,3}"
@@ -182,7 +186,8 @@ CUES: dict[str, str] = {
     r"(retreated|fled) from (\w+ ){0,2}(town|city|village|district|area|base))\b",
     "other": r"\b(mass graves?|displac(ed|ement|ing)|fled (their|the) (homes|village|area)|coup( d'etat)?|"
     r"fired (\w+ ){0,2}in(to)? the air|shots were (heard|fired)|(heard|sound of) (gun)?(shots|gunfire)|"
-    r"celebratory (gun)?fire|(exhum\w*)|prison ?break|escaped from (\w+ ){0,2}(prison|jail))\b",
+    r"celebratory (gun)?fire|(exhum\w*)|prison ?break|escaped from (\w+ ){0,2}(prison|jail)|"
+    r"dismantl\w* (\w+ ){0,3}(camp|base|hideout|training)|occupied (the )?(parliament|assembly|ministry))\b",
 }
 
 # Same-length masks applied before matching, so that dates, bookkeeping tails and source names

@@ -166,3 +166,16 @@ def test_measured_agreement_with_acled_dev_notes() -> None:
     share = good / len(sample)
     print(f"\nfatalities agreement on {len(sample)} ACLED dev notes: {share:.1%}")
     assert share >= 0.86
+
+
+def test_a_toll_split_across_events_gives_one_row_its_share():
+    from eventdesk.model import Fatalities
+    from eventdesk.stages.fatalities import declared_share
+
+    text = "On 4 March 2020, 14 militants were killed in Kot. Fatalities are split across 3 events (4)."
+    f = count_fatalities(text, [Span("a", 0, len(text))])
+    assert (f.best, f.how) == (14, "split:14/3=4")  # the total, with the coder's figure for this row
+    assert declared_share(f).best == 4
+    assert declared_share(Fatalities(20, 20, 20, None, "split:20/3")).best == 7  # 7/7/6: most rows get 7
+    assert declared_share(Fatalities(10, None, None, None, "split:10/3")).best == 3  # 4/3/3
+    assert declared_share(Fatalities(5, 5, 5, None, "exact")).best == 5  # no split: unchanged

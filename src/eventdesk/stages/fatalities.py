@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventdesk.model import Fatalities, Span
 from eventdesk.stages._quantities import MONTHS as _MONTHS
 from eventdesk.stages._quantities import Token, parse_number, tokenize
 from eventdesk.stages._quantities import quantity_at as _quantity_at
 
-__all__ = ["count_fatalities", "vague_default"]
+__all__ = ["count_fatalities", "declared_share", "vague_default"]
 
 # Active verbs take their victims as objects ("killing 3 soldiers"); they read passive when
 # followed by an auxiliary pattern on the left ("3 soldiers were killed").
@@ -102,7 +102,8 @@ _CODED_AS = re.compile(
 )
 _SPLIT = re.compile(
     r"\b(?:split|spread|divided|distributed|coded)(?:\s+up)?\s+(?:evenly\s+)?(?:between|across|among|over|"
-    r"into)\s+(?:the\s+)?(\w+)\s+(?:separate\s+)?(?:events|locations|rows|days|incidents|places)",
+    r"into)\s+(?:the\s+)?(\w+)\s+(?:separate\s+)?(?:events|locations|rows|days|incidents|places)"
+    r"(?:\s*\((\d+)\))?",  # "split across 3 events (4)": the coder's figure for this row
     re.IGNORECASE,
 )
 _VAGUE_EVENT = re.compile(
@@ -217,7 +218,7 @@ def _coded_override(pieces: list[tuple[int, str]], article_id: str) -> Fatalitie
         how = "coded"
         split = _SPLIT.search(piece[m.start() :])
         if split is not None and (k := parse_number(split.group(1))) is not None:
-            how = f"split:{n}/{k}"
+            how = _split_how(n, k, split)
         return Fatalities(n, None, None, Span(article_id, start + m.start(), start + m.end()), how)
     return None
 
@@ -231,8 +232,26 @@ def _combine(claims: list[_Claim], article_id: str, split: re.Match[str] | None)
     hows = sorted({c.how for c in claims})
     how = "+".join(hows)
     if split is not None and (k := parse_number(split.group(1))) is not None:
-        how = f"split:{best}/{k}"
+        how = _split_how(best, k, split)
     return Fatalities(best, low, high, span, how)
+
+
+def _split_how(total: int, k: int, split: re.Match[str]) -> str:
+    """"split:20/3", or "split:14/3=4" when the note gives this row's figure."""
+    return f"split:{total}/{k}" + (f"={split.group(2)}" if split.group(2) else "")
+
+
+def declared_share(deaths: Fatalities) -> Fatalities:
+    """The deaths of one row of a toll the report says is split across several events, when only
+    one of them is extracted: the row's own figure if the note gives it, else the share most rows
+    get (ACLED divides evenly, the remainder to the first rows: 20 over 3 -> 7/7/6 -> 7)."""
+    m = re.match(r"split:(\d+)/(\d+)(?:=(\d+))?", deaths.how)
+    if m is None or int(m.group(2)) < 2:
+        return deaths
+    total, k = int(m.group(1)), int(m.group(2))
+    share = int(m.group(3)) if m.group(3) else total // k + (1 if 2 * (total % k) > k else 0)
+    return replace(deaths, best=share, low=None if deaths.low is None else share,
+                   high=None if deaths.high is None else share, how=f"{deaths.how}; this row {share}")
 
 
 def _first_match_span(pieces: list[tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, int] | None:

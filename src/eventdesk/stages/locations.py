@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from eventdesk.model import EventMention, Place, Span
+from eventdesk.stages.fatalities import declared_share
 from eventdesk.stages.notes import describe
 from eventdesk.stages.places import find_places
 
@@ -27,7 +28,17 @@ _LIST_GAP = re.compile(
 
 def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
     """ACLED codes one event per location: "clashes in Sirwah (Marib), Nihm (Sanaa) and Al Jawf"
-    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6)."""
+    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6).
+    When the report says its toll is split across several events but only one is found here, that
+    one carries its share (``declared_share``)."""
+    rows = _split_by_location(mention, text, sentence, context)
+    if len(rows) == 1 and rows[0].fatalities.how.startswith("split:"):
+        one = replace(rows[0], fatalities=declared_share(rows[0].fatalities))
+        return [replace(one, notes=describe(one))]
+    return rows
+
+
+def _split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
     if mention.place is None:
         return [mention]
     places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)

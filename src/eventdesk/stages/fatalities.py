@@ -372,6 +372,9 @@ def _subject_claims(tokens: list[Token], i: int, used: set[int], war_zone: bool)
             k = _matching_open(tokens, k) - 1
             continue
         at_least = low == "at" and tokens[k + 1].low == "least"
+        if low == "," and k == start - 1 and k > 0:
+            k -= 1  # "1 civilian, a tribal elder, was killed": an apposition before the verb
+            continue
         if (low in _RIGHT_STOPS or low == "," or low in _LEFT_STOPS or low in _INJURY) and not at_least:
             break
         k -= 1
@@ -534,7 +537,7 @@ def _victim_phrase(
 
 def _head_end(tokens: list[Token], j: int, limit: int | None) -> int:
     """End of the noun phrase after a quantity: up to a preposition, verb-ish word or punctuation."""
-    stop = min(len(tokens), j + 5, limit if limit is not None else len(tokens))
+    stop = min(len(tokens), j + 6, limit if limit is not None else len(tokens))
     k = j
     while k < stop:
         low = tokens[k].low
@@ -548,7 +551,7 @@ def _head_end(tokens: list[Token], j: int, limit: int | None) -> int:
 
 def _is_person(head: list[str]) -> bool:
     """Whether a singular phrase names a person ('a man', 'an elderly farmer', 'the owner')."""
-    for word in head[:4]:
+    for word in head[:6]:  # "a pro government tribal militia commander"
         if word in _SINGULAR_PERSON:
             return True
     if head:

@@ -179,3 +179,10 @@ def test_a_toll_split_across_events_gives_one_row_its_share():
     assert declared_share(Fatalities(20, 20, 20, None, "split:20/3")).best == 7  # 7/7/6: most rows get 7
     assert declared_share(Fatalities(10, None, None, None, "split:10/3")).best == 3  # 4/3/3
     assert declared_share(Fatalities(5, 5, 5, None, "exact")).best == 5  # no split: unchanged
+
+
+def test_bodies_and_fatal_shots_are_deaths():
+    text = "The corpses of around thirty suspected militants were discovered in the area."
+    assert count_fatalities(text, [Span("a", 0, len(text))]).best == 30
+    text = "On 1 May 2020, an unidentified group fatally shot the leader of the movement near his house."
+    assert count_fatalities(text, [Span("a", 0, len(text))]).best == 1

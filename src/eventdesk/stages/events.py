@@ -343,6 +343,11 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = _air_force(clean.text, top, country, context.actors) or a1
     deaths = _deaths(group)
+    coding = [sp for sp in context.coding_sentences if sp not in {s for c in group for s in (c.sentence, *c.extra)}]
+    if coding and not deaths.how.startswith(("coded", "split")):
+        # "Fatalities coded as 0 (VoJ reported 4)." after another sentence: the coder's figure
+        spans = [s for c in group for s in (c.sentence, *c.extra)] + coding
+        deaths = count_fatalities(clean.text, spans, war_zone=(country or "") in settings.war_zones)
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
         if _reacts_to_deaths(clean.text, group):
             deaths = _no_deaths(top.classification.sub_event_type, deaths)

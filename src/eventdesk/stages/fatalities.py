@@ -24,7 +24,7 @@ from eventdesk.stages._quantities import MONTHS as _MONTHS
 from eventdesk.stages._quantities import Token, parse_number, tokenize
 from eventdesk.stages._quantities import quantity_at as _quantity_at
 
-__all__ = ["count_fatalities", "declared_share", "vague_default"]
+__all__ = ["count_fatalities", "declared_share", "vague_default", "states_coding"]
 
 # Active verbs take their victims as objects ("killing 3 soldiers"); they read passive when
 # followed by an auxiliary pattern on the left ("3 soldiers were killed").
@@ -125,6 +125,11 @@ class _Claim:
     start: int
     end: int
     how: str
+
+
+def states_coding(sentence: str) -> bool:
+    """Whether a sentence is a coder's "fatalities coded as N" statement (ACLED-style notes)."""
+    return _CODED_AS.search(sentence) is not None
 
 
 def vague_default(war_zone: bool) -> int:
@@ -296,8 +301,10 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
         if any(t.low in _PROTEST_WORDS for t in tokens[:i]):
             return None  # "protest the killing of X": the grievance, not this event's toll
         return "active"
-    if low == "body" and nxt == "of":
+    if low in ("body", "bodies", "corpse", "corpses", "remains") and nxt == "of":
         return "active"
+    if low in ("shot", "stabbed", "wounded", "injured", "assaulted", "beaten") and prev == "fatally":
+        return "active"  # "fatally shot the leader"
     if low in ("shot", "shooting", "gunned") and nxt in ("dead", "down"):
         return None  # the following "dead"/"down" carries the trigger
     if low == "down" and prev in ("gunned", "gunning", "cut", "mowed"):

@@ -186,3 +186,11 @@ def test_bodies_and_fatal_shots_are_deaths():
     assert count_fatalities(text, [Span("a", 0, len(text))]).best == 30
     text = "On 1 May 2020, an unidentified group fatally shot the leader of the movement near his house."
     assert count_fatalities(text, [Span("a", 0, len(text))]).best == 1
+
+
+def test_a_range_of_deaths_is_coded_at_its_lowest_and_drones_are_not_people():
+    text = "Gunmen attacked Toungo and killed residents. Reports on fatalities range from 2 to 4."
+    f = count_fatalities(text, [Span("a", 0, len(text))])
+    assert (f.best, f.low, f.high) == (2, 2, 4)
+    text = "Forces claimed to have shot down two reconnaissance drones over Nakhla, with no report of fatalities."
+    assert count_fatalities(text, [Span("a", 0, len(text))]).best == 0

@@ -59,7 +59,7 @@ _NONPERSON = frozenset(
     "vehicles cars shops km kilometres kilometers miles metres meters hours minutes days weeks "
     "months years percent per rounds bullets rockets shells mortars villages towns districts "
     "locations events attacks times acres hectares kg tons tonnes dollars shillings rupees "
-    "points".split()
+    "points drones drone aircraft planes helicopters jets tanks missiles trees".split()
 )
 _SINGULAR_PERSON = frozenset(
     "man woman boy girl child baby person civilian soldier officer policeman policewoman "
@@ -94,6 +94,13 @@ _UNKNOWN = re.compile(
     r"(?:was|were|is|are)\s+(?:yet\s+)?(?:available|released|given|known)|"
     r"\bunknown\s+(?:casualt\w*|fatalit\w*)|"
     r"\bunclear\s+(?:whether|if)\s+(?:anyone|there\s+were)",
+    re.IGNORECASE,
+)
+# "Reports on fatalities range from 2 to 4", "between five and 23 of them drowned"
+_RANGE = re.compile(
+    r"\b(?:fatalit\w*|deaths?|death toll|toll|dead|killed)\b[^.]{0,30}?\branges?d?\s+from\s+(\w+)\s+to\s+(\w+)|"
+    r"\bbetween\s+(\w+)\s+and\s+(\w+)\s+(?:of\s+them\s+|people\s+|persons\s+)?(?:\w+\s+){0,2}"
+    r"(?:died|drowned|were\s+killed|killed|dead|perished)\b",
     re.IGNORECASE,
 )
 _CASUALTIES = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
@@ -159,6 +166,12 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     numeric = [c for c in claims if c.how != "vague"]
     if numeric:
         return _combine(numeric, article_id, split)
+    ranged = _RANGE.search(joined)
+    bounds = [g for g in ranged.groups() if g is not None] if ranged is not None else []
+    if len(bounds) == 2 and (lo := parse_number(bounds[0])) is not None \
+            and (hi := parse_number(bounds[1])) is not None and lo <= hi:
+        span = _first_match_span(pieces, _RANGE)
+        return Fatalities(lo, lo, hi, Span(article_id, *span), "range")  # ACLED: the lowest credible
     unknown = _first_match_span(pieces, _UNKNOWN)
     if unknown is not None:
         return Fatalities(0, None, None, Span(article_id, *unknown), "unknown")
@@ -373,7 +386,7 @@ def _subject_claims(tokens: list[Token], i: int, used: set[int], war_zone: bool)
     start = _skip_verb_group(tokens, i)
     window_end = start
     k = start - 1
-    while k >= 0 and i - k <= 16:
+    while k >= 0 and i - k <= 22:
         low = tokens[k].low
         if low == ")":
             k = _matching_open(tokens, k) - 1

@@ -80,7 +80,7 @@ CUES: dict[str, str] = {
     r"(went|go|are|were) on (a )?strike|strik(e|es|ing) (over|for|against|to demand|demanding)|(workers|teachers|doctors|nurses|lecturers|employees|staff|drivers|traders|unions?|medics|miners|civil servants|health workers)'?s? (\w+ ){0,3}(on )?(a |an )?(\w+ )?strik(e|es|ing)\b|strike (by|of) (\w+ ){0,2}(workers|teachers|doctors|nurses|lecturers|employees|staff|drivers|unions?)|(general|labou?r|industrial|hunger|sit-down|national) strike|"
     r"(candlelight )?vigils?|petition(ed)?|boycott(ed)?|gathered (to|outside|in front|at|in)|"
     r"assembl(ed|y) (outside|in front|at)|chant(ed|ing)|placards?|banners?|(?-i:stormed)|"
-    r"to (demand|denounce|condemn|oppose|express|show)|demanding|in solidarity|motorcade|caravan|"
+    r"to (demand|denounce|condemn|oppose|express|show|urge)|demanding|in solidarity|motorcade|caravan|"
     r"cacerola\w*|pot-banging|banging pots|honk\w*)\b",
     "riot": r"\b(riot(s|ed|ing|ers)?|riotous|violent(ly)? (protest|demonstrat)\w*|turn(s|ed)? (violent|chaotic|riotous|ugly)|"
     r"(protest|demonstration)s? (became|turned) (violent|chaotic))\b",

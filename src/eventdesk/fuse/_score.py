@@ -54,17 +54,16 @@ def compare(a: Item, b: Item, *, why: bool = True) -> Score | None:
 
     ``why=False`` leaves out what agreed (``agreed`` is empty) and gives the same ``value``: for
     ranking many candidate pairs, when the reasons are needed only for the few links kept."""
-    if a.article == b.article or a.family != b.family:
+    if a.article == b.article:
         return None
-    if (not a.geo_precision or not b.geo_precision) and not _share_actor(a, b):
+    place = _limits(a, b)
+    if place is None:
         return None
     agreed: list[str] = []
     value = 0.0
     by_content = a.day is None or b.day is None
     if not by_content:
-        gap = abs(a.day - b.day)
-        if gap > date_tolerance(max(a.precision, b.precision)):
-            return None
+        gap = abs(a.day - b.day)  # within the date tolerance: ``_limits`` checked it
         if gap == 0:
             value += 0.25
             if why:
@@ -73,9 +72,6 @@ def compare(a: Item, b: Item, *, why: bool = True) -> Score | None:
             value += 0.1
             if why:
                 agreed.append(f"date: {gap} day{'s' if gap > 1 else ''} apart, within precision")
-    place = _place(a, b)
-    if place is None:
-        return None
     value += place[0]
     if place[1] and why:
         agreed.append(place[1])
@@ -109,13 +105,19 @@ def apart(a: Item, b: Item) -> bool:
     """Whether a hard limit other than "same article" keeps the two apart: ``compare(a, b) is None``
     exactly when ``a.article == b.article or apart(a, b)``. It reads only the fields in
     ``limits_key``, so two items with equal keys are kept apart from the same items."""
+    return _limits(a, b) is None
+
+
+def _limits(a: Item, b: Item) -> tuple[float, str] | None:
+    """The hard limits but "same article" (another family, no place and no shared actor, dates too
+    far apart, places too far apart): None when one applies, else what the places add to a score."""
     if a.family != b.family:
-        return True
+        return None
     if (not a.geo_precision or not b.geo_precision) and not _share_actor(a, b):
-        return True
+        return None
     if a.day is not None and b.day is not None and abs(a.day - b.day) > date_tolerance(max(a.precision, b.precision)):
-        return True
-    return _place(a, b) is None
+        return None
+    return _place(a, b)
 
 
 def limits_key(item: Item) -> tuple:

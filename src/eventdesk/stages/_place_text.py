@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
+from eventdesk.gazetteer import GazEntry, Gazetteer, name_key, strip_admin_suffix
 from eventdesk.model import Mention, Span
 
 __all__ = [
@@ -138,6 +138,12 @@ class Candidate:
     name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
     qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
     chosen: GazEntry | None = field(default=None)
+
+    @functools.cached_property
+    def hint_keys(self) -> frozenset[str]:
+        """Matching keys of the parenthesised hints ("Garissa county" -> "garisa"), read once the
+        surroundings are known."""
+        return frozenset(name_key(strip_admin_suffix(h)) for h in self.hints)
 
 
 def strip_possessive(word: str) -> str:

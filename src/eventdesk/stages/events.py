@@ -343,13 +343,13 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = _air_force(clean.text, top, country, context.actors) or a1
     deaths = _deaths(group)
-    coding = [sp for sp in context.coding_sentences if sp not in {s for c in group for s in (c.sentence, *c.extra)}]
+    own = [s for c in group for s in (c.sentence, *c.extra)]
+    coding = [sp for sp in context.coding_sentences if sp not in own]
     if coding and not deaths.how.startswith(("coded", "split")):
         # "Fatalities coded as 0 (VoJ reported 4)." after another sentence: the coder's figure
-        spans = [s for c in group for s in (c.sentence, *c.extra)] + coding
-        deaths = count_fatalities(clean.text, spans, war_zone=(country or "") in settings.war_zones)
+        deaths = count_fatalities(clean.text, own + coding, war_zone=(country or "") in settings.war_zones)
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
-        if _reacts_to_deaths(clean.text, group):
+        if any(_CAUSE.search(clean.text, s.start, s.end) for s in own):
             deaths = _no_deaths(top.classification.sub_event_type, deaths)
         elif top.classification.event_type == cls_stage.PROTESTS:
             # "police dispersing the crowd shot and killed a rider": deaths at the protest itself
@@ -359,7 +359,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
         article_id=clean.id,
         event_type=top.classification.event_type,
         sub_event_type=top.classification.sub_event_type,
-        sentences=tuple(s for c in group for s in (c.sentence, *c.extra)),
+        sentences=tuple(own),
         date=date,
         place=place,
         actor1=a1,
@@ -470,6 +470,8 @@ def _no_deaths(sub_event_type: str, deaths: Fatalities) -> Fatalities:
                       "the event it reacts to")
 
 
+# deaths a protest report names that are what it protests ("protested the killing of a student",
+# "after five guards were killed the previous evening")
 _CAUSE = re.compile(
     r"\b(after|following|over|against|into|protest\w*|demonstrat\w*|condemn\w*|denounc\w*|mourn\w*)\s+"
     r"(at\s+|over\s+|against\s+)?(the\s+|a\s+|an\s+)?(\w+\s+){0,3}(killings?|deaths?|murders?|lynching|"
@@ -479,12 +481,6 @@ _CAUSE = re.compile(
     r"\bkilled\b[^.]{0,40}\b(the\s+previous|the\s+day\s+before|earlier|last\s+(week|month|night))\b",
     re.IGNORECASE,
 )
-
-
-def _reacts_to_deaths(text: str, group: list[Candidate]) -> bool:
-    """Whether the deaths a protest report names are what it protests ("protested the killing of
-    a student", "after five guards were killed the previous evening")."""
-    return any(_CAUSE.search(text, s.start, s.end) for c in group for s in (c.sentence, *c.extra))
 
 
 def _deaths(group: list[Candidate]) -> Fatalities:

@@ -142,7 +142,7 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                        if c.entries and c.entries[0].kind == "admin1" and c.after in ADMIN_WORDS}
     for cand in cands:
         surface = text[cand.start:cand.end]
-        hint_keys = {name_key(strip_admin_suffix(h)) for h in cand.hints + cand.chain}
+        hint_keys = set(cand.hint_keys) | {name_key(strip_admin_suffix(h)) for h in cand.chain}
         cand.key = name_key(surface)
         cand.is_country = bool(cand.entries) and (
             all(e.kind == "country" for e in cand.entries) or (
@@ -184,7 +184,7 @@ def _a_people(text: str, surface: str, cand: Candidate, entry: GazEntry, context
     return bool(homes) and entry.country not in homes
 
 
-def _fits_hints(entry: GazEntry, hint_keys: set[str]) -> bool:
+def _fits_hints(entry: GazEntry, hint_keys: set[str] | frozenset[str]) -> bool:
     return bool(hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name),
                              name_key(entry.country)})
 
@@ -197,7 +197,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     """
     if not cand.entries:
         return True
-    if cand.hints and _fits_hints(entry, {name_key(strip_admin_suffix(h)) for h in cand.hints}):
+    if cand.hints and _fits_hints(entry, cand.hint_keys):
         return True  # "Haydan district (Sadah)": its own province confirms it
     explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
     countries = {c for c, _ in context.countries}
@@ -309,7 +309,7 @@ def _place_score(cand: Candidate, order: int) -> float:
     entry = cand.chosen
     assert entry is not None
     cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "move": -3.0}[cand.cue]
-    if cand.hints and _fits_hints(entry, {name_key(strip_admin_suffix(h)) for h in cand.hints}):
+    if cand.hints and _fits_hints(entry, cand.hint_keys):
         cue += 0.5  # "protested in Tarim (Tarim, Hadramawt)": placed and confirmed by its hints
     wide = entry.kind == "admin1" or entry.feature in WIDE_FEATURES
     specific = 0.5 if wide and cand.entries else 2.0  # a named place located by its province is specific

@@ -94,6 +94,18 @@ def test_islamic_state_without_branch(nlp, dictionary) -> None:
 def test_country_rows_do_not_leak(nlp, dictionary) -> None:
     found = by_name(actors(nlp, dictionary, "Militants killed three federal police officers.", "Iraq"))
     assert "Police Forces of Iraq" in found and not any("Brazil" in n for n in found)
+    # a unit with a name of its own stays itself wherever the event was placed
+    found = by_name(actors(nlp, dictionary, "Houthi forces shelled the farms.", "Egypt"))
+    assert "Military Forces of Yemen (2016-) Supreme Political Council" in found
+    # a side is not the group: "anti-Houthi forces" are not the Houthis
+    found = by_name(actors(nlp, dictionary, "Anti-Houthi forces built new fortifications.", "Yemen"))
+    assert not any("Supreme Political Council" in n for n in found)
+
+
+def test_home_country_only_from_a_name_of_its_own(dictionary) -> None:
+    assert dictionary.home_of("Houthi forces") == "Yemen" and dictionary.home_of("Taliban") == "Afghanistan"
+    assert dictionary.home_of("Military Police") is None  # generic words: any country's unit
+    assert dictionary.home_of("ISIS") is None  # shared across countries
 
 
 @pytest.mark.parametrize(
@@ -172,3 +184,9 @@ def test_measured_actor_recall_on_acled_dev(nlp, dictionary) -> None:
     share = hit / total
     print(f"\nactor recall on {total} gold actors of {len(sample)} ACLED dev notes: {share:.1%}")
     assert share >= 0.55
+
+
+def test_the_place_ruler_keeps_the_actor_spans(services) -> None:
+    # the place ruler runs after the actor ruler; by default it overwrote the ACTOR entities
+    doc = services.nlp.nlp("Houthi forces shelled Sanaa.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Houthi forces", "ACTOR"), ("Sanaa", "PLACE")}

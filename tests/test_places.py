@@ -177,3 +177,29 @@ def test_hints_place_the_whole_name_and_are_read_together(gaz: Gazetteer) -> Non
     # Borno the state of Nigeria, not the town of Borno in Italy
     place = _choose(gaz, "Boko Haram attacked a military position in Goniri (Gujiba LGA, Borno).")
     assert place is not None and (place.country, place.admin1) == ("Nigeria", "Borno")
+
+
+def test_an_unknown_name_with_its_unit_word_is_placed_by_its_hints(gaz: Gazetteer) -> None:
+    # "Al Azariq district (Ad Dali)" is unknown; its hints place the village chained to it,
+    # and the actors' home country ranks Ad Dali of Yemen above Dali of China
+    text = "Houthi forces shelled farms in Al Qurayn area of Al Azariq district (Ad Dali)."
+    place = _choose(gaz, text, homes=(("Yemen", 1),))
+    assert place is not None and (place.country, place.location, place.precision) == ("Yemen", "Al Qurayn", 2)
+    # a later province decides between a hint's homonyms ("Mambasa" is not Mombasa in Kenya)
+    place = _choose(gaz, "ADF militiamen kidnapped 2 men in Samboko village (Mambasa, Nord-Kivu).")
+    assert place is not None and place.country == "Democratic Republic of Congo"
+
+
+def test_coder_notes_and_sides_are_not_places(gaz: Gazetteer) -> None:
+    text = "A gang member was killed in Vumale village (coordinates for Kegoye, Vihiga, used)."
+    place = _choose(gaz, text)
+    assert place is None or place.country != "Spain"
+    text = "Pro-Islah security forces abducted two civilians from Al Aram (Habban, Shabwah)."
+    place = _choose(gaz, text)
+    assert place is not None and (place.country, place.location) == ("Yemen", "Al Aram")
+
+
+def test_actor_homes_rank_but_never_rule_out(gaz: Gazetteer) -> None:
+    text = "Boko Haram looted shops in Kolofata town (Mayo-Sava, Extreme-Nord)."
+    place = _choose(gaz, text, homes=(("Nigeria", 1),))
+    assert place is not None and place.country == "Cameroon"

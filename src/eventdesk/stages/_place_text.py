@@ -84,14 +84,16 @@ _PLACE_TAILS = frozenset({"airport", "university", "police", "hospital", "city",
                           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                           "january", "february", "march", "april", "may", "june", "july", "august",
                           "september", "october", "november", "december"})
-# "Governor Evans Kidero", "President Ruto": a title makes the next name a person
+# "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
+# "anti-Houthi": a side, not a place
 TITLE = re.compile(
-    r"\b(?:governor|president|minister|senator|general|gen\.|mr\.?|mrs\.?|ms\.?|dr\.?|chief|"
+    r"\b(?:pro-|anti-)$|\b(?:governor|president|minister|senator|general|gen\.|mr\.?|mrs\.?|ms\.?|dr\.?|chief|"
     r"commissioner|sheikh|imam|colonel|col\.|captain|capt\.|major|lieutenant|lt\.|sergeant|sgt\.|"
     r"bishop|father|king|prince|mp|mca|deputy|commander|spokesman|spokesperson|judge|justice)\s+$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"^\s*\(([^()]{1,80})\)")
+# "(coordinates for Narok town used)", "(coded as Taveta)" are a coder's notes, not hints
+_PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()]{1,80})\)")
 # "City Park, Nairobi", "Jerusalem village of Kirinyaga County", "Tapah of Pusht Rod district, Farah":
 # the words between a place and the wider place that contains it
 _CHAIN_GAP = re.compile(
@@ -198,15 +200,22 @@ def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tuple[int, int] | None:
     """The name part of an unknown place followed by hints: the capitalised words after the last
-    connector, without a trailing unit word ("Faskari LGA" -> "Faskari")."""
+    "of", without a trailing unit word ("Faskari LGA" -> "Faskari"); an article stays part of the
+    name ("Al Azariq")."""
     words = [text[a:b] for a, b in run]
-    last_connector = max((k for k, w in enumerate(words) if w.lower() in _CONNECTORS), default=-1)
+    last_connector = max((k for k, w in enumerate(words) if w == "of"), default=-1)
     tokens = run[last_connector + 1:]
     while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in _UNIT_WORDS:
         tokens = tokens[:-1]
     if not tokens or any(gaz.is_common_word(text[a:b]) for a, b in tokens):
         return None
     return tokens[0][0], tokens[-1][1]
+
+
+def _after_unit_word(after: str) -> str:
+    """The text after a lower-case unit word that follows a name ("Al Azariq district (Ad Dali)")."""
+    unit = re.match(r"\s+([a-z]+)\b", after)
+    return after[unit.end():] if unit and unit.group(1) in _UNIT_WORDS else after
 
 
 def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -> list[Candidate]:
@@ -225,7 +234,7 @@ def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -
                     i = j
                     break
             else:
-                if _PAREN.match(text[run[-1][1]:span.end]):
+                if _PAREN.match(_after_unit_word(text[run[-1][1]:span.end])):
                     unknown = _unknown_name(text, run[i:], gaz)
                     if unknown:
                         found.append(Candidate(unknown[0], unknown[1], []))  # placed by its hints

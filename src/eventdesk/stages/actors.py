@@ -47,6 +47,11 @@ _POLICE_NOUNS = frozenset(
     "police policemen policeman policewoman cops gendarmes gendarmerie gendarme constables "
     "officers officer".split()
 )
+# words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
+_GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | frozenset(
+    "national federal civil special highway regime security defence defense guard reservist "
+    "reservists administration pro government".split()
+)
 _NOT_STATE_MODIFIERS = frozenset(
     "rebel rebels militant opposition separatist separatists insurgent coalition tribal "
     "militia jihadist enemy terrorist private armed".split()
@@ -179,6 +184,14 @@ class ActorDictionary:
                     return e
         return entries[0] if entries else None
 
+    def home_of(self, surface: str) -> str | None:
+        """The home country a name gives away ("Houthi forces" -> Yemen), or None for a name
+        shared across countries (ISIS) or made of generic words only ("Military Police")."""
+        entry = self.lookup(surface, None)
+        if entry is None or not entry.country or generic_name(surface):
+            return None
+        return entry.country
+
     def nation_of(self, word: str) -> str | None:
         """'Iraqi' / 'Iraq' -> 'Iraq'."""
         return self._nations.get(word.lower())
@@ -230,8 +243,11 @@ def find_actors(
     """Actors of one parsed sentence, with article-offset spans, in sentence order."""
     mentions: list[ActorMention] = []
     covered: set[int] = set()
-    for start, end, surface, actor_id in _named_spans(doc, dictionary):
-        entry = dictionary.lookup(surface, country) if actor_id is None else _branch(dictionary, actor_id, surface, country)
+    # the dictionary's own matcher names actors, not the ACTOR spans of the spaCy ruler: it applies
+    # the case rule for short acronyms and the hyphen rule ("anti-Houthi forces" are not the
+    # Houthis, "Taliban-planted" is the Taliban), which the ruler's token matcher cannot
+    for start, end, surface in dictionary.matches(doc.text):
+        entry = dictionary.lookup(surface, country)
         if entry is None or not _applies(entry, surface, country):
             continue
         span_doc = doc.char_span(start, end, alignment_mode="expand")
@@ -253,40 +269,22 @@ def find_actors(
     return sorted(mentions, key=lambda m: m.actor.span.start if m.actor.span else 0)
 
 
-def _named_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, int, str, str | None]]:
-    """ACTOR entities from the ruler plus dictionary matches on the raw text, without overlaps."""
-    # the ruler's spans keep their actor id even where the statistical NER relabels them
-    spans = [(e.start_char, e.end_char, e.text, e.ent_id_ or None) for e in doc.ents
-             if e.label_ == "ACTOR" or (e.ent_id_ and dictionary.has(e.ent_id_))]
-    spans += [(s, e, t, None) for s, e, t in dictionary.matches(doc.text)]
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    kept: list[tuple[int, int, str, str | None]] = []
-    for s in spans:
-        if kept and s[0] < kept[-1][1]:
-            continue
-        kept.append(s)
-    return kept
+def generic_name(surface: str) -> bool:
+    """A name made of words for a kind of force only ("Military Police", "National Guard"): it
+    names a unit of whichever country the event is in, never a group of its own."""
+    return all(w in _GENERIC_FORCE_WORDS for w in re.split(r"[\s-]+", surface.lower()) if w)
 
 
 def _applies(entry: ActorEntry, surface: str, country: str | None) -> bool:
-    """A row of another country applies only to its exact spelling, and never for state units:
-    "federal police" in Iraq is not Brazil's Federal Police."""
+    """A row of another country applies only to its exact spelling, and a state unit only when
+    its name is its own: "federal police" in Iraq is not Brazil's Federal Police, but "Houthi
+    forces" are the Houthis wherever the place resolver put the event."""
     if not country or not entry.country or entry.country == country:
         return True
-    if entry.name.startswith(("Military Forces of", "Police Forces of")) and entry.country not in surface and entry.inter == 1:
+    if entry.name.startswith(("Military Forces of", "Police Forces of")) and entry.inter == 1 and \
+            entry.country not in surface and generic_name(surface):
         return False
     return surface in entry.aliases
-
-
-def _branch(dictionary: ActorDictionary, actor_id: str, surface: str, country: str | None) -> ActorEntry | None:
-    """A ruler id resolved to the event country's branch when the alias is shared."""
-    local = dictionary.lookup(surface, country)
-    if local is not None and local.country == country:
-        return local
-    try:
-        return dictionary.get(actor_id)
-    except KeyError:
-        return local
 
 
 def _entry_actor(entry: ActorEntry, country: str | None, span: Span) -> Actor:

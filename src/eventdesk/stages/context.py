@@ -54,11 +54,15 @@ class ArticleContext:
 
     @property
     def main_country(self) -> str | None:
-        """The country the article names most, else the country of the places found so far."""
+        """The country the article names most, else the country of the places found so far, else
+        the home country of the actors it names."""
         if self.countries:
             return self.countries[0]
         found = Counter(p.country for p in self.places_by_sentence.values() if p is not None)
-        return found.most_common(1)[0][0] if found else None  # ties: the first found, deterministic
+        if found:
+            return found.most_common(1)[0][0]  # ties: the first found, deterministic
+        homes = self.place_context.homes  # the home country of the named actors ("Houthi forces")
+        return max(homes, key=lambda kv: kv[1])[0] if homes else None
 
     def place_for(self, span: Span) -> Place | None:
         if span in self.places_by_sentence:
@@ -104,13 +108,16 @@ def build_context(
     )
     if not place_context.countries:
         # an article that names no country: the countries of the provinces it names ("Kirinyaga
-        # County"), else the home countries of the named actors it mentions (the Houthis,
-        # Mungiki, ...) disambiguate its places ("Al Jawf" in Yemen, not Saudi Arabia)
-        homes = dict(place_context.admin1_countries) or _actor_countries(mentions, actors)
+        # County"), else the country the user's feed is about; else the home countries of the
+        # named actors it mentions (the Houthis, Mungiki, ...) rank its places ("Ad Dali" in
+        # Yemen, not Dali in China)
+        homes = dict(place_context.admin1_countries)
         if not homes and default_country:
-            homes = {default_country: 1}  # the user's feed is about one country
+            homes = {default_country: 1}
         if homes:
             place_context = replace(place_context, countries=tuple(homes.items()))
+        else:
+            place_context = replace(place_context, homes=tuple(_actor_countries(text, actors).items()))
     countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
@@ -118,12 +125,11 @@ def build_context(
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, coding)
 
 
-def _actor_countries(mentions: tuple[Mention, ...], actors) -> dict[str, int]:
+def _actor_countries(text: str, actors) -> dict[str, int]:
+    """Home countries of the dictionary actors the text names, with counts."""
     counts: dict[str, int] = {}
-    for m in mentions:
-        if not m.key or not actors.has(m.key):
-            continue
-        home = actors.get(m.key).country
+    for _, _, surface in actors.matches(text):
+        home = actors.home_of(surface)
         if home:
             counts[home] = counts.get(home, 0) + 1
     return counts

@@ -53,6 +53,7 @@ class NlpService:
         place_ruler = nlp.add_pipe(
             "span_ruler", name="place_ruler", after="actor_ruler",
             config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "ORTH",
+                    "overwrite": False,  # keep the actor ruler's ACTOR spans (the default drops them)
                     "ents_filter": {"@misc": "spacy.prioritize_existing_ents_filter.v1"}},
         )
         with nlp.select_pipes(enable=[]):

@@ -53,7 +53,10 @@ class PlaceContext:
     ``event_sentences`` the spans of the other event sentences; ``mentions`` place mentions from
     NER/the entity ruler (labels GPE, LOC, FAC, PLACE), used as extra candidates; ``group_words``
     peoples and clans with their home countries (("maasai", "Kenya")): "Maasai women" is no place
-    called Masai in Malaysia.
+    called Masai in Malaysia. ``homes`` are the home countries of the named actors of an article
+    that names no country ("Houthi forces" -> Yemen): they rank homonyms ("Ad Dali" in Yemen, not
+    Dali in China) but, unlike ``countries``, never rule a place out ("Boko Haram" is Nigerian, and
+    raids Kolofata in Cameroon).
     """
 
     countries: tuple[tuple[str, int], ...] = ()
@@ -62,6 +65,7 @@ class PlaceContext:
     mentions: tuple[Mention, ...] = ()
     admin1_countries: tuple[tuple[str, int], ...] = ()
     group_words: frozenset[tuple[str, str]] = frozenset()
+    homes: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def from_text(cls, text: str, gazetteer: Gazetteer, *, article_id: str = "",
@@ -129,6 +133,8 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
         score += 2.5 if countries.index(entry.country) == 0 else 1.5
     elif countries:
         score -= 1
+    elif entry.country in {c for c, _ in context.homes}:
+        score += 1.5
     if cand.after in ADMIN_WORDS:
         score += 3 if entry.kind == "admin1" else -1
     elif cand.after in TOWN_WORDS and entry.kind != "admin1":
@@ -203,6 +209,8 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     countries = {c for c, _ in context.countries}
     if countries and entry.country not in countries:
         return explicit and entry.population >= 15_000
+    if not countries and entry.country in {c for c, _ in context.homes}:
+        return True  # a village of the Houthis' country in an article about the Houthis
     if not countries and entry.kind == "city" and entry.population < 15_000:
         return explicit
     if not countries and entry.kind == "city" and not _own_name(entry, cand):
@@ -232,13 +240,18 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
     Nord-Kivu)": Beni in Congo, not El Beni in Bolivia); for the last hint a division comes first
     ("Goniri (Gujiba LGA, Borno)": the state of Borno, not the town in Italy); then the countries
     of the candidate's own entries, then the article's first country, then population."""
-    country = context.countries[0][0] if context.countries else None
+    ranked = context.countries or context.homes
+    country = ranked[0][0] if ranked else None
     own = {e.country for e in cand.entries}
-    found = [[e for e in gaz.lookup(h, country) if e.kind in ("city", "supplement", "admin1")] for h in hints]
+    found = [[e for e in gaz.lookup(strip_admin_suffix(h), country) if e.kind in ("city", "supplement", "admin1")]
+             for h in hints]
     for i, entries in enumerate(found):
         if not entries:
             continue
         later = {e.country for rest in found[i + 1:] for e in rest}
+        divisions = {e.country for rest in found[i + 1:] for e in rest if e.kind == "admin1"}
+        if divisions and not any(e.country in divisions for e in entries):
+            continue  # "Mambasa (Nord-Kivu)" is not Mombasa in Kenya: the province decides
         last = not any(found[i + 1:])
 
         def rank(e: GazEntry) -> tuple:

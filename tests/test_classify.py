@@ -111,6 +111,21 @@ PRECEDENCE: list[tuple[str, str, str, str]] = [
     ("armed forces killing militants -> Battles",
      "On 17 June 2021, military forces killed 6 insurgents during an operation in Tala district.",
      B, "Armed clash"),
+    ("harm denied is no harm: burnt property stays property destruction",
+     "On 18 June 2021, rebels burned a house and two tractors on a farm near Kalo. No injuries were reported.",
+     S, "Looting/property destruction"),
+    ("a seizure of goods by forces is property destruction, of weapons disrupted weapons use",
+     "On 19 June 2021, police seized about 2 tons of cannabis hidden in a truck near Bora.",
+     S, "Looting/property destruction"),
+    ("a house set on fire is property, not a person set on fire",
+     "On 20 June 2021, the house of a local activist was set on fire in Mavo.", S, "Looting/property destruction"),
+    ("heavy machine guns fired at villages from a distance are shelling",
+     "On 21 June 2021, rebels fired 14.5mm and 12.7mm machine guns at farms in Dala district. No fatalities reported.",
+     E, "Shelling/artillery/missile attack"),
+    ("an attack thwarted or fire answered is a battle",
+     "On 22 June 2021, government forces thwarted an attack of rebel fighters on the Kuma front.", B, "Armed clash"),
+    ("fire aimed at someone, with the weapons named between",
+     "On 23 June 2021, soldiers fired tear gas canisters at farmers working their land near Sefa.", V, "Attack"),
 ]
 
 

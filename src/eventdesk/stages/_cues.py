@@ -53,7 +53,10 @@ CUES: dict[str, str] = {
     "suicide": r"\b(suicide (bomb\w*|attack\w*|vest|car|truck|blast|explosion)|svbieds?|"
     r"blew (himself|herself|themselves) up)",
     "shelling": r"\b(shell(ed|ing|s)|artillery|mortars?|rockets?|missiles?|rpgs?|rocket[- ]propelled|howitzers?|"
-    r"katyushas?|projectiles?|bombard(ed|ment|ing))\b",
+    r"katyushas?|projectiles?|bombard(ed|ment|ing)|"
+    # heavy weapons fired from a distance: "fired 14.5mm and 12.7mm machine guns at residential areas"
+    r"heavy (and medium |and light )?weapons|heavy machine ?guns?|anti-?aircraft (guns?|weapons)|"
+    r"\d+(\.\d+)?\s?mm\b(,? (and )?\d+(\.\d+)?\s?mm\b)*,? (\w+ ){0,2}(machine ?guns?|guns?|cannons?))\b",
     "ied": r"\b(ieds?|vbieds?|improvised explosive|roadside (bomb|device|explosive)s?|land ?mines?|mines? "
     r"(exploded|blast|explosion)|explosive (device|charge)s?|car bombs?|bomb(s)? (exploded|went off|blast|attack)|"
     r"bomb blast|(exploded|detonated|planted) (a |an )?(bomb|device)|unexploded|uxo|booby[- ]trap\w*|"
@@ -66,6 +69,8 @@ CUES: dict[str, str] = {
     r"shoot-?outs?|fire ?fights?|fighting|fought|battl(e|ed|es|ing)|skirmish(es)?|firefight|"
     r"engaged (in )?(combat|fighting|a fight)|repuls(ed|e)|repell?(ed)?|counter-?attack(ed)?|"
     r"returned fire|crossfire|cross-fire|armed confrontation|firing between|fired (\w+ ){0,3}on (the )?positions|"
+    r"respond(ed|ing) to ([\w-]+ ){0,2}(fire|attacks?|shelling)|(thwarted|foiled|repelled) (an |the |a )?"
+    r"([\w-]+ )?(attack|offensive|assault|advance|infiltration|incursion)|"
     r"offensive|confronted|confrontation|"
     # headline present tense: "Insurgents fight Iraqi forces in city of Mosul"
     r"fights? (\w+ ){0,2}(forces|troops|militants|army|police|rebels|insurgents|soldiers|fighters|jihadists))\b",
@@ -145,9 +150,15 @@ CUES: dict[str, str] = {
     r"slaughter(ed|s)?|execut(ed|es|ing)|"
     r"tortur(ed|e|ing)|beat(en|ing|s)?|whipp(ed|ing)|flogg(ed|ing)|assault(ed|s)?|attack(ed|s|ing)?|"
     r"massacre(d)?|injur(ed|ing|es|ies)|wound(ed|ing|s)?|burnt? (alive|to death)|assassinat\w*|"
-    r"maimed|abus(ed|e)|harass(ed|ing)|raid(ed|s)?|open(ed)? fire|fired (at|on|upon)|ambush\w*|"
+    r"maimed|abus(ed|e)|harass(ed|ing)|roughed up|raid(ed|s)?|open(ed)? fire|fired (at|on|upon)|ambush\w*|"
+    # "fired caliber 12.7mm, 14.5mm and PK machine guns at residential areas"
+    r"fired (\w+ |[\w.]+, ){0,10}?(machine ?guns?|guns?|weapons|rifles?|shots|rounds|bullets|tear ?gas( canisters)?|"
+    r"live ammunition|gunfire)\b[^.;]{0,40}?\b(at|on|upon|towards)|"
     r"bodies|body (of|was)|found dead|lifeless|intimidat\w*|threaten\w*|evict(ed|ion)|"
-    r"(cut|slit) (\w+ )?throats?|set (\w+ ){0,2}(on fire|ablaze)|lynch\w*)\b",
+    r"(cut|slit) (\w+ )?throats?|lynch\w*|"
+    # people set on fire; a house set on fire is property destruction
+    r"set (?!(\w+ ){0,2}(houses?|homes?|shops?|vehicles?|cars?|trucks?|buildings?|offices?|property|farms?|"
+    r"school)\b)(\w+ ){1,2}(on fire|ablaze))\b",
     # --- strategic developments
     "disrupted": r"\b(defus(ed|ing|e)|(found|discovered|seized|recovered|intercepted|confiscated|impounded|"
     r"shot down|downed|destroyed|dismantled|neutrali[sz]ed|unearthed|located|detected|foiled) (\w+ ){0,4}"
@@ -167,7 +178,10 @@ CUES: dict[str, str] = {
     r"vandali[sz]ed|demolish(ed|ing)?|crop fields|set (on fire|ablaze)|(burnt|burned) down|razed|"
     r"(stole|stolen|steal|stealing|made away with|drove away|took away) (\w+ ){0,4}(livestock|cattle|goats|"
     r"camels|sheep|cows|animals|property|money|food|aid)|rustl\w*|theft|robbed|robbery|extort\w*|"
-    r"seized (\w+ ){0,2}(property|land|goods|livestock|cattle|trucks?|vehicles?)|"
+    # seizures of goods, drugs, boats or land (weapons seized are disrupted weapons use)
+    r"(seized|confiscated|impounded|seize) (?!control|power|the (town|city|village|area|district|base)\b)\w+|"
+    r"destroy(ed|ing)? (\w+ ){0,3}(airstrips?|water (scheme|project|pipes?|tanks?)|bridges?|towers?|pipelines?|"
+    r"plantations?|farms?|tractors?|bulldozers?|trucks?|pickups?|boats?|machinery|equipment|apartments?)|"
     r"(cut down|uproot\w*|chopped down) (\w+ ){0,4}(trees|saplings|crops|vines))\b",
     "change": r"\b(deploy(ed|ment|s|ing)?|recruit\w*|defect(ed|ion|s|ors?)?|formed|form(ing)? (a|an|their)|"
     r"launch(ed)? (an? )?(military |security )?(operation|campaign|crackdown)|curfew|"
@@ -193,6 +207,9 @@ CUES: dict[str, str] = {
 # Same-length masks applied before matching, so that dates, bookkeeping tails and source names
 # never look like cues ("On 2 March 2020", "Fatalities coded as 0 (VoJ reported 3)").
 MASKS: tuple[str, ...] = (
+    # "No injuries were reported", "with no casualties": harm denied is no harm
+    r"(?i)\b(no|without|nor|neither)( \w+){0,2} (injur(y|ies)|casualt(y|ies)|fatalit(y|ies)|deaths?)\b|"
+    r"\bno(body| one) (was |were )?(hurt|injured|killed|wounded)\b",
     r"\b(\d{1,2}(st|nd|rd|th)? )?(January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?( \d{1,2}(st|nd|rd|th)?)?,?( \d{4})?\b",
     r"\bfatalit(y|ies) (were |was |are |is )?(coded|split|spread|divided|recorded)[^.]*\.?",

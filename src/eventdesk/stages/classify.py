@@ -371,7 +371,7 @@ def classify(
 
     if "disrupted" in c:
         return out(SD, "Disrupted weapons use", "disrupted")
-    if "riot_acts" in c and not ("looting" in c and rx.armed.search(t)):
+    if "riot_acts" in c and "looting" not in c:  # no crowd named: burning a house is arson, not a riot
         return out(RIOTS, "Violent demonstration", "riot_acts")
     for cue, sub in _SD_ORDER:
         if cue in c:

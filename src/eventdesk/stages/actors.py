@@ -232,6 +232,19 @@ def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
 
 
+def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDictionary) -> list[ActorMention]:
+    """The dictionary actors a sentence names, without a parse and so without roles: the setting
+    sentence of an event ("the Military Police carried out an operation in X. A shoot-out broke
+    out ...") names who acted."""
+    out = []
+    for start, end, surface in dictionary.matches(text[span.start:span.end]):
+        entry = dictionary.lookup(surface, country)
+        if entry is not None and _applies(entry, surface, country):
+            at = Span(span.article_id, span.start + start, span.start + end)
+            out.append(ActorMention(_entry_actor(entry, country, at), "", False))
+    return out
+
+
 def find_actors(
     doc: Doc,
     *,

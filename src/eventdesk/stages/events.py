@@ -31,7 +31,7 @@ from eventdesk.stages.context import ArticleContext
 from eventdesk.stages.dates import DateResolver
 from eventdesk.stages.fatalities import count_fatalities
 from eventdesk.stages.locations import split_by_location
-from eventdesk.stages.roles import assign_roles
+from eventdesk.stages.roles import ARMED_INTER, assign_roles
 from eventdesk.stages.notes import describe
 
 __all__ = ["EventSettings", "Candidate", "extract_events"]
@@ -128,7 +128,8 @@ def extract_events(
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).place is None:
             group[0] = replace(group[0], place=_paragraph_place(text, sentences, group, taken, context))
-        mention, reason = _assemble(clean, group, publication, len(sentences), context, settings)
+        setting = _setting_sentence(text, sentences, group, taken)
+        mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:
@@ -321,7 +322,17 @@ def _best_place(places: list[Place | None]) -> Place | None:
     return min(found, key=lambda p: p.precision) if found else None
 
 
-def _assemble(clean, group, publication, n_sentences, context, settings):
+def _setting_sentence(text: str, sentences, group: list[Candidate], taken: set[Span]) -> Span | None:
+    """The sentence just before an event, in its paragraph, when it reports no event of its own:
+    "On 2 May, the Military Police carried out an operation in Linha. A shoot-out broke out ..."."""
+    first = group[0].sentence
+    earlier = [s.span for s in sentences if s.span.end <= first.start]
+    if not earlier or earlier[-1] in taken or "\n\n" in text[earlier[-1].end:first.start]:
+        return None
+    return earlier[-1]
+
+
+def _assemble(clean, group, publication, n_sentences, context, settings, setting=None):
     """One event mention from a group of candidate sentences, or a reason to reject it."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
     top = _reclassify(clean.text, group, top)
@@ -338,6 +349,15 @@ def _assemble(clean, group, publication, n_sentences, context, settings):
     place = view.place
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
     mentions = tuple(m for c in group for m in _actors_for(c, country, context))
+    first = _actors_for(group[0], country, context)
+    if setting is not None and not any(m.actor.inter in ARMED_INTER and m.role == "agent" for m in first):
+        # no perpetrator in the event's first sentence: the armed actors its setting sentence
+        # names come next, before those of the later sentences ("The Police seized a pistol")
+        named = [m for m in actors_stage.named_actors(clean.text, setting, country, context.actors)
+                 if m.actor.inter in ARMED_INTER]
+        if named:  # the first it names is who acted ("the Military Police carried out an operation")
+            named[0] = replace(named[0], role="agent")
+        mentions = first + tuple(named) + mentions[len(first):]
     mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):

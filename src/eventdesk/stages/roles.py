@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from eventdesk.model import Actor
 from eventdesk.stages.classify import BATTLES, ERV, PROTESTS, RIOTS, SD, VAC, Classification
 
-__all__ = ["assign_roles", "generic_actor"]
+__all__ = ["ARMED_INTER", "assign_roles", "generic_actor"]
 
-_ARMED = {1, 2, 3, 4, 8}
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # state, rebel, political militia, identity militia, external forces
 _GENERIC = {
     "protesters": ("Protesters", 6),
     "rioters": ("Rioters", 5),
@@ -43,7 +43,7 @@ def assign_roles(
     for m in mentions:
         seen.setdefault(m.actor.name, m)
     ms = list(seen.values())
-    armed = [m for m in ms if m.actor.inter in _ARMED]
+    armed = [m for m in ms if m.actor.inter in ARMED_INTER]
     # the perpetrator: an armed actor in the agent role, else one whose role is unknown;
     # never the target ("a roadside bomb struck an army patrol" names no perpetrator)
     # ("police said ...": the subject of a speech verb is the source of the report, role "source")

@@ -190,3 +190,10 @@ def test_the_place_ruler_keeps_the_actor_spans(services) -> None:
     # the place ruler runs after the actor ruler; by default it overwrote the ACTOR entities
     doc = services.nlp.nlp("Houthi forces shelled Sanaa.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Houthi forces", "ACTOR"), ("Sanaa", "PLACE")}
+
+
+def test_who_planted_or_attacked_is_the_agent(nlp, dictionary) -> None:
+    found = by_name(actors(nlp, dictionary, "A soldier was killed when his vehicle hit a Taliban-planted IED.", "Afghanistan"))
+    assert found["Taliban"].role == "agent"
+    found = actors(nlp, dictionary, "Four guards were wounded following attacks by Taliban on checkpoints.", "Afghanistan")
+    assert [m.role for m in found if m.actor.name == "Taliban"] == ["agent"]

@@ -82,6 +82,7 @@ _RIOT_VERBS = frozenset(
     "pelt stone torch burn loot lynch vandalise vandalize barricade riot clash block set "
     "destroy attack beat light fight battle invade storm throw damage smash".split()
 )
+_PLANTED_BY = re.compile(r"-(?:planted|laid|placed|made|triggered|detonated|fired)\b")
 _REPORTING_VERBS = frozenset("say tell report claim add state announce accuse blame".split())
 _PATIENT_PREPS = frozenset("against on upon at targeting with into".split())
 
@@ -268,6 +269,8 @@ def find_actors(
             continue
         covered.update(t.i for t in span_doc)
         role, trigger = role_of(span_doc.root)
+        if _PLANTED_BY.match(doc.text, end):
+            role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
         mentions.append(ActorMention(actor, role, False, trigger))
     for token in doc:
@@ -498,8 +501,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
         if dep == "pobj":
             prep = head
             word = prep.lower_
-            if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head)):
-                return "agent", prep.head.i
+            if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head) or prep.head.pos_ == "NOUN"):
+                return "agent", prep.head.i  # "killed by X", "attacks by Taliban"
             if word in _PATIENT_PREPS:
                 return "patient", prep.head.i
             if word == "of":

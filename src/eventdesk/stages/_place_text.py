@@ -15,6 +15,7 @@ from eventdesk.model import Mention, Span
 __all__ = [
     "ADMIN_WORDS",
     "AREA_FEATURES",
+    "DISTRICT_WORDS",
     "Candidate",
     "GROUP_NOUN",
     "NEAR_WORDS",
@@ -67,6 +68,7 @@ _MOVE = re.compile(
 )
 _AFTER = re.compile(
     r"^\s+(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
+    r"lga|upazila|tehsil|subdivision|municipality|"
     r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
     r"government|regime|authorities)\b",
     re.IGNORECASE,
@@ -98,7 +100,8 @@ _PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()
 # the words between a place and the wider place that contains it
 _CHAIN_GAP = re.compile(
     r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
-    r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward)\s*)?"
+    r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward|parish|"
+    r"center|centre|subdivision)\s*){0,2}"
     r"(?:,|of|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
     re.IGNORECASE,
 )
@@ -109,6 +112,9 @@ NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|c
 ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
 NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
                          "sub-county", "subcounty", "constituency", "division", "locality"})
+# words after the name of a second-level division ("Muqur district", "Gujiba LGA")
+DISTRICT_WORDS = frozenset({"district", "sub-district", "subdistrict", "lga", "upazila", "tehsil", "municipality",
+                            "sub-county", "subcounty", "constituency", "division", "subdivision", "parish"})
 TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
                          "suburb", "estate"})
 _UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",

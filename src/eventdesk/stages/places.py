@@ -24,6 +24,7 @@ from eventdesk.model import Mention, Place, Span
 from eventdesk.stages._place_text import (
     ADMIN_WORDS,
     AREA_FEATURES,
+    DISTRICT_WORDS,
     Candidate,
     GROUP_NOUN,
     NEAR_WORDS,
@@ -121,7 +122,7 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
     if entry.kind == "country":
         return -math.inf
     score = math.log10(entry.population + 1) / 3
-    score += {"city": 0.5, "supplement": 0.8, "admin1": 0.3}.get(entry.kind, 0)
+    score += {"city": 0.5, "supplement": 0.8, "admin1": 0.3, "admin2": 0.3}.get(entry.kind, 0)
     if hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name)}:
         score += 4
     if entry.admin1 in sentence_admin1 and entry.kind != "admin1":
@@ -137,8 +138,9 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
         score += 1.5
     if cand.after in ADMIN_WORDS:
         score += 3 if entry.kind == "admin1" else -1
-    elif cand.after in TOWN_WORDS and entry.kind != "admin1":
+    elif cand.after in TOWN_WORDS and entry.kind not in ("admin1", "admin2"):
         score += 1
+
     return score
 
 
@@ -215,6 +217,11 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     homes = {c for c, _ in context.homes}
     if not countries and entry.country in homes:
         return True  # a village of the Houthis' country in an article about the Houthis
+    if entry.kind == "admin2":
+        # a district where the article's countries or an admin word say so, or a province-sized
+        # one by its own name (Philippine provinces are second-level: "in Cavite")
+        return not cand.qualifier and (entry.country in countries | homes or cand.after in DISTRICT_WORDS | ADMIN_WORDS
+                                       or (entry.population >= 1_000_000 and _own_name(entry, cand)))
     if not countries and homes and entry.kind == "city" and not _own_name(entry, cand) and not cand.hints:
         return False  # "Toti" is a name of eManzimtoti, not a village of the Taliban's country
     if not countries and entry.kind == "city" and entry.population < 15_000:
@@ -249,20 +256,24 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
     ranked = context.countries or context.homes
     country = ranked[0][0] if ranked else None
     own = {e.country for e in cand.entries}
-    found = [[e for e in gaz.lookup(strip_admin_suffix(h), country) if e.kind in ("city", "supplement", "admin1")]
-             for h in hints]
+    found = [[e for e in gaz.lookup(strip_admin_suffix(h), country)
+              if e.kind in ("city", "supplement", "admin1", "admin2")] for h in hints]
     for i, entries in enumerate(found):
         if not entries:
             continue
         later = {e.country for rest in found[i + 1:] for e in rest}
         divisions = {e.country for rest in found[i + 1:] for e in rest if e.kind == "admin1"}
+        provinces = {e.admin1 for rest in found[i + 1:] for e in rest if e.kind == "admin1"}
         if divisions and not any(e.country in divisions for e in entries):
             continue  # "Mambasa (Nord-Kivu)" is not Mombasa in Kenya: the province decides
         last = not any(found[i + 1:])
 
         def rank(e: GazEntry) -> tuple:
             return (e.country not in later if later else False, last and e.kind != "admin1",
-                    e.country not in own, e.country != country, -e.population)
+                    e.admin1 not in provinces if provinces else False,  # "(Muqur, Badghis)"
+                    e.country not in own, e.country != country,
+                    e.kind == "admin2",  # the town of a district's name is usually its seat
+                    -e.population)
         return min(entries, key=rank)
     return None
 
@@ -272,6 +283,8 @@ def _precision(cand: Candidate, entry: GazEntry) -> int:
         return 2  # a named place we only know the province of ("coordinates for Aden used")
     if entry.kind == "admin1" or entry.feature in WIDE_FEATURES:
         return 3
+    if entry.kind == "admin2":
+        return 2  # a district, located at its seat
     if cand.cue == "near" or cand.after in NEAR_WORDS or entry.feature in AREA_FEATURES:
         return 2
     if not cand.entries:  # placed through its hints only

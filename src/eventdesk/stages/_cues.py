@@ -86,7 +86,7 @@ CUES: dict[str, str] = {
     r"(candlelight )?vigils?|petition(ed)?|boycott(ed)?|gathered (to|outside|in front|at|in)|"
     r"assembl(ed|y) (outside|in front|at)|chant(ed|ing)|placards?|banners?|(?-i:stormed)|"
     r"to (demand|denounce|condemn|oppose|express|show|urge)|demanding|in solidarity|motorcade|caravan|"
-    r"cacerola\w*|pot-banging|banging pots|honk\w*)\b",
+    r"cacerola\w*|pot-banging|bang(ed|ing)? (\w+ )?pots( and pans)?|honk\w*)\b",
     "riot": r"\b(riot(s|ed|ing|ers)?|riotous|violent(ly)? (protest|demonstrat)\w*|turn(s|ed)? (violent|chaotic|riotous|ugly)|"
     r"(protest|demonstration)s? (became|turned) (violent|chaotic))\b",
     "riot_acts": r"\b(pelt(ed|ing)|(threw|throwing|hurled|hurling|throw) (\w+ ){0,2}(stones|rocks|objects|bottles|"

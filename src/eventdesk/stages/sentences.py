@@ -89,6 +89,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "harass", "vandal", "smash", "hurl", "threw", "violat", "fatalit", "toll", "reinforce", "uproot", "demolish", "raze", "razed", "bang", "defect", "switched sides",
         "firefight", "gunfight", "shootout", "shoot-out", "gather", "body", "bodies", "fortif", "spotted",
         "refugee", "migrant", "clampdown", "crackdown", "ambush", "rampage", "alight", "ablaze", "evict",
+        "exchang", "traded fire", "thwart", "foil", "repel", "repuls", "responded to", "roughed", "on fire",
+        "set fire", "machine gun", "heavy weapon", "sniper", "engag", "confiscat", "impound", "chemical",
+        "chlorine", "sarin", "nerve agent", "gas attack", "toxic gas",
     ),
     "protest": (
         "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",

@@ -197,3 +197,10 @@ def test_who_planted_or_attacked_is_the_agent(nlp, dictionary) -> None:
     assert found["Taliban"].role == "agent"
     found = actors(nlp, dictionary, "Four guards were wounded following attacks by Taliban on checkpoints.", "Afghanistan")
     assert [m.role for m in found if m.actor.name == "Taliban"] == ["agent"]
+
+
+def test_security_personnel_are_the_state_forces(nlp, dictionary) -> None:
+    found = by_name(actors(nlp, dictionary, "Four Afghan security personnel were killed in the attack.", "Afghanistan"))
+    assert "Military Forces of Afghanistan" in found
+    found = by_name(actors(nlp, dictionary, "Medical personnel treated the wounded.", "Afghanistan"))
+    assert not any(n.startswith("Military Forces") for n in found)

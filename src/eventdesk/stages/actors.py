@@ -384,6 +384,9 @@ def _rule_for(
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
     if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
         return _state_rule(token, low, left_words, nation)
+    if low == "personnel" and left_words & {"security", "military", "army", "defence", "defense", "police"}:
+        # "Afghan security personnel": the state's forces (never "medical personnel")
+        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
     if ethnic is not None and (low in _MILITIA_NOUNS or low in _ARMED_NOUNS or low in ("youths", "herders", "herdsmen")):
         return ethnic.name, 4, f"generic:ethnic:{ethnic.id}", None
     if low in _MILITIA_NOUNS:

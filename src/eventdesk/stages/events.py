@@ -362,6 +362,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = _air_force(clean.text, top, country, context.actors) or a1
+        if a2 is not None and a2.name == a1.name:
+            a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
     deaths = _deaths(group)
     own = [s for c in group for s in (c.sentence, *c.extra)]
     coding = [sp for sp in context.coding_sentences if sp not in own]

@@ -204,3 +204,13 @@ def test_security_personnel_are_the_state_forces(nlp, dictionary) -> None:
     assert "Military Forces of Afghanistan" in found
     found = by_name(actors(nlp, dictionary, "Medical personnel treated the wounded.", "Afghanistan"))
     assert not any(n.startswith("Military Forces") for n in found)
+
+
+def test_gang_members_and_drug_traffickers_are_gangs(nlp, dictionary) -> None:
+    found = actors(nlp, dictionary, "A gang member was killed by two rival gang members.", "Brazil")
+    assert [(m.actor.name, m.role) for m in found] == [("Unidentified Gang (Brazil)", "patient"),
+                                                       ("Unidentified Gang (Brazil)", "agent")]
+    found = by_name(actors(nlp, dictionary, "Drug traffickers opened fire on police officers.", "Brazil"))
+    assert "Unidentified Gang (Brazil)" in found
+    found = by_name(actors(nlp, dictionary, "Two Arbakis were killed by a Taliban sniper.", "Afghanistan"))
+    assert "Militia (Pro-Government)" in found

@@ -396,7 +396,9 @@ def _rule_for(
         return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
     if low in _ARMED_NOUNS or (low == "men" and left_words & {"armed", "unidentified", "unknown", "masked"}):
         return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
-    if low in _GANG_NOUNS:
+    if low in _GANG_NOUNS or (low in ("member", "members", "leader", "leaders") and "gang" in left_words) or \
+            (low in ("traffickers", "trafficker", "dealers", "dealer") and "drug" in left_words):
+        # "a gang member was killed by rival gang members", "drug traffickers opened fire"
         return "Unidentified Gang ({country})", 3, "generic:unidentified-gang", None
     if low in _PROTEST_NOUNS:
         return "Protesters ({country})", 6, "generic:protesters", None

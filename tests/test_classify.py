@@ -124,6 +124,9 @@ PRECEDENCE: list[tuple[str, str, str, str]] = [
      E, "Shelling/artillery/missile attack"),
     ("an attack thwarted or fire answered is a battle",
      "On 22 June 2021, government forces thwarted an attack of rebel fighters on the Kuma front.", B, "Armed clash"),
+    ("a clash between police and shopkeepers is a riot, not a battle",
+     "On 24 June 2021, a clash erupted between police and shopkeepers in Maro town over the lockdown.",
+     R, "Mob violence"),
     ("fire aimed at someone, with the weapons named between",
      "On 23 June 2021, soldiers fired tear gas canisters at farmers working their land near Sefa.", V, "Attack"),
 ]

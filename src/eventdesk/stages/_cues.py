@@ -38,7 +38,8 @@ NOUNS: dict[str, str] = {
     r"supporters|students|traders|hawkers|(?:boda ?boda |motorcycle )?riders|operators|fans|"
     r"group of (?:\w+ ){0,2}(?:people|youths|residents|villagers|men|women|students|drivers)|"
     r"two groups|rival groups|inmates|prisoners|refugees|vendors|(?:party )?members of|gangs? of youths|"
-    r"party members|squatters|workers|miners|dwellers|passengers)",
+    r"party members|squatters|workers|miners|dwellers|passengers|shopkeepers|shop owners|beneficiaries|migrants|"
+    r"citizens|fishermen|drivers|demonstrators|protesters|townspeople|local people)",
 }
 
 CUES: dict[str, str] = {

@@ -127,6 +127,9 @@ PRECEDENCE: list[tuple[str, str, str, str]] = [
     ("a clash between police and shopkeepers is a riot, not a battle",
      "On 24 June 2021, a clash erupted between police and shopkeepers in Maro town over the lockdown.",
      R, "Mob violence"),
+    ("a demand about looted funds is no looting at the protest",
+     "On 25 June 2021, protesters gathered outside the central bank in Dara and demanded the recovery of looted funds.",
+     P, "Peaceful protest"),
     ("fire aimed at someone, with the weapons named between",
      "On 23 June 2021, soldiers fired tear gas canisters at farmers working their land near Sefa.", V, "Attack"),
 ]

@@ -208,6 +208,10 @@ CUES: dict[str, str] = {
 # Same-length masks applied before matching, so that dates, bookkeeping tails and source names
 # never look like cues ("On 2 March 2020", "Fatalities coded as 0 (VoJ reported 3)").
 MASKS: tuple[str, ...] = (
+    # demands about a theft, not violence at the protest: "demanded the recovery of looted funds",
+    # "the release of two people arrested after a truck was looted"; a sit-in: "barricaded themselves"
+    r"(?i)\blooted (public )?(funds|money|assets|wealth|valuables|property|savings)\b|"
+    r"\b(was|were|had been|have been) looted\b|\bbarricaded (themselves|himself|herself)\b",
     # "No injuries were reported", "with no casualties": harm denied is no harm
     r"(?i)\b(no|without|nor|neither)( \w+){0,2} (injur(y|ies)|casualt(y|ies)|fatalit(y|ies)|deaths?)\b|"
     r"\bno(body| one) (was |were )?(hurt|injured|killed|wounded)\b",

@@ -129,13 +129,15 @@ CUES: dict[str, str] = {
     r"water[- ]?cannons?|batons?|baton[- ]charged?|(arrest|arrested|arresting|detain|detained|detaining|rounded up) "
     r"(\w+ ){0,3}(protesters?|demonstrators?|participants|marchers|activists|people|students|of them|them|"
     r"organi[sz]ers|leaders|members|residents|traders|workers)|(protesters?|demonstrators?|participants|people|"
-    r"activists|students|\d+|several|some|dozens|others|organi[sz]ers|leaders) (\w+ ){0,2}(were|was|being|got) "
+    r"activists|students|\d+|several|some|dozens|others|organi[sz]ers|leaders) ((\w+ ){0,2}|,[^.;]{0,40}?, )(were|was|being|got) "
     r"(\w+ )?(arrested|detained)|(police|officers|forces|authorities) (\w+ ){0,3}(arrested|detained)|"
     r"arrests were made|(made|making) (\w+ )?arrests|"
     r"fired (\w+ ){0,2}in(to)? the air|warning shots|pepper spray|broke (it )?up|forcibly (removed|evicted)|"
     r"crackdown|cracked down|stun grenades?|blocked (the )?(protesters|demonstrators|march)|"
-    r"prevented (\w+ ){0,2}(protesters|demonstrators|march|from)|intervened|kettled|pushed back|"
-    r"(beat|beaten|assaulted|attacked|injured|wounded|hurt|scuffled) (\w+ ){0,4}(protesters|demonstrators))\b",
+    r"(prevented|stopped) (\w+ ){0,2}(protesters|demonstrators|march|from)|intervened|interfered|kettled|pushed back|"
+    r"(tried|attempted) to control the crowd|"
+    r"(beat|beaten|assaulted|attacked|injured|wounded|hurt|scuffled) (\w+ ){0,4}(protesters|demonstrators|protests?|"
+    r"demonstrations?|rally|march))\b",
     "lethal_force": r"\b(live (ammunition|bullets|fire|rounds)|(shot|killed|shot dead|opened fire on|fired on|"
     r"fired (live )?(bullets|shots) (at|into))(\w+ ){0,3}(protesters?|demonstrators?|marchers?|crowds?)|"
     r"(protesters?|demonstrators?|marchers?) (\w+ ){0,2}(were |was )?(shot|killed|shot dead|died|seriously injured)|"

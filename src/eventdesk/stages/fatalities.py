@@ -180,6 +180,11 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
         return Fatalities(0, 0, 0, Span(article_id, start, end), "none")
     if claims:
         return _combine(claims, article_id, split)
+    single = _first_match_span(pieces, _SINGLE_VICTIM)
+    if single is not None:
+        # "a former bodyguard who worked for ... was shot dead": a singular subject too far from
+        # its verb for the victim phrase reader
+        return Fatalities(1, 1, 1, Span(article_id, *single), "singular subject")
     vague = _first_match_span(pieces, _VAGUE_EVENT)
     if vague is not None:
         n = vague_default(war_zone)
@@ -190,6 +195,12 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     return Fatalities(0, None, None, None, "none reported")
 
 
+_SINGLE_VICTIM = re.compile(
+    r"(?<!\bno one )(?<!\bnobody )(?<!\bnone )\b(?:was|has been|had been) (?:reportedly |allegedly |later |also )?"
+    r"(?:shot dead|shot and killed|killed|murdered|assassinated|beheaded|lynched|gunned down|executed|"
+    r"(?:hacked|stabbed|beaten|burnt|burned|clubbed|tortured) to death)\b(?! or (?:wounded|injured))",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[(\"'])")
 _PROTEST_WORDS = frozenset(
     "protest protested protesting protests protesters demonstrated demonstrate demonstration "

@@ -68,7 +68,7 @@ CUES: dict[str, str] = {
     "clash": r"\b(clash(ed|es|ing)?|exchang(ed|e|ing) (of )?(gun)?fire|exchange of fire|traded fire|"
     r"(exchanged|traded) (artillery|shell\w*|mortar\w*|gunshots|bullets)|gun ?fights?|gun ?battles?|"
     r"shoot-?outs?|fire ?fights?|fighting|fought|battl(e|ed|es|ing)|skirmish(es)?|firefight|"
-    r"engaged (in )?(combat|fighting|a fight)|repuls(ed|e)|repell?(ed)?|counter-?attack(ed)?|"
+    r"engaged (in )?(combat|fighting|a fight)|repuls(ed|e)|repell?(ed)?|counter-?attack(ed)?|routed|"
     r"returned fire|crossfire|cross-fire|armed confrontation|firing between|fired (\w+ ){0,3}on (the )?positions|"
     r"respond(ed|ing) to ([\w-]+ ){0,2}(fire|attacks?|shelling)|(thwarted|foiled|repelled) (an |the |a )?"
     r"([\w-]+ )?(attack|offensive|assault|advance|infiltration|incursion)|"

@@ -223,11 +223,13 @@ def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
 
 # armed people on the receiving end: "its units had come under attack", "ten PMF fighters killed",
 # "three soldiers were wounded" -> an attack on an organised armed side is a battle
-_ARMED_NOUN = (r"(fighters|soldiers|troops|policem[ae]n|police officers|officers|militants|servicem[ae]n|"
-               r"guards|security forces|units|personnel|peshmerga|insurgents|rebels|militiam[ae]n|convoy|patrol)")
+_ARMED_NOUN = (r"(fighters|soldiers?|troops|policem[ae]n|police officers?|officers|militants?|servicem[ae]n|"
+               r"guards|security forces|units|personnel|peshmerga|insurgents|rebels|militiam[ae]n|convoy|patrol|"
+               r"gang members?|drug traffickers?|drug dealers?)")
 _ARMED_HARMED = re.compile(
     rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
     rf"\b{_ARMED_NOUN} (were |was |had been |have been )?(killed|wounded|injured|dead|slain)\b|"
+    rf"\b{_ARMED_NOUN} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
     # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
     r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
     r"police officers?|militants?|gang members?|gangsters|bandits|fighters|insurgents|rebels|militiam[ae]n|"

@@ -90,7 +90,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "firefight", "gunfight", "shootout", "shoot-out", "gather", "body", "bodies", "fortif", "spotted",
         "refugee", "migrant", "clampdown", "crackdown", "ambush", "rampage", "alight", "ablaze", "evict",
         "exchang", "traded fire", "thwart", "foil", "repel", "repuls", "responded to", "roughed", "on fire",
-        "set fire", "machine gun", "heavy weapon", "sniper", "engag", "confiscat", "impound", "chemical",
+        "set fire", "machine gun", "heavy weapon", "sniper", "engag", "confiscat", "impound", "chemical", "routed",
         "chlorine", "sarin", "nerve agent", "gas attack", "toxic gas",
     ),
     "protest": (

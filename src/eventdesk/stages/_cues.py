@@ -210,6 +210,13 @@ CUES: dict[str, str] = {
 # Same-length masks applied before matching, so that dates, bookkeeping tails and source names
 # never look like cues ("On 2 March 2020", "Fatalities coded as 0 (VoJ reported 3)").
 MASKS: tuple[str, ...] = (
+    # the fighting a development follows or recalls is not the event coded: "were displaced
+    # following a clash between the NPA and the military", "forces that recently clashed",
+    # "arrived after an armed clash occurred on May 3"
+    r"(?i)(?:(?<=displaced )|(?<=evacuated )|(?<=fled ))(?:following|after|due to|amid) (?:an? |the )?(?:armed )?"
+    r"(?:clash|fighting|attack|hostilities)\w*(?: between [^.;,]{0,60})?|"
+    r"\b(?:that|who|which|have|had|has) (?:recently|previously|earlier) (?:clashed|fought)\b|"
+    r"\b(?:after|following) an? (?:armed )?(?:clash|attack)(?:es|s)? (?:that )?(?:occurred|took place|erupted) (?:on|in|last)\b",
     # demands about a theft, not violence at the protest: "demanded the recovery of looted funds",
     # "the release of two people arrested after a truck was looted"; a sit-in: "barricaded themselves"
     r"(?i)\blooted (public )?(funds|money|assets|wealth|valuables|property|savings)\b|"

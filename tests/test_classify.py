@@ -134,6 +134,12 @@ PRECEDENCE: list[tuple[str, str, str, str]] = [
     ("displacement that follows a clash is the development coded, not the clash",
      "On 28 June 2021, 260 villagers were displaced following a clash between rebels and the army near Lanu.",
      S, "Other"),
+    ("demonstrators burning objects on a road riot; warning shots into the air are no lethal force",
+     "On 29 June 2021, traders burned tires and vandalized a police station in Kamu; police fired live ammunition "
+     "into the air to disperse the demonstrators.", R, "Violent demonstration"),
+    ("demonstrators shot and injured by police meet excessive force",
+     "On 30 June 2021, two demonstrators were shot and injured by police during a protest in Nalo.",
+     P, "Excessive force against protesters"),
     ("a demand about looted funds is no looting at the protest",
      "On 25 June 2021, protesters gathered outside the central bank in Dara and demanded the recovery of looted funds.",
      P, "Peaceful protest"),

@@ -92,14 +92,16 @@ CUES: dict[str, str] = {
     r"(protest|demonstration)s? (became|turned) (violent|chaotic))\b",
     "riot_acts": r"\b(pelt(ed|ing)|(threw|throwing|hurled|hurling|throw) (\w+ ){0,2}(stones|rocks|objects|bottles|"
     r"petrol bombs|molotov\w*|missiles|sticks|firecrackers|fireworks|bricks)|stone[- ]?throwing|ston(ed|ing)|stones|"
-    r"(burn(ed|t|ing|s)?|lit|light(ed|ing)?|set) (\w+ ){0,2}(tyres|tires|tyers)|"
-    r"barricad\w*|erect(ed|ing)? (\w+ ){0,2}(road ?blocks?|barriers)|(block|blocked|blocking) (\w+ ){0,6}with "
+    r"(burn(ed|t|ing|s)?|lit|light(ed|ing)?|set) (\w+ ){0,2}(tyres|tires|tyers|objects|items|debris|garbage|rubbish|"
+    r"trash|mattresses)|set (\w+ ){1,2}(on fire|ablaze|alight)|beaten (up )?by (the )?(demonstrators|protesters|rioters)|"
+    r"physical confrontation|forc(e|ed|ing) (themselves|their way)|"
+    r"barricad\w*|erect(ed|ing)? (\w+ ){0,2}(road ?blocks?|barriers)|(block|blocked|blocking) ([\w-]+ ){0,6}with "
     r"(burning|stones|rocks|boulders|logs|tree|bonfires)|bonfires?|"
     r"vandali[sz]\w*|(looted|looting|torched|torching|set (ablaze|alight|on fire|fire to)|burn(ed|t) (down )?(\w+ ){0,2}"
     r"(vehicles?|cars?|buses|houses|shops|offices|property|buildings?|police station))|destroy(ed|ing) property|smash(ed|ing)|"
     r"damag(ed|ing) (\w+ ){0,3}(property|vehicles?|cars?|windows|offices?|building)|"
     r"clash(ed|es)? with (the )?(police|security|officers|anti-riot|soldiers)|fought (with )?(the )?police|brawl\w*|"
-    r"scuffle\w*|running battles?|(attacked|assaulted|injured|beat( up)?) (\w+ ){0,2}(police|officers?|policem[ae]n)|"
+    r"scuffle\w*|running battles?|(attacked|assaulted|injured|beat( up)?) (?!by\b)(\w+ ){0,2}(police|officers?|policem[ae]n)|"
     r"forced (their way|entry)|broke into|violence erupted|(destruction|destroy\w*) of property|property destruction|"
     r"(burn|burnt|burned|burning|set fire to|torched) (\w+ ){0,2}(ballot|mattresses|property|papers)|"
     r"disrupt(ed|ing)? (\w+ ){0,3}(rally|meeting|event|campaign)|"
@@ -138,7 +140,7 @@ CUES: dict[str, str] = {
     r"(tried|attempted) to control the crowd|"
     r"(beat|beaten|assaulted|attacked|injured|wounded|hurt|scuffled) (\w+ ){0,4}(protesters|demonstrators|protests?|"
     r"demonstrations?|rally|march))\b",
-    "lethal_force": r"\b(live (ammunition|bullets|fire|rounds)|(shot|killed|shot dead|opened fire on|fired on|"
+    "lethal_force": r"\b(live (ammunition|bullets|fire|rounds)(?! (\w+ )?in(to)? the air)|(shot|killed|shot dead|opened fire on|fired on|"
     r"fired (live )?(bullets|shots) (at|into))(\w+ ){0,3}(protesters?|demonstrators?|marchers?|crowds?)|"
     r"(protesters?|demonstrators?|marchers?) (\w+ ){0,2}(were |was )?(shot|killed|shot dead|died|seriously injured)|"
     r"(killing|killed) (\w+ ){0,2}(protesters?|demonstrators?))\b",

@@ -310,7 +310,7 @@ def classify(
     if "crowd_fight" in c and "riot" not in c:
         return out(RIOTS, "Mob violence", "crowd_fight")
     if protest:
-        if "lethal_force" in c and "riot" not in c:
+        if "lethal_force" in c and "riot" not in c and "riot_acts" not in c:  # a violent crowd is a riot
             return out(PROTESTS, "Excessive force against protesters", "lethal_force")
         if "riot" in c:
             return out(RIOTS, "Violent demonstration", "riot")

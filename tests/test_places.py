@@ -227,3 +227,13 @@ def test_a_district_hint_places_a_village_at_the_district_seat(gaz: Gazetteer) -
     # a province-sized second-level division by its own name ("in Cavite", Philippines)
     place = _choose(gaz, "Women demonstrated in Cavite to decry the lack of food.")
     assert place is not None and place.country == "Philippines"
+
+
+def test_hints_that_agree_outweigh_a_big_town_abroad(gaz: Gazetteer) -> None:
+    # Arish is a big Egyptian city, but a district and a governorate of Yemen both say otherwise
+    text = "Pro-Hadi forces thwarted a Houthi attack in the area of Al Arish (Sabir Al Mawadim, Taizz)."
+    place = _choose(gaz, text)
+    assert place is not None and place.country == "Yemen"
+    # a later district hint decides between a hint's homonyms, as a province does
+    place = _choose(gaz, "JNIM militants abducted a civilian in Mansila (Mansila, Yagha).")
+    assert place is not None and place.country == "Burkina Faso"

@@ -68,7 +68,7 @@ _MOVE = re.compile(
 )
 _AFTER = re.compile(
     r"^\s+(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
-    r"lga|upazila|tehsil|subdivision|municipality|"
+    r"lga|upazila|tehsil|subdivision|municipality|township|parish|"
     r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
     r"government|regime|authorities)\b",
     re.IGNORECASE,
@@ -101,8 +101,8 @@ _PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()
 _CHAIN_GAP = re.compile(
     r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
     r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward|parish|"
-    r"center|centre|subdivision)\s*){0,2}"
-    r"(?:,|of|in)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
+    r"center|centre|subdivision|township)\s*){0,2}"
+    r"(?:,\s*(?:in\s+|of\s+)?|of\s+|in\s+)(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
     re.IGNORECASE,
 )
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
@@ -114,11 +114,13 @@ NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outs
                          "sub-county", "subcounty", "constituency", "division", "locality"})
 # words after the name of a second-level division ("Muqur district", "Gujiba LGA")
 DISTRICT_WORDS = frozenset({"district", "sub-district", "subdistrict", "lga", "upazila", "tehsil", "municipality",
-                            "sub-county", "subcounty", "constituency", "division", "subdivision", "parish"})
+                            "sub-county", "subcounty", "constituency", "division", "subdivision", "parish",
+                            "township"})
 TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
                          "suburb", "estate"})
 _UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
-                         "governorate", "region", "area", "municipality", "state"})
+                         "governorate", "region", "area", "municipality", "state", "upazila", "tehsil",
+                         "township", "subdivision", "parish", "sub-district", "subdistrict"})
 WIDE_FEATURES = frozenset({"region", "desert", "valley"})
 AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border"})
 

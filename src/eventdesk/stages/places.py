@@ -170,7 +170,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
             placed = _from_hints(cand, cand.hints, gaz, context)
             foreign = placed is not None and best is not None and placed.country != best.country
-            keep = foreign and not cand.name_end and _unique_name(best, cand) and best.population >= 50_000
+            keep = foreign and not cand.name_end and _unique_name(best, cand) and best.population >= 50_000 \
+                and _hints_in(cand.hints, placed.country, gaz) < 2  # two hints that agree outweigh it
             if (placed is not None or best is None) and not keep:
                 cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
         elif cand.chain and best is not None and not _fits_hints(best, hint_keys):
@@ -244,6 +245,11 @@ def _own_name(entry: GazEntry, cand: Candidate) -> bool:
     return name_key(entry.name) == cand.key
 
 
+def _hints_in(hints: tuple[str, ...], country: str, gaz: Gazetteer) -> int:
+    """How many of the hints name a place of ``country``."""
+    return sum(1 for h in hints if any(e.country == country for e in gaz.lookup(strip_admin_suffix(h))))
+
+
 def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
                 context: PlaceContext) -> GazEntry | None:
     """An unknown village placed by its parenthesised district/province ("X (Sujawal, Sindh)"):
@@ -262,8 +268,8 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
         if not entries:
             continue
         later = {e.country for rest in found[i + 1:] for e in rest}
-        divisions = {e.country for rest in found[i + 1:] for e in rest if e.kind == "admin1"}
-        provinces = {e.admin1 for rest in found[i + 1:] for e in rest if e.kind == "admin1"}
+        divisions = {e.country for rest in found[i + 1:] for e in rest if e.kind in ("admin1", "admin2")}
+        provinces = {e.admin1 for rest in found[i + 1:] for e in rest if e.kind in ("admin1", "admin2")}
         if divisions and not any(e.country in divisions for e in entries):
             continue  # "Mambasa (Nord-Kivu)" is not Mombasa in Kenya: the province decides
         last = not any(found[i + 1:])

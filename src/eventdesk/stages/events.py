@@ -348,8 +348,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
             return None, f"background mention ({age} days before publication)"
     place = view.place
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
-    mentions = tuple(m for c in group for m in _actors_for(c, country, context))
-    first = _actors_for(group[0], country, context)
+    battle = top.classification.event_type == cls_stage.BATTLES
+    mentions = tuple(m for c in group for m in _agent_over_patient(_actors_for(c, country, context), battle))
+    first = _agent_over_patient(_actors_for(group[0], country, context), battle)
     if setting is not None and not any(m.actor.inter in ARMED_INTER and m.role == "agent" for m in first):
         # no perpetrator in the event's first sentence: the armed actors its setting sentence
         # names come next, before those of the later sentences ("The Police seized a pistol")
@@ -364,6 +365,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1 = _air_force(clean.text, top, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
+    a1 = _combined_or(clean.text, a1, country, context)
     deaths = _deaths(group)
     own = [s for c in group for s in (c.sentence, *c.extra)]
     coding = [sp for sp in context.coding_sentences if sp not in own]
@@ -394,6 +396,32 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         type_evidence=top.type_span,
     )
     return replace(mention, notes=describe(mention)), ""
+
+
+def _agent_over_patient(found: tuple, battle: bool) -> tuple:
+    """In a battle, a named group that one sentence names as victim and as perpetrator ("3 Taliban
+    militants were killed ... following attacks by Taliban") is the perpetrator. Not for generic
+    names ("a gang member was killed by rival gang members": two sides) nor for a strike's target."""
+    if not battle:
+        return found
+    acting = {m.actor.name for m in found if m.role == "agent" and not m.generic}
+    return tuple(m for m in found if not (m.role == "patient" and m.actor.name in acting))
+
+
+def _combined_or(text: str, a1: Actor | None, country: str | None, context) -> Actor | None:
+    """"JNIM or ISGS militants": ACLED names an uncertain perpetrator "A and/or B"."""
+    if a1 is None or a1.span is None or a1.key.startswith(("rule:", "generic")):
+        return a1
+    m = re.match(r"\s+(?:and/)?or\s+", text[a1.span.end:a1.span.end + 12])
+    if m is None:
+        return a1
+    at = a1.span.end + m.end()
+    rest = Span(a1.span.article_id, at, min(len(text), at + 80))
+    other = [x for x in actors_stage.named_actors(text, rest, country, context.actors) if x.actor.span.start == at]
+    if not other or other[0].actor.name == a1.name:
+        return a1
+    return replace(a1, name=f"{a1.name} and/or {other[0].actor.name}",
+                   span=Span(a1.span.article_id, a1.span.start, other[0].actor.span.end))
 
 
 def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:

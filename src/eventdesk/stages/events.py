@@ -349,8 +349,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     place = view.place
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
     battle = top.classification.event_type == cls_stage.BATTLES
-    mentions = tuple(m for c in group for m in _agent_over_patient(_actors_for(c, country, context), battle))
-    first = _agent_over_patient(_actors_for(group[0], country, context), battle)
+    per_sentence = [_agent_over_patient(_actors_for(c, country, context), battle) for c in group]
+    mentions = tuple(m for found in per_sentence for m in found)
+    first = per_sentence[0]
     if setting is not None and not any(m.actor.inter in ARMED_INTER and m.role == "agent" for m in first):
         # no perpetrator in the event's first sentence: the armed actors its setting sentence
         # names come next, before those of the later sentences ("The Police seized a pistol")

@@ -140,7 +140,6 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
         score += 3 if entry.kind == "admin1" else -1
     elif cand.after in TOWN_WORDS and entry.kind not in ("admin1", "admin2"):
         score += 1
-
     return score
 
 

@@ -129,6 +129,8 @@ PRECEDENCE: list[tuple[str, str, str, str]] = [
      R, "Mob violence"),
     ("a policeman shot and killed by militants is a battle; a man shot dead by police an attack",
      "On 26 June 2021, 1 policeman was shot and killed by militants in the Dara area.", B, "Armed clash"),
+    ("a policeman who killed a woman attacked a civilian (active voice, not an armed victim)",
+     "On 2 July 2021, a policeman killed a woman in Tana village. The motive was not reported.", V, "Attack"),
     ("police shooting a man dead is an attack on a civilian",
      "On 27 June 2021, state police officers shot dead two men in Sama town.", V, "Attack"),
     ("displacement that follows a clash is the development coded, not the clash",

@@ -228,7 +228,10 @@ _ARMED_NOUN = (r"(fighters|soldiers?|troops|policem[ae]n|police officers?|office
                r"gang members?|drug traffickers?|drug dealers?)")
 _ARMED_HARMED = re.compile(
     rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
-    rf"\b{_ARMED_NOUN} (were |was |had been |have been )?(killed|wounded|injured|dead|slain)\b|"
+    rf"\b{_ARMED_NOUN} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
+    # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman"
+    rf"\b{_ARMED_NOUN} (killed|wounded|injured|dead|slain)\b(?! (a|an|the|his|her|their|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|many|dozens|\d+|civilians?|people|residents|villagers|m[ae]n|wom[ae]n)\b)|"
     rf"\b{_ARMED_NOUN} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
     # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
     r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"

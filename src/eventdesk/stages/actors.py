@@ -237,13 +237,21 @@ def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDi
     """The dictionary actors a sentence names, without a parse and so without roles: the setting
     sentence of an event ("the Military Police carried out an operation in X. A shoot-out broke
     out ...") names who acted."""
-    out = []
-    for start, end, surface in dictionary.matches(text[span.start:span.end]):
+    return [ActorMention(_entry_actor(entry, country, Span(span.article_id, span.start + start, span.start + end)),
+                         "", False)
+            for start, end, surface, entry in _dictionary_names(text[span.start:span.end], country, dictionary)]
+
+
+def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionary):
+    """(start, end, surface, row) of each dictionary name in ``text`` whose row applies in ``country``.
+
+    The dictionary's own matcher names actors, not the ACTOR spans of the spaCy ruler: it applies
+    the case rule for short acronyms and the hyphen rule ("anti-Houthi forces" are not the Houthis,
+    "Taliban-planted" is the Taliban), which the ruler's token matcher cannot."""
+    for start, end, surface in dictionary.matches(text):
         entry = dictionary.lookup(surface, country)
         if entry is not None and _applies(entry, surface, country):
-            at = Span(span.article_id, span.start + start, span.start + end)
-            out.append(ActorMention(_entry_actor(entry, country, at), "", False))
-    return out
+            yield start, end, surface, entry
 
 
 def find_actors(
@@ -257,13 +265,7 @@ def find_actors(
     """Actors of one parsed sentence, with article-offset spans, in sentence order."""
     mentions: list[ActorMention] = []
     covered: set[int] = set()
-    # the dictionary's own matcher names actors, not the ACTOR spans of the spaCy ruler: it applies
-    # the case rule for short acronyms and the hyphen rule ("anti-Houthi forces" are not the
-    # Houthis, "Taliban-planted" is the Taliban), which the ruler's token matcher cannot
-    for start, end, surface in dictionary.matches(doc.text):
-        entry = dictionary.lookup(surface, country)
-        if entry is None or not _applies(entry, surface, country):
-            continue
+    for start, end, surface, entry in _dictionary_names(doc.text, country, dictionary):
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None:
             continue

@@ -237,3 +237,35 @@ def test_hints_that_agree_outweigh_a_big_town_abroad(gaz: Gazetteer) -> None:
     # a later district hint decides between a hint's homonyms, as a province does
     place = _choose(gaz, "JNIM militants abducted a civilian in Mansila (Mansila, Yagha).")
     assert place is not None and place.country == "Burkina Faso"
+
+
+def test_hints_read_past_a_feature_word_and_a_partial_match(gaz: Gazetteer) -> None:
+    # only "Bab" of "Bab Ghaliq" is a gazetteer name (Al Bab, Syria); "front" stands between the
+    # name and its hints
+    text = "Southern forces thwarted an attack in Bab Ghaliq front (Qaatabah, Ad Dali)."
+    place = _choose(gaz, text)
+    assert place is not None and (place.country, place.location, place.precision) == ("Yemen", "Bab Ghaliq", 2)
+    assert text[place.span.start:place.span.end] == "Bab Ghaliq"
+    # "Abu" of a man's name is no town in India once the market is placed by its hints
+    text = ("Armed men opened fire on the leader Abdul Nasir Abu Hamam in Enma market "
+            "(Al Mansurah, Aden), injuring 1 member of his escort.")
+    place = _choose(gaz, text)
+    assert place is not None and (place.country, place.admin1, place.location) == ("Yemen", "Aden", "Enma")
+    # "residential villages" between a name and its hints
+    place = _choose(gaz, "Saudi forces fired artillery at Bani Siyah residential villages (Razih, Sadah).")
+    assert place is not None and (place.country, place.location) == ("Yemen", "Bani Siyah")
+
+
+def test_every_hint_that_fits_counts(gaz: Gazetteer) -> None:
+    # "Karu" is also Karru in Tibet; "Karu LGA" and "Nasarawa" both fit the Nigerian one
+    place = _choose(gaz, "Staff demonstrated in Karu (Karu LGA, Nasarawa) over unpaid salaries.")
+    assert place is not None and (place.country, place.admin1) == ("Nigeria", "Nasarawa")
+    # an LGA or a city named as a hint is looked up without its unit word
+    place = _choose(gaz, "Traders protested in North Nazimabad town (Karachi city, Sindh).")
+    assert place is not None and (place.country, place.admin1) == ("Pakistan", "Sindh")
+
+
+def test_hints_that_place_nothing_stay_candidates(gaz: Gazetteer) -> None:
+    text = "20 people were injured as residents from Gituro villages (Naivasha and Kinangop constituencies) clashed."
+    place = _choose(gaz, text)
+    assert place is not None and (place.country, place.location) == ("Kenya", "Naivasha")

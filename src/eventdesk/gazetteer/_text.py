@@ -41,9 +41,12 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(governorate|province|county|region|district|oblast|department|state|division|"
-    r"prefecture|municipality|parish|rayon|voblast|wilaya|muhafazah)$",
+    r"prefecture|municipality|parish|rayon|voblast|wilaya|muhafazah|lga|upazila|tehsil|township|"
+    r"sub-?county|sub-?district|subdivision)$",
     re.IGNORECASE,
 )
+# "Karachi city", "Tonj town" as a hint; "Mexico City" and "Quezon City" keep their capital
+_PLACE_WORD = re.compile(r"\s+(?:city|town|area)$")
 _ADMIN_PREFIX = re.compile(r"^(province of|governorate of|county of|region of|state of)\s+", re.I)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]*(?:[ \-][A-Za-z][A-Za-z'\-]*){0,5}$")
 
@@ -89,7 +92,7 @@ def name_key(name: str) -> str:
 
 def strip_admin_suffix(name: str) -> str:
     """ "Diyala Governorate" -> "Diyala", "Kisii County" -> "Kisii", "Province of X" -> "X"."""
-    stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name.strip()))
+    stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", _PLACE_WORD.sub("", name.strip())))
     return stripped or name.strip()
 
 

@@ -121,6 +121,12 @@ TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "nei
 _UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
                          "governorate", "region", "area", "municipality", "state", "upazila", "tehsil",
                          "township", "subdivision", "parish", "sub-district", "subdistrict"})
+# lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
+_FEATURE_WORDS = _UNIT_WORDS | frozenset({
+    "front", "frontline", "area", "areas", "villages", "districts", "commune", "hill", "checkpoint", "payam",
+    "junction", "locality", "zone", "mountain", "community", "road", "chieftaincy", "market", "port",
+    "beach", "island", "fort", "airport", "territory", "desert", "valley", "highway", "camp", "neighbourhood",
+    "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"})
 WIDE_FEATURES = frozenset({"region", "desert", "valley"})
 AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border"})
 
@@ -221,9 +227,12 @@ def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tupl
 
 
 def _after_unit_word(after: str) -> str:
-    """The text after a lower-case unit word that follows a name ("Al Azariq district (Ad Dali)")."""
-    unit = re.match(r"\s+([a-z]+)\b", after)
-    return after[unit.end():] if unit and unit.group(1) in _UNIT_WORDS else after
+    """The text after a lower-case unit or feature word that follows a name ("Al Azariq district
+    (Ad Dali)", "Bab Ghaliq front (Qaatabah, Ad Dali)", "Bani Siyah residential villages (Razih,
+    Sadah)")."""
+    unit = re.match(r"(?:\s+(?:residential|civilian|military|border|scattered|mountainous|desert|rural))?\s+([a-z]+)\b",
+                    after)
+    return after[unit.end():] if unit and unit.group(1) in _FEATURE_WORDS else after
 
 
 def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -> list[Candidate]:
@@ -273,17 +282,21 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
         after = text[cand.end:span.end]
         match = _AFTER.match(after)
         cand.after = match.group(1).lower() if match else ""
-        paren = _PAREN.match(after[len(match.group(0)):] if match else after)
-        tail = _NAME_TAIL.match(after) if not match and not paren else None
-        if tail and _PAREN.match(after[tail.end():]):
-            # "Ras Jabel (Bizerte)": the hints place the whole name, of which only "Ras" matched
+        own = after[len(match.group(0)):] if match else _after_unit_word(after)  # "Enma market (Al Mansurah, Aden)"
+        paren = _PAREN.match(own)
+        # "North" of "North Nazimabad town (Karachi city, Sindh)" is no name the hints place
+        tail = _NAME_TAIL.match(after) if not (match or paren or never_a_place(text[cand.start:cand.end])) else None
+        rest = _after_unit_word(after[tail.end():]) if tail else ""
+        if tail and _PAREN.match(rest):
+            # "Ras Jabel (Bizerte)", "Bab Ghaliq front (Qaatabah, Ad Dali)": the hints place the
+            # whole name, of which only "Ras" or "Bab" matched
             cand.name_end = cand.end + tail.end()
-            paren = _PAREN.match(after[tail.end():])
+            paren = _PAREN.match(rest)
             cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
-            cand.hint_end = cand.name_end + paren.end()
+            cand.hint_end = cand.end + len(after) - len(rest) + paren.end()
         elif paren:
             cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
-            cand.hint_end = cand.end + (len(match.group(0)) if match else 0) + paren.end()
+            cand.hint_end = cand.end + len(after) - len(own) + paren.end()
         elif tail:
             cand.name_end = cand.end + tail.end()
         cand.qualifier = _qualifies_something(after, cand.end, starts)

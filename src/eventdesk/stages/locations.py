@@ -20,7 +20,7 @@ __all__ = ["split_by_location"]
 
 
 _LIST_GAP = re.compile(
-    r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood)s?\s*)?"  # "Mandera town and Dadaab"
+    r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood|front|frontline|market)s?\s*)?"  # "Mandera town and Dadaab"
     r"(,|and|or|&|, and|, or)\s*(the\s+)?(villages? of\s+)?$",
     re.IGNORECASE,
 )

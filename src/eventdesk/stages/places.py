@@ -123,8 +123,9 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
         return -math.inf
     score = math.log10(entry.population + 1) / 3
     score += {"city": 0.5, "supplement": 0.8, "admin1": 0.3, "admin2": 0.3}.get(entry.kind, 0)
-    if hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name)}:
-        score += 4
+    matched = hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name)}
+    if matched:
+        score += 3 + len(matched)  # "Karu (Karu LGA, Nasarawa)": both hints fit Karu of Nasarawa
     if entry.admin1 in sentence_admin1 and entry.kind != "admin1":
         score += 2
     if entry.admin1 in context.admin1:
@@ -316,17 +317,18 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
     return Place(country=entry.country, admin1=admin1, admin2=admin2, location=location,
                  latitude=lat, longitude=lon, precision=precision,
                  source=entry.id if cand.entries else f"hint:{entry.id}",
-                 span=Span(article_id, cand.start, cand.end))
+                 span=Span(article_id, cand.start, cand.name_end or cand.end))
 
 
 def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext) -> list[Candidate]:
     cands = scan(text, sentence, gaz, context.mentions)
     read_surroundings(text, sentence, cands)
-    hint_zones = [(c.end, c.hint_end) for c in cands if c.hint_end]
-    hint_zones += [(c.end, c.name_end) for c in cands if c.name_end and c.hints]
-    cands = [c for c in cands if not any(a <= c.start < b for a, b in hint_zones)]
     _resolve(text, cands, gaz, context)
-    return [c for c in cands if c.chosen is not None]
+    # the hints of a placed name are not places of their own; those of a name they could not
+    # place are ("Gituro villages (Naivasha and Kinangop constituencies)")
+    zones = [(c.end, c.hint_end) for c in cands if c.hint_end and c.chosen is not None]
+    zones += [(c.end, c.name_end) for c in cands if c.name_end and c.hints]
+    return [c for c in cands if c.chosen is not None and not any(a <= c.start < b for a, b in zones)]
 
 
 def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceContext) -> list[Place]:

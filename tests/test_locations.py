@@ -1,0 +1,31 @@
+"""One event per location (CODEBOOK section 3, "Several locations in one report")."""
+
+from __future__ import annotations
+
+from eventdesk.app import process
+from eventdesk.ingest import content_hash
+from eventdesk.model import Article, ArticleResult
+
+
+def _events(services, text: str):
+    article = Article(id="a", raw=text, kind="text", origin="test", content_hash=content_hash(text), published=None)
+    result = process([article], services)[0]
+    assert isinstance(result, ArticleResult)
+    return result.events
+
+
+def test_a_list_of_fronts_is_one_event_per_front_with_the_deaths_divided(services) -> None:
+    text = ("On 9 May 2020, Houthi forces reportedly exchanged artillery with pro-Hadi forces on the fronts of "
+            "Jabal al Kirsh front (Al Qabbaytah, Lahij), Bab Ghaliq (Qaatabah, Ad Dali), and Jabal Murays "
+            "(Qaatabah, Ad Dali), incurring fatalities. Unclear fatalities coded as 10 and spread between "
+            "3 locations.")
+    events = _events(services, text)
+    assert sorted(e.place.location for e in events) == ["Bab Ghaliq", "Jabal Murays", "Jabal al Kirsh"]
+    assert sorted(e.fatalities.best for e in events) == [3, 3, 4]  # 10 over 3: the remainder on the first
+    assert {e.event_type for e in events} == {"Battles"}
+
+
+def test_a_town_and_its_province_are_one_location(services) -> None:
+    events = _events(services, "On 3 May 2020, gunmen killed 4 villagers in Anka, Zamfara state.")
+    assert [e.place.location for e in events] == ["Anka"]
+    assert events[0].fatalities.best == 4

@@ -85,6 +85,8 @@ _RIOT_VERBS = frozenset(
 _PLANTED_BY = re.compile(r"-(?:planted|laid|placed|made|triggered|detonated|fired)\b")
 _REPORTING_VERBS = frozenset("say tell report claim add state announce accuse blame".split())
 _PATIENT_PREPS = frozenset("against on upon at targeting with into".split())
+_FIGHT_WORDS = frozenset("clash clashes fight fighting battle gunfight firefight skirmish exchange confrontation "
+                         "encounter shootout shoot-out engagement".split())
 
 
 @dataclass(frozen=True)
@@ -454,7 +456,7 @@ def _civilian_rule(token: Token, role: str, nation: str | None) -> tuple[str, in
         if _verb_in(token, _RIOT_VERBS):
             return "Rioters ({country})", 5, "generic:rioters", None
         return None
-    if role == "patient":
+    if role in ("patient", "side"):
         return "Civilians ({country})", 7, "generic:civilians", nation
     return None
 
@@ -489,8 +491,9 @@ def _stages_protest(token: Token) -> bool:
 def role_of(token: Token) -> tuple[str, int | None]:
     """Role of a noun in its clause, climbing through compounds, possessives, 'of' and 'and'.
 
-    Returns ("agent" | "patient" | "source" | "", index of the governing verb or None); "source" is
-    the subject of a reporting verb ("police said"), who tells of the event rather than acts in it.
+    Returns ("agent" | "patient" | "side" | "source" | "", index of the governing verb or None);
+    "side" is the opponent in a fight ("clashed with police"), "source" the subject of a reporting
+    verb ("police said"), who tells of the event rather than acts in it.
     """
     t = token
     for _ in range(12):
@@ -510,6 +513,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
             word = prep.lower_
             if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head) or prep.head.pos_ == "NOUN"):
                 return "agent", prep.head.i  # "killed by X", "attacks by Taliban"
+            if word == "with" and prep.head.lemma_.lower() in _FIGHT_WORDS:
+                return "side", prep.head.i  # "clashes with Taliban militants": the other side, not a victim
             if word in _PATIENT_PREPS:
                 return "patient", prep.head.i
             if word == "of":

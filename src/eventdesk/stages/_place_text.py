@@ -37,7 +37,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
 _MAX_WORDS = 6
 _CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed",
                          "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "au", "aux", "du", "des",
-                         "ibn", "bani", "wa", "e", "y", "of", "upon", "sur", "am", "im"})
+                         "ibn", "bani", "wa", "e", "y", "a", "of", "upon", "sur", "am", "im"})
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
 _GAP = re.compile(r"^[ \-]$")
 _DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \
@@ -102,11 +102,11 @@ _CHAIN_GAP = re.compile(
     r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
     r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward|parish|"
     r"center|centre|subdivision|township)s?\s*){0,2}"
-    r"(?:,\s*(?:in\s+|of\s+)?|of\s+|in\s+)(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
+    r"(?:,\s*(?:in\s+|of\s+)?|of\s+|in\s+)(?:the\s+)?(?:(?-i:[A-Z])[\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
     re.IGNORECASE,
 )
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
-_NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|wa|de|da|do)(?=[\s,.;:()-]|$))+")
+_NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|ar|er|ez|es|ed|wa|de|da|do)(?=[\s,.;:()-]|$))+")
 NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",
                         re.IGNORECASE)
 ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
@@ -130,6 +130,7 @@ _NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z
 _LIST_TAIL = re.compile(
     rf"^(?:\s*,\s*{_NAME_WORDS})*\s*,?\s+(?:and|or)\s+{_NAME_WORDS}(?:\s+(?:military|residential|border|checkpoint))?"
     rf"\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b")
+_LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s")
 _LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 # lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
 _FEATURE_WORDS = _UNIT_WORDS | frozenset({
@@ -364,19 +365,23 @@ def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, 
         if chained:
             found.extend(nxt.hints)  # "Ar Rubat area of Tuban district (Lahij)": Lahij contains both
         end = nxt.hint_end or nxt.end
-    if found and re.match(r"^\s*,?\s*(?:and|or|&)\s", text[end:span.end]):
-        return ()
+    if found and _LIST_REST.match(text[end:span.end]):
+        return ()  # "Sidon, Tripoli, Matn and Zahle": a list, not a place and its city
     return tuple(found)
 
 
 def _is_wider(text: str, cand: Candidate, span: Span) -> bool:
-    """A country, a first-level division, or a name followed by an administrative word."""
-    if never_a_place(text[cand.start:cand.end]):
-        return False
+    """A country, a division, a big city ("San Cristobal, Bogota"), or a name followed by an
+    administrative word. Districts count: Philippine provinces are second-level
+    ("Barangay Pilar, Hinigaran, Negros Occidental")."""
+    if never_a_place(text[cand.start:cand.end]) or cand.name_end:
+        return False  # "Ain" of "Ain er Roummaneh" is not the district of Ain
     if admin_named(text, cand, span):
         return True
     key = name_key(text[cand.start:cand.end])
-    return any(e.kind in ("admin1", "country") and name_key(e.name) == key for e in cand.entries)
+    return any(name_key(e.name) == key and (e.kind in ("admin1", "admin2", "country") or
+                                            (e.kind == "city" and e.population >= 500_000))
+               for e in cand.entries)
 
 
 def _cue(before: str) -> str:

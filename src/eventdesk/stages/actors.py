@@ -50,7 +50,7 @@ _POLICE_NOUNS = frozenset(
 # words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
 _GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | frozenset(
     "national federal civil special highway regime security defence defense guard reservist "
-    "reservists administration pro government".split()
+    "reservists administration pro government local".split()
 )
 _NOT_STATE_MODIFIERS = frozenset(
     "rebel rebels militant opposition separatist separatists insurgent coalition tribal "

@@ -111,9 +111,12 @@ def _division(text: str, cand: Candidate, span: Span) -> GazEntry | None:
         return next((e for e in cand.entries if e.kind == "admin1"), None)
     key = name_key(text[cand.start:cand.end])
     own = {e.country for e in cand.entries if name_key(e.name) == key}
-    if top.kind == "admin1" and len(own) == 1:
-        return top
-    return None
+    if len(own) != 1:
+        return None
+    if top.kind == "admin2":  # "Akkar": the district of the province's name ranks first
+        top = next((e for e in cand.entries if e.kind == "admin1" and e.country == top.country
+                    and name_key(e.name) == key), top)
+    return top if top.kind == "admin1" else None
 
 
 def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_keys: set[str],
@@ -176,10 +179,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                 cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
         elif cand.chain and best is not None and not _fits_hints(best, hint_keys):
             wider = _from_hints(cand, cand.chain, gaz, context)
-            if wider is not None and (wider.country != best.country or
-                                      (wider.kind == "admin1" and wider.admin1 != best.admin1)):
+            if wider is not None and (wider.country != best.country or wider.admin1 != best.admin1):
                 # "City Park, Nairobi": not the park in Canada; "Muqur district, Badghis": not
-                # Muqer of Ghazni
+                # Muqer of Ghazni; "Caracoli, Malambo, Atlantico": not Caracoli of Antioquia
                 cand.entries, best = [], wider
         if best is not None and _a_people(text, surface, cand, best, context):
             continue  # "Maasai women", "Garre militia": a people, not a place of another country

@@ -139,7 +139,7 @@ _FEATURE_WORDS = _UNIT_WORDS | frozenset({
     "beach", "island", "fort", "airport", "territory", "desert", "valley", "highway", "camp", "neighbourhood",
     "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"}) | _PLURAL_UNITS
 WIDE_FEATURES = frozenset({"region", "desert", "valley"})
-AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border"})
+AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border", "island"})
 
 
 def admin_named(text: str, cand: Candidate, span: Span) -> bool:
@@ -241,6 +241,7 @@ def _after_unit_word(after: str) -> str:
     """The text after a lower-case unit or feature word that follows a name ("Al Azariq district
     (Ad Dali)", "Bab Ghaliq front (Qaatabah, Ad Dali)", "Bani Siyah residential villages (Razih,
     Sadah)")."""
+    after = re.sub(r"^\s*\[[^\[\]]{1,40}\]", "", after)  # "Salim [Al Fajir] (Qaatabah, Ad Dali)": another name
     unit = re.match(r"(?:\s+(?:residential|civilian|military|border|scattered|mountainous|desert|rural))?\s+([a-z]+)\b",
                     after)
     return after[unit.end():] if unit and unit.group(1) in _FEATURE_WORDS else after

@@ -43,6 +43,11 @@ _MILITARY_NOUNS = frozenset(
     "aircraft airforce helicopters helicopter gunships gunship marines commandos paratroopers "
     "f-16s f-16 drones navy artillery servicemen battalion brigade units force".split()
 )
+# what a state force holds or moves in: "an Afghan military convoy", "a police post"
+_STATE_ASSETS = frozenset(
+    "convoy convoys tank tanks vehicle vehicles post posts outpost outposts base bases patrol patrols "
+    "checkpoint checkpoints position positions truck trucks camp camps station stations barracks".split()
+)
 _POLICE_NOUNS = frozenset(
     "police policemen policeman policewoman cops gendarmes gendarmerie gendarme constables "
     "officers officer".split()
@@ -388,6 +393,10 @@ def _rule_for(
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
     if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
         return _state_rule(token, low, left_words, nation)
+    if low in _STATE_ASSETS and left_words & {"military", "army", "police", "security"} and role:
+        # "attacked an Afghan military convoy", "a police check post": the force that holds it
+        # (not where something happened: "died in a police station")
+        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
     if low == "personnel" and left_words & {"security", "military", "army", "defence", "defense", "police"}:
         # "Afghan security personnel": the state's forces (never "medical personnel")
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)

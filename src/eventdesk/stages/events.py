@@ -31,7 +31,7 @@ from eventdesk.stages.context import ArticleContext
 from eventdesk.stages.dates import DateResolver
 from eventdesk.stages.fatalities import count_fatalities
 from eventdesk.stages.locations import split_by_location
-from eventdesk.stages.roles import ARMED_INTER, assign_roles
+from eventdesk.stages.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.stages.notes import describe
 
 __all__ = ["EventSettings", "Candidate", "extract_events"]
@@ -367,6 +367,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
     a1 = _combined_or(clean.text, a1, country, context)
+    if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \
+            _COUNTER_PROTEST.search(_paragraph(clean.text, group[0].sentence)):
+        a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"
     deaths = _deaths(group)
     own = [s for c in group for s in (c.sentence, *c.extra)]
     coding = [sp for sp in context.coding_sentences if sp not in own]
@@ -397,6 +400,15 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         type_evidence=top.type_span,
     )
     return replace(mention, notes=describe(mention)), ""
+
+
+_COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
+
+
+def _paragraph(text: str, span: Span) -> str:
+    start = text.rfind("\n\n", 0, span.start)
+    end = text.find("\n\n", span.end)
+    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
 
 
 def _agent_over_patient(found: tuple, battle: bool) -> tuple:

@@ -89,6 +89,13 @@ def assign_roles(
             a1 = generic_actor("unidentified", country) if c.sub_event_type != "Other" else None
         rest = [m for m in ms if a1 is None or m.actor.name != a1.name]
         a2 = _actor(rest[0]) if rest and c.sub_event_type in ("Arrests", "Agreement") else None
+        if c.sub_event_type == "Looting/property destruction":
+            # someone's property: the named owner, else civilians ("demolished a Palestinian-owned
+            # structure"); never blank in dev
+            owners = [m for m in rest if m.role == "patient"]
+            a2 = _actor(owners[0]) if owners else generic_actor("civilians", country)
+        elif c.sub_event_type == "Arrests" and a2 is None:
+            a2 = generic_actor("civilians", country)  # the people arrested
         return a1, a2, (), ()
     return None, None, (), ()
 

@@ -349,6 +349,14 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     place = view.place
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
     battle = top.classification.event_type == cls_stage.BATTLES
+    gang_victim = top.classification.sub_event_type == "Attack" and \
+        _CRIMINAL_VICTIM.search(_paragraph(clean.text, group[0].sentence)) is not None
+    if gang_victim:
+        # "a man was killed by three armed men ... The victim had charges against him for drug
+        # trafficking": ACLED counts a criminal as a gang member, not a civilian, so it is a clash
+        top = replace(top, classification=replace(top.classification, event_type=cls_stage.BATTLES,
+                                                  sub_event_type="Armed clash"))
+        battle = True
     per_sentence = [_agent_over_patient(_actors_for(c, country, context), battle) for c in group]
     mentions = tuple(m for found in per_sentence for m in found)
     first = per_sentence[0]
@@ -367,6 +375,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
     a1 = _combined_or(clean.text, a1, country, context)
+    if gang_victim or (top.classification.sub_event_type == "Looting/property destruction" and
+                       any(_CONTRABAND.search(clean.text, s.start, s.end) for c in group for s in (c.sentence, *c.extra))):
+        a2 = Actor(f"Unidentified Gang ({country})" if country else "Unidentified Gang", 3, None, "rule:gang")
     if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \
             _COUNTER_PROTEST.search(_paragraph(clean.text, group[0].sentence)):
         a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"
@@ -402,6 +413,17 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     return replace(mention, notes=describe(mention)), ""
 
 
+# a victim known for drug crime is a gang member to ACLED (a clash); "a criminal record" alone is not
+_CRIMINAL_VICTIM = re.compile(
+    r"\b(?:the |both |all )?(?:victims?|m[ae]n|wom[ae]n|he|she|they)\b[^.]{0,30}?\b(?:(?:had|have) (?:charges|"
+    r"been (?:convicted|charged|arrested))\b[^.]{0,50}\bdrug[- ]traffick|(?:was|were) (?:a |an )?(?:known |suspected |"
+    r"convicted )?(?:drug[- ]traffickers?|drug[- ]dealers?|gang members?|gang leaders?|members? of (?:a|the) (?:\w+ )?gang))",
+    re.IGNORECASE,
+)
+# what is seized belongs to a gang: "seized 3 tons of marijuana", "smuggled cigarettes"
+_CONTRABAND = re.compile(
+    r"\b(?:seized|seizure|confiscated|dismantled|apprehended|intercepted)\b[^.]{0,80}\b(?:marijuana|cannabis|cocaine|"
+    r"heroin|crack|drugs|narcotics|meth\w*|smuggled|contraband|processing lab)", re.IGNORECASE)
 _COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
 
 

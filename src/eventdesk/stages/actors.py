@@ -48,6 +48,8 @@ _STATE_ASSETS = frozenset(
     "convoy convoys tank tanks vehicle vehicles post posts outpost outposts base bases patrol patrols "
     "checkpoint checkpoints position positions truck trucks camp camps station stations barracks".split()
 )
+# what a state force carries out: "a police raid", "a military operation"
+_STATE_ACTIONS = frozenset("raid raids operation operations crackdown offensive ambush".split())
 _POLICE_NOUNS = frozenset(
     "police policemen policeman policewoman cops gendarmes gendarmerie gendarme constables "
     "officers officer".split()
@@ -354,6 +356,8 @@ def _generic(
     if low in ("group", "groups") and left_words <= {"the", "this", "that", "these", "those"}:
         return None  # "the group's elements": the group named elsewhere (an anaphor), not civilians
     role, trigger = role_of(token)
+    if low in _STATE_ACTIONS:
+        role = "agent"  # whoever raids acts, whatever the clause does with the raid
     rule = _rule_for(token, low, lemma, left, left_words, role, dictionary, country, phrase_left)
     if rule is None:
         return None
@@ -393,6 +397,9 @@ def _rule_for(
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
     if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
         return _state_rule(token, low, left_words, nation)
+    if low in _STATE_ACTIONS and left_words & {"military", "army", "police", "security"}:
+        # "killed during a police raid": the force that carried it out
+        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
     if low in _STATE_ASSETS and left_words & {"military", "army", "police", "security"} and role:
         # "attacked an Afghan military convoy", "a police check post": the force that holds it
         # (not where something happened: "died in a police station")

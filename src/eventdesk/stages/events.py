@@ -357,7 +357,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         top = replace(top, classification=replace(top.classification, event_type=cls_stage.BATTLES,
                                                   sub_event_type="Armed clash"))
         battle = True
-    per_sentence = [_agent_over_patient(_actors_for(c, country, context), battle) for c in group]
+    per_sentence = [_agent_over_patient(_defence(c, _actors_for(c, country, context)), battle) for c in group]
     mentions = tuple(m for found in per_sentence for m in found)
     first = per_sentence[0]
     if setting is not None and not any(m.actor.inter in ARMED_INTER and m.role == "agent" for m in first):
@@ -431,6 +431,26 @@ def _paragraph(text: str, span: Span) -> str:
     start = text.rfind("\n\n", 0, span.start)
     end = text.find("\n\n", span.end)
     return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
+
+
+_DEFENSIVE = frozenset("repulse repel fend".split())  # not "thwarted": ACLED often names the defender first there
+
+
+def _defence(c: Candidate, found: tuple) -> tuple:
+    """"Afghan forces repulsed their attack", "the military repelled an attack of Boko Haram": the
+    side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side."""
+    doc = c.doc
+    if doc is None:
+        return found
+    defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
+                 m.trigger < len(doc) and doc[m.trigger].lemma_.lower() in _DEFENSIVE}
+    attackers = [m for m in found if m.actor.name not in defenders and m.actor.inter in ARMED_INTER
+                 and m.role in ("patient", "")]
+    if not defenders or not attackers:
+        return found
+    first = attackers[0]
+    return tuple(replace(m, role="side") if m.actor.name in defenders else
+                 replace(m, role="agent") if m is first else m for m in found)
 
 
 def _agent_over_patient(found: tuple, battle: bool) -> tuple:

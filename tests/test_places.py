@@ -297,3 +297,8 @@ def test_a_province_or_a_big_city_after_a_comma_contains_the_place(gaz: Gazettee
     assert places and places[0].location == "Sidon" and places[0].country == "Lebanon"
     place = _choose(gaz, "On 7 May 2020, in Tegucigalpa, residents of La Era neighbourhood blocked a cemetery.")
     assert place is not None and place.country == "Honduras"
+
+
+def test_hints_after_a_region_of_the_country_place_the_name(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "On 8 May 2020, IEDs exploded in Al Jah area in western Yemen (Bayt Al Faqiah, Al Hudaydah).")
+    assert place is not None and (place.location, place.admin1, place.precision) == ("Al Jah", "Al Hudaydah", 2)

@@ -130,6 +130,7 @@ _NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z
 _LIST_TAIL = re.compile(
     rf"^(?:\s*,\s*{_NAME_WORDS})*\s*,?\s+(?:and|or)\s+{_NAME_WORDS}(?:\s+(?:military|residential|border|checkpoint))?"
     rf"\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b")
+_IN_REGION = re.compile(r"^\s+in\s+(?:the\s+)?(?:north|south|east|west|central)\w*\s+[A-Z][a-z]+(?=\s*\()")
 _LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s")
 _LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 # lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
@@ -244,7 +245,8 @@ def _after_unit_word(after: str) -> str:
     after = re.sub(r"^\s*\[[^\[\]]{1,40}\]", "", after)  # "Salim [Al Fajir] (Qaatabah, Ad Dali)": another name
     unit = re.match(r"(?:\s+(?:residential|civilian|military|border|scattered|mountainous|desert|rural))?\s+([a-z]+)\b",
                     after)
-    return after[unit.end():] if unit and unit.group(1) in _FEATURE_WORDS else after
+    after = after[unit.end():] if unit and unit.group(1) in _FEATURE_WORDS else after
+    return _IN_REGION.sub("", after, count=1)  # "Al Jah area in western Yemen (Bayt Al Faqiah, Al Hudaydah)"
 
 
 def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -> list[Candidate]:
@@ -299,7 +301,8 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
         after = text[cand.end:span.end]
         match = _AFTER.match(after)
         cand.after = match.group(1).lower() if match else ""
-        own = after[len(match.group(0)):] if match else _after_unit_word(after)  # "Enma market (Al Mansurah, Aden)"
+        # "Enma market (Al Mansurah, Aden)", "Hays district in western Yemen (Al Hudaydah)"
+        own = _IN_REGION.sub("", after[len(match.group(0)):], count=1) if match else _after_unit_word(after)
         paren = _PAREN.match(own)
         # "North" of "North Nazimabad town (Karachi city, Sindh)" is no name the hints place
         tail = _NAME_TAIL.match(after) if not (match or paren or never_a_place(text[cand.start:cand.end])) else None

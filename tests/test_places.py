@@ -302,3 +302,12 @@ def test_a_province_or_a_big_city_after_a_comma_contains_the_place(gaz: Gazettee
 def test_hints_after_a_region_of_the_country_place_the_name(gaz: Gazetteer) -> None:
     place = _choose(gaz, "On 8 May 2020, IEDs exploded in Al Jah area in western Yemen (Bayt Al Faqiah, Al Hudaydah).")
     assert place is not None and (place.location, place.admin1, place.precision) == ("Al Jah", "Al Hudaydah", 2)
+
+
+def test_the_chain_overrules_a_second_name_in_parentheses(gaz: Gazetteer) -> None:
+    # "(Qaziyan)" and "(Jalga)" are other names of the place, which match hamlets in Iran and Russia
+    text = "1 soldier was killed in attacks on check points in the Qazi (Qaziyan) village of Dawlat Yar district, Ghor."
+    place = _choose(gaz, text)
+    assert place is not None and place.country == "Afghanistan"
+    place = _choose(gaz, "4 Arbakis were killed by an infiltrator in Khwaja Hijran (Jalga) district, Baghlan.")
+    assert place is not None and (place.country, place.admin1) == ("Afghanistan", "Baghlan")

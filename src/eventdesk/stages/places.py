@@ -177,7 +177,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                 and _hints_in(cand.hints, placed.country, gaz) < 2  # two hints that agree outweigh it
             if (placed is not None or best is None) and not keep:
                 cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
-        elif cand.chain and best is not None and not _fits_hints(best, hint_keys):
+        if cand.chain and best is not None and not _fits_hints(best, hint_keys):
+            # also when the parenthesis only gave another name: "Qazi (Qaziyan) village of Dawlat
+            # Yar district, Ghor" is not Qazi in Iran
             wider = _from_hints(cand, cand.chain, gaz, context)
             if wider is not None and (wider.country != best.country or wider.admin1 != best.admin1):
                 # "City Park, Nairobi": not the park in Canada; "Muqur district, Badghis": not

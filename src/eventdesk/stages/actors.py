@@ -348,8 +348,8 @@ def _generic(
             break
         top = top.head
     phrase_left = [t for t in token.doc[top.left_edge.i : token.i] if t.i != token.i]
-    if any(t.i in covered for t in left):
-        return None  # "ISIS forces", "suspected Al Shabaab militants": the named actor wins
+    if any(t.i in covered for t in left) or token.i - 1 in covered:
+        return None  # "ISIS forces", "suspected Al Shabaab militants", "30 IS militants": the named actor wins
     if any(t.lower_ in ("its", "their") for t in left):
         return None  # "its fighters": the group named elsewhere, not a new actor
     left_words = {t.lower_ for t in left}
@@ -399,6 +399,9 @@ def _rule_for(
         return _state_rule(token, low, left_words, nation)
     if low in _STATE_ACTIONS and left_words & {"military", "army", "police", "security"}:
         # "killed during a police raid": the force that carried it out
+        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
+    if low in ("commander", "commanders") and left_words & {"military", "army", "police", "security"}:
+        # "1 Afghan security personnel commander was killed"
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
     if low in _STATE_ASSETS and left_words & {"military", "army", "police", "security"} and role:
         # "attacked an Afghan military convoy", "a police check post": the force that holds it

@@ -518,10 +518,11 @@ def role_of(token: Token) -> tuple[str, int | None]:
     for _ in range(12):
         dep = t.dep_
         head = t.head
-        if dep == "nsubj":
+        # "Boko Haram/IS claimed ...": the parser reads the group's "IS" as the auxiliary "is"
+        passive = any(c.dep_ == "auxpass" and c.text != "IS" for c in head.children)
+        if dep == "nsubj" or (dep == "nsubjpass" and not passive):
             if head.lemma_.lower() in _REPORTING_VERBS and not claims_own_act(head):
                 return "source", head.i
-            passive = any(c.dep_ == "auxpass" for c in head.children)
             return ("patient" if passive else "agent"), head.i
         if dep in ("nsubjpass",):
             return "patient", head.i

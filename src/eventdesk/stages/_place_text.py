@@ -332,12 +332,12 @@ def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
     word belong to every member, not only the last."""
     for i in range(len(cands) - 1, 0, -1):
         last = cands[i]
-        unit = re.match(r"\s+(?:[a-z]+\s+)?([A-Za-z]+)\b", text[last.name_end or last.end:span.end])
-        if unit is None or unit.group(1) not in _PLURAL_UNITS or not (last.hints or last.chain):
-            continue
+        unit = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[last.name_end or last.end:span.end])
+        if unit is None or not ({unit.group(1), unit.group(2)} & _PLURAL_UNITS) or not (last.hints or last.chain):
+            continue  # "Al Fazzah and Al Jabaliyah areas", "Mori and Nawjid military camps"
         j = i
         while j > 0 and _LIST_SEP.fullmatch(text[cands[j - 1].name_end or cands[j - 1].end:cands[j].start]) \
-                and not _is_wider(text, cands[j - 1], span):  # "Alishing district, Laghman, and Bati Kot and ..."
+                and not _is_wider(text, cands[j - 1], span, provinces_only=True):  # "Alishing district, Laghman, and ..."
             j -= 1
         for member in cands[j:i]:
             if not member.hints and not member.chain:
@@ -374,7 +374,7 @@ def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, 
     return tuple(found)
 
 
-def _is_wider(text: str, cand: Candidate, span: Span) -> bool:
+def _is_wider(text: str, cand: Candidate, span: Span, provinces_only: bool = False) -> bool:
     """A country, a division, a big city ("San Cristobal, Bogota"), or a name followed by an
     administrative word. Districts count: Philippine provinces are second-level
     ("Barangay Pilar, Hinigaran, Negros Occidental")."""
@@ -383,8 +383,9 @@ def _is_wider(text: str, cand: Candidate, span: Span) -> bool:
     if admin_named(text, cand, span):
         return True
     key = name_key(text[cand.start:cand.end])
-    return any(name_key(e.name) == key and (e.kind in ("admin1", "admin2", "country") or
-                                            (e.kind == "city" and e.population >= 500_000))
+    kinds = ("admin1", "country") if provinces_only else ("admin1", "admin2", "country")
+    return any(name_key(e.name) == key and (e.kind in kinds or
+                                            (e.kind == "city" and e.population >= 500_000 and not provinces_only))
                for e in cand.entries)
 
 

@@ -248,6 +248,11 @@ _CIVIL_HARMED = re.compile(
 )
 
 
+_BRAWL_WEAPONS = re.compile(r"\b(sticks|axes|stones|clubs|bricks|fists|knives|lathis|batons|iron rods)\b", re.IGNORECASE)
+_FIREARMS = re.compile(r"\b(guns?|gunfire|gunmen|fire[ds]?|firing|shot|shoot\w*|rifles?|firearms?|pistols?|"
+                       r"bullets?|ak-?47s?|weapons)\b", re.IGNORECASE)
+
+
 def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
     """Who is harmed: (position, "armed" | "civil") in text order, from active and passive clauses."""
     out: list[tuple[int, str]] = []
@@ -298,7 +303,10 @@ def classify(
     # --- Battles: two organised armed sides exchange force
     communal = bool(rx.communal.search(t))
     crowdish = crowd_clash or "mob" in c or "crowd_fight" in c
-    if "clash" in c and "riot" not in c and not (protest and violent_crowd) and (communal or not crowdish):
+    # "two groups of the Solangi community attacked each other with axes and sticks": a brawl, not a battle
+    unarmed_brawl = crowdish and _BRAWL_WEAPONS.search(t) is not None and _FIREARMS.search(t) is None
+    if "clash" in c and "riot" not in c and not (protest and violent_crowd) and (communal or not crowdish) \
+            and not unarmed_brawl:
         if "regain" in c and (state_agent or "overtake" not in c):
             return out(BATTLES, "Government regains territory", "regain")
         if "overtake" in c and not state_agent:

@@ -57,7 +57,11 @@ def assign_roles(
         return a1, a2, (), ()
     if t == RIOTS:
         a1 = _first(ms, inter=5) or generic_actor("rioters", country)
-        if c.sub_event_type == "Mob violence":
+        if c.sub_event_type == "Mob violence" and c.cue == "crowd_fight":
+            # "two groups ... attacked each other": rioters on both sides
+            others = [m for m in ms if m.actor.name != a1.name and m.actor.inter in (2, 3, 4, 5)]
+            a2 = _first(armed, inter=1) or (_actor(others[0]) if others else generic_actor("rioters", country))
+        elif c.sub_event_type == "Mob violence":
             a2 = _first(armed, inter=1) or _first(ms, inter=7) or generic_actor("civilians", country)
         else:
             a2 = _first(armed, inter=1)

@@ -374,7 +374,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1 = _air_force(clean.text, top, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
-    a1 = _combined_or(clean.text, a1, country, context)
+    a1, a2 = _combined_or(clean.text, a1, country, context), _combined_or(clean.text, a2, country, context)
     if gang_victim or (top.classification.sub_event_type == "Looting/property destruction" and
                        any(_CONTRABAND.search(clean.text, s.start, s.end) for c in group for s in (c.sentence, *c.extra))):
         a2 = Actor(f"Unidentified Gang ({country})" if country else "Unidentified Gang", 3, None, "rule:gang")

@@ -40,7 +40,7 @@ _WITH_ARTICLE = frozenset(
 )
 _MILITARY_NOUNS = frozenset(
     "army armies troops troop soldiers soldier forces military warplanes warplane jets jet "
-    "aircraft airforce helicopters helicopter gunships gunship marines commandos paratroopers "
+    "aircraft aircrafts airforce helicopters helicopter gunships gunship marines commandos paratroopers "
     "f-16s f-16 drones navy artillery servicemen battalion brigade units force".split()
 )
 # what a state force holds or moves in: "an Afghan military convoy", "a police post"

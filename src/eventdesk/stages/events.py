@@ -26,7 +26,7 @@ from eventdesk.model import (
 )
 from eventdesk.stages import actors as actors_stage
 from eventdesk.stages import classify as cls_stage
-from eventdesk.stages import modality
+from eventdesk.stages import modality, sides
 from eventdesk.stages.context import ArticleContext
 from eventdesk.stages.dates import DateResolver
 from eventdesk.stages.fatalities import count_fatalities
@@ -349,15 +349,15 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     place = view.place
     country = place.country if place else next((c.country for c in group if c.country), context.main_country)
     battle = top.classification.event_type == cls_stage.BATTLES
-    gang_victim = top.classification.sub_event_type == "Attack" and \
-        _CRIMINAL_VICTIM.search(_paragraph(clean.text, group[0].sentence)) is not None
+    gang_victim = top.classification.sub_event_type == "Attack" and sides.gang_victim(clean.text, group[0].sentence)
     if gang_victim:
         # "a man was killed by three armed men ... The victim had charges against him for drug
         # trafficking": ACLED counts a criminal as a gang member, not a civilian, so it is a clash
         top = replace(top, classification=replace(top.classification, event_type=cls_stage.BATTLES,
                                                   sub_event_type="Armed clash"))
         battle = True
-    per_sentence = [_agent_over_patient(_defence(c, _actors_for(c, country, context)), battle) for c in group]
+    per_sentence = [sides.agent_over_patient(sides.defence(c.doc, _actors_for(c, country, context)), battle)
+                    for c in group]
     mentions = tuple(m for found in per_sentence for m in found)
     first = per_sentence[0]
     if setting is not None and not any(m.actor.inter in ARMED_INTER and m.role == "agent" for m in first):
@@ -371,18 +371,19 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
-        a1 = _air_force(clean.text, top, country, context.actors) or a1
+        a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
-    a1, a2 = _combined_or(clean.text, a1, country, context), _combined_or(clean.text, a2, country, context)
+    a1 = sides.combined_or(clean.text, a1, country, context.actors)
+    a2 = sides.combined_or(clean.text, a2, country, context.actors)
+    own = [s for c in group for s in (c.sentence, *c.extra)]
     if gang_victim or (top.classification.sub_event_type == "Looting/property destruction" and
-                       any(_CONTRABAND.search(clean.text, s.start, s.end) for c in group for s in (c.sentence, *c.extra))):
-        a2 = Actor(f"Unidentified Gang ({country})" if country else "Unidentified Gang", 3, None, "rule:gang")
+                       sides.seized_contraband(clean.text, own)):
+        a2 = sides.unidentified_gang(country)
     if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \
-            _COUNTER_PROTEST.search(_paragraph(clean.text, group[0].sentence)):
+            sides.counter_protest(clean.text, group[0].sentence):
         a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"
     deaths = _deaths(group)
-    own = [s for c in group for s in (c.sentence, *c.extra)]
     coding = [sp for sp in context.coding_sentences if sp not in own]
     if coding and not deaths.how.startswith(("coded", "split")):
         # "Fatalities coded as 0 (VoJ reported 4)." after another sentence: the coder's figure
@@ -411,72 +412,6 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         type_evidence=top.type_span,
     )
     return replace(mention, notes=describe(mention)), ""
-
-
-# a victim known for drug crime is a gang member to ACLED (a clash); "a criminal record" alone is not
-_CRIMINAL_VICTIM = re.compile(
-    r"\b(?:the |both |all )?(?:victims?|m[ae]n|wom[ae]n|he|she|they)\b[^.]{0,30}?\b(?:(?:had|have) (?:charges|"
-    r"been (?:convicted|charged|arrested))\b[^.]{0,50}\bdrug[- ]traffick|(?:was|were) (?:a |an )?(?:known |suspected |"
-    r"convicted )?(?:drug[- ]traffickers?|drug[- ]dealers?|gang members?|gang leaders?|members? of (?:a|the) (?:\w+ )?gang))",
-    re.IGNORECASE,
-)
-# what is seized belongs to a gang: "seized 3 tons of marijuana", "smuggled cigarettes"
-_CONTRABAND = re.compile(
-    r"\b(?:seized|seizure|confiscated|dismantled|apprehended|intercepted)\b[^.]{0,80}\b(?:marijuana|cannabis|cocaine|"
-    r"heroin|crack|drugs|narcotics|meth\w*|smuggled|contraband|processing lab)", re.IGNORECASE)
-_COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
-
-
-def _paragraph(text: str, span: Span) -> str:
-    start = text.rfind("\n\n", 0, span.start)
-    end = text.find("\n\n", span.end)
-    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
-
-
-_DEFENSIVE = frozenset("repulse repel fend".split())  # not "thwarted": ACLED often names the defender first there
-
-
-def _defence(c: Candidate, found: tuple) -> tuple:
-    """"Afghan forces repulsed their attack", "the military repelled an attack of Boko Haram": the
-    side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side."""
-    doc = c.doc
-    if doc is None:
-        return found
-    defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
-                 m.trigger < len(doc) and doc[m.trigger].lemma_.lower() in _DEFENSIVE}
-    attackers = [m for m in found if m.actor.name not in defenders and m.actor.inter in ARMED_INTER
-                 and m.role in ("patient", "")]
-    if not defenders or not attackers:
-        return found
-    first = attackers[0]
-    return tuple(replace(m, role="side") if m.actor.name in defenders else
-                 replace(m, role="agent") if m is first else m for m in found)
-
-
-def _agent_over_patient(found: tuple, battle: bool) -> tuple:
-    """In a battle, a named group that one sentence names as victim and as perpetrator ("3 Taliban
-    militants were killed ... following attacks by Taliban") is the perpetrator. Not for generic
-    names ("a gang member was killed by rival gang members": two sides) nor for a strike's target."""
-    if not battle:
-        return found
-    acting = {m.actor.name for m in found if m.role == "agent" and not m.generic}
-    return tuple(m for m in found if not (m.role == "patient" and m.actor.name in acting))
-
-
-def _combined_or(text: str, a1: Actor | None, country: str | None, context) -> Actor | None:
-    """"JNIM or ISGS militants": ACLED names an uncertain perpetrator "A and/or B"."""
-    if a1 is None or a1.span is None or a1.key.startswith(("rule:", "generic")):
-        return a1
-    m = re.match(r"\s+(?:and/)?or\s+", text[a1.span.end:a1.span.end + 12])
-    if m is None:
-        return a1
-    at = a1.span.end + m.end()
-    rest = Span(a1.span.article_id, at, min(len(text), at + 80))
-    other = [x for x in actors_stage.named_actors(text, rest, country, context.actors) if x.actor.span.start == at]
-    if not other or other[0].actor.name == a1.name:
-        return a1
-    return replace(a1, name=f"{a1.name} and/or {other[0].actor.name}",
-                   span=Span(a1.span.article_id, a1.span.start, other[0].actor.span.end))
 
 
 def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
@@ -520,25 +455,6 @@ def _elaboration_actors(c: Candidate, country: str | None, context) -> tuple:
         out.extend(_sources_are_not_agents(doc, actors_stage.find_actors(
             doc, offset=span.start, article_id=span.article_id, country=country, dictionary=context.actors)))
     return tuple(out)
-
-
-def _air_force(text: str, c: Candidate, country: str | None, actors) -> Actor | None:
-    """"An Iraqi air strike", "Russian warplanes": the nationality on the weapon names the
-    state that used it (ACLED: the air force's state)."""
-    before = text[max(0, c.type_span.start - 40) : c.type_span.start]
-    before = re.split(r"[.!?]\s", before)[-1]
-    words = re.findall(r"[A-Z][a-z]+", before)
-    for word in reversed(words[-3:]):
-        nation = actors.nation_of(word)
-        if nation:
-            at = c.type_span.start - len(before) + before.rfind(word)
-            span = Span(c.sentence.article_id, at, at + len(word))
-            coalition = actors.coalition(nation, country) if nation != country else None
-            if coalition is not None:  # "Saudi air raids" in Yemen: Operation Restoring Hope
-                return Actor(coalition.name, coalition.inter, span, coalition.id)
-            inter = 1 if nation == country else 8
-            return Actor(f"Military Forces of {nation}", inter, span, "rule:nationality-weapon")
-    return None
 
 
 def _sub_rank(c: Candidate) -> int:

@@ -1,0 +1,134 @@
+"""Sides: ACLED's conventions for who stands on which side of an event, applied around `roles`.
+
+`roles.assign_roles` picks actor1 and actor2 from the actor mentions and their grammatical roles.
+Some of ACLED's conventions need more than that: the side whose attack was repulsed attacked; a
+group named as victim and perpetrator in one battle sentence is the perpetrator; an uncertain
+perpetrator is "A and/or B"; the nationality on a weapon names the state that used it; a victim
+known for drug trafficking is a gang member; seized drugs belong to a gang; a counter-protest is
+the second side of a protest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventdesk.model import Actor, Span
+from eventdesk.stages import actors as actors_stage
+from eventdesk.stages.roles import ARMED_INTER
+
+__all__ = [
+    "agent_over_patient",
+    "combined_or",
+    "counter_protest",
+    "defence",
+    "gang_victim",
+    "paragraph",
+    "seized_contraband",
+    "unidentified_gang",
+    "weapon_nation",
+]
+
+# a victim known for drug crime is a gang member to ACLED (a clash); "a criminal record" alone is not
+_CRIMINAL_VICTIM = re.compile(
+    r"\b(?:the |both |all )?(?:victims?|m[ae]n|wom[ae]n|he|she|they)\b[^.]{0,30}?\b(?:(?:had|have) (?:charges|"
+    r"been (?:convicted|charged|arrested))\b[^.]{0,50}\bdrug[- ]traffick|(?:was|were) (?:a |an )?(?:known |suspected |"
+    r"convicted )?(?:drug[- ]traffickers?|drug[- ]dealers?|gang members?|gang leaders?|members? of (?:a|the) (?:\w+ )?gang))",
+    re.IGNORECASE,
+)
+# what is seized belongs to a gang: "seized 3 tons of marijuana", "smuggled cigarettes"
+_CONTRABAND = re.compile(
+    r"\b(?:seized|seizure|confiscated|dismantled|apprehended|intercepted)\b[^.]{0,80}\b(?:marijuana|cannabis|cocaine|"
+    r"heroin|crack|drugs|narcotics|meth\w*|smuggled|contraband|processing lab)", re.IGNORECASE)
+_COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
+_DEFENSIVE = frozenset("repulse repel fend".split())  # not "thwarted": ACLED often names the defender first there
+
+
+def paragraph(text: str, span: Span) -> str:
+    """The paragraph (blank-line delimited) that holds ``span``."""
+    start = text.rfind("\n\n", 0, span.start)
+    end = text.find("\n\n", span.end)
+    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
+
+
+def gang_victim(text: str, span: Span) -> bool:
+    """"A man was killed by three armed men ... The victim had charges against him for drug
+    trafficking": ACLED counts the victim as a gang member, not a civilian, so it is a clash."""
+    return _CRIMINAL_VICTIM.search(paragraph(text, span)) is not None
+
+
+def seized_contraband(text: str, spans: list[Span]) -> bool:
+    """Whether the event's sentences tell of seized drugs or contraband (a gang's property)."""
+    return any(_CONTRABAND.search(text, s.start, s.end) for s in spans)
+
+
+def counter_protest(text: str, span: Span) -> bool:
+    """"A counterprotest in support of the government was also organized": a second side."""
+    return _COUNTER_PROTEST.search(paragraph(text, span)) is not None
+
+
+def unidentified_gang(country: str | None) -> Actor:
+    return Actor(f"Unidentified Gang ({country})" if country else "Unidentified Gang", 3, None, "rule:gang")
+
+
+def defence(doc, found: tuple) -> tuple:
+    """"Afghan forces repulsed their attack", "the military repelled an attack of Boko Haram": the
+    side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side."""
+    if doc is None:
+        return found
+    defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
+                 m.trigger < len(doc) and doc[m.trigger].lemma_.lower() in _DEFENSIVE}
+    attackers = [m for m in found if m.actor.name not in defenders and m.actor.inter in ARMED_INTER
+                 and m.role in ("patient", "")]
+    if not defenders or not attackers:
+        return found
+    first = attackers[0]
+    return tuple(replace(m, role="side") if m.actor.name in defenders else
+                 replace(m, role="agent") if m is first else m for m in found)
+
+
+def agent_over_patient(found: tuple, battle: bool) -> tuple:
+    """In a battle, a named group that one sentence names as victim and as perpetrator ("3 Taliban
+    militants were killed ... following attacks by Taliban") is the perpetrator. Not for generic
+    names ("a gang member was killed by rival gang members": two sides) nor for a strike's target."""
+    if not battle:
+        return found
+    acting = {m.actor.name for m in found if m.role == "agent" and not m.generic}
+    return tuple(m for m in found if not (m.role == "patient" and m.actor.name in acting))
+
+
+def combined_or(text: str, actor: Actor | None, country: str | None,
+                dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """"JNIM or ISGS militants": ACLED names an uncertain side "A and/or B"."""
+    if actor is None or actor.span is None or actor.key.startswith(("rule:", "generic")):
+        return actor
+    m = re.match(r"\s+(?:and/)?or\s+", text[actor.span.end:actor.span.end + 12])
+    if m is None:
+        return actor
+    at = actor.span.end + m.end()
+    rest = Span(actor.span.article_id, at, min(len(text), at + 80))
+    other = [x for x in actors_stage.named_actors(text, rest, country, dictionary) if x.actor.span.start == at]
+    if not other or other[0].actor.name == actor.name:
+        return actor
+    return replace(actor, name=f"{actor.name} and/or {other[0].actor.name}",
+                   span=Span(actor.span.article_id, actor.span.start, other[0].actor.span.end))
+
+
+def weapon_nation(text: str, type_span: Span, country: str | None,
+                  dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """"An Iraqi air strike", "Russian warplanes": the nationality on the weapon names the
+    state that used it (ACLED: the air force's state)."""
+    before = text[max(0, type_span.start - 40) : type_span.start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    words = re.findall(r"[A-Z][a-z]+", before)
+    for word in reversed(words[-3:]):
+        nation = dictionary.nation_of(word)
+        if nation:
+            at = type_span.start - len(before) + before.rfind(word)
+            span = Span(type_span.article_id, at, at + len(word))
+            coalition = dictionary.coalition(nation, country) if nation != country else None
+            if coalition is not None:  # "Saudi air raids" in Yemen: Operation Restoring Hope
+                return Actor(coalition.name, coalition.inter, span, coalition.id)
+            inter = 1 if nation == country else 8
+            return Actor(f"Military Forces of {nation}", inter, span, "rule:nationality-weapon")
+    return None

@@ -311,3 +311,11 @@ def test_the_chain_overrules_a_second_name_in_parentheses(gaz: Gazetteer) -> Non
     assert place is not None and place.country == "Afghanistan"
     place = _choose(gaz, "4 Arbakis were killed by an infiltrator in Khwaja Hijran (Jalga) district, Baghlan.")
     assert place is not None and (place.country, place.admin1) == ("Afghanistan", "Baghlan")
+
+
+def test_a_part_of_a_big_city_and_a_street_are_not_elsewhere(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "On 28 April 2020, in Panama City (Bella Vista), inhabitants protested to demand relief.")
+    assert place is not None and place.location == "Panama City"
+    text = "In the Central Zone of Sao Paulo, Sao Paulo, a protest took place in the Paulista Avenue."
+    place = _choose(gaz, text)
+    assert place is not None and place.admin1 == "Sao Paulo"

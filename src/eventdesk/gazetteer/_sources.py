@@ -34,6 +34,7 @@ __all__ = [
     "read_subdivisions",
     "read_countries",
     "read_supplement",
+    "read_admin1_aliases",
     "BoundaryRow",
     "BOUNDARIES_WHEEL",
     "boundaries_wheel",
@@ -232,3 +233,15 @@ def read_boundaries(path: Path) -> Iterator[BoundaryRow]:
                     raise GazetteerError(f"{path}:{_BOUNDARIES_CSV}:{number}: bad row ({exc})") from exc
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
         raise GazetteerError(f"{path}: cannot read {_BOUNDARIES_CSV} ({exc}); delete it and run make install") from exc
+
+
+def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(iso2, first-level division, aliases) rows of eventdesk's curated alias file."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, r in enumerate(csv.DictReader(handle), start=2):
+            try:
+                rows.append((r["iso2"].strip(), r["admin1"].strip(), _split(r["aliases"])))
+            except (KeyError, AttributeError) as exc:
+                raise GazetteerError(f"{path}:{number}: bad alias row ({exc})") from exc
+    return rows

@@ -174,15 +174,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         best = max(scored, key=lambda s: s[0])[1] if scored else None
         if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
             placed = _from_hints(cand, cand.hints, gaz, context)
-            foreign = placed is not None and best is not None and placed.country != best.country
-            keep = foreign and not cand.name_end and _unique_name(best, cand) and best.population >= 50_000 \
-                and _hints_in(cand.hints, placed.country, gaz) < 2  # two hints that agree outweigh it
-            # "Panama City (Bella Vista)": a part of a big city, not a homonym of the part elsewhere
-            keep = keep or (placed is not None and best is not None and best.kind == "city" and not cand.name_end
-                            and best.population >= 100_000 and _own_name(best, cand) and placed.kind != "admin1"
-                            and placed.country == best.country)
-            if (placed is not None or best is None) and not keep:
-                cand.entries, best = [], placed  # unless the hint is a homonym abroad ("Nord-Ouest")
+            if (placed is not None or best is None) and not _keeps_its_name(best, placed, cand, gaz):
+                cand.entries, best = [], placed
         if cand.chain and best is not None and not _fits_hints(best, hint_keys):
             # also when the parenthesis only gave another name: "Qazi (Qaziyan) village of Dawlat
             # Yar district, Ghor" is not Qazi in Iran
@@ -195,6 +188,17 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             continue  # "Maasai women", "Garre militia": a people, not a place of another country
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
+
+
+def _keeps_its_name(best: GazEntry | None, placed: GazEntry | None, cand: Candidate, gaz: Gazetteer) -> bool:
+    """Whether a well-known place keeps its own entry over the place its hints name: a big town
+    abroad over a homonym hint ("Nord-Ouest"), unless two hints agree; a big city over a
+    same-country homonym of the part it names ("Panama City (Bella Vista)")."""
+    if placed is None or best is None or cand.name_end:
+        return False
+    if placed.country != best.country:
+        return _unique_name(best, cand) and best.population >= 50_000 and _hints_in(cand.hints, placed.country, gaz) < 2
+    return best.kind == "city" and best.population >= 100_000 and _own_name(best, cand) and placed.kind != "admin1"
 
 
 def _a_people(text: str, surface: str, cand: Candidate, entry: GazEntry, context: PlaceContext) -> bool:

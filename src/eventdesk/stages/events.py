@@ -374,9 +374,13 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
+    own = [s for c in group for s in (c.sentence, *c.extra)]
+    if top.classification.sub_event_type == "Arrests" and sides.seized_contraband(clean.text, own):
+        # "police seized a ton of marijuana ... Three people were arrested": ACLED codes the seizure
+        top = replace(top, classification=replace(top.classification, sub_event_type="Looting/property destruction"))
+        a2 = None
     a1 = sides.combined_or(clean.text, a1, country, context.actors)
     a2 = sides.combined_or(clean.text, a2, country, context.actors)
-    own = [s for c in group for s in (c.sentence, *c.extra)]
     if gang_victim or (top.classification.sub_event_type == "Looting/property destruction" and
                        sides.seized_contraband(clean.text, own)):
         a2 = sides.unidentified_gang(country)

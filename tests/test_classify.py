@@ -46,6 +46,8 @@ CASES: list[tuple[str, str, str]] = [
      "Protest with intervention"),
     ("On 12 May 2021, about 200 traders held a peaceful demonstration in Keri against new market fees.", P,
      "Peaceful protest"),
+    ("On 12 May 2021, protesters shouted at a party official in Keri. One woman was arrested.", P,
+     "Protest with intervention"),
     # --- Riots
     ("On 13 May 2021, demonstrators threw stones at police and burnt tyres on the main road in Sura.", R,
      "Violent demonstration"),

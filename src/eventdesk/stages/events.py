@@ -389,8 +389,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"
     deaths = _deaths(group)
     coding = [sp for sp in context.coding_sentences if sp not in own]
-    if coding and not deaths.how.startswith(("coded", "split")):
-        # "Fatalities coded as 0 (VoJ reported 4)." after another sentence: the coder's figure
+    if context.coding_sentences and not deaths.how.startswith(("coded", "split")):
+        # "Fatalities coded as 0 (VoJ reported 4).", in the event's own sentences or after another
+        # one: the coder's figure
         deaths = count_fatalities(clean.text, own + coding, war_zone=(country or "") in settings.war_zones)
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
         if any(_CAUSE.search(clean.text, s.start, s.end) for s in own):

@@ -26,6 +26,8 @@ GOLDEN = [
     # a singular subject far from its verb: one victim; "killed or wounded" is no death
     ("A former bodyguard who reportedly worked for prominent families in the south was shot dead by gunmen.", 1, 1, 1),
     ("1 soldier was killed or wounded by a sniper in the area.", 0, None, None),
+    ("Militants shot a civilian who was delivering water to the checkpoints, resulting in his death.", 1, 1, 1),
+    ("A prisoner died in the prison of Hauban after he was allegedly tortured.", 1, 1, 1),
     # (sentence, best, low, high)
     ("Iraqi F-16 jets pummeled ISIS bases, killing 36 of the group's elements and commanders.", 36, 36, 36),
     ("The PMF said four of its fighters were killed and six injured in an attack.", 4, 4, 4),

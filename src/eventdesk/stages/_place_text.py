@@ -264,6 +264,8 @@ def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -
     found: list[Candidate] = []
     for run in _runs(text, span):
         i = 0
+        placed_after: bool | None = None  # read once per run, at its first unknown word
+        hinted = False
         while i < len(run):
             for j in range(min(len(run), i + _MAX_WORDS), i, -1):
                 start, end = run[i][0], run[j - 1][1]
@@ -275,10 +277,13 @@ def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -
                     i = j
                     break
             else:
-                after = text[run[-1][1]:span.end]
-                listed = (not found or found[-1].end < run[0][0]) and _LIST_TAIL.match(after) is not None \
+                if placed_after is None:
+                    after = text[run[-1][1]:span.end]
+                    hinted = _PAREN.match(_after_unit_word(after)) is not None
+                    placed_after = hinted or _LIST_TAIL.match(after) is not None
+                listed = placed_after and not hinted and (not found or found[-1].end < run[0][0]) \
                     and not any(gaz.lookup(text[a:b]) for a, b in run[i + 1:])  # "Kenyan Moyale and ..."
-                if _PAREN.match(_after_unit_word(after)) or listed:
+                if hinted or listed:
                     # placed by its hints, or by those of the list it begins ("Al Maqani and Ash
                     # Shuaynah villages (Hays, Al Hudaydah)")
                     unknown = _unknown_name(text, run[i:], gaz)
@@ -322,10 +327,10 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             # whole name, of which only "Ras" or "Bab" matched
             cand.name_end = cand.end + tail.end()
             paren = _PAREN.match(rest)
-            cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
+            cand.hints = _split_hints(paren)
             cand.hint_end = cand.end + len(after) - len(rest) + paren.end()
         elif paren:
-            cand.hints = tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
+            cand.hints = _split_hints(paren)
             cand.hint_end = cand.end + len(after) - len(own) + paren.end()
         elif tail:
             cand.name_end = cand.end + tail.end()
@@ -334,6 +339,10 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
     for i, cand in enumerate(cands):
         cand.chain = _chain(text, span, cands, i)
     _share_list_context(text, span, cands)
+
+
+def _split_hints(paren: re.Match[str]) -> tuple[str, ...]:
+    return tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
 
 
 def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:

@@ -375,15 +375,15 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
     own = [s for c in group for s in (c.sentence, *c.extra)]
-    if top.classification.sub_event_type == "Arrests" and sides.seized_contraband(clean.text, own):
+    seizure = top.classification.sub_event_type in ("Arrests", "Looting/property destruction") and \
+        sides.seized_contraband(clean.text, own)
+    if seizure:
         # "police seized a ton of marijuana ... Three people were arrested": ACLED codes the seizure
         top = replace(top, classification=replace(top.classification, sub_event_type="Looting/property destruction"))
-        a2 = None
     a1 = sides.combined_or(clean.text, a1, country, context.actors)
     a2 = sides.combined_or(clean.text, a2, country, context.actors)
-    if gang_victim or (top.classification.sub_event_type == "Looting/property destruction" and
-                       sides.seized_contraband(clean.text, own)):
-        a2 = sides.unidentified_gang(country)
+    if gang_victim or seizure:
+        a2 = sides.unidentified_gang(country)  # the drugs seized belong to a gang
     if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \
             sides.counter_protest(clean.text, group[0].sentence):
         a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"

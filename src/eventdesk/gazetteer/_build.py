@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventdesk.gazetteer import _sources as src
+from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._ruler import RULER_MIN_POPULATION, ruler_surfaces
 from eventdesk.gazetteer._stopwords import COMMON_WORDS
 from eventdesk.gazetteer._text import (
@@ -232,7 +233,7 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
         if iso is None or not key or not _is_latin_name(name) or name.lower() in b.common_words:
             continue
         towns = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "city" and entries[n][CC] == iso]
-        distance = min((_km(entries[n][LAT], entries[n][LON], row.latitude, row.longitude) for n in towns),
+        distance = min((km(entries[n][LAT], entries[n][LON], row.latitude, row.longitude) for n in towns),
                        default=None)
         if distance is not None:
             agree[iso].append(distance <= 30)
@@ -250,7 +251,7 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
         for n in same:
             e = entries[n]
             if n in b.guessed_seats and e[ADMIN1] == entries[town][ADMIN1] and \
-                    _km(e[LAT], e[LON], row.latitude, row.longitude) <= 150:
+                    km(e[LAT], e[LON], row.latitude, row.longitude) <= 150:
                 # "Chikun" LGA: its centroid, not its largest town (Kujama); not the homonym
                 # district of another province (Muqur of Badghis and of Ghazni)
                 entries[n] = (e[ID], e[NAME], e[KIND], e[FEATURE], e[CC], e[ADMIN1], e[ADMIN2],
@@ -262,11 +263,6 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
         b.add(entry, [name, row.name], ruler=False)
         added += 1
     return added
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    scale = math.cos(math.radians((lat1 + lat2) / 2))
-    return 111.2 * math.hypot(lat1 - lat2, (lon1 - lon2) * scale)
 
 
 def _nearest(entries: list[Entry], grid: dict[tuple[str, int, int], list[int]], iso: str,

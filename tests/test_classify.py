@@ -150,6 +150,15 @@ PRECEDENCE: list[tuple[str, str, str, str]] = [
     ("a demand about looted funds is no looting at the protest",
      "On 25 June 2021, protesters gathered outside the central bank in Dara and demanded the recovery of looted funds.",
      P, "Peaceful protest"),
+    ("machine guns fired at residential areas, with no calibre given, are shelling",
+     "On 3 July 2021, rebel forces fired machine guns, assumedly heavy, at residential areas of Dala city.",
+     E, "Shelling/artillery/missile attack"),
+    ("villages looted by gunmen who abducted residents: the abduction, not a riot",
+     "On 4 July 2021, gunmen attacked Mani and Koma villages. 12 residents were abducted and the villages looted.",
+     V, "Abduction/forced disappearance"),
+    ("residents who burn a house after a kidnapping riot",
+     "On 5 July 2021, after the body of a kidnapped girl was discovered in Kalo, angered residents set ablaze "
+     "the house of the father of the suspect.", R, "Violent demonstration"),
     ("fire aimed at someone, with the weapons named between",
      "On 23 June 2021, soldiers fired tear gas canisters at farmers working their land near Sefa.", V, "Attack"),
 ]

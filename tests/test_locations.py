@@ -29,3 +29,16 @@ def test_a_town_and_its_province_are_one_location(services) -> None:
     events = _events(services, "On 3 May 2020, gunmen killed 4 villagers in Anka, Zamfara state.")
     assert [e.place.location for e in events] == ["Anka"]
     assert events[0].fatalities.best == 4
+
+
+def test_places_joined_by_a_direction_are_a_list(services) -> None:
+    # "... and east of Tuwayliq mountain (...)", ", east of ... junction (...), and north of ...": one event each
+    text = ("On 2 May 2020, anti-Houthi National Resistance forces reportedly fired machine guns, assumedly heavy, "
+            "at As Shaab area of Hudaydah city (Al Mina, Al Hudaydah), east of Al Udayn junction (Hays, "
+            "Al Hudaydah), and north of Hays district (Al Hudaydah).")
+    events = _events(services, text)
+    assert sorted(e.place.location for e in events) == ["Al Hudaydah-As Shaab", "Al Udayn", "Hays"]
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+    text = ("On 5 May 2020, four Saudi-led coalition air raids were reported on Wadi al Jarah (Al Dhaher, Sadah) "
+            "and east of Tuwayliq mountain (Shadaa, Sadah) in northwestern Yemen with no report of fatalities.")
+    assert sorted(e.place.location for e in _events(services, text)) == ["Tuwayliq", "Wadi al Jarah"]

@@ -21,6 +21,10 @@ def _choose(gaz: Gazetteer, text: str, **context: object) -> Place | None:
     return choose_place(text, Span("a", 0, len(text)), gaz, context=ctx)
 
 
+def _find(gaz: Gazetteer, text: str) -> list[Place]:
+    return find_places(text, Span("a", 0, len(text)), gaz, PlaceContext.from_text(text, gaz, article_id="a"))
+
+
 def test_town_is_precision_1(gaz: Gazetteer) -> None:
     text = "Militants who sneak into Iraq through Syria attacked a checkpoint in Khanaqin."
     place = _choose(gaz, text)
@@ -80,8 +84,36 @@ def test_parenthesised_hints_fill_admin(gaz: Gazetteer) -> None:
 
 
 def test_city_named_after_a_zone(gaz: Gazetteer) -> None:
+    # ACLED names a part of a city "City-Part" and places it at the city
     place = _choose(gaz, "On 3 May 2020, a man was shot dead in the West Zone of Rio de Janeiro.")
-    assert place is not None and place.location == "Rio de Janeiro" and place.country == "Brazil"
+    assert place is not None and place.location == "Rio de Janeiro-West Zone" and place.country == "Brazil"
+    assert place.precision == 1 and place.source.startswith("part:")
+
+
+def test_parts_of_a_city_are_locations_at_the_city(gaz: Gazetteer) -> None:
+    text = ("On 2 May 2020, forces fired machine guns at 7 July and Engineering College areas of Hudaydah "
+            "city (Al Hali, Al Hudaydah).")
+    places = _find(gaz, text)
+    assert [p.location for p in places] == ["Al Hudaydah-7 July", "Al Hudaydah-Engineering College"]
+    assert len({(p.latitude, p.longitude) for p in places}) == 1
+    # "areas" of a governorate are not parts of its city
+    text = "On 2 May 2020, forces shelled Hays and Al Khawkhah districts of Al Hudaydah."
+    assert not any("-" in p.location for p in _find(gaz, text))
+    # a date before the list is no part
+    place = _choose(gaz, "On 7 May 2020, forces seized a mall in Al Wahdah area of Sanaa city (Al Wahdah, Amanat al Asimah).")
+    assert place is not None and place.location == "Sanaa-Al Wahdah"
+
+
+def test_a_bracketed_second_name_keeps_a_list_together(gaz: Gazetteer) -> None:
+    text = "On 3 May 2020, forces shelled houses in Salim [Naqil Hajar] and Human villages (Qaatabah, Ad Dali)."
+    places = _find(gaz, text)
+    assert [(p.location, p.country) for p in places] == [("Salim", "Yemen"), ("Human", "Yemen")]
+
+
+def test_the_name_of_a_force_is_no_wider_place(gaz: Gazetteer) -> None:
+    # "Police" is a town in Poland; ", the Military Police" does not chain to it
+    place = _choose(gaz, "On 27 April 2020, in Rio de Janeiro, Rio de Janeiro, the Military Police killed two men.")
+    assert place is not None and place.country == "Brazil"
 
 
 def test_movement_places_are_not_event_places(gaz: Gazetteer) -> None:
@@ -319,3 +351,25 @@ def test_a_part_of_a_big_city_and_a_street_are_not_elsewhere(gaz: Gazetteer) -> 
     text = "In the Central Zone of Sao Paulo, Sao Paulo, a protest took place in the Paulista Avenue."
     place = _choose(gaz, text)
     assert place is not None and place.admin1 == "Sao Paulo"
+
+
+def test_a_province_hint_of_another_country_decides(gaz: Gazetteer) -> None:
+    # Afar is a region of Ethiopia, but Al Bayda, the province in the parenthesis, is Yemen's only
+    place = _choose(gaz, "On 2 May 2020, airstrikes targeted the customs of Afar area (Al Malagim, Al Bayda).")
+    assert place is not None and place.country == "Yemen" and place.admin1 == "Al Bayda"
+
+
+def test_a_named_district_keeps_its_name_over_a_village_abroad(gaz: Gazetteer) -> None:
+    # "Saah" is no place the gazetteer knows in Yemen, only villages in Benin and Cameroon
+    place = _choose(gaz, "On 9 May 2020, 3 airstrikes reportedly targeted Al Dhaher district (Saah).")
+    assert place is not None and place.country == "Yemen" and place.location == "Al Dhaher"
+
+
+def test_an_adjective_before_the_division_word(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "On 28 April 2020, air raids were reported on Al Jawf border governorate in northern Yemen.")
+    assert place is not None and place.country == "Yemen" and place.admin1 == "Al Jawf" and place.precision == 3
+
+
+def test_a_place_west_of_another_is_the_first(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "On 5 May 2020, five air raids were reported on Majzar district west of Marib city (Marib).")
+    assert place is not None and place.location == "Majzar"

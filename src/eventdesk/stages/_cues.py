@@ -56,7 +56,9 @@ CUES: dict[str, str] = {
     "shelling": r"\b(shell(ed|ing|s)|artillery|mortars?|rockets?|missiles?|rpgs?|rocket[- ]propelled|howitzers?|"
     r"katyushas?|projectiles?|bombard(ed|ment|ing)|"
     # heavy weapons fired from a distance: "fired 14.5mm and 12.7mm machine guns at residential areas"
-    r"heavy (and medium |and light )?weapons|heavy machine ?guns?|anti-?aircraft (guns?|weapons)|"
+    r"heavy (and medium |and light )?(weapons|machine ?guns?)|machine ?guns?,? (assumedly |presumably )?heavy|"
+    r"anti-?aircraft (guns?|weapons)|fired (\w+ ){0,2}machine ?guns? at (\w+ ){0,2}(areas?|neighbou?rhoods?|villages|"
+    r"farms|homes|houses)|"
     r"\d+(\.\d+)?\s?mm\b(,? (and )?\d+(\.\d+)?\s?mm\b)*,? (\w+ ){0,2}(machine ?guns?|guns?|cannons?))\b",
     "ied": r"\b(ieds?|vbieds?|improvised explosive|roadside (bomb|device|explosive)s?|land ?mines?|mines? "
     r"(exploded|blast|explosion)|explosive (device|charge)s?|car bombs?|bomb(s)? (exploded|went off|blast|attack)|"

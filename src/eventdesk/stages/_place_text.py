@@ -14,6 +14,7 @@ from eventdesk.model import Mention, Span
 
 __all__ = [
     "ADMIN_WORDS",
+    "ALT_NAME",
     "AREA_FEATURES",
     "DISTRICT_WORDS",
     "Candidate",
@@ -26,6 +27,7 @@ __all__ = [
     "WIDE_FEATURES",
     "WORD",
     "admin_named",
+    "cue_before",
     "names_a_street",
     "never_a_place",
     "read_surroundings",
@@ -67,8 +69,11 @@ _MOVE = re.compile(
     r"\b(?:from|to|into|through|via|toward|towards|border with|borders? of|fled|flee|"
     r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
 )
+# a named place, then where it lies from another: "Majzar district west of Marib city"
+_REFERENCE = re.compile(r"\s+(?:[a-z]+\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
 _AFTER = re.compile(
-    r"^\s+(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
+    r"^\s+(?:(?:border|frontier|northern|southern|eastern|western|central|coastal|restive|neighbou?ring)\s+)?"
+    r"(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
     r"lga|upazila|tehsil|subdivision|municipality|township|parish|"
     r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
     r"government|regime|authorities)\b",
@@ -103,7 +108,8 @@ _CHAIN_GAP = re.compile(
     r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
     r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward|parish|"
     r"center|centre|subdivision|township)s?\s*){0,2}"
-    r"(?:,\s*(?:in\s+|of\s+)?|of\s+|in\s+)(?:the\s+)?(?:(?-i:[A-Z])[\w'’]*\s+){0,2}$",  # "area of Nahri Saraj district": only Saraj is known
+    # "area of Nahri Saraj district": only Saraj is known; ", the Military Police" is no wider place
+    r"(?:,\s*(?:(?:in|of)\s+(?:the\s+)?)?|(?:of|in)\s+(?:the\s+)?)(?:(?-i:[A-Z])[\w'’]*\s+){0,2}$",
     re.IGNORECASE,
 )
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
@@ -133,6 +139,8 @@ _LIST_TAIL = re.compile(
     rf"\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b")
 _IN_REGION = re.compile(r"^\s+in\s+(?:the\s+)?(?:north|south|east|west|central)\w*\s+[A-Z][a-z]+(?=\s*\()")
 _LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s")
+# a second name in brackets right after a name: "Salim [Al Fajir] (Qaatabah, Ad Dali)"
+ALT_NAME = re.compile(r"^\s*\[[^\[\]]{1,40}\]")
 _LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 # lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
 _FEATURE_WORDS = _UNIT_WORDS | frozenset({
@@ -175,6 +183,7 @@ class Candidate:
     is_country: bool = False  # the surface names a country ("Yemen (Al Hudaydah)")
     name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
     qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
+    part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
     chosen: GazEntry | None = field(default=None)
 
     @functools.cached_property
@@ -252,7 +261,7 @@ def _after_unit_word(after: str) -> str:
     """The text after a lower-case unit or feature word that follows a name ("Al Azariq district
     (Ad Dali)", "Bab Ghaliq front (Qaatabah, Ad Dali)", "Bani Siyah residential villages (Razih,
     Sadah)")."""
-    after = re.sub(r"^\s*\[[^\[\]]{1,40}\]", "", after)  # "Salim [Al Fajir] (Qaatabah, Ad Dali)": another name
+    after = ALT_NAME.sub("", after)  # "Salim [Al Fajir] (Qaatabah, Ad Dali)": another name
     unit = re.match(r"(?:\s+(?:residential|civilian|military|border|scattered|mountainous|desert|rural))?\s+([a-z]+)\b",
                     after)
     after = after[unit.end():] if unit and unit.group(1) in _FEATURE_WORDS else after
@@ -299,7 +308,14 @@ def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -
             entries = gaz.lookup(surface)
             if entries:
                 found.append(Candidate(mention.span.end - len(surface), mention.span.end, entries))
-    return sorted(found, key=lambda c: c.start)
+    return [c for c in sorted(found, key=lambda c: c.start) if not _in_alt_name(text, c, found)]
+
+
+def _in_alt_name(text: str, cand: Candidate, found: list[Candidate]) -> bool:
+    """Is ``cand`` inside the bracketed second name of another ("Hajar" of "Salim [Naqil Hajar]")?"""
+    opening = text.rfind("[", 0, cand.start)
+    return opening >= 0 and "]" not in text[opening:cand.start] and "]" in text[cand.end:cand.end + 40] \
+        and any(o.end <= opening and not text[o.end:opening].strip() for o in found)
 
 
 def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
@@ -313,6 +329,8 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             cand.cue = previous.cue
         else:
             cand.cue = _cue(before)
+        if cand.cue == "near" and previous and _REFERENCE.fullmatch(text[previous.end:cand.start]):
+            cand.cue = "distance"  # "Majzar district west of Marib city": Marib only says where Majzar is
         after = text[cand.end:span.end]
         match = _AFTER.match(after)
         cand.after = match.group(1).lower() if match else ""
@@ -355,12 +373,17 @@ def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
         if unit is None or not ({unit.group(1), unit.group(2)} & _PLURAL_UNITS) or not (last.hints or last.chain):
             continue  # "Al Fazzah and Al Jabaliyah areas", "Mori and Nawjid military camps"
         j = i
-        while j > 0 and _LIST_SEP.fullmatch(text[cands[j - 1].name_end or cands[j - 1].end:cands[j].start]) \
+        while j > 0 and _LIST_SEP.fullmatch(_gap(text, cands[j - 1], cands[j])) \
                 and not _is_wider(text, cands[j - 1], span, provinces_only=True):  # "Alishing district, Laghman, and ..."
             j -= 1
         for member in cands[j:i]:
             if not member.hints and not member.chain:
                 member.hints, member.chain = last.hints, last.chain
+
+
+def _gap(text: str, a: Candidate, b: Candidate) -> str:
+    """What separates two names, without a bracketed second name of the first ("Salim [Naqil Hajar] and")."""
+    return ALT_NAME.sub("", text[a.name_end or a.end:b.start])
 
 
 def _qualifies_something(after: str, end: int, starts: set[int]) -> bool:
@@ -406,6 +429,11 @@ def _is_wider(text: str, cand: Candidate, span: Span, provinces_only: bool = Fal
     return any(name_key(e.name) == key and (e.kind in kinds or
                                             (e.kind == "city" and e.population >= 500_000 and not provinces_only))
                for e in cand.entries)
+
+
+def cue_before(text: str, span: Span, start: int) -> str:
+    """The cue of a name at ``start``: "in", "near", "distance", "origin", "move" or "none"."""
+    return _cue(text[max(span.start, start - 70):start].lower())
 
 
 def _cue(before: str) -> str:

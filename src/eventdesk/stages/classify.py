@@ -248,6 +248,8 @@ _CIVIL_HARMED = re.compile(
 )
 
 
+_RAIDERS = re.compile(r"\b(gunmen|armed (men|groups?)|militia(s|men)?|bandits|militants|attackers|assailants|"
+                      r"insurgents|jihadists|herdsmen|raiders)\b", re.IGNORECASE)
 _BRAWL_WEAPONS = re.compile(r"\b(sticks|axes|stones|clubs|bricks|fists|knives|lathis|batons|iron rods)\b", re.IGNORECASE)
 _FIREARMS = re.compile(r"\b(guns?|gunfire|gunmen|fire[ds]?|firing|shot|shoot\w*|rifles?|firearms?|pistols?|"
                        r"bullets?|ak-?47s?|weapons)\b", re.IGNORECASE)
@@ -352,7 +354,10 @@ def classify(
         if cue in c:
             return out(ERV, sub, cue)
 
-    if "riot_acts" in c and (crowd_kind or re.search(NOUNS["crowd"], t, re.IGNORECASE)):
+    # a crowd that burns or loots riots, unless the crowd is whom armed men attacked or abducted:
+    # "gunmen attacked the villages; 12 residents were abducted and the villages looted"
+    raiders = ("abduct" in c or "attack" in c) and _RAIDERS.search(t) is not None
+    if "riot_acts" in c and not raiders and (crowd_kind or re.search(NOUNS["crowd"], t, re.IGNORECASE)):
         return out(RIOTS, "Violent demonstration", "riot_acts")
 
     # --- one-sided violence: the target decides between Battles and VAC

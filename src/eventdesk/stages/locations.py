@@ -14,14 +14,18 @@ from dataclasses import replace
 from eventdesk.model import EventMention, Place, Span
 from eventdesk.stages.fatalities import declared_share
 from eventdesk.stages.notes import describe
+from eventdesk.stages._place_text import ALT_NAME
 from eventdesk.stages.places import find_places
 
 __all__ = ["split_by_location"]
 
 
 _LIST_GAP = re.compile(
-    r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood|front|frontline|market)s?\s*)?"  # "Mandera town and Dadaab"
-    r"(,|and|or|&|, and|, or)\s*(the\s+)?(villages? of\s+)?$",
+    r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood|front|frontline|market|junction|"
+    r"checkpoint|mountain|hill|valley|crossing|bridge|base|port)s?\s*)?"  # "Mandera town and Dadaab"
+    # "Wadi al Jarah (Al Dhaher, Sadah) and east of Tuwayliq mountain (Shadaa, Sadah)", "... as well as in Y"
+    r"(,|and|or|&|, and|, or|,? as well as)\s*((in|at|on|near)\s+)?(the\s+)?"
+    r"((north|south|east|west)(-?(north|south|east|west))?(ern)?\s+(of\s+)?)?(villages? of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -49,7 +53,7 @@ def _split_by_location(mention: EventMention, text: str, sentence: Span, context
         if not listed:
             listed.append(p)
             continue
-        gap = re.sub(r"\([^)]*\)", "", text[listed[-1].span.end : p.span.start])
+        gap = re.sub(r"\([^)]*\)", "", ALT_NAME.sub("", text[listed[-1].span.end : p.span.start]))
         if p.precision == 3 and p.admin1 == listed[-1].admin1:
             continue  # "in Anka, Zamfara state": the province of the town before, not another place
         if _LIST_GAP.match(gap) and p.location != listed[-1].location:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key, strip_admin_suffix
 from eventdesk.model import Mention, Place, Span
+from eventdesk.stages._city_parts import find_parts
 from eventdesk.stages._place_text import (
     ADMIN_WORDS,
     AREA_FEATURES,
@@ -35,6 +36,7 @@ from eventdesk.stages._place_text import (
     WIDE_FEATURES,
     WORD,
     admin_named,
+    cue_before,
     names_a_street,
     never_a_place,
     read_surroundings,
@@ -197,7 +199,14 @@ def _keeps_its_name(best: GazEntry | None, placed: GazEntry | None, cand: Candid
     if placed is None or best is None or cand.name_end:
         return False
     if placed.country != best.country:
-        return _unique_name(best, cand) and best.population >= 50_000 and _hints_in(cand.hints, placed.country, gaz) < 2
+        # a province of the hints' country that is none of the name's own country decides
+        # ("Afar area (Al Malagim, Al Bayda)" is in Yemen); "Nord-Ouest" is a province of two
+        decisive = any(gaz.admin1(h, placed.country) and not gaz.admin1(h, best.country) for h in cand.hints)
+        if best.kind in ("admin1", "admin2") and cand.after in DISTRICT_WORDS | ADMIN_WORDS and _own_name(best, cand) \
+                and placed.kind not in ("admin1", "admin2") and not decisive:
+            return True  # "Al Dhaher district (Saah)": the district of that name, not a village called Saah abroad
+        return _unique_name(best, cand) and best.population >= 50_000 and not decisive \
+            and _hints_in(cand.hints, placed.country, gaz) < 2
     return best.kind == "city" and best.population >= 100_000 and _own_name(best, cand) and placed.kind != "admin1"
 
 
@@ -321,7 +330,9 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
             location, lat, lon, admin2 = capital.name, capital.latitude, capital.longitude, capital.admin2
         except GazetteerError:
             location = entry.admin1  # admin1 entries carry their capital's coordinates already
-    if not cand.entries and not gaz.country_of(text[cand.start:cand.end]):
+    if cand.part_of_city:
+        location, precision = f"{entry.name}-{text[cand.start:cand.end]}", 1  # "Al Hudaydah-7 July"
+    elif not cand.entries and not gaz.country_of(text[cand.start:cand.end]):
         location = text[cand.start:cand.name_end or cand.end]  # the named place, at its hint's point
     admin1_hints = [h for h in cand.hints if gaz.admin1(h, entry.country)]
     other_hints = [h for h in cand.hints if h not in admin1_hints]
@@ -330,7 +341,7 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
         admin2 = other_hints[0]
     return Place(country=entry.country, admin1=admin1, admin2=admin2, location=location,
                  latitude=lat, longitude=lon, precision=precision,
-                 source=entry.id if cand.entries else f"hint:{entry.id}",
+                 source=entry.id if cand.entries else f"{'part' if cand.part_of_city else 'hint'}:{entry.id}",
                  span=Span(article_id, cand.start, cand.name_end or cand.end))
 
 
@@ -338,11 +349,31 @@ def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext
     cands = scan(text, sentence, gaz, context.mentions)
     read_surroundings(text, sentence, cands)
     _resolve(text, cands, gaz, context)
+    cands = _with_city_parts(text, sentence, cands)
     # the hints of a placed name are not places of their own; those of a name they could not
     # place are ("Gituro villages (Naivasha and Kinangop constituencies)")
     zones = [(c.end, c.hint_end) for c in cands if c.hint_end and c.chosen is not None]
     zones += [(c.end, c.name_end) for c in cands if c.name_end and c.hints]
     return [c for c in cands if c.chosen is not None and not any(a <= c.start < b for a, b in zones)]
+
+
+def _with_city_parts(text: str, sentence: Span, cands: list[Candidate]) -> list[Candidate]:
+    """Replace a city by the parts of it named before it ("7 July and Engineering College areas of
+    Hudaydah city"): each part is a location at the city's point (see _city_parts)."""
+    out = list(cands)
+    for city in cands:
+        if city.chosen is None or city.chosen.kind not in ("city", "supplement") or city not in out:
+            continue
+        parts = find_parts(text, city, sentence.start)
+        if not parts:
+            continue
+        out = [c for c in out if c is not city and not any(a < c.end and c.start < b for a, b in parts)]
+        added = [Candidate(a, b, [], cue=cue_before(text, sentence, a), part_of_city=True, chosen=city.chosen)
+                 for a, b in parts]
+        # the last part's name runs to the city and its hints, which are no places of their own
+        added[-1].name_end = added[-1].hint_end = city.hint_end or city.end
+        out += added
+    return sorted(out, key=lambda c: c.start)
 
 
 def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceContext) -> list[Place]:

@@ -373,3 +373,23 @@ def test_an_adjective_before_the_division_word(gaz: Gazetteer) -> None:
 def test_a_place_west_of_another_is_the_first(gaz: Gazetteer) -> None:
     place = _choose(gaz, "On 5 May 2020, five air raids were reported on Majzar district west of Marib city (Marib).")
     assert place is not None and place.location == "Majzar"
+
+
+def test_a_district_in_another_transliteration_near_its_province(gaz: Gazetteer) -> None:
+    # geoBoundaries spells these Koshki Kohna, Dihrawud and Khash Rod
+    place = _choose(gaz, "On 18 March 2020, Taliban militants attacked an Afghan military post in Kushki Kuhna district, Herat.")
+    assert place is not None and place.country == "Afghanistan" and place.admin1 == "Herat"
+    assert place.source.startswith("admin2:") or place.source.startswith("geoboundaries:")
+    text = ("On 15 March 2020, a landmine hit an Afghan military APC, killing 2 soldiers, in Kala Murchi of "
+            "Deh Rahwod district, Urozgan.")
+    place = _choose(gaz, text)
+    # "Kala" is not Caala in Angola; the village lies in Dihrawud, which lies in Uruzgan
+    assert place is not None and place.country == "Afghanistan" and place.admin1 == "Uruzgan"
+    assert abs(place.latitude - 32.6) < 0.2 and abs(place.longitude - 65.45) < 0.2
+
+
+def test_a_sound_alike_district_far_from_the_named_province_is_no_match(gaz: Gazetteer) -> None:
+    # "Deh Rahwod" sounds like Dharwad (India) and El Dorado (Colombia): without its province, nothing
+    assert gaz.sounds_like("Deh Rahwod")
+    place = _choose(gaz, "On 15 March 2020, soldiers were killed in Deh Rahwod district, Herat.")
+    assert place is None or place.admin1 == "Herat"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from eventdesk.gazetteer import _build as b
 from eventdesk.gazetteer._sources import GazetteerError
-from eventdesk.gazetteer._text import name_key, strip_admin_suffix
+from eventdesk.gazetteer._text import name_key, sound_key, strip_admin_suffix
 
 __all__ = ["GazEntry", "Gazetteer", "default_cache_dir"]
 
@@ -58,6 +58,7 @@ class Gazetteer:
     _entries: dict[int, GazEntry] = field(default_factory=dict, repr=False)
     _id_index: dict[str, int] = field(default_factory=dict, repr=False)
     _lookups: dict[tuple[str, str | None], tuple[GazEntry, ...]] = field(default_factory=dict, repr=False)
+    _sounds: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -165,6 +166,23 @@ class Gazetteer:
         if len(self._lookups) < 500_000:  # the same names recur across articles
             self._lookups[(key, iso)] = found
         return list(found)
+
+    def sounds_like(self, name: str) -> list[GazEntry]:
+        """Districts (second-level divisions) whose name has the same `sound_key` as ``name``:
+        another transliteration of a district ("Kushki Kuhna" -> Koshki Kohna). The caller must
+        check the match against the province the text names; the index is built on first use."""
+        key = sound_key(name)
+        if not key:
+            return []
+        if not self._sounds:
+            index: dict[str, list[int]] = {}
+            for n, e in enumerate(self.tables.entries):
+                if e[b.KIND] == "admin2":
+                    k = sound_key(e[b.NAME])
+                    if k:
+                        index.setdefault(k, []).append(n)
+            self._sounds.update((k, tuple(v)) for k, v in index.items())
+        return [self._entry(n) for n in self._sounds.get(key, ())]
 
     def admin1(self, name: str, country: str | None = None) -> GazEntry | None:
         """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate")."""

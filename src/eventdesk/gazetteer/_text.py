@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 import unicodedata
 
-__all__ = ["fold", "is_latin", "name_key", "strip_admin_suffix", "is_plausible_english", "ARTICLES"]
+__all__ = ["fold", "is_latin", "name_key", "sound_key", "strip_admin_suffix", "is_plausible_english", "ARTICLES"]
 
 # Letters that NFKD does not decompose into ASCII + combining marks.
 _SPECIAL = str.maketrans(
@@ -88,6 +88,22 @@ def name_key(name: str) -> str:
     text = fold(name).lower().replace("'", "")
     joined = "".join(_token_key(t) for t in _NON_ALNUM.split(text) if t and t not in ARTICLES)
     return _DOUBLED.sub(r"\1", joined)
+
+
+def sound_key(name: str) -> str:
+    """A coarser key that also erases the vowels and the h, w and y transliterations disagree on:
+    "Kushki Kuhna" and "Koshki Kohna", "Deh Rahwod" and "Dihrawud", "Kash Rod" and "Khash Rod".
+
+    It invents matches between unrelated short names, so it is only read where a text names a
+    district and the province around it (`Gazetteer.sounds_like`); "" when fewer than three
+    consonants are left.
+
+    >>> sound_key("Kushki Kuhna") == sound_key("Koshki Kohna")
+    True
+    """
+    key = re.sub(r"[aeiouhwy]", "", name_key(name))
+    key = _DOUBLED.sub(r"\1", key)
+    return key if len(key) >= 3 else ""
 
 
 def strip_admin_suffix(name: str) -> str:

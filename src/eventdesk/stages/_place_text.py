@@ -165,7 +165,8 @@ def admin_named(text: str, cand: Candidate, span: Span) -> bool:
     """"Kisii County", "Tachira state", "Cauca department": named as a division."""
     if _ADMIN_SUFFIX.search(text[cand.start:cand.end]):
         return True
-    after = _AFTER.match(text[cand.end:span.end])
+    # "Kash Rod (Delaram) district": past another name in brackets
+    after = _AFTER.match(re.sub(r"^\s*\([^()]{1,30}\)", "", text[cand.end:span.end]))
     return bool(after) and after.group(1).lower() in ADMIN_WORDS
 
 
@@ -184,6 +185,7 @@ class Candidate:
     name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
     qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
     part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
+    respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
     chosen: GazEntry | None = field(default=None)
 
     @functools.cached_property
@@ -422,12 +424,13 @@ def _is_wider(text: str, cand: Candidate, span: Span, provinces_only: bool = Fal
     ("Barangay Pilar, Hinigaran, Negros Occidental")."""
     if never_a_place(text[cand.start:cand.end]) or cand.name_end:
         return False  # "Ain" of "Ain er Roummaneh" is not the district of Ain
-    if admin_named(text, cand, span):
-        return True
+    if admin_named(text, cand, span) or (cand.respelled and not provinces_only):
+        return True  # a respelled name is one followed by "district"
     key = name_key(text[cand.start:cand.end])
     kinds = ("admin1", "country") if provinces_only else ("admin1", "admin2", "country")
-    return any(name_key(e.name) == key and (e.kind in kinds or
-                                            (e.kind == "city" and e.population >= 500_000 and not provinces_only))
+    # a province also by another of its names ("Urozgan" for Uruzgan); other places by their own
+    return any((e.kind == "admin1" or name_key(e.name) == key)
+               and (e.kind in kinds or (e.kind == "city" and e.population >= 500_000 and not provinces_only))
                for e in cand.entries)
 
 

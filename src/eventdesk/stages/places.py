@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key, strip_admin_suffix
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, km, name_key, strip_admin_suffix
 from eventdesk.model import Mention, Place, Span
 from eventdesk.stages._city_parts import find_parts
+from eventdesk.stages._respelled import respelled_districts
 from eventdesk.stages._place_text import (
     ADMIN_WORDS,
     AREA_FEATURES,
@@ -171,6 +172,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
         if gaz.is_common_word(surface) and not explicit:
             continue  # "Police", "Hope", "Said": only with an explicit place word
+        if cand.respelled:
+            cand.chosen = _respelled_fit(cand, gaz, context)
+            continue
         scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1), e) for e in cand.entries]
         scored = [s for s in scored if s[0] > -math.inf]
         best = max(scored, key=lambda s: s[0])[1] if scored else None
@@ -190,6 +194,19 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             continue  # "Maasai women", "Garre militia": a people, not a place of another country
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
+
+
+def _respelled_fit(cand: Candidate, gaz: Gazetteer, context: PlaceContext) -> GazEntry | None:
+    """The district a respelled name matched that lies within 150 km of the place its hints or
+    chain name ("Deh Rahwod district, Urozgan" -> Dihrawud, 40 km from Tarinkot); None when the
+    text names no such place: a sound key alone matches too much (Dharwad, El Dorado)."""
+    wider = _from_hints(cand, cand.hints + cand.chain, gaz, context)
+    if wider is None:
+        return None
+    near = [(km(e.latitude, e.longitude, wider.latitude, wider.longitude), e) for e in cand.entries
+            if e.country == wider.country]
+    near = [(d, e) for d, e in near if d <= 150]
+    return min(near, key=lambda t: t[0])[1] if near else None
 
 
 def _keeps_its_name(best: GazEntry | None, placed: GazEntry | None, cand: Candidate, gaz: Gazetteer) -> bool:
@@ -236,6 +253,11 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
         return True  # "Haydan district (Sadah)": its own province confirms it
     explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
     countries = {c for c, _ in context.countries}
+    named = countries if dict(context.countries) != dict(context.admin1_countries) else set()
+    if cand.name_end and named and entry.country not in named and not _own_name(entry, cand):
+        # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola (when the text names
+        # Afghanistan, not only a province that may be a homonym: "Hodeidah Red Sea port city")
+        return False
     if countries and entry.country not in countries:
         return explicit and entry.population >= 15_000
     homes = {c for c, _ in context.homes}
@@ -287,6 +309,11 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
     own = {e.country for e in cand.entries}
     found = [[e for e in gaz.lookup(strip_admin_suffix(h), country)
               if e.kind in ("city", "supplement", "admin1", "admin2")] for h in hints]
+    for i, h in enumerate(hints[:-1]):
+        if not found[i] and any(found[i + 1:]):  # "Kash Rod": Khash Rod, if near the hints after it
+            later = [e for rest in found[i + 1:] for e in rest]
+            found[i] = [e for e in gaz.sounds_like(strip_admin_suffix(h)) if any(
+                e.country == f.country and km(e.latitude, e.longitude, f.latitude, f.longitude) <= 150 for f in later)]
     for i, entries in enumerate(found):
         if not entries:
             continue
@@ -336,7 +363,12 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
         location = text[cand.start:cand.name_end or cand.end]  # the named place, at its hint's point
     admin1_hints = [h for h in cand.hints if gaz.admin1(h, entry.country)]
     other_hints = [h for h in cand.hints if h not in admin1_hints]
-    admin1 = entry.admin1 or (gaz.admin1(admin1_hints[-1], entry.country).admin1 if admin1_hints else "")
+    named = admin1_hints or [h for h in cand.chain if gaz.admin1(h, entry.country)]
+    admin1 = entry.admin1 or (gaz.admin1(named[-1], entry.country).admin1 if named else "")
+    if named and (not cand.entries or cand.respelled) and entry.kind != "admin1":
+        # placed through what the text names: its province, not the one the gazetteer guessed
+        # for a district centroid ("Dihrawud" lies in Uruzgan, not Kandahar)
+        admin1 = gaz.admin1(named[-1], entry.country).admin1
     if not admin2 and other_hints:
         admin2 = other_hints[0]
     return Place(country=entry.country, admin1=admin1, admin2=admin2, location=location,
@@ -346,7 +378,7 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
 
 
 def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext) -> list[Candidate]:
-    cands = scan(text, sentence, gaz, context.mentions)
+    cands = respelled_districts(text, sentence, scan(text, sentence, gaz, context.mentions), gaz)
     read_surroundings(text, sentence, cands)
     _resolve(text, cands, gaz, context)
     cands = _with_city_parts(text, sentence, cands)
@@ -371,7 +403,7 @@ def _with_city_parts(text: str, sentence: Span, cands: list[Candidate]) -> list[
         added = [Candidate(a, b, [], cue=cue_before(text, sentence, a), part_of_city=True, chosen=city.chosen)
                  for a, b in parts]
         # the last part's name runs to the city and its hints, which are no places of their own
-        added[-1].name_end = added[-1].hint_end = city.hint_end or city.end
+        added[-1].name_end = added[-1].hint_end = max(city.hint_end, city.name_end, city.end)
         out += added
     return sorted(out, key=lambda c: c.start)
 

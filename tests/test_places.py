@@ -393,3 +393,11 @@ def test_a_sound_alike_district_far_from_the_named_province_is_no_match(gaz: Gaz
     assert gaz.sounds_like("Deh Rahwod")
     place = _choose(gaz, "On 15 March 2020, soldiers were killed in Deh Rahwod district, Herat.")
     assert place is None or place.admin1 == "Herat"
+
+
+def test_a_country_is_not_a_county_of_a_similar_name(gaz: Gazetteer) -> None:
+    # name keys fold "Cameroon" and "Cameron" together; Cameron County, Texas, is no reading of it
+    text = ("On 3 May 2020, youths clashed with residents from the Northern regions of Cameroon, in Nkolmintag "
+            "neighbourhood of Douala city (Wouri, Littoral).")
+    place = _choose(gaz, text)
+    assert place is not None and place.country == "Cameroon" and place.location == "Douala-Nkolmintag"

@@ -56,7 +56,7 @@ _IN = re.compile(
     r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
     r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
     r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
-    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter) of|in the (?:[a-z\-]+\s+){1,3}of)"
+    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter)s? of|in the (?:[a-z\-]+\s+){1,3}of)"
     r"\s+(?:the\s+)?" + _DIRECTION + "$"
 )
 # "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
@@ -134,14 +134,16 @@ _PLURAL_UNITS = frozenset({"villages", "areas", "districts", "towns", "camps", "
                            "cities", "provinces", "regions", "lgas", "LGAs", "townships", "subdivisions"})
 _NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa))*"
 # what follows the first members of such a list: ", B and C villages", " and C areas"
+# or, with no unit word, the parenthesis they share: "Ananum, Gidan Adamu and Dadin Kowa (Donga, Taraba)"
 _LIST_TAIL = re.compile(
     rf"^(?:\s*,\s*{_NAME_WORDS})*\s*,?\s+(?:and|or)\s+{_NAME_WORDS}(?:\s+(?:military|residential|border|checkpoint))?"
-    rf"\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b")
+    rf"(?:\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b|\s*\()")
 _IN_REGION = re.compile(r"^\s+in\s+(?:the\s+)?(?:north|south|east|west|central)\w*\s+[A-Z][a-z]+(?=\s*\()")
 _LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s")
 # a second name in brackets right after a name: "Salim [Al Fajir] (Qaatabah, Ad Dali)"
 ALT_NAME = re.compile(r"^\s*\[[^\[\]]{1,40}\]")
-_LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+# a separator, then maybe a name the gazetteer does not know (", Gankoi Yeba, Zambana" before "Kwossa")
+_LIST_SEP_NAMES = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w'’\-]*\s+){0,2})+")
 # lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
 _FEATURE_WORDS = _UNIT_WORDS | frozenset({
     "front", "frontline", "area", "areas", "villages", "districts", "commune", "hill", "checkpoint", "payam",
@@ -371,15 +373,19 @@ def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
     word belong to every member, not only the last."""
     for i in range(len(cands) - 1, 0, -1):
         last = cands[i]
-        unit = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[last.name_end or last.end:span.end])
-        if unit is None or not ({unit.group(1), unit.group(2)} & _PLURAL_UNITS) or not (last.hints or last.chain):
+        after = text[last.name_end or last.end:span.end]
+        unit = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", after)
+        shared_unit = unit is not None and bool({unit.group(1), unit.group(2)} & _PLURAL_UNITS)
+        # no unit word, only the parenthesis: it places the members nothing else places
+        paren_only = not shared_unit and after.lstrip().startswith("(")
+        if not (shared_unit or paren_only) or not (last.hints or last.chain):
             continue  # "Al Fazzah and Al Jabaliyah areas", "Mori and Nawjid military camps"
         j = i
-        while j > 0 and _LIST_SEP.fullmatch(_gap(text, cands[j - 1], cands[j])) \
+        while j > 0 and _LIST_SEP_NAMES.fullmatch(_gap(text, cands[j - 1], cands[j])) \
                 and not _is_wider(text, cands[j - 1], span, provinces_only=True):  # "Alishing district, Laghman, and ..."
             j -= 1
         for member in cands[j:i]:
-            if not member.hints and not member.chain:
+            if not member.hints and not member.chain and (shared_unit or not member.entries):
                 member.hints, member.chain = last.hints, last.chain
 
 

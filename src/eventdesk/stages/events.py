@@ -332,6 +332,9 @@ def _setting_sentence(text: str, sentences, group: list[Candidate], taken: set[S
     return earlier[-1]
 
 
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
 def _assemble(clean, group, publication, n_sentences, context, settings, setting=None):
     """One event mention from a group of candidate sentences, or a reason to reject it."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
@@ -374,6 +377,10 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
+    if a1 is not None and top.classification.sub_event_type in _TERRITORY:
+        # who took the ground decides: a state force regains it, anyone else overtakes it
+        sub = _TERRITORY[0] if a1.inter == 1 else _TERRITORY[1]
+        top = replace(top, classification=replace(top.classification, sub_event_type=sub))
     own = [s for c in group for s in (c.sentence, *c.extra)]
     seizure = top.classification.sub_event_type in ("Arrests", "Looting/property destruction") and \
         sides.seized_contraband(clean.text, own)

@@ -135,8 +135,10 @@ class _Claim:
 
 
 def states_coding(sentence: str) -> bool:
-    """Whether a sentence is a coder's "fatalities coded as N" statement (ACLED-style notes)."""
-    return _CODED_AS.search(sentence) is not None
+    """Whether a sentence is a coder's "fatalities coded as N" or "fatalities split between 8
+    events" statement (ACLED-style notes)."""
+    return _CODED_AS.search(sentence) is not None or (
+        _SPLIT.search(sentence) is not None and re.search(r"\b(?:fatalit|death|casualt)", sentence, re.I) is not None)
 
 
 def vague_default(war_zone: bool) -> int:
@@ -276,12 +278,13 @@ def _split_how(total: int, k: int, split: re.Match[str]) -> str:
 def declared_share(deaths: Fatalities) -> Fatalities:
     """The deaths of one row of a toll the report says is split across several events, when only
     one of them is extracted: the row's own figure if the note gives it, else the share most rows
-    get (ACLED divides evenly, the remainder to the first rows: 20 over 3 -> 7/7/6 -> 7)."""
+    get (ACLED divides evenly, the remainder to the first rows: 20 over 3 -> 7/7/6 -> 7; a tie goes to
+    the first rows: 1 over 2 -> 1/0 -> 1)."""
     m = re.match(r"split:(\d+)/(\d+)(?:=(\d+))?", deaths.how)
     if m is None or int(m.group(2)) < 2:
         return deaths
     total, k = int(m.group(1)), int(m.group(2))
-    share = int(m.group(3)) if m.group(3) else total // k + (1 if 2 * (total % k) > k else 0)
+    share = int(m.group(3)) if m.group(3) else total // k + (1 if 2 * (total % k) >= k else 0)
     return replace(deaths, best=share, low=None if deaths.low is None else share,
                    high=None if deaths.high is None else share, how=f"{deaths.how}; this row {share}")
 
@@ -569,13 +572,20 @@ def _victim_phrase(
     return _Claim(best, low, high, tokens[j].start, stop, how), head_end
 
 
+# words that end the noun phrase after a number ("8 residents across the villages": residents)
+_HEAD_STOPS = frozenset(
+    ", and or in on at by from during when after while were was are is had have has across among throughout "
+    "within near inside along around between into".split()
+)
+
+
 def _head_end(tokens: list[Token], j: int, limit: int | None) -> int:
     """End of the noun phrase after a quantity: up to a preposition, verb-ish word or punctuation."""
     stop = min(len(tokens), j + 6, limit if limit is not None else len(tokens))
     k = j
     while k < stop:
         low = tokens[k].low
-        if low in _RIGHT_STOPS or low in (",", "and", "or", "in", "on", "at", "by", "from", "during", "when", "after", "while", "were", "was", "are", "is", "had", "have", "has") or low in _INJURY or low in _KILL_VERBS or low in _DEATH_STATES:
+        if low in _RIGHT_STOPS or low in _HEAD_STOPS or low in _INJURY or low in _KILL_VERBS or low in _DEATH_STATES:
             break
         if low == "of" and k > j:
             break

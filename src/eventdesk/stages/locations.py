@@ -53,19 +53,22 @@ def _split_by_location(mention: EventMention, text: str, sentence: Span, context
         if not listed:
             listed.append(p)
             continue
-        gap = re.sub(r"\([^)]*\)", "", ALT_NAME.sub("", text[listed[-1].span.end : p.span.start]))
+        raw = re.sub(r"\([^)]*\)", "", ALT_NAME.sub("", text[listed[-1].span.end : p.span.start]))
+        gap = _without_unplaced_names(raw)
         if p.precision == 3 and p.admin1 == listed[-1].admin1:
             continue  # "in Anka, Zamfara state": the province of the town before, not another place
         if _LIST_GAP.match(gap) and p.location != listed[-1].location:
             listed.append(p)
-            conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&", gap))
+            conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&|\bas well as\b", raw))
         elif mention.place.location in {q.location for q in listed}:
             break
         else:
             listed, conjoined = [p], False
     if len(listed) < 2 or not conjoined or mention.place.location not in {p.location for p in listed}:
         return [mention]
-    shares = _split(mention.fatalities.best, len(listed))
+    # "Fatalities split between 8 events" with only 6 places found: each keeps its share of 8
+    declared = re.match(r"split:\d+/(\d+)", mention.fatalities.how)
+    shares = _split(mention.fatalities.best, max(len(listed), int(declared.group(1)) if declared else 0))
     out = []
     for place, share in zip(listed, shares):
         deaths = replace(mention.fatalities, best=share,
@@ -75,6 +78,15 @@ def _split_by_location(mention: EventMention, text: str, sentence: Span, context
         m = replace(mention, place=place, fatalities=deaths)
         out.append(replace(m, notes=describe(m)))
     return out
+
+
+_UNPLACED = re.compile(r"(,|\band|\bas well as)\s+(?:[A-Z][\w'’\-]*\s+)?[A-Z][\w'’\-]*(?=\s*(?:,|\band\b))")
+
+
+def _without_unplaced_names(gap: str) -> str:
+    """", Gankoi Yeba, Zambana, " -> ", ": list members no place was found for still separate two
+    members that were placed."""
+    return re.sub(r"(,|\band\b|\bas well as)(?:\s*(?:,|\band\b))+", r"\1", _UNPLACED.sub(r"\1", gap))
 
 
 def _split(total: int, n: int) -> list[int]:

@@ -161,9 +161,7 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         cand.key = name_key(surface)
         cand.is_country = bool(cand.entries) and (
             all(e.kind == "country" for e in cand.entries) or (
-                gaz.country_of(surface) is not None and not any(
-                    _own_name(e, cand) and (e.kind in ("admin1", "supplement") or e.population >= 100_000)
-                    for e in cand.entries)))
+                gaz.country_of(surface) is not None and not any(_rivals_the_country(e, cand) for e in cand.entries)))
         if cand.is_country and not cand.hints:
             continue  # "in Lebanon" is the country, never Lebanon, Tennessee
         if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
@@ -207,6 +205,13 @@ def _respelled_fit(cand: Candidate, gaz: Gazetteer, context: PlaceContext) -> Ga
             if e.country == wider.country]
     near = [(d, e) for d, e in near if d <= 150]
     return min(near, key=lambda t: t[0])[1] if near else None
+
+
+def _rivals_the_country(entry: GazEntry, cand: Candidate) -> bool:
+    """A place that shares a country's name and may be meant instead: a province or a big city
+    ("Georgia" the US state), not a county ("Cameron County" is no reading of "Cameroon")."""
+    return _own_name(entry, cand) and (entry.kind in ("admin1", "supplement") or
+                                       (entry.kind == "city" and entry.population >= 100_000))
 
 
 def _keeps_its_name(best: GazEntry | None, placed: GazEntry | None, cand: Candidate, gaz: Gazetteer) -> bool:

@@ -58,3 +58,12 @@ def test_a_list_shares_its_parenthesis_and_keeps_the_declared_split(services) ->
     assert {e.place.admin1 for e in events} == {"Taraba"}
     assert {e.fatalities.best for e in events} == {1}
     assert {e.actor1.name for e in events} == {"Tiv Ethnic Militia (Nigeria)"}
+
+
+def test_two_armies_named_together_put_the_one_at_home_first(services) -> None:
+    text = ("On 30 April 2020, military forces of India and Pakistan exchanged fire across the LoC at Kahuta "
+            "sector area (Haveli district, AJK) in which one Pakistan soldier was killed.")
+    (event,) = _events(services, text)
+    assert event.place.country == "Pakistan"
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Pakistan", "Military Forces of India")
+    assert event.actor2.inter == 8  # a foreign army

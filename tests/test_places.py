@@ -401,3 +401,12 @@ def test_a_country_is_not_a_county_of_a_similar_name(gaz: Gazetteer) -> None:
             "neighbourhood of Douala city (Wouri, Littoral).")
     place = _choose(gaz, text)
     assert place is not None and place.country == "Cameroon" and place.location == "Douala-Nkolmintag"
+
+
+def test_a_hint_far_from_the_province_after_it_is_passed_over(gaz: Gazetteer) -> None:
+    # "Haveli" is a town in Maharashtra and Haveli Lakha in Punjab; neither lies in Kashmir
+    place = _choose(gaz, "On 1 May 2020, soldiers exchanged fire at Sirkh Sankh sector area (Haveli district, AJK).")
+    assert place is not None and place.admin1 == "Azad Jammu and Kashmir" and place.location == "Sirkh Sankh"
+    # a province off by a border still places a district near it: Gujiba lies in Yobe, next to Borno
+    place = _choose(gaz, "On 6 May 2020, Boko Haram attacked a military position in Goniri (Gujiba LGA, Borno).")
+    assert place is not None and abs(place.latitude - 11.5) < 0.4 and abs(place.longitude - 12.3) < 0.5

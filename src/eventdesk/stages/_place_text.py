@@ -249,10 +249,10 @@ def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tuple[int, int] | None:
     """The name part of an unknown place followed by hints: the capitalised words after the last
-    "of", without a trailing unit word ("Faskari LGA" -> "Faskari"); an article stays part of the
+    "of" or "at", without a trailing unit word ("Faskari LGA" -> "Faskari"); an article stays part of the
     name ("Al Azariq")."""
     words = [text[a:b] for a, b in run]
-    last_connector = max((k for k, w in enumerate(words) if w == "of"), default=-1)
+    last_connector = max((k for k, w in enumerate(words) if w in ("of", "at")), default=-1)  # "LoC at Kahuta"
     tokens = run[last_connector + 1:]
     while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in _UNIT_WORDS:
         tokens = tokens[:-1]
@@ -266,9 +266,12 @@ def _after_unit_word(after: str) -> str:
     (Ad Dali)", "Bab Ghaliq front (Qaatabah, Ad Dali)", "Bani Siyah residential villages (Razih,
     Sadah)")."""
     after = ALT_NAME.sub("", after)  # "Salim [Al Fajir] (Qaatabah, Ad Dali)": another name
-    unit = re.match(r"(?:\s+(?:residential|civilian|military|border|scattered|mountainous|desert|rural))?\s+([a-z]+)\b",
-                    after)
-    after = after[unit.end():] if unit and unit.group(1) in _FEATURE_WORDS else after
+    for _ in range(2):  # "Sirkh Sankh sector area (Haveli district, AJK)": up to two such words
+        unit = re.match(r"(?:\s+(?:residential|civilian|military|border|scattered|mountainous|desert|rural))?"
+                        r"\s+([a-z]+)\b", after)
+        if not (unit and unit.group(1) in _FEATURE_WORDS):
+            break
+        after = after[unit.end():]
     return _IN_REGION.sub("", after, count=1)  # "Al Jah area in western Yemen (Bayt Al Faqiah, Al Hudaydah)"
 
 

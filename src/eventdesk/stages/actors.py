@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from eventdesk.model import Actor, Span
 from eventdesk.stages._trie import trie_pattern
 
-__all__ = ["ActorEntry", "ActorDictionary", "ActorMention", "find_actors", "role_of", "claims_own_act"]
+__all__ = ["ActorEntry", "ActorDictionary", "ActorMention", "find_actors", "role_of", "claims_own_act", "with_article"]
 
 NO_COUNTRY_KEY = "generic-no-country"
 # ACLED writes these countries with an article: "Military Forces of the Philippines".
@@ -373,7 +373,7 @@ def _generic(
         if coalition is not None:
             return ActorMention(Actor(coalition.name, coalition.inter, span, coalition.id), role, True, trigger)
         inter = 8
-    name = template.format(country=_with_article(place) if "Forces of" in template else place)
+    name = template.format(country=with_article(place) if "Forces of" in template else place)
     return ActorMention(Actor(name, inter, span, key), role, True, trigger)
 
 
@@ -382,7 +382,7 @@ def doc_slice(token: Token) -> list[Token]:
     return list(token.doc[token.left_edge.i : token.i + 1])
 
 
-def _with_article(country: str) -> str:
+def with_article(country: str) -> str:
     return f"the {country}" if country in _WITH_ARTICLE else country
 
 

@@ -28,7 +28,7 @@ from types import MappingProxyType
 
 from eventdesk.model import CLAIM_FIELDS, Claim, EventMention, Rejection, Sentence, Span
 from eventdesk.stages._attribution import SpeakerBook, clause_at, negated_report, voice_at
-from eventdesk.stages.actors import ActorDictionary, _with_article
+from eventdesk.stages.actors import ActorDictionary, with_article
 
 __all__ = ["ClaimReading", "read_claims", "claims_for", "claims_of_article"]
 
@@ -336,7 +336,7 @@ def _partner_name(phrase: str, before: str, actors: ActorDictionary, country: st
         if entry is not None:
             return entry.name.format(country=country) if "{country}" in entry.name and country else entry.name
     if head in _FORCE_HEADS and nation is not None:
-        return f"Military Forces of {_with_article(nation)}"
+        return f"Military Forces of {with_article(nation)}"
     if nation is not None and len(words) <= 3:
         return _government(nation)
     if head == "coalition":
@@ -377,7 +377,7 @@ def _actor_country(name: str, actors: ActorDictionary) -> str | None:
 
 
 def _government(country: str) -> str:
-    return f"Government of {_with_article(country)}"
+    return f"Government of {with_article(country)}"
 
 
 def _bare(word: str) -> str:

@@ -377,6 +377,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
+    joint = sides.joint_forces(clean.text, group[0].sentence, country, context.actors) if battle else None
+    if joint is not None:
+        a1, a2 = joint  # "military forces of India and Pakistan exchanged fire": the army at home first
     if a1 is not None and top.classification.sub_event_type in _TERRITORY:
         # who took the ground decides: a state force regains it, anyone else overtakes it
         sub = _TERRITORY[0] if a1.inter == 1 else _TERRITORY[1]

@@ -327,6 +327,9 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
         provinces = {e.admin1 for rest in found[i + 1:] for e in rest if e.kind in ("admin1", "admin2")}
         if divisions and not any(e.country in divisions for e in entries):
             continue  # "Mambasa (Nord-Kivu)" is not Mombasa in Kenya: the province decides
+        named = [e for rest in found[i + 1:] for e in rest if e.kind in ("admin1", "admin2")]
+        if named and not any(e.kind == "admin1" or e.admin1 in provinces or _within(e, named, 150) for e in entries):
+            continue  # "(Haveli district, AJK)" is not Haveli Lakha in Punjab, 400 km from Kashmir
         last = not any(found[i + 1:])
 
         def rank(e: GazEntry) -> tuple:
@@ -337,6 +340,12 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
                     -e.population)
         return min(entries, key=rank)
     return None
+
+
+def _within(entry: GazEntry, others: list[GazEntry], limit_km: float) -> bool:
+    """Whether ``entry`` lies within ``limit_km`` of one of ``others`` (the province a note names
+    can be off by a border: "Goniri (Gujiba LGA, Borno)" lies in Yobe)."""
+    return any(km(entry.latitude, entry.longitude, o.latitude, o.longitude) <= limit_km for o in others)
 
 
 def _precision(cand: Candidate, entry: GazEntry) -> int:

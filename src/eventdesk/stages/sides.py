@@ -3,7 +3,7 @@
 `roles.assign_roles` picks actor1 and actor2 from the actor mentions and their grammatical roles.
 Some of ACLED's conventions need more than that: the side whose attack was repulsed attacked; a
 group named as victim and perpetrator in one battle sentence is the perpetrator; an uncertain
-perpetrator is "A and/or B"; the nationality on a weapon names the state that used it; a victim
+perpetrator is "A and/or B"; of two armies named together the one at home comes first; the nationality on a weapon names the state that used it; a victim
 known for drug trafficking is a gang member; seized drugs belong to a gang; a counter-protest is
 the second side of a protest.
 """
@@ -23,6 +23,7 @@ __all__ = [
     "counter_protest",
     "defence",
     "gang_victim",
+    "joint_forces",
     "paragraph",
     "seized_contraband",
     "unidentified_gang",
@@ -132,3 +133,29 @@ def weapon_nation(text: str, type_span: Span, country: str | None,
             inter = 1 if nation == country else 8
             return Actor(f"Military Forces of {nation}", inter, span, "rule:nationality-weapon")
     return None
+
+
+_JOINT = re.compile(
+    r"\b(?:military|armed|security)\s+forces\s+of\s+(?:the\s+)?([A-Z][a-z]+)\s+and\s+(?:the\s+)?([A-Z][a-z]+)\b|"
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:military\s+|armed\s+|security\s+)?(?:forces|troops|armies|soldiers)\b"
+)
+
+
+def joint_forces(text: str, sentence: Span, country: str | None,
+                 dictionary: actors_stage.ActorDictionary) -> tuple[Actor, Actor] | None:
+    """"Military forces of India and Pakistan exchanged fire across the LoC at Kahuta (Haveli,
+    AJK)": two armies named together, neither the agent; ACLED names the army of the event's
+    country first (7 of 7 such rows in dev) and the other one second."""
+    m = _JOINT.search(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    nations = [dictionary.nation_of(first), dictionary.nation_of(second)]
+    if None in nations or nations[0] == nations[1]:
+        return None
+    if nations[1] == country:
+        nations.reverse()
+    span = Span(sentence.article_id, m.start(), m.end())
+    a, b = (Actor(f"Military Forces of {actors_stage.with_article(n)}", 1 if n == country else 8, span,
+                  "rule:joint-forces") for n in nations)
+    return a, b

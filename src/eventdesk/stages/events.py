@@ -392,6 +392,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         top = replace(top, classification=replace(top.classification, sub_event_type="Looting/property destruction"))
     a1 = sides.combined_or(clean.text, a1, country, context.actors)
     a2 = sides.combined_or(clean.text, a2, country, context.actors)
+    day = date.date if date is not None else None
+    a1 = sides.faction_unnamed(clean.text, a1, day, context.actors)  # "Boko Haram" in 2020: either faction
+    a2 = sides.faction_unnamed(clean.text, a2, day, context.actors)
     if gang_victim or seizure:
         a2 = sides.unidentified_gang(country)  # the drugs seized belong to a gang
     if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \

@@ -10,6 +10,7 @@ the second side of a protest.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ __all__ = [
     "combined_or",
     "counter_protest",
     "defence",
+    "faction_unnamed",
     "gang_victim",
     "joint_forces",
     "paragraph",
@@ -113,6 +115,26 @@ def combined_or(text: str, actor: Actor | None, country: str | None,
         return actor
     return replace(actor, name=f"{actor.name} and/or {other[0].actor.name}",
                    span=Span(actor.span.article_id, actor.span.start, other[0].actor.span.end))
+
+
+# A group that split in two: after the split, a report that names only the old group leaves the
+# faction open, and ACLED codes the combined actor ("Boko Haram" after ISWAP left it in August
+# 2016: 11 of 11 dev rows of 2020). The surfaces that name the faction keep it ("JAS", "Shekau
+# faction").
+_SPLITS = {"boko-haram": ("iswap-or-boko-haram", dt.date(2016, 8, 3), ("boko haram", "bh"))}
+
+
+def faction_unnamed(text: str, actor: Actor | None, date: dt.date | None,
+                    dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """The combined actor for a split group named by its old name after the split."""
+    if actor is None or actor.span is None or date is None or actor.key not in _SPLITS:
+        return actor
+    combined, since, old_names = _SPLITS[actor.key]
+    if date < since or text[actor.span.start:actor.span.end].lower() not in old_names \
+            or not dictionary.has(combined):
+        return actor
+    entry = dictionary.get(combined)
+    return replace(actor, name=entry.name, inter=entry.inter, key=entry.id)
 
 
 def weapon_nation(text: str, type_span: Span, country: str | None,

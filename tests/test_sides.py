@@ -1,0 +1,28 @@
+"""ACLED's conventions for who stands on which side (stages/sides.py), end to end on short notes."""
+
+from __future__ import annotations
+
+from eventdesk.app import process
+from eventdesk.ingest import content_hash
+from eventdesk.model import Article, ArticleResult
+
+
+def _events(services, text: str):
+    article = Article(id="a", raw=text, kind="text", origin="test", content_hash=content_hash(text), published=None)
+    result = process([article], services)[0]
+    assert isinstance(result, ArticleResult)
+    return result.events
+
+
+def test_boko_haram_after_the_split_is_either_faction(services) -> None:
+    text = "On 7 May {year}, Boko Haram attacked the village of Amchide, in Kolofata subdivision (Mayo-Sava, Extreme-Nord)."
+    (after,) = _events(services, text.format(year=2020))
+    assert after.actor1.name.startswith("Islamic State (West Africa) and/or Boko Haram")
+    (before,) = _events(services, text.format(year=2012))
+    assert before.actor1.name == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+
+
+def test_a_named_faction_stays_itself(services) -> None:
+    (event,) = _events(services, "On 7 May 2020, JAS attacked the village of Amchide, in Kolofata subdivision "
+                                 "(Mayo-Sava, Extreme-Nord).")
+    assert event.actor1.name == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"

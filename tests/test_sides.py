@@ -26,3 +26,11 @@ def test_a_named_faction_stays_itself(services) -> None:
     (event,) = _events(services, "On 7 May 2020, JAS attacked the village of Amchide, in Kolofata subdivision "
                                  "(Mayo-Sava, Extreme-Nord).")
     assert event.actor1.name == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+
+
+def test_a_unit_of_a_named_group_is_that_group(services) -> None:
+    text = ("On 3 May 2020, forces from Ash Shubaji Martyrs Battalion of the 6th Southern Resistance Brigade "
+            "reportedly thwarted an attack of pro-Houthi forces in Al Fajir front (Qaatabah, Ad Dali).")
+    (event,) = _events(services, text)
+    assert event.actor1.name == "Southern Resistance"
+    assert event.actor2.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")

@@ -21,7 +21,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.tokens import Doc, Token
@@ -289,11 +289,36 @@ def find_actors(
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # only phrase heads: "Iraqi Air Force F-16 fighter jets" is one actor
+        if token.lower_ in _UNIT_NOUNS and _names_its_group(token, mentions, offset):
+            covered.update(range(token.left_edge.i, token.i + 1))
+            continue
         mention = _generic(token, covered, offset, article_id, country, dictionary)
         if mention is not None:
             covered.update(range(token.left_edge.i, token.i + 1))
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.actor.span.start if m.actor.span else 0)
+
+
+_UNIT_NOUNS = frozenset("forces force unit units brigade brigades battalion battalions troops fighters".split())
+
+
+def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) -> bool:
+    """"Forces from Ash Shubaji Martyrs Battalion of the 6th Southern Resistance Brigade", "a
+    special forces unit of the Southern Resistance": the named group after "of"/"from" is the
+    actor, in the role of the unit's noun. Moves that role to the named mention."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        sub = list(prep.subtree)
+        start, end = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
+        for k, m in enumerate(mentions):
+            span = m.actor.span
+            if span is not None and not m.generic and m.actor.inter in (1, 2, 3, 4, 8) and \
+                    start <= span.start and span.end <= end:
+                role, trigger = role_of(token)
+                mentions[k] = replace(m, role=role or m.role, trigger=trigger if role else m.trigger)
+                return True
+    return False
 
 
 def generic_name(surface: str) -> bool:

@@ -67,3 +67,10 @@ def test_two_armies_named_together_put_the_one_at_home_first(services) -> None:
     assert event.place.country == "Pakistan"
     assert (event.actor1.name, event.actor2.name) == ("Military Forces of Pakistan", "Military Forces of India")
     assert event.actor2.inter == 8  # a foreign army
+
+
+def test_the_border_of_two_counties_is_one_place(services) -> None:
+    text = ("On 24 March 2019, at the border of Isiolo and Garissa counties two herders were killed by "
+            "bandits at a water point.")
+    events = _events(services, text)
+    assert len(events) == 1 and events[0].fatalities.best == 2

@@ -410,3 +410,9 @@ def test_a_hint_far_from_the_province_after_it_is_passed_over(gaz: Gazetteer) ->
     # a province off by a border still places a district near it: Gujiba lies in Yobe, next to Borno
     place = _choose(gaz, "On 6 May 2020, Boko Haram attacked a military position in Goniri (Gujiba LGA, Borno).")
     assert place is not None and abs(place.latitude - 11.5) < 0.4 and abs(place.longitude - 12.3) < 0.5
+
+
+def test_a_division_word_after_a_list_names_each_member(gaz: Gazetteer) -> None:
+    text = "On 2 May 2020, forces shelled pro-Hadi groups in Al Jawf, Ad Dali and Taizz governorates."
+    places = _find(gaz, text)
+    assert [p.admin1 for p in places][:1] == ["Al Jawf"] and places[0].precision == 3

@@ -48,7 +48,7 @@ _DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|easte
 _POSSESSIVE = re.compile(r"(?:\b[a-z]+ern\s+)?\b[\w\-]+['’]s\s+$")
 _NEAR = re.compile(
     r"\b(?:near|nearby|outside|around|close to|outskirts of|vicinity of|areas? of|"
-    r"surroundings of|environs of|countryside of|south of|north of|east of|west of|"
+    r"surroundings of|environs of|countryside of|south of|north of|east of|west of|borders? of|"
     r"(?:north|south)-?(?:east|west) of)\s+(?:the\s+)?" + _DIRECTION + "$"
 )
 _DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\b[\w\s-]{0,25}\b(?:of|from)\s+(?:the\s+)?$")
@@ -66,7 +66,7 @@ _ORIGIN = re.compile(
     r"\s+(?:the\s+)?" + _DIRECTION + "$"
 )
 _MOVE = re.compile(
-    r"\b(?:from|to|into|through|via|toward|towards|border with|borders? of|fled|flee|"
+    r"\b(?:from|to|into|through|via|toward|towards|border with|fled|flee|"
     r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
 )
 # a named place, then where it lies from another: "Majzar district west of Marib city"
@@ -131,7 +131,8 @@ _UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "villa
 # the shared unit word of a list of places: "Khogyani and Sherzad districts, Nangarhar"
 _PLURAL_UNITS = frozenset({"villages", "areas", "districts", "towns", "camps", "neighbourhoods", "neighborhoods",
                            "fronts", "localities", "communities", "hills", "mountains", "counties", "municipalities",
-                           "cities", "provinces", "regions", "lgas", "LGAs", "townships", "subdivisions"})
+                           "cities", "provinces", "regions", "lgas", "LGAs", "townships", "subdivisions",
+                           "governorates", "states", "departments"})
 _NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa))*"
 # what follows the first members of such a list: ", B and C villages", " and C areas"
 # or, with no unit word, the parenthesis they share: "Ananum, Gidan Adamu and Dadin Kowa (Donga, Taraba)"
@@ -373,23 +374,34 @@ def _split_hints(paren: re.Match[str]) -> tuple[str, ...]:
 def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
     """"Al Maqani and Ash Shuaynah villages (Hays, Al Hudaydah)", "Hazrat Qishlaq and Timurak
     areas of Charbolak district, Balkh": the hints and wider places after a list's shared unit
-    word belong to every member, not only the last."""
+    word belong to every member, not only the last; "in Al Jawf, Ad Dali and Taizz governorates":
+    so does a division word."""
     for i in range(len(cands) - 1, 0, -1):
         last = cands[i]
         after = text[last.name_end or last.end:span.end]
         unit = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", after)
-        shared_unit = unit is not None and bool({unit.group(1), unit.group(2)} & _PLURAL_UNITS)
+        word = next((w for w in (unit.group(1), unit.group(2)) if w in _PLURAL_UNITS), "") if unit else ""
+        single = (word[:-3] + "y" if word.endswith("ies") else word[:-1]).lower()
+        if single in ADMIN_WORDS:
+            for member in _list_before(text, span, cands, i, provinces_only=False):
+                member.after = member.after or single  # each a governorate
         # no unit word, only the parenthesis: it places the members nothing else places
-        paren_only = not shared_unit and after.lstrip().startswith("(")
-        if not (shared_unit or paren_only) or not (last.hints or last.chain):
+        paren_only = not word and after.lstrip().startswith("(")
+        if not (word or paren_only) or not (last.hints or last.chain):
             continue  # "Al Fazzah and Al Jabaliyah areas", "Mori and Nawjid military camps"
-        j = i
-        while j > 0 and _LIST_SEP_NAMES.fullmatch(_gap(text, cands[j - 1], cands[j])) \
-                and not _is_wider(text, cands[j - 1], span, provinces_only=True):  # "Alishing district, Laghman, and ..."
-            j -= 1
-        for member in cands[j:i]:
-            if not member.hints and not member.chain and (shared_unit or not member.entries):
+        for member in _list_before(text, span, cands, i, provinces_only=True):
+            if not member.hints and not member.chain and (word or not member.entries):
                 member.hints, member.chain = last.hints, last.chain
+
+
+def _list_before(text: str, span: Span, cands: list[Candidate], i: int, provinces_only: bool) -> list[Candidate]:
+    """The members of the list that candidate ``i`` ends; with ``provinces_only`` a province
+    ends the list ("Alishing district, Laghman, and ...")."""
+    j = i
+    while j > 0 and _LIST_SEP_NAMES.fullmatch(_gap(text, cands[j - 1], cands[j])) \
+            and not (provinces_only and _is_wider(text, cands[j - 1], span, provinces_only=True)):
+        j -= 1
+    return cands[j:i]
 
 
 def _gap(text: str, a: Candidate, b: Candidate) -> str:

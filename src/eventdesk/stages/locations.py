@@ -66,6 +66,8 @@ def _split_by_location(mention: EventMention, text: str, sentence: Span, context
             listed, conjoined = [p], False
     if len(listed) < 2 or not conjoined or mention.place.location not in {p.location for p in listed}:
         return [mention]
+    if re.search(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", text[max(sentence.start, listed[0].span.start - 25):listed[0].span.start]):
+        return [mention]  # "at the border of Isiolo and Garissa counties": one place, on the border
     # "Fatalities split between 8 events" with only 6 places found: each keeps its share of 8
     declared = re.match(r"split:\d+/(\d+)", mention.fatalities.how)
     shares = _split(mention.fatalities.best, max(len(listed), int(declared.group(1)) if declared else 0))

@@ -34,7 +34,7 @@ from eventdesk.gazetteer._text import (
 
 __all__ = ["Tables", "build_tables", "cache_key", "cache_paths", "write_cache", "read_cache"]
 
-FORMAT = "eventdesk-gazetteer-5"
+FORMAT = "eventdesk-gazetteer-6"
 # Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
 ID, NAME, KIND, FEATURE, CC, ADMIN1, ADMIN2, LAT, LON, POP = range(10)
 Entry = tuple[str, str, str, str, str, str, str, float, float, int]
@@ -206,6 +206,24 @@ def _add_admin2(b: _Builder, subdivisions: list[src.SubdivisionRow], members: di
             b.guessed_seats.add(number)  # its largest town, not a seat known by name
 
 
+def _country_spans(entries: list[Entry]) -> dict[str, float]:
+    """The diagonal, in km, of the box around each country's towns: how far apart places can be."""
+    box: dict[str, list[float]] = {}
+    for e in entries:
+        if e[KIND] == "city":
+            b = box.setdefault(e[CC], [e[LAT], e[LAT], e[LON], e[LON]])
+            b[0], b[1], b[2], b[3] = min(b[0], e[LAT]), max(b[1], e[LAT]), min(b[2], e[LON]), max(b[3], e[LON])
+    return {cc: km(b[0], b[2], b[1], b[3]) for cc, b in box.items()}
+
+
+def _agree_km(spans: dict[str, float], iso: str) -> float:
+    """How close a division's centroid and its namesake town (usually its seat) must lie to agree:
+    8% of the country's span, between 30 and 100 km. Congolese territories and South Sudanese
+    counties are large (seats 40-70 km from the centroid); in a shuffled country the misses are
+    of the order of the country itself (Burkina Faso 250-400 km; Burundi 70-120 km of its 300)."""
+    return min(100.0, max(30.0, 0.08 * spans.get(iso, 0.0)))
+
+
 def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
     """Divisions no town of cities500 locates, at their geoBoundaries centroid: Afghan districts
     ("Shah Wali Kot district, Kandahar"), Lebanese qadas ("Chouf"), Kenyan wards. A division the
@@ -216,14 +234,15 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
 
     The CSV is checked against cities500 before it is trusted: a division that shares its name with
     towns of its country should lie near one of them. In some countries the names and centroids
-    are shuffled (Burkina Faso: 0 of 97 such divisions lie within 30 km of their town), so a
-    country is used only when at least 80% of at least 3 such checks agree, and a row whose
-    namesake towns all lie more than 50 km away is left out."""
+    are shuffled (Burkina Faso: 0 of 94 such divisions lie within 100 km of their town), so a
+    country is used only when at least 80% of at least 2 such checks agree (see `_agree_km`),
+    and a row whose namesake towns all lie more than 50 km away is left out."""
     entries = b.tables.entries
     grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     for number, e in enumerate(entries):
         if e[KIND] == "city" and e[ADMIN1]:
             grid[(e[CC], math.floor(e[LAT]), math.floor(e[LON]))].append(number)
+    spans = _country_spans(entries)
     checked: list[tuple[src.BoundaryRow, str, str, float | None]] = []
     agree: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
@@ -236,9 +255,9 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
         distance = min((km(entries[n][LAT], entries[n][LON], row.latitude, row.longitude) for n in towns),
                        default=None)
         if distance is not None:
-            agree[iso].append(distance <= 30)
+            agree[iso].append(distance <= _agree_km(spans, iso))
         checked.append((row, iso, name, distance))
-    trusted = {iso for iso, votes in agree.items() if len(votes) >= 3 and sum(votes) >= 0.8 * len(votes)}
+    trusted = {iso for iso, votes in agree.items() if len(votes) >= 2 and sum(votes) >= 0.8 * len(votes)}
     added = 0
     for row, iso, name, distance in checked:
         if iso not in trusted or (distance is not None and distance > 50):

@@ -390,7 +390,8 @@ def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
         if not (word or paren_only) or not (last.hints or last.chain):
             continue  # "Al Fazzah and Al Jabaliyah areas", "Mori and Nawjid military camps"
         for member in _list_before(text, span, cands, i, provinces_only=True):
-            if not member.hints and not member.chain and (word or not member.entries):
+            # a member the gazetteer only knows by a first word ("Gidan" of "Gidan Adamu") is unknown too
+            if not member.hints and not member.chain and (word or not member.entries or member.name_end):
                 member.hints, member.chain = last.hints, last.chain
 
 

@@ -399,7 +399,7 @@ def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext
     # the hints of a placed name are not places of their own; those of a name they could not
     # place are ("Gituro villages (Naivasha and Kinangop constituencies)")
     zones = [(c.end, c.hint_end) for c in cands if c.hint_end and c.chosen is not None]
-    zones += [(c.end, c.name_end) for c in cands if c.name_end and c.hints]
+    zones += [(c.end, c.name_end) for c in cands if c.name_end and (c.hints or c.chosen is not None)]
     return [c for c in cands if c.chosen is not None and not any(a <= c.start < b for a, b in zones)]
 
 

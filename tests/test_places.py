@@ -416,3 +416,10 @@ def test_a_division_word_after_a_list_names_each_member(gaz: Gazetteer) -> None:
     text = "On 2 May 2020, forces shelled pro-Hadi groups in Al Jawf, Ad Dali and Taizz governorates."
     places = _find(gaz, text)
     assert [p.admin1 for p in places][:1] == ["Al Jawf"] and places[0].precision == 3
+
+
+def test_a_coders_coded_at_names_the_location(gaz: Gazetteer) -> None:
+    text = ("On 5 May 2020, forces fired mortar shells at residential neighbourhoods in Sanaa Street, coded at "
+            "Al Hudaydah, and at Street 50 in the east of the city.")
+    place = _choose(gaz, text)
+    assert place is not None and place.location == "Al Hudaydah"

@@ -34,3 +34,10 @@ def test_a_unit_of_a_named_group_is_that_group(services) -> None:
     (event,) = _events(services, text)
     assert event.actor1.name == "Southern Resistance"
     assert event.actor2.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
+
+
+def test_a_coders_coded_as_names_the_group(services) -> None:
+    text = ("On 28 April 2020, anti-Houthi forces (coded as National Resistance Forces due to past activity in the "
+            "area) claimed to have clashed with pro-Houthi forces in Al Waziyah Junction (Al Mukha, Taizz).")
+    (event,) = _events(services, text)
+    assert event.actor1.name == "National Resistance Forces"

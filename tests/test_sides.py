@@ -41,3 +41,17 @@ def test_a_coders_coded_as_names_the_group(services) -> None:
             "area) claimed to have clashed with pro-Houthi forces in Al Waziyah Junction (Al Mukha, Taizz).")
     (event,) = _events(services, text)
     assert event.actor1.name == "National Resistance Forces"
+
+
+def test_a_fight_between_a_and_b_names_a_first(services) -> None:
+    text = ("On 8 May 2020, five NPA militants were killed in a firefight between the NPA and a joint team composed "
+            "of the police's Special Action Force in Barangay Tuburan, Tulunan, Cotabato.")
+    (event,) = _events(services, text)
+    assert (event.actor1.name, event.actor2.name) == ("NPA: New People's Army", "Police Forces of the Philippines")
+
+
+def test_a_foreign_alias_does_not_shadow_the_home_group(services) -> None:
+    # "ADF fighters" is also an alias of Cameroon's Ambazonian separatists
+    text = "On 30 April 2020, ADF fighters killed 5 civilians in a new attack in Oicha (Beni, Nord-Kivu)."
+    (event,) = _events(services, text)
+    assert event.actor1.name == "ADF: Allied Democratic Forces"

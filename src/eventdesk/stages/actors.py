@@ -259,6 +259,13 @@ def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionar
     "Taliban-planted" is the Taliban), which the ruler's token matcher cannot."""
     for start, end, surface in dictionary.matches(text):
         entry = dictionary.lookup(surface, country)
+        if entry is not None and country and entry.country and entry.country != country:
+            # "ADF fighters" is an alias of Cameroon's Ambazonian separatists; in Congo the ADF
+            # are Congo's own (the name without its generic noun)
+            short = re.sub(r"\s+(?:fighters|militants|members|rebels|forces|combatants)$", "", surface)
+            home = dictionary.lookup(short, country) if short != surface else None
+            if home is not None and home.country == country:
+                entry = home
         if entry is not None and _applies(entry, surface, country):
             yield start, end, surface, entry
 

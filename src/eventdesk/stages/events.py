@@ -377,6 +377,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
+    if battle:
+        a1, a2 = sides.between_order(clean.text, group[0].sentence, a1, a2, per_sentence[0])
     joint = sides.joint_forces(clean.text, group[0].sentence, country, context.actors) if battle else None
     if joint is not None:
         a1, a2 = joint  # "military forces of India and Pakistan exchanged fire": the army at home first

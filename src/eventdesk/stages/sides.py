@@ -20,6 +20,7 @@ from eventdesk.stages.roles import ARMED_INTER
 
 __all__ = [
     "agent_over_patient",
+    "between_order",
     "combined_or",
     "counter_protest",
     "defence",
@@ -181,3 +182,29 @@ def joint_forces(text: str, sentence: Span, country: str | None,
     a, b = (Actor(f"Military Forces of {actors_stage.with_article(n)}", 1 if n == country else 8, span,
                   "rule:joint-forces") for n in nations)
     return a, b
+
+
+_BETWEEN = re.compile(r"\b(?:clash(?:es)?|firefights?|fighting|gunfights?|gun battles?|battles?|exchanges? of fire|"
+                      r"encounters?|confrontations?|fights?|hostilities)\s+(?:\w+\s+){0,2}?between\s+(?:the\s+)?",
+                      re.IGNORECASE)
+
+
+def between_order(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
+                  mentions: tuple) -> tuple[Actor | None, Actor | None]:
+    """"A firefight between the NPA and the military": the report's order is ACLED's, whoever was
+    killed ("five NPA militants were killed in a firefight between the NPA and a joint team").
+    ``mentions`` are the actor mentions of the sentence."""
+    if a1 is None or a2 is None:
+        return a1, a2
+    spans = sorted((m.actor.span.start, m.actor.span.end, m.actor.name) for m in mentions
+                   if m.actor.span is not None and sentence.start <= m.actor.span.start < sentence.end)
+    for m in _BETWEEN.finditer(text, sentence.start, sentence.end):
+        named = [x for x in spans if m.end() <= x[0] <= m.end() + 20]
+        if not named:
+            continue
+        start, end, first = named[0]
+        after = [x for x in spans if x[0] >= end and
+                 re.fullmatch(r"[^.;]{0,40}?\s+and\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}", text[end:x[0]])]
+        if after and {first, after[0][2]} == {a1.name, a2.name} and first != a1.name:
+            return a2, a1
+    return a1, a2

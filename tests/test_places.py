@@ -423,3 +423,15 @@ def test_a_coders_coded_at_names_the_location(gaz: Gazetteer) -> None:
             "Al Hudaydah, and at Street 50 in the east of the city.")
     place = _choose(gaz, text)
     assert place is not None and place.location == "Al Hudaydah"
+
+
+def test_philippine_barangays_and_metro_manila(gaz: Gazetteer) -> None:
+    # "Barangay X" is as good as "in X"; "Gaya-gaya" is not Gaya in India; Metro Manila is the capital region
+    place = _choose(gaz, "On 2 May 2020, a drug suspect was killed during a police raid in Barangay Gaya-gaya, "
+                         "San Jose del Monte, Bulacan.")
+    assert place is not None and place.country == "Philippines"
+    place = _choose(gaz, "On 30 April 2020, an activist was shot dead by suspected police elements in Barangay "
+                         "Santo Nino Norte, Arevalo, Iloilo City.")
+    assert place is not None and place.location == "Santo Nino Norte"
+    place = _choose(gaz, "On 1 May 2020, workers staged a demonstration in San Juan City, Metro Manila.")
+    assert place is not None and place.admin1 == "National Capital Region"

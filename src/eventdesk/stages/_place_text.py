@@ -360,6 +360,9 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             cand.hint_end = cand.end + len(after) - len(own) + paren.end()
         elif tail:
             cand.name_end = cand.end + tail.end()
+        doubled = re.match(r"-([a-z]+)\b", after)
+        if doubled and doubled.group(1) == text[cand.start:cand.end].lower():
+            cand.name_end = cand.end + doubled.end()  # "Barangay Gaya-gaya" is not Gaya in India
         cand.qualifier = _qualifies_something(after, cand.end, starts)
         previous = cand
     for i, cand in enumerate(cands):
@@ -461,8 +464,13 @@ def cue_before(text: str, span: Span, start: int) -> str:
     return _cue(text[max(span.start, start - 70):start].lower())
 
 
+# a unit word written as part of the name: "in Barangay Santo Nino Norte", "in Sitio Kapatagan"
+_NAME_PREFIX = re.compile(r"\s*\b(?:barangays?|brgy\.?|sitio|purok|barrio|colonia|vereda|corregimiento|aldea|"
+                          r"kampung|desa|kebele|woreda)\s*$")
+
+
 def _cue(before: str) -> str:
-    before = _POSSESSIVE.sub("", before)
+    before = _NAME_PREFIX.sub(" ", _POSSESSIVE.sub("", before))
     for name, pattern in (("near", _NEAR), ("distance", _DISTANCE), ("in", _IN), ("origin", _ORIGIN),
                           ("move", _MOVE)):
         if pattern.search(before):

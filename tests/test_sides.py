@@ -55,3 +55,11 @@ def test_a_foreign_alias_does_not_shadow_the_home_group(services) -> None:
     text = "On 30 April 2020, ADF fighters killed 5 civilians in a new attack in Oicha (Beni, Nord-Kivu)."
     (event,) = _events(services, text)
     assert event.actor1.name == "ADF: Allied Democratic Forces"
+
+
+def test_a_nations_armed_forces_are_its_army_and_air_strikes_no_labour_strike(services) -> None:
+    text = ("On 30 April 2020, Nigerian Armed Forces conducted air strikes against a camp of Boko Haram at Parisu "
+            "(Abadam LGA, Borno) in Sambisa forest.")
+    (event,) = _events(services, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1.name == "Military Forces of Nigeria"

@@ -85,7 +85,7 @@ CUES: dict[str, str] = {
     # --- protests / riots
     "protest": r"\b(protest(s|ed|ing|ers?)?|demonstrat(ion|ions|ed|ors?|ing|e|es)|rall(y|ies|ied|ying)|"
     r"(?-i:march(ed|es|ing)?)|sit-ins?|picket(ed|ing|s)?|took to the streets?|"
-    r"(went|go|are|were) on (a )?strike|strik(e|es|ing) (over|for|against|to demand|demanding)|(workers|teachers|doctors|nurses|lecturers|employees|staff|drivers|traders|unions?|medics|miners|civil servants|health workers)'?s? (\w+ ){0,3}(on )?(a |an )?(\w+ )?strik(e|es|ing)\b|strike (by|of) (\w+ ){0,2}(workers|teachers|doctors|nurses|lecturers|employees|staff|drivers|unions?)|(general|labou?r|industrial|hunger|sit-down|national) strike|"
+    r"(went|go|are|were) on (a )?strike|(?<!air )(?<!drone )(?<!missile )(?<!military )strik(e|es|ing) (over|for|against|to demand|demanding)|(workers|teachers|doctors|nurses|lecturers|employees|staff|drivers|traders|unions?|medics|miners|civil servants|health workers)'?s? (\w+ ){0,3}(on )?(a |an )?(\w+ )?strik(e|es|ing)\b|strike (by|of) (\w+ ){0,2}(workers|teachers|doctors|nurses|lecturers|employees|staff|drivers|unions?)|(general|labou?r|industrial|hunger|sit-down|national) strike|"
     r"(candlelight )?vigils?|petition(ed)?|boycott(ed)?|gathered (to|outside|in front|at|in)|"
     r"assembl(ed|y) (outside|in front|at)|chant(ed|ing)|placards?|banners?|(?-i:stormed)|"
     r"to (demand|denounce|condemn|oppose|express|show|urge)|demanding|in solidarity|motorcade|caravan|"

@@ -493,7 +493,11 @@ def _of_nation(token: Token, dictionary: ActorDictionary) -> str | None:
 
 
 def _state_rule(token: Token, low: str, left_words: set[str], nation: str | None) -> tuple[str, int, str, str | None] | None:
-    if left_words & _NOT_STATE_MODIFIERS or any(w.startswith(("pro-", "anti-")) for w in left_words):
+    # "Nigerian Armed Forces" are the army, "armed forces" of a nation or with capitals; "armed
+    # men", "armed forces of the opposition" are not
+    armed_forces = "armed" in left_words and low in ("forces", "force") and (nation is not None or token.text[:1].isupper())
+    if (left_words - ({"armed"} if armed_forces else set())) & _NOT_STATE_MODIFIERS or \
+            any(w.startswith(("pro-", "anti-")) for w in left_words):
         return None
     if low == "force" and not (left_words & {"air", "security", "task", "defence", "defense", "special", "border"}):
         return None  # "by force", "use of force": not an actor; "Air Force" is

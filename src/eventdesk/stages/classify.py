@@ -173,9 +173,11 @@ def _any_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{v})" for v in CUES.values()), re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def has_cue(text: str) -> bool:
     """Whether any cue of any type occurs (one combined pass): the cheap test that decides which
-    sentences are worth a statistical parse. ``classify`` can only type sentences that pass it."""
+    sentences are worth a statistical parse. ``classify`` can only type sentences that pass it.
+    Cached like `_scan_cached`: wire copy and boilerplate repeat sentences across articles."""
     return _any_cue().search(_masked(text)) is not None
 
 

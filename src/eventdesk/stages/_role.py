@@ -1,0 +1,68 @@
+"""The role of a noun in its clause, from the dependency parse: who acted ("agent"), who was acted on
+("patient"), the other side of a fight ("side"), or who only tells of the event ("source")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["claims_own_act", "role_of"]
+
+_REPORTING_VERBS = frozenset("say tell report claim add state announce accuse blame".split())
+_PATIENT_PREPS = frozenset("against on upon at targeting with into".split())
+_FIGHT_WORDS = frozenset("clash clashes fight fighting battle gunfight firefight skirmish exchange confrontation "
+                         "encounter shootout shoot-out engagement".split())
+
+
+def role_of(token: Token) -> tuple[str, int | None]:
+    """Role of a noun in its clause, climbing through compounds, possessives, 'of' and 'and'.
+
+    Returns ("agent" | "patient" | "side" | "source" | "", index of the governing verb or None);
+    "side" is the opponent in a fight ("clashed with police"), "source" the subject of a reporting
+    verb ("police said"), who tells of the event rather than acts in it.
+    """
+    t = token
+    for _ in range(12):
+        dep = t.dep_
+        head = t.head
+        # "Boko Haram/IS claimed ...": the parser reads the group's "IS" as the auxiliary "is"
+        passive = any(c.dep_ == "auxpass" and c.text != "IS" for c in head.children)
+        if dep == "nsubj" or (dep == "nsubjpass" and not passive):
+            if head.lemma_.lower() in _REPORTING_VERBS and not claims_own_act(head):
+                return "source", head.i
+            return ("patient" if passive else "agent"), head.i
+        if dep in ("nsubjpass",):
+            return "patient", head.i
+        if dep in ("dobj", "obj", "dative", "oprd"):
+            return "patient", head.i
+        if dep == "pobj":
+            prep = head
+            word = prep.lower_
+            if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head) or prep.head.pos_ == "NOUN"):
+                return "agent", prep.head.i  # "killed by X", "attacks by Taliban"
+            if word == "with" and prep.head.lemma_.lower() in _FIGHT_WORDS:
+                return "side", prep.head.i  # "clashes with Taliban militants": the other side, not a victim
+            if word in _PATIENT_PREPS:
+                return "patient", prep.head.i
+            if word == "of":
+                t = prep.head
+                continue
+            return "", None
+        if dep == "agent":
+            return "agent", head.i
+        if dep in ("compound", "amod", "poss", "conj", "appos", "nmod", "nummod", "det", "prep", "case", "npadvmod", "quantmod"):
+            if head.i == t.i:
+                break
+            t = head
+            continue
+        break
+    return "", None
+
+
+def claims_own_act(verb: Token) -> bool:
+    """"forces claimed to have shelled ...": a report of the speaker's own act (an infinitive
+    complement), so the speaker is the agent, not only the source."""
+    return any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"

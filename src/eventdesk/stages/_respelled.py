@@ -6,7 +6,7 @@ The exact keys of `name_key` miss these, and the text then falls back on a word 
 matches something else ("Kala" of "Kala Muchi area of Deh Rahwod district" is Caala in Angola).
 A name right before the word "district" that the gazetteer does not know is looked up by its
 coarser `sound_key`; `places` keeps such a match only when it lies near the province the text
-names around it (see ``places._respelled_fits``).
+names around it (see ``places._respelled_fit``).
 """
 
 from __future__ import annotations

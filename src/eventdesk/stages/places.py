@@ -200,12 +200,8 @@ def _respelled_fit(cand: Candidate, gaz: Gazetteer, context: PlaceContext) -> Ga
     chain name ("Deh Rahwod district, Urozgan" -> Dihrawud, 40 km from Tarinkot); None when the
     text names no such place: a sound key alone matches too much (Dharwad, El Dorado)."""
     wider = _from_hints(cand, cand.hints + cand.chain, gaz, context)
-    if wider is None:
-        return None
-    near = [(km(e.latitude, e.longitude, wider.latitude, wider.longitude), e) for e in cand.entries
-            if e.country == wider.country]
-    near = [(d, e) for d, e in near if d <= 150]
-    return min(near, key=lambda t: t[0])[1] if near else None
+    near = [e for e in cand.entries if wider is not None and e.country == wider.country and _within(e, [wider], _NEAR_KM)]
+    return min(near, key=lambda e: km(e.latitude, e.longitude, wider.latitude, wider.longitude)) if near else None
 
 
 def _rivals_the_country(entry: GazEntry, cand: Candidate) -> bool:
@@ -259,8 +255,8 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
         return True  # "Haydan district (Sadah)": its own province confirms it
     explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
     countries = {c for c, _ in context.countries}
-    named = countries if dict(context.countries) != dict(context.admin1_countries) else set()
-    if cand.name_end and named and entry.country not in named and not _own_name(entry, cand):
+    if cand.name_end and countries and entry.country not in countries and not _own_name(entry, cand) and \
+            dict(context.countries) != dict(context.admin1_countries):
         # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola (when the text names
         # Afghanistan, not only a province that may be a homonym: "Hodeidah Red Sea port city")
         return False
@@ -318,8 +314,8 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
     for i, h in enumerate(hints[:-1]):
         if not found[i] and any(found[i + 1:]):  # "Kash Rod": Khash Rod, if near the hints after it
             later = [e for rest in found[i + 1:] for e in rest]
-            found[i] = [e for e in gaz.sounds_like(strip_admin_suffix(h)) if any(
-                e.country == f.country and km(e.latitude, e.longitude, f.latitude, f.longitude) <= 150 for f in later)]
+            found[i] = [e for e in gaz.sounds_like(strip_admin_suffix(h))
+                        if _within(e, [f for f in later if f.country == e.country], _NEAR_KM)]
     for i, entries in enumerate(found):
         if not entries:
             continue
@@ -329,7 +325,7 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
         if divisions and not any(e.country in divisions for e in entries):
             continue  # "Mambasa (Nord-Kivu)" is not Mombasa in Kenya: the province decides
         named = [e for rest in found[i + 1:] for e in rest if e.kind in ("admin1", "admin2")]
-        if named and not any(e.kind == "admin1" or e.admin1 in provinces or _within(e, named, 150) for e in entries):
+        if named and not any(e.kind == "admin1" or e.admin1 in provinces or _within(e, named, _NEAR_KM) for e in entries):
             continue  # "(Haveli district, AJK)" is not Haveli Lakha in Punjab, 400 km from Kashmir
         last = not any(found[i + 1:])
 
@@ -341,6 +337,10 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
                     -e.population)
         return min(entries, key=rank)
     return None
+
+
+# how far a district may lie from the province the text names and still be read as lying in it
+_NEAR_KM = 150
 
 
 def _within(entry: GazEntry, others: list[GazEntry], limit_km: float) -> bool:

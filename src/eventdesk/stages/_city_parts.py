@@ -30,6 +30,8 @@ _SELF_NAMED = re.compile(r"\b(?:Zone|Quarter|District|Sector)$")
 # "On 5 May 2020": a date, though "7 July" is a neighbourhood of Al Hudaydah
 _DATE = re.compile(r"^(?:On|In|At|By|Around|Since|From)\b|\b(?:19|20)\d\d\b")
 _WINDOW = 120
+# "Hudaydah city", "Hodeidah Red Sea port city": the text calls the place a city
+_CALLED_CITY = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:port\s+)?city\b")
 
 
 def find_parts(text: str, city: Candidate, start: int) -> list[tuple[int, int]]:
@@ -72,5 +74,3 @@ def find_parts(text: str, city: Candidate, start: int) -> list[tuple[int, int]]:
         return []
     return kept
 
-
-_CALLED_CITY = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:port\s+)?city\b")

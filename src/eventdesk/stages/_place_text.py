@@ -332,11 +332,10 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
     previous: Candidate | None = None
     starts = {c.start for c in cands}
     for cand in cands:
-        before = text[max(span.start, cand.start - 70):cand.start].lower()
         if previous and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[previous.end:cand.start]):
             cand.cue = previous.cue
         else:
-            cand.cue = _cue(before)
+            cand.cue = cue_before(text, span, cand.start)
         if cand.cue == "near" and previous and _REFERENCE.fullmatch(text[previous.end:cand.start]):
             cand.cue = "distance"  # "Majzar district west of Marib city": Marib only says where Majzar is
         after = text[cand.end:span.end]

@@ -311,10 +311,11 @@ def find_actors(
 
 def _coded_as(doc: Doc, start: int) -> Token | None:
     """The head noun a coder's "(coded as X)" right after it renames, when X starts at ``start``."""
-    m = re.search(r"(\S)\s*\(\s*coded\s+as\s+$", doc.text[max(0, start - 60):start])
+    window = max(0, start - 60)
+    m = re.search(r"(\S)\s*\(\s*coded\s+as\s+$", doc.text[window:start])
     if m is None:
         return None
-    before = doc.char_span(max(0, start - 60) + m.start(1), max(0, start - 60) + m.end(1), alignment_mode="expand")
+    before = doc.char_span(window + m.start(1), window + m.end(1), alignment_mode="expand")
     token = before[-1] if before is not None and len(before) else None
     return token if token is not None and token.pos_ in ("NOUN", "PROPN") else None
 
@@ -442,15 +443,11 @@ def _rule_for(
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
     if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
         return _state_rule(token, low, left_words, nation)
-    if low in _STATE_ACTIONS and left_words & {"military", "army", "police", "security"}:
-        # "killed during a police raid": the force that carried it out
-        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
-    if low in ("commander", "commanders") and left_words & {"military", "army", "police", "security"}:
-        # "1 Afghan security personnel commander was killed"
-        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
-    if low in _STATE_ASSETS and left_words & {"military", "army", "police", "security"} and role:
-        # "attacked an Afghan military convoy", "a police check post": the force that holds it
-        # (not where something happened: "died in a police station")
+    # the force behind a word for what it does or holds: "killed during a police raid", "1 Afghan
+    # security personnel commander was killed", "attacked an Afghan military convoy", "a police check
+    # post" (an asset only in a role: not where something happened, "died in a police station")
+    if left_words & {"military", "army", "police", "security"} and (
+            low in _STATE_ACTIONS or low in ("commander", "commanders") or (low in _STATE_ASSETS and role)):
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
     if low == "personnel" and left_words & {"security", "military", "army", "defence", "defense", "police"}:
         # "Afghan security personnel": the state's forces (never "medical personnel")

@@ -379,9 +379,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
             a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
     if battle:
         a1, a2 = sides.between_order(clean.text, group[0].sentence, a1, a2, per_sentence[0])
-    joint = sides.joint_forces(clean.text, group[0].sentence, country, context.actors) if battle else None
-    if joint is not None:
-        a1, a2 = joint  # "military forces of India and Pakistan exchanged fire": the army at home first
+        # "military forces of India and Pakistan exchanged fire": the army at home first
+        a1, a2 = sides.joint_forces(clean.text, group[0].sentence, country, context.actors) or (a1, a2)
     if a1 is not None and top.classification.sub_event_type in _TERRITORY:
         # who took the ground decides: a state force regains it, anyone else overtakes it
         sub = _TERRITORY[0] if a1.inter == 1 else _TERRITORY[1]

@@ -29,3 +29,20 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_manifest() -> Path:
     return ROOT / "examples" / "manifest.jsonl"
+
+
+@pytest.fixture(scope="session")
+def events_of(services):
+    """The events the real pipeline extracts from one undated text: ``events_of("On 3 May 2020, ...")``."""
+    from eventdesk.app import process
+    from eventdesk.ingest import content_hash
+    from eventdesk.model import Article, ArticleResult
+
+    def run(text: str):
+        article = Article(id="a", raw=text, kind="text", origin="test", content_hash=content_hash(text),
+                          published=None)
+        result = process([article], services)[0]
+        assert isinstance(result, ArticleResult)
+        return result.events
+
+    return run

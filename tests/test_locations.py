@@ -2,49 +2,38 @@
 
 from __future__ import annotations
 
-from eventdesk.app import process
-from eventdesk.ingest import content_hash
-from eventdesk.model import Article, ArticleResult
 
-
-def _events(services, text: str):
-    article = Article(id="a", raw=text, kind="text", origin="test", content_hash=content_hash(text), published=None)
-    result = process([article], services)[0]
-    assert isinstance(result, ArticleResult)
-    return result.events
-
-
-def test_a_list_of_fronts_is_one_event_per_front_with_the_deaths_divided(services) -> None:
+def test_a_list_of_fronts_is_one_event_per_front_with_the_deaths_divided(events_of) -> None:
     text = ("On 9 May 2020, Houthi forces reportedly exchanged artillery with pro-Hadi forces on the fronts of "
             "Jabal al Kirsh front (Al Qabbaytah, Lahij), Bab Ghaliq (Qaatabah, Ad Dali), and Jabal Murays "
             "(Qaatabah, Ad Dali), incurring fatalities. Unclear fatalities coded as 10 and spread between "
             "3 locations.")
-    events = _events(services, text)
+    events = events_of(text)
     assert sorted(e.place.location for e in events) == ["Bab Ghaliq", "Jabal Murays", "Jabal al Kirsh"]
     assert sorted(e.fatalities.best for e in events) == [3, 3, 4]  # 10 over 3: the remainder on the first
     assert {e.event_type for e in events} == {"Battles"}
 
 
-def test_a_town_and_its_province_are_one_location(services) -> None:
-    events = _events(services, "On 3 May 2020, gunmen killed 4 villagers in Anka, Zamfara state.")
+def test_a_town_and_its_province_are_one_location(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen killed 4 villagers in Anka, Zamfara state.")
     assert [e.place.location for e in events] == ["Anka"]
     assert events[0].fatalities.best == 4
 
 
-def test_places_joined_by_a_direction_are_a_list(services) -> None:
+def test_places_joined_by_a_direction_are_a_list(events_of) -> None:
     # "... and east of Tuwayliq mountain (...)", ", east of ... junction (...), and north of ...": one event each
     text = ("On 2 May 2020, anti-Houthi National Resistance forces reportedly fired machine guns, assumedly heavy, "
             "at As Shaab area of Hudaydah city (Al Mina, Al Hudaydah), east of Al Udayn junction (Hays, "
             "Al Hudaydah), and north of Hays district (Al Hudaydah).")
-    events = _events(services, text)
+    events = events_of(text)
     assert sorted(e.place.location for e in events) == ["Al Hudaydah-As Shaab", "Al Udayn", "Hays"]
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
     text = ("On 5 May 2020, four Saudi-led coalition air raids were reported on Wadi al Jarah (Al Dhaher, Sadah) "
             "and east of Tuwayliq mountain (Shadaa, Sadah) in northwestern Yemen with no report of fatalities.")
-    assert sorted(e.place.location for e in _events(services, text)) == ["Tuwayliq", "Wadi al Jarah"]
+    assert sorted(e.place.location for e in events_of(text)) == ["Tuwayliq", "Wadi al Jarah"]
 
 
-def test_a_list_shares_its_parenthesis_and_keeps_the_declared_split(services) -> None:
+def test_a_list_shares_its_parenthesis_and_keeps_the_declared_split(events_of) -> None:
     # unknown villages take the parenthesis after the last; "Gankoi Yeba" (unplaced) does not
     # break the list; each row keeps its share of the 8 declared events
     text = ("On 5 May 2020, Tiv militias attacked the Ichen villages of Ananum, Gidan Adamu, Gankoi Yeba, Zambana, "
@@ -52,7 +41,7 @@ def test_a_list_shares_its_parenthesis_and_keeps_the_declared_split(services) ->
             "Donga LGA (Taraba). Militiamen killed 8-10 residents across the villages and burnt down houses. "
             "Fatalities split between "
             "8 events.")
-    events = _events(services, text)
+    events = events_of(text)
     places = [e.place.location for e in events]
     assert {"Ananum", "Gidan Adamu", "Kwossa", "Dadin Kowa", "Suntai", "Baka Koshi"} <= set(places)
     assert {e.place.admin1 for e in events} == {"Taraba"}
@@ -60,17 +49,17 @@ def test_a_list_shares_its_parenthesis_and_keeps_the_declared_split(services) ->
     assert {e.actor1.name for e in events} == {"Tiv Ethnic Militia (Nigeria)"}
 
 
-def test_two_armies_named_together_put_the_one_at_home_first(services) -> None:
+def test_two_armies_named_together_put_the_one_at_home_first(events_of) -> None:
     text = ("On 30 April 2020, military forces of India and Pakistan exchanged fire across the LoC at Kahuta "
             "sector area (Haveli district, AJK) in which one Pakistan soldier was killed.")
-    (event,) = _events(services, text)
+    (event,) = events_of(text)
     assert event.place.country == "Pakistan"
     assert (event.actor1.name, event.actor2.name) == ("Military Forces of Pakistan", "Military Forces of India")
     assert event.actor2.inter == 8  # a foreign army
 
 
-def test_the_border_of_two_counties_is_one_place(services) -> None:
+def test_the_border_of_two_counties_is_one_place(events_of) -> None:
     text = ("On 24 March 2019, at the border of Isiolo and Garissa counties two herders were killed by "
             "bandits at a water point.")
-    events = _events(services, text)
+    events = events_of(text)
     assert len(events) == 1 and events[0].fatalities.best == 2

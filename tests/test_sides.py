@@ -2,64 +2,53 @@
 
 from __future__ import annotations
 
-from eventdesk.app import process
-from eventdesk.ingest import content_hash
-from eventdesk.model import Article, ArticleResult
 
-
-def _events(services, text: str):
-    article = Article(id="a", raw=text, kind="text", origin="test", content_hash=content_hash(text), published=None)
-    result = process([article], services)[0]
-    assert isinstance(result, ArticleResult)
-    return result.events
-
-
-def test_boko_haram_after_the_split_is_either_faction(services) -> None:
+def test_boko_haram_after_the_split_is_either_faction(events_of) -> None:
     text = "On 7 May {year}, Boko Haram attacked the village of Amchide, in Kolofata subdivision (Mayo-Sava, Extreme-Nord)."
-    (after,) = _events(services, text.format(year=2020))
+    (after,) = events_of(text.format(year=2020))
     assert after.actor1.name.startswith("Islamic State (West Africa) and/or Boko Haram")
-    (before,) = _events(services, text.format(year=2012))
+    (before,) = events_of(text.format(year=2012))
     assert before.actor1.name == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
 
 
-def test_a_named_faction_stays_itself(services) -> None:
-    (event,) = _events(services, "On 7 May 2020, JAS attacked the village of Amchide, in Kolofata subdivision "
+def test_a_named_faction_stays_itself(events_of) -> None:
+    (event,) = events_of("On 7 May 2020, JAS attacked the village of Amchide, in Kolofata subdivision "
                                  "(Mayo-Sava, Extreme-Nord).")
     assert event.actor1.name == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
 
 
-def test_a_unit_of_a_named_group_is_that_group(services) -> None:
+def test_a_unit_of_a_named_group_is_that_group(events_of) -> None:
     text = ("On 3 May 2020, forces from Ash Shubaji Martyrs Battalion of the 6th Southern Resistance Brigade "
             "reportedly thwarted an attack of pro-Houthi forces in Al Fajir front (Qaatabah, Ad Dali).")
-    (event,) = _events(services, text)
+    (event,) = events_of(text)
     assert event.actor1.name == "Southern Resistance"
     assert event.actor2.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
 
 
-def test_a_coders_coded_as_names_the_group(services) -> None:
+def test_a_coders_coded_as_names_the_group(events_of) -> None:
     text = ("On 28 April 2020, anti-Houthi forces (coded as National Resistance Forces due to past activity in the "
             "area) claimed to have clashed with pro-Houthi forces in Al Waziyah Junction (Al Mukha, Taizz).")
-    (event,) = _events(services, text)
+    (event,) = events_of(text)
     assert event.actor1.name == "National Resistance Forces"
 
 
-def test_a_fight_between_a_and_b_names_a_first(services) -> None:
+def test_a_fight_between_a_and_b_names_a_first(events_of) -> None:
     text = ("On 8 May 2020, five NPA militants were killed in a firefight between the NPA and a joint team composed "
             "of the police's Special Action Force in Barangay Tuburan, Tulunan, Cotabato.")
-    (event,) = _events(services, text)
+    (event,) = events_of(text)
     assert (event.actor1.name, event.actor2.name) == ("NPA: New People's Army", "Police Forces of the Philippines")
 
 
-def test_a_foreign_alias_does_not_shadow_the_home_group(services) -> None:
+def test_a_foreign_alias_does_not_shadow_the_home_group(events_of) -> None:
     # "ADF fighters" is also an alias of Cameroon's Ambazonian separatists
     text = "On 30 April 2020, ADF fighters killed 5 civilians in a new attack in Oicha (Beni, Nord-Kivu)."
-    (event,) = _events(services, text)
+    (event,) = events_of(text)
     assert event.actor1.name == "ADF: Allied Democratic Forces"
 
 
-def test_a_nations_armed_forces_are_its_army_and_air_strikes_no_labour_strike(services) -> None:
+def test_a_nations_armed_forces_are_its_army_and_air_strikes_no_labour_strike(events_of) -> None:
     text = ("On 30 April 2020, Nigerian Armed Forces conducted air strikes against a camp of Boko Haram at Parisu "
             "(Abadam LGA, Borno) in Sambisa forest.")
-    (event,) = _events(services, text)
+    (event,) = events_of(text)
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1.name == "Military Forces of Nigeria"

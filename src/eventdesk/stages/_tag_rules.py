@@ -1,0 +1,143 @@
+"""A faster matcher for en_core_web_sm's attribute ruler, with the same result.
+
+The attribute ruler maps each fine tag to its coarse part of speech and morphology, and fixes some
+words ("n't" is PART, "is" is AUX). It runs spaCy's general token Matcher with its 179 patterns at
+every token, which cost as much as the parser on the sentences we parse. Its patterns are all
+short, and each names a tag or a word, so an index by word and by tag finds the few that can match
+at a token. ``fast_match`` builds that index from the ruler's own patterns and installs it as the
+ruler's ``match``: the ruler still applies the matches, in its order. A pattern it cannot read
+(an operator, a key it does not know) leaves the ruler as spaCy built it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["fast_match"]
+
+# the token attributes patterns may test, in the order ``_row`` reads them
+_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+_FIELD = {name: i for i, name in enumerate(_ATTRS)}
+
+
+def _row(token) -> tuple:
+    return (token.lower_, token.tag_, token.dep_, token.is_space)
+
+
+def _test(value) -> Callable[[object], bool] | None:
+    """The test one pattern value makes, or None when it is not one we read."""
+    if isinstance(value, (str, bool)):
+        return lambda v: v == value
+    if isinstance(value, dict) and len(value) == 1:
+        (op, arg), = value.items()
+        if op == "IN":
+            allowed = frozenset(arg)
+            return lambda v: v in allowed
+        if op == "NOT_IN":
+            barred = frozenset(arg)
+            return lambda v: v not in barred
+        if op == "REGEX":
+            rx = re.compile(arg)
+            return lambda v: bool(rx.search(v))
+    return None
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    key: int  # the ruler's pattern number: its matches apply in this order
+    match_id: int  # the hash the ruler's matcher reports for this pattern
+    tokens: tuple[tuple[tuple[int, Callable], ...], ...]  # per token: (field of _row, test) pairs
+
+    def at(self, rows: list[tuple], start: int) -> bool:
+        if start + len(self.tokens) > len(rows):
+            return False
+        return all(test(rows[start + k][field]) for k, checks in enumerate(self.tokens) for field, test in checks)
+
+
+def _index_keys(first: dict, name: str) -> tuple | None:
+    """Values of ``name`` a token must have for this first pattern token to match, if it says."""
+    value = first.get(name)
+    if isinstance(value, (str, bool)):
+        return (value,)
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return tuple(value["IN"])
+    return None
+
+
+def _lookup(patterns: list[_Pattern], firsts: list[dict]) -> Callable[[tuple], list[_Pattern]]:
+    """The patterns indexed by the value their first token requires of the first attribute it
+    constrains (word, else tag, dependency, whitespace); the few that constrain none of these by
+    a plain value are candidates at every token."""
+    tables: tuple[dict, ...] = tuple({} for _ in _ATTRS)
+    anywhere: list[_Pattern] = []
+    for pattern, first in zip(patterns, firsts):
+        for name, table in zip(_ATTRS, tables):
+            keys = _index_keys(first, name)
+            if keys is not None:
+                for k in keys:
+                    table.setdefault(k, []).append(pattern)
+                break
+        else:
+            anywhere.append(pattern)
+
+    def candidates(row: tuple) -> list[_Pattern]:
+        return [p for table, value in zip(tables, row) for p in table.get(value, ())] + anywhere
+
+    return candidates
+
+
+class _Index:
+    """Finds the ruler's matches in a doc, as its Matcher would. Which one-token patterns match
+    depends only on the token's row of attributes, so that answer is kept per row."""
+
+    _KEEP_ROWS = 200_000  # rows remembered before the memory starts afresh
+
+    def __init__(self, patterns: list[_Pattern], firsts: list[dict]) -> None:
+        one = [k for k, p in enumerate(patterns) if len(p.tokens) == 1]
+        more = [k for k, p in enumerate(patterns) if len(p.tokens) > 1]
+        self._single = _lookup([patterns[k] for k in one], [firsts[k] for k in one])
+        self._longer = _lookup([patterns[k] for k in more], [firsts[k] for k in more])
+        self.rows: dict[tuple, tuple[tuple[int, int], ...]] = {}
+
+    def _one_token(self, row: tuple) -> tuple[tuple[int, int], ...]:
+        hits = self.rows.get(row)
+        if hits is None:
+            hits = tuple((p.key, p.match_id) for p in self._single(row) if p.at([row], 0))
+            if len(self.rows) >= self._KEEP_ROWS:
+                self.rows.clear()
+            self.rows[row] = hits
+        return hits
+
+    def __call__(self, doc) -> list[tuple[int, int, int, int]]:
+        rows = [_row(t) for t in doc]
+        found = []
+        for i, row in enumerate(rows):
+            found.extend((key, match_id, i, i + 1) for key, match_id in self._one_token(row))
+            found.extend((p.key, p.match_id, i, i + len(p.tokens)) for p in self._longer(row)
+                         if p.at(rows, i))
+        found.sort()
+        return found
+def fast_match(ruler) -> bool:
+    """Give ``ruler`` (spaCy's AttributeRuler) the indexed matcher. Returns False, changing
+    nothing, when one of its patterns is of a kind the index does not read."""
+    patterns, firsts = [], []
+    for key, entry in enumerate(ruler.patterns):
+        match_id = ruler.vocab.strings[str(key)]
+        for specs in entry["patterns"]:  # a key may hold several patterns, all with its attributes
+            tokens = []
+            for spec in specs:
+                checks = []
+                for name, value in spec.items():
+                    test = _test(value)
+                    if name not in _FIELD or test is None:
+                        return False
+                    checks.append((_FIELD[name], test))
+                tokens.append(tuple(checks))
+            if not tokens:
+                return False
+            patterns.append(_Pattern(key, match_id, tuple(tokens)))
+            firsts.append(specs[0])
+    ruler.match = _Index(patterns, firsts)
+    return True

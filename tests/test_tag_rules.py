@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from eventdesk.stages._tag_rules import fast_match
-from eventdesk.stages.mentions import MODEL_NAME
+from eventdesk.stages.parse import MODEL_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,6 @@ __all__ = [
     "CleanArticle",
     "PublicationDate",
     "Sentence",
-    "Mention",
     "EventDate",
     "Place",
     "Fatalities",
@@ -109,15 +108,6 @@ class PublicationDate:
 class Sentence:
     span: Span
     triggers: tuple[str, ...] = ()  # trigger words found by the cheap pre-filter; empty = not parsed
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A named or generic mention inside a sentence: an actor, a place, a number, a date expression."""
-
-    span: Span
-    label: str  # spaCy-style label: GPE, LOC, FAC, ORG, NORP, PERSON, DATE, CARDINAL, ACTOR, PLACE
-    key: str = ""  # dictionary key when the entity ruler matched (actor id, gazetteer id)
 
 
 @dataclass(frozen=True)

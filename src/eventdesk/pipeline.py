@@ -17,7 +17,6 @@ from eventdesk.model import (
     Article,
     ArticleResult,
     CleanArticle,
-    Mention,
     PublicationDate,
     Sentence,
     Skipped,
@@ -30,7 +29,6 @@ from eventdesk.stages.classify import has_cue
 from eventdesk.stages.clean import clean
 from eventdesk.stages.context import build_context
 from eventdesk.stages.events import extract_events
-from eventdesk.stages.mentions import doc_mentions
 from eventdesk.stages.metadata import publication_date
 from eventdesk.stages.sentences import split_sentences
 
@@ -48,7 +46,6 @@ class ArticleState:
     publication: PublicationDate | None = None
     sentences: tuple[Sentence, ...] = ()
     docs: dict[Span, object] = field(default_factory=dict)
-    mentions: tuple[Mention, ...] = ()
     minhash: bytes = b""
     result: ArticleResult | None = None
     error: str = ""  # set when a stage failed on this article; later stages leave it alone
@@ -111,11 +108,9 @@ def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleSt
     texts = [states[i].clean.text[span.start : span.end] for i, span in todo]
     docs = services.nlp.parse(texts)
     per: list[dict[Span, object]] = [{} for _ in states]
-    mentions: list[list[Mention]] = [[] for _ in states]
     for (i, span), doc in zip(todo, docs):
         per[i][span] = doc
-        mentions[i].extend(doc_mentions(doc, offset=span.start, article_id=span.article_id))
-    return [replace(s, docs=per[i], mentions=tuple(mentions[i])) for i, s in enumerate(states)]
+    return [replace(s, docs=per[i]) for i, s in enumerate(states)]
 
 
 def _fingerprint(s: ArticleState, services: Services) -> ArticleState:
@@ -125,7 +120,7 @@ def _fingerprint(s: ArticleState, services: Services) -> ArticleState:
 def _events(s: ArticleState, services: Services) -> ArticleState:
     text = s.clean.text
     context = build_context(
-        text, s.clean.id, s.sentences, s.mentions, s.publication.date, services.gazetteer, services.actors,
+        text, s.clean.id, s.sentences, s.publication.date, services.gazetteer, services.actors,
         default_country=services.settings.default_country,
     )
     events, rejections = extract_events(
@@ -148,10 +143,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("metadata", frozenset({"clean"}), frozenset({"publication"}), _each(_metadata)),
     Stage("sentences", frozenset({"clean"}), frozenset({"sentences"}), _each(_sentences)),
     Stage("fingerprint", frozenset({"clean"}), frozenset({"minhash"}), _each(_fingerprint)),
-    Stage("parse", frozenset({"sentences"}), frozenset({"docs", "mentions"}), _parse),
+    Stage("parse", frozenset({"sentences"}), frozenset({"docs"}), _parse),
     Stage(
         "events",
-        frozenset({"clean", "publication", "sentences", "docs", "mentions", "minhash"}),
+        frozenset({"clean", "publication", "sentences", "docs", "minhash"}),
         frozenset({"result"}),
         _each(_events),
     ),

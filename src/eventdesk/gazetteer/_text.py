@@ -116,7 +116,7 @@ def is_plausible_english(name: str) -> bool:
     """Whether an alternate name looks like something an English text would write.
 
     GeoNames alternate names include codes ("BGW"), machine transliterations in lower case
-    ("bghdad"), other scripts and long official forms; an entity ruler only wants Latin-script,
+    ("bghdad"), other scripts and long official forms; a display name wants Latin-script,
     capitalised names of at most six words.
     """
     if not name or not name.isascii() or any(c.isdigit() for c in name):

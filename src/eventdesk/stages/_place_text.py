@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, name_key, strip_admin_suffix
-from eventdesk.model import Mention, Span
+from eventdesk.model import Span
 
 __all__ = [
     "ADMIN_WORDS",
@@ -21,7 +21,6 @@ __all__ = [
     "GROUP_NOUN",
     "NEAR_WORDS",
     "NOT_WHERE",
-    "PLACE_LABELS",
     "TITLE",
     "TOWN_WORDS",
     "WIDE_FEATURES",
@@ -36,7 +35,6 @@ __all__ = [
 ]
 
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
 _MAX_WORDS = 6
 _CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed",
                          "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "au", "aux", "du", "des",
@@ -276,8 +274,8 @@ def _after_unit_word(after: str) -> str:
     return _IN_REGION.sub("", after, count=1)  # "Al Jah area in western Yemen (Bayt Al Faqiah, Al Hudaydah)"
 
 
-def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -> list[Candidate]:
-    """Longest gazetteer matches among the capitalised runs, plus NER mentions not yet covered."""
+def scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
+    """Longest gazetteer matches among the capitalised runs."""
     found: list[Candidate] = []
     for run in _runs(text, span):
         i = 0
@@ -308,14 +306,6 @@ def scan(text: str, span: Span, gaz: Gazetteer, mentions: tuple[Mention, ...]) -
                         found.append(Candidate(unknown[0], unknown[1], []))
                     break
                 i += 1
-    for mention in mentions:
-        inside = span.start <= mention.span.start and mention.span.end <= span.end
-        covered = any(c.start < mention.span.end and mention.span.start < c.end for c in found)
-        if mention.label in PLACE_LABELS and inside and not covered:
-            surface = re.sub(r"^the\s+", "", text[mention.span.start:mention.span.end], flags=re.I)
-            entries = gaz.lookup(surface)
-            if entries:
-                found.append(Candidate(mention.span.end - len(surface), mention.span.end, entries))
     return [c for c in sorted(found, key=lambda c: c.start) if not _in_alt_name(text, c, found)]
 
 

@@ -168,20 +168,6 @@ class ActorDictionary:
     def has(self, actor_id: str) -> bool:
         return actor_id in self._by_id
 
-    def patterns(self) -> list[tuple[str, str]]:
-        """(surface, actor id) pairs for a spaCy EntityRuler with label ACTOR.
-
-        A shared alias maps to its country-less row when there is one (ISIS -> islamic-state);
-        ``find_actors`` picks the branch from the event's country.
-        """
-        out: list[tuple[str, str]] = []
-        for alias, entries in self._by_alias.items():
-            best = next((e for e in entries if not e.country), entries[0])
-            for e in self.entries:
-                if e is best:
-                    out.extend((a, e.id) for a in e.aliases if a.lower() == alias)
-        return sorted(set(out))
-
     def lookup(self, surface: str, country: str | None) -> ActorEntry | None:
         """The row for an alias, preferring the event's country, then rows with no country."""
         entries = self._by_alias.get(surface.lower(), [])

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from eventdesk.model import Mention, Place, Sentence, Span
+from eventdesk.model import Place, Sentence, Span
 from eventdesk.stages.dates import DateAnchor, anchors_in
 from eventdesk.stages.fatalities import states_coding
 from eventdesk.stages.places import PlaceContext, choose_place
@@ -92,7 +92,6 @@ def build_context(
     text: str,
     article_id: str,
     sentences: tuple[Sentence, ...],
-    mentions: tuple[Mention, ...],
     publication_date,
     gazetteer,
     actors,
@@ -103,7 +102,6 @@ def build_context(
     place_context = PlaceContext.from_text(
         text, gazetteer, article_id=article_id,
         event_sentences=tuple(s.span for s in sentences if s.triggers),
-        mentions=tuple(m for m in mentions if m.label in ("GPE", "LOC", "FAC", "PLACE")),
         group_words=actors.group_words(),
     )
     if not place_context.countries:

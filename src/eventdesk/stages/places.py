@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, km, name_key, strip_admin_suffix
-from eventdesk.model import Mention, Place, Span
+from eventdesk.model import Place, Span
 from eventdesk.stages._city_parts import find_parts
 from eventdesk.stages._respelled import respelled_districts
 from eventdesk.stages._place_text import (
@@ -32,7 +32,6 @@ from eventdesk.stages._place_text import (
     GROUP_NOUN,
     NEAR_WORDS,
     NOT_WHERE,
-    PLACE_LABELS,
     TITLE,
     TOWN_WORDS,
     WIDE_FEATURES,
@@ -46,7 +45,7 @@ from eventdesk.stages._place_text import (
     strip_possessive,
 )
 
-__all__ = ["PlaceContext", "choose_place", "find_places", "PLACE_LABELS"]
+__all__ = ["PlaceContext", "choose_place", "find_places"]
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,7 @@ class PlaceContext:
     ``countries`` are ACLED country names in order of first mention with their counts;
     ``admin1`` the first-level divisions the article names and ``admin1_countries`` their
     countries with counts (the country of an article that names only "Kirinyaga County");
-    ``event_sentences`` the spans of the other event sentences; ``mentions`` place mentions from
-    NER/the entity ruler (labels GPE, LOC, FAC, PLACE), used as extra candidates; ``group_words``
+    ``event_sentences`` the spans of the other event sentences; ``group_words``
     peoples and clans with their home countries (("maasai", "Kenya")): "Maasai women" is no place
     called Masai in Malaysia. ``homes`` are the home countries of the named actors of an article
     that names no country ("Houthi forces" -> Yemen): they rank homonyms ("Ad Dali" in Yemen, not
@@ -68,7 +66,6 @@ class PlaceContext:
     countries: tuple[tuple[str, int], ...] = ()
     admin1: tuple[str, ...] = ()
     event_sentences: tuple[Span, ...] = ()
-    mentions: tuple[Mention, ...] = ()
     admin1_countries: tuple[tuple[str, int], ...] = ()
     group_words: frozenset[tuple[str, str]] = frozenset()
     homes: tuple[tuple[str, int], ...] = ()
@@ -76,7 +73,6 @@ class PlaceContext:
     @classmethod
     def from_text(cls, text: str, gazetteer: Gazetteer, *, article_id: str = "",
                   event_sentences: tuple[Span, ...] = (),
-                  mentions: tuple[Mention, ...] = (),
                   group_words: frozenset[tuple[str, str]] = frozenset()) -> PlaceContext:
         """Collect the countries (names and demonyms) and divisions an article mentions."""
         counts: dict[str, int] = {}
@@ -94,14 +90,14 @@ class PlaceContext:
         # provinces named in the event sentences (the whole text when none are given)
         spans = event_sentences or (Span(article_id, 0, len(text)),)
         for span in spans:
-            cands = scan(text, span, gazetteer, ())
+            cands = scan(text, span, gazetteer)
             for cand in cands:
                 division = _division(text, cand, span)
                 if division is not None:
                     if division.admin1 not in admin1:
                         admin1.append(division.admin1)
                     admin1_countries[division.country] = admin1_countries.get(division.country, 0) + 1
-        return cls(tuple(counts.items()), tuple(admin1), event_sentences, mentions,
+        return cls(tuple(counts.items()), tuple(admin1), event_sentences,
                    tuple(admin1_countries.items()), group_words)
 
 
@@ -393,7 +389,7 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
 
 
 def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext) -> list[Candidate]:
-    cands = respelled_districts(text, sentence, scan(text, sentence, gaz, context.mentions), gaz)
+    cands = respelled_districts(text, sentence, scan(text, sentence, gaz), gaz)
     read_surroundings(text, sentence, cands)
     _resolve(text, cands, gaz, context)
     cands = _with_city_parts(text, sentence, cands)

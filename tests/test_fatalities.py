@@ -59,6 +59,9 @@ GOLDEN = [
     ("A soldier was killed or wounded by a sniper.", 0, None, None),
     ("Three people were killed in the attack. The three victims were farmers.", 3, 3, 3),
     ("Gunmen shot dead three men. 3 fatalities.", 3, 3, 3),
+    # a negated death word counts no one ("three women" were hurt, not killed)
+    ("An air raid burned a car and injured three women with no report of fatalities.", 0, 0, 0),
+    ("Two soldiers were wounded, without fatalities.", 0, 0, 0),
 ]
 
 

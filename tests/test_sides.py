@@ -52,3 +52,11 @@ def test_a_nations_armed_forces_are_its_army_and_air_strikes_no_labour_strike(ev
     (event,) = events_of(text)
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1.name == "Military Forces of Nigeria"
+
+
+def test_the_raider_named_after_the_raid_leaves_the_victims_as_actor2(events_of) -> None:
+    # "air raids were reported": the parse makes the raid's owner a patient; once it is actor1,
+    # the civilians the raid killed are actor2, not nobody
+    (event,) = events_of("On 7 May 2020, Saudi-led coalition air raids were reported on Al Jarr area in "
+                         "northwestern Yemen (Abs, Hajjah), killing four citizens, including a child.")
+    assert (event.actor1.name, event.actor2.name) == ("Operation Restoring Hope", "Civilians (Yemen)")

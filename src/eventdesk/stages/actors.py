@@ -82,7 +82,7 @@ _CIVILIAN_NOUNS = frozenset(
     "motorists driver drivers pedestrians refugees fishermen herdsmen worker workers "
     "suspect suspects pastor priest imam member members activist activists prisoners inmates "
     "operators delegates councillors groups group supporters youths youth locals uncle "
-    "owner shopkeeper official officials aid nurse doctor chief elder elders".split()
+    "owner shopkeeper official officials aid nurse doctor chief elder elders citizen citizens".split()
 )
 _PROTEST_VERBS = frozenset("protest demonstrate march rally picket strike boycott".split())
 _PROTEST_OBJECTS = frozenset("protest demonstration march rally sit-in picket strike".split())

@@ -376,7 +376,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
         if a2 is not None and a2.name == a1.name:
-            a2 = None  # "Saudi-led coalition air raids were reported": the raider, not its target
+            # "Saudi-led coalition air raids were reported": the raider, not its target; the
+            # civilians it harmed, if any, are ("... killing four citizens")
+            a2, assoc2 = (assoc2[0], assoc2[1:]) if assoc2 else (None, assoc2)
     if battle:
         a1, a2 = sides.between_order(clean.text, group[0].sentence, a1, a2, per_sentence[0])
         # "military forces of India and Pakistan exchanged fire": the army at home first

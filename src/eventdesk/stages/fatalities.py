@@ -350,8 +350,8 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
     if low in ("life",) and prev in ("his", "her") and i >= 2 and tokens[i - 2].low in ("lost", "lose", "losing"):
         return "state"
     if low in _DEATH_STATES:
-        if low in ("death",):
-            return None
+        if low in ("death",) or any(t.low in ("no", "without", "zero", "nil") for t in tokens[max(0, i - 3):i]):
+            return None  # "injuring three women with no report of fatalities": none, not three
         return "state"
     return None
 

@@ -60,3 +60,12 @@ def test_the_raider_named_after_the_raid_leaves_the_victims_as_actor2(events_of)
     (event,) = events_of("On 7 May 2020, Saudi-led coalition air raids were reported on Al Jarr area in "
                          "northwestern Yemen (Abs, Hajjah), killing four citizens, including a child.")
     assert (event.actor1.name, event.actor2.name) == ("Operation Restoring Hope", "Civilians (Yemen)")
+
+
+def test_one_side_and_the_other_are_the_two_actors(events_of) -> None:
+    # the affiliate of the first side named between them is no opponent
+    (event,) = events_of("On 2 May 2020, clashes were reported between pro-Hadi forces and affiliates (coded as "
+                         "Popular Resistance) on one side and pro-Houthi forces on the other in Yisbal area "
+                         "(As Sawadiyah, Al Bayda).")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Military Forces of Yemen (2012-)", "Military Forces of Yemen (2016-) Supreme Political Council")

@@ -21,6 +21,7 @@ from eventdesk.stages.roles import ARMED_INTER
 __all__ = [
     "agent_over_patient",
     "between_order",
+    "one_side_other",
     "combined_or",
     "counter_protest",
     "defence",
@@ -208,3 +209,27 @@ def between_order(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
         if after and {first, after[0][2]} == {a1.name, a2.name} and first != a1.name:
             return a2, a1
     return a1, a2
+
+
+_ONE_SIDE = re.compile(r"\bon (?:the )?one side\b(?P<other>.{1,200}?)\bon the other\b", re.IGNORECASE)
+
+
+def one_side_other(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
+                   mentions: tuple) -> tuple[Actor | None, Actor | None]:
+    """"Clashes between pro-Hadi forces and affiliates (coded as Popular Resistance) on one side and
+    pro-Houthi forces on the other": the sides are the report's, actor1 on the first and actor2
+    the first named on the other; an affiliate of the first side is no opponent."""
+    if a1 is None:
+        return a1, a2
+    m = _ONE_SIDE.search(text, sentence.start, sentence.end)
+    if m is None:
+        return a1, a2
+    named = sorted(((x.actor.span.start, x.actor) for x in mentions
+                    if x.actor.span is not None and sentence.start <= x.actor.span.start < sentence.end),
+                   key=lambda p: p[0])
+    first = [actor for start, actor in named if start < m.start()]
+    other = [actor for start, actor in named if m.start("other") <= start < m.end("other")]
+    if not first or not other:
+        return a1, a2
+    one = a1 if any(a.name == a1.name for a in first) else first[0]
+    return one, other[0]

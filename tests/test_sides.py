@@ -69,3 +69,10 @@ def test_one_side_and_the_other_are_the_two_actors(events_of) -> None:
                          "(As Sawadiyah, Al Bayda).")
     assert (event.actor1.name, event.actor2.name) == (
         "Military Forces of Yemen (2012-)", "Military Forces of Yemen (2016-) Supreme Political Council")
+
+
+def test_two_armed_sides_hurt_in_a_fight_are_its_two_actors(events_of) -> None:
+    # no one is the subject of an act: the two named sides fought, no unidentified third party
+    (event,) = events_of("On 30 April 2020, three NPA militants were killed while a government soldier was "
+                         "wounded during a firefight between the NPA and the military in Bindoy, Negros Oriental.")
+    assert (event.actor1.name, event.actor2.name) == ("NPA: New People's Army", "Military Forces of the Philippines")

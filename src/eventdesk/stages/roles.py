@@ -70,7 +70,11 @@ def assign_roles(
         a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
         return a1, generic_actor("civilians", country), (), ()
     if t == BATTLES:
-        a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
+        # with no one acting, two named armed sides fought each other ("three NPA militants were
+        # killed while a soldier was wounded during a firefight"): the first named is actor1
+        fought = [m for m in armed if m.role in ("patient", "side")]  # not one merely named nearby
+        sides = agents or (fought if len(fought) > 1 else [])
+        a1 = _actor(sides[0]) if sides else generic_actor("unidentified", country)
         others = [m for m in armed if m.actor.name != a1.name]
         # the side it fought ("clashed with the police") before anyone it harmed
         patients = [m for m in others if m.role == "side"] or [m for m in others if m.role == "patient"] or others

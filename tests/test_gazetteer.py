@@ -193,3 +193,14 @@ def test_districts_without_a_town_are_at_their_centroid(gaz: Gazetteer) -> None:
 ])
 def test_curated_names_of_first_level_divisions(gaz: Gazetteer, alias: str, admin1: str, country: str) -> None:
     assert any(e.kind == "admin1" and (e.name, e.country) == (admin1, country) for e in gaz.lookup(alias))
+
+
+@pytest.mark.parametrize(("town", "admin1"), [
+    ("Los Angeles", "California"),  # not its nickname, the "Golden" State
+    ("Brasilia", "Distrito Federal"),  # not "Federal" (District)
+    ("Matadi", "Kongo Central"),  # not its former name Bas-Congo
+    ("Rurrenabaque", "Beni"),  # "El Beni Department": an article does not change the initial
+    ("Maidan Shar", "Wardak"),  # ACLED's name; Maidan Wardak is an alias
+])
+def test_province_names_keep_their_official_latin_initial(gaz: Gazetteer, town: str, admin1: str) -> None:
+    assert gaz.lookup(town)[0].admin1 == admin1

@@ -442,3 +442,10 @@ def test_places_spacy_calls_people_are_places(events_of, town: str, location: st
 def test_a_province_spacy_calls_a_person_is_a_province(events_of) -> None:
     events = events_of("On 3 May 2020, gunmen attacked a checkpoint in Nineveh province, killing 2 soldiers.")
     assert [(e.place.admin1, e.place.country, e.place.precision) for e in events] == [("Nineveh", "Iraq", 3)]
+
+
+def test_a_hint_repeating_the_name_names_its_division(events_of) -> None:
+    # "Santa Ana (Santa Ana)": the town of Santa Ana department, not the larger Santa Ana, California
+    (event,) = events_of("On 4 May 2020, in Santa Ana (Santa Ana), automobile workers protested in front of "
+                         "their factory against the suspension of their contracts.")
+    assert (event.place.country, event.place.admin1) == ("El Salvador", "Santa Ana")

@@ -24,6 +24,7 @@ from eventdesk.gazetteer import _sources as src
 from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._stopwords import COMMON_WORDS
 from eventdesk.gazetteer._text import (
+    ARTICLES,
     fold,
     is_latin,
     is_plausible_english,
@@ -94,13 +95,24 @@ def _is_latin_name(name: str) -> bool:
 
 def english_admin_name(row: src.SubdivisionRow) -> str:
     """Pick an English name: the first alias carrying an English suffix ("Aleppo Governorate"),
-    stripped, else the folded official name ("Diyālá" -> "Diyala")."""
+    stripped, else the folded official name ("Diyālá" -> "Diyala"). An official name already in
+    Latin letters keeps its initial: "Golden State" is a nickname of California, "Federal
+    District" of Distrito Federal, and "Maidan Wardak" not what ACLED writes for Wardak."""
+    official = fold(row.name)
     for alias in row.aliases:
         if alias.isascii() and alias.lower().endswith(_ENGLISH_SUFFIXES) and " of " not in alias:
             name = strip_admin_suffix(alias)
+            if row.name.isascii() and _initial(name) != _initial(official):
+                continue
             if name and is_plausible_english(name):
                 return name
     return fold(row.name).replace("'", "") or row.name
+
+
+def _initial(name: str) -> str:
+    """First letter after any article ("El Beni" -> "b")."""
+    words = [w for w in name.lower().replace("-", " ").split() if w not in ARTICLES] or [""]
+    return words[0][:1]
 
 
 class _Builder:

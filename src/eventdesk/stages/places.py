@@ -127,7 +127,9 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
         return -math.inf
     score = math.log10(entry.population + 1) / 3
     score += {"city": 0.5, "supplement": 0.8, "admin1": 0.3, "admin2": 0.3}.get(entry.kind, 0)
-    matched = hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name)}
+    # a hint repeating the name itself names its division ("Santa Ana (Santa Ana)": the town of
+    # Santa Ana department, not Santa Ana in California)
+    matched = hint_keys & ({name_key(entry.admin1), name_key(entry.admin2)} | ({name_key(entry.name)} - {cand.key}))
     if matched:
         score += 3 + len(matched)  # "Karu (Karu LGA, Nasarawa)": both hints fit Karu of Nasarawa
     if entry.admin1 in sentence_admin1 and entry.kind != "admin1":

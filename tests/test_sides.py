@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_boko_haram_after_the_split_is_either_faction(events_of) -> None:
     text = "On 7 May {year}, Boko Haram attacked the village of Amchide, in Kolofata subdivision (Mayo-Sava, Extreme-Nord)."
@@ -76,3 +78,21 @@ def test_two_armed_sides_hurt_in_a_fight_are_its_two_actors(events_of) -> None:
     (event,) = events_of("On 30 April 2020, three NPA militants were killed while a government soldier was "
                          "wounded during a firefight between the NPA and the military in Bindoy, Negros Oriental.")
     assert (event.actor1.name, event.actor2.name) == ("NPA: New People's Army", "Military Forces of the Philippines")
+
+
+@pytest.mark.parametrize(("text", "militia"), [
+    ("On 30 April 2020, one person was killed during inter-clan clashes in the Salahad area, Fik zone in "
+     "Somali region, Ethiopia.", "Unidentified Clan Militia (Ethiopia)"),
+    ("On 30 April 2020, unidentified tribesmen reportedly clashed in As Sirrah area of Lawdar district (Abyan) "
+     "over a vengeance dispute. One tribesman was killed.", "Unidentified Tribal Militia (Yemen)"),
+])
+def test_unnamed_sides_of_a_community_fight_are_its_militias(events_of, text: str, militia: str) -> None:
+    (event,) = events_of(text)
+    assert (event.actor1.name, event.actor2.name) == (militia, militia)
+
+
+def test_herders_who_attack_are_a_communal_militia_herders_attacked_are_civilians(events_of) -> None:
+    (attackers,) = events_of("On 8 September 2019, pastoralists attacked civilians in Kitui county, Kenya, killing 2.")
+    assert attackers.actor1.name == "Unidentified Communal Militia (Kenya)"
+    (victims,) = events_of("On 8 September 2019, gunmen attacked herders in Kitui county, Kenya, killing 2.")
+    assert victims.actor2.name == "Civilians (Kenya)"

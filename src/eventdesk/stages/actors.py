@@ -69,6 +69,11 @@ _ARMED_NOUNS = frozenset(
     "insurgents insurgent jihadists jihadist terrorists terrorist kidnappers abductors "
     "extremists".split()
 )
+# men of a community who fight as such; herders and pastoralists only when they act (else civilians)
+_COMMUNITY_FIGHTERS = {"tribesmen": "Tribal", "tribesman": "Tribal", "clansmen": "Clan", "clansman": "Clan",
+                       "pastoralists": "Communal", "herders": "Communal", "herdsmen": "Communal"}
+_FIGHT_VERBS = frozenset("attack kill raid shoot clash fight ambush burn torch loot stab hack invade storm "
+                         "abduct kidnap steal rustle beat injure wound".split())
 _GANG_NOUNS = frozenset("gang gangs gangsters gangster thugs robbers criminals".split())
 _MILITIA_NOUNS = frozenset("militia militias militiamen militiaman raiders raider rustlers warriors".split())
 _PROTEST_NOUNS = frozenset("protesters protestors protester demonstrators demonstrator marchers strikers picketers".split())
@@ -440,6 +445,11 @@ def _rule_for(
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
     if ethnic is not None and (low in _MILITIA_NOUNS or low in _ARMED_NOUNS or low in ("youths", "herders", "herdsmen")):
         return ethnic.name, 4, f"generic:ethnic:{ethnic.id}", None
+    kind = _COMMUNITY_FIGHTERS.get(low)
+    if kind is not None and (role == "side" or (role == "agent" and _verb_in(token, _FIGHT_VERBS)) or
+                             (role != "patient" and kind != "Communal")):
+        # "tribesmen clashed", "pastoralists attacked civilians": armed men of a community
+        return f"Unidentified {kind} Militia ({{country}})", 4, f"generic:{kind.lower()}-militia", None
     if low in _MILITIA_NOUNS:
         template, inter, key, _ = _militia_rule(left_words)
         return template, inter, key, nation

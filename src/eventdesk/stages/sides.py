@@ -22,6 +22,7 @@ __all__ = [
     "agent_over_patient",
     "between_order",
     "one_side_other",
+    "community_sides",
     "combined_or",
     "counter_protest",
     "defence",
@@ -233,3 +234,37 @@ def one_side_other(text: str, sentence: Span, a1: Actor | None, a2: Actor | None
         return a1, a2
     one = a1 if any(a.name == a1.name for a in first) else first[0]
     return one, other[0]
+
+
+# what kind of community fought, when no side is named: ACLED's "Unidentified Clan/Tribal/
+# Communal/Ethnic Militia (X)" for both sides of such a clash
+_COMMUNITY_FIGHT = (
+    ("Clan", re.compile(r"\b(?:inter-?clan|clan-based|rival clans|(?:two|rival|warring) clans|clansmen|"
+                        r"between (?:the )?(?:two|rival) families|families (?:clashed|fought)|family feud)\b", re.I)),
+    ("Tribal", re.compile(r"\b(?:tribesmen|inter-?tribal|tribal (?:clash(?:es)?|fighting|feud|dispute))\b", re.I)),
+    ("Communal", re.compile(r"\b(?:inter-?communal|communal (?:clash(?:es)?|fighting|feud)|rival (?:\w+ )?communities|"
+                           r"(?:farmers|herders) and (?:farmers|herders))\b", re.I)),
+    ("Ethnic", re.compile(r"\b(?:inter-?ethnic|ethnic (?:clash(?:es)?|fighting|violence))\b", re.I)),
+)
+
+
+def community_sides(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
+                    country: str | None) -> tuple[Actor | None, Actor | None]:
+    """"Inter-clan clashes", "two rival clans engaged in clashes", "clashes broke out between two
+    families", "tribesmen clashed": a fight between unnamed sides of communities is between two
+    unidentified militias of that kind, not two unidentified armed groups."""
+    # a side no one named (the rule's "Unidentified Armed Group"), not "unidentified gunmen"
+    unnamed = [a for a in (a1, a2) if a is None or a.key == "rule:unidentified"]
+    if not unnamed:
+        return a1, a2
+    militia = next((a for a in (a1, a2) if a is not None and a.inter == 4 and a.name.startswith("Unidentified ")), None)
+    if militia is None:
+        if len(unnamed) < 2:
+            return a1, a2
+        here = text[sentence.start:sentence.end]
+        kind = next((k for k, rx in _COMMUNITY_FIGHT if rx.search(here)), None)
+        if kind is None:
+            return a1, a2
+        militia = Actor(f"Unidentified {kind} Militia ({country})" if country else f"Unidentified {kind} Militia",
+                        4, None, f"rule:{kind.lower()}-militia")
+    return (militia if a1 in unnamed or a1 is None else a1), (militia if a2 in unnamed or a2 is None else a2)

@@ -96,3 +96,18 @@ def test_herders_who_attack_are_a_communal_militia_herders_attacked_are_civilian
     assert attackers.actor1.name == "Unidentified Communal Militia (Kenya)"
     (victims,) = events_of("On 8 September 2019, gunmen attacked herders in Kitui county, Kenya, killing 2.")
     assert victims.actor2.name == "Civilians (Kenya)"
+
+
+def test_a_named_community_names_its_militia_and_only_its_own_side(events_of) -> None:
+    (clash,) = events_of("On 22 November 2019, clashes between the Kapkeny and Kabasiran clans broke out in the "
+                         "Mogil area, Elgeyo-Marakwet, Kenya.")
+    assert (clash.actor1.name, clash.actor2.name) == ("Kapkeny Clan Militia (Kenya)", "Kabasiran Clan Militia (Kenya)")
+    (tribal,) = events_of("On 4 May 2020, clashes erupted between Al Hayash tribesmen and pro-Houthi forces in "
+                          "At Taffah, Al Bayda.")
+    assert tribal.actor1.name == "Al Hayash Tribal Militia (Yemen)"
+    # the victims' clan is no militia: the gunmen stay unidentified
+    (attack,) = events_of("On 8 May 2020, gunmen attacked members of the Matan clan in Wajir, Kenya, killing 2.")
+    assert attack.actor1.name == "Unidentified Armed Group (Kenya)"
+    # raiders from a country are that nation's, not a community's
+    (raid,) = events_of("On 8 May 2020, raiders from Uganda attacked a village in Turkana, Kenya, killing 1.")
+    assert "Communal" not in raid.actor1.name

@@ -385,6 +385,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1, a2 = sides.community_sides(clean.text, group[0].sentence, a1, a2, country)
         # "military forces of India and Pakistan exchanged fire": the army at home first
         a1, a2 = sides.joint_forces(clean.text, group[0].sentence, country, context.actors) or (a1, a2)
+    a1, a2 = sides.named_communities(clean.text, group[0].sentence, a1, a2, country, battle, context.actors)
     if a1 is not None and top.classification.sub_event_type in _TERRITORY:
         # who took the ground decides: a state force regains it, anyone else overtakes it
         sub = _TERRITORY[0] if a1.inter == 1 else _TERRITORY[1]

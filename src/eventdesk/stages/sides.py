@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from eventdesk.model import Actor, Span
 from eventdesk.stages import actors as actors_stage
+from eventdesk.stages._community import named_militias
 from eventdesk.stages.roles import ARMED_INTER
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "between_order",
     "one_side_other",
     "community_sides",
+    "named_communities",
     "combined_or",
     "counter_protest",
     "defence",
@@ -268,3 +270,43 @@ def community_sides(text: str, sentence: Span, a1: Actor | None, a2: Actor | Non
         militia = Actor(f"Unidentified {kind} Militia ({country})" if country else f"Unidentified {kind} Militia",
                         4, None, f"rule:{kind.lower()}-militia")
     return (militia if a1 in unnamed or a1 is None else a1), (militia if a2 in unnamed or a2 is None else a2)
+
+
+_FROM_HERE = re.compile(r"\s+from\s+(?:the\s+)?")  # "militias from Odejo": the name follows the noun
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    """A side the report does not name: no one, the rule's unidentified group, unidentified
+    gunmen, or an unidentified militia of some kind."""
+    return actor is None or actor.key in ("rule:unidentified", "generic:unidentified-armed-group") or (
+        actor.inter == 4 and actor.name.startswith("Unidentified "))
+
+
+def named_communities(text: str, sentence: Span, a1: Actor | None, a2: Actor | None, country: str | None,
+                      battle: bool, dictionary) -> tuple[Actor | None, Actor | None]:
+    """"Clashes between the Matan and Geledle clans", "Al Hayash tribesmen clashed with pro-Houthi
+    forces", "communal militias from Odejo attacked Ikobi": the community names the militia
+    (``_community``). A side the report names in those words takes that name: an actor whose
+    words hold or precede the community's name ("Al Hayash tribesmen", "militias from Odejo"),
+    and in a battle the sides no one named, in the report's order."""
+    # "raiders from Uganda" are a nation's, not a community's
+    found = [m for m in named_militias(text[sentence.start:sentence.end]) if dictionary.nation_of(m.community) is None]
+    if not found:
+        return a1, a2
+    militias = [(sentence.start + m.start, Actor(f"{m.name} ({country})" if country else m.name, 4, None,
+                                                 "rule:community-militia")) for m in found]
+    used: set[str] = set()
+    sides = [a1, a2]
+    for k, actor in enumerate(sides):  # first the actors whose own words name the community
+        if _unnamed(actor) and actor is not None and actor.span is not None:
+            near = [m for at, m in militias if m.name not in used and (
+                actor.span.start <= at < actor.span.end or _FROM_HERE.fullmatch(text, actor.span.end, at))]
+            if near:
+                sides[k] = near[0]
+                used.add(near[0].name)
+    if battle:
+        rest = [m for _, m in militias if m.name not in used]
+        for k, actor in enumerate(sides):
+            if rest and _unnamed(actor) and (actor is None or actor.span is None):
+                sides[k] = rest.pop(0)
+    return sides[0], sides[1]

@@ -63,3 +63,11 @@ def test_the_border_of_two_counties_is_one_place(events_of) -> None:
             "bandits at a water point.")
     events = events_of(text)
     assert len(events) == 1 and events[0].fatalities.best == 2
+
+
+def test_a_reference_town_and_the_rest_of_a_count_still_make_a_list(events_of) -> None:
+    # "west of Marib city" only says where Sirwah lies; "and five others on Y" is the list's next member
+    events = events_of("On 3 May 2020, two Saudi-led coalition air raids were reported on pro-Houthi forces in "
+                       "Sirwah district west of Marib city (Marib) and five others on Khabb wa ash Shaaf district "
+                       "in northern Yemen (Al Jawf), killing a number of fighters.")
+    assert [e.place.admin1 for e in events] == ["Marib", "Al Jawf"]

@@ -24,10 +24,16 @@ _LIST_GAP = re.compile(
     r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood|front|frontline|market|junction|"
     r"checkpoint|mountain|hill|valley|crossing|bridge|base|port)s?\s*)?"  # "Mandera town and Dadaab"
     # "Wadi al Jarah (Al Dhaher, Sadah) and east of Tuwayliq mountain (Shadaa, Sadah)", "... as well as in Y"
-    r"(,|and|or|&|, and|, or|,? as well as)\s*((in|at|on|near)\s+)?(the\s+)?"
+    # "... and five others on Y", "... and 3 more in Y": the rest of a count of strikes
+    r"(,|and|or|&|, and|, or|,? as well as)\s*((\w+\s+)?(others?|more)\s+)?((in|at|on|near)\s+)?(the\s+)?"
     r"((north|south|east|west)(-?(north|south|east|west))?(ern)?\s+(of\s+)?)?(villages? of\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "Sirwah district west of Marib city": Marib only says where Sirwah lies
+_REFERENCE_GAP = re.compile(r"^\s*(?:(?:district|town|city|village|area|county)\s+)?(?:(?:north|south|east|west)"
+                            r"(?:-?(?:north|south|east|west))?\s+of|outside|near)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
@@ -49,11 +55,16 @@ def _split_by_location(mention: EventMention, text: str, sentence: Span, context
               if p.span is not None and not _in_parentheses(text, sentence.start, p.span.start)]
     listed: list[Place] = []
     conjoined = False  # a list has an "and"/"or"; "Lawa, Calamba, Laguna" is a hierarchy, not a list
+    after = 0  # the end of the last reference place, passed over like the text between members
     for p in places:
         if not listed:
             listed.append(p)
             continue
-        raw = re.sub(r"\([^)]*\)", "", ALT_NAME.sub("", text[listed[-1].span.end : p.span.start]))
+        start = max(listed[-1].span.end, after)
+        raw = re.sub(r"\([^)]*\)", "", ALT_NAME.sub("", text[start : p.span.start]))
+        if _REFERENCE_GAP.match(raw):
+            after = p.span.end
+            continue
         gap = _without_unplaced_names(raw)
         if p.precision == 3 and p.admin1 == listed[-1].admin1:
             continue  # "in Anka, Zamfara state": the province of the town before, not another place

@@ -449,3 +449,11 @@ def test_a_hint_repeating_the_name_names_its_division(events_of) -> None:
     (event,) = events_of("On 4 May 2020, in Santa Ana (Santa Ana), automobile workers protested in front of "
                          "their factory against the suspension of their contracts.")
     assert (event.place.country, event.place.admin1) == ("El Salvador", "Santa Ana")
+
+
+def test_a_district_near_the_named_province_keeps_its_own_point(events_of) -> None:
+    # the gazetteer's Maruf centroid carries the province of its nearest town (Zabul); the text
+    # names Kandahar, 150 km from which it lies: Maruf's point, Kandahar's name
+    (event,) = events_of("On 4 March 2020, Afghan military forces killed 1 Taliban militant in Maruf district, Kandahar.")
+    assert (event.place.location, event.place.admin1, event.place.precision) == ("Maruf", "Kandahar", 2)
+    assert abs(event.place.latitude - 31.45) < 0.2 and abs(event.place.longitude - 67.25) < 0.2

@@ -183,7 +183,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             # also when the parenthesis only gave another name: "Qazi (Qaziyan) village of Dawlat
             # Yar district, Ghor" is not Qazi in Iran
             wider = _from_hints(cand, cand.chain, gaz, context)
-            if wider is not None and (wider.country != best.country or wider.admin1 != best.admin1):
+            if wider is not None and (wider.country != best.country or wider.admin1 != best.admin1) \
+                    and not _district_over_the_border(best, wider, cand):
                 # "City Park, Nairobi": not the park in Canada; "Muqur district, Badghis": not
                 # Muqer of Ghazni; "Caracoli, Malambo, Atlantico": not Caracoli of Antioquia
                 cand.entries, best = [], wider
@@ -191,6 +192,14 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             continue  # "Maasai women", "Garre militia": a people, not a place of another country
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
+
+
+def _district_over_the_border(best: GazEntry, wider: GazEntry, cand: Candidate) -> bool:
+    """"Maruf district, Kandahar": the district of that name keeps its own point when it lies near
+    the province named, though its recorded province is the next one (a district's province is
+    that of its nearest town, which can lie over the border); the province named is its admin1."""
+    return best.kind == "admin2" and cand.after in DISTRICT_WORDS and _own_name(best, cand) and \
+        best.country == wider.country and _within(best, [wider], _NEAR_KM)
 
 
 def _respelled_fit(cand: Candidate, gaz: Gazetteer, context: PlaceContext) -> GazEntry | None:
@@ -378,9 +387,10 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
     other_hints = [h for h in cand.hints if h not in admin1_hints]
     named = admin1_hints or [h for h in cand.chain if gaz.admin1(h, entry.country)]
     admin1 = entry.admin1 or (gaz.admin1(named[-1], entry.country).admin1 if named else "")
-    if named and (not cand.entries or cand.respelled) and entry.kind != "admin1":
+    guessed = entry.id.startswith("geoboundaries:")  # a centroid's province is its nearest town's
+    if named and (not cand.entries or cand.respelled or guessed) and entry.kind != "admin1":
         # placed through what the text names: its province, not the one the gazetteer guessed
-        # for a district centroid ("Dihrawud" lies in Uruzgan, not Kandahar)
+        # for a district centroid ("Dihrawud" lies in Uruzgan, not Kandahar; Maruf in Kandahar)
         admin1 = gaz.admin1(named[-1], entry.country).admin1
     if not admin2 and other_hints:
         admin2 = other_hints[0]

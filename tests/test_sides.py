@@ -111,3 +111,10 @@ def test_a_named_community_names_its_militia_and_only_its_own_side(events_of) ->
     # raiders from a country are that nation's, not a community's
     (raid,) = events_of("On 8 May 2020, raiders from Uganda attacked a village in Turkana, Kenya, killing 1.")
     assert "Communal" not in raid.actor1.name
+
+
+def test_inter_clan_violence_is_a_clash_between_clan_militias(events_of) -> None:
+    (event,) = events_of("On 3 May 2020, inter-clan violence erupted in Afdere zone (Somali region), Ethiopia, "
+                         "leaving at least 5 people dead.")
+    assert (event.sub_event_type, event.actor1.name, event.fatalities.best) == (
+        "Armed clash", "Unidentified Clan Militia (Ethiopia)", 5)

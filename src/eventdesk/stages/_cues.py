@@ -75,6 +75,9 @@ CUES: dict[str, str] = {
     r"respond(ed|ing) to ([\w-]+ ){0,2}(fire|attacks?|shelling)|(thwarted|foiled|repelled) (an |the |a )?"
     r"([\w-]+ )?(attack|offensive|assault|advance|infiltration|incursion)|"
     r"offensive|confronted|confrontation|"
+    # "inter-clan violence erupted": a fight between clans ("ethnic violence" is most often
+    # one-sided attacks, as ACLED codes them)
+    r"(inter-?clan|clan-based|inter-?tribal) (violence|hostilities)|"
     # headline present tense: "Insurgents fight Iraqi forces in city of Mosul"
     r"fights? (\w+ ){0,2}(forces|troops|militants|army|police|rebels|insurgents|soldiers|fighters|jihadists))\b",
     "regain": r"\b(regain(ed)?|recaptur(ed|e)|retook|retake|re-?took|re-?took control|liberat(ed|e)|"

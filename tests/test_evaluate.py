@@ -37,3 +37,13 @@ def test_eval_smoke(services, shared_dir, tmp_path, kind, gold, limit, floors):
     for field, floor in floors.items():
         assert acc[field] >= floor, (field, acc[field])
     assert errors.read_text().startswith(("event_id_cnty,field", "id,field"))
+
+
+def test_ged_sides_compare_with_acled_names():
+    from eventdesk.evaluate import _ged_side
+
+    assert _ged_side("Government of Turkey") == _ged_side("Military Forces of Turkey (2016-)")
+    assert _ged_side("PKK") == _ged_side("PKK: Kurdistan Workers Party")
+    assert _ged_side("IS") == _ged_side("Islamic State (Iraq)")
+    assert _ged_side("Civilians") == _ged_side("Civilians (Iraq)")
+    assert _ged_side("Government of Iraq") != _ged_side("Islamic State (Iraq)")

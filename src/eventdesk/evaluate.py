@@ -213,20 +213,18 @@ def _pred_value(e: EventMention | None, f: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------- GED
-_GED_ALIASES = {
-    "government of iraq": "military forces of iraq",
-    "government of turkey": "military forces of turkey",
-    "government of iran": "military forces of iran",
-    "government of syria": "military forces of syria",
-    "is": "islamic state",
-    "civilians": "civilians",
-}
+_GED_ALIASES = {"is": "islamic state"}
 
 
 def _ged_side(name: str) -> str:
+    """One side's name as both datasets can agree on it: GED's "Government of Iraq" is ACLED's
+    "Military Forces of Iraq", GED's "IS" the "Islamic State", and a group is its acronym when
+    ACLED writes "PKK: Kurdistan Workers Party" and GED "PKK"."""
     n = normalise_actor(name)
     n = _GED_ALIASES.get(n, n)
-    return re.sub(r" \(.*\)$", "", n)
+    n = re.sub(r"^government of ", "military forces of ", n)
+    n = re.sub(r" \(.*\)$", "", n)
+    return n.split(":", 1)[0].strip()
 
 
 def _ged_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:

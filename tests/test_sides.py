@@ -118,3 +118,10 @@ def test_inter_clan_violence_is_a_clash_between_clan_militias(events_of) -> None
                          "leaving at least 5 people dead.")
     assert (event.sub_event_type, event.actor1.name, event.fatalities.best) == (
         "Armed clash", "Unidentified Clan Militia (Ethiopia)", 5)
+
+
+def test_a_vehicle_that_struck_a_mine_is_its_target(events_of) -> None:
+    (event,) = events_of("On 7 May 2020, an army vehicle struck an IED between Banh and Koumbri (Banh, Loroum), "
+                         "Burkina Faso, injuring several soldiers.")
+    assert event.actor2.name == "Military Forces of Burkina Faso"
+    assert event.actor1.name == "Unidentified Armed Group (Burkina Faso)"

@@ -11,6 +11,9 @@ _REPORTING_VERBS = frozenset("say tell report claim add state announce accuse bl
 _PATIENT_PREPS = frozenset("against on upon at targeting with into".split())
 _FIGHT_WORDS = frozenset("clash clashes fight fighting battle gunfight firefight skirmish exchange confrontation "
                          "encounter shootout shoot-out engagement".split())
+# "an army vehicle struck an IED", "a patrol hit a landmine": the one who ran into it is its victim
+_RAN_INTO = frozenset("strike hit step run drive".split())
+_EXPLOSIVES = frozenset("ied ieds mine mines landmine landmines bomb bombs explosive explosives device devices".split())
 
 
 def role_of(token: Token) -> tuple[str, int | None]:
@@ -29,6 +32,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
         if dep == "nsubj" or (dep == "nsubjpass" and not passive):
             if head.lemma_.lower() in _REPORTING_VERBS and not claims_own_act(head):
                 return "source", head.i
+            if head.lemma_.lower() in _RAN_INTO and _names_an_explosive(head):
+                return "patient", head.i
             return ("patient" if passive else "agent"), head.i
         if dep in ("nsubjpass",):
             return "patient", head.i
@@ -56,6 +61,13 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _names_an_explosive(verb: Token) -> bool:
+    """"struck an IED", "stepped on a landmine", "ran over a roadside bomb"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in _EXPLOSIVES for o in objects)
 
 
 def claims_own_act(verb: Token) -> bool:

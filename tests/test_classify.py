@@ -242,3 +242,13 @@ def test_the_trigger_prefilter_lets_every_typed_sentence_through(text: str, even
     from eventdesk.stages.sentences import TriggerFilter
 
     assert TriggerFilter().triggers(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 May 2020, protesters gathered outside the Seray in Tripoli and demanded the release of activists "
+    "who were detained in recent demonstrations.",
+    "On 7 May 2020, truck drivers blocked the Zahrani bridge in protest against the coronavirus measures, "
+    "which have prevented them from working.",
+])
+def test_a_past_arrest_or_a_grievance_is_no_intervention(text: str) -> None:
+    assert classify(text).sub_event_type == "Peaceful protest"

@@ -140,12 +140,13 @@ CUES: dict[str, str] = {
     r"(\w+ ){0,3}(protesters?|demonstrators?|participants|marchers|activists|people|students|of them|them|"
     r"organi[sz]ers|leaders|members|residents|traders|workers)|(protesters?|demonstrators?|participants|people|"
     r"activists|students|\d+|several|some|dozens|others|organi[sz]ers|leaders|they|one|two|three|woman|man|women|men|"
-    r"workers|journalists?) ((\w+ ){0,2}|,[^.;]{0,40}?, )(were|was|being|got) "
+    # not "activists who were detained in recent demonstrations": a past arrest the protest is about
+    r"workers|journalists?) (?!(?:who|that|which) )((\w+ ){0,2}|,[^.;]{0,40}?, )(were|was|being|got) "
     r"(\w+ )?(arrested|detained)|(police|officers|forces|authorities) (\w+ ){0,3}(arrested|detained)|"
     r"arrests were made|(made|making) (\w+ )?arrests|"
     r"fired (\w+ ){0,2}in(to)? the air|warning shots|pepper spray|broke (it )?up|forcibly (removed|evicted)|"
     r"crackdown|cracked down|stun grenades?|blocked (the )?(protesters|demonstrators|march)|"
-    r"(prevented|stopped) (\w+ ){0,2}(protesters|demonstrators|march|from)|intervened|interfered|kettled|pushed back|"
+    r"(prevented|stopped) (\w+ ){0,2}(protesters|demonstrators|march)|intervened|interfered|kettled|pushed back|"
     r"(tried|attempted) to control the crowd|"
     r"(beat|beaten|assaulted|attacked|injured|wounded|hurt|scuffled) (\w+ ){0,4}(protesters|demonstrators|protests?|"
     r"demonstrations?|rally|march))\b",

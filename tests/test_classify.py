@@ -252,3 +252,9 @@ def test_the_trigger_prefilter_lets_every_typed_sentence_through(text: str, even
 ])
 def test_a_past_arrest_or_a_grievance_is_no_intervention(text: str) -> None:
     assert classify(text).sub_event_type == "Peaceful protest"
+
+
+def test_killing_a_member_of_named_forces_is_a_clash() -> None:
+    got = classify("On 29 April 2020, unidentified gunmen reportedly killed a member of the Hadhrami Elite "
+                   "forces in Al Ajlaniyah area of Hadramawt valley.")
+    assert got.sub_event_type == "Armed clash"

@@ -236,9 +236,11 @@ _ARMED_HARMED = re.compile(
     r"six|seven|eight|nine|ten|several|many|dozens|\d+|civilians?|people|residents|villagers|m[ae]n|wom[ae]n)\b)|"
     rf"\b{_ARMED_NOUN} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
     # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
+    # "killed a member of the Hadhrami Elite forces"
     r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
     r"police officers?|militants?|gang members?|gangsters|bandits|fighters|insurgents|rebels|militiam[ae]n|"
-    r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b))\b",
+    r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b|forces|"
+    r"brigade|battalion))\b",
     re.IGNORECASE,
 )
 _CIVIL_HARMED = re.compile(

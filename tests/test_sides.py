@@ -125,3 +125,9 @@ def test_a_vehicle_that_struck_a_mine_is_its_target(events_of) -> None:
                          "Burkina Faso, injuring several soldiers.")
     assert event.actor2.name == "Military Forces of Burkina Faso"
     assert event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_who_suffered_casualties_was_attacked(events_of) -> None:
+    (event,) = events_of("On 5 March 2020, Afghan soldiers suffered casualties following an attack by Taliban "
+                         "militants in Charikar city, Parwan.")
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")

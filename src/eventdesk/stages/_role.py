@@ -11,6 +11,8 @@ _REPORTING_VERBS = frozenset("say tell report claim add state announce accuse bl
 _PATIENT_PREPS = frozenset("against on upon at targeting with into".split())
 _FIGHT_WORDS = frozenset("clash clashes fight fighting battle gunfight firefight skirmish exchange confrontation "
                          "encounter shootout shoot-out engagement".split())
+# "Afghan soldiers suffered casualties", "the convoy sustained damage": the subject underwent it
+_UNDERGO = frozenset("suffer sustain incur endure".split())
 # "an army vehicle struck an IED", "a patrol hit a landmine": the one who ran into it is its victim
 _RAN_INTO = frozenset("strike hit step run drive".split())
 _EXPLOSIVES = frozenset("ied ieds mine mines landmine landmines bomb bombs explosive explosives device devices".split())
@@ -32,7 +34,7 @@ def role_of(token: Token) -> tuple[str, int | None]:
         if dep == "nsubj" or (dep == "nsubjpass" and not passive):
             if head.lemma_.lower() in _REPORTING_VERBS and not claims_own_act(head):
                 return "source", head.i
-            if head.lemma_.lower() in _RAN_INTO and _names_an_explosive(head):
+            if (head.lemma_.lower() in _RAN_INTO and _names_an_explosive(head)) or head.lemma_.lower() in _UNDERGO:
                 return "patient", head.i
             return ("patient" if passive else "agent"), head.i
         if dep in ("nsubjpass",):

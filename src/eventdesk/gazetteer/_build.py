@@ -106,7 +106,7 @@ def english_admin_name(row: src.SubdivisionRow) -> str:
                 continue
             if name and is_plausible_english(name):
                 return name
-    return fold(row.name).replace("'", "") or row.name
+    return official.replace("'", "") or row.name
 
 
 def _initial(name: str) -> str:

@@ -32,9 +32,10 @@ def role_of(token: Token) -> tuple[str, int | None]:
         # "Boko Haram/IS claimed ...": the parser reads the group's "IS" as the auxiliary "is"
         passive = any(c.dep_ == "auxpass" and c.text != "IS" for c in head.children)
         if dep == "nsubj" or (dep == "nsubjpass" and not passive):
-            if head.lemma_.lower() in _REPORTING_VERBS and not claims_own_act(head):
+            lemma = head.lemma_.lower()
+            if lemma in _REPORTING_VERBS and not claims_own_act(head):
                 return "source", head.i
-            if (head.lemma_.lower() in _RAN_INTO and _names_an_explosive(head)) or head.lemma_.lower() in _UNDERGO:
+            if lemma in _UNDERGO or (lemma in _RAN_INTO and _names_an_explosive(head)):
                 return "patient", head.i
             return ("patient" if passive else "agent"), head.i
         if dep in ("nsubjpass",):

@@ -22,6 +22,11 @@ _GENERIC = {
     "rioters": ("Rioters", 5),
     "civilians": ("Civilians", 7),
     "unidentified": ("Unidentified Armed Group", 3),
+    # the unnamed sides of a fight between communities (sides.community_sides)
+    "clan-militia": ("Unidentified Clan Militia", 4),
+    "tribal-militia": ("Unidentified Tribal Militia", 4),
+    "communal-militia": ("Unidentified Communal Militia", 4),
+    "ethnic-militia": ("Unidentified Ethnic Militia", 4),
 }
 
 

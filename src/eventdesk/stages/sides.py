@@ -17,7 +17,7 @@ from dataclasses import replace
 from eventdesk.model import Actor, Span
 from eventdesk.stages import actors as actors_stage
 from eventdesk.stages._community import named_militias
-from eventdesk.stages.roles import ARMED_INTER
+from eventdesk.stages.roles import ARMED_INTER, generic_actor
 
 __all__ = [
     "agent_over_patient",
@@ -267,9 +267,8 @@ def community_sides(text: str, sentence: Span, a1: Actor | None, a2: Actor | Non
         kind = next((k for k, rx in _COMMUNITY_FIGHT if rx.search(here)), None)
         if kind is None:
             return a1, a2
-        militia = Actor(f"Unidentified {kind} Militia ({country})" if country else f"Unidentified {kind} Militia",
-                        4, None, f"rule:{kind.lower()}-militia")
-    return (militia if a1 in unnamed or a1 is None else a1), (militia if a2 in unnamed or a2 is None else a2)
+        militia = generic_actor(f"{kind.lower()}-militia", country)
+    return (militia if a1 in unnamed else a1), (militia if a2 in unnamed else a2)
 
 
 _FROM_HERE = re.compile(r"\s+from\s+(?:the\s+)?")  # "militias from Odejo": the name follows the noun

@@ -47,3 +47,45 @@ def test_ged_sides_compare_with_acled_names():
     assert _ged_side("IS") == _ged_side("Islamic State (Iraq)")
     assert _ged_side("Civilians") == _ged_side("Civilians (Iraq)")
     assert _ged_side("Government of Iraq") != _ged_side("Islamic State (Iraq)")
+
+
+_GOLD_HEADER = ("event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,"
+                "latitude,longitude,fatalities,notes\n")
+
+
+def test_grouping_splits_rows_by_a_gold_column():
+    from eventdesk.evaluate import Grouping
+
+    assert Grouping.parse("country") == Grouping("country")
+    assert Grouping.parse("country=Kenya").key({"country": "kenya"}) == "Kenya"
+    assert Grouping.parse("country=Kenya").key({"country": "Iraq"}) == "other"
+    assert Grouping.parse("country").key({"country": ""}) == "(empty)"
+
+
+def test_eval_breaks_figures_down_by_country(services, tmp_path):
+    """Two self-written notes (Iraq, with a date; Kenya, with none): per-group figures add up to the
+    total, and the date can only be right where the note states a year."""
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        _GOLD_HEADER
+        + 'T1,2020-05-02,Battles,Armed clash,Islamic State (Iraq),Popular Mobilization Forces,Iraq,Diyala,'
+          'Khanaqin,34.35,45.39,2,"On 2 May 2020, Islamic State militants clashed with the Popular Mobilization '
+          'Forces in Khanaqin (Diyala). Two PMF fighters were killed."\n'
+        + 'T2,2009-03-01,Riots,Violent demonstration,Rioters (Kenya),,Kenya,Nairobi,Nairobi,-1.28,36.82,0,'
+          '"Rioters burned tyres and pelted police with stones."\n',
+        encoding="utf-8")
+    report = evaluate("acled", str(gold), Settings(progress=False), errors=str(tmp_path / "e.csv"),
+                      services=services, by="country=Kenya")
+    d = report.as_dict()
+    assert d["by"] == "country=Kenya" and set(d["groups"]) == {"Kenya", "other"}
+    assert d["groups"]["other"]["rows"] == 1 and d["groups"]["Kenya"]["rows"] == 1
+    assert d["groups"]["other"]["accuracy"]["event_date"] == 1.0
+    assert d["groups"]["Kenya"]["accuracy"]["event_date"] == 0.0
+    assert d["groups"]["Kenya"]["accuracy"]["event_type"] == 1.0
+    assert d["extra"]["event_date_when_note_states_a_year"] == {"accuracy": 1.0, "rows": 1}
+    for f, acc in d["accuracy"].items():  # the groups add up to the whole
+        assert acc == sum(g["accuracy"][f] * g["rows"] for g in d["groups"].values()) / d["rows"]
+    from eventdesk.render import eval_text
+
+    text = eval_text(report)
+    assert "by country=Kenya:" in text and "Kenya" in text.splitlines()[-3] + text.splitlines()[-2]

@@ -275,14 +275,14 @@ def process(articles: list[Article], services: Services) -> list[ArticleResult |
 
 
 def evaluate(kind: str, gold: str, settings: Settings, *, errors: str | None = None, limit: int | None = None,
-             services: Services | None = None):
+             services: Services | None = None, by: str | None = None):
     """Score against ACLED (``kind="acled"``) or GED (``"ged"``) gold rows; see evaluate.py.
 
     Undated events are kept (``keep_undated``): notes carry no publication date, and the other
     fields are still worth scoring when the date cannot be resolved."""
     from dataclasses import replace
 
-    from eventdesk.evaluate import evaluate_acled, evaluate_ged
+    from eventdesk.evaluate import Grouping, evaluate_acled, evaluate_ged
 
     settings = replace(settings, keep_undated=True)
     if services is None:
@@ -291,4 +291,4 @@ def evaluate(kind: str, gold: str, settings: Settings, *, errors: str | None = N
         services = replace(services, settings=settings)
     scorer = evaluate_acled if kind == "acled" else evaluate_ged
     return scorer(gold, lambda arts: process(list(arts), services), errors or f"eval-{kind}-errors.csv",
-                  limit=limit)
+                  limit=limit, by=Grouping.parse(by) if by else None)

@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", help="gold CSV (e.g. ../shared/eval/acled_dev.csv)")
     p.add_argument("--errors", help="where to write the per-row errors (default: eval-KIND-errors.csv)")
     p.add_argument("--limit", type=int, help="only the first N articles (notes/headlines)")
+    p.add_argument("--by", metavar="COLUMN[=VALUE]",
+                   help="also break the figures down by a gold column (--by country), or into the rows with one "
+                        "value and the others (--by country=Kenya)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     _common(p)
 
@@ -177,7 +180,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "eval":
         from eventdesk.app import evaluate
 
-        report = evaluate(args.kind, args.gold, settings, errors=args.errors, limit=args.limit)
+        report = evaluate(args.kind, args.gold, settings, errors=args.errors, limit=args.limit, by=args.by)
         print(json.dumps(report.as_dict(), indent=2) if args.json else render.eval_text(report))
         return 0
     if args.command == "gazetteer":

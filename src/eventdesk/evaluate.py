@@ -6,6 +6,9 @@ the gold rows sharing that note (best agreement first); a gold row left without 
 wrong on every field. GED: each distinct headline is one article published on ``source_date``;
 date inside [date_start, date_end], deaths inside [low, high], the dyad in either order,
 coordinates within 50 km.
+
+``by`` breaks every figure down by a gold column: ``"country"`` gives one group per country,
+``"country=Kenya"`` two groups, ``Kenya`` and ``other`` (the rows without that value).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from eventdesk.gazetteer._geo import km
 from eventdesk.ingest import content_hash
 from eventdesk.model import Article, ArticleResult, EventMention, Skipped
 
-__all__ = ["FieldScore", "EvalReport", "evaluate_acled", "evaluate_ged", "normalise_actor", "km"]
+__all__ = ["FieldScore", "EvalReport", "Grouping", "evaluate_acled", "evaluate_ged", "normalise_actor", "km"]
 
 ACLED_FIELDS = (
     "event_type", "sub_event_type", "event_date", "country", "admin1", "coords_50km", "fatalities",
@@ -44,6 +47,28 @@ class FieldScore:
         return self.correct / self.total if self.total else 0.0
 
 
+@dataclass(frozen=True)
+class Grouping:
+    """How to break the figures down: by the value of a gold ``column``, or, with ``value``, into the
+    rows that have it and the ``other`` rows ("country=Kenya")."""
+
+    column: str
+    value: str | None = None
+
+    @classmethod
+    def parse(cls, spec: str) -> Grouping:
+        column, _, value = spec.partition("=")
+        if not column.strip():
+            raise EvalError(f"--by {spec!r}: expected COLUMN or COLUMN=VALUE")
+        return cls(column.strip(), value.strip() or None)
+
+    def key(self, row: dict[str, str]) -> str:
+        got = row.get(self.column, "")
+        if self.value is None:
+            return got or "(empty)"
+        return self.value if got.lower() == self.value.lower() else "other"
+
+
 @dataclass
 class EvalReport:
     kind: str
@@ -54,9 +79,20 @@ class EvalReport:
     extra: dict[str, FieldScore] = field(default_factory=dict)
     errors_path: str = ""
     skipped: list[Skipped] = field(default_factory=list)
+    by: str = ""
+    groups: dict[str, dict[str, FieldScore]] = field(default_factory=dict)
+
+    def add(self, group: str | None, checks: dict[str, bool]) -> None:
+        """Count one gold row's field checks, overall and in its group."""
+        tallies = [self.fields] + ([self.groups.setdefault(group, {f: FieldScore() for f in self.fields})]
+                                   if group is not None else [])
+        for scores in tallies:
+            for f, ok in checks.items():
+                scores[f].total += 1
+                scores[f].correct += ok
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "kind": self.kind,
             "rows": self.rows,
             "articles": self.articles,
@@ -65,6 +101,16 @@ class EvalReport:
             "extra": {k: {"accuracy": round(v.accuracy, 4), "rows": v.total} for k, v in self.extra.items()},
             "errors_file": self.errors_path,
         }
+        if self.by:
+            ordered = sorted(self.groups.items(), key=lambda kv: (-_rows(kv[1]), kv[0]))
+            out["by"] = self.by
+            out["groups"] = {g: {"rows": _rows(sc), "accuracy": {k: round(v.accuracy, 4) for k, v in sc.items()}}
+                             for g, sc in ordered}
+        return out
+
+
+def _rows(scores: dict[str, FieldScore]) -> int:
+    return next(iter(scores.values())).total if scores else 0
 
 
 def normalise_actor(name: str | None) -> str:
@@ -148,9 +194,13 @@ _DATED_NOTE = re.compile(
 )
 
 
-def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit: int | None = None) -> EvalReport:
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit: int | None = None,
+                   by: Grouping | None = None) -> EvalReport:
     rows = _read(path, {"event_id_cnty", "notes", "event_type", "sub_event_type", "event_date", "country",
-                        "admin1", "latitude", "longitude", "fatalities", "actor1", "actor2"})
+                        "admin1", "latitude", "longitude", "fatalities", "actor1", "actor2"} | _needs(by))
     by_note: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         by_note[r["notes"]].append(r)
@@ -160,9 +210,10 @@ def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit
     articles = [_article(g[0]["event_id_cnty"], note, None, f"{path}:{g[0]['event_id_cnty']}") for note, g in notes]
     results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
     skipped = []
-    scores = {f: FieldScore() for f in ACLED_FIELDS}
-    extra = {"event_date_when_note_has_full_date": FieldScore(), "event_type_when_event_found": FieldScore()}
-    matched = 0
+    extra = {"event_date_when_note_has_full_date": FieldScore(), "event_date_when_note_states_a_year": FieldScore(),
+             "event_type_when_event_found": FieldScore()}
+    report = EvalReport("acled", sum(len(g) for _, g in notes), len(notes), 0,
+                        {f: FieldScore() for f in ACLED_FIELDS}, extra, str(errors_path), skipped, _label(by))
     with open(errors_path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["event_id_cnty", "field", "gold", "predicted", "notes"])
@@ -173,20 +224,31 @@ def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit
             events = list(res.events) if res else []
             for g, e in _match(gold, events, _acled_checks):
                 checks = _acled_checks(g, e)
-                matched += e is not None
+                report.matched += e is not None
+                report.add(by.key(g) if by else None, checks)
                 for f, ok in checks.items():
-                    scores[f].total += 1
-                    scores[f].correct += ok
                     if not ok:
                         w.writerow([g["event_id_cnty"], f, _gold_value(g, f), _pred_value(e, f), note])
-                if _DATED_NOTE.search(note):
-                    extra["event_date_when_note_has_full_date"].total += 1
-                    extra["event_date_when_note_has_full_date"].correct += checks["event_date"]
-                if e is not None:
-                    extra["event_type_when_event_found"].total += 1
-                    extra["event_type_when_event_found"].correct += checks["event_type"]
-    return EvalReport("acled", sum(len(g) for _, g in notes), len(notes), matched, scores, extra,
-                      str(errors_path), skipped)
+                for name, applies, f in (
+                    ("event_date_when_note_has_full_date", _DATED_NOTE.search(note), "event_date"),
+                    # no publication date comes with a note: without a year in it, no date can be right
+                    ("event_date_when_note_states_a_year", _YEAR.search(note), "event_date"),
+                    ("event_type_when_event_found", e is not None, "event_type"),
+                ):
+                    if applies:
+                        extra[name].total += 1
+                        extra[name].correct += checks[f]
+    return report
+
+
+def _needs(by: Grouping | None) -> set[str]:
+    return {by.column} if by else set()
+
+
+def _label(by: Grouping | None) -> str:
+    if by is None:
+        return ""
+    return f"{by.column}={by.value}" if by.value else by.column
 
 
 def _gold_value(g: dict[str, str], f: str) -> str:
@@ -244,9 +306,10 @@ def _ged_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
     }
 
 
-def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: int | None = None) -> EvalReport:
+def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: int | None = None,
+                 by: Grouping | None = None) -> EvalReport:
     rows = _read(path, {"source_headline", "source_date", "date_start", "date_end", "side_a", "side_b",
-                        "low", "best", "high", "latitude", "longitude"})
+                        "low", "best", "high", "latitude", "longitude"} | _needs(by))
     by_head: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         head = r["source_headline"].split(";")[0].strip()
@@ -260,8 +323,8 @@ def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: 
         for (head, date), g in heads
     ]
     results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
-    scores = {f: FieldScore() for f in GED_FIELDS}
-    matched = 0
+    report = EvalReport("ged", sum(len(g) for _, g in heads), len(heads), 0, {f: FieldScore() for f in GED_FIELDS},
+                        {}, str(errors_path), by=_label(by))
     with open(errors_path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "field", "gold", "predicted", "headline"])
@@ -269,13 +332,13 @@ def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: 
             res = results.get(art.id)
             events = list(res.events) if res else []
             for g, e in _match(gold, events, _ged_checks):
-                matched += e is not None
-                for f, ok in _ged_checks(g, e).items():
-                    scores[f].total += 1
-                    scores[f].correct += ok
+                checks = _ged_checks(g, e)
+                report.matched += e is not None
+                report.add(by.key(g) if by else None, checks)
+                for f, ok in checks.items():
                     if not ok:
                         w.writerow([g["id"], f, _ged_gold(g, f), _ged_pred(e, f), head])
-    return EvalReport("ged", sum(len(g) for _, g in heads), len(heads), matched, scores, {}, str(errors_path))
+    return report
 
 
 def _ged_gold(g: dict[str, str], f: str) -> str:

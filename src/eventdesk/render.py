@@ -158,8 +158,23 @@ def eval_text(report) -> str:
         out.append(f"  {k:>16}: {v * 100:5.1f}%")
     for k, v in d["extra"].items():
         out.append(f"  {k}: {v['accuracy'] * 100:5.1f}% of {v['rows']} rows")
+    if d.get("groups"):
+        fields = list(d["accuracy"])
+        width = max(len(d["by"]), *(len(g) for g in d["groups"]))
+        out.append("")
+        out.append(f"by {d['by']}:")
+        out.append(f"  {'':<{width}}  {'rows':>6}  " + "  ".join(f"{_short(f):>8}" for f in fields))
+        for g, v in d["groups"].items():
+            out.append(f"  {g:<{width}}  {v['rows']:>6}  "
+                       + "  ".join(f"{v['accuracy'][f] * 100:7.1f}%" for f in fields))
     out.append(f"per-row errors: {d['errors_file']}")
     return "\n".join(out)
+
+
+def _short(field: str) -> str:
+    """A column heading of at most 8 characters for an evaluation field."""
+    return {"sub_event_type": "sub_type", "event_type": "type", "event_date": "date", "coords_50km": "coords",
+            "fatalities": "deaths", "date_in_range": "date", "deaths_in_range": "deaths"}.get(field, field)[:8]
 
 
 def review_text(event_id: str, members: list[str], reviews) -> str:

@@ -457,3 +457,24 @@ def test_a_district_near_the_named_province_keeps_its_own_point(events_of) -> No
     (event,) = events_of("On 4 March 2020, Afghan military forces killed 1 Taliban militant in Maruf district, Kandahar.")
     assert (event.place.location, event.place.admin1, event.place.precision) == ("Maruf", "Kandahar", 2)
     assert abs(event.place.latitude - 31.45) < 0.2 and abs(event.place.longitude - 67.25) < 0.2
+
+
+def test_a_hint_names_a_province_by_another_of_its_names(gaz: Gazetteer) -> None:
+    # the hint "Tripoli" is the Libyan province recorded as Tarabulus: not the Greek town whose
+    # district is called Tripoli; "Extreme-Nord" is Cameroon's Far North, not a homonym elsewhere
+    place = _choose(gaz, "On 6 May 2020, LNA forces shelled residential areas in Tripoli (Tripoli, Tripoli).")
+    assert place is not None and (place.country, place.location) == ("Libya", "Tripoli")
+    place = _choose(gaz, "Boko Haram looted a refugee camp in Kolofata town (Mayo-Sava, Extreme-Nord).")
+    assert place is not None and (place.country, place.admin1) == ("Cameroon", "Far North")
+
+
+def test_a_bare_province_name_is_its_seat_town(gaz: Gazetteer) -> None:
+    # "Jizan (Jizan, Jizan)": the town (precision 1), which the province outranked by population
+    place = _choose(gaz, "On 2 May 2020, protesters gathered in Jizan (Jizan, Jizan).")
+    assert place is not None and (place.country, place.location, place.precision) == ("Saudi Arabia", "Jizan", 1)
+    # with "province" after it, the province stays
+    place = _choose(gaz, "On 2 May 2020, protesters gathered in Jizan province.")
+    assert place is not None and place.precision == 3
+    # a village that only shares the province's name is not what the name means
+    place = _choose(gaz, "Pokot militiamen shot three police officers in Baringo county.")
+    assert place is not None and place.precision == 3 and place.admin1 == "Baringo"

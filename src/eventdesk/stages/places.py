@@ -156,6 +156,7 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                        if c.entries and c.entries[0].kind == "admin1" and c.after in ADMIN_WORDS}
     for cand in cands:
         surface = text[cand.start:cand.end]
+        cand.hint_keys = cand.hint_keys | _division_keys(cand, gaz)
         hint_keys = set(cand.hint_keys) | {name_key(strip_admin_suffix(h)) for h in cand.chain}
         cand.key = name_key(surface)
         cand.is_country = bool(cand.entries) and (
@@ -175,6 +176,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1), e) for e in cand.entries]
         scored = [s for s in scored if s[0] > -math.inf]
         best = max(scored, key=lambda s: s[0])[1] if scored else None
+        if best is not None and best.kind == "admin1" and cand.after not in ADMIN_WORDS:
+            best = _capital_of_the_name(best, cand) or best
         if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
             placed = _from_hints(cand, cand.hints, gaz, context)
             if (placed is not None or best is None) and not _keeps_its_name(best, placed, cand, gaz):
@@ -192,6 +195,30 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             continue  # "Maasai women", "Garre militia": a people, not a place of another country
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
+
+
+def _capital_of_the_name(province: GazEntry, cand: Candidate) -> GazEntry | None:
+    """The town of a province's name that is its seat (the province's point): "Jizan (Jizan, Jizan)"
+    and "in Kirkuk" name the town, which the province outranks only by population, unless "province"
+    follows. A village of the name (Baringo) is not what a bare province name means."""
+    return next((e for e in cand.entries if e.kind == "city" and e.country == province.country
+                 and name_key(e.admin1) == name_key(province.name) and e.population >= _TOWN_POPULATION
+                 and km(e.latitude, e.longitude, province.latitude, province.longitude) <= _SEAT_KM), None)
+
+
+# how far a province's recorded point may lie from the town of its name for the town to be its seat
+_SEAT_KM = 5
+# a town this size is known beyond its district
+_TOWN_POPULATION = 15_000
+
+
+def _division_keys(cand: Candidate, gaz: Gazetteer) -> set[str]:
+    """The official names of the first-level divisions the hints name under another name: the
+    hint "Tripoli" is the province the gazetteer records as Tarabulus, so "Tripoli (Tripoli,
+    Tripoli)" is the Libyan city of that province, not the Greek town whose district shares its name."""
+    if not cand.hints:
+        return set()
+    return {name_key(e.name) for h in cand.hints for e in gaz.lookup(strip_admin_suffix(h)) if e.kind == "admin1"}
 
 
 def _district_over_the_border(best: GazEntry, wider: GazEntry, cand: Candidate) -> bool:
@@ -268,7 +295,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
         # Afghanistan, not only a province that may be a homonym: "Hodeidah Red Sea port city")
         return False
     if countries and entry.country not in countries:
-        return explicit and entry.population >= 15_000
+        return explicit and entry.population >= _TOWN_POPULATION
     homes = {c for c, _ in context.homes}
     if not countries and entry.country in homes:
         return True  # a village of the Houthis' country in an article about the Houthis
@@ -279,7 +306,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
                                        or (entry.population >= 1_000_000 and _own_name(entry, cand)))
     if not countries and homes and entry.kind == "city" and not _own_name(entry, cand) and not cand.hints:
         return False  # "Toti" is a name of eManzimtoti, not a village of the Taliban's country
-    if not countries and entry.kind == "city" and entry.population < 15_000:
+    if not countries and entry.kind == "city" and entry.population < _TOWN_POPULATION:
         return explicit
     if not countries and entry.kind == "city" and not _own_name(entry, cand):
         # no country known and the text matches only one of the entry's alternate names
@@ -478,4 +505,12 @@ def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
     score, best = scored[0]
     if score + (1.2 if best.qualifier else 0.0) < -1 or best.chosen is None:
         return None
+    best = _named_under(best, cands) or best
     return _to_place(text, best, best.chosen, gazetteer, sentence.article_id)
+
+
+def _named_under(wider: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The name placed through ``wider`` when the text chains it under it: "Al Qurayn area of Al
+    Azariq district" is Al Qurayn, at the district's point, not the district."""
+    return next((c for c in cands if c is not wider and c.chosen == wider.chosen and c.start < wider.start
+                 and wider.key in {name_key(strip_admin_suffix(h)) for h in c.chain}), None)

@@ -27,6 +27,20 @@ def test_a_unit_of_a_named_group_is_that_group(events_of) -> None:
     assert event.actor2.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
 
 
+def test_members_and_gunmen_of_a_named_group_are_that_group(events_of) -> None:
+    # not a crowd of "members" rioting, nor civilians killed
+    (event,) = events_of("On 3 May 2020, members of the CJNG clashed with municipal police in Aguililla "
+                         "(Aguililla, Michoacan). 3 fatalities.")
+    assert (event.sub_event_type, event.actor1.name) == ("Armed clash", "CJNG: Jalisco New Generation Cartel")
+    (event,) = events_of("On 5 May 2020, in Culiacan (Sinaloa), gunmen of the Sinaloa Cartel clashed with the "
+                         "National Guard. 2 fatalities.")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Sinaloa Cartel", "Military Forces of Mexico (2018-) National Guard")
+    (event,) = events_of("On 2 February 2019, security forces killed four members of al Shabaab in Boni Forest, "
+                         "Lamu County.")
+    assert (event.event_type, event.actor2.name) == ("Battles", "Al Shabaab")
+
+
 def test_a_coders_coded_as_names_the_group(events_of) -> None:
     text = ("On 28 April 2020, anti-Houthi forces (coded as National Resistance Forces due to past activity in the "
             "area) claimed to have clashed with pro-Houthi forces in Al Waziyah Junction (Al Mukha, Taizz).")

@@ -37,7 +37,10 @@ NOUNS: dict[str, str] = {
     r"residents|villagers|locals|youths|members of the public|the public|community members|"
     r"supporters|students|traders|hawkers|(?:boda ?boda |motorcycle )?riders|operators|fans|"
     r"group of (?:\w+ ){0,2}(?:people|youths|residents|villagers|men|women|students|drivers)|"
-    r"two groups|rival groups|inmates|prisoners|refugees|vendors|(?:party )?members of|gangs? of youths|"
+    r"two groups|rival groups|inmates|prisoners|refugees|vendors|gangs? of youths|"
+    # "members of the X party" riot; "members of the CJNG" or "of the Santa Rosa de Lima Cartel" are an armed group
+    r"(?:party )?members of(?! (?:the )?(?-i:[A-Z]{2,}\b))(?! (?:the |a |an )?(?:[\w-]+ ){0,5}?(?:cartels?|gangs?|militias?|"
+    r"armed groups?|forces|army|rebels?|brigades?|battalions?|insurgents?)\b)|"
     r"party members|squatters|workers|miners|dwellers|passengers|shopkeepers|shop owners|beneficiaries|migrants|"
     r"citizens|fishermen|drivers|demonstrators|protesters|townspeople|local people)",
 }

@@ -109,7 +109,10 @@ def _coded_as(doc: Doc, start: int) -> Token | None:
     return token if token is not None and token.pos_ in ("NOUN", "PROPN") else None
 
 
-_UNIT_NOUNS = frozenset("forces force unit units brigade brigades battalion battalions troops fighters".split())
+# nouns for some of a group's men: "a unit of the Southern Resistance", "members of the CJNG",
+# "gunmen of the Sinaloa Cartel" are that group
+_UNIT_NOUNS = frozenset("forces force unit units brigade brigades battalion battalions troops fighters "
+                        "members member gunmen militants elements".split())
 
 
 def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) -> bool:

@@ -258,3 +258,22 @@ def test_killing_a_member_of_named_forces_is_a_clash() -> None:
     got = classify("On 29 April 2020, unidentified gunmen reportedly killed a member of the Hadhrami Elite "
                    "forces in Al Ajlaniyah area of Hadramawt valley.")
     assert got.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 December 2019, youth demonstrated violently in Busia after a raid on a shop.",
+    "Violent electoral protests broke out in Mathare.",
+    "Protesters stormed the centre in Kisumu and threw chairs at the officials.",
+    "A police officer was injured after he was hit by a stone thrown by protesting youths.",
+    "Rowdy youth disrupted Kenyatta's rally in Kisumu, protesting the election results.",
+    "Boda boda riders protested along the highway in Limuru and lit fires on the road.",
+    "Cooperative farmers burn several houses in protest over the division of land.",
+])
+def test_a_demonstration_that_turns_violent_is_a_riot(text: str) -> None:
+    got = classify(text)
+    assert got is not None and (got.event_type, got.sub_event_type) == ("Riots", "Violent demonstration"), got
+
+
+def test_police_dispersing_violently_does_not_make_protesters_rioters() -> None:
+    got = classify("Kenyans took to the streets to protest; police violently dispersed protesters.")
+    assert got is not None and got.event_type == "Protests", got

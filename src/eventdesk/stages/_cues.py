@@ -96,10 +96,12 @@ CUES: dict[str, str] = {
     r"assembl(ed|y) (outside|in front|at)|chant(ed|ing)|placards?|banners?|(?-i:stormed)|"
     r"to (demand|denounce|condemn|oppose|express|show|urge)|demanding|in solidarity|motorcade|caravan|"
     r"cacerola\w*|pot-banging|bang(ed|ing)? (\w+ )?pots( and pans)?|honk\w*)\b",
-    "riot": r"\b(riot(s|ed|ing|ers)?|riotous|violent(ly)? (protest|demonstrat)\w*|turn(s|ed)? (violent|chaotic|riotous|ugly)|"
+    "riot": r"\b(riot(s|ed|ing|ers)?|riotous|violent(ly)? (protest|demonstrat)\w*|violent \w+ (protest|demonstrat)\w*|(protest|demonstrat)\w* violently|"
+    r"turn(s|ed)? (violent|chaotic|riotous|ugly)|"
     r"(protest|demonstration)s? (became|turned) (violent|chaotic))\b",
     "riot_acts": r"\b(pelt(ed|ing)|(threw|throwing|hurled|hurling|throw) (\w+ ){0,2}(stones|rocks|objects|bottles|"
-    r"petrol bombs|molotov\w*|missiles|sticks|firecrackers|fireworks|bricks)|stone[- ]?throwing|ston(ed|ing)|stones|"
+    r"petrol bombs|molotov\w*|missiles|sticks|firecrackers|fireworks|bricks|chairs)|stone[- ]?throwing|ston(ed|ing)|stones|"
+    r"(stones?|rocks?) thrown|"
     r"(burn(ed|t|ing|s)?|lit|light(ed|ing)?|set) (\w+ ){0,2}(tyres|tires|tyers|objects|items|debris|garbage|rubbish|"
     r"trash|mattresses)|set (\w+ ){1,2}(on fire|ablaze|alight)|beaten (up )?by (the )?(demonstrators|protesters|rioters)|"
     r"physical confrontation|forc(e|ed|ing) (themselves|their way)|"
@@ -112,14 +114,14 @@ CUES: dict[str, str] = {
     r"scuffle\w*|running battles?|(attacked|assaulted|injured|beat( up)?) (?!by\b)(\w+ ){0,2}(police|officers?|policem[ae]n)|"
     r"forced (their way|entry)|broke into|violence erupted|(destruction|destroy\w*) of property|property destruction|"
     r"(burn|burnt|burned|burning|set fire to|torched) (\w+ ){0,2}(ballot|mattresses|property|papers)|"
-    r"disrupt(ed|ing)? (\w+ ){0,3}(rally|meeting|event|campaign)|"
+    r"disrupt(ed|ing|s)? ([\w']+ ){0,3}(rally|meeting|event|campaign)|lit (\w+ )?fires|"
     r"molotov\w*|petrol bombs?|rampage|went on rampage|overturned|"
     r"(attacked|beat|assaulted) (\w+ ){0,3}(man|woman|driver|workers?|teachers?|principal|staff|people|journalists?)|"
     # the passive: "several vehicles were reportedly burnt during the protest"
     r"(vehicles?|cars?|buses|lorries|trucks|houses|homes|shops|stalls|offices|property|buildings?|tyres|tires|"
     r"dorm\w*|classrooms?|police posts?|police stations?) (\w+ ){0,2}(were|was) (\w+ ){0,2}"
     r"(burnt|burned|torched|set ablaze|set on fire|vandali[sz]ed|destroyed|smashed|looted|damaged|stoned)|"
-    r"(burn(ed|t|ing|s)?|torch(ed|ing)?) (\w+ ){0,2}(dorm\w*|classrooms?|school|property|stalls|market))\b",
+    r"(burn(ed|t|ing|s)?|torch(ed|ing)?) (\w+ ){0,2}(dorm\w*|classrooms?|school|property|stalls|market|houses|police (camp|post)s?))\b",
     "mob": r"\b(mobs?|lynch\w*|vigilant\w*|mob justice|jungle justice|instant justice|"
     r"(residents|villagers|locals|local people|citizens|crowds?|members of the public|the public|youths|"
     r"community members|settlers|angry \w+) "

@@ -478,3 +478,15 @@ def test_a_bare_province_name_is_its_seat_town(gaz: Gazetteer) -> None:
     # a village that only shares the province's name is not what the name means
     place = _choose(gaz, "Pokot militiamen shot three police officers in Baringo county.")
     assert place is not None and place.precision == 3 and place.admin1 == "Baringo"
+
+
+def test_a_chained_name_with_a_province_word_is_the_province(gaz: Gazetteer) -> None:
+    # "Merida state" is Venezuela's, though Merida in Mexico is the bigger city
+    place = _choose(gaz, "On 4 May 2020, in El Campito, Merida, Merida state, residents demonstrated by burning tires.")
+    assert place is not None and (place.country, place.admin1) == ("Venezuela", "Merida")
+
+
+def test_a_hint_repeating_the_name_confirms_nothing_in_another_country(gaz: Gazetteer) -> None:
+    # Mal of Mauritania is not in the gazetteer; Mal district of India is no answer in a text on Mauritania
+    place = _choose(gaz, "On 7 May 2020, residents clashed with the Mauritanian police in Mal (Mal).")
+    assert place is None or place.country == "Mauritania"

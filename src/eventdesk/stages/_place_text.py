@@ -423,7 +423,8 @@ def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, 
         if not (chained or gap == " "):  # " ": the next word of one name ("Pusht Rod")
             break
         if chained and _is_wider(text, nxt, span):
-            found.append(text[nxt.start:nxt.end])
+            # "El Campito, Merida, Merida state": the last is the province, whatever the city's size
+            found.append(text[nxt.start:nxt.end] + (f" {nxt.after}" if nxt.after in ADMIN_WORDS else ""))
         if chained:
             found.extend(nxt.hints)  # "Ar Rubat area of Tuban district (Lahij)": Lahij contains both
         end = nxt.hint_end or nxt.end

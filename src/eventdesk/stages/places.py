@@ -285,10 +285,13 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     """
     if not cand.entries:
         return True
-    if cand.hints and _fits_hints(entry, cand.hint_keys):
-        return True  # "Haydan district (Sadah)": its own province confirms it
-    explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
     countries = {c for c, _ in context.countries}
+    # "Haydan district (Sadah)": its own province confirms it; "El Bouni (El Bouni)", its district
+    # of the same name, unless the text names another country ("the Mauritanian police in Mal (Mal)")
+    confirming = cand.hint_keys if not countries or entry.country in countries else cand.hint_keys - {cand.key}
+    if cand.hints and _fits_hints(entry, confirming):
+        return True
+    explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
     if cand.name_end and countries and entry.country not in countries and not _own_name(entry, cand) and \
             dict(context.countries) != dict(context.admin1_countries):
         # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola (when the text names
@@ -344,7 +347,8 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
     country = ranked[0][0] if ranked else None
     own = {e.country for e in cand.entries}
     found = [[e for e in gaz.lookup(strip_admin_suffix(h), country)
-              if e.kind in ("city", "supplement", "admin1", "admin2")] for h in hints]
+              if e.kind in (("admin1",) if _names_a_province(h) else ("city", "supplement", "admin1", "admin2"))]
+             for h in hints]
     for i, h in enumerate(hints[:-1]):
         if not found[i] and any(found[i + 1:]):  # "Kash Rod": Khash Rod, if near the hints after it
             later = [e for rest in found[i + 1:] for e in rest]
@@ -371,6 +375,11 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
                     -e.population)
         return min(entries, key=rank)
     return None
+
+
+def _names_a_province(hint: str) -> bool:
+    """"Merida state", "Diyala governorate": a first-level division by its own word."""
+    return hint.rsplit(" ", 1)[-1].lower() in ADMIN_WORDS and strip_admin_suffix(hint) != hint
 
 
 # how far a district may lie from the province the text names and still be read as lying in it

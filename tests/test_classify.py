@@ -277,3 +277,13 @@ def test_a_demonstration_that_turns_violent_is_a_riot(text: str) -> None:
 def test_police_dispersing_violently_does_not_make_protesters_rioters() -> None:
     got = classify("Kenyans took to the streets to protest; police violently dispersed protesters.")
     assert got is not None and got.event_type == "Protests", got
+
+
+@pytest.mark.parametrize("text", [
+    "Five armed men attacked a polling station in Galole and killed a voter, before police opened fire, "
+    "killing two of the attackers.",
+    "Police reservists pursued the raiders; three cattle rustlers were shot dead in the exchange.",
+])
+def test_attackers_killed_in_return_make_a_battle(text: str) -> None:
+    got = classify(text)
+    assert got is not None and (got.event_type, got.sub_event_type) == ("Battles", "Armed clash"), got

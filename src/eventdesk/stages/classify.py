@@ -227,7 +227,8 @@ def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
 # "three soldiers were wounded" -> an attack on an organised armed side is a battle
 _ARMED_NOUN = (r"(fighters|soldiers?|troops|policem[ae]n|police officers?|officers|militants?|servicem[ae]n|"
                r"guards|security forces|units|personnel|peshmerga|insurgents|rebels|militiam[ae]n|convoy|patrol|"
-               r"gang members?|drug traffickers?|drug dealers?)")
+               r"gang members?|drug traffickers?|drug dealers?|(cattle )?raiders?|(cattle )?rustlers?|bandits?|"
+               r"attackers|assailants|gunm[ae]n|detectives?)")
 _ARMED_HARMED = re.compile(
     rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
     rf"\b{_ARMED_NOUN} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
@@ -238,7 +239,8 @@ _ARMED_HARMED = re.compile(
     # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
     # "killed a member of the Hadhrami Elite forces"
     r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
-    r"police officers?|militants?|gang members?|gangsters|bandits|fighters|insurgents|rebels|militiam[ae]n|"
+    r"police officers?|militants?|gang members?|gangsters|bandits?|fighters|insurgents|rebels|militiam[ae]n|"
+    r"(\w+ )?of the (attackers|assailants|raiders|gunmen)|"
     r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b|forces|"
     r"brigade|battalion))\b",
     re.IGNORECASE,

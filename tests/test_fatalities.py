@@ -28,6 +28,14 @@ GOLDEN = [
     ("1 soldier was killed or wounded by a sniper in the area.", 0, None, None),
     ("Militants shot a civilian who was delivering water to the checkpoints, resulting in his death.", 1, 1, 1),
     ("A prisoner died in the prison of Hauban after he was allegedly tortured.", 1, 1, 1),
+    # a named victim on either side of the death word; a named grievance is no death of this event
+    ("A policeman has been arrested after shooting dead Mwenda Itaeba, a Jubilee politician.", 1, 1, 1),
+    ("The west Yimbo chief, Daniel Tiang was found dead at a guest house.", 1, 1, 1),
+    ("Riots broke out in response to the beheading of Virginia Nyaiko, wife of a Mungiki leader.", 0, None, None),
+    ("Gunmen killed Islamic State fighters.", 0, None, None),
+    # headline present tense and a body found
+    ("A suspected cattle thief is lynched by a mob at Archers Post location.", 1, 1, 1),
+    ("Her body was found on Sunday with marks on the neck.", 1, 1, 1),
     # (sentence, best, low, high)
     ("Iraqi F-16 jets pummeled ISIS bases, killing 36 of the group's elements and commanders.", 36, 36, 36),
     ("The PMF said four of its fighters were killed and six injured in an attack.", 4, 4, 4),

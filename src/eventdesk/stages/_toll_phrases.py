@@ -30,6 +30,8 @@ from eventdesk.stages._toll_words import (
     SPEECH as _SPEECH,
     TOLL_VERBS as _TOLL_VERBS,
     HEAD_STOPS as _HEAD_STOPS,
+    NOT_A_NAME as _NOT_A_NAME,
+    NAME_STOPS as _NAME_STOPS,
 )
 
 __all__ = ["Claim", "claims_in", "vague_default"]
@@ -125,6 +127,7 @@ def _starts_object(tokens: list[Token], j: int) -> bool:
         _quantity_at(tokens, j) is not None
         or low in ("the", "a", "an", "his", "her", "their")
         or _bare_object(tokens, j) is not None
+        or _named_object(tokens, j) is not None
     )
 
 
@@ -136,7 +139,7 @@ def _object_claims(tokens: list[Token], j: int, used: set[int], war_zone: bool) 
     while j < len(tokens):
         claim, end = _victim_phrase(tokens, j, used, war_zone)
         if claim is None:
-            if not claims and (bare := _bare_object(tokens, j)) is not None:
+            if not claims and (bare := _bare_object(tokens, j) or _named_object(tokens, j)) is not None:
                 claims.append(bare)
             break
         if claims and any(tokens[n].low in _SPEECH for n in range(j, min(end + 1, len(tokens)))):
@@ -176,7 +179,7 @@ def _subject_claims(tokens: list[Token], i: int, used: set[int], war_zone: bool)
             window = [n for n in window if n < m]
             break
     claims: list[Claim] = []
-    bare = _bare_person(tokens, window, tokens[i].end)
+    bare = _bare_person(tokens, window, tokens[i].end) or _named_person(tokens, window, tokens[i].end)
     if bare is not None:
         return [bare]
     j = 0
@@ -244,6 +247,34 @@ def _bare_person(tokens: list[Token], window: list[int], trigger_end: int) -> Cl
     if last.low in ("he", "she") or (last.low in _SINGULAR_PERSON and len(window) <= 4 and all(tokens[n].low not in ("a", "an", "the", "his", "her") and parse_number(tokens[n].low) is None for n in window)):
         return Claim(1, 1, 1, last.start, trigger_end, "singular")
     return None
+
+
+def _is_name(tokens: list[Token], idx: list[int]) -> bool:
+    """Two to four capitalised words that name a person ("Dony Opar", "Melitus Were"), not a group
+    ("Islamic State", "Al Shabaab") or plural people ("Afghan Soldiers")."""
+    return 2 <= len(idx) <= 4 and all(
+        tokens[n].text[:1].isupper() and tokens[n].text[1:2].islower() and tokens[n].low not in _NOT_A_NAME
+        for n in idx) and not tokens[idx[-1]].low.endswith("s")
+
+
+def _named_object(tokens: list[Token], j: int) -> Claim | None:
+    """'shooting dead Mwenda Itaeba, a Jubilee politician': one named victim (not after a noun: "riots
+    over the beheading of Virginia Nyaiko" tell the grievance, not a death of the riots)."""
+    if j > 0 and tokens[j - 1].low == "of":
+        return None
+    k = j
+    while k < len(tokens) and k - j < 5 and tokens[k].text[:1].isupper():
+        k += 1
+    stop = k == len(tokens) or tokens[k].low in _RIGHT_STOPS or tokens[k].low in _NAME_STOPS
+    return Claim(1, 1, 1, tokens[j].start, tokens[k - 1].end, "named") \
+        if stop and _is_name(tokens, list(range(j, k))) else None
+
+
+def _named_person(tokens: list[Token], window: list[int], trigger_end: int) -> Claim | None:
+    """'Daniel Tiang was found dead': one named victim before the death word."""
+    if not window or not _is_name(tokens, window):
+        return None
+    return Claim(1, 1, 1, tokens[window[0]].start, trigger_end, "named")
 
 
 def _bare_object(tokens: list[Token], j: int) -> Claim | None:

@@ -17,6 +17,8 @@ __all__ = [
     "INJURY",
     "NONPERSON",
     "SINGULAR_PERSON",
+    "NOT_A_NAME",
+    "NAME_STOPS",
     "PERSON_SUFFIXES",
     "PROTEST_WORDS",
     "WEEKDAYS",
@@ -104,3 +106,14 @@ HEAD_STOPS = frozenset(
     ", and or in on at by from during when after while were was are is had have has across among throughout "
     "within near inside along around between into".split()
 )
+
+# capitalised words that make a run of them a group, a place or a title, not a person's name
+NOT_A_NAME = frozenset(
+    "state forces force army police militia militias group front movement party brigade battalion taliban "
+    "shabaab haram council government regime cartel gang university college school hospital district "
+    "province county region city town village camp street road market mosque church the a an on in at "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+# words that may follow a named victim: "killed Dony Opar, a politician", "killed John Doe in Nairobi"
+NAME_STOPS = frozenset(", for in at on near while who after during as and outside inside".split())

@@ -134,12 +134,14 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
 
 
 _SINGLE_VICTIM = re.compile(
-    r"(?<!\bno one )(?<!\bnobody )(?<!\bnone )\b(?:was|has been|had been) (?:reportedly |allegedly |later |also )?"
+    r"(?<!\bno one )(?<!\bnobody )(?<!\bnone )\b(?:was|is|has been|had been) (?:reportedly |allegedly |later |also )?"
     r"(?:shot dead|shot and killed|killed|murdered|assassinated|beheaded|lynched|gunned down|executed|"
     r"(?:hacked|stabbed|beaten|burnt|burned|clubbed|tortured) to death)\b(?! or (?:wounded|injured))|"
     # "shot a civilian ..., resulting in his death", "which resulted in the death of the local"
     r"\bresult(?:ing|ed) in (?:his|her|the) death\b(?! of (?:\d|two|three|four|five|six|several|many|dozens))|"
-    r"\b(?:a|one) (?:prisoner|detainee|man|woman|child|civilian|soldier|policeman|resident) (?:later )?died\b",
+    r"\b(?:a|one) (?:prisoner|detainee|man|woman|child|civilian|soldier|policeman|resident) (?:later )?died\b|"
+    # "her body was found on Sunday with marks on the neck"
+    r"\b(?:his|her|a|the) body (?:was|is|has been) (?:later |then )?(?:found|discovered|recovered)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[(\"'])")

@@ -33,6 +33,9 @@ GOLDEN = [
     ("The west Yimbo chief, Daniel Tiang was found dead at a guest house.", 1, 1, 1),
     ("Riots broke out in response to the beheading of Virginia Nyaiko, wife of a Mungiki leader.", 0, None, None),
     ("Gunmen killed Islamic State fighters.", 0, None, None),
+    # a bare figure as the subject is a count, not the day of a date
+    ("2 were killed by an armed gang in Elburgon.", 2, 2, 2),
+    ("Three soldiers on 22/12 were killed.", 3, 3, 3),
     # headline present tense and a body found
     ("A suspected cattle thief is lynched by a mob at Archers Post location.", 1, 1, 1),
     ("Her body was found on Sunday with marks on the neck.", 1, 1, 1),

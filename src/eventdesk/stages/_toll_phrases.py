@@ -206,13 +206,20 @@ def _skip_verb_group(tokens: list[Token], i: int) -> int:
             if low in ("and", ",") and not (start >= 2 and tokens[start - 2].low.endswith("ed")):
                 break
             start -= 1
-        elif (low in _WEEKDAYS or low in _MONTHS or low == "on" or low == "/" or low[:1].isdigit()) and start < i and tokens[start].low not in ("and", ","):
+        elif (low in _WEEKDAYS or low in _MONTHS or low == "on" or low == "/" or
+              (low[:1].isdigit() and _in_date(tokens, start - 1))) and start < i and tokens[start].low not in ("and", ","):
             start -= 1
         elif low.endswith("ed") and start - 1 < i and start >= 2 and tokens[start - 2].low in _AUX | {",", "and"}:
             start -= 1
         else:
             break
     return start
+
+
+def _in_date(tokens: list[Token], k: int) -> bool:
+    """Whether the number at k is part of a date ("on 22/12", "12 May"), not a count ("2 were killed")."""
+    dated = _MONTHS | {"on", "/"}
+    return (k > 0 and tokens[k - 1].low in dated) or (k + 1 < len(tokens) and tokens[k + 1].low in dated)
 
 
 def _matching_open(tokens: list[Token], k: int) -> int:

@@ -36,6 +36,9 @@ GOLDEN = [
     # a bare figure as the subject is a count, not the day of a date
     ("2 were killed by an armed gang in Elburgon.", 2, 2, 2),
     ("Three soldiers on 22/12 were killed.", 3, 3, 3),
+    # a long apposition between the victim and the verb
+    ("On 8 March 2020, 1 civilian, working as a cook on a military base, was kidnapped and killed by Taliban "
+     "militants.", 1, 1, 1),
     # headline present tense and a body found
     ("A suspected cattle thief is lynched by a mob at Archers Post location.", 1, 1, 1),
     ("Her body was found on Sunday with marks on the neck.", 1, 1, 1),

@@ -157,8 +157,21 @@ def _object_claims(tokens: list[Token], j: int, used: set[int], war_zone: bool) 
 
 
 def _subject_claims(tokens: list[Token], i: int, used: set[int], war_zone: bool) -> list[Claim]:
-    """Counts to the left of a passive or intransitive death word, cut at "including"."""
+    """Counts to the left of a passive or intransitive death word, cut at "including"; past a long
+    apposition when nothing stands right before the verb ("1 civilian, working as a cook on a
+    military base, was kidnapped and killed")."""
     start = _skip_verb_group(tokens, i)
+    claims = _subject_window_claims(tokens, i, start, used, war_zone)
+    if claims or start < 2 or tokens[start - 1].low != ",":
+        return claims
+    opening = next((p for p in range(start - 2, max(0, start - 14), -1) if tokens[p].low == ","), None)
+    if opening is None:
+        return claims
+    return _subject_window_claims(tokens, i, opening, used, war_zone)
+
+
+def _subject_window_claims(tokens: list[Token], i: int, start: int, used: set[int], war_zone: bool) -> list[Claim]:
+    """The claims of the words before ``start`` (the subject's end) for the death word at ``i``."""
     window_end = start
     k = start - 1
     while k >= 0 and i - k <= 22:

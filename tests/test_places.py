@@ -490,3 +490,9 @@ def test_a_hint_repeating_the_name_confirms_nothing_in_another_country(gaz: Gaze
     # Mal of Mauritania is not in the gazetteer; Mal district of India is no answer in a text on Mauritania
     place = _choose(gaz, "On 7 May 2020, residents clashed with the Mauritanian police in Mal (Mal).")
     assert place is None or place.country == "Mauritania"
+
+
+def test_a_province_matched_with_its_unit_word_is_named_explicitly(gaz: Gazetteer) -> None:
+    # "Isiolo County" is one gazetteer name; its unit word places it though "Somali" names another country
+    place = _choose(gaz, "A Borana man is attacked and killed by Somali herders in Garfasa, Isiolo County.")
+    assert place is not None and (place.country, place.admin1) == ("Kenya", "Isiolo")

@@ -157,6 +157,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
     for cand in cands:
         surface = text[cand.start:cand.end]
         cand.hint_keys = cand.hint_keys | _division_keys(cand, gaz)
+        unit = surface.rsplit(" ", 1)[-1].lower()
+        if not cand.after and " " in surface and unit in ADMIN_WORDS | DISTRICT_WORDS:
+            cand.after = unit  # "Isiolo County" matched whole: its unit word names it as much as one after it
         hint_keys = set(cand.hint_keys) | {name_key(strip_admin_suffix(h)) for h in cand.chain}
         cand.key = name_key(surface)
         cand.is_country = bool(cand.entries) and (

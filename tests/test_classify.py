@@ -66,6 +66,9 @@ CASES: list[tuple[str, str, str]] = [
     ("On 21 May 2021, government troops withdrew from Tula and rebels entered the town without a fight.", S,
      "Non-violent transfer of territory"),
     ("On 22 May 2021, residents discovered a mass grave on the outskirts of Pemba.", S, "Other"),
+    ("On 23 May 2021, 150 refugees returned from Uganda to Yei after their camp closed.", S, "Other"),
+    ("On 24 May 2021, about 300 families were evacuated from two villages in Matalam.", S, "Other"),
+    ("On 25 May 2021, settlers cut down some 40 olive trees near Burin.", S, "Looting/property destruction"),
 ]
 
 PRECEDENCE: list[tuple[str, str, str, str]] = [

@@ -196,6 +196,7 @@ CUES: dict[str, str] = {
     r"(down )?(\w+ ){0,3}(houses?|homes?|huts?|shops?|property|propert(y|ies)|vehicles?|cars?|school|"
     r"offices?|crops|fields|manyattas?|buildings?|structures|church|mosque|market|kiosks?)|arson|"
     r"vandali[sz]ed|demolish(ed|ing)?|crop fields|set (on fire|ablaze)|(burnt|burned) down|razed|"
+    r"(cut|chopped) down (\w+ ){0,4}(olive )?trees|uproot(ed|ing)? (\w+ ){0,4}(olive )?trees|"
     r"(stole|stolen|steal|stealing|made away with|drove away|took away) (\w+ ){0,4}(livestock|cattle|goats|"
     r"camels|sheep|cows|animals|property|money|food|aid)|rustl\w*|theft|robbed|robbery|extort\w*|"
     # seizures of goods, drugs, boats or land (weapons seized are disrupted weapons use)
@@ -219,6 +220,9 @@ CUES: dict[str, str] = {
     r"without (a )?(fight|resistance)|peacefully (took|handed)|without (a )?(fight|resistance)|"
     r"(retreated|fled) from (\w+ ){0,2}(town|city|village|district|area|base))\b",
     "other": r"\b(mass graves?|displac(ed|ement|ing)|fled (their|the) (homes|village|area)|coup( d'etat)?|"
+    # people moved en masse: "569 Venezuelan refugees arrived", "families evacuated"
+    r"(refugees|migrants|returnees) (\w+ ){0,6}(returned|arrived|were repatriated)|"
+    r"(returned|arrived) (\w+ ){0,3}(refugees|migrants)|families (\w+ ){0,8}evacuated|"
     r"fired (\w+ ){0,2}in(to)? the air|shots were (heard|fired)|(heard|sound of) (gun)?(shots|gunfire)|"
     r"celebratory (gun)?fire|(exhum\w*)|prison ?break|escaped from (\w+ ){0,2}(prison|jail)|"
     r"dismantl\w* (\w+ ){0,3}(camp|base|hideout|training)|occupied (the )?(parliament|assembly|ministry))\b",

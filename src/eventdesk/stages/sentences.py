@@ -106,7 +106,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "development": (
         "deploy", "recruit", "defect", "withdr", "handed over", "base", "headquarter", "mass grave",
         "arrived", "dismantl", "cut down", "chopped down", "joined", "trench", "checkpoint",
-        "displac", "fled", "curfew", "security measure", "seized", "cache", "weapons",
+        "displac", "fled", "curfew", "security measure", "seized", "cache", "weapons", "evacuat",
     ),
 }
 

@@ -290,3 +290,8 @@ def test_police_dispersing_violently_does_not_make_protesters_rioters() -> None:
 def test_attackers_killed_in_return_make_a_battle(text: str) -> None:
     got = classify(text)
     assert got is not None and (got.event_type, got.sub_event_type) == ("Battles", "Armed clash"), got
+
+
+def test_palestinians_clashing_with_soldiers_riot() -> None:
+    got = classify("On 4 May 2020, clashes erupted between Palestinians and Israeli forces at a refugee camp.")
+    assert got is not None and got.event_type == "Riots", got

@@ -42,7 +42,10 @@ NOUNS: dict[str, str] = {
     r"(?:party )?members of(?! (?:the )?(?-i:[A-Z]{2,}\b))(?! (?:the |a |an )?(?:[\w-]+ ){0,5}?(?:cartels?|gangs?|militias?|"
     r"armed groups?|forces|army|rebels?|brigades?|battalions?|insurgents?)\b)|"
     r"party members|squatters|workers|miners|dwellers|passengers|shopkeepers|shop owners|beneficiaries|migrants|"
-    r"citizens|fishermen|drivers|demonstrators|protesters|townspeople|local people)",
+    r"citizens|fishermen|drivers|demonstrators|protesters|townspeople|local people|"
+    # unarmed people under occupation: "clashes erupted between Palestinians and Israeli forces" (a
+    # general demonym rule also caught communities that fight as militias: "Borana and Somalis clashed")
+    r"Palestinians)",
 }
 
 CUES: dict[str, str] = {

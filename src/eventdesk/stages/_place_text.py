@@ -1,16 +1,36 @@
 """Reading place names in a sentence: the capitalised runs that match the gazetteer, and the words
 around each (the preposition that governs it, the word after it, parenthesised hints, the wider
 places chained after it). `places` decides among the candidates found here.
+
+The unit words and the ``Candidate`` type live in ``_place_words``, the reading of lists and
+chains of names in ``_place_chain``; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, name_key, strip_admin_suffix
+from eventdesk.gazetteer import Gazetteer, name_key
 from eventdesk.model import Span
+from eventdesk.stages._place_chain import _chain, _qualifies_something, _share_list_context
+from eventdesk.stages._place_words import (
+    ADMIN_WORDS,
+    ALT_NAME,
+    AREA_FEATURES,
+    DISTRICT_WORDS,
+    _AFTER,
+    _FEATURE_WORDS,
+    _PLURAL_UNITS,
+    _UNIT_WORDS,
+    Candidate,
+    NEAR_WORDS,
+    TOWN_WORDS,
+    WIDE_FEATURES,
+    admin_named,
+    names_a_street,
+    never_a_place,
+)
 
 __all__ = [
     "ADMIN_WORDS",
@@ -69,27 +89,6 @@ _MOVE = re.compile(
 )
 # a named place, then where it lies from another: "Majzar district west of Marib city"
 _REFERENCE = re.compile(r"\s+(?:[a-z]+\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
-_AFTER = re.compile(
-    r"^\s+(?:(?:border|frontier|northern|southern|eastern|western|central|coastal|restive|neighbou?ring)\s+)?"
-    r"(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
-    r"lga|upazila|tehsil|subdivision|municipality|township|parish|"
-    r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
-    r"government|regime|authorities)\b",
-    re.IGNORECASE,
-)
-# "the Mile mall", "Cleary Park offices": a name that only qualifies a building or business
-_FACILITY = re.compile(
-    r"^\s+(mall|offices?|hotel|restaurant|bank|supermarket|company|factory|club|stadium|shop|store|"
-    r"brand|branch|headquarters|metro|station)\b", re.IGNORECASE
-)
-# words that may follow a place name inside a longer proper name without making it another thing
-_PLACE_TAILS = frozenset({"airport", "university", "police", "hospital", "city", "town", "province",
-                          "governorate", "county", "district", "region", "state", "camp", "prison",
-                          "road", "highway", "bridge", "market", "stadium", "refugee", "central",
-                          "north", "south", "east", "west", "constituency", "division", "municipality",
-                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                          "january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december"})
 # "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
 # "anti-Houthi": a side, not a place
 TITLE = re.compile(
@@ -100,37 +99,10 @@ TITLE = re.compile(
 )
 # "(coordinates for Narok town used)", "(coded as Taveta)" are a coder's notes, not hints
 _PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()]{1,80})\)")
-# "City Park, Nairobi", "Jerusalem village of Kirinyaga County", "Tapah of Pusht Rod district, Farah":
-# the words between a place and the wider place that contains it
-_CHAIN_GAP = re.compile(
-    r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
-    r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward|parish|"
-    r"center|centre|subdivision|township)s?\s*){0,2}"
-    # "area of Nahri Saraj district": only Saraj is known; ", the Military Police" is no wider place
-    r"(?:,\s*(?:(?:in|of)\s+(?:the\s+)?)?|(?:of|in)\s+(?:the\s+)?)(?:(?-i:[A-Z])[\w'’]*\s+){0,2}$",
-    re.IGNORECASE,
-)
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
 _NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|ar|er|ez|es|ed|wa|de|da|do)(?=[\s,.;:()-]|$))+")
 NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",
                         re.IGNORECASE)
-ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
-NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
-                         "sub-county", "subcounty", "constituency", "division", "locality"})
-# words after the name of a second-level division ("Muqur district", "Gujiba LGA")
-DISTRICT_WORDS = frozenset({"district", "sub-district", "subdistrict", "lga", "upazila", "tehsil", "municipality",
-                            "sub-county", "subcounty", "constituency", "division", "subdivision", "parish",
-                            "township"})
-TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
-                         "suburb", "estate"})
-_UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
-                         "governorate", "region", "area", "municipality", "state", "upazila", "tehsil",
-                         "township", "subdivision", "parish", "sub-district", "subdistrict"})
-# the shared unit word of a list of places: "Khogyani and Sherzad districts, Nangarhar"
-_PLURAL_UNITS = frozenset({"villages", "areas", "districts", "towns", "camps", "neighbourhoods", "neighborhoods",
-                           "fronts", "localities", "communities", "hills", "mountains", "counties", "municipalities",
-                           "cities", "provinces", "regions", "lgas", "LGAs", "townships", "subdivisions",
-                           "governorates", "states", "departments"})
 _NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa))*"
 # what follows the first members of such a list: ", B and C villages", " and C areas"
 # or, with no unit word, the parenthesis they share: "Ananum, Gidan Adamu and Dadin Kowa (Donga, Taraba)"
@@ -138,62 +110,6 @@ _LIST_TAIL = re.compile(
     rf"^(?:\s*,\s*{_NAME_WORDS})*\s*,?\s+(?:and|or)\s+{_NAME_WORDS}(?:\s+(?:military|residential|border|checkpoint))?"
     rf"(?:\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b|\s*\()")
 _IN_REGION = re.compile(r"^\s+in\s+(?:the\s+)?(?:north|south|east|west|central)\w*\s+[A-Z][a-z]+(?=\s*\()")
-_LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s")
-# a second name in brackets right after a name: "Salim [Al Fajir] (Qaatabah, Ad Dali)"
-ALT_NAME = re.compile(r"^\s*\[[^\[\]]{1,40}\]")
-# a separator, then maybe a name the gazetteer does not know (", Gankoi Yeba, Zambana" before "Kwossa")
-_LIST_SEP_NAMES = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w'’\-]*\s+){0,2})+")
-# lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
-_FEATURE_WORDS = _UNIT_WORDS | frozenset({
-    "front", "frontline", "area", "areas", "villages", "districts", "commune", "hill", "checkpoint", "payam",
-    "junction", "locality", "zone", "mountain", "community", "road", "chieftaincy", "market", "port",
-    "beach", "island", "fort", "airport", "territory", "desert", "valley", "highway", "camp", "neighbourhood",
-    "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"}) | _PLURAL_UNITS
-WIDE_FEATURES = frozenset({"region", "desert", "valley"})
-AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border", "island"})
-
-
-# "the Paulista Avenue", "Moi Avenue": a street named after a place is not the place ("the Machakos road"
-# is, for ACLED, where it leads)
-_STREET = re.compile(r"\s+(?:Avenue|Street|Boulevard|St\.|Ave\.)\b")
-
-
-def names_a_street(text: str, cand: Candidate) -> bool:
-    return _STREET.match(text, cand.end) is not None
-
-
-def admin_named(text: str, cand: Candidate, span: Span) -> bool:
-    """"Kisii County", "Tachira state", "Cauca department": named as a division."""
-    if _ADMIN_SUFFIX.search(text[cand.start:cand.end]):
-        return True
-    # "Kash Rod (Delaram) district": past another name in brackets
-    after = _AFTER.match(re.sub(r"^\s*\([^()]{1,30}\)", "", text[cand.end:span.end]))
-    return bool(after) and after.group(1).lower() in ADMIN_WORDS
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    entries: list[GazEntry]
-    cue: str = "none"  # in | near | distance | move | none
-    key: str = ""  # name_key of the surface text
-    after: str = ""  # the word after the name: "province", "district", "town", ...
-    hints: tuple[str, ...] = ()  # parenthesised names after the candidate
-    hint_end: int = 0
-    chain: tuple[str, ...] = ()  # wider places that follow: "City Park, Nairobi" -> ("Nairobi",)
-    is_country: bool = False  # the surface names a country ("Yemen (Al Hudaydah)")
-    name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
-    qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
-    part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
-    respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
-    chosen: GazEntry | None = field(default=None)
-
-    @functools.cached_property
-    def hint_keys(self) -> frozenset[str]:
-        """Matching keys of the parenthesised hints ("Garissa county" -> "garisa"), read once the
-        surroundings are known."""
-        return frozenset(name_key(strip_admin_suffix(h)) for h in self.hints)
 
 
 def strip_possessive(word: str) -> str:
@@ -363,92 +279,6 @@ def _split_hints(paren: re.Match[str]) -> tuple[str, ...]:
     return tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
 
 
-def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
-    """"Al Maqani and Ash Shuaynah villages (Hays, Al Hudaydah)", "Hazrat Qishlaq and Timurak
-    areas of Charbolak district, Balkh": the hints and wider places after a list's shared unit
-    word belong to every member, not only the last; "in Al Jawf, Ad Dali and Taizz governorates":
-    so does a division word."""
-    for i in range(len(cands) - 1, 0, -1):
-        last = cands[i]
-        after = text[last.name_end or last.end:span.end]
-        unit = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", after)
-        word = next((w for w in (unit.group(1), unit.group(2)) if w in _PLURAL_UNITS), "") if unit else ""
-        single = (word[:-3] + "y" if word.endswith("ies") else word[:-1]).lower()
-        if single in ADMIN_WORDS:
-            for member in _list_before(text, span, cands, i, provinces_only=False):
-                member.after = member.after or single  # each a governorate
-        # no unit word, only the parenthesis: it places the members nothing else places
-        paren_only = not word and after.lstrip().startswith("(")
-        if not (word or paren_only) or not (last.hints or last.chain):
-            continue  # "Al Fazzah and Al Jabaliyah areas", "Mori and Nawjid military camps"
-        for member in _list_before(text, span, cands, i, provinces_only=True):
-            # a member the gazetteer only knows by a first word ("Gidan" of "Gidan Adamu") is unknown too
-            if not member.hints and not member.chain and (word or not member.entries or member.name_end):
-                member.hints, member.chain = last.hints, last.chain
-
-
-def _list_before(text: str, span: Span, cands: list[Candidate], i: int, provinces_only: bool) -> list[Candidate]:
-    """The members of the list that candidate ``i`` ends; with ``provinces_only`` a province
-    ends the list ("Alishing district, Laghman, and ...")."""
-    j = i
-    while j > 0 and _LIST_SEP_NAMES.fullmatch(_gap(text, cands[j - 1], cands[j])) \
-            and not (provinces_only and _is_wider(text, cands[j - 1], span, provinces_only=True)):
-        j -= 1
-    return cands[j:i]
-
-
-def _gap(text: str, a: Candidate, b: Candidate) -> str:
-    """What separates two names, without a bracketed second name of the first ("Salim [Naqil Hajar] and")."""
-    return ALT_NAME.sub("", text[a.name_end or a.end:b.start])
-
-
-def _qualifies_something(after: str, end: int, starts: set[int]) -> bool:
-    if _FACILITY.match(after):
-        return True
-    nxt = re.match(r"^ ([A-Z][a-z]+)\b", after)
-    return bool(nxt) and nxt.group(1).lower() not in _PLACE_TAILS and end + 1 not in starts
-
-
-def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, ...]:
-    """The wider places that follow candidate ``i`` ("Jerusalem village of Kirinyaga County",
-    "Tapah of Pusht Rod district, Farah"); none when the names form a list ("Mosul, Kirkuk and
-    Anbar")."""
-    found: list[str] = []
-    end = cands[i].hint_end or cands[i].name_end or cands[i].end
-    for nxt in cands[i + 1:i + 4]:
-        if nxt.start < end:
-            continue  # a word of the same name ("Pol" of "Takht-e-Pol")
-        gap = text[end:nxt.start]
-        chained = _CHAIN_GAP.match(gap) is not None
-        if not (chained or gap == " "):  # " ": the next word of one name ("Pusht Rod")
-            break
-        if chained and _is_wider(text, nxt, span):
-            # "El Campito, Merida, Merida state": the last is the province, whatever the city's size
-            found.append(text[nxt.start:nxt.end] + (f" {nxt.after}" if nxt.after in ADMIN_WORDS else ""))
-        if chained:
-            found.extend(nxt.hints)  # "Ar Rubat area of Tuban district (Lahij)": Lahij contains both
-        end = nxt.hint_end or nxt.end
-    if found and _LIST_REST.match(text[end:span.end]):
-        return ()  # "Sidon, Tripoli, Matn and Zahle": a list, not a place and its city
-    return tuple(found)
-
-
-def _is_wider(text: str, cand: Candidate, span: Span, provinces_only: bool = False) -> bool:
-    """A country, a division, a big city ("San Cristobal, Bogota"), or a name followed by an
-    administrative word. Districts count: Philippine provinces are second-level
-    ("Barangay Pilar, Hinigaran, Negros Occidental")."""
-    if never_a_place(text[cand.start:cand.end]) or cand.name_end:
-        return False  # "Ain" of "Ain er Roummaneh" is not the district of Ain
-    if admin_named(text, cand, span) or (cand.respelled and not provinces_only):
-        return True  # a respelled name is one followed by "district"
-    key = name_key(text[cand.start:cand.end])
-    kinds = ("admin1", "country") if provinces_only else ("admin1", "admin2", "country")
-    # a province also by another of its names ("Urozgan" for Uruzgan); other places by their own
-    return any((e.kind == "admin1" or name_key(e.name) == key)
-               and (e.kind in kinds or (e.kind == "city" and e.population >= 500_000 and not provinces_only))
-               for e in cand.entries)
-
-
 def cue_before(text: str, span: Span, start: int) -> str:
     """The cue of a name at ``start``: "in", "near", "distance", "origin", "move" or "none"."""
     return _cue(text[max(span.start, start - 70):start].lower())
@@ -473,17 +303,3 @@ GROUP_NOUN = re.compile(
     r"tribe\w*|elders|fighters|warriors|morans|people|famil(?:y|ies)|farmers|pastoralists|gunmen|"
     r"attackers|assailants|groups?|leaders?|politicians|members?|traders|landowners|squatters)\b"
 )
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                         "western", "centre", "center",
-                         "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
-                         "southeast", "southwest", "upper", "lower", "middle"})
-_ADMIN_SUFFIX = re.compile(r"\s(?:province|governorate|county|region|state|department)$", re.IGNORECASE)
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-
-
-def never_a_place(surface: str) -> bool:
-    """Month abbreviations and short all-capital acronyms (UN, IFO, GSU) are not places."""
-    word = surface.strip().rstrip(".")
-    if word.lower() in _MONTHS or word.lower() in _DIRECTIONS:
-        return True  # a month, or a direction alone ("South" of "South Cotabato" is no province)
-    return word.isupper() and len(word) <= 4

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from eventdesk.stages._place_text import Candidate
+from eventdesk.stages._place_words import Candidate
 
 __all__ = ["find_parts"]
 

@@ -12,15 +12,8 @@ from dataclasses import dataclass
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
 from eventdesk.model import Span
-from eventdesk.stages._place_text import (
-    NOT_WHERE,
-    WORD,
-    Candidate,
-    admin_named,
-    never_a_place,
-    scan,
-    strip_possessive,
-)
+from eventdesk.stages._place_text import NOT_WHERE, WORD, scan, strip_possessive
+from eventdesk.stages._place_words import Candidate, admin_named, never_a_place
 
 __all__ = ["PlaceContext"]
 

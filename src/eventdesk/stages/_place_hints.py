@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, km, name_key, strip_admin_suffix
 from eventdesk.stages._place_context import PlaceContext
-from eventdesk.stages._place_text import ADMIN_WORDS, DISTRICT_WORDS, Candidate
+from eventdesk.stages._place_words import ADMIN_WORDS, DISTRICT_WORDS, Candidate
 
 __all__ = [
     "_TOWN_POPULATION",

@@ -15,7 +15,7 @@ import re
 
 from eventdesk.gazetteer import Gazetteer
 from eventdesk.model import Span
-from eventdesk.stages._place_text import Candidate
+from eventdesk.stages._place_words import Candidate
 
 __all__ = ["respelled_districts"]
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from eventdesk.model import EventMention, Place, Span
 from eventdesk.stages.fatalities import declared_share
 from eventdesk.stages.notes import describe
-from eventdesk.stages._place_text import ALT_NAME
+from eventdesk.stages._place_words import ALT_NAME
 from eventdesk.stages.places import find_places
 
 __all__ = ["split_by_location"]

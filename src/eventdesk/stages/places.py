@@ -38,21 +38,17 @@ from eventdesk.stages._place_hints import (
     _own_name,
     _respelled_fit,
 )
-from eventdesk.stages._place_text import (
+from eventdesk.stages._place_text import GROUP_NOUN, TITLE, cue_before, read_surroundings, scan
+from eventdesk.stages._place_words import (
     ADMIN_WORDS,
     AREA_FEATURES,
     DISTRICT_WORDS,
     Candidate,
-    GROUP_NOUN,
     NEAR_WORDS,
-    TITLE,
     TOWN_WORDS,
     WIDE_FEATURES,
-    cue_before,
     names_a_street,
     never_a_place,
-    read_surroundings,
-    scan,
 )
 
 __all__ = ["PlaceContext", "choose_place", "find_places"]

@@ -41,6 +41,15 @@ def test_members_and_gunmen_of_a_named_group_are_that_group(events_of) -> None:
     assert (event.event_type, event.actor2.name) == ("Battles", "Al Shabaab")
 
 
+def test_victims_named_by_their_nation_are_its_civilians(events_of) -> None:
+    (event,) = events_of("On 30 April 2020, Israeli forces beat three Palestinians and then detained them in "
+                         "Jerusalem.")
+    assert event.actor2.name == "Civilians (Palestine)"
+    (event,) = events_of("On 10 July 2019, an unidentified armed group attacked Ethiopian refugees in Kakuma "
+                         "refugee camp, Turkana County.")
+    assert event.actor2.name == "Civilians (Ethiopia)"
+
+
 def test_a_coders_coded_as_names_the_group(events_of) -> None:
     text = ("On 28 April 2020, anti-Houthi forces (coded as National Resistance Forces due to past activity in the "
             "area) claimed to have clashed with pro-Houthi forces in Al Waziyah Junction (Al Mukha, Taizz).")

@@ -174,6 +174,10 @@ def _rule_for(
         return "Rioters ({country})", 5, "generic:vigilantes", None
     if low in _CIVILIAN_NOUNS or low in ("youths", "crowd"):
         return _civilian_rule(token, role, nation)
+    if role == "patient" and token.text[:1].isupper() and low.endswith(("s", "ese")) and \
+            (people := dictionary.nation_of(token.text)) is not None:
+        # "Israeli forces beat three Palestinians", "gunmen killed two Somalis": civilians of that nation
+        return "Civilians ({country})", 7, "generic:civilians", people
     return None
 
 

@@ -73,7 +73,10 @@ def assign_roles(
         return a1, a2, (), ()
     if t == VAC:
         a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
-        return a1, generic_actor("civilians", country), (), ()
+        # the victims' own nation when the text names it ("beat three Palestinians", "Somali refugees")
+        foreign = [m for m in ms if m.actor.inter == 7 and m.role == "patient" and country
+                   and not m.actor.name.endswith(f"({country})") and m.actor.name.endswith(")")]
+        return a1, _actor(foreign[0]) if foreign else generic_actor("civilians", country), (), ()
     if t == BATTLES:
         # with no one acting, two named armed sides fought each other ("three NPA militants were
         # killed while a soldier was wounded during a firefight"): the first named is actor1

@@ -67,6 +67,12 @@ CASES: list[tuple[str, str, str]] = [
      "Non-violent transfer of territory"),
     ("On 22 May 2021, residents discovered a mass grave on the outskirts of Pemba.", S, "Other"),
     ("On 23 May 2021, 150 refugees returned from Uganda to Yei after their camp closed.", S, "Other"),
+    ("On 26 May 2021, the militants overtook an army post near Kiwa. No casualties were reported.", B,
+     "Armed clash"),
+    ("On 27 May 2021, government forces conducted an incursion, reportedly against rebel positions, near Tula.",
+     B, "Armed clash"),
+    ("On 28 May 2021, the insurgents 'pounded' a military base near Maro.", E,
+     "Shelling/artillery/missile attack"),
     ("On 24 May 2021, about 300 families were evacuated from two villages in Matalam.", S, "Other"),
     ("On 25 May 2021, settlers cut down some 40 olive trees near Burin.", S, "Looting/property destruction"),
 ]

@@ -59,7 +59,7 @@ CUES: dict[str, str] = {
     r"(carried out|conducted|launched) (an? )?(air|aerial|drone)|(uav|drone)s? (struck|attacked|targeted|hit))",
     "suicide": r"\b(suicide (bomb\w*|attack\w*|vest|car|truck|blast|explosion)|svbieds?|"
     r"blew (himself|herself|themselves) up)",
-    "shelling": r"\b(shell(ed|ing|s)|artillery|mortars?|rockets?|missiles?|rpgs?|rocket[- ]propelled|howitzers?|"
+    "shelling": r"\b(shell(ed|ing|s)|artillery|pounded'? (a |an |the )?(\w+ ){0,2}(base|positions?|post)|mortars?|rockets?|missiles?|rpgs?|rocket[- ]propelled|howitzers?|"
     r"katyushas?|projectiles?|bombard(ed|ment|ing)|"
     # heavy weapons fired from a distance: "fired 14.5mm and 12.7mm machine guns at residential areas"
     r"heavy (and medium |and light )?(weapons|machine ?guns?)|machine ?guns?,? (assumedly |presumably )?heavy|"
@@ -77,6 +77,7 @@ CUES: dict[str, str] = {
     r"(exchanged|traded) (artillery|shell\w*|mortar\w*|gunshots|bullets)|gun ?fights?|gun ?battles?|"
     r"shoot-?outs?|fire ?fights?|fighting|fought|battl(e|ed|es|ing)|skirmish(es)?|firefight|"
     r"engaged (in )?(combat|fighting|a fight)|repuls(ed|e)|repell?(ed)?|counter-?attack(ed)?|routed|"
+    r"incursions?,? (\w+ ){0,3}against|overtook (a |an |the )?(\w+ ){0,2}(unit|post|checkpoint|outpost|base)|"
     r"returned fire|crossfire|cross-fire|armed confrontation|firing between|fired (\w+ ){0,3}on (the )?positions|"
     r"respond(ed|ing) to ([\w-]+ ){0,2}(fire|attacks?|shelling)|(thwarted|foiled|repelled) (an |the |a )?"
     r"([\w-]+ )?(attack|offensive|assault|advance|infiltration|incursion)|"

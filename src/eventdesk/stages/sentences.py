@@ -91,7 +91,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "refugee", "migrant", "clampdown", "crackdown", "ambush", "rampage", "alight", "ablaze", "evict",
         "exchang", "traded fire", "thwart", "foil", "repel", "repuls", "responded to", "roughed", "on fire",
         "set fire", "machine gun", "heavy weapon", "sniper", "engag", "confiscat", "impound", "chemical", "routed",
-        "chlorine", "sarin", "nerve agent", "gas attack", "toxic gas",
+        "chlorine", "sarin", "nerve agent", "gas attack", "toxic gas", "overtook", "incursion",
     ),
     "protest": (
         "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",

@@ -67,6 +67,8 @@ CASES: list[tuple[str, str, str]] = [
      "Non-violent transfer of territory"),
     ("On 22 May 2021, residents discovered a mass grave on the outskirts of Pemba.", S, "Other"),
     ("On 23 May 2021, 150 refugees returned from Uganda to Yei after their camp closed.", S, "Other"),
+    ("On 29 May 2021, residents blocked the road to the landfill in Maro, demanding its closure.", P,
+     "Peaceful protest"),
     ("On 26 May 2021, the militants overtook an army post near Kiwa. No casualties were reported.", B,
      "Armed clash"),
     ("On 27 May 2021, government forces conducted an incursion, reportedly against rebel positions, near Tula.",

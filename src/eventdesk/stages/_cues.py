@@ -99,7 +99,10 @@ CUES: dict[str, str] = {
     r"(candlelight )?vigils?|petition(ed)?|boycott(ed)?|gathered (to|outside|in front|at|in)|"
     r"assembl(ed|y) (outside|in front|at)|chant(ed|ing)|placards?|banners?|(?-i:stormed)|"
     r"to (demand|denounce|condemn|oppose|express|show|urge)|demanding|in solidarity|motorcade|caravan|"
-    r"cacerola\w*|pot-banging|bang(ed|ing)? (\w+ )?pots( and pans)?|honk\w*)\b",
+    r"cacerola\w*|pot-banging|bang(ed|ing)? (\w+ )?pots( and pans)?|honk\w*|"
+    # people blocking a way to press a demand: "neighbors blocked the entrance to the cemetery"
+    r"(residents|neighbou?rs|workers|villagers|farmers|traders|drivers|families) (\w+ ){0,4}"
+    r"block(ed|ing)? (off )?(the |a |an )?(\w+ ){0,3}(road|roads|highway|street|streets|entrance|route|access|bridge))\b",
     "riot": r"\b(riot(s|ed|ing|ers)?|riotous|violent(ly)? (protest|demonstrat)\w*|violent \w+ (protest|demonstrat)\w*|(protest|demonstrat)\w* violently|"
     r"turn(s|ed)? (violent|chaotic|riotous|ugly)|"
     r"(protest|demonstration)s? (became|turned) (violent|chaotic))\b",

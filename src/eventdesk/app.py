@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from eventdesk.errors import EventdeskError
 from eventdesk.fuse import Item, compare, fuse
 from eventdesk.fuse.changes import diff
 from eventdesk.ingest import read_inputs
@@ -85,7 +84,7 @@ def extract(
     with Store.open(settings.db) as store:
         run_id = store.start_run(_settings_dict(settings), pipeline_version=PIPELINE_VERSION)
         pipeline = Pipeline(services, batch_size=settings.batch_size)
-        articles = _fresh(read_inputs(inputs, stdin=stdin), store, counts, skipped)
+        articles = _fresh(read_inputs(inputs, stdin=stdin, policy=settings.input_policy()), store, counts, skipped)
         results = pipeline.run(articles)
         if settings.progress and sys.stderr.isatty():
             from tqdm import tqdm
@@ -97,8 +96,11 @@ def extract(
 
         def flush() -> None:
             nonlocal rejections
-            for result, stored_id in zip(pending, _store_results(store, pending), strict=True):
-                if stored_id is not None:
+            stored = store.add_results_isolated(pending, pipeline_version=PIPELINE_VERSION)
+            for result, (stored_id, error) in zip(pending, stored, strict=True):
+                if error:
+                    skipped.append(Skipped(result.clean.article.origin, error))
+                elif stored_id is not None:
                     new_ids.append(stored_id)
                     rejections += len(result.rejections)
                 else:
@@ -132,22 +134,6 @@ def extract(
         exported, held = export_events(settings, output, fmt, services=services)
         report = ExtractReport(summary, run_id, total, exported, held, output)
     return report
-
-
-def _store_results(store: Store, results: list[ArticleResult]) -> list[str | None]:
-    """Store a batch of results in one transaction; the id each is stored under, ``None`` for a
-    duplicate. When the batch fails, the articles are stored one at a time instead, so those before
-    the failing one are kept and the error is the one that article raises on its own."""
-    if not results:
-        return []
-    try:
-        return store.add_results(results, pipeline_version=PIPELINE_VERSION)
-    except EventdeskError:
-        ids = []
-        for result in results:
-            added = store.add_result(result, pipeline_version=PIPELINE_VERSION)
-            ids.append(store.stored_id(result.clean.article.content_hash) if added else None)
-        return ids
 
 
 def _extract_on_dask(inputs: list[str], settings: Settings, *, stdin: TextIO | None, output: str | None,

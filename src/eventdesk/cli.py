@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -48,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--work-dir", dest="work_dir", metavar="DIR", help=SETTINGS_HELP["work_dir"])
     p.add_argument("--partition-size", dest="partition_size", type=int, metavar="N",
                    help=SETTINGS_HELP["partition_size"] + " (default 200)")
+    p.add_argument("--allow-root", dest="allow_root", action="append", metavar="DIR",
+                   help="also read manifest `path` entries inside DIR (repeatable); by default only files inside "
+                        "the manifest's own folder are read")
+    p.add_argument("--max-article-bytes", dest="max_article_bytes", type=int, metavar="N",
+                   help=SETTINGS_HELP["max_article_bytes"] + " (default 20000000)")
     _common(p)
 
     p = sub.add_parser("export", help="write the stored events as CSV / JSONL / GeoJSON / Parquet")
@@ -119,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> Settings:
     keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress",
             "default_country", "host", "port", "engine", "scheduler", "workers", "work_dir", "partition_size")
-    flags = {k: getattr(args, k, None) for k in keys}
+    flags = {k: getattr(args, k, None) for k in keys + ("max_article_bytes",)}
+    if getattr(args, "allow_root", None):
+        flags["allowed_roots"] = os.pathsep.join(args.allow_root)
     return Settings.load(config=getattr(args, "config", None), **flags)
 
 

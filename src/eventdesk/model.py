@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 __all__ = [
+    "EARLIEST_DATE",
+    "LATEST_DATE",
+    "date_in_range",
     "Span",
     "Article",
     "Dropped",
@@ -30,6 +33,15 @@ __all__ = [
     "MergeLink",
     "Event",
 ]
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+"""The dates eventdesk codes. Fusion and the store do date arithmetic; a date of year 1 or 9999
+(a bad manifest, "12/31/9999" in a text) broke them, so no date outside this range is stored."""
+
+
+def date_in_range(day: dt.date | None) -> bool:
+    return day is not None and EARLIEST_DATE <= day <= LATEST_DATE
 
 
 @dataclass(frozen=True, order=True)

@@ -24,6 +24,7 @@ from eventdesk.model import (
 )
 from eventdesk.services import Services
 from eventdesk.fuse.syndication import signature
+from eventdesk.stages.bounds import bound_result
 from eventdesk.stages.claims import claims_of_article
 from eventdesk.stages.classify import has_cue
 from eventdesk.stages.clean import clean
@@ -138,6 +139,11 @@ def _claims(s: ArticleState, services: Services) -> ArticleState:
     return replace(s, result=replace(s.result, events=with_claims))
 
 
+def _bounds(s: ArticleState, services: Services) -> ArticleState:
+    """Every date and toll in range before anything is stored (``stages/bounds.py``)."""
+    return replace(s, result=bound_result(s.result, services.settings.max_fatalities))
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("clean", frozenset({"article"}), frozenset({"clean"}), _each(_clean)),
     Stage("metadata", frozenset({"clean"}), frozenset({"publication"}), _each(_metadata)),
@@ -151,6 +157,7 @@ STAGES: tuple[Stage, ...] = (
         _each(_events),
     ),
     Stage("claims", frozenset({"result", "sentences"}), frozenset({"claims"}), _each(_claims)),
+    Stage("bounds", frozenset({"result", "claims"}), frozenset({"bounded"}), _each(_bounds)),
 )
 
 

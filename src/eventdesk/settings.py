@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.errors import ConfigError
+from eventdesk.ingest import InputPolicy
 from eventdesk.stages.events import EventSettings
 
 __all__ = ["Settings", "SETTINGS_HELP"]
@@ -33,6 +34,11 @@ SETTINGS_HELP: dict[str, str] = {
     "workers": "worker processes of the local Dask cluster started when no scheduler is given",
     "work_dir": "folder for the Dask engine's per-partition result files (default: <db>.work next to the store)",
     "partition_size": "articles per Dask task and per result file",
+    "allowed_roots": "folders (separated by the OS path separator, ':' on Linux) that a manifest's `path` may "
+                     "name besides the manifest's own folder (`--allow-root`, repeatable); unset = only that folder",
+    "max_article_bytes": "largest article file read (bytes); a larger one is skipped with its size",
+    "max_fatalities": "largest death toll read for one event; a larger figure (a war's or a period's toll, or a "
+                      "misread number) is not read, and the mention says why",
 }
 
 ENGINES = ("local", "dask")
@@ -58,6 +64,9 @@ class Settings:
     workers: int = 2
     work_dir: str | None = None
     partition_size: int = 200
+    allowed_roots: str | None = None
+    max_article_bytes: int = 20_000_000
+    max_fatalities: int = 100_000
     events: EventSettings = field(default_factory=EventSettings, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +82,10 @@ class Settings:
             raise ConfigError("workers must be at least 1")
         if self.partition_size < 1:
             raise ConfigError("partition_size must be at least 1")
+        if self.max_fatalities < 0:
+            raise ConfigError("max_fatalities must be at least 0")
+        if self.max_article_bytes < 1:
+            raise ConfigError("max_article_bytes must be at least 1")
         if self.scheduler == "":
             object.__setattr__(self, "scheduler", None)
         if self.write_token == "":
@@ -84,6 +97,12 @@ class Settings:
             "events",
             replace(self.events, keep_undated=self.keep_undated, background_days=self.background_days),
         )
+
+    def input_policy(self) -> InputPolicy:
+        """What the reader may open: the manifest's folder plus ``allowed_roots``, regular files up
+        to ``max_article_bytes``."""
+        roots = tuple(Path(r).expanduser() for r in (self.allowed_roots or "").split(os.pathsep) if r.strip())
+        return InputPolicy(allowed_roots=roots, max_article_bytes=self.max_article_bytes)
 
     @classmethod
     def load(cls, *, config: str | Path | None = None, env: dict[str, str] | None = None,

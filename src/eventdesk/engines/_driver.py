@@ -92,9 +92,11 @@ class _Loader:
         self.counts["duplicate"] += len(part.omitted) + part.known
         results = [item for item in part.items if isinstance(item, ArticleResult)]
         self.skipped.extend(item for item in part.items if isinstance(item, Skipped))
-        stored = self.store.add_results(results, pipeline_version=PIPELINE_VERSION)
-        for result, stored_id in zip(results, stored, strict=True):
-            if stored_id is None:
+        stored = self.store.add_results_isolated(results, pipeline_version=PIPELINE_VERSION)
+        for result, (stored_id, error) in zip(results, stored, strict=True):
+            if error:
+                self.skipped.append(Skipped(result.clean.article.origin, error))
+            elif stored_id is None:
                 self.counts["duplicate"] += 1
             else:
                 self.counts["new"] += 1
@@ -121,7 +123,7 @@ def run_partitioned(inputs: list[str], settings: Settings, executor: Executor, *
         loader = _Loader(store, work, counts, skipped, _progress(settings))
 
         def tasks() -> Iterator[Task]:
-            for part in partitions(read_inputs(inputs, stdin=stdin), settings.partition_size, salt, counts, skipped):
+            for part in partitions(read_inputs(inputs, stdin=stdin, policy=settings.input_policy()), settings.partition_size, salt, counts, skipped):
                 made["partitions"] += 1
                 task = _task(part, store, work, key)
                 if task is None:

@@ -83,6 +83,7 @@ def settings_salt(settings: Settings) -> str:
         "pipeline": PIPELINE_VERSION,
         "versions": versions(),
         "default_country": settings.default_country,
+        "max_fatalities": settings.max_fatalities,
         "events": _canonical(settings.events),
     }, sort_keys=True)
 
@@ -90,7 +91,7 @@ def settings_salt(settings: Settings) -> str:
 def services_key(settings: Settings) -> str:
     """Which loaded services a run needs on a worker: those loaded with the same settings."""
     text = json.dumps([settings.cache_dir, settings.default_country, settings.batch_size,
-                       _canonical(settings.events)], sort_keys=True)
+                       settings.max_fatalities, _canonical(settings.events)], sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

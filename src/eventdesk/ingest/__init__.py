@@ -19,7 +19,9 @@ from eventdesk.errors import InputError
 from eventdesk.ingest._manifest import ManifestEntry, parse_line
 from eventdesk.ingest._parquet import is_parquet, iter_parquet
 from eventdesk.ingest._read import (
+    InputPolicy,
     content_hash,
+    inside,
     is_manifest,
     is_supported,
     iter_manifest_lines,
@@ -31,7 +33,7 @@ from eventdesk.ingest._read import (
 from eventdesk.ingest._warc import is_warc, iter_warc
 from eventdesk.model import Article, Skipped
 
-__all__ = ["content_hash", "read_inputs"]
+__all__ = ["InputPolicy", "content_hash", "read_inputs"]
 
 STDIN_NAME = "-"
 STDIN_ORIGIN = "<stdin>"
@@ -44,6 +46,7 @@ class _RunState:
     Mutable on purpose and local to one call: a second run starts clean.
     """
 
+    policy: InputPolicy = field(default_factory=InputPolicy)
     ids: dict[str, str] = field(default_factory=dict)  # article id -> origin that took it
     files: dict[Path, str] = field(default_factory=dict)  # resolved file -> origin that read it
 
@@ -56,12 +59,16 @@ class _RunState:
         return earlier
 
 
-def read_inputs(paths: list[str], stdin: TextIO | None = None) -> Iterator[Article | Skipped]:
+def read_inputs(paths: list[str], stdin: TextIO | None = None, policy: InputPolicy | None = None
+                ) -> Iterator[Article | Skipped]:
     """Read every named file, folder (recursively, sorted) or ``-`` (a manifest on stdin).
 
-    Lazy: articles are yielded as they are read, so a large folder never sits in memory.
+    Lazy: articles are yielded as they are read, so a large folder never sits in memory. Files
+    are read only where ``policy`` allows: a manifest's ``path`` inside the manifest's folder (the
+    working folder for stdin) or an allowed root, a file found in a folder inside that folder, and
+    only regular files of at most ``policy.max_article_bytes``.
     """
-    state = _RunState()
+    state = _RunState(policy or InputPolicy())
     for name in paths:
         yield from _read_named(name, stdin, state)
 
@@ -92,8 +99,14 @@ def _read_folder(folder: Path, state: _RunState) -> Iterator[Article | Skipped]:
         yield Skipped(str(folder), f"cannot list folder: {exc.strerror or exc}")
         return
     for manifest in listing.manifests:
+        if not inside(manifest, [folder]):
+            yield Skipped(str(manifest), f"a link to {manifest.resolve()}, outside the folder {folder}: not read")
+            continue
         yield from _read_manifest(manifest, state)
     for path in listing.others:
+        if not inside(path, [folder]):
+            yield Skipped(str(path), f"a link to {path.resolve()}, outside the folder {folder}: not read")
+            continue
         if is_warc(path) or is_parquet(path):
             yield from _read_records(path, state)
             continue
@@ -121,7 +134,7 @@ def _read_plain(path: Path, state: _RunState, *, explicit: bool) -> Iterator[Art
             yield Skipped(origin, f"already read in this run (by {earlier})")
         return
     try:
-        raw = read_text_file(path, origin)
+        raw = read_text_file(path, origin, state.policy.max_article_bytes)
     except InputError as exc:
         yield Skipped(exc.origin, exc.reason)
         return
@@ -220,8 +233,12 @@ def _entry_article(entry: ManifestEntry, origin: str, state: _RunState) -> Artic
 def _entry_raw(entry: ManifestEntry, origin: str, state: _RunState) -> str:
     if entry.path is None:
         return entry.body
+    roots = (entry.base, *state.policy.allowed_roots)
+    if not inside(entry.path, roots):
+        raise InputError(origin, f"'path' {entry.body!r} lies outside the manifest's folder {entry.base.resolve()} "
+                                 "(only files inside it, or inside a folder given with --allow-root, are read)")
     state.take_file(entry.path, origin)
     try:
-        return read_text_file(entry.path, origin)
+        return read_text_file(entry.path, origin, state.policy.max_article_bytes)
     except InputError as exc:
         raise InputError(origin, f"{entry.body!r}: {exc.reason}") from exc

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventdesk.errors import ManifestError
+from eventdesk.model import EARLIEST_DATE, LATEST_DATE, date_in_range
 
 _BODY_KEYS = ("text", "html", "path")
 _OPTIONAL_STR_KEYS = ("outlet", "url", "title", "language")
@@ -26,6 +27,7 @@ class ManifestEntry:
     body_key: str  # "text", "html" or "path"
     body: str  # the text/html itself, or the path as written
     path: Path | None
+    base: Path  # the folder a relative ``path`` is read from, and the one it must stay inside
     published: dt.date | None
     published_time: dt.datetime | None
     outlet: str | None
@@ -46,12 +48,18 @@ def parse_line(line: bytes | str, origin: str, base: Path) -> ManifestEntry | No
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ManifestError(origin, f"bad JSON: {exc.msg} (column {exc.colno})") from exc
+    except ValueError as exc:  # an integer literal of more than 4,300 digits
+        raise ManifestError(origin, f"bad JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise ManifestError(origin, "bad JSON: nested too deeply") from exc
     if not isinstance(obj, dict):
         raise ManifestError(origin, f"expected a JSON object, got {type(obj).__name__}")
     return _entry(obj, origin, base)
 
 
 def _entry(obj: dict, origin: str, base: Path) -> ManifestEntry:
+    for key in ("id", *_BODY_KEYS, "published", *_OPTIONAL_STR_KEYS):
+        _check_text(obj.get(key), key, origin)
     article_id = _article_id(obj, origin)
     body_key = _body_key(obj, origin)
     body = obj[body_key]
@@ -61,6 +69,8 @@ def _entry(obj: dict, origin: str, base: Path) -> ManifestEntry:
     if body_key == "path":
         if not body.strip():
             raise ManifestError(origin, "'path' is empty")
+        if "\x00" in body:
+            raise ManifestError(origin, "'path' contains a NUL character")
         path = Path(body) if Path(body).is_absolute() else base / body
     published, published_time = parse_published(obj.get("published"), origin)
     extras = {key: _optional_str(obj, key, origin) for key in _OPTIONAL_STR_KEYS}
@@ -69,10 +79,23 @@ def _entry(obj: dict, origin: str, base: Path) -> ManifestEntry:
         body_key=body_key,
         body=body,
         path=path,
+        base=base,
         published=published,
         published_time=published_time,
         **extras,
     )
+
+
+def _check_text(value: object, key: str, origin: str) -> None:
+    """A string that UTF-8 cannot encode (a lone surrogate such as ``\\ud800``, which JSON escapes
+    allow) would fail later, in the store; refuse the line now, naming the field."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ManifestError(
+                origin, f"'{key}' holds a lone surrogate (U+{ord(value[exc.start]):04X} at character "
+                        f"{exc.start}), which is not text") from exc
 
 
 def _article_id(obj: dict, origin: str) -> str:
@@ -118,16 +141,21 @@ def parse_published(value: object, origin: str) -> tuple[dt.date | None, dt.date
         return None, None
     if not isinstance(value, str) or not value.strip():
         raise ManifestError(origin, f"bad 'published' {value!r}: expected an ISO date or datetime")
-    text = value.strip()
+    text = value.strip()[:64]
     if len(text) == 10:
         try:
-            return dt.date.fromisoformat(text), None
+            day, moment = dt.date.fromisoformat(text), None
         except ValueError as exc:
             raise ManifestError(origin, f"bad 'published' {text!r}: {exc}") from exc
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise ManifestError(
-            origin, f"bad 'published' {text!r}: expected an ISO date (YYYY-MM-DD) or datetime"
-        ) from exc
-    return moment.date(), moment
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError as exc:
+            raise ManifestError(
+                origin, f"bad 'published' {text!r}: expected an ISO date (YYYY-MM-DD) or datetime"
+            ) from exc
+        day = moment.date()
+    if not date_in_range(day):
+        raise ManifestError(origin, f"'published' {text!r} is outside the dates eventdesk codes "
+                                    f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})")
+    return day, moment

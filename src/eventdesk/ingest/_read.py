@@ -7,9 +7,12 @@ decoder and one notion of "the same article" (the content hash).
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import hashlib
-from collections.abc import Iterator
+import os
+import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,17 +55,69 @@ def decode_utf8(data: bytes, origin: str) -> str:
         ) from exc
 
 
-def read_text_file(path: Path, origin: str) -> str:
-    """Read a whole file as UTF-8 text, turning OS errors into ``InputError``."""
+@dataclass(frozen=True)
+class InputPolicy:
+    """What the reader may open and how much of it.
+
+    ``allowed_roots``: folders besides a manifest's own folder that its ``path`` entries may name
+    (``--allow-root``). ``max_article_bytes``: the largest article file read; a larger one is
+    skipped with its size, before it is read into memory."""
+
+    allowed_roots: tuple[Path, ...] = ()
+    max_article_bytes: int = 20_000_000
+
+
+def inside(path: Path, roots: Sequence[Path]) -> bool:
+    """Whether ``path``, with every symlink resolved, lies inside one of ``roots`` (also resolved)."""
+    real = path.resolve()
+    return any(real.is_relative_to(root.resolve()) for root in roots)
+
+
+def read_text_file(path: Path, origin: str, max_bytes: int = InputPolicy.max_article_bytes) -> str:
+    """Read a regular file as UTF-8 text, turning OS errors into ``InputError``.
+
+    Only regular files are read: a device (``/dev/zero``), a FIFO (which would block forever) or a
+    socket is refused with a reason, and so is a file larger than ``max_bytes`` (checked on the open
+    file, and again while reading, since ``/proc`` files report a size of 0)."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
         raise InputError(origin, f"no such file: {path}") from exc
     except IsADirectoryError as exc:
         raise InputError(origin, f"is a directory, not a file: {path}") from exc
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO or socket with nobody at the other end
+            raise InputError(origin, f"not a regular file (FIFO or socket): {path}") from exc
         raise InputError(origin, f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(origin, f"is a directory, not a file: {path}")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(origin, f"not a regular file ({_file_kind(info.st_mode)}): {path}")
+        if info.st_size > max_bytes:
+            raise InputError(origin, f"file of {info.st_size:,} bytes is larger than the limit of "
+                                     f"{max_bytes:,} (setting max_article_bytes)")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(origin, f"cannot read {path}: {exc.strerror or exc}") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > max_bytes:
+        raise InputError(origin, f"file is larger than the limit of {max_bytes:,} bytes (setting max_article_bytes)")
     return decode_utf8(data, origin)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+                       (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def iter_manifest_lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -103,8 +158,10 @@ class FolderListing:
 
 
 def list_folder(folder: Path) -> FolderListing:
-    """All files under ``folder``, recursively, sorted by path for a deterministic run."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    """All entries under ``folder`` that are not folders, recursively, sorted by path for a
+    deterministic run. Devices, FIFOs and symlinks are listed too, so the reader can refuse them
+    with a reason instead of passing over them in silence; symlinked folders are not entered."""
+    files = sorted(p for p in folder.rglob("*") if not p.is_dir())
     return FolderListing(
         manifests=tuple(p for p in files if is_manifest(p)),
         others=tuple(p for p in files if not is_manifest(p)),

@@ -131,6 +131,7 @@ def _capture(record, origin: str) -> tuple[str, ManifestEntry] | Skipped:
         body_key="html",
         body=html,
         path=None,
+        base=Path(origin.rsplit(":", 1)[0]).parent,
         published=None,
         published_time=None,
         outlet=_outlet(url),

@@ -95,16 +95,14 @@ def neighbour_ids(conn: sqlite3.Connection, item: Item) -> list[str]:
         for precision in (1, 2, 3):
             days = date_tolerance(max(item.precision, precision))
             windows.append("(m.time_precision = ? AND m.event_date BETWEEN ? AND ?)")
-            params += [precision, dt.date.fromordinal(item.day - days).isoformat(),
-                       dt.date.fromordinal(item.day + days).isoformat()]
+            params += [precision, _iso_day(item.day - days), _iso_day(item.day + days)]
         if item.country:  # undated reports here may attach to it on content
             windows.append("m.event_date IS NULL")
         where.append(f"({' OR '.join(windows)})")
     elif not item.country:
         return []
     elif item.published is not None:
-        low = dt.date.fromordinal(item.published - UNDATED_LOOKBACK).isoformat()
-        high = dt.date.fromordinal(item.published).isoformat()
+        low, high = _iso_day(item.published - UNDATED_LOOKBACK), _iso_day(item.published)
         where.append("(m.event_date BETWEEN ? AND ? OR m.event_date IS NULL)")
         params += [low, high]
     sql = f"SELECT m.id FROM event_mentions m WHERE {' AND '.join(where)} ORDER BY m.id"
@@ -169,3 +167,9 @@ def load_changes(conn: sqlite3.Connection, since: dt.datetime | None, run_id: in
 def resolve_alias(conn: sqlite3.Connection, event_id: str) -> str | None:
     row = conn.execute("SELECT event_id FROM event_aliases WHERE old_id = ?", (event_id,)).fetchone()
     return None if row is None else row[0]
+
+
+def _iso_day(ordinal: int) -> str:
+    """The ISO day of an ordinal, held inside the calendar: a window that reaches past year 1 or
+    9999 is cut there instead of raising (the pipeline stores no such date; an old store might)."""
+    return dt.date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal())).isoformat()

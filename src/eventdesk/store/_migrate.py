@@ -3,6 +3,10 @@
 Each file is applied once, in order, inside its own transaction together with its row in
 ``schema_migrations``: a failed migration leaves the file exactly as it was. A file whose schema is
 newer than any migration this code knows is refused rather than half-understood.
+
+A migration that changes the field columns of stored mentions (a repair) sets their ``fingerprint``
+to ``'stale'``; once every migration has run, those fingerprints are computed again from the rows
+(the store finds a mention's row by its fingerprint), in one transaction.
 """
 
 from __future__ import annotations
@@ -54,10 +58,32 @@ def migrate(conn: sqlite3.Connection, now: dt.datetime) -> int:
             f"the store has schema version {max(unknown)} but this eventdesk only knows up to "
             f"{newest}; upgrade eventdesk to open it (nothing was changed)"
         )
-    for migration in migrations:
-        if migration.version not in applied:
-            _apply(conn, migration, now)
+    pending = [m for m in migrations if m.version not in applied]
+    for migration in pending:
+        _apply(conn, migration, now)
+    if pending:
+        _refresh_stale_fingerprints(conn)
     return newest
+
+
+STALE = "stale"
+
+
+def _refresh_stale_fingerprints(conn: sqlite3.Connection) -> None:
+    from eventdesk.store._codec import decode_mention, encode_mention, fingerprint
+
+    rows = conn.execute("SELECT * FROM event_mentions WHERE fingerprint = ?", (STALE,)).fetchall()
+    if not rows:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for row in rows:  # the store reads rows as sqlite3.Row
+            conn.execute("UPDATE event_mentions SET fingerprint = ? WHERE id = ?",
+                         (fingerprint(encode_mention(decode_mention(row))), row["id"]))
+    except (sqlite3.Error, ValueError, KeyError) as exc:
+        conn.execute("ROLLBACK")
+        raise StoreError(f"recomputing the fingerprints of repaired mentions failed: {exc}") from exc
+    conn.execute("COMMIT")
 
 
 def _ensure_ledger(conn: sqlite3.Connection) -> None:

@@ -93,7 +93,8 @@ class Store:
             raise StoreError(f"{action}: {exc}") from exc
         try:
             yield self._conn
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OverflowError, UnicodeEncodeError) as exc:
+            # OverflowError: an integer past SQLite's 64 bits; UnicodeEncodeError: a lone surrogate
             self._conn.execute("ROLLBACK")
             raise StoreError(f"{action}: {exc}") from exc
         except BaseException:
@@ -365,6 +366,27 @@ class Store:
             _articles.check_result(result)
         with self._transaction(f"store {len(results)} articles") as conn:
             return [self._insert(conn, result, pipeline_version) for result in results]
+
+    def add_results_isolated(self, results: list[ArticleResult], *, pipeline_version: str
+                             ) -> list[tuple[str | None, str]]:
+        """``add_results``, but one bad article never costs the others: when the batch's
+        transaction fails, each article is stored in its own, and the one that fails again gets its
+        reason. ``(stored id, "")``, ``(None, "")`` for one already stored, ``(None, reason)``."""
+        if not results:
+            return []
+        try:
+            return [(stored_id, "") for stored_id in self.add_results(results, pipeline_version=pipeline_version)]
+        except StoreError:
+            pass
+        out: list[tuple[str | None, str]] = []
+        for result in results:
+            try:
+                added = self.add_result(result, pipeline_version=pipeline_version)
+            except StoreError as exc:
+                out.append((None, f"not stored: {exc}"))
+                continue
+            out.append((self.stored_id(result.clean.article.content_hash) if added else None, ""))
+        return out
 
     _UNFUSED = "NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.mention_id = m.id)"
     _GROUP = "coalesce(m.country, ''), coalesce(substr(m.event_date, 1, 7), '')"

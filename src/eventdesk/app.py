@@ -260,21 +260,33 @@ def process(articles: list[Article], services: Services) -> list[ArticleResult |
     return list(Pipeline(services, batch_size=services.settings.batch_size).run(articles))
 
 
-def evaluate(kind: str, gold: str, settings: Settings, *, errors: str | None = None, limit: int | None = None,
-             services: Services | None = None, by: str | None = None):
-    """Score against ACLED (``kind="acled"``) or GED (``"ged"``) gold rows; see evaluate.py.
+def evaluate(kind: str, gold: str | list[str], settings: Settings, *, errors: str | None = None,
+             limit: int | None = None, services: Services | None = None, by: str | None = None):
+    """Score against ACLED (``kind="acled"``) or GED (``"ged"``) gold rows, or MUC-4 sets (``"muc"``, one or
+    more set folders scored together); see ``eventdesk.evaluate``.
 
-    Undated events are kept (``keep_undated``): notes carry no publication date, and the other
-    fields are still worth scoring when the date cannot be resolved."""
+    ACLED and GED keep undated events (``keep_undated``): notes carry no publication date, and the
+    other fields are still worth scoring when the date cannot be resolved. MUC-4 reports are whole
+    dated articles and run with the settings as given, as a user would run them."""
     from dataclasses import replace
 
-    from eventdesk.evaluate import Grouping, evaluate_acled, evaluate_ged
+    from eventdesk.errors import EvalError
+    from eventdesk.evaluate import Grouping, evaluate_acled, evaluate_ged, evaluate_muc
 
-    settings = replace(settings, keep_undated=True)
+    golds = [gold] if isinstance(gold, str) else list(gold)
+    if kind != "muc":
+        if len(golds) != 1:
+            raise EvalError(f"eval {kind} takes one gold file, got {len(golds)}")
+        settings = replace(settings, keep_undated=True)
+    elif by:
+        raise EvalError("--by is for the acled and ged evaluations")
     if services is None:
         services = load_services(settings)
     else:
         services = replace(services, settings=settings)
+    runner = lambda arts: process(list(arts), services)  # noqa: E731
+    errors = errors or f"eval-{kind}-errors.csv"
+    if kind == "muc":
+        return evaluate_muc(golds, runner, errors, limit=limit)
     scorer = evaluate_acled if kind == "acled" else evaluate_ged
-    return scorer(gold, lambda arts: process(list(arts), services), errors or f"eval-{kind}-errors.csv",
-                  limit=limit, by=Grouping.parse(by) if by else None)
+    return scorer(golds[0], runner, errors, limit=limit, by=Grouping.parse(by) if by else None)

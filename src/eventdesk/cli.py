@@ -79,11 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON lines")
     _common(p)
 
-    p = sub.add_parser("eval", help="score the pipeline against ACLED or GED style gold data")
-    p.add_argument("kind", choices=["acled", "ged"])
-    p.add_argument("gold", help="gold CSV (e.g. ../shared/eval/acled_dev.csv)")
+    p = sub.add_parser("eval", help="score the pipeline against ACLED, GED or MUC-4 gold data")
+    p.add_argument("kind", choices=["acled", "ged", "muc"])
+    p.add_argument("gold", nargs="+", help="gold CSV (e.g. ../shared/eval/acled_dev.csv), or for muc one or more "
+                   "MUC-4 set folders scored together (e.g. ../shared/eval/muc4/tst1 ../shared/eval/muc4/tst2)")
     p.add_argument("--errors", help="where to write the per-row errors (default: eval-KIND-errors.csv)")
-    p.add_argument("--limit", type=int, help="only the first N articles (notes/headlines)")
+    p.add_argument("--limit", type=int, help="only the first N articles (notes/headlines/reports)")
     p.add_argument("--by", metavar="COLUMN[=VALUE]",
                    help="also break the figures down by a gold column (--by country), or into the rows with one "
                         "value and the others (--by country=Kenya)")

@@ -152,6 +152,8 @@ def article_json(a) -> dict:
 
 def eval_text(report) -> str:
     d = report.as_dict()
+    if d["kind"] == "muc":
+        return _muc_text(d)
     out = [f"{report.kind} evaluation: {d['rows']} gold rows in {d['articles']} articles; "
            f"{d['rows_with_event']} rows matched an extracted event"]
     for k, v in d["accuracy"].items():
@@ -168,6 +170,21 @@ def eval_text(report) -> str:
             out.append(f"  {g:<{width}}  {v['rows']:>6}  "
                        + "  ".join(f"{v['accuracy'][f] * 100:7.1f}%" for f in fields))
     out.append(f"per-row errors: {d['errors_file']}")
+    return "\n".join(out)
+
+
+def _muc_text(d: dict) -> str:
+    out = [f"muc evaluation ({d['sets']}): {d['reports']} reports, {d['scored_templates']} scored templates, "
+           f"{d['events']} events extracted"]
+    for k, v in d["accuracy"].items():
+        correct, total = d["counts"][k]
+        what = "of scored templates" if k == "recall" else "of recalled templates with the field"
+        out.append(f"  {k:>16}: {v * 100:5.1f}%  ({correct} / {total} {what})")
+    out.append(f"  false violent events: {d['false_violent_rate'] * 100:5.1f}% of the {d['no_template_reports']} "
+               f"reports without a template ({d['false_violent_reports']})")
+    for k, v in d["extra"].items():
+        out.append(f"  {k}: {v['accuracy'] * 100:5.1f}% of {v['rows']}")
+    out.append(f"per-template errors: {d['errors_file']}")
     return "\n".join(out)
 
 

@@ -1,0 +1,151 @@
+"""What every gold adapter shares: field tallies, grouping, the report, one-to-one matching."""
+
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventdesk.errors import EvalError
+from eventdesk.gazetteer._geo import km
+from eventdesk.ingest import content_hash
+from eventdesk.model import Article, ArticleResult, EventMention, Skipped
+
+__all__ = ["FieldScore", "EvalReport", "Grouping", "Runner", "normalise_actor", "km", "match", "fold", "read_gold", "article"]
+
+_YEARS = re.compile(r"\s*\((\d{4})?-(\d{4})?\)")
+
+
+@dataclass
+class FieldScore:
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """How to break the figures down: by the value of a gold ``column``, or, with ``value``, into the
+    rows that have it and the ``other`` rows ("country=Kenya")."""
+
+    column: str
+    value: str | None = None
+
+    @classmethod
+    def parse(cls, spec: str) -> Grouping:
+        column, _, value = spec.partition("=")
+        if not column.strip():
+            raise EvalError(f"--by {spec!r}: expected COLUMN or COLUMN=VALUE")
+        return cls(column.strip(), value.strip() or None)
+
+    def key(self, row: dict[str, str]) -> str:
+        got = row.get(self.column, "")
+        if self.value is None:
+            return got or "(empty)"
+        return self.value if got.lower() == self.value.lower() else "other"
+
+
+@dataclass
+class EvalReport:
+    kind: str
+    rows: int
+    articles: int
+    matched: int
+    fields: dict[str, FieldScore]
+    extra: dict[str, FieldScore] = field(default_factory=dict)
+    errors_path: str = ""
+    skipped: list[Skipped] = field(default_factory=list)
+    by: str = ""
+    groups: dict[str, dict[str, FieldScore]] = field(default_factory=dict)
+
+    def add(self, group: str | None, checks: dict[str, bool]) -> None:
+        """Count one gold row's field checks, overall and in its group."""
+        tallies = [self.fields] + ([self.groups.setdefault(group, {f: FieldScore() for f in self.fields})]
+                                   if group is not None else [])
+        for scores in tallies:
+            for f, ok in checks.items():
+                scores[f].total += 1
+                scores[f].correct += ok
+
+    def as_dict(self) -> dict:
+        out = {
+            "kind": self.kind,
+            "rows": self.rows,
+            "articles": self.articles,
+            "rows_with_event": self.matched,
+            "accuracy": {k: round(v.accuracy, 4) for k, v in self.fields.items()},
+            "extra": {k: {"accuracy": round(v.accuracy, 4), "rows": v.total} for k, v in self.extra.items()},
+            "errors_file": self.errors_path,
+        }
+        if self.by:
+            ordered = sorted(self.groups.items(), key=lambda kv: (-_rows(kv[1]), kv[0]))
+            out["by"] = self.by
+            out["groups"] = {g: {"rows": _rows(sc), "accuracy": {k: round(v.accuracy, 4) for k, v in sc.items()}}
+                             for g, sc in ordered}
+        return out
+
+
+def _rows(scores: dict[str, FieldScore]) -> int:
+    return next(iter(scores.values())).total if scores else 0
+
+
+def normalise_actor(name: str | None) -> str:
+    """ACLED names without the regime years ("Police Forces of Kenya (2013-)" -> "police forces of kenya")."""
+    if not name:
+        return ""
+    return _YEARS.sub("", name).strip().lower()
+
+
+Runner = Callable[[Sequence[Article]], Iterable[ArticleResult | Skipped]]
+
+
+def read_gold(path: str | Path, required: set[str]) -> list[dict[str, str]]:
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot read gold file: {exc}") from exc
+    if not rows:
+        raise EvalError(f"{path}: no rows")
+    missing = required - set(rows[0])
+    if missing:
+        raise EvalError(f"{path}: missing columns {sorted(missing)}")
+    return rows
+
+
+def article(aid: str, text: str, published: dt.date | None, origin: str) -> Article:
+    return Article(id=aid, raw=text, kind="text", origin=origin, content_hash=content_hash(text),
+                   published=published)
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z]", "", s)
+
+
+def match(gold: list[dict[str, str]], events: list[EventMention], checks) -> list[tuple[dict, EventMention | None]]:
+    """Greedy one-to-one matching by the number of agreeing fields."""
+    pairs = sorted(
+        ((sum(checks(g, e).values()), gi, ei) for gi, g in enumerate(gold) for ei, e in enumerate(events)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_g: set[int] = set()
+    used_e: set[int] = set()
+    out: dict[int, EventMention | None] = {}
+    for _, gi, ei in pairs:
+        if gi in used_g or ei in used_e:
+            continue
+        used_g.add(gi)
+        used_e.add(ei)
+        out[gi] = events[ei]
+    return [(g, out.get(gi)) for gi, g in enumerate(gold)]
+
+

@@ -1,0 +1,116 @@
+"""Scoring against UCDP GED rows: each distinct headline is one article published on ``source_date``;
+date inside [date_start, date_end], deaths inside [low, high], the dyad in either order, coordinates
+within 50 km."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from eventdesk.evaluate._scores import (
+    EvalReport,
+    FieldScore,
+    Grouping,
+    Runner,
+    article,
+    km,
+    match,
+    normalise_actor,
+    read_gold,
+)
+from eventdesk.evaluate.acled import _label, _needs
+from eventdesk.model import ArticleResult, EventMention
+
+__all__ = ["GED_FIELDS", "evaluate_ged"]
+
+GED_FIELDS = ("date_in_range", "deaths_in_range", "dyad", "coords_50km")
+
+
+_GED_ALIASES = {"is": "islamic state"}
+
+
+def _ged_side(name: str) -> str:
+    """One side's name as both datasets can agree on it: GED's "Government of Iraq" is ACLED's
+    "Military Forces of Iraq", GED's "IS" the "Islamic State", and a group is its acronym when
+    ACLED writes "PKK: Kurdistan Workers Party" and GED "PKK"."""
+    n = normalise_actor(name)
+    n = _GED_ALIASES.get(n, n)
+    n = re.sub(r"^government of ", "military forces of ", n)
+    n = re.sub(r" \(.*\)$", "", n)
+    return n.split(":", 1)[0].strip()
+
+
+def _ged_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
+    if e is None:
+        return {f: False for f in GED_FIELDS}
+    start, end = dt.date.fromisoformat(g["date_start"]), dt.date.fromisoformat(g["date_end"])
+    gold_dyad = {_ged_side(g["side_a"]), _ged_side(g["side_b"])}
+    ours = {_ged_side(e.actor1.name) if e.actor1 else "", _ged_side(e.actor2.name) if e.actor2 else ""}
+    coords = bool(e.place) and bool(g["latitude"]) and km(
+        e.place.latitude, e.place.longitude, float(g["latitude"]), float(g["longitude"])) <= 50
+    low, high = int(g["low"] or 0), int(g["high"] or 0)
+    return {
+        "date_in_range": bool(e.date) and start <= e.date.date <= end,
+        "deaths_in_range": low <= e.fatalities.best <= high,
+        "dyad": gold_dyad == ours,
+        "coords_50km": coords,
+    }
+
+
+def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: int | None = None,
+                 by: Grouping | None = None) -> EvalReport:
+    rows = read_gold(path, {"source_headline", "source_date", "date_start", "date_end", "side_a", "side_b",
+                        "low", "best", "high", "latitude", "longitude"} | _needs(by))
+    by_head: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        head = r["source_headline"].split(";")[0].strip()
+        date = r["source_date"].split(";")[0].strip()
+        by_head[(head, date)].append(r)
+    heads = list(by_head.items())
+    if limit:
+        heads = heads[:limit]
+    articles = [
+        article(f"ged-{g[0]['id']}", head, dt.date.fromisoformat(date), f"{path}:{g[0]['id']}")
+        for (head, date), g in heads
+    ]
+    results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
+    report = EvalReport("ged", sum(len(g) for _, g in heads), len(heads), 0, {f: FieldScore() for f in GED_FIELDS},
+                        {}, str(errors_path), by=_label(by))
+    with open(errors_path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "field", "gold", "predicted", "headline"])
+        for ((head, _), gold), art in zip(heads, articles):
+            res = results.get(art.id)
+            events = list(res.events) if res else []
+            for g, e in match(gold, events, _ged_checks):
+                checks = _ged_checks(g, e)
+                report.matched += e is not None
+                report.add(by.key(g) if by else None, checks)
+                for f, ok in checks.items():
+                    if not ok:
+                        w.writerow([g["id"], f, _ged_gold(g, f), _ged_pred(e, f), head])
+    return report
+
+
+def _ged_gold(g: dict[str, str], f: str) -> str:
+    return {
+        "date_in_range": f"{g['date_start']}..{g['date_end']}",
+        "deaths_in_range": f"{g['low']}..{g['high']}",
+        "dyad": f"{g['side_a']} / {g['side_b']}",
+        "coords_50km": f"{g['latitude']},{g['longitude']}",
+    }[f]
+
+
+def _ged_pred(e: EventMention | None, f: str) -> str:
+    if e is None:
+        return "(no event)"
+    if f == "date_in_range":
+        return e.date.date.isoformat() if e.date else ""
+    if f == "deaths_in_range":
+        return str(e.fatalities.best)
+    if f == "dyad":
+        return f"{e.actor1.name if e.actor1 else ''} / {e.actor2.name if e.actor2 else ''}"
+    return f"{e.place.latitude},{e.place.longitude}" if e.place else ""

@@ -1,0 +1,288 @@
+"""Scoring against MUC-4: whole wire reports and their answer-key templates (``../shared/eval/README.md``).
+
+Each report is one article (see ``_muc_data``), run through the pipeline as a user would run it (the
+default settings: undated events are not kept). Then, per report:
+
+* **Scored templates**: stage ACCOMPLISHED, type ATTACK, BOMBING, KIDNAPPING or ARSON, not OPTIONAL:
+  the incidents ACLED would code. Each maps to a family of ACLED types: BOMBING -> Explosions/Remote
+  violence; KIDNAPPING -> Violence against civilians; ATTACK -> Violence against civilians, Battles
+  or Explosions/Remote violence; ARSON -> Riots or Strategic developments (property destruction).
+* **Recall**: a scored template is recalled when an extracted event of its family lies within a
+  week of the key's date range (or the key gives no date). Templates and events are matched one to
+  one, best agreement first (date, place, perpetrator, deaths).
+* On recalled templates: **date** (inside the key's range; "- 21 JAN 89", on or before, means the two
+  months before it, MUC's own "recent"), **location** (the key's finest named part, any alternative,
+  against the event's place at the same level: a town or smaller against the location, a department
+  or province against admin1 or the location, a country against the country; ``location_below_country``
+  gives the same on keys that name something finer than a country), **perpetrator** (on templates
+  whose key names a perpetrator organisation that is not optional: actor1 or an associated actor names
+  any alternative of it, by name or acronym; the key's state forces, "ARMY" or "NATIONAL POLICE",
+  are ACLED's "Military Forces of X" / "Police Forces of X"), **deaths** (on templates whose key gives
+  the number of its dead: the toll inside that number or range; no DEATH effect means 0).
+* **False violent events**: reports whose key has no template at all, with at least one extracted
+  event of a violent type other than Battles (MUC leaves army-guerrilla combat out, so a Battles
+  event there is not necessarily wrong).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventdesk.evaluate._muc_data import MucReport, MucTemplate, read_keys, read_reports
+from eventdesk.evaluate._scores import FieldScore, Runner, fold
+from eventdesk.ingest import content_hash
+from eventdesk.model import Article, ArticleResult, EventMention
+
+__all__ = ["MUC_FIELDS", "MucReportCard", "evaluate_muc", "FAMILIES", "VIOLENT_NOT_BATTLES"]
+
+MUC_FIELDS = ("recall", "date", "location", "perpetrator", "deaths")
+SCORED_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON")
+VIOLENT_NOT_BATTLES = ("Violence against civilians", "Explosions/Remote violence", "Riots")
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "BOMBING": ("Explosions/Remote violence",),
+    "KIDNAPPING": ("Violence against civilians",),
+    "ATTACK": ("Violence against civilians", "Battles", "Explosions/Remote violence"),
+    "ARSON": ("Riots", "Strategic developments"),
+}
+_DATE_SLACK = 7
+_STATE = (
+    (re.compile(r"\b(POLICE|CARABINEROS|DETECTIVES|DIJIN|DAS)\b"), "police forces of"),
+    (re.compile(r"\b(ARMY|ARMED FORCES|MILITARY|SOLDIERS?|TROOPS|AIR FORCE|NAVY|MARINES?|BATTALION|BRIGADE|"
+                r"NATIONAL GUARD|SECURITY FORCES|GOVERNMENT FORCES)\b"), "military forces of"),
+)
+
+
+@dataclass
+class MucReportCard:
+    """The figures of one run over one or more MUC-4 sets."""
+
+    sets: str
+    reports: int = 0
+    templates: int = 0
+    fields: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in MUC_FIELDS})
+    extra: dict[str, FieldScore] = field(default_factory=dict)
+    no_template_reports: int = 0
+    false_violent_reports: int = 0
+    events: int = 0
+    errors_path: str = ""
+
+    @property
+    def false_violent_rate(self) -> float:
+        return self.false_violent_reports / self.no_template_reports if self.no_template_reports else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": "muc",
+            "sets": self.sets,
+            "reports": self.reports,
+            "scored_templates": self.templates,
+            "events": self.events,
+            "accuracy": {k: round(v.accuracy, 4) for k, v in self.fields.items()},
+            "counts": {k: [v.correct, v.total] for k, v in self.fields.items()},
+            "extra": {k: {"accuracy": round(v.accuracy, 4), "rows": v.total} for k, v in self.extra.items()},
+            "no_template_reports": self.no_template_reports,
+            "false_violent_reports": self.false_violent_reports,
+            "false_violent_rate": round(self.false_violent_rate, 4),
+            "errors_file": self.errors_path,
+        }
+
+
+def scored(t: MucTemplate) -> bool:
+    return (not t.optional and "ACCOMPLISHED" in t.stages and any(x in SCORED_TYPES for x in t.types))
+
+
+def evaluate_muc(folders: Sequence[str | Path], run: Runner, errors_path: str | Path,
+                 limit: int | None = None) -> MucReportCard:
+    reports: list[MucReport] = []
+    keys: dict[str, list[MucTemplate]] = {}
+    for folder in folders:
+        got = read_reports(folder)
+        reports.extend(got)
+        keys.update(read_keys(folder, {r.id: r.published for r in got}))
+    if limit:
+        reports = reports[:limit]
+    articles = [Article(id=r.id, raw=r.text, kind="text", origin=r.origin, content_hash=content_hash(r.text),
+                        published=r.published, outlet="FBIS") for r in reports if r.text.strip()]
+    results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
+    card = MucReportCard(" + ".join(Path(f).name for f in folders), reports=len(reports),
+                         errors_path=str(errors_path))
+    card.extra = {"location_below_country": FieldScore(), "recall_kidnapping": FieldScore(),
+                  "recall_bombing": FieldScore(), "recall_attack": FieldScore(), "recall_arson": FieldScore(),
+                  "template_reports_with_an_event": FieldScore()}
+    with open(errors_path, "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["report", "template", "field", "gold", "predicted", "evidence"])
+        for report in reports:
+            res = results.get(report.id)
+            events = list(res.events) if res else []
+            card.events += len(events)
+            templates = keys.get(report.id, [])
+            text = res.clean.text if res else ""
+            if not templates:
+                card.no_template_reports += 1
+                false = [e for e in events if e.event_type in VIOLENT_NOT_BATTLES]
+                if false:
+                    card.false_violent_reports += 1
+                    for e in false:
+                        out.writerow([report.id, "", "false_violent", "(no template)", _describe(e), _evidence(e, text)])
+                continue
+            _score_report(report, [t for t in templates if scored(t)], events, text, card, out)
+    return card
+
+
+def _score_report(report: MucReport, templates: list[MucTemplate], events: list[EventMention], text: str,
+                  card: MucReportCard, out) -> None:
+    if templates:
+        card.extra["template_reports_with_an_event"].total += 1
+        card.extra["template_reports_with_an_event"].correct += bool(events)
+    pairs = sorted(
+        ((_agreement(t, e), ti, ei) for ti, t in enumerate(templates) for ei, e in enumerate(events)
+         if _eligible(t, e)),
+        key=lambda x: (-x[0], x[1], x[2]))
+    taken_t: set[int] = set()
+    taken_e: set[int] = set()
+    matched: dict[int, EventMention] = {}
+    for _, ti, ei in pairs:
+        if ti in taken_t or ei in taken_e:
+            continue
+        taken_t.add(ti)
+        taken_e.add(ei)
+        matched[ti] = events[ei]
+    for ti, t in enumerate(templates):
+        card.templates += 1
+        e = matched.get(ti)
+        kind = next(x for x in t.types if x in SCORED_TYPES).lower()
+        _tally(card.fields["recall"], e is not None)
+        _tally(card.extra[f"recall_{kind}"], e is not None)
+        if e is None:
+            out.writerow([report.id, t.number, "recall", _gold(t), _near_miss(t, events), ""])
+            continue
+        checks = {"date": _date_ok(t, e), "location": _location_ok(t, e)}
+        if t.perp_orgs and not t.perp_orgs_optional:
+            checks["perpetrator"] = _perp_ok(t, e)
+        if t.deaths is not None:
+            checks["deaths"] = t.deaths[0] <= e.fatalities.best <= t.deaths[1]
+        if any(len(loc) > 1 for loc in t.locations):
+            _tally(card.extra["location_below_country"], checks["location"])
+        for name, ok in checks.items():
+            _tally(card.fields[name], ok)
+            if not ok:
+                out.writerow([report.id, t.number, name, _gold_field(t, name), _pred_field(e, name),
+                              _evidence(e, text)])
+
+
+def _tally(score: FieldScore, ok: bool) -> None:
+    score.total += 1
+    score.correct += bool(ok)
+
+
+def _eligible(t: MucTemplate, e: EventMention) -> bool:
+    families = {f for x in t.types if x in FAMILIES for f in FAMILIES[x]}
+    if e.event_type not in families:
+        return False
+    if not t.dates:
+        return True
+    return e.date is not None and any(d.near(e.date.date, _DATE_SLACK) for d in t.dates)
+
+
+def _agreement(t: MucTemplate, e: EventMention) -> int:
+    score = 4 * _date_ok(t, e) + 2 * _location_ok(t, e)
+    if t.perp_orgs:
+        score += _perp_ok(t, e)
+    if t.deaths is not None:
+        score += t.deaths[0] <= e.fatalities.best <= t.deaths[1]
+    return score
+
+
+def _date_ok(t: MucTemplate, e: EventMention) -> bool:
+    if e.date is None:
+        return False
+    return not t.dates or any(d.contains(e.date.date) for d in t.dates)
+
+
+def _location_ok(t: MucTemplate, e: EventMention) -> bool:
+    p = e.place
+    if p is None:
+        return False
+    for alternative in t.locations:
+        name, kind = alternative[-1]
+        key = fold(name)
+        if kind == "COUNTRY" or len(alternative) == 1:
+            if key == fold(p.country):
+                return True
+            continue
+        ours = {fold(p.location), fold(p.location.split("-")[0])} if p.precision <= 2 else set()
+        if kind in ("DEPARTMENT", "PROVINCE", "REGION", "STATE"):
+            ours.add(fold(p.admin1))
+        if key in ours:
+            return True
+    return False
+
+
+def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
+    ours = [a for a in (e.actor1, *e.assoc_actor_1) if a is not None]
+    if not ours:
+        return False
+    for names in t.perp_orgs:
+        for name in names:
+            key = fold(name)
+            for actor in ours:
+                full = actor.name.lower()
+                acronym, _, long = actor.name.partition(":")
+                candidates = {fold(actor.name), fold(acronym), fold(long)} - {""}
+                if key and any(key == c or (len(key) > 5 and key in c) or (len(c) > 5 and c in key)
+                               for c in candidates):
+                    return True
+                for pattern, prefix in _STATE:
+                    if pattern.search(name) and full.startswith(prefix):
+                        return True
+    return False
+
+
+def _gold(t: MucTemplate) -> str:
+    dates = "/".join(f"{d.low or '..'}..{d.high}" for d in t.dates) or "-"
+    place = " / ".join(": ".join(n for n, _ in loc) for loc in t.locations)
+    return f"{'/'.join(t.types)} {dates} {place}"
+
+
+def _gold_field(t: MucTemplate, name: str) -> str:
+    if name == "date":
+        return "/".join(f"{d.low or '..'}..{d.high}" for d in t.dates)
+    if name == "location":
+        return " / ".join(": ".join(f"{n} ({k})" for n, k in loc) for loc in t.locations)
+    if name == "perpetrator":
+        return " | ".join(" / ".join(n) for n in t.perp_orgs)
+    return "-" if t.deaths is None else f"{t.deaths[0]}..{t.deaths[1]}"
+
+
+def _pred_field(e: EventMention, name: str) -> str:
+    if name == "date":
+        return e.date.date.isoformat() if e.date else ""
+    if name == "location":
+        p = e.place
+        return "" if p is None else f"{p.location} | {p.admin1} | {p.country} (precision {p.precision})"
+    if name == "perpetrator":
+        return " + ".join(a.name for a in (e.actor1, *e.assoc_actor_1) if a is not None)
+    return str(e.fatalities.best)
+
+
+def _describe(e: EventMention) -> str:
+    day = e.date.date.isoformat() if e.date else "?"
+    where = e.place.location if e.place else "?"
+    return (f"{e.event_type} / {e.sub_event_type} {day} {where} "
+            f"{e.actor1.name if e.actor1 else '-'} -> {e.actor2.name if e.actor2 else '-'} ({e.fatalities.best})")
+
+
+def _near_miss(t: MucTemplate, events: list[EventMention]) -> str:
+    return " || ".join(_describe(e) for e in events) or "(no event)"
+
+
+def _evidence(e: EventMention, text: str) -> str:
+    if not e.sentences or not text:
+        return ""
+    s = e.sentences[0]
+    return text[s.start:s.end][:300]

@@ -1,0 +1,155 @@
+"""The MUC-4 adapter: reading reports and answer keys in MUC's own format (written here, not copied),
+scoring a run of the real pipeline; and the ACLED adapter's stripping of coders' conventions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventdesk.app import evaluate
+from eventdesk.evaluate._muc_data import DateRange, parse_muc_date, read_keys, read_reports
+from eventdesk.evaluate.acled import strip_coder_notes
+from eventdesk.settings import Settings
+
+REPORTS = """TST9-MUC4-0001 (TEST)
+
+   BOGOTA, 12 MAR 90 (EFE) -- [REPORT] [RADIO CADENA] [TEXT] A CAR BOMB
+EXPLODED TODAY OUTSIDE THE OFFICES OF THE DAILY NEWSPAPER IN MEDELLIN,
+KILLING THREE PASSERSBY, POLICE SAID.  THE EXTRADITABLES CLAIMED
+RESPONSIBILITY FOR THE ATTACK.
+
+   THE BLAST DESTROYED TWO CARS.
+
+
+TST9-MUC4-0002 (TEST)
+
+   LIMA, 13 MAR 90 -- [TEXT] THE PERUVIAN CONGRESS APPROVED THE BUDGET
+FOR 1990 TODAY AFTER A LONG DEBATE.
+
+
+TST9-MUC4-0003 (TEST)
+
+   LIMA, 14 MAR 90 -- [TEXT] A BOMB EXPLODED IN A MARKET IN HUANCAYO TODAY,
+KILLING TWO WOMEN, POLICE SAID.
+"""
+
+KEYS = """0.  MESSAGE: ID                     TST9-MUC4-0001 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  12 MAR 90
+3.  INCIDENT: LOCATION              COLOMBIA: MEDELLIN (CITY)
+4.  INCIDENT: TYPE                  BOMBING
+5.  INCIDENT: STAGE OF EXECUTION    ACCOMPLISHED
+6.  INCIDENT: INSTRUMENT ID         "CAR BOMB"
+7.  INCIDENT: INSTRUMENT TYPE       VEHICLE BOMB: "CAR BOMB"
+8.  PERP: INCIDENT CATEGORY         TERRORIST ACT
+9.  PERP: INDIVIDUAL ID             -
+10. PERP: ORGANIZATION ID           "THE EXTRADITABLES" / "EXTRADITABLES"
+11. PERP: ORGANIZATION CONFIDENCE   CLAIMED OR ADMITTED: "THE EXTRADITABLES"
+12. PHYS TGT: ID                    "OFFICES OF THE DAILY NEWSPAPER"
+13. PHYS TGT: TYPE                  COMMUNICATIONS: "OFFICES OF THE DAILY NEWSPAPER"
+14. PHYS TGT: NUMBER                1: "OFFICES OF THE DAILY NEWSPAPER"
+15. PHYS TGT: FOREIGN NATION        -
+16. PHYS TGT: EFFECT OF INCIDENT    SOME DAMAGE: "OFFICES OF THE DAILY NEWSPAPER"
+17. PHYS TGT: TOTAL NUMBER          -
+18. HUM TGT: NAME                   -
+19. HUM TGT: DESCRIPTION            "PASSERSBY"
+20. HUM TGT: TYPE                   CIVILIAN: "PASSERSBY"
+21. HUM TGT: NUMBER                 3: "PASSERSBY"
+22. HUM TGT: FOREIGN NATION         -
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "PASSERSBY"
+24. HUM TGT: TOTAL NUMBER           -
+
+0.  MESSAGE: ID                     TST9-MUC4-0002 (TEST)
+1.  MESSAGE: TEMPLATE               *
+2.  INCIDENT: DATE                  *
+3.  INCIDENT: LOCATION              *
+4.  INCIDENT: TYPE                  *
+5.  INCIDENT: STAGE OF EXECUTION    *
+
+0.  MESSAGE: ID                     TST9-MUC4-0003 (TEST)
+1.  MESSAGE: TEMPLATE               *
+"""
+
+
+@pytest.fixture()
+def muc_set(tmp_path: Path) -> Path:
+    folder = tmp_path / "tst9"
+    folder.mkdir()
+    (folder / "tst9-muc4").write_text(REPORTS, encoding="latin-1")
+    (folder / "key-tst9.v1").write_text(KEYS, encoding="latin-1")
+    return folder
+
+
+def test_reports_become_articles_with_the_dateline_and_joined_lines(muc_set: Path) -> None:
+    first, second, _ = read_reports(muc_set)
+    assert first.id == "TST9-MUC4-0001" and first.published == dt.date(1990, 3, 12)
+    assert first.text.startswith("BOGOTA, 12 MAR 90 -- A CAR BOMB EXPLODED TODAY OUTSIDE")  # labels dropped
+    assert "\n" not in first.text.split("\n\n")[0]  # hard wraps joined inside a paragraph
+    assert first.text.count("\n\n") == 1
+    assert second.text.isupper()  # wire copy keeps its case
+
+
+def test_keys_read_dates_places_perpetrators_and_deaths(muc_set: Path) -> None:
+    keys = read_keys(muc_set, {"TST9-MUC4-0001": dt.date(1990, 3, 12)})
+    assert keys["TST9-MUC4-0002"] == []
+    (t,) = keys["TST9-MUC4-0001"]
+    assert t.types == ("BOMBING",) and t.stages == ("ACCOMPLISHED",) and not t.optional
+    assert t.dates == (DateRange(dt.date(1990, 3, 12), dt.date(1990, 3, 12)),)
+    assert t.locations == ((("COLOMBIA", "COUNTRY"), ("MEDELLIN", "CITY")),)
+    assert t.perp_orgs == (("THE EXTRADITABLES", "EXTRADITABLES"),)
+    assert t.deaths == (3, 3)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("- 21 JAN 89", None, dt.date(1989, 1, 21)),
+    ("15 JAN 89 - 21 JAN 89", dt.date(1989, 1, 15), dt.date(1989, 1, 21)),
+    ("(- 29 MAR 89)", None, dt.date(1989, 3, 29)),
+])
+def test_key_date_forms(text: str, low, high) -> None:
+    from eventdesk.evaluate._muc_data import _date_range
+
+    assert _date_range(text, 1989) == DateRange(low, high)
+
+
+def test_dates_without_a_year_take_the_reports() -> None:
+    assert parse_muc_date("11 NOV", 1989) == dt.date(1989, 11, 11)
+    assert parse_muc_date("OCT 18", 1989) == dt.date(1989, 10, 18)
+    assert parse_muc_date("11 NOV") is None
+
+
+def test_muc_run_scores_templates_and_counts_violent_events_on_reports_without_one(
+        services, muc_set: Path, tmp_path: Path) -> None:
+    """Report 3 (a bombing, keyed with no template here for the test's sake) counts as a report with a
+    false violent event; report 2 (a budget) does not."""
+    card = evaluate("muc", [str(muc_set)], Settings(progress=False), errors=str(tmp_path / "e.csv"),
+                    services=services)
+    d = card.as_dict()
+    assert d["reports"] == 3 and d["scored_templates"] == 1 and d["no_template_reports"] == 2
+    assert d["counts"]["recall"] == [1, 1]
+    assert d["counts"]["date"] == [1, 1] and d["counts"]["deaths"] == [1, 1]
+    assert d["false_violent_reports"] == 1
+    assert "TST9-MUC4-0003" in (tmp_path / "e.csv").read_text()
+
+
+@pytest.mark.parametrize("note,kept,gone", [
+    ("On 3 May 2020, militants attacked a post in Hays. Unknown reported fatalities coded as 10.",
+     "militants attacked a post in Hays", "coded"),
+    ("On 6 March 2020, 1 soldier was killed in Andar district, Ghazni. Fatalities coded as 0 (VoJ reported 1).",
+     "1 soldier was killed", "VoJ"),
+    ("Clashes in the Mogil area (coordinates for Kapsowar, Elgeyo-Marakwet, used) left one dead.",
+     "Clashes in the Mogil area left one dead", "coordinates"),
+    ("Shelling hit Sanaa Street, coded at Al Yamani Dairy Factory, and Street 50.",
+     "Shelling hit Sanaa Street, and Street 50", "Yamani"),
+    ("48 BH fighters were killed across the two attacks. Fatalities split between 2 events.",
+     "48 BH fighters were killed", "split"),
+])
+def test_acled_adapter_strips_coders_conventions(note: str, kept: str, gone: str) -> None:
+    out = strip_coder_notes(note)
+    assert kept in out and gone not in out
+
+
+def test_acled_adapter_keeps_ordinary_reports_as_they_are() -> None:
+    note = "Demonstrations of students spread across 1-2 December; students pelted motorists with stones."
+    assert strip_coder_notes(note) == note

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from eventdesk.stages.actors import ActorDictionary, ActorMention, find_actors
+from eventdesk.extract.actors.find import ActorDictionary, ActorMention, find_actors
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled_dev.csv"
 YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")

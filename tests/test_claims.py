@@ -8,8 +8,8 @@ import re
 import pytest
 
 from eventdesk.model import STANCES, Actor, EventDate, EventMention, Fatalities, Place, Sentence, Span
-from eventdesk.stages.actors import ActorDictionary
-from eventdesk.stages.claims import claims_for, read_claims
+from eventdesk.extract.actors.find import ActorDictionary
+from eventdesk.extract.claims.read import claims_for, read_claims
 
 AID = "t"
 

@@ -1,4 +1,4 @@
-"""Tests for eventdesk.stages.classify: one synthetic sentence per sub-event type and per precedence case
+"""Tests for eventdesk.extract.trigger.classify: one synthetic sentence per sub-event type and per precedence case
 of shared/CODEBOOK.md section 1, plus a measured quality gate on the ACLED dev file when it is present.
 
 All sentences are written for these tests in the style of ACLED notes; none is taken from ACLED data.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.stages.classify import EVENT_TYPES, SUB_EVENT_TYPES, Classification, classify
+from eventdesk.extract.trigger.classify import EVENT_TYPES, SUB_EVENT_TYPES, Classification, classify
 
 B, P, R, E, V, S = EVENT_TYPES
 

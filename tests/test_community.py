@@ -3,7 +3,7 @@ Militia (X)", from the few ways reports name a clan, a tribe or a community."""
 
 import pytest
 
-from eventdesk.stages._community import named_militias
+from eventdesk.extract.actors._community import named_militias
 
 
 @pytest.mark.parametrize(("sentence", "names"), [

@@ -1,4 +1,4 @@
-"""Tests for eventdesk.stages.dates: golden expressions, anchors, invariants, a measured check."""
+"""Tests for eventdesk.extract.dates.resolve: golden expressions, anchors, invariants, a measured check."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventdesk.model import EventDate, Span
-from eventdesk.stages.dates import DateAnchor, DateResolver, anchors_in
+from eventdesk.extract.dates.resolve import DateAnchor, DateResolver, anchors_in
 
 D = dt.date
 ACLED_DEV = Path("/work/shared/eval/acled_dev.csv")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from eventdesk.model import Span
-from eventdesk.stages.fatalities import count_fatalities
+from eventdesk.extract.tolls.count import count_fatalities
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled_dev.csv"
 # Countries in a state of war in the dev period, where ACLED codes unknown tolls as 10.
@@ -192,7 +192,7 @@ def test_measured_agreement_with_acled_dev_notes() -> None:
 
 def test_a_toll_split_across_events_gives_one_row_its_share():
     from eventdesk.model import Fatalities
-    from eventdesk.stages.fatalities import declared_share
+    from eventdesk.extract.tolls.count import declared_share
 
     text = "On 4 March 2020, 14 militants were killed in Kot. Fatalities are split across 3 events (4)."
     f = count_fatalities(text, [Span("a", 0, len(text))])

@@ -1,8 +1,8 @@
 import pytest
 import spacy
 
-from eventdesk.stages.classify import classify
-from eventdesk.stages.modality import judge
+from eventdesk.extract.trigger.classify import classify
+from eventdesk.extract.scope.modality import judge
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from eventdesk.gazetteer import Gazetteer
 from eventdesk.model import Place, Span
-from eventdesk.stages.places import PlaceContext, choose_place, find_places
+from eventdesk.extract.places.choose import PlaceContext, choose_place, find_places
 
 
 @pytest.fixture(scope="module")

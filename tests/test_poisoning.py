@@ -14,7 +14,6 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
 from eventdesk.api import create_app

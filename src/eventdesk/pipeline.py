@@ -1,174 +1,80 @@
-"""The ordered per-article stages and the runner.
+"""The ordered per-article steps and the runner.
 
-Each stage declares what it needs and what it adds (like spaCy components' requires/assigns); the
-order is checked when the pipeline is built, not when an article fails halfway. Stages work on a
-batch of articles so the one expensive step, the spaCy parse of trigger sentences, runs as one
-``nlp.pipe`` call per batch.
+The text stages (``stages/``: clean, metadata, sentences, fingerprint, parse) and then the
+extraction components (``extract/``), each declaring the layers of the article's document it needs
+and adds (``eventdesk.document``); the order is checked when the pipeline is built, not when an
+article fails halfway. Steps work on a batch of articles so the one expensive step, the spaCy parse
+of the event sentences, runs as one ``nlp.pipe`` call per batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from eventdesk import __version__
-from eventdesk.errors import ConfigError, EventdeskError
-from eventdesk.model import (
-    Article,
-    ArticleResult,
-    CleanArticle,
-    PublicationDate,
-    Sentence,
-    Skipped,
-    Span,
-)
-from eventdesk.services import Services
+from eventdesk.document import ArticleDoc, Stage, check_order, each
+from eventdesk.extract import COMPONENTS
 from eventdesk.fuse.syndication import signature
-from eventdesk.stages.bounds import bound_result
-from eventdesk.stages.claims import claims_of_article
-from eventdesk.stages.classify import has_cue
+from eventdesk.model import Article, ArticleResult, Skipped, Span
+from eventdesk.services import Services
+from eventdesk.extract.trigger.classify import has_cue
 from eventdesk.stages.clean import clean
-from eventdesk.stages.context import build_context
-from eventdesk.stages.events import extract_events
 from eventdesk.stages.metadata import publication_date
 from eventdesk.stages.sentences import split_sentences
 
-__all__ = ["ArticleState", "Stage", "Pipeline", "PIPELINE_VERSION"]
+__all__ = ["ArticleDoc", "Stage", "Pipeline", "PIPELINE_VERSION", "STAGES", "TEXT_STAGES", "check_order"]
 
 PIPELINE_VERSION = __version__
 
 
-@dataclass(frozen=True)
-class ArticleState:
-    """What is known about one article so far; each stage returns a new state."""
-
-    article: Article
-    clean: CleanArticle | None = None
-    publication: PublicationDate | None = None
-    sentences: tuple[Sentence, ...] = ()
-    docs: dict[Span, object] = field(default_factory=dict)
-    minhash: bytes = b""
-    result: ArticleResult | None = None
-    error: str = ""  # set when a stage failed on this article; later stages leave it alone
+def _clean(d: ArticleDoc, services: Services) -> ArticleDoc:
+    return replace(d, clean=clean(d.article))
 
 
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    requires: frozenset[str]
-    assigns: frozenset[str]
-    run_batch: Callable[[Sequence[ArticleState], Services], list[ArticleState]]
+def _metadata(d: ArticleDoc, services: Services) -> ArticleDoc:
+    return replace(d, publication=publication_date(d.clean, services.outlets))
 
 
-def _each(fn: Callable[[ArticleState, Services], ArticleState]):
-    """Apply a per-article stage; a failure on one article is recorded on it, never lost, and
-    never stops the rest of the batch."""
-
-    def run(states: Sequence[ArticleState], services: Services) -> list[ArticleState]:
-        out = []
-        for s in states:
-            if s.error:
-                out.append(s)
-                continue
-            try:
-                out.append(fn(s, services))
-            except EventdeskError as exc:
-                out.append(replace(s, error=str(exc)))
-            except Exception as exc:  # a bug on one article must not sink a long run: report it
-                out.append(replace(s, error=f"internal error in {fn.__name__.strip('_')}: "
-                                            f"{type(exc).__name__}: {exc}"))
-        return out
-
-    return run
+def _sentences(d: ArticleDoc, services: Services) -> ArticleDoc:
+    return replace(d, sentences=split_sentences(d.clean.text, d.clean.id, services.triggers))
 
 
-def _clean(s: ArticleState, services: Services) -> ArticleState:
-    return replace(s, clean=clean(s.article))
-
-
-def _metadata(s: ArticleState, services: Services) -> ArticleState:
-    return replace(s, publication=publication_date(s.clean, services.outlets))
-
-
-def _sentences(s: ArticleState, services: Services) -> ArticleState:
-    return replace(s, sentences=split_sentences(s.clean.text, s.clean.id, services.triggers))
-
-
-def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleState]:
+def _parse(docs: Sequence[ArticleDoc], services: Services) -> list[ArticleDoc]:
     """Parse, in one ``nlp.pipe`` call for the whole batch, only the sentences that need it: those
     with trigger vocabulary that the (regex) classifier can give an ACLED type. The others never
     reach the statistical pipeline; an untyped trigger sentence can still add detail to a
     neighbouring event without a parse."""
     todo = []
-    for i, s in enumerate(states):
-        if s.error:
+    for i, d in enumerate(docs):
+        if d.error:
             continue
-        for sent in s.sentences:
-            if sent.triggers and has_cue(s.clean.text[sent.span.start : sent.span.end]):
+        for sent in d.sentences:
+            if sent.triggers and has_cue(d.clean.text[sent.span.start : sent.span.end]):
                 todo.append((i, sent.span))
-    texts = [states[i].clean.text[span.start : span.end] for i, span in todo]
-    docs = services.nlp.parse(texts)
-    per: list[dict[Span, object]] = [{} for _ in states]
-    for (i, span), doc in zip(todo, docs):
-        per[i][span] = doc
-    return [replace(s, docs=per[i]) for i, s in enumerate(states)]
+    texts = [docs[i].clean.text[span.start : span.end] for i, span in todo]
+    parsed = services.nlp.parse(texts)
+    per: list[dict[Span, object]] = [{} for _ in docs]
+    for (i, span), parse in zip(todo, parsed):
+        per[i][span] = parse
+    return [replace(d, docs=per[i]) for i, d in enumerate(docs)]
 
 
-def _fingerprint(s: ArticleState, services: Services) -> ArticleState:
-    return replace(s, minhash=signature(s.clean.text))
+def _fingerprint(d: ArticleDoc, services: Services) -> ArticleDoc:
+    return replace(d, minhash=signature(d.clean.text))
 
 
-def _events(s: ArticleState, services: Services) -> ArticleState:
-    text = s.clean.text
-    context = build_context(
-        text, s.clean.id, s.sentences, s.publication.date, services.gazetteer, services.actors,
-        default_country=services.settings.default_country,
-    )
-    events, rejections = extract_events(
-        s.clean, s.publication, s.sentences, s.docs, context, services.settings.events
-    )
-    result = ArticleResult(s.clean, s.publication, s.sentences, events, rejections, s.minhash)
-    return replace(s, result=result, docs={})
-
-
-def _claims(s: ArticleState, services: Services) -> ArticleState:
-    """What each source says about each field, and how (asserted, attributed, doubted, ...)."""
-    events = s.result.events
-    claims = claims_of_article(s.clean.text, events, s.sentences, services.actors)
-    with_claims = tuple(replace(m, claims=c) for m, c in zip(events, claims, strict=True))
-    return replace(s, result=replace(s.result, events=with_claims))
-
-
-def _bounds(s: ArticleState, services: Services) -> ArticleState:
-    """Every date and toll in range before anything is stored (``stages/bounds.py``)."""
-    return replace(s, result=bound_result(s.result, services.settings.max_fatalities))
-
-
-STAGES: tuple[Stage, ...] = (
-    Stage("clean", frozenset({"article"}), frozenset({"clean"}), _each(_clean)),
-    Stage("metadata", frozenset({"clean"}), frozenset({"publication"}), _each(_metadata)),
-    Stage("sentences", frozenset({"clean"}), frozenset({"sentences"}), _each(_sentences)),
-    Stage("fingerprint", frozenset({"clean"}), frozenset({"minhash"}), _each(_fingerprint)),
+TEXT_STAGES: tuple[Stage, ...] = (
+    Stage("clean", frozenset({"article"}), frozenset({"clean"}), each(_clean)),
+    Stage("metadata", frozenset({"clean"}), frozenset({"publication"}), each(_metadata)),
+    Stage("sentences", frozenset({"clean"}), frozenset({"sentences"}), each(_sentences)),
+    Stage("fingerprint", frozenset({"clean"}), frozenset({"minhash"}), each(_fingerprint)),
     Stage("parse", frozenset({"sentences"}), frozenset({"docs"}), _parse),
-    Stage(
-        "events",
-        frozenset({"clean", "publication", "sentences", "docs", "minhash"}),
-        frozenset({"result"}),
-        _each(_events),
-    ),
-    Stage("claims", frozenset({"result", "sentences"}), frozenset({"claims"}), _each(_claims)),
-    Stage("bounds", frozenset({"result", "claims"}), frozenset({"bounded"}), _each(_bounds)),
 )
+"""The text stages (``stages/``): the cleaned text, its publication date, sentences and parse."""
 
-
-def check_order(stages: Sequence[Stage]) -> None:
-    """Fail at build time when a stage needs something no earlier stage assigns."""
-    have = {"article"}
-    for stage in stages:
-        missing = stage.requires - have
-        if missing:
-            raise ConfigError(f"stage {stage.name!r} needs {sorted(missing)} but no earlier stage assigns them")
-        have |= stage.assigns
+STAGES: tuple[Stage, ...] = TEXT_STAGES + COMPONENTS
+"""Every per-article step: the text stages, then the extraction components (``extract/``)."""
 
 
 @dataclass
@@ -183,10 +89,10 @@ class Pipeline:
         check_order(self.stages)
 
     def run_batch(self, articles: Sequence[Article]) -> list[ArticleResult | Skipped]:
-        states = [ArticleState(a) for a in articles]
+        docs = [ArticleDoc(a) for a in articles]
         for stage in self.stages:
-            states = stage.run_batch(states, self.services)
-        return [Skipped(s.article.origin, s.error) if s.error else s.result for s in states]
+            docs = stage.run_batch(docs, self.services)
+        return [Skipped(d.article.origin, d.error) if d.error else d.result for d in docs]
 
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult | Skipped]:
         batch: list[Article] = []

@@ -22,7 +22,7 @@ class Services:
     def load(cls, settings: Settings) -> Services:
         """Load the gazetteer, dictionaries and the spaCy pipeline (seconds; do it once)."""
         from eventdesk.gazetteer import Gazetteer
-        from eventdesk.stages.actors import ActorDictionary
+        from eventdesk.extract.actors.find import ActorDictionary
         from eventdesk.stages.parse import NlpService
         from eventdesk.stages.metadata import OutletConventions
         from eventdesk.stages.sentences import TriggerFilter

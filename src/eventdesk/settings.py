@@ -11,7 +11,7 @@ from typing import Any
 
 from eventdesk.errors import ConfigError
 from eventdesk.ingest import InputPolicy
-from eventdesk.stages.events import EventSettings
+from eventdesk.extract.assembly.events import EventSettings
 
 __all__ = ["Settings", "SETTINGS_HELP"]
 

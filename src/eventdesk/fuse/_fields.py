@@ -24,7 +24,7 @@ from typing import TypeVar
 from eventdesk.fuse._item import actor_base, is_generic
 from eventdesk.gazetteer import km
 from eventdesk.model import Actor, Claim, EventMention, Fatalities
-from eventdesk.stages.notes import describe
+from eventdesk.extract.assembly.notes import describe
 
 __all__ = ["fuse_fields", "disputed_fields"]
 

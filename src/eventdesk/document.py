@@ -1,0 +1,108 @@
+"""The article's document: what is known about one article so far, layer by layer.
+
+Every per-article step (a text stage of ``stages/`` or an extraction component of ``extract/``) is
+a ``Stage`` that declares the layers it ``requires`` and the layers it ``assigns``; the pipeline
+checks the declarations when it is built (``check_order``), so a step that reads a layer nobody
+wrote, or a misspelt layer name, fails at once instead of on an article halfway through a run.
+
+Layers are fields of ``ArticleDoc``. Per-sentence layers are mappings keyed by the sentence's span;
+they cover the *event sentences*: the sentences with trigger vocabulary that were parsed
+(``event_sentences``), in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+
+from eventdesk.errors import ConfigError, EventdeskError
+from eventdesk.model import (
+    Article,
+    ArticleResult,
+    CleanArticle,
+    EventDate,
+    Fatalities,
+    Place,
+    PublicationDate,
+    Sentence,
+    Span,
+)
+
+__all__ = ["ArticleDoc", "Stage", "each", "check_order", "LAYERS"]
+
+
+@dataclass(frozen=True)
+class ArticleDoc:
+    """One article's layers; each step returns a new document with its layers set."""
+
+    article: Article
+    # text stages
+    clean: CleanArticle | None = None
+    publication: PublicationDate | None = None
+    sentences: tuple[Sentence, ...] = ()
+    minhash: bytes = b""
+    docs: Mapping[Span, object] = field(default_factory=dict)  # the spaCy parse of each event sentence
+    # extraction components (extract/), per event sentence unless said otherwise
+    context: object = None  # extract.context.ArticleContext: countries, date anchors, services
+    places: Mapping[Span, Place | None] = field(default_factory=dict)
+    countries: Mapping[Span, str | None] = field(default_factory=dict)  # the country the sentence is in
+    actors: Mapping[Span, tuple] = field(default_factory=dict)  # extract.actors.ActorMention, with roles
+    triggers: Mapping[Span, object] = field(default_factory=dict)  # extract.trigger.Classification
+    verdicts: Mapping[Span, str] = field(default_factory=dict)  # "" = reported as fact, else why not
+    dates: Mapping[Span, EventDate | None] = field(default_factory=dict)
+    tolls: Mapping[Span, Fatalities] = field(default_factory=dict)
+    result: ArticleResult | None = None  # the assembled events and rejections (then claims, bounds)
+    error: str = ""  # set when a step failed on this article; later steps leave it alone
+
+    def event_sentences(self) -> list[Sentence]:
+        """The sentences with trigger vocabulary that were parsed, in text order."""
+        return [s for s in self.sentences if s.triggers and s.span in self.docs]
+
+
+LAYERS = frozenset(f.name for f in fields(ArticleDoc)) - {"error"} | {"claims", "bounded"}
+"""Layer names a step may declare: the document's fields, plus the marks of steps that refine
+``result`` in place (``claims``, ``bounded``)."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+    run_batch: Callable[[Sequence[ArticleDoc], object], list[ArticleDoc]]
+
+
+def each(fn: Callable[[ArticleDoc, object], ArticleDoc]):
+    """Apply a per-article step; a failure on one article is recorded on it, never lost, and never
+    stops the rest of the batch."""
+
+    def run(docs: Sequence[ArticleDoc], services) -> list[ArticleDoc]:
+        out = []
+        for d in docs:
+            if d.error:
+                out.append(d)
+                continue
+            try:
+                out.append(fn(d, services))
+            except EventdeskError as exc:
+                out.append(replace(d, error=str(exc)))
+            except Exception as exc:  # a bug on one article must not sink a long run: report it
+                out.append(replace(d, error=f"internal error in {fn.__name__.strip('_')}: "
+                                            f"{type(exc).__name__}: {exc}"))
+        return out
+
+    return run
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Fail at build time when a step declares a layer the document does not have, or needs one
+    that no earlier step assigns."""
+    have = {"article"}
+    for stage in stages:
+        unknown = (stage.requires | stage.assigns) - LAYERS - {"article"}
+        if unknown:
+            raise ConfigError(f"stage {stage.name!r} declares unknown layers {sorted(unknown)}")
+        missing = stage.requires - have
+        if missing:
+            raise ConfigError(f"stage {stage.name!r} needs {sorted(missing)} but no earlier stage assigns them")
+        have |= stage.assigns

@@ -1,0 +1,244 @@
+"""The actor dictionary (``data/actors.csv``): its rows, loading, alias matching and how a row
+becomes an ACLED actor in an event's country.
+
+An alias shared by several rows (ISIS) resolves to the row of the event's country, so IS gets
+its ACLED branch; a row of another country applies only to its exact spelling. Also holds the
+words that name a kind of force ("Military Police", "National Guard"), since a name made of them
+only never gives away a home country. Private: import from ``eventdesk.extract.actors.find``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from eventdesk.model import Actor, Span
+from eventdesk.stages._trie import trie_pattern
+
+__all__ = [
+    "NO_COUNTRY_KEY",
+    "ActorEntry",
+    "ActorMention",
+    "ActorDictionary",
+    "named_actors",
+    "generic_name",
+    "_MILITARY_NOUNS",
+    "_POLICE_NOUNS",
+    "_dictionary_names",
+    "_entry_actor",
+]
+
+NO_COUNTRY_KEY = "generic-no-country"
+_MILITARY_NOUNS = frozenset(
+    "army armies troops troop soldiers soldier forces military warplanes warplane jets jet "
+    "aircraft aircrafts airforce helicopters helicopter gunships gunship marines commandos paratroopers "
+    "f-16s f-16 drones navy artillery servicemen battalion brigade units force".split()
+)
+_POLICE_NOUNS = frozenset(
+    "police policemen policeman policewoman cops gendarmes gendarmerie gendarme constables "
+    "officers officer".split()
+)
+# words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
+_GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | frozenset(
+    "national federal civil special highway regime security defence defense guard reservist "
+    "reservists administration pro government local".split()
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of ``actors.csv``. ``name`` may hold ``{country}``, filled per event."""
+
+    id: str
+    name: str
+    inter: int
+    country: str
+    aliases: tuple[str, ...]
+    source: str
+
+    @property
+    def is_lexicon(self) -> bool:
+        """Nation, ethnic-group and coalition rows feed the generic rules; they are not matched
+        in the text by themselves."""
+        return self.id.startswith(("nation:", "ethnic:", "coalition:"))
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in a sentence, with its role ("agent", "patient" or "") and the doc index
+    of the verb that gave the role (None when the parse gave none)."""
+
+    actor: Actor
+    role: str
+    generic: bool
+    trigger: int | None = None
+
+
+class ActorDictionary:
+    """The actor dictionary: named actors, nation demonyms and ethnic-group names."""
+
+    def __init__(self, entries: Sequence[ActorEntry]):
+        self.entries = tuple(entries)
+        self._by_id = {e.id: e for e in self.entries}
+        self._by_alias: dict[str, list[ActorEntry]] = {}
+        self._nations: dict[str, str] = {}
+        self._ethnic: dict[str, ActorEntry] = {}
+        self._coalitions: dict[tuple[str, str], ActorEntry] = {}
+        for e in self.entries:
+            if e.id.startswith("coalition:"):  # aliases: the member states whose forces it codes
+                self._coalitions.update(((nation, e.country), e) for nation in e.aliases)
+                continue
+            for alias in e.aliases:
+                if e.id.startswith("nation:"):
+                    self._nations[alias.lower()] = e.country
+                elif e.id.startswith("ethnic:"):
+                    self._ethnic[alias.lower()] = e
+                else:
+                    self._by_alias.setdefault(alias.lower(), []).append(e)
+        self._pattern = _alias_regex(a for e in self.entries if not e.is_lexicon for a in e.aliases)
+
+    @classmethod
+    def load(cls) -> "ActorDictionary":
+        """Read the packaged ``data/actors.csv``."""
+        text = resources.files("eventdesk.data").joinpath("actors.csv").read_text(encoding="utf-8")
+        return cls.from_csv(text)
+
+    @classmethod
+    def from_csv(cls, text: str) -> "ActorDictionary":
+        rows = csv.DictReader(io.StringIO(text))
+        return cls([
+            ActorEntry(
+                r["id"], r["name"], int(r["inter"]), r["country"],
+                tuple(a.strip() for a in r["aliases"].split("|") if a.strip()), r["source"],
+            )
+            for r in rows
+        ])
+
+    def get(self, actor_id: str) -> ActorEntry:
+        return self._by_id[actor_id]
+
+    def has(self, actor_id: str) -> bool:
+        return actor_id in self._by_id
+
+    def lookup(self, surface: str, country: str | None) -> ActorEntry | None:
+        """The row for an alias, preferring the event's country, then rows with no country."""
+        entries = self._by_alias.get(surface.lower(), [])
+        for wanted in (country, ""):
+            for e in entries:
+                if e.country == wanted:
+                    return e
+        return entries[0] if entries else None
+
+    def home_of(self, surface: str) -> str | None:
+        """The home country a name gives away ("Houthi forces" -> Yemen), or None for a name
+        shared across countries (ISIS) or made of generic words only ("Military Police")."""
+        entry = self.lookup(surface, None)
+        if entry is None or not entry.country or generic_name(surface):
+            return None
+        return entry.country
+
+    def nation_of(self, word: str) -> str | None:
+        """'Iraqi' / 'Iraq' -> 'Iraq'."""
+        return self._nations.get(word.lower())
+
+    def ethnic(self, word: str) -> ActorEntry | None:
+        return self._ethnic.get(word.lower())
+
+    def coalition(self, nation: str, country: str | None) -> ActorEntry | None:
+        """The operation ACLED codes a member state's forces as in that country ("Saudi forces"
+        in Yemen are "Operation Restoring Hope"), or None."""
+        return self._coalitions.get((nation, country or ""))
+
+    def group_words(self) -> frozenset[tuple[str, str]]:
+        """Names of peoples and clans, lower-cased, with their home countries (("maasai", "Kenya"))."""
+        return frozenset((word, e.country) for word, e in self._ethnic.items())
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping alias matches (start, end, surface), longest first."""
+        found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)]
+        return [m for m in found if self._case_ok(m[2])]
+
+    def _case_ok(self, surface: str) -> bool:
+        """Short all-capital aliases (IS, AA, CV) only match in capitals."""
+        for e in self._by_alias.get(surface.lower(), []):
+            for a in e.aliases:
+                if a.lower() == surface.lower():
+                    return not (_is_acronym(a) and surface != a)
+        return True
+
+
+def _is_acronym(alias: str) -> bool:
+    return len(alias) <= 5 and alias.isupper()
+
+
+def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
+    body = trie_pattern(set(aliases))
+    # "Taliban-planted", "IS-linked": a lower-case word after a hyphen qualifies the actor, it does not rename it
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
+
+
+def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDictionary) -> list[ActorMention]:
+    """The dictionary actors a sentence names, without a parse and so without roles: the setting
+    sentence of an event ("the Military Police carried out an operation in X. A shoot-out broke
+    out ...") names who acted."""
+    return [ActorMention(_entry_actor(entry, country, Span(span.article_id, span.start + start, span.start + end)),
+                         "", False)
+            for start, end, surface, entry in _dictionary_names(text[span.start:span.end], country, dictionary)]
+
+
+def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionary):
+    """(start, end, surface, row) of each dictionary name in ``text`` whose row applies in ``country``.
+
+    The dictionary's own matcher names actors, not the ACTOR spans of the spaCy ruler: it applies
+    the case rule for short acronyms and the hyphen rule ("anti-Houthi forces" are not the Houthis,
+    "Taliban-planted" is the Taliban), which the ruler's token matcher cannot."""
+    for start, end, surface in dictionary.matches(text):
+        entry = dictionary.lookup(surface, country)
+        if entry is not None and country and entry.country and entry.country != country:
+            # "ADF fighters" is an alias of Cameroon's Ambazonian separatists; in Congo the ADF
+            # are Congo's own (the name without its generic noun)
+            short = re.sub(r"\s+(?:fighters|militants|members|rebels|forces|combatants)$", "", surface)
+            home = dictionary.lookup(short, country) if short != surface else None
+            if home is not None and home.country == country:
+                entry = home
+        if entry is not None and _applies(entry, surface, country):
+            yield start, end, surface, entry
+
+
+
+def generic_name(surface: str) -> bool:
+    """A name made of words for a kind of force only ("Military Police", "National Guard"): it
+    names a unit of whichever country the event is in, never a group of its own."""
+    return all(w in _GENERIC_FORCE_WORDS for w in re.split(r"[\s-]+", surface.lower()) if w)
+
+
+def _applies(entry: ActorEntry, surface: str, country: str | None) -> bool:
+    """A row of another country applies only to its exact spelling, and a state unit only when
+    its name is its own: "federal police" in Iraq is not Brazil's Federal Police, but "Houthi
+    forces" are the Houthis wherever the place resolver put the event."""
+    if not country or not entry.country or entry.country == country:
+        return True
+    if entry.name.startswith(("Military Forces of", "Police Forces of")) and entry.inter == 1 and \
+            entry.country not in surface and generic_name(surface):
+        return False
+    return surface in entry.aliases
+
+
+def _entry_actor(entry: ActorEntry, country: str | None, span: Span) -> Actor:
+    """Fill ``{country}``; a state force abroad is external (8), at home state (1)."""
+    inter = entry.inter
+    if entry.name.startswith(("Military Forces of", "Police Forces of")) and country:
+        inter = 1 if entry.country in ("", country) else 8
+    if "{country}" in entry.name:
+        if country is None:
+            return Actor(_strip_country(entry.name), inter, span, NO_COUNTRY_KEY)
+        return Actor(entry.name.format(country=country), inter, span, entry.id)
+    return Actor(entry.name, inter, span, entry.id)
+
+
+def _strip_country(name: str) -> str:
+    return name.replace(" ({country})", "").replace("{country}", "").strip()

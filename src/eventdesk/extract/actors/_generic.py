@@ -1,0 +1,258 @@
+"""ACLED's generic naming rules for actors the dictionary does not name, parameterised by the
+event's country: "Kenyan police" -> "Police Forces of Kenya", "gunmen" -> "Unidentified Armed
+Group (Kenya)", "Pokot raiders" -> "Pokot Ethnic Militia (Kenya)", victims -> "Civilians (Kenya)".
+
+Private: import from ``eventdesk.extract.actors.find``.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from spacy.tokens import Token
+
+from eventdesk.model import Actor, Span
+from eventdesk.extract.actors._dictionary import (
+    _MILITARY_NOUNS,
+    _POLICE_NOUNS,
+    NO_COUNTRY_KEY,
+    ActorDictionary,
+    ActorMention,
+)
+from eventdesk.extract.actors._role import role_of
+
+__all__ = ["with_article", "doc_slice", "_generic"]
+
+# ACLED writes these countries with an article: "Military Forces of the Philippines".
+_WITH_ARTICLE = frozenset(
+    {"Philippines", "Democratic Republic of Congo", "United States", "Ivory Coast",
+     "Central African Republic", "United Kingdom", "United Arab Emirates", "Gambia",
+     "Republic of Congo", "Netherlands"}
+)
+# what a state force holds or moves in: "an Afghan military convoy", "a police post"
+_STATE_ASSETS = frozenset(
+    "convoy convoys tank tanks vehicle vehicles post posts outpost outposts base bases patrol patrols "
+    "checkpoint checkpoints position positions truck trucks camp camps station stations barracks".split()
+)
+# what a state force carries out: "a police raid", "a military operation"
+_STATE_ACTIONS = frozenset("raid raids operation operations crackdown offensive ambush".split())
+_NOT_STATE_MODIFIERS = frozenset(
+    "rebel rebels militant opposition separatist separatists insurgent coalition tribal "
+    "militia jihadist enemy terrorist private armed".split()
+)
+_ARMED_NOUNS = frozenset(
+    "gunmen gunman assailants assailant attackers attacker bandits bandit militants militant "
+    "insurgents insurgent jihadists jihadist terrorists terrorist kidnappers abductors "
+    "extremists".split()
+)
+# men of a community who fight as such; herders and pastoralists only when they act (else civilians)
+_COMMUNITY_FIGHTERS = MappingProxyType(
+    {"tribesmen": "Tribal", "tribesman": "Tribal", "clansmen": "Clan", "clansman": "Clan",
+     "pastoralists": "Communal", "herders": "Communal", "herdsmen": "Communal"}
+)
+_FIGHT_VERBS = frozenset("attack kill raid shoot clash fight ambush burn torch loot stab hack invade storm "
+                         "abduct kidnap steal rustle beat injure wound".split())
+_GANG_NOUNS = frozenset("gang gangs gangsters gangster thugs robbers criminals".split())
+_MILITIA_NOUNS = frozenset("militia militias militiamen militiaman raiders raider rustlers warriors".split())
+_PROTEST_NOUNS = frozenset("protesters protestors protester demonstrators demonstrator marchers strikers picketers".split())
+_RIOT_NOUNS = frozenset("rioters rioter mob mobs looters".split())
+_VIGILANTE_NOUNS = frozenset("vigilantes vigilante".split())
+_CIVILIAN_NOUNS = frozenset(
+    "civilians civilian villagers villager residents resident man men woman women farmer "
+    "farmers journalist journalists teacher teachers child children people passengers "
+    "passenger herders herder pupils pupil students student worshippers traders trader boy boys "
+    "girl girls person persons individuals individual family families bystander bystanders "
+    "motorists driver drivers pedestrians refugees fishermen herdsmen worker workers "
+    "suspect suspects pastor priest imam member members activist activists prisoners inmates "
+    "operators delegates councillors groups group supporters youths youth locals uncle "
+    "owner shopkeeper official officials aid nurse doctor chief elder elders citizen citizens".split()
+)
+_PROTEST_VERBS = frozenset("protest demonstrate march rally picket strike boycott".split())
+_PROTEST_OBJECTS = frozenset("protest demonstration march rally sit-in picket strike".split())
+_RIOT_VERBS = frozenset(
+    "pelt stone torch burn loot lynch vandalise vandalize barricade riot clash block set "
+    "destroy attack beat light fight battle invade storm throw damage smash".split()
+)
+
+
+def _generic(
+    token: Token, covered: set[int], offset: int, article_id: str, country: str | None,
+    dictionary: ActorDictionary,
+) -> ActorMention | None:
+    """Apply the generic ACLED naming rules to one head noun."""
+    low = token.lower_
+    lemma = token.lemma_.lower()
+    left = [t for t in doc_slice(token) if t.i != token.i]
+    # "Iraqi Air Force F-16 fighter jets": the nationality sits on the phrase the noun modifies
+    top = token
+    for _ in range(5):
+        if top.dep_ not in ("compound", "amod", "nmod", "nummod") or top.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        top = top.head
+    phrase_left = [t for t in token.doc[top.left_edge.i : token.i] if t.i != token.i]
+    if any(t.i in covered for t in left) or token.i - 1 in covered:
+        return None  # "ISIS forces", "suspected Al Shabaab militants", "30 IS militants": the named actor wins
+    if any(t.lower_ in ("its", "their") for t in left):
+        return None  # "its fighters": the group named elsewhere, not a new actor
+    left_words = {t.lower_ for t in left}
+    if low in ("group", "groups") and left_words <= {"the", "this", "that", "these", "those"}:
+        return None  # "the group's elements": the group named elsewhere (an anaphor), not civilians
+    role, trigger = role_of(token)
+    if low in _STATE_ACTIONS:
+        role = "agent"  # whoever raids acts, whatever the clause does with the raid
+    rule = _rule_for(token, low, lemma, left, left_words, role, dictionary, country, phrase_left)
+    if rule is None:
+        return None
+    template, inter, key, nation = rule
+    start = token.left_edge.idx if left else token.idx
+    span = Span(article_id, offset + start, offset + token.idx + len(token.text))
+    place = nation or country
+    if place is None:
+        name = template.replace(" ({country})", "").replace(" of {country}", "").strip()
+        return ActorMention(Actor(name, inter, span, NO_COUNTRY_KEY), role, True, trigger)
+    if inter == 1 and country and place != country:
+        coalition = dictionary.coalition(place, country)
+        if coalition is not None:
+            return ActorMention(Actor(coalition.name, coalition.inter, span, coalition.id), role, True, trigger)
+        inter = 8
+    name = template.format(country=with_article(place) if "Forces of" in template else place)
+    return ActorMention(Actor(name, inter, span, key), role, True, trigger)
+
+
+def doc_slice(token: Token) -> list[Token]:
+    """The noun phrase up to its head: left edge .. token."""
+    return list(token.doc[token.left_edge.i : token.i + 1])
+
+
+def with_article(country: str) -> str:
+    return f"the {country}" if country in _WITH_ARTICLE else country
+
+
+def _rule_for(
+    token: Token, low: str, lemma: str, left: list[Token], left_words: set[str], role: str,
+    dictionary: ActorDictionary, country: str | None, phrase_left: list[Token] = (),
+) -> tuple[str, int, str, str | None] | None:
+    """(name template, inter, rule key, nation or None) for a head noun, or None."""
+    nation = next((n for t in [*left, *phrase_left] if (n := dictionary.nation_of(t.text)) is not None), None)
+    if nation is None and low in ("forces", "force", "troops", "army", "police"):
+        nation = _of_nation(token, dictionary)
+    ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
+    if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
+        return _state_rule(token, low, left_words, nation)
+    # the force behind a word for what it does or holds: "killed during a police raid", "1 Afghan
+    # security personnel commander was killed", "attacked an Afghan military convoy", "a police check
+    # post" (an asset only in a role: not where something happened, "died in a police station")
+    if left_words & {"military", "army", "police", "security"} and (
+            low in _STATE_ACTIONS or low in ("commander", "commanders") or (low in _STATE_ASSETS and role)):
+        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
+    if low == "personnel" and left_words & {"security", "military", "army", "defence", "defense", "police"}:
+        # "Afghan security personnel": the state's forces (never "medical personnel")
+        return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
+    if ethnic is not None and (low in _MILITIA_NOUNS or low in _ARMED_NOUNS or low in ("youths", "herders", "herdsmen")):
+        return ethnic.name, 4, f"generic:ethnic:{ethnic.id}", None
+    kind = _COMMUNITY_FIGHTERS.get(low)
+    if kind is not None and (role == "side" or (role == "agent" and _verb_in(token, _FIGHT_VERBS)) or
+                             (role != "patient" and kind != "Communal")):
+        # "tribesmen clashed", "pastoralists attacked civilians": armed men of a community
+        return f"Unidentified {kind} Militia ({{country}})", 4, f"generic:{kind.lower()}-militia", None
+    if low in _MILITIA_NOUNS:
+        template, inter, key, _ = _militia_rule(left_words)
+        return template, inter, key, nation
+    if low == "group" and left_words & {"armed", "unidentified", "unknown", "criminal"}:
+        return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
+    if low in _ARMED_NOUNS or (low == "men" and left_words & {"armed", "unidentified", "unknown", "masked"}):
+        return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
+    if low in _GANG_NOUNS or (low in ("member", "members", "leader", "leaders") and "gang" in left_words) or \
+            (low in ("traffickers", "trafficker", "dealers", "dealer") and "drug" in left_words):
+        # "a gang member was killed by rival gang members", "drug traffickers opened fire"
+        return "Unidentified Gang ({country})", 3, "generic:unidentified-gang", None
+    if low in _PROTEST_NOUNS:
+        return "Protesters ({country})", 6, "generic:protesters", None
+    if low in _RIOT_NOUNS or (low in ("youths", "crowd") and _verb_in(token, _RIOT_VERBS)):
+        return "Rioters ({country})", 5, "generic:rioters", None
+    if low in _VIGILANTE_NOUNS:
+        return "Rioters ({country})", 5, "generic:vigilantes", None
+    if low in _CIVILIAN_NOUNS or low in ("youths", "crowd"):
+        return _civilian_rule(token, role, nation)
+    if role == "patient" and token.text[:1].isupper() and low.endswith(("s", "ese")) and \
+            (people := dictionary.nation_of(token.text)) is not None:
+        # "Israeli forces beat three Palestinians", "gunmen killed two Somalis": civilians of that nation
+        return "Civilians ({country})", 7, "generic:civilians", people
+    return None
+
+
+def _of_nation(token: Token, dictionary: ActorDictionary) -> str | None:
+    """"the military forces of Armenia": the nation named after "of"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (nation := dictionary.nation_of(obj.text)) is not None:
+                    return nation
+    return None
+
+
+def _state_rule(token: Token, low: str, left_words: set[str], nation: str | None) -> tuple[str, int, str, str | None] | None:
+    # "Nigerian Armed Forces" are the army, "armed forces" of a nation or with capitals; "armed
+    # men", "armed forces of the opposition" are not
+    armed_forces = "armed" in left_words and low in ("forces", "force") and (nation is not None or token.text[:1].isupper())
+    if (left_words - ({"armed"} if armed_forces else set())) & _NOT_STATE_MODIFIERS or \
+            any(w.startswith(("pro-", "anti-")) for w in left_words):
+        return None
+    if low == "force" and not (left_words & {"air", "security", "task", "defence", "defense", "special", "border"}):
+        return None  # "by force", "use of force": not an actor; "Air Force" is
+    if low in ("officers", "officer") and not (left_words & {"police", "security", "army", "military"}):
+        return None
+    police = low in _POLICE_NOUNS and "army" not in left_words and "military" not in left_words
+    police = police or "police" in left_words
+    if police:
+        return "Police Forces of {country}", 1, "generic:police", nation
+    return "Military Forces of {country}", 1, "generic:military", nation
+
+
+def _militia_rule(left_words: set[str]) -> tuple[str, int, str, str | None]:
+    if "pro-government" in left_words or "government" in left_words:
+        return "Militia (Pro-Government)", 3, "generic:pro-government-militia", None
+    for word, kind in (("clan", "Clan"), ("communal", "Communal"), ("tribal", "Tribal"), ("ethnic", "Ethnic")):
+        if word in left_words:
+            return f"Unidentified {kind} Militia ({{country}})", 4, f"generic:{word}-militia", None
+    return "Unidentified Ethnic Militia ({country})", 4, "generic:ethnic-militia", None
+
+
+def _civilian_rule(token: Token, role: str, nation: str | None) -> tuple[str, int, str, str | None] | None:
+    """Victims are Civilians; people protesting are Protesters; people rioting are Rioters."""
+    if role == "agent":
+        if _verb_in(token, _PROTEST_VERBS) or _stages_protest(token):
+            return "Protesters ({country})", 6, "generic:protesters", None
+        if _verb_in(token, _RIOT_VERBS):
+            return "Rioters ({country})", 5, "generic:rioters", None
+        return None
+    if role in ("patient", "side"):
+        return "Civilians ({country})", 7, "generic:civilians", nation
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return None
+
+
+def _verb_in(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the noun's clause verb (or a relative clause on it) has one of these lemmas."""
+    verbs = [c for c in token.children if c.dep_ == "relcl"]
+    gov = _governing_verb(token)
+    if gov is not None:
+        verbs.append(gov)
+        verbs.extend(c for c in gov.children if c.dep_ in ("conj", "xcomp"))
+    return any(v.lemma_.lower() in lemmas for v in verbs)
+
+
+def _stages_protest(token: Token) -> bool:
+    """'workers staged a protest', 'residents held a demonstration'."""
+    gov = _governing_verb(token)
+    if gov is None:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_OBJECTS for c in gov.children)

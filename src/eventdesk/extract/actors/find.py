@@ -1,0 +1,160 @@
+"""Resolve the actors of one sentence to ACLED names, inter codes and roles (CODEBOOK section 2).
+
+Two sources of actors, in this order:
+
+1. The versioned dictionary ``data/actors.csv``: named groups and forces with their aliases
+   ("Hashd al-Shaabi" -> "Popular Mobilization Forces"). An alias shared by several rows
+   (ISIS) resolves to the row of the event's country, so IS gets its ACLED branch.
+2. Generic rules for everyone else, parameterised by the event's country, because ACLED names
+   them by pattern: "Kenyan police" -> "Police Forces of Kenya", "gunmen" -> "Unidentified Armed
+   Group (Kenya)", "Pokot raiders" -> "Pokot Ethnic Militia (Kenya)", victims -> "Civilians (Kenya)".
+
+Roles come from the dependency parse so the caller can order actor1/actor2: the subject of an
+active verb or the "by" phrase of a passive is the agent; objects, passive subjects and the
+targets of "against/on/targeting" are patients. Nothing here holds state: the dictionary is an
+object the caller loads once and passes in.
+
+The dictionary (its rows, loading and matching) lives in ``_actor_dictionary``, the generic
+rules in ``_actor_generic``; this module finds the actors of a sentence and re-exports both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventdesk.model import Span
+from eventdesk.extract.actors._dictionary import (
+    NO_COUNTRY_KEY,
+    ActorDictionary,
+    ActorEntry,
+    ActorMention,
+    _dictionary_names,
+    _entry_actor,
+    generic_name,
+    named_actors,
+)
+from eventdesk.extract.actors._generic import _generic, doc_slice, with_article
+from eventdesk.extract.actors._role import claims_own_act, role_of
+
+__all__ = [
+    "actors_of_sentence",
+    "sources_are_not_agents",
+    "ActorEntry",
+    "ActorDictionary",
+    "ActorMention",
+    "NO_COUNTRY_KEY",
+    "find_actors",
+    "named_actors",
+    "generic_name",
+    "doc_slice",
+    "role_of",
+    "claims_own_act",
+    "with_article",
+]
+
+_PLANTED_BY = re.compile(r"-(?:planted|laid|placed|made|triggered|detonated|fired)\b")
+
+
+def find_actors(
+    doc: Doc,
+    *,
+    offset: int,
+    article_id: str,
+    country: str | None,
+    dictionary: ActorDictionary,
+) -> list[ActorMention]:
+    """Actors of one parsed sentence, with article-offset spans, in sentence order."""
+    mentions: list[ActorMention] = []
+    covered: set[int] = set()
+    for start, end, surface, entry in _dictionary_names(doc.text, country, dictionary):
+        span_doc = doc.char_span(start, end, alignment_mode="expand")
+        if span_doc is None:
+            continue
+        covered.update(t.i for t in span_doc)
+        role, trigger = role_of(span_doc.root)
+        named = _coded_as(doc, start)
+        if named is not None:
+            # "anti-Houthi forces (coded as National Resistance Forces)": the coder names the
+            # group the words before stand for; it takes their role, and they are no actor of their own
+            role, trigger = role_of(named)
+            covered.update(range(named.left_edge.i, named.i + 1))
+        if _PLANTED_BY.match(doc.text, end):
+            role = "agent"  # "a Taliban-planted IED": who planted it
+        actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
+        mentions.append(ActorMention(actor, role, False, trigger))
+    for token in doc:
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # only phrase heads: "Iraqi Air Force F-16 fighter jets" is one actor
+        if token.lower_ in _UNIT_NOUNS and _names_its_group(token, mentions, offset):
+            covered.update(range(token.left_edge.i, token.i + 1))
+            continue
+        mention = _generic(token, covered, offset, article_id, country, dictionary)
+        if mention is not None:
+            covered.update(range(token.left_edge.i, token.i + 1))
+            mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.actor.span.start if m.actor.span else 0)
+
+
+def _coded_as(doc: Doc, start: int) -> Token | None:
+    """The head noun a coder's "(coded as X)" right after it renames, when X starts at ``start``."""
+    window = max(0, start - 60)
+    m = re.search(r"(\S)\s*\(\s*coded\s+as\s+$", doc.text[window:start])
+    if m is None:
+        return None
+    before = doc.char_span(window + m.start(1), window + m.end(1), alignment_mode="expand")
+    token = before[-1] if before is not None and len(before) else None
+    return token if token is not None and token.pos_ in ("NOUN", "PROPN") else None
+
+
+# nouns for some of a group's men: "a unit of the Southern Resistance", "members of the CJNG",
+# "gunmen of the Sinaloa Cartel" are that group
+_UNIT_NOUNS = frozenset("forces force unit units brigade brigades battalion battalions troops fighters "
+                        "members member gunmen militants elements".split())
+
+
+def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) -> bool:
+    """"Forces from Ash Shubaji Martyrs Battalion of the 6th Southern Resistance Brigade", "a
+    special forces unit of the Southern Resistance": the named group after "of"/"from" is the
+    actor, in the role of the unit's noun. Moves that role to the named mention."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        sub = list(prep.subtree)
+        start, end = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
+        for k, m in enumerate(mentions):
+            span = m.actor.span
+            if span is not None and not m.generic and m.actor.inter in (1, 2, 3, 4, 8) and \
+                    start <= span.start and span.end <= end:
+                role, trigger = role_of(token)
+                mentions[k] = replace(m, role=role or m.role, trigger=trigger if role else m.trigger)
+                return True
+    return False
+
+
+_SPEECH = {"say", "tell", "state", "announce", "claim", "report", "add", "confirm", "declare", "note", "explain",
+           "describe", "deny", "accuse", "warn", "insist", "allege"}
+
+
+def sources_are_not_agents(doc, found):
+    """"the PMF said its units came under attack": the subject of a speech verb is the source of
+    the claim, not the perpetrator."""
+    out = []
+    for m in found:
+        verb = doc[m.trigger] if m.trigger is not None and m.trigger < len(doc) else None
+        if m.role == "agent" and verb is not None and verb.lemma_.lower() in _SPEECH \
+                and not claims_own_act(verb):
+            m = replace(m, role="source")
+        out.append(m)
+    return out
+
+
+def actors_of_sentence(doc: Doc, span: Span, country: str | None, dictionary) -> tuple[ActorMention, ...]:
+    """The actors a parsed sentence names, with their roles, named for ``country``; the subject
+    of a speech verb is the source of what is said, not the agent."""
+    return tuple(sources_are_not_agents(doc, find_actors(
+        doc, offset=span.start, article_id=span.article_id, country=country, dictionary=dictionary)))

@@ -1,0 +1,127 @@
+"""Which actor is actor1 and which actor2, by ACLED's conventions for each event type.
+
+CODEBOOK section 2: Protests -> Protesters (X) [vs the force that intervened]; Riots -> Rioters (X)
+[vs police, civilians or blank]; Violence against civilians -> perpetrator vs Civilians (X);
+Battles -> one armed side vs the other; Explosions/Remote violence -> the weapon's user vs the
+intended target (blank when none is reported); Strategic developments -> the acting group.
+An unknown perpetrator is ``Unidentified Armed Group (X)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventdesk.model import Actor
+from eventdesk.extract.trigger.classify import BATTLES, ERV, PROTESTS, RIOTS, SD, VAC, Classification
+
+__all__ = ["ARMED_INTER", "assign_roles", "generic_actor"]
+
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # state, rebel, political militia, identity militia, external forces
+_GENERIC = {
+    "protesters": ("Protesters", 6),
+    "rioters": ("Rioters", 5),
+    "civilians": ("Civilians", 7),
+    "unidentified": ("Unidentified Armed Group", 3),
+    # the unnamed sides of a fight between communities (sides.community_sides)
+    "clan-militia": ("Unidentified Clan Militia", 4),
+    "tribal-militia": ("Unidentified Tribal Militia", 4),
+    "communal-militia": ("Unidentified Communal Militia", 4),
+    "ethnic-militia": ("Unidentified Ethnic Militia", 4),
+}
+
+
+def generic_actor(kind: str, country: str | None) -> Actor:
+    """``Protesters (Kenya)``, ``Civilians (Iraq)``, ``Unidentified Armed Group (Syria)`` ..."""
+    name, inter = _GENERIC[kind]
+    return Actor(f"{name} ({country})" if country else name, inter, None, f"rule:{kind}")
+
+
+def assign_roles(
+    c: Classification, mentions: Sequence, country: str | None
+) -> tuple[Actor | None, Actor | None, tuple[Actor, ...], tuple[Actor, ...]]:
+    """Return ``(actor1, actor2, assoc_actor_1, assoc_actor_2)``.
+
+    ``mentions`` are the actor mentions found in the event's sentences (objects with ``actor``
+    and ``role`` attributes), in text order.
+    """
+    seen: dict[str, object] = {}
+    for m in mentions:
+        seen.setdefault(m.actor.name, m)
+    ms = list(seen.values())
+    armed = [m for m in ms if m.actor.inter in ARMED_INTER]
+    # the perpetrator: an armed actor in the agent role, else one whose role is unknown;
+    # never the target ("a roadside bomb struck an army patrol" names no perpetrator)
+    # ("police said ...": the subject of a speech verb is the source of the report, role "source")
+    agents = [m for m in armed if m.role == "agent"] or [m for m in armed if m.role not in ("patient", "source")]
+    t = c.event_type
+    if t == PROTESTS:
+        a1 = _first(ms, inter=6) or generic_actor("protesters", country)
+        a2 = None
+        if c.sub_event_type != "Peaceful protest":
+            a2 = _first(armed, inter=1) or _first(armed)
+        return a1, a2, (), ()
+    if t == RIOTS:
+        a1 = _first(ms, inter=5) or generic_actor("rioters", country)
+        if c.sub_event_type == "Mob violence" and c.cue == "crowd_fight":
+            # "two groups ... attacked each other": rioters on both sides
+            others = [m for m in ms if m.actor.name != a1.name and m.actor.inter in (2, 3, 4, 5)]
+            a2 = _first(armed, inter=1) or (_actor(others[0]) if others else generic_actor("rioters", country))
+        elif c.sub_event_type == "Mob violence":
+            a2 = _first(armed, inter=1) or _first(ms, inter=7) or generic_actor("civilians", country)
+        else:
+            a2 = _first(armed, inter=1)
+        return a1, a2, (), ()
+    if t == VAC:
+        a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
+        # the victims' own nation when the text names it ("beat three Palestinians", "Somali refugees")
+        foreign = [m for m in ms if m.actor.inter == 7 and m.role == "patient" and country
+                   and not m.actor.name.endswith(f"({country})") and m.actor.name.endswith(")")]
+        return a1, _actor(foreign[0]) if foreign else generic_actor("civilians", country), (), ()
+    if t == BATTLES:
+        # with no one acting, two named armed sides fought each other ("three NPA militants were
+        # killed while a soldier was wounded during a firefight"): the first named is actor1
+        fought = [m for m in armed if m.role in ("patient", "side")]  # not one merely named nearby
+        sides = agents or (fought if len(fought) > 1 else [])
+        a1 = _actor(sides[0]) if sides else generic_actor("unidentified", country)
+        others = [m for m in armed if m.actor.name != a1.name]
+        # the side it fought ("clashed with the police") before anyone it harmed
+        patients = [m for m in others if m.role == "side"] or [m for m in others if m.role == "patient"] or others
+        a2 = _actor(patients[0]) if patients else generic_actor("unidentified", country)
+        if a2.name == a1.name and a1.key.startswith("rule:"):
+            a2 = generic_actor("unidentified", country)
+        return a1, a2, (), ()
+    if t == ERV:
+        a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
+        targets = [m for m in ms if m.actor.name != a1.name and m.role == "patient"]
+        a2 = _actor(targets[0]) if targets else None
+        civilians = [m for m in ms if m.actor.inter == 7 and (a2 is None or m.actor.name != a2.name)]
+        assoc2 = (_actor(civilians[0]),) if civilians and a2 is not None else ()
+        if a2 is None and civilians:
+            a2, assoc2 = _actor(civilians[0]), ()
+        return a1, a2, (), assoc2
+    if t == SD:
+        a1 = _actor(agents[0]) if agents else (_actor(ms[0]) if ms else None)
+        if a1 is None:
+            a1 = generic_actor("unidentified", country) if c.sub_event_type != "Other" else None
+        rest = [m for m in ms if a1 is None or m.actor.name != a1.name]
+        a2 = _actor(rest[0]) if rest and c.sub_event_type in ("Arrests", "Agreement") else None
+        if c.sub_event_type == "Looting/property destruction":
+            # someone's property: the named owner, else civilians ("demolished a Palestinian-owned
+            # structure"); never blank in dev
+            owners = [m for m in rest if m.role == "patient"]
+            a2 = _actor(owners[0]) if owners else generic_actor("civilians", country)
+        elif c.sub_event_type == "Arrests" and a2 is None:
+            a2 = generic_actor("civilians", country)  # the people arrested
+        return a1, a2, (), ()
+    return None, None, (), ()
+
+
+def _actor(m) -> Actor:
+    return m.actor
+
+
+def _first(ms: Sequence, inter: int | None = None) -> Actor | None:
+    for m in ms:
+        if inter is None or m.actor.inter == inter:
+            return m.actor
+    return None

@@ -1,0 +1,311 @@
+"""Sides: ACLED's conventions for who stands on which side of an event, applied around `roles`.
+
+`roles.assign_roles` picks actor1 and actor2 from the actor mentions and their grammatical roles.
+Some of ACLED's conventions need more than that: the side whose attack was repulsed attacked; a
+group named as victim and perpetrator in one battle sentence is the perpetrator; an uncertain
+perpetrator is "A and/or B"; of two armies named together the one at home comes first; the nationality on a weapon names the state that used it; a victim
+known for drug trafficking is a gang member; seized drugs belong to a gang; a counter-protest is
+the second side of a protest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from eventdesk.model import Actor, Span
+from eventdesk.extract.actors import find as actors_stage
+from eventdesk.extract.actors._community import named_militias
+from eventdesk.extract.actors.roles import ARMED_INTER, generic_actor
+
+__all__ = [
+    "agent_over_patient",
+    "between_order",
+    "one_side_other",
+    "community_sides",
+    "named_communities",
+    "combined_or",
+    "counter_protest",
+    "defence",
+    "faction_unnamed",
+    "gang_victim",
+    "joint_forces",
+    "paragraph",
+    "seized_contraband",
+    "unidentified_gang",
+    "weapon_nation",
+]
+
+# a victim known for drug crime is a gang member to ACLED (a clash); "a criminal record" alone is not
+_CRIMINAL_VICTIM = re.compile(
+    r"\b(?:the |both |all )?(?:victims?|m[ae]n|wom[ae]n|he|she|they)\b[^.]{0,30}?\b(?:(?:had|have) (?:charges|"
+    r"been (?:convicted|charged|arrested))\b[^.]{0,50}\bdrug[- ]traffick|(?:was|were) (?:a |an )?(?:known |suspected |"
+    r"convicted )?(?:drug[- ]traffickers?|drug[- ]dealers?|gang members?|gang leaders?|members? of (?:a|the) (?:\w+ )?gang))",
+    re.IGNORECASE,
+)
+# what is seized belongs to a gang: "seized 3 tons of marijuana", "smuggled cigarettes"
+_CONTRABAND = re.compile(
+    r"\b(?:seized|seizure|confiscated|dismantled|apprehended|intercepted)\b[^.]{0,80}\b(?:marijuana|cannabis|cocaine|"
+    r"heroin|crack|drugs|narcotics|meth\w*|smuggled|contraband|processing lab)", re.IGNORECASE)
+_COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
+_DEFENSIVE = frozenset("repulse repel fend".split())  # not "thwarted": ACLED often names the defender first there
+
+
+def paragraph(text: str, span: Span) -> str:
+    """The paragraph (blank-line delimited) that holds ``span``."""
+    start = text.rfind("\n\n", 0, span.start)
+    end = text.find("\n\n", span.end)
+    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
+
+
+def gang_victim(text: str, span: Span) -> bool:
+    """"A man was killed by three armed men ... The victim had charges against him for drug
+    trafficking": ACLED counts the victim as a gang member, not a civilian, so it is a clash."""
+    return _CRIMINAL_VICTIM.search(paragraph(text, span)) is not None
+
+
+def seized_contraband(text: str, spans: list[Span]) -> bool:
+    """Whether the event's sentences tell of seized drugs or contraband (a gang's property)."""
+    return any(_CONTRABAND.search(text, s.start, s.end) for s in spans)
+
+
+def counter_protest(text: str, span: Span) -> bool:
+    """"A counterprotest in support of the government was also organized": a second side."""
+    return _COUNTER_PROTEST.search(paragraph(text, span)) is not None
+
+
+def unidentified_gang(country: str | None) -> Actor:
+    return Actor(f"Unidentified Gang ({country})" if country else "Unidentified Gang", 3, None, "rule:gang")
+
+
+def defence(doc, found: tuple) -> tuple:
+    """"Afghan forces repulsed their attack", "the military repelled an attack of Boko Haram": the
+    side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side."""
+    if doc is None:
+        return found
+    defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
+                 m.trigger < len(doc) and doc[m.trigger].lemma_.lower() in _DEFENSIVE}
+    attackers = [m for m in found if m.actor.name not in defenders and m.actor.inter in ARMED_INTER
+                 and m.role in ("patient", "")]
+    if not defenders or not attackers:
+        return found
+    first = attackers[0]
+    return tuple(replace(m, role="side") if m.actor.name in defenders else
+                 replace(m, role="agent") if m is first else m for m in found)
+
+
+def agent_over_patient(found: tuple, battle: bool) -> tuple:
+    """In a battle, a named group that one sentence names as victim and as perpetrator ("3 Taliban
+    militants were killed ... following attacks by Taliban") is the perpetrator. Not for generic
+    names ("a gang member was killed by rival gang members": two sides) nor for a strike's target."""
+    if not battle:
+        return found
+    acting = {m.actor.name for m in found if m.role == "agent" and not m.generic}
+    return tuple(m for m in found if not (m.role == "patient" and m.actor.name in acting))
+
+
+def combined_or(text: str, actor: Actor | None, country: str | None,
+                dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """"JNIM or ISGS militants": ACLED names an uncertain side "A and/or B"."""
+    if actor is None or actor.span is None or actor.key.startswith(("rule:", "generic")):
+        return actor
+    m = re.match(r"\s+(?:and/)?or\s+", text[actor.span.end:actor.span.end + 12])
+    if m is None:
+        return actor
+    at = actor.span.end + m.end()
+    rest = Span(actor.span.article_id, at, min(len(text), at + 80))
+    other = [x for x in actors_stage.named_actors(text, rest, country, dictionary) if x.actor.span.start == at]
+    if not other or other[0].actor.name == actor.name:
+        return actor
+    return replace(actor, name=f"{actor.name} and/or {other[0].actor.name}",
+                   span=Span(actor.span.article_id, actor.span.start, other[0].actor.span.end))
+
+
+# A group that split in two: after the split, a report that names only the old group leaves the
+# faction open, and ACLED codes the combined actor ("Boko Haram" after ISWAP left it in August
+# 2016: 11 of 11 dev rows of 2020). The surfaces that name the faction keep it ("JAS", "Shekau
+# faction").
+_SPLITS = {"boko-haram": ("iswap-or-boko-haram", dt.date(2016, 8, 3), ("boko haram", "bh"))}
+
+
+def faction_unnamed(text: str, actor: Actor | None, date: dt.date | None,
+                    dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """The combined actor for a split group named by its old name after the split."""
+    if actor is None or actor.span is None or date is None or actor.key not in _SPLITS:
+        return actor
+    combined, since, old_names = _SPLITS[actor.key]
+    if date < since or text[actor.span.start:actor.span.end].lower() not in old_names \
+            or not dictionary.has(combined):
+        return actor
+    entry = dictionary.get(combined)
+    return replace(actor, name=entry.name, inter=entry.inter, key=entry.id)
+
+
+def weapon_nation(text: str, type_span: Span, country: str | None,
+                  dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """"An Iraqi air strike", "Russian warplanes": the nationality on the weapon names the
+    state that used it (ACLED: the air force's state)."""
+    before = text[max(0, type_span.start - 40) : type_span.start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    words = re.findall(r"[A-Z][a-z]+", before)
+    for word in reversed(words[-3:]):
+        nation = dictionary.nation_of(word)
+        if nation:
+            at = type_span.start - len(before) + before.rfind(word)
+            span = Span(type_span.article_id, at, at + len(word))
+            coalition = dictionary.coalition(nation, country) if nation != country else None
+            if coalition is not None:  # "Saudi air raids" in Yemen: Operation Restoring Hope
+                return Actor(coalition.name, coalition.inter, span, coalition.id)
+            inter = 1 if nation == country else 8
+            return Actor(f"Military Forces of {nation}", inter, span, "rule:nationality-weapon")
+    return None
+
+
+_JOINT = re.compile(
+    r"\b(?:military|armed|security)\s+forces\s+of\s+(?:the\s+)?([A-Z][a-z]+)\s+and\s+(?:the\s+)?([A-Z][a-z]+)\b|"
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:military\s+|armed\s+|security\s+)?(?:forces|troops|armies|soldiers)\b"
+)
+
+
+def joint_forces(text: str, sentence: Span, country: str | None,
+                 dictionary: actors_stage.ActorDictionary) -> tuple[Actor, Actor] | None:
+    """"Military forces of India and Pakistan exchanged fire across the LoC at Kahuta (Haveli,
+    AJK)": two armies named together, neither the agent; ACLED names the army of the event's
+    country first (7 of 7 such rows in dev) and the other one second."""
+    m = _JOINT.search(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    nations = [dictionary.nation_of(first), dictionary.nation_of(second)]
+    if None in nations or nations[0] == nations[1]:
+        return None
+    if nations[1] == country:
+        nations.reverse()
+    span = Span(sentence.article_id, m.start(), m.end())
+    a, b = (Actor(f"Military Forces of {actors_stage.with_article(n)}", 1 if n == country else 8, span,
+                  "rule:joint-forces") for n in nations)
+    return a, b
+
+
+_BETWEEN = re.compile(r"\b(?:clash(?:es)?|firefights?|fighting|gunfights?|gun battles?|battles?|exchanges? of fire|"
+                      r"encounters?|confrontations?|fights?|hostilities)\s+(?:\w+\s+){0,2}?between\s+(?:the\s+)?",
+                      re.IGNORECASE)
+
+
+def between_order(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
+                  mentions: tuple) -> tuple[Actor | None, Actor | None]:
+    """"A firefight between the NPA and the military": the report's order is ACLED's, whoever was
+    killed ("five NPA militants were killed in a firefight between the NPA and a joint team").
+    ``mentions`` are the actor mentions of the sentence."""
+    if a1 is None or a2 is None:
+        return a1, a2
+    spans = sorted((m.actor.span.start, m.actor.span.end, m.actor.name) for m in mentions
+                   if m.actor.span is not None and sentence.start <= m.actor.span.start < sentence.end)
+    for m in _BETWEEN.finditer(text, sentence.start, sentence.end):
+        named = [x for x in spans if m.end() <= x[0] <= m.end() + 20]
+        if not named:
+            continue
+        start, end, first = named[0]
+        after = [x for x in spans if x[0] >= end and
+                 re.fullmatch(r"[^.;]{0,40}?\s+and\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}", text[end:x[0]])]
+        if after and {first, after[0][2]} == {a1.name, a2.name} and first != a1.name:
+            return a2, a1
+    return a1, a2
+
+
+_ONE_SIDE = re.compile(r"\bon (?:the )?one side\b(?P<other>.{1,200}?)\bon the other\b", re.IGNORECASE)
+
+
+def one_side_other(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
+                   mentions: tuple) -> tuple[Actor | None, Actor | None]:
+    """"Clashes between pro-Hadi forces and affiliates (coded as Popular Resistance) on one side and
+    pro-Houthi forces on the other": the sides are the report's, actor1 on the first and actor2
+    the first named on the other; an affiliate of the first side is no opponent."""
+    if a1 is None:
+        return a1, a2
+    m = _ONE_SIDE.search(text, sentence.start, sentence.end)
+    if m is None:
+        return a1, a2
+    named = sorted(((x.actor.span.start, x.actor) for x in mentions
+                    if x.actor.span is not None and sentence.start <= x.actor.span.start < sentence.end),
+                   key=lambda p: p[0])
+    first = [actor for start, actor in named if start < m.start()]
+    other = [actor for start, actor in named if m.start("other") <= start < m.end("other")]
+    if not first or not other:
+        return a1, a2
+    one = a1 if any(a.name == a1.name for a in first) else first[0]
+    return one, other[0]
+
+
+# what kind of community fought, when no side is named: ACLED's "Unidentified Clan/Tribal/
+# Communal/Ethnic Militia (X)" for both sides of such a clash
+_COMMUNITY_FIGHT = (
+    ("Clan", re.compile(r"\b(?:inter-?clan|clan-based|rival clans|(?:two|rival|warring) clans|clansmen|"
+                        r"between (?:the )?(?:two|rival) families|families (?:clashed|fought)|family feud)\b", re.I)),
+    ("Tribal", re.compile(r"\b(?:tribesmen|inter-?tribal|tribal (?:clash(?:es)?|fighting|feud|dispute))\b", re.I)),
+    ("Communal", re.compile(r"\b(?:inter-?communal|communal (?:clash(?:es)?|fighting|feud)|rival (?:\w+ )?communities|"
+                           r"(?:farmers|herders) and (?:farmers|herders))\b", re.I)),
+    ("Ethnic", re.compile(r"\b(?:inter-?ethnic|ethnic (?:clash(?:es)?|fighting|violence))\b", re.I)),
+)
+
+
+def community_sides(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
+                    country: str | None) -> tuple[Actor | None, Actor | None]:
+    """"Inter-clan clashes", "two rival clans engaged in clashes", "clashes broke out between two
+    families", "tribesmen clashed": a fight between unnamed sides of communities is between two
+    unidentified militias of that kind, not two unidentified armed groups."""
+    # a side no one named (the rule's "Unidentified Armed Group"), not "unidentified gunmen"
+    unnamed = [a for a in (a1, a2) if a is None or a.key == "rule:unidentified"]
+    if not unnamed:
+        return a1, a2
+    militia = next((a for a in (a1, a2) if a is not None and a.inter == 4 and a.name.startswith("Unidentified ")), None)
+    if militia is None:
+        if len(unnamed) < 2:
+            return a1, a2
+        here = text[sentence.start:sentence.end]
+        kind = next((k for k, rx in _COMMUNITY_FIGHT if rx.search(here)), None)
+        if kind is None:
+            return a1, a2
+        militia = generic_actor(f"{kind.lower()}-militia", country)
+    return (militia if a1 in unnamed else a1), (militia if a2 in unnamed else a2)
+
+
+_FROM_HERE = re.compile(r"\s+from\s+(?:the\s+)?")  # "militias from Odejo": the name follows the noun
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    """A side the report does not name: no one, the rule's unidentified group, unidentified
+    gunmen, or an unidentified militia of some kind."""
+    return actor is None or actor.key in ("rule:unidentified", "generic:unidentified-armed-group") or (
+        actor.inter == 4 and actor.name.startswith("Unidentified "))
+
+
+def named_communities(text: str, sentence: Span, a1: Actor | None, a2: Actor | None, country: str | None,
+                      battle: bool, dictionary) -> tuple[Actor | None, Actor | None]:
+    """"Clashes between the Matan and Geledle clans", "Al Hayash tribesmen clashed with pro-Houthi
+    forces", "communal militias from Odejo attacked Ikobi": the community names the militia
+    (``_community``). A side the report names in those words takes that name: an actor whose
+    words hold or precede the community's name ("Al Hayash tribesmen", "militias from Odejo"),
+    and in a battle the sides no one named, in the report's order."""
+    # "raiders from Uganda" are a nation's, not a community's
+    found = [m for m in named_militias(text[sentence.start:sentence.end]) if dictionary.nation_of(m.community) is None]
+    if not found:
+        return a1, a2
+    militias = [(sentence.start + m.start, Actor(f"{m.name} ({country})" if country else m.name, 4, None,
+                                                 "rule:community-militia")) for m in found]
+    used: set[str] = set()
+    sides = [a1, a2]
+    for k, actor in enumerate(sides):  # first the actors whose own words name the community
+        if _unnamed(actor) and actor is not None and actor.span is not None:
+            near = [m for at, m in militias if m.name not in used and (
+                actor.span.start <= at < actor.span.end or _FROM_HERE.fullmatch(text, actor.span.end, at))]
+            if near:
+                sides[k] = near[0]
+                used.add(near[0].name)
+    if battle:
+        rest = [m for _, m in militias if m.name not in used]
+        for k, actor in enumerate(sides):
+            if rest and _unnamed(actor) and (actor is None or actor.span is None):
+                sides[k] = rest.pop(0)
+    return sides[0], sides[1]

@@ -1,0 +1,242 @@
+"""The assembly of one event mention from a group of candidate sentences.
+
+The group's type (its sentences classified together, the highest-ranked in the hierarchy), its
+date (or the report date for an undated lead) and place, its actors in order (the event
+sentence's own, then those of its setting sentence and elaborations, with ACLED's side rules from
+``sides``), its toll (with the coder's figure and the sub-event types that carry no deaths), a
+confidence and the notes. An undated or background event is rejected here, with a reason.
+
+Private: import from ``eventdesk.extract.assembly.events``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, Span
+from eventdesk.extract.actors import find as actors_stage
+from eventdesk.extract.trigger import classify as cls_stage
+from eventdesk.extract.actors import sides
+from eventdesk.extract.tolls.count import count_fatalities
+from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
+from eventdesk.extract.assembly.notes import describe
+from eventdesk.extract.assembly._merge import Candidate, _merged_view
+
+__all__ = ["_assemble"]
+
+_HIERARCHY = {t: i for i, t in enumerate(cls_stage.EVENT_TYPES)}
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _assemble(clean, group, publication, n_sentences, context, settings, setting=None):
+    """One event mention from a group of candidate sentences, or a reason to reject it."""
+    top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
+    top = _reclassify(clean.text, group, top)
+    view = _merged_view(group)
+    date = view.date
+    if date is None:
+        date = _report_date(group[0], publication, clean, n_sentences)
+    if date is None and not settings.keep_undated and publication.date is not None:
+        return None, "no event date (background or undatable)"  # a dated page would have dated it
+    if date is not None and publication.date and publication.how != "none":
+        age = (publication.date - date.date).days
+        if age > settings.background_days and n_sentences > 3:
+            return None, f"background mention ({age} days before publication)"
+    place = view.place
+    country = place.country if place else next((c.country for c in group if c.country), context.main_country)
+    battle = top.classification.event_type == cls_stage.BATTLES
+    gang_victim = top.classification.sub_event_type == "Attack" and sides.gang_victim(clean.text, group[0].sentence)
+    if gang_victim:
+        # "a man was killed by three armed men ... The victim had charges against him for drug
+        # trafficking": ACLED counts a criminal as a gang member, not a civilian, so it is a clash
+        top = replace(top, classification=replace(top.classification, event_type=cls_stage.BATTLES,
+                                                  sub_event_type="Armed clash"))
+        battle = True
+    per_sentence = [sides.agent_over_patient(sides.defence(c.doc, _actors_for(c, country, context)), battle)
+                    for c in group]
+    mentions = tuple(m for found in per_sentence for m in found)
+    first = per_sentence[0]
+    if setting is not None and not any(m.actor.inter in ARMED_INTER and m.role == "agent" for m in first):
+        # no perpetrator in the event's first sentence: the armed actors its setting sentence
+        # names come next, before those of the later sentences ("The Police seized a pistol")
+        named = [m for m in actors_stage.named_actors(clean.text, setting, country, context.actors)
+                 if m.actor.inter in ARMED_INTER]
+        if named:  # the first it names is who acted ("the Military Police carried out an operation")
+            named[0] = replace(named[0], role="agent")
+        mentions = first + tuple(named) + mentions[len(first):]
+    mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context))
+    a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
+    if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
+        a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
+        if a2 is not None and a2.name == a1.name:
+            # "Saudi-led coalition air raids were reported": the raider, not its target; the
+            # civilians it harmed, if any, are ("... killing four citizens")
+            a2, assoc2 = (assoc2[0], assoc2[1:]) if assoc2 else (None, assoc2)
+    if battle:
+        a1, a2 = sides.between_order(clean.text, group[0].sentence, a1, a2, per_sentence[0])
+        a1, a2 = sides.one_side_other(clean.text, group[0].sentence, a1, a2, per_sentence[0])
+        a1, a2 = sides.community_sides(clean.text, group[0].sentence, a1, a2, country)
+        # "military forces of India and Pakistan exchanged fire": the army at home first
+        a1, a2 = sides.joint_forces(clean.text, group[0].sentence, country, context.actors) or (a1, a2)
+    a1, a2 = sides.named_communities(clean.text, group[0].sentence, a1, a2, country, battle, context.actors)
+    if a1 is not None and top.classification.sub_event_type in _TERRITORY:
+        # who took the ground decides: a state force regains it, anyone else overtakes it
+        sub = _TERRITORY[0] if a1.inter == 1 else _TERRITORY[1]
+        top = replace(top, classification=replace(top.classification, sub_event_type=sub))
+    own = [s for c in group for s in (c.sentence, *c.extra)]
+    seizure = top.classification.sub_event_type in ("Arrests", "Looting/property destruction") and \
+        sides.seized_contraband(clean.text, own)
+    if seizure:
+        # "police seized a ton of marijuana ... Three people were arrested": ACLED codes the seizure
+        top = replace(top, classification=replace(top.classification, sub_event_type="Looting/property destruction"))
+    a1 = sides.combined_or(clean.text, a1, country, context.actors)
+    a2 = sides.combined_or(clean.text, a2, country, context.actors)
+    day = date.date if date is not None else None
+    a1 = sides.faction_unnamed(clean.text, a1, day, context.actors)  # "Boko Haram" in 2020: either faction
+    a2 = sides.faction_unnamed(clean.text, a2, day, context.actors)
+    if gang_victim or seizure:
+        a2 = sides.unidentified_gang(country)  # the drugs seized belong to a gang
+    if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \
+            sides.counter_protest(clean.text, group[0].sentence):
+        a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"
+    deaths = _deaths(group)
+    coding = [sp for sp in context.coding_sentences if sp not in own]
+    if context.coding_sentences and not deaths.how.startswith(("coded", "split")):
+        # "Fatalities coded as 0 (VoJ reported 4).", in the event's own sentences or after another
+        # one: the coder's figure
+        deaths = count_fatalities(clean.text, own + coding, war_zone=(country or "") in settings.war_zones)
+    if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
+        if any(_CAUSE.search(clean.text, s.start, s.end) for s in own):
+            deaths = _no_deaths(top.classification.sub_event_type, deaths)
+        elif top.classification.event_type == cls_stage.PROTESTS:
+            # "police dispersing the crowd shot and killed a rider": deaths at the protest itself
+            top = replace(top, classification=replace(top.classification,
+                                                      sub_event_type="Excessive force against protesters"))
+    mention = EventMention(
+        article_id=clean.id,
+        event_type=top.classification.event_type,
+        sub_event_type=top.classification.sub_event_type,
+        sentences=tuple(own),
+        date=date,
+        place=place,
+        actor1=a1,
+        actor2=a2,
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2,
+        fatalities=deaths,
+        notes="",
+        confidence=_confidence(date, place, a1, top),
+        type_evidence=top.type_span,
+    )
+    return replace(mention, notes=describe(mention)), ""
+
+
+def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
+    """Classify the group's own sentences read together: a later sentence often settles the type
+    ("... exchanged fire", "the victims were civilians"). Falls back to the best single sentence."""
+    spans = [s for c in group for s in (c.sentence, *c.extra)]
+    if len(spans) == 1:
+        return top
+    pieces, starts, pos = [], [], 0
+    for sp in spans:
+        starts.append(pos)
+        pieces.append(text[sp.start : sp.end])
+        pos += sp.end - sp.start + 1
+    joined = " ".join(pieces)
+    kinds = tuple(m.actor.inter for c in group for m in c.actors)
+    c = cls_stage.classify(joined, armed_actors=len(kinds), actor_kinds=kinds)
+    if c is None:
+        return top
+    i = max(k for k, st in enumerate(starts) if st <= c.start)
+    base = spans[i].start - starts[i]
+    span = Span(top.sentence.article_id, base + c.start, min(base + c.end, spans[i].end))
+    return replace(top, classification=c, type_span=span)
+
+
+def _actors_for(c: Candidate, country: str | None, context) -> tuple:
+    """The candidate's actors, named again when the event's country differs from the one the
+    sentence alone suggested (``Islamic State (Syria)`` rather than ``(Iraq)``)."""
+    if country == c.country or c.doc is None:
+        return c.actors
+    return actors_stage.actors_of_sentence(c.doc, c.sentence, country, context.actors)
+
+
+def _elaboration_actors(c: Candidate, country: str | None, context) -> tuple:
+    """Actors of the sentences that elaborate the event ("Police intervened firing teargas"):
+    after the event sentence's own, so they never displace its perpetrator."""
+    out = []
+    for span, doc in c.extra_docs:
+        out.extend(actors_stage.actors_of_sentence(doc, span, country, context.actors))
+    return tuple(out)
+
+
+def _sub_rank(c: Candidate) -> int:
+    subs = cls_stage.SUB_EVENT_TYPES[c.classification.event_type]
+    return subs.index(c.classification.sub_event_type) if c.classification.sub_event_type in subs else 99
+
+
+def _report_date(first: Candidate, publication, clean, n_sentences) -> EventDate | None:
+    """ACLED codes an undated report on its report date with precision 2 ("as reported on").
+    Only the lead of an article (or a short article) gets that; later undated sentences are
+    usually background."""
+    if publication.date is None:
+        return None
+    lead = first.sentence.start < _lead_end(clean.text)
+    if lead or n_sentences <= 3:
+        return EventDate(publication.date, 2, None, "as reported (publication date)")
+    return None
+
+
+def _lead_end(text: str) -> int:
+    """End offset of the first two sentences/paragraph of the text (the news lead)."""
+    ends = [m.end() for m in re.finditer(r"[.!?](\s|$)", text)]
+    return ends[1] if len(ends) > 1 else len(text)
+
+
+# ACLED rows of these sub-event types never carry deaths (CODEBOOK section 4): deaths a protest
+# reacts to ("protested the killing of a student") belong to another event
+_NO_DEATHS = frozenset({"Peaceful protest", "Protest with intervention", "Abduction/forced disappearance"})
+
+
+def _no_deaths(sub_event_type: str, deaths: Fatalities) -> Fatalities:
+    return Fatalities(0, None, None, None,
+                      f"0: a {sub_event_type.lower()} carries no deaths; the {deaths.best} reported belong to "
+                      "the event it reacts to")
+
+
+# deaths a protest report names that are what it protests ("protested the killing of a student",
+# "after five guards were killed the previous evening")
+_CAUSE = re.compile(
+    r"\b(after|following|over|against|into|protest\w*|demonstrat\w*|condemn\w*|denounc\w*|mourn\w*)\s+"
+    r"(at\s+|over\s+|against\s+)?(the\s+|a\s+|an\s+)?(\w+\s+){0,3}(killings?|deaths?|murders?|lynching|"
+    r"shootings?|assassination|massacre)\b|"
+    r"\b(after|following|when)\s+([\w']+\s+){0,6}(killed|murdered|shot dead|lynched|died)\b|"
+    r"\b(who|which)\s+(\w+\s+){0,3}(killed|murdered)\b|\b(led|leading)\s+to\s+(\w+\s+){0,4}deaths\b|"
+    r"\bkilled\b[^.]{0,40}\b(the\s+previous|the\s+day\s+before|earlier|last\s+(week|month|night))\b",
+    re.IGNORECASE,
+)
+
+
+def _deaths(group: list[Candidate]) -> Fatalities:
+    """The group's toll: the largest figure reported by any of its sentences (one sentence may
+    give the total and another a part of it); unknown-but-reported tolls are kept as such."""
+    known = [c.fatalities for c in group if c.fatalities.low is not None or c.fatalities.best]
+    if not known:
+        return next((c.fatalities for c in group if c.fatalities.how), Fatalities())
+    return max(known, key=lambda f: (f.best, f.high or 0))
+
+
+def _confidence(date: EventDate | None, place: Place | None, actor1: Actor | None, top: Candidate) -> float:
+    score = 0.3
+    if date is not None:
+        score += 0.25 if date.precision == 1 else 0.15
+    if place is not None:
+        score += 0.2 if place.precision <= 2 else 0.1
+    if actor1 is not None and actor1.span is not None:
+        score += 0.15
+    if top.classification.cue not in ("attack", "change", "other"):
+        score += 0.1
+    return round(min(score, 1.0), 2)

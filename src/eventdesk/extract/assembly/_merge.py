@@ -1,0 +1,209 @@
+"""The candidate sentences of one article and their merging into events.
+
+A ``Candidate`` is one factual event sentence with everything found in it (type, date, place,
+actors, deaths), read with the ``EventSettings``. Consecutive candidates that tell the same event
+(an elaboration with no date or place of its own, an anaphor such as "the strikes", or the same
+date and place) are grouped; a group with no date or place of its own takes them from its
+paragraph, and the sentence that sets the scene just before it is found here too.
+
+Private: import from ``eventdesk.extract.assembly.events``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from eventdesk.model import EventDate, Fatalities, Place, Span
+from eventdesk.extract.actors import find as actors_stage
+from eventdesk.extract.trigger import classify as cls_stage
+from eventdesk.extract.context import ArticleContext
+from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.tolls.count import count_fatalities
+
+__all__ = [
+    "EventSettings",
+    "Candidate",
+    "ERV_OR_BATTLE",
+    "_paragraph_date",
+    "_paragraph_place",
+    "_same_paragraph",
+    "_elaborate",
+    "_group",
+    "_only_a_reference",
+    "_merged_view",
+    "_setting_sentence",
+]
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """How strict event assembly is. ``keep_undated`` keeps events whose date cannot be resolved
+    (used by the evaluation, where notes have no publication date); without it, an undated event
+    is kept only from a page with no publication date, where fusion may still date it from other
+    reports ("on Thursday" on an undated page), and held back from exports if it stays undated.
+    ``background_days`` rejects
+    events dated that long before publication (background mentions of past events)."""
+
+    keep_undated: bool = False
+    background_days: int = 62
+    war_zones: frozenset[str] = frozenset(
+        {"Syria", "Iraq", "Yemen", "Afghanistan", "Somalia", "Mali", "Burkina Faso", "Libya", "Niger"}
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One factual event sentence with everything found in it, before merging."""
+
+    sentence: Span
+    classification: cls_stage.Classification
+    type_span: Span
+    date: EventDate | None
+    place: Place | None
+    country: str | None
+    actors: tuple[actors_stage.ActorMention, ...]
+    fatalities: Fatalities
+    anaphoric: bool
+    extra: tuple[Span, ...] = ()  # following sentences that elaborate it without a type of their own
+    doc: object = None  # the parsed sentence, to name actors again once the event's country is known
+    extra_docs: tuple = ()  # the parsed elaborations ("Police fired tear gas."): more actors
+
+
+def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver,
+                    own_dates: dict[Span, EventDate | None]) -> EventDate | None:
+    """"On 4 May 2020, police carried out an operation in X. A shoot-out broke out ...": a sentence
+    with no date of its own takes the date of the nearest earlier sentence of its paragraph."""
+    earlier = [s.span for s in sentences if s.span.end <= span.start]
+    for prev in reversed(earlier):
+        if "\n\n" in text[prev.end : span.start]:
+            return None
+        if prev not in own_dates:
+            own_dates[prev] = resolver.resolve(text, prev)
+        found = own_dates[prev]
+        if found is not None:
+            return replace(found, how=f"{found.how}; from the paragraph's earlier sentence")
+    return None
+
+
+def _paragraph_place(text: str, sentences, group: list[Candidate], taken: set[Span],
+                     context: ArticleContext) -> Place | None:
+    """"Raiders attacked a farm. LOCATION: Unspecified location in Trans Nzoia District": an event
+    whose own sentences name no place takes the place named by the nearest other sentence of its
+    paragraph that reports no event of its own (its elaborations first)."""
+    for extra in (s for c in group for s in c.extra):
+        place = context.place_for(extra)
+        if place is not None:
+            return place
+    first, last = group[0].sentence, group[-1].extra[-1] if group[-1].extra else group[-1].sentence
+    before = [s.span for s in sentences if s.span.end <= first.start]
+    after = [s.span for s in sentences if s.span.start >= last.end]
+    paragraph: list[Span] = []
+    for seq, gap in ((reversed(before), lambda s: text[s.end:first.start]),
+                     (after, lambda s: text[last.end:s.start])):
+        for span in seq:
+            if "\n\n" in gap(span):
+                break
+            paragraph.append(span)
+    paragraph.sort(key=lambda s: min(abs(s.start - last.end), abs(first.start - s.end)))
+    for span in paragraph:
+        if span in taken:
+            continue
+        place = context.place_for(span)
+        if place is not None:
+            return place
+    return None
+
+
+def _same_paragraph(text: str, cand: Candidate, span: Span) -> bool:
+    end = cand.extra[-1].end if cand.extra else cand.sentence.end
+    return "\n\n" not in text[end : span.start]
+
+
+def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, doc=None) -> Candidate:
+    """Attach a following sentence that adds detail ("Police fired tear gas to disperse them")."""
+    extra = cand.extra + (span,)
+    deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones)
+    if deaths.best < cand.fatalities.best and not deaths.how.startswith("coded"):
+        deaths = cand.fatalities  # the larger toll, unless the text states how deaths were coded
+    docs = cand.extra_docs + (((span, doc),) if doc is not None else ())
+    return replace(cand, extra=extra, fatalities=deaths, extra_docs=docs)
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    """Does candidate ``b`` (later) tell the same event as ``a``?"""
+    if b.date and a.date and b.date.date != a.date.date:
+        return False
+    if b.place and a.place and not _near(a.place, b.place):
+        return False
+    own_detail = bool(b.date) or bool(b.place)
+    if not own_detail:
+        return True  # an elaboration: "The clashes resulted in 20 deaths", "killing 36, he added"
+    if b.anaphoric:
+        return True
+    same_family = a.classification.event_type == b.classification.event_type
+    return same_family and bool(b.date and a.date) and bool(b.place and a.place)
+
+
+def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> bool:
+    """"The raid coincided with a meeting in Baghdad": an anaphor with no date, toll or actor of
+    its own that only points at an event the article reports elsewhere."""
+    if not all(c.anaphoric and c.date is None and not c.fatalities.best for c in group):
+        return False
+    if any(m.actor.span is not None and m.role == "agent" for c in group for m in c.actors):
+        return False
+    family = {c.classification.event_type for c in group}
+    types = {ERV_OR_BATTLE.get(t, t) for t in family}
+    return any(
+        other is not group and {ERV_OR_BATTLE.get(c.classification.event_type, c.classification.event_type)
+                                for c in other} & types
+        for other in groups
+    ) or any(other is not group for other in groups if other[0].date is not None)
+
+
+# for "is this the same kind of event": armed violence of any kind counts as one family
+ERV_OR_BATTLE = {
+    cls_stage.BATTLES: "armed", cls_stage.ERV: "armed", cls_stage.VAC: "armed",
+}
+
+
+def _near(a: Place, b: Place) -> bool:
+    if a.location == b.location and a.country == b.country:
+        return True
+    if a.country != b.country:
+        return False
+    if min(a.precision, b.precision) >= 3 or max(a.precision, b.precision) >= 3:
+        return a.admin1 == b.admin1
+    return abs(a.latitude - b.latitude) + abs(a.longitude - b.longitude) < 0.25
+
+
+def _group(candidates: list[Candidate]) -> list[list[Candidate]]:
+    groups: list[list[Candidate]] = []
+    for cand in candidates:
+        if groups and _same_event(_merged_view(groups[-1]), cand):
+            groups[-1].append(cand)
+        else:
+            groups.append([cand])
+    return groups
+
+
+def _merged_view(group: list[Candidate]) -> Candidate:
+    """The group as one candidate: first date and place found, highest-ranked type."""
+    head = group[0]
+    date = next((c.date for c in group if c.date), None)
+    place = _best_place([c.place for c in group])
+    return replace(head, date=date, place=place)
+
+
+def _best_place(places: list[Place | None]) -> Place | None:
+    found = [p for p in places if p is not None]
+    return min(found, key=lambda p: p.precision) if found else None
+
+
+def _setting_sentence(text: str, sentences, group: list[Candidate], taken: set[Span]) -> Span | None:
+    """The sentence just before an event, in its paragraph, when it reports no event of its own:
+    "On 2 May, the Military Police carried out an operation in Linha. A shoot-out broke out ..."."""
+    first = group[0].sentence
+    earlier = [s.span for s in sentences if s.span.end <= first.start]
+    if not earlier or earlier[-1] in taken or "\n\n" in text[earlier[-1].end:first.start]:
+        return None
+    return earlier[-1]

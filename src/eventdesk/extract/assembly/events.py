@@ -1,0 +1,107 @@
+"""Assembly: from the layers of the event sentences to the event mentions of one article.
+
+The components before this one found, for each event sentence, its trigger and ACLED type
+(``trigger``), whether it reports a fact (``scope``), its place and country (``places``), actors
+(``actors``), date (``dates``) and toll (``tolls``). Here each sentence reported as fact becomes a
+candidate; consecutive candidates that tell the same event (an elaboration with no date or place of
+its own, an anaphor such as "the strikes", or the same date and place) are merged: an event can rest
+on several sentences of one article.
+
+The candidates and their merging live in ``_merge``, the assembly of one event's fields from a
+group in ``_assemble``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventdesk.document import ArticleDoc
+from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
+from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.places.locations import split_by_location
+from eventdesk.extract.assembly._assemble import _assemble
+from eventdesk.extract.assembly._merge import (
+    Candidate,
+    EventSettings,
+    _elaborate,
+    _group,
+    _merged_view,
+    _only_a_reference,
+    _paragraph_date,
+    _paragraph_place,
+    _same_paragraph,
+    _setting_sentence,
+)
+
+__all__ = ["EventSettings", "Candidate", "assemble_events"]
+
+_ANAPHOR = re.compile(
+    r"\b(the|these|those|this|that|its|their) (\w+ ){0,2}(attacks?|strikes?|air ?strikes?|raids?|blasts?|"
+    r"explosions?|assaults?|operations?|clashes|fighting|bombings?|incident|ambush|protests?|"
+    r"demonstrations?|riots?|killings?|shelling)\b|\b(the|this) (toll|death toll)\b|^(they|he|she|it) ",
+    re.IGNORECASE,
+)
+
+
+def assemble_events(doc: ArticleDoc, settings: EventSettings
+                    ) -> tuple[tuple[EventMention, ...], tuple[Rejection, ...]]:
+    """The event mentions of one article from its layers, and the event-like sentences rejected,
+    with reasons: each event sentence that has a trigger and is reported as fact is a candidate
+    with the date, place, actors and toll the components found for it; a sentence with trigger
+    words but no type elaborates the candidate before it; candidates are grouped into events."""
+    clean, publication, sentences, context = doc.clean, doc.publication, doc.sentences, doc.context
+    text = clean.text
+    resolver = DateResolver(publication.date, publication.order or "DMY")
+    rejections: list[Rejection] = []
+    candidates: list[Candidate] = []
+    last_index = -2
+    for index, sentence in enumerate(sentences):
+        if not sentence.triggers:
+            continue
+        span = sentence.span
+        parse = doc.docs.get(span)
+        reason = doc.verdicts.get(span, "")
+        cand = None
+        if parse is not None and span in doc.triggers and not reason:
+            cand = _candidate(doc, span, parse)
+        if reason:
+            rejections.append(Rejection(span, reason))
+        if cand is None:
+            follows = candidates and index == last_index + 1
+            if not reason and follows and _same_paragraph(text, candidates[-1], span):
+                candidates[-1] = _elaborate(text, candidates[-1], span, settings, parse)
+                last_index = index
+            continue
+        candidates.append(cand)
+        last_index = index
+    events: list[EventMention] = []
+    groups = _group(candidates)
+    own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
+    for group in list(groups):
+        if _only_a_reference(group, groups):
+            groups.remove(group)
+            rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
+                              for c in group)
+    taken = {c.sentence for g in groups for c in g}
+    for group in groups:
+        if _merged_view(group).date is None:
+            inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
+            group[0] = replace(group[0], date=inherited)
+        if _merged_view(group).place is None:
+            group[0] = replace(group[0], place=_paragraph_place(text, sentences, group, taken, context))
+        setting = _setting_sentence(text, sentences, group, taken)
+        mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting)
+        if mention is None:
+            rejections.extend(Rejection(c.sentence, reason) for c in group)
+        else:
+            events.extend(split_by_location(mention, text, group[0].sentence, context))
+    return tuple(events), tuple(rejections)
+
+
+def _candidate(doc: ArticleDoc, span: Span, parse) -> Candidate:
+    c = doc.triggers[span]
+    type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
+    anaphoric = bool(_ANAPHOR.search(doc.clean.text[span.start:span.end]))
+    return Candidate(span, c, type_span, doc.dates.get(span), doc.places.get(span), doc.countries.get(span),
+                     doc.actors.get(span, ()), doc.tolls.get(span, Fatalities()), anaphoric, (), parse)

@@ -1,0 +1,150 @@
+"""Article-level context that per-sentence stages need: the countries and provinces an article
+talks about (to resolve ambiguous place names and name generic actors), dated statements (anchors
+for "one day after ..."), and the services (gazetteer, actor dictionary)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from eventdesk.model import Place, Sentence, Span
+from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
+from eventdesk.extract.tolls.count import states_coding
+from eventdesk.extract.places.choose import PlaceContext, choose_place
+
+__all__ = ["ArticleContext", "ArmedHint", "build_context", "read_context"]
+
+_ARMED_WORDS = re.compile(
+    r"\b(soldiers?|troops?|army|military|police|forces|militants?|fighters?|insurgents?|rebels?|"
+    r"militia\w*|gunmen|jihadists?|taliban|al[- ]shabaa?b|islamic state|isis|isil|daesh|pmf|hashd|"
+    r"peshmerga|sdf|boko haram|houthis?|warplanes?|jets?|air force|terrorists?|armed|guards?)\b",
+    re.IGNORECASE,
+)
+_STATE_WORDS = re.compile(
+    r"\b(soldiers?|troops?|army|military|police|security forces|government forces|air force|"
+    r"warplanes?|jets?|commandos?|national guard|gendarmes?)\b",
+    re.IGNORECASE,
+)
+
+
+_IN_COUNTRY = re.compile(
+    r"\b(?:(?:in|inside|into|across|within) (?:the )?(?:(?:eastern|western|northern|southern|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western) )?|on the )(?P<name>[A-Z][a-z]+)\b"
+)
+
+
+@dataclass(frozen=True)
+class ArmedHint:
+    armed: int
+    state: bool
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    text: str
+    article_id: str
+    gazetteer: object
+    actors: object
+    countries: tuple[str, ...]  # countries named in the article, most frequent first
+    anchors: tuple[DateAnchor, ...]
+    place_context: PlaceContext
+    places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
+    coding_sentences: tuple[Span, ...] = ()  # "Fatalities coded as 0 (...)": a coder's note on the toll
+
+    @property
+    def main_country(self) -> str | None:
+        """The country the article names most, else the country of the places found so far, else
+        the home country of the actors it names."""
+        if self.countries:
+            return self.countries[0]
+        found = Counter(p.country for p in self.places_by_sentence.values() if p is not None)
+        if found:
+            return found.most_common(1)[0][0]  # ties: the first found, deterministic
+        homes = self.place_context.homes  # the home country of the named actors ("Houthi forces")
+        return max(homes, key=lambda kv: kv[1])[0] if homes else None
+
+    def place_for(self, span: Span) -> Place | None:
+        if span in self.places_by_sentence:
+            return self.places_by_sentence[span]
+        place = choose_place(self.text, span, self.gazetteer, context=self.place_context)
+        self.places_by_sentence[span] = place
+        return place
+
+    def sentence_country(self, span: Span) -> str | None:
+        """The country a sentence places its event in when it names no town: "in Syria",
+        "inside Syria", "on the Syrian side of the border"."""
+        sentence = self.text[span.start : span.end]
+        named = []
+        for m in _IN_COUNTRY.finditer(sentence):
+            country = self.gazetteer.country_of(m.group("name"))
+            if country:
+                named.append(country)
+        return named[0] if named else None
+
+    @staticmethod
+    def armed_hint(sentence: str) -> ArmedHint:
+        return ArmedHint(len(set(m.group(1).lower() for m in _ARMED_WORDS.finditer(sentence))),
+                         bool(_STATE_WORDS.search(sentence)))
+
+
+def build_context(
+    text: str,
+    article_id: str,
+    sentences: tuple[Sentence, ...],
+    publication_date,
+    gazetteer,
+    actors,
+    *,
+    default_country: str | None = None,
+) -> ArticleContext:
+    """Collect the article-level hints once per article (cheap: regex and dictionary lookups)."""
+    place_context = PlaceContext.from_text(
+        text, gazetteer, article_id=article_id,
+        event_sentences=tuple(s.span for s in sentences if s.triggers),
+        group_words=actors.group_words(),
+    )
+    if not place_context.countries:
+        # an article that names no country: the countries of the provinces it names ("Kirinyaga
+        # County"), else the country the user's feed is about; else the home countries of the
+        # named actors it mentions (the Houthis, Mungiki, ...) rank its places ("Ad Dali" in
+        # Yemen, not Dali in China)
+        homes = dict(place_context.admin1_countries)
+        if not homes and default_country:
+            homes = {default_country: 1}
+        if homes:
+            place_context = replace(place_context, countries=tuple(homes.items()))
+        else:
+            place_context = replace(place_context, homes=tuple(_actor_countries(text, actors).items()))
+    countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
+    dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
+    anchors = tuple(anchors_in(text, dated, publication_date))
+    coding = tuple(s.span for s in sentences if states_coding(text[s.span.start:s.span.end]))
+    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, coding)
+
+
+def _actor_countries(text: str, actors) -> dict[str, int]:
+    """Home countries of the dictionary actors the text names, with counts."""
+    counts: dict[str, int] = {}
+    for _, _, surface in actors.matches(text):
+        home = actors.home_of(surface)
+        if home:
+            counts[home] = counts.get(home, 0) + 1
+    return counts
+
+
+_DATE_WORDS = re.compile(
+    r"\d|day\b|week|month|year|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December"
+)
+
+
+def read_context(doc, services):
+    """The context step: the article-level hints every component reads (see ``build_context``)."""
+    from dataclasses import replace as _replace
+
+    context = build_context(
+        doc.clean.text, doc.clean.id, doc.sentences, doc.publication.date, services.gazetteer, services.actors,
+        default_country=services.settings.default_country,
+    )
+    return _replace(doc, context=context)

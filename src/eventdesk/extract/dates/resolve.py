@@ -1,0 +1,429 @@
+"""Event dates: from the date expressions of a sentence to one ``EventDate`` with ACLED's precision.
+
+ACLED codes the day of the event, not of publication (CODEBOOK section 3): precision 1 is an
+exact day; 2 a week or weekend (its midpoint) or an approximate day ("Around 8 May 2020",
+"As reported on 2 March 2020" -> the report date); 3 a month only (the 15th, or the 1st / last day
+for "early" / "late"). Anything vaguer than a month is not coded, so "in 2018" resolves to
+``None`` with ``how="too vague"`` rather than to a made-up day.
+
+News text is relative to publication ("on Thursday", "yesterday", "last June"), so a
+``DateResolver`` is built per article from its publication date. A resolved date is never after
+publication: a future date means the expression was misread or the sentence is about the future,
+so it becomes ``None`` and ``expressions`` says why.
+
+Finding expressions lives in :mod:`eventdesk.extract.dates._expr`; this module does the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from eventdesk.model import EventDate, Span
+from eventdesk.extract.dates import _expr as dx
+
+__all__ = ["DateExpr", "DateAnchor", "DateResolver", "anchors_in"]
+
+_DAY = dt.timedelta(days=1)
+_WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+_APPROX_WORDS = ("report", "around", "approx", "exact", "or before", "or about", "estimat", "unclear", "unknown")
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """One date expression of a sentence, resolved on its own (no anchors, no previous event).
+
+    ``kind`` is one of absolute, numeric, range, weekday, relative, month, week, year,
+    anchor-ref, dateparser. ``date`` is ``None`` when the expression cannot be coded, and then
+    ``how`` says why ("too vague", "after publication", "no publication date", ...).
+    ``speech`` marks dates governed by a speech verb ("said on December 30"); ``report`` marks
+    report dates ("As reported on 2 March 2020"), which are a fallback only.
+    """
+
+    span: Span
+    kind: str
+    date: EventDate | None
+    how: str
+    speech: bool = False
+    report: bool = False
+
+
+@dataclass(frozen=True)
+class DateAnchor:
+    """An earlier dated statement of the article that later sentences may refer to
+    ("One day after Abdul-Mahdi's comments" -> the latest earlier *speech* anchor + 1 day)."""
+
+    span: Span
+    date: EventDate
+    is_speech: bool
+
+
+@dataclass(frozen=True)
+class DateResolver:
+    """Resolves date expressions relative to one article's publication date.
+
+    ``order`` is the day/month order for numeric dates (``"DMY"`` or ``"MDY"``, as found by the
+    publication-date stage); an unambiguous value (a part above 12) overrides it.
+    """
+
+    publication: dt.date | None
+    order: str = "DMY"
+
+    # ------------------------------------------------------------------ public API
+
+    def expressions(self, text: str, span: Span) -> list[DateExpr]:
+        """Every date expression inside ``span`` of ``text``, each resolved on its own."""
+        sub = text[span.start : span.end]
+        out = []
+        for raw in dx.scan(sub):
+            espan = Span(span.article_id, span.start + raw.start, span.start + raw.end)
+            date, how = self._interpret(raw, sub)
+            how = date.how if date is not None else how
+            if date is not None and self.publication is not None and date.date > self.publication:
+                date, how = None, f"after publication ({date.date.isoformat()}, {how})"
+            if date is not None:
+                date = replace(date, span=espan)
+            out.append(DateExpr(espan, _kind(raw), date, how, raw.speech, _is_report(raw)))
+        return out
+
+    def resolve(
+        self,
+        text: str,
+        sentence: Span,
+        *,
+        previous: EventDate | None = None,
+        anchors: Sequence[DateAnchor] = (),
+        trigger: Span | None = None,
+    ) -> EventDate | None:
+        """The date of the event reported in ``sentence``, or ``None``.
+
+        Several expressions: plain event dates beat speech dates, which beat report dates; then
+        one that opens the sentence ("On 9 May 2020, ..." frames the main clause); then the finer
+        precision ("a spate of attacks in early May, the deadliest ... on May 2"); then the one
+        closest to the event verb (``trigger`` if the caller knows it, else the nearest event
+        word); then the earliest.
+        """
+        exprs = [self._with_anchor(e, text, sentence, previous, anchors) for e in self.expressions(text, sentence)]
+        dated = [e for e in exprs if e.date is not None]
+        if not dated:
+            return None
+        verbs = [trigger] if trigger is not None else _event_words(text, sentence)
+        best = min(dated, key=lambda e: _preference(e, text, sentence, verbs))
+        return best.date
+
+    def anchors_in(self, text: str, spans: Iterable[Span]) -> list[DateAnchor]:
+        """Anchors from sentences in text order: each dated expression becomes one, and
+        anchor references ("the following day") resolve against the anchors found before them."""
+        anchors: list[DateAnchor] = []
+        for sentence in spans:
+            for e in self.expressions(text, sentence):
+                e = self._with_anchor(e, text, sentence, None, anchors)
+                if e.date is not None:
+                    anchors.append(DateAnchor(e.span, e.date, e.speech))
+        return anchors
+
+    # ------------------------------------------------------------------ interpretation
+
+    def _interpret(self, raw: dx.RawExpr, sub: str) -> tuple[EventDate | None, str]:
+        handler = {
+            "absolute": self._absolute,
+            "numeric": self._numeric,
+            "range": self._range,
+            "weekday": self._weekday,
+            "relative": self._relative,
+            "month": self._month,
+            "year": lambda r: (None, "too vague"),
+            "anchor-ref": lambda r: (None, "needs an anchor"),
+            "dateparser": lambda r: self._dateparser(sub[r.start : r.end]),
+        }[raw.kind]
+        return handler(raw)
+
+    def _year_for(self, month: int, day: int) -> tuple[int | None, str]:
+        """Year of a day-month without a year: the publication year, unless that day would be
+        after publication (then the year before)."""
+        pub = self.publication
+        if pub is None:
+            return None, "no year and no publication date"
+        if (month, day) > (pub.month, pub.day):
+            return pub.year - 1, "year before publication"
+        return pub.year, "publication year"
+
+    def _day(self, raw: dx.RawExpr, y: int | None, m: int, d: int, rule: str) -> tuple[EventDate | None, str]:
+        """A single day with the precision its qualifiers give it."""
+        why = "explicit year"
+        if y is None:
+            y, why = self._year_for(m, d)
+            if y is None:
+                return None, why
+        day = dx.safe_date(y, m, d)
+        if day is None:
+            return None, f"invalid date ({y}-{m}-{d})"
+        pre = _norm(raw.get("pre"))
+        if pre.startswith(("during the week", "in the week", "the week")):
+            return EventDate(day + 3 * _DAY, 2, how=f"{rule}: week beginning, midpoint"), ""
+        if _is_report(raw):
+            return EventDate(day, 2, how=f"{rule}: report date"), ""
+        if _is_approx(raw):
+            return EventDate(day, 2, how=f"{rule}: approximate"), ""
+        return EventDate(day, 1, how=f"{rule} ({why})"), ""
+
+    def _absolute(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:
+        m = int(raw.get("m")) if raw.get("m") else dx.month_number(raw.get("mon") or "")
+        y = raw.get("y")
+        return self._day(raw, int(y) if y else None, m, int(raw.get("d") or 0), raw.rule)
+
+    def _numeric(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:
+        a, b = int(raw.get("a") or 0), int(raw.get("b") or 0)
+        d, m = (b, a) if self.order == "MDY" else (a, b)
+        if a > 12 >= b:
+            d, m = a, b
+        elif b > 12 >= a:
+            d, m = b, a
+        y = raw.get("y")
+        year = None if y is None else int(y) + (2000 if len(y) == 2 else 0)
+        return self._day(raw, year, m, d, f"numeric {self.order}")
+
+    def _range(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:
+        """First day of the range: precision 1 for "the night of 3-4 May" (one event), else 2."""
+        y = raw.get("y")
+        first, why = self._day(raw, int(y) if y else None, dx.month_number(raw.get("mon") or ""), int(raw.get("d") or 0), "range")
+        if first is None:
+            return None, why
+        night = "night" in _norm(raw.get("pre"))
+        return replace(first, precision=1 if night else 2, how="night of a two-day range" if night else "first day of a range"), ""
+
+    def _weekday(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:
+        """The latest such weekday on or before publication ("last Friday": strictly before)."""
+        pub = self.publication
+        if pub is None:
+            return None, "relative date without publication date"
+        pre = _norm(raw.get("pre"))
+        if pre.startswith(("next", "this coming", "until", "by")):
+            return None, "future or deadline weekday"
+        back = (pub.weekday() - _WEEKDAYS[(raw.get("wd") or "").lower()]) % 7
+        if back == 0 and pre.startswith("last"):
+            back = 7
+        return EventDate(pub - back * _DAY, 1, how="weekday on or before publication"), ""
+
+    def _relative(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:
+        pub = self.publication
+        if pub is None:
+            return None, "relative date without publication date"
+        g = dict(raw.fields)
+        text = _norm(next(v for k, v in raw.fields if k not in ("n", "unit")))
+        if "dby" in g:
+            return EventDate(pub - 2 * _DAY, 1, how="day before yesterday"), ""
+        if "yest" in g or "lastnight" in g:
+            return EventDate(pub - _DAY, 1, how=text.split()[0] + (" night" if "night" in text else "")), ""
+        if "today" in g:
+            return EventDate(pub, 1, how="today"), ""
+        if "thisweek" in g or "lastweek" in g or "weekend" in g:
+            return _week(pub, g, text), ""
+        if "thismonth" in g or "lastmonth" in g:
+            return _relative_month(pub, text)
+        if "ago" in g:
+            return _ago(pub, g.get("n", ""), g.get("unit", ""))
+        return None, "too vague"
+
+    def _month(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:
+        """Month only: the 15th, the 1st for early/beginning, the last day for late/end."""
+        m = dx.month_number(raw.get("mon") or "")
+        pre = _norm(raw.get("pre"))
+        y_text = raw.get("y")
+        pub = self.publication
+        if y_text:
+            y = int(y_text)
+        elif pub is None:
+            return None, "month without year or publication date"
+        elif pre.startswith(("next", "later")):
+            return None, "future month"
+        elif pre.startswith("last"):
+            y = pub.year if m < pub.month else pub.year - 1
+        else:
+            y = pub.year if m <= pub.month else pub.year - 1
+        return _clamp_month(_month_day(y, m, pre), pub), ""
+
+    def _dateparser(self, candidate: str) -> tuple[EventDate | None, str]:
+        """Formats our rules leave alone (two-digit years: "14 Jun 14") go to dateparser."""
+        import dateparser  # slow to import; only needed for the rare candidates
+
+        base = dt.datetime.combine(self.publication or dt.date.today(), dt.time())
+        parsed = dateparser.parse(
+            candidate,
+            languages=["en"],
+            settings={
+                "STRICT_PARSING": True,
+                "PREFER_DATES_FROM": "past",
+                "RELATIVE_BASE": base,
+                "DATE_ORDER": self.order if self.order in ("DMY", "MDY") else "DMY",
+            },
+        )
+        if parsed is None:
+            return None, "dateparser could not parse"
+        return EventDate(parsed.date(), 1, how="dateparser"), ""
+
+    # ------------------------------------------------------------------ anchors
+
+    def _with_anchor(
+        self, e: DateExpr, text: str, sentence: Span, previous: EventDate | None, anchors: Sequence[DateAnchor]
+    ) -> DateExpr:
+        """Resolve an anchor reference ("the same day", "One day after X's comments")."""
+        if e.kind != "anchor-ref":
+            return e
+        raw_text = e.span.text(text).lower()
+        offset, wants_speech = _anchor_offset(raw_text)
+        if offset is None:
+            return replace(e, how="vague count of days")
+        base, source = _anchor_base(previous, anchors, sentence, wants_speech)
+        if base is None:
+            return replace(e, how="no earlier date to refer to")
+        day = base.date + offset * _DAY
+        if self.publication is not None and day > self.publication:
+            return replace(e, how="after publication (anchor)")
+        how = f"{offset:+d} day(s) from {source}"
+        return replace(e, date=EventDate(day, base.precision, e.span, how), how=how)
+
+
+def anchors_in(text: str, spans: Iterable[Span], publication: dt.date | None = None) -> list[DateAnchor]:
+    """Convenience wrapper for :meth:`DateResolver.anchors_in`."""
+    return DateResolver(publication).anchors_in(text, spans)
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").lower().split())
+
+
+def _kind(raw: dx.RawExpr) -> str:
+    pre = _norm(raw.get("pre"))
+    if raw.kind == "absolute" and "week" in pre:
+        return "week"
+    if raw.kind == "relative" and any(k in dict(raw.fields) for k in ("thisweek", "lastweek", "weekend")):
+        return "week"
+    return raw.kind
+
+
+def _is_report(raw: dx.RawExpr) -> bool:
+    return "reported" in _norm(raw.get("pre"))
+
+
+def _is_approx(raw: dx.RawExpr) -> bool:
+    pre, post = _norm(raw.get("pre")), _norm(raw.get("post"))
+    if pre.startswith(("around", "about", "approximately", "circa", "on or", "on around")):
+        return True
+    return any(w in post for w in _APPROX_WORDS) or post.startswith((", or", "or ", ", approx", "approx"))
+
+
+def _week(pub: dt.date, g: dict[str, str], text: str) -> EventDate:
+    """Weeks and weekends, as their midpoint with precision 2 (never after publication)."""
+    monday = pub - pub.weekday() * _DAY
+    if "lastweek" in g:
+        return EventDate(monday - 4 * _DAY, 2, how="last week, midpoint")
+    if "weekend" in g:
+        this_one = pub.weekday() >= 5 and not text.startswith("last")
+        sat = monday + 5 * _DAY if this_one else monday - 2 * _DAY
+        return EventDate(min(sat, pub), 2, how="weekend, Saturday")
+    if text.startswith("later"):
+        return EventDate(pub, 2, how="later this week, clamped to publication")
+    end = pub - _DAY if text.startswith("earlier") and pub > monday else pub
+    return EventDate(monday + ((end - monday).days // 2) * _DAY, 2, how="this week so far, midpoint")
+
+
+def _month_day(y: int, m: int, pre: str) -> EventDate:
+    if any(w in pre for w in ("early", "beginning", "start")):
+        return EventDate(dt.date(y, m, 1), 3, how="month, early: 1st")
+    if any(w in pre for w in ("late", "end")) and "later" not in pre:
+        return EventDate(dt.date(y, m, dx.last_day(y, m)), 3, how="month, late: last day")
+    return EventDate(dt.date(y, m, 15), 3, how="month only: 15th")
+
+
+def _clamp_month(date: EventDate, pub: dt.date | None) -> EventDate:
+    """The publication month itself is known up to publication: clamp rather than reject."""
+    if pub is not None and date.date > pub and (date.date.year, date.date.month) == (pub.year, pub.month):
+        return replace(date, date=pub, how=date.how + ", clamped to publication")
+    return date
+
+
+def _relative_month(pub: dt.date, text: str) -> tuple[EventDate | None, str]:
+    if text.startswith("later"):
+        return None, "future month"
+    if "last month" in text:
+        prev = pub.replace(day=1) - _DAY
+        return _month_day(prev.year, prev.month, text.replace("last month", "")), ""
+    return _clamp_month(_month_day(pub.year, pub.month, text.replace("this month", "")), pub), ""
+
+
+def _ago(pub: dt.date, n_text: str, unit: str) -> tuple[EventDate | None, str]:
+    n = dx.word_number(n_text)
+    if unit in ("year", "decade"):
+        return None, "too vague"
+    if n is None:
+        if unit == "day":
+            return EventDate(pub - 3 * _DAY, 2, how="a few days ago, approximate"), ""
+        return None, "too vague"
+    if unit == "day":
+        return EventDate(pub - n * _DAY, 1, how=f"{n} day(s) ago"), ""
+    if unit == "week":
+        return EventDate(pub - 7 * n * _DAY, 2, how=f"{n} week(s) ago"), ""
+    y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+    return EventDate(dt.date(y, m + 1, 15), 3, how=f"{n} month(s) ago: 15th"), ""
+
+
+def _anchor_offset(text: str) -> tuple[int | None, bool]:
+    """Days from the anchor, and whether the reference is to a statement ("X's comments")."""
+    speech = any(w in text for w in ("comment", "remark", "statement", "speech", "announcement",
+                                      "interview", "address", "declaration", "press conference", "briefing"))  # fmt: skip
+    if any(w in text for w in ("same day", "that day", "hour")):
+        return 0, speech
+    words = text.split()
+    n = dx.word_number(words[0]) if words else None
+    if n is not None:  # "two days later", "a day earlier", "One day after X's comments"
+        return (n if any(w in text for w in ("later", "after")) else -n), speech
+    if any(w in text for w in ("following", "next", "day after")):
+        return 1, speech
+    if any(w in text for w in ("previous", "preceding", "day before")):
+        return -1, speech
+    return None, speech
+
+
+def _anchor_base(
+    previous: EventDate | None, anchors: Sequence[DateAnchor], sentence: Span, wants_speech: bool
+) -> tuple[EventDate | None, str]:
+    earlier = [a for a in anchors if a.span.start < sentence.start]
+    if wants_speech:
+        speech = [a for a in earlier if a.is_speech]
+        if speech:
+            return max(speech, key=lambda a: a.span.start).date, "the latest earlier statement"
+    if previous is not None:
+        return previous, "the previous event"
+    if earlier:
+        return max(earlier, key=lambda a: a.span.start).date, "the latest earlier date"
+    return None, ""
+
+
+def _rank(e: DateExpr) -> int:
+    """Plain event dates first; statement dates next; report dates last (a fallback only)."""
+    return 2 if e.report else 1 if e.speech else 0
+
+
+def _preference(e: DateExpr, text: str, sentence: Span, verbs: Sequence[Span]) -> tuple[int, int, int, int, int]:
+    precision = e.date.precision if e.date is not None else 9
+    opens = text[sentence.start : e.span.start].strip(" \t\n\"'“‘([") == ""
+    return (_rank(e), 0 if opens else 1, precision, _distance(e.span, verbs), e.span.start)
+
+
+def _event_words(text: str, sentence: Span) -> list[Span]:
+    sub = text[sentence.start : sentence.end]
+    return [
+        Span(sentence.article_id, sentence.start + m.start(), sentence.start + m.end())
+        for m in dx.patterns().event_word.finditer(sub)
+    ]
+
+
+def _distance(a: Span, spans: Sequence[Span]) -> int:
+    if not spans:
+        return 0
+    return min(max(b.start - a.end, a.start - b.end, 0) for b in spans)

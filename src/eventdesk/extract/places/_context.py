@@ -1,0 +1,90 @@
+"""The article-level hints for choosing places: the countries an article names (by name or
+demonym), the first-level divisions its event sentences name and their countries, and the peoples
+and actors' home countries the caller passes in. Read once per article, then weighed by
+``places`` for every candidate name.
+
+Private: import from ``eventdesk.extract.places.choose``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
+from eventdesk.model import Span
+from eventdesk.extract.places._text import NOT_WHERE, WORD, scan, strip_possessive
+from eventdesk.extract.places._words import Candidate, admin_named, never_a_place
+
+__all__ = ["PlaceContext"]
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """Article-level hints for choosing places.
+
+    ``countries`` are ACLED country names in order of first mention with their counts;
+    ``admin1`` the first-level divisions the article names and ``admin1_countries`` their
+    countries with counts (the country of an article that names only "Kirinyaga County");
+    ``event_sentences`` the spans of the other event sentences; ``group_words``
+    peoples and clans with their home countries (("maasai", "Kenya")): "Maasai women" is no place
+    called Masai in Malaysia. ``homes`` are the home countries of the named actors of an article
+    that names no country ("Houthi forces" -> Yemen): they rank homonyms ("Ad Dali" in Yemen, not
+    Dali in China) but, unlike ``countries``, never rule a place out ("Boko Haram" is Nigerian, and
+    raids Kolofata in Cameroon).
+    """
+
+    countries: tuple[tuple[str, int], ...] = ()
+    admin1: tuple[str, ...] = ()
+    event_sentences: tuple[Span, ...] = ()
+    admin1_countries: tuple[tuple[str, int], ...] = ()
+    group_words: frozenset[tuple[str, str]] = frozenset()
+    homes: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, gazetteer: Gazetteer, *, article_id: str = "",
+                  event_sentences: tuple[Span, ...] = (),
+                  group_words: frozenset[tuple[str, str]] = frozenset()) -> PlaceContext:
+        """Collect the countries (names and demonyms) and divisions an article mentions."""
+        counts: dict[str, int] = {}
+        admin1: list[str] = []
+        admin1_countries: dict[str, int] = {}
+        for match in WORD.finditer(text):
+            word = strip_possessive(match.group())
+            if text.startswith(("-based", "-led", "-backed", "-made"), match.end()) or \
+                    NOT_WHERE.match(text, match.end()):
+                continue  # "Somalia-based militants", "the US dollar": whose, not where
+            if word[:1].isupper() and not gazetteer.is_common_word(word):
+                country = gazetteer.country_of(word)
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+        # provinces named in the event sentences (the whole text when none are given)
+        spans = event_sentences or (Span(article_id, 0, len(text)),)
+        for span in spans:
+            cands = scan(text, span, gazetteer)
+            for cand in cands:
+                division = _division(text, cand, span)
+                if division is not None:
+                    if division.admin1 not in admin1:
+                        admin1.append(division.admin1)
+                    admin1_countries[division.country] = admin1_countries.get(division.country, 0) + 1
+        return cls(tuple(counts.items()), tuple(admin1), event_sentences,
+                   tuple(admin1_countries.items()), group_words)
+
+
+def _division(text: str, cand: Candidate, span: Span) -> GazEntry | None:
+    """The first-level division a candidate names: the division of that name when an
+    administrative word follows or ends it ("Mandera County"), or the top entry when it is a
+    division whose name is unambiguous."""
+    top = cand.entries[0] if cand.entries else None
+    if top is None or never_a_place(text[cand.start:cand.end]):
+        return None
+    if admin_named(text, cand, span):
+        return next((e for e in cand.entries if e.kind == "admin1"), None)
+    key = name_key(text[cand.start:cand.end])
+    own = {e.country for e in cand.entries if name_key(e.name) == key}
+    if len(own) != 1:
+        return None
+    if top.kind == "admin2":  # "Akkar": the district of the province's name ranks first
+        top = next((e for e in cand.entries if e.kind == "admin1" and e.country == top.country
+                    and name_key(e.name) == key), top)
+    return top if top.kind == "admin1" else None

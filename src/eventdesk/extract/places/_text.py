@@ -1,0 +1,286 @@
+"""Reading place names in a sentence: the capitalised runs that match the gazetteer, and the words
+around each (the preposition that governs it, the word after it, parenthesised hints, the wider
+places chained after it). `places` decides among the candidates found here.
+
+The unit words and the ``Candidate`` type live in ``_place_words``, the reading of lists and
+chains of names in ``_place_chain``; both are re-exported here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from eventdesk.gazetteer import Gazetteer, name_key
+from eventdesk.model import Span
+from eventdesk.extract.places._chain import _chain, _qualifies_something, _share_list_context
+from eventdesk.extract.places._words import (
+    ALT_NAME,
+    _AFTER,
+    _FEATURE_WORDS,
+    _PLURAL_UNITS,
+    _UNIT_WORDS,
+    Candidate,
+    never_a_place,
+)
+
+__all__ = [
+    "GROUP_NOUN",
+    "NOT_WHERE",
+    "TITLE",
+    "WORD",
+    "cue_before",
+    "read_surroundings",
+    "scan",
+    "strip_possessive",
+]
+
+
+_MAX_WORDS = 6
+_CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed",
+                         "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "au", "aux", "du", "des",
+                         "ibn", "bani", "wa", "e", "y", "a", "of", "upon", "sur", "am", "im"})
+WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
+_GAP = re.compile(r"^[ \-]$")
+_DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \
+             r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+)?"
+_POSSESSIVE = re.compile(r"(?:\b[a-z]+ern\s+)?\b[\w\-]+['’]s\s+$")
+_NEAR = re.compile(
+    r"\b(?:near|nearby|outside|around|close to|outskirts of|vicinity of|areas? of|"
+    r"surroundings of|environs of|countryside of|south of|north of|east of|west of|borders? of|"
+    r"(?:north|south)-?(?:east|west) of)\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+_DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\b[\w\s-]{0,25}\b(?:of|from)\s+(?:the\s+)?$")
+_IN = re.compile(
+    r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
+    r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
+    r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
+    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter)s? of|in the (?:[a-z\-]+\s+){1,3}of)"
+    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+# "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
+_ORIGIN = re.compile(
+    r"\b(?:residents?|traders?|students?|pupils|youths?|villagers|farmers|herders|workers|teachers|"
+    r"nurses|doctors|locals|inhabitants|people|women|men|members|supporters|vendors|operators) (?:from|of)"
+    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+)
+_MOVE = re.compile(
+    r"\b(?:from|to|into|through|via|toward|towards|border with|fled|flee|"
+    r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
+)
+# a named place, then where it lies from another: "Majzar district west of Marib city"
+_REFERENCE = re.compile(r"\s+(?:[a-z]+\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
+# "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
+# "anti-Houthi": a side, not a place
+TITLE = re.compile(
+    r"\b(?:pro-|anti-)$|\b(?:governor|president|minister|senator|general|gen\.|mr\.?|mrs\.?|ms\.?|dr\.?|chief|"
+    r"commissioner|sheikh|imam|colonel|col\.|captain|capt\.|major|lieutenant|lt\.|sergeant|sgt\.|"
+    r"bishop|father|king|prince|mp|mca|deputy|commander|spokesman|spokesperson|judge|justice)\s+$",
+    re.IGNORECASE,
+)
+# "(coordinates for Narok town used)", "(coded as Taveta)" are a coder's notes, not hints
+_PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()]{1,80})\)")
+# the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
+_NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|ar|er|ez|es|ed|wa|de|da|do)(?=[\s,.;:()-]|$))+")
+NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",
+                        re.IGNORECASE)
+_NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa))*"
+# what follows the first members of such a list: ", B and C villages", " and C areas"
+# or, with no unit word, the parenthesis they share: "Ananum, Gidan Adamu and Dadin Kowa (Donga, Taraba)"
+_LIST_TAIL = re.compile(
+    rf"^(?:\s*,\s*{_NAME_WORDS})*\s*,?\s+(?:and|or)\s+{_NAME_WORDS}(?:\s+(?:military|residential|border|checkpoint))?"
+    rf"(?:\s+(?:{'|'.join(sorted(_PLURAL_UNITS))})\b|\s*\()")
+_IN_REGION = re.compile(r"^\s+in\s+(?:the\s+)?(?:north|south|east|west|central)\w*\s+[A-Z][a-z]+(?=\s*\()")
+
+
+def strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _runs(text: str, span: Span) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words (with lower-case connectors inside) as (start, end) tokens."""
+    shift = span.start
+    return [[(a + shift, b + shift) for a, b in run] for run in _runs_in(text[span.start:span.end])]
+
+
+@functools.lru_cache(maxsize=2048)
+def _runs_in(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """``_runs`` of a whole sentence, remembered: a sentence is read for the article's provinces,
+    for its event's place and for the places it lists."""
+    return tuple(tuple(run) for run in _read_runs(text))
+
+
+def _read_runs(text: str) -> list[list[tuple[int, int]]]:
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    last_end = -1
+    for match in WORD.finditer(text):
+        word = strip_possessive(match.group())
+        start, end = match.start(), match.start() + len(word)
+        capital = word[:1].isupper() or (word[:3].lower() in ("al-", "el-") and word[3:4].isupper())
+        joined = bool(current) and _GAP.match(text[last_end:start]) is not None
+        if capital or (joined and word.lower() in _CONNECTORS):
+            if not joined and current:
+                runs.append(current)
+                current = []
+            current.append((start, end))
+            last_end = end
+            if end < match.end():  # a possessive ends the run
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [[t for t in run] for run in (_trim(r, text) for r in runs) if run]
+
+
+def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    while run and text[run[-1][0]:run[-1][1]].lower() in _CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tuple[int, int] | None:
+    """The name part of an unknown place followed by hints: the capitalised words after the last
+    "of" or "at", without a trailing unit word ("Faskari LGA" -> "Faskari"); an article stays part of the
+    name ("Al Azariq")."""
+    words = [text[a:b] for a, b in run]
+    last_connector = max((k for k, w in enumerate(words) if w in ("of", "at")), default=-1)  # "LoC at Kahuta"
+    tokens = run[last_connector + 1:]
+    while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in _UNIT_WORDS:
+        tokens = tokens[:-1]
+    if not tokens or any(gaz.is_common_word(text[a:b]) for a, b in tokens):
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def _after_unit_word(after: str) -> str:
+    """The text after a lower-case unit or feature word that follows a name ("Al Azariq district
+    (Ad Dali)", "Bab Ghaliq front (Qaatabah, Ad Dali)", "Bani Siyah residential villages (Razih,
+    Sadah)")."""
+    after = ALT_NAME.sub("", after)  # "Salim [Al Fajir] (Qaatabah, Ad Dali)": another name
+    for _ in range(2):  # "Sirkh Sankh sector area (Haveli district, AJK)": up to two such words
+        unit = re.match(r"(?:\s+(?:residential|civilian|military|border|scattered|mountainous|desert|rural))?"
+                        r"\s+([a-z]+)\b", after)
+        if not (unit and unit.group(1) in _FEATURE_WORDS):
+            break
+        after = after[unit.end():]
+    return _IN_REGION.sub("", after, count=1)  # "Al Jah area in western Yemen (Bayt Al Faqiah, Al Hudaydah)"
+
+
+def scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
+    """Longest gazetteer matches among the capitalised runs."""
+    found: list[Candidate] = []
+    for run in _runs(text, span):
+        i = 0
+        placed_after: bool | None = None  # read once per run, at its first unknown word
+        hinted = False
+        while i < len(run):
+            for j in range(min(len(run), i + _MAX_WORDS), i, -1):
+                start, end = run[i][0], run[j - 1][1]
+                if j == i + 1 and text[start:end].islower():
+                    continue  # a connector alone ("of", "al") is no place
+                entries = gaz.lookup(text[start:end]) if name_key(text[start:end]) else []
+                if entries:
+                    found.append(Candidate(start, end, entries))
+                    i = j
+                    break
+            else:
+                if placed_after is None:
+                    after = text[run[-1][1]:span.end]
+                    hinted = _PAREN.match(_after_unit_word(after)) is not None
+                    placed_after = hinted or _LIST_TAIL.match(after) is not None
+                listed = placed_after and not hinted and (not found or found[-1].end < run[0][0]) \
+                    and not any(gaz.lookup(text[a:b]) for a, b in run[i + 1:])  # "Kenyan Moyale and ..."
+                if hinted or listed:
+                    # placed by its hints, or by those of the list it begins ("Al Maqani and Ash
+                    # Shuaynah villages (Hays, Al Hudaydah)")
+                    unknown = _unknown_name(text, run[i:], gaz)
+                    if unknown:
+                        found.append(Candidate(unknown[0], unknown[1], []))
+                    break
+                i += 1
+    return [c for c in sorted(found, key=lambda c: c.start) if not _in_alt_name(text, c, found)]
+
+
+def _in_alt_name(text: str, cand: Candidate, found: list[Candidate]) -> bool:
+    """Is ``cand`` inside the bracketed second name of another ("Hajar" of "Salim [Naqil Hajar]")?"""
+    opening = text.rfind("[", 0, cand.start)
+    return opening >= 0 and "]" not in text[opening:cand.start] and "]" in text[cand.end:cand.end + 40] \
+        and any(o.end <= opening and not text[o.end:opening].strip() for o in found)
+
+
+def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
+    """Fill each candidate's cue (governing words before), following word, hints, the wider
+    places chained after it and whether it only qualifies a building or a longer name."""
+    previous: Candidate | None = None
+    starts = {c.start for c in cands}
+    for cand in cands:
+        if previous and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[previous.end:cand.start]):
+            cand.cue = previous.cue
+        else:
+            cand.cue = cue_before(text, span, cand.start)
+        if cand.cue == "near" and previous and _REFERENCE.fullmatch(text[previous.end:cand.start]):
+            cand.cue = "distance"  # "Majzar district west of Marib city": Marib only says where Majzar is
+        after = text[cand.end:span.end]
+        match = _AFTER.match(after)
+        cand.after = match.group(1).lower() if match else ""
+        # "Enma market (Al Mansurah, Aden)", "Hays district in western Yemen (Al Hudaydah)"
+        own = _IN_REGION.sub("", after[len(match.group(0)):], count=1) if match else _after_unit_word(after)
+        paren = _PAREN.match(own)
+        # "North" of "North Nazimabad town (Karachi city, Sindh)" is no name the hints place
+        tail = _NAME_TAIL.match(after) if not (match or paren or never_a_place(text[cand.start:cand.end])) else None
+        rest = _after_unit_word(after[tail.end():]) if tail else ""
+        if tail and _PAREN.match(rest):
+            # "Ras Jabel (Bizerte)", "Bab Ghaliq front (Qaatabah, Ad Dali)": the hints place the
+            # whole name, of which only "Ras" or "Bab" matched
+            cand.name_end = cand.end + tail.end()
+            paren = _PAREN.match(rest)
+            cand.hints = _split_hints(paren)
+            cand.hint_end = cand.end + len(after) - len(rest) + paren.end()
+        elif paren:
+            cand.hints = _split_hints(paren)
+            cand.hint_end = cand.end + len(after) - len(own) + paren.end()
+        elif tail:
+            cand.name_end = cand.end + tail.end()
+        doubled = re.match(r"-([a-z]+)\b", after)
+        if doubled and doubled.group(1) == text[cand.start:cand.end].lower():
+            cand.name_end = cand.end + doubled.end()  # "Barangay Gaya-gaya" is not Gaya in India
+        cand.qualifier = _qualifies_something(after, cand.end, starts)
+        previous = cand
+    for i, cand in enumerate(cands):
+        cand.chain = _chain(text, span, cands, i)
+    _share_list_context(text, span, cands)
+
+
+def _split_hints(paren: re.Match[str]) -> tuple[str, ...]:
+    return tuple(h.strip() for h in paren.group(1).split(",") if h.strip())
+
+
+def cue_before(text: str, span: Span, start: int) -> str:
+    """The cue of a name at ``start``: "in", "near", "distance", "origin", "move" or "none"."""
+    return _cue(text[max(span.start, start - 70):start].lower())
+
+
+# a unit word written as part of the name: "in Barangay Santo Nino Norte", "in Sitio Kapatagan"
+_NAME_PREFIX = re.compile(r"\s*\b(?:barangays?|brgy\.?|sitio|purok|barrio|colonia|vereda|corregimiento|aldea|"
+                          r"kampung|desa|kebele|woreda)\s*$")
+
+
+def _cue(before: str) -> str:
+    before = _NAME_PREFIX.sub(" ", _POSSESSIVE.sub("", before))
+    for name, pattern in (("near", _NEAR), ("distance", _DISTANCE), ("in", _IN), ("origin", _ORIGIN),
+                          ("move", _MOVE)):
+        if pattern.search(before):
+            return name
+    return "none"
+
+
+GROUP_NOUN = re.compile(
+    r"['’]s\b|\s+(?:wom[ae]n|m[ae]n|youths?|militia\w*|herders?|raiders?|communit(?:y|ies)|clans?|"
+    r"tribe\w*|elders|fighters|warriors|morans|people|famil(?:y|ies)|farmers|pastoralists|gunmen|"
+    r"attackers|assailants|groups?|leaders?|politicians|members?|traders|landowners|squatters)\b"
+)

@@ -1,0 +1,132 @@
+"""The words around a place name and the candidate that records them.
+
+The unit words that name a division, a district, a town or a list of them ("province", "LGA",
+"villages"), the feature words, the word read right after a name, and the small tests on a name
+itself (a month or a direction is never a place; "Kisii County" is named as a division). A
+``Candidate`` is one name found in a sentence with what was read around it.
+
+Private: import from ``eventdesk.extract.places._text``; read by ``_place_chain`` too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from eventdesk.gazetteer import GazEntry, name_key, strip_admin_suffix
+from eventdesk.model import Span
+
+__all__ = [
+    "ADMIN_WORDS",
+    "ALT_NAME",
+    "AREA_FEATURES",
+    "DISTRICT_WORDS",
+    "Candidate",
+    "NEAR_WORDS",
+    "TOWN_WORDS",
+    "WIDE_FEATURES",
+    "admin_named",
+    "names_a_street",
+    "never_a_place",
+    "_AFTER",
+    "_FEATURE_WORDS",
+    "_PLURAL_UNITS",
+    "_UNIT_WORDS",
+]
+
+
+_AFTER = re.compile(
+    r"^\s+(?:(?:border|frontier|northern|southern|eastern|western|central|coastal|restive|neighbou?ring)\s+)?"
+    r"(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
+    r"lga|upazila|tehsil|subdivision|municipality|township|parish|"
+    r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
+    r"government|regime|authorities)\b",
+    re.IGNORECASE,
+)
+ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
+NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
+                         "sub-county", "subcounty", "constituency", "division", "locality"})
+# words after the name of a second-level division ("Muqur district", "Gujiba LGA")
+DISTRICT_WORDS = frozenset({"district", "sub-district", "subdistrict", "lga", "upazila", "tehsil", "municipality",
+                            "sub-county", "subcounty", "constituency", "division", "subdivision", "parish",
+                            "township"})
+TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
+                         "suburb", "estate"})
+_UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
+                         "governorate", "region", "area", "municipality", "state", "upazila", "tehsil",
+                         "township", "subdivision", "parish", "sub-district", "subdistrict"})
+# the shared unit word of a list of places: "Khogyani and Sherzad districts, Nangarhar"
+_PLURAL_UNITS = frozenset({"villages", "areas", "districts", "towns", "camps", "neighbourhoods", "neighborhoods",
+                           "fronts", "localities", "communities", "hills", "mountains", "counties", "municipalities",
+                           "cities", "provinces", "regions", "lgas", "LGAs", "townships", "subdivisions",
+                           "governorates", "states", "departments"})
+# a second name in brackets right after a name: "Salim [Al Fajir] (Qaatabah, Ad Dali)"
+ALT_NAME = re.compile(r"^\s*\[[^\[\]]{1,40}\]")
+# lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
+_FEATURE_WORDS = _UNIT_WORDS | frozenset({
+    "front", "frontline", "area", "areas", "villages", "districts", "commune", "hill", "checkpoint", "payam",
+    "junction", "locality", "zone", "mountain", "community", "road", "chieftaincy", "market", "port",
+    "beach", "island", "fort", "airport", "territory", "desert", "valley", "highway", "camp", "neighbourhood",
+    "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"}) | _PLURAL_UNITS
+WIDE_FEATURES = frozenset({"region", "desert", "valley"})
+AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border", "island"})
+
+
+# "the Paulista Avenue", "Moi Avenue": a street named after a place is not the place ("the Machakos road"
+# is, for ACLED, where it leads)
+_STREET = re.compile(r"\s+(?:Avenue|Street|Boulevard|St\.|Ave\.)\b")
+
+
+def names_a_street(text: str, cand: Candidate) -> bool:
+    return _STREET.match(text, cand.end) is not None
+
+
+def admin_named(text: str, cand: Candidate, span: Span) -> bool:
+    """"Kisii County", "Tachira state", "Cauca department": named as a division."""
+    if _ADMIN_SUFFIX.search(text[cand.start:cand.end]):
+        return True
+    # "Kash Rod (Delaram) district": past another name in brackets
+    after = _AFTER.match(re.sub(r"^\s*\([^()]{1,30}\)", "", text[cand.end:span.end]))
+    return bool(after) and after.group(1).lower() in ADMIN_WORDS
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    entries: list[GazEntry]
+    cue: str = "none"  # in | near | distance | move | none
+    key: str = ""  # name_key of the surface text
+    after: str = ""  # the word after the name: "province", "district", "town", ...
+    hints: tuple[str, ...] = ()  # parenthesised names after the candidate
+    hint_end: int = 0
+    chain: tuple[str, ...] = ()  # wider places that follow: "City Park, Nairobi" -> ("Nairobi",)
+    is_country: bool = False  # the surface names a country ("Yemen (Al Hudaydah)")
+    name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
+    qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
+    part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
+    respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
+    chosen: GazEntry | None = field(default=None)
+
+    @functools.cached_property
+    def hint_keys(self) -> frozenset[str]:
+        """Matching keys of the parenthesised hints ("Garissa county" -> "garisa"), read once the
+        surroundings are known."""
+        return frozenset(name_key(strip_admin_suffix(h)) for h in self.hints)
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                         "western", "centre", "center",
+                         "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+                         "southeast", "southwest", "upper", "lower", "middle"})
+_ADMIN_SUFFIX = re.compile(r"\s(?:province|governorate|county|region|state|department)$", re.IGNORECASE)
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+def never_a_place(surface: str) -> bool:
+    """Month abbreviations and short all-capital acronyms (UN, IFO, GSU) are not places."""
+    word = surface.strip().rstrip(".")
+    if word.lower() in _MONTHS or word.lower() in _DIRECTIONS:
+        return True  # a month, or a direction alone ("South" of "South Cotabato" is no province)
+    return word.isupper() and len(word) <= 4

@@ -1,0 +1,329 @@
+"""Places stage: pick the place an event happened at, with ACLED's geo_precision.
+
+A sentence names several places; only some are where the event happened ("militants who sneak into
+Iraq through Syria", "50km from the Iraqi border"). Each candidate place is read with the words that
+govern it: the preposition before it ("in", "near", "from"), the word after it ("province",
+"district"), and a parenthesised hint ("Kafr Qaddum (Qalqiliya)"). Rules (CODEBOOK section 3):
+
+* a named town, village or city district -> precision 1;
+* "near X", "the area of X", "X district", a mountain or lake -> precision 2;
+* only a province or region -> precision 3 at the province capital (``location`` = the capital);
+* a country alone -> no place (ACLED codes no country-level events).
+
+Ambiguous names are resolved by the parenthesised hints, the provinces named in the sentence, the
+article's countries and population, in that order of weight.
+
+The names and their surroundings are read in ``_place_text``; the article-level hints
+(``PlaceContext``) are collected in ``_place_context`` and the placing of a name through its hints
+or chained wider places is in ``_place_hints``. This module chooses among the candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key, strip_admin_suffix
+from eventdesk.model import Place, Span
+from eventdesk.extract.places._city_parts import find_parts
+from eventdesk.extract.places._respelled import respelled_districts
+from eventdesk.extract.places._context import PlaceContext
+from eventdesk.extract.places._hints import (
+    _TOWN_POPULATION,
+    _capital_of_the_name,
+    _district_over_the_border,
+    _division_keys,
+    _from_hints,
+    _keeps_its_name,
+    _own_name,
+    _respelled_fit,
+)
+from eventdesk.extract.places._text import GROUP_NOUN, TITLE, cue_before, read_surroundings, scan
+from eventdesk.extract.places._words import (
+    ADMIN_WORDS,
+    AREA_FEATURES,
+    DISTRICT_WORDS,
+    Candidate,
+    NEAR_WORDS,
+    TOWN_WORDS,
+    WIDE_FEATURES,
+    names_a_street,
+    never_a_place,
+)
+
+__all__ = ["PlaceContext", "choose_place", "find_places"]
+
+
+def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_keys: set[str],
+                 sentence_admin1: set[str]) -> float:
+    """How well an entry fits its surroundings (higher is better)."""
+    if entry.kind == "country":
+        return -math.inf
+    score = math.log10(entry.population + 1) / 3
+    score += {"city": 0.5, "supplement": 0.8, "admin1": 0.3, "admin2": 0.3}.get(entry.kind, 0)
+    # a hint repeating the name itself names its division ("Santa Ana (Santa Ana)": the town of
+    # Santa Ana department, not Santa Ana in California)
+    matched = hint_keys & ({name_key(entry.admin1), name_key(entry.admin2)} | ({name_key(entry.name)} - {cand.key}))
+    if matched:
+        score += 3 + len(matched)  # "Karu (Karu LGA, Nasarawa)": both hints fit Karu of Nasarawa
+    if entry.admin1 in sentence_admin1 and entry.kind != "admin1":
+        score += 2
+    if entry.admin1 in context.admin1:
+        score += 1
+    countries = [c for c, _ in context.countries]
+    if entry.country in countries:
+        score += 2.5 if countries.index(entry.country) == 0 else 1.5
+    elif countries:
+        score -= 1
+    elif entry.country in {c for c, _ in context.homes}:
+        score += 1.5
+    if cand.after in ADMIN_WORDS:
+        score += 3 if entry.kind == "admin1" else -1
+    elif cand.after in TOWN_WORDS and entry.kind not in ("admin1", "admin2"):
+        score += 1
+    return score
+
+
+def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceContext) -> None:
+    """Choose one entry per candidate, using the divisions the sentence itself names."""
+    sentence_admin1 = {c.entries[0].admin1 for c in cands
+                       if c.entries and c.entries[0].kind == "admin1" and c.after in ADMIN_WORDS}
+    for cand in cands:
+        surface = text[cand.start:cand.end]
+        cand.hint_keys = cand.hint_keys | _division_keys(cand, gaz)
+        unit = surface.rsplit(" ", 1)[-1].lower()
+        if not cand.after and " " in surface and unit in ADMIN_WORDS | DISTRICT_WORDS:
+            cand.after = unit  # "Isiolo County" matched whole: its unit word names it as much as one after it
+        hint_keys = set(cand.hint_keys) | {name_key(strip_admin_suffix(h)) for h in cand.chain}
+        cand.key = name_key(surface)
+        cand.is_country = bool(cand.entries) and (
+            all(e.kind == "country" for e in cand.entries) or (
+                gaz.country_of(surface) is not None and not any(_rivals_the_country(e, cand) for e in cand.entries)))
+        if cand.is_country and not cand.hints:
+            continue  # "in Lebanon" is the country, never Lebanon, Tennessee
+        if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
+                names_a_street(text, cand):
+            continue
+        explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
+        if gaz.is_common_word(surface) and not explicit:
+            continue  # "Police", "Hope", "Said": only with an explicit place word
+        if cand.respelled:
+            cand.chosen = _respelled_fit(cand, gaz, context)
+            continue
+        scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1), e) for e in cand.entries]
+        scored = [s for s in scored if s[0] > -math.inf]
+        best = max(scored, key=lambda s: s[0])[1] if scored else None
+        if best is not None and best.kind == "admin1" and cand.after not in ADMIN_WORDS:
+            best = _capital_of_the_name(best, cand) or best
+        if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
+            placed = _from_hints(cand, cand.hints, gaz, context)
+            if (placed is not None or best is None) and not _keeps_its_name(best, placed, cand, gaz):
+                cand.entries, best = [], placed
+        if cand.chain and best is not None and not _fits_hints(best, hint_keys):
+            # also when the parenthesis only gave another name: "Qazi (Qaziyan) village of Dawlat
+            # Yar district, Ghor" is not Qazi in Iran
+            wider = _from_hints(cand, cand.chain, gaz, context)
+            if wider is not None and (wider.country != best.country or wider.admin1 != best.admin1) \
+                    and not _district_over_the_border(best, wider, cand):
+                # "City Park, Nairobi": not the park in Canada; "Muqur district, Badghis": not
+                # Muqer of Ghazni; "Caracoli, Malambo, Atlantico": not Caracoli of Antioquia
+                cand.entries, best = [], wider
+        if best is not None and _a_people(text, surface, cand, best, context):
+            continue  # "Maasai women", "Garre militia": a people, not a place of another country
+        if best is not None and _plausible(best, cand, context):
+            cand.chosen = best
+
+
+def _rivals_the_country(entry: GazEntry, cand: Candidate) -> bool:
+    """A place that shares a country's name and may be meant instead: a province or a big city
+    ("Georgia" the US state), not a county ("Cameron County" is no reading of "Cameroon")."""
+    return _own_name(entry, cand) and (entry.kind in ("admin1", "supplement") or
+                                       (entry.kind == "city" and entry.population >= 100_000))
+
+
+def _a_people(text: str, surface: str, cand: Candidate, entry: GazEntry, context: PlaceContext) -> bool:
+    """A people's name used as one ("Maasai herders", "Garre militia", "Maasai's two clans"),
+    unless the place of that name lies in the people's own country ("Turkana raiders")."""
+    if not GROUP_NOUN.match(text, cand.end):
+        return False
+    homes = {country for word, country in context.group_words if word == surface.lower()}
+    return bool(homes) and entry.country not in homes
+
+
+def _fits_hints(entry: GazEntry, hint_keys: set[str] | frozenset[str]) -> bool:
+    return bool(hint_keys & {name_key(entry.admin1), name_key(entry.admin2), name_key(entry.name),
+                             name_key(entry.country)})
+
+
+def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
+    """Guard against far-away homonyms ("Al Shabaab" -> a hamlet in Iran called Shabab).
+
+    Outside the article's countries a place needs an explicit "in/near" cue or place word; with
+    no country known at all, a small town needs one too.
+    """
+    if not cand.entries:
+        return True
+    countries = {c for c, _ in context.countries}
+    # "Haydan district (Sadah)": its own province confirms it; "El Bouni (El Bouni)", its district
+    # of the same name, unless the text names another country ("the Mauritanian police in Mal (Mal)")
+    confirming = cand.hint_keys if not countries or entry.country in countries else cand.hint_keys - {cand.key}
+    if cand.hints and _fits_hints(entry, confirming):
+        return True
+    explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
+    if cand.name_end and countries and entry.country not in countries and not _own_name(entry, cand) and \
+            dict(context.countries) != dict(context.admin1_countries):
+        # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola (when the text names
+        # Afghanistan, not only a province that may be a homonym: "Hodeidah Red Sea port city")
+        return False
+    if countries and entry.country not in countries:
+        return explicit and entry.population >= _TOWN_POPULATION
+    homes = {c for c, _ in context.homes}
+    if not countries and entry.country in homes:
+        return True  # a village of the Houthis' country in an article about the Houthis
+    if entry.kind == "admin2":
+        # a district where the article's countries or an admin word say so, or a province-sized
+        # one by its own name (Philippine provinces are second-level: "in Cavite")
+        return not cand.qualifier and (entry.country in countries | homes or cand.after in DISTRICT_WORDS | ADMIN_WORDS
+                                       or (entry.population >= 1_000_000 and _own_name(entry, cand)))
+    if not countries and homes and entry.kind == "city" and not _own_name(entry, cand) and not cand.hints:
+        return False  # "Toti" is a name of eManzimtoti, not a village of the Taliban's country
+    if not countries and entry.kind == "city" and entry.population < _TOWN_POPULATION:
+        return explicit
+    if not countries and entry.kind == "city" and not _own_name(entry, cand):
+        # no country known and the text matches only one of the entry's alternate names
+        # ("Grenade" is Granada in French, "Kisi" a name of Jixi): only with a locative cue
+        return explicit
+    return True
+
+
+def _precision(cand: Candidate, entry: GazEntry) -> int:
+    if not cand.entries and entry.kind == "admin1" and not cand.is_country:
+        return 2  # a named place we only know the province of ("coordinates for Aden used")
+    if entry.kind == "admin1" or entry.feature in WIDE_FEATURES:
+        return 3
+    if entry.kind == "admin2":
+        return 2  # a district, located at its seat
+    if cand.cue == "near" or cand.after in NEAR_WORDS or entry.feature in AREA_FEATURES:
+        return 2
+    if not cand.entries:  # placed through its hints only
+        return 2
+    return 1
+
+
+def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, article_id: str) -> Place:
+    precision = _precision(cand, entry)
+    location, lat, lon, admin2 = entry.name, entry.latitude, entry.longitude, entry.admin2
+    if entry.kind == "admin1":
+        try:
+            capital = gaz.capital(entry.country, entry.admin1)
+            location, lat, lon, admin2 = capital.name, capital.latitude, capital.longitude, capital.admin2
+        except GazetteerError:
+            location = entry.admin1  # admin1 entries carry their capital's coordinates already
+    if cand.part_of_city:
+        location, precision = f"{entry.name}-{text[cand.start:cand.end]}", 1  # "Al Hudaydah-7 July"
+    elif not cand.entries and not gaz.country_of(text[cand.start:cand.end]):
+        location = text[cand.start:cand.name_end or cand.end]  # the named place, at its hint's point
+    admin1_hints = [h for h in cand.hints if gaz.admin1(h, entry.country)]
+    other_hints = [h for h in cand.hints if h not in admin1_hints]
+    named = admin1_hints or [h for h in cand.chain if gaz.admin1(h, entry.country)]
+    admin1 = entry.admin1 or (gaz.admin1(named[-1], entry.country).admin1 if named else "")
+    guessed = entry.id.startswith("geoboundaries:")  # a centroid's province is its nearest town's
+    if named and (not cand.entries or cand.respelled or guessed) and entry.kind != "admin1":
+        # placed through what the text names: its province, not the one the gazetteer guessed
+        # for a district centroid ("Dihrawud" lies in Uruzgan, not Kandahar; Maruf in Kandahar)
+        admin1 = gaz.admin1(named[-1], entry.country).admin1
+    if not admin2 and other_hints:
+        admin2 = other_hints[0]
+    return Place(country=entry.country, admin1=admin1, admin2=admin2, location=location,
+                 latitude=lat, longitude=lon, precision=precision,
+                 source=entry.id if cand.entries else f"{'part' if cand.part_of_city else 'hint'}:{entry.id}",
+                 span=Span(article_id, cand.start, cand.name_end or cand.end))
+
+
+def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext) -> list[Candidate]:
+    cands = respelled_districts(text, sentence, scan(text, sentence, gaz), gaz)
+    read_surroundings(text, sentence, cands)
+    _resolve(text, cands, gaz, context)
+    cands = _with_city_parts(text, sentence, cands)
+    # the hints of a placed name are not places of their own; those of a name they could not
+    # place are ("Gituro villages (Naivasha and Kinangop constituencies)")
+    zones = [(c.end, c.hint_end) for c in cands if c.hint_end and c.chosen is not None]
+    zones += [(c.end, c.name_end) for c in cands if c.name_end and (c.hints or c.chosen is not None)]
+    return [c for c in cands if c.chosen is not None and not any(a <= c.start < b for a, b in zones)]
+
+
+def _with_city_parts(text: str, sentence: Span, cands: list[Candidate]) -> list[Candidate]:
+    """Replace a city by the parts of it named before it ("7 July and Engineering College areas of
+    Hudaydah city"): each part is a location at the city's point (see _city_parts)."""
+    out = list(cands)
+    for city in cands:
+        if city.chosen is None or city.chosen.kind not in ("city", "supplement") or city not in out:
+            continue
+        parts = find_parts(text, city, sentence.start)
+        if not parts:
+            continue
+        out = [c for c in out if c is not city and not any(a < c.end and c.start < b for a, b in parts)]
+        added = [Candidate(a, b, [], cue=cue_before(text, sentence, a), part_of_city=True, chosen=city.chosen)
+                 for a, b in parts]
+        # the last part's name runs to the city and its hints, which are no places of their own
+        added[-1].name_end = added[-1].hint_end = max(city.hint_end, city.name_end, city.end)
+        out += added
+    return sorted(out, key=lambda c: c.start)
+
+
+def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceContext) -> list[Place]:
+    """Every place in ``span`` that could be an event location, in text order.
+
+    Countries and places governed by movement words ("from", "into", "through") are left out;
+    one sentence can still report events in several towns, and ACLED codes one row per town.
+    """
+    places = []
+    for cand in _candidates(text, span, gazetteer, context):
+        if cand.cue != "move" and cand.chosen is not None:
+            places.append(_to_place(text, cand, cand.chosen, gazetteer, span.article_id))
+    return places
+
+
+def _place_score(cand: Candidate, order: int) -> float:
+    entry = cand.chosen
+    assert entry is not None
+    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "move": -3.0}[cand.cue]
+    if cand.hints and _fits_hints(entry, cand.hint_keys):
+        cue += 0.5  # "protested in Tarim (Tarim, Hadramawt)": placed and confirmed by its hints
+    wide = entry.kind == "admin1" or entry.feature in WIDE_FEATURES
+    specific = 0.5 if wide and cand.entries else 2.0  # a named place located by its province is specific
+    actor_like = -2.0 if cand.after in ("government", "regime", "authorities") else 0.0
+    qualifier = -1.2 if cand.qualifier else 0.0
+    return cue + specific + actor_like + qualifier - 0.05 * order
+
+
+_CODED_AT_BONUS = 5.0
+
+
+def _coded_at(text: str, cand: Candidate) -> bool:
+    """A coder's note names the location coded: "(coded as Mado Gashi with GP2)", "Sanaa Street,
+    coded at Al Yamani Dairy Factory"."""
+    return re.search(r"\bcoded\s+(?:as|at)\s+(?:the\s+)?$", text[max(0, cand.start - 20):cand.start]) is not None
+
+
+def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
+                 context: PlaceContext) -> Place | None:
+    """The place the event of ``sentence`` happened at, or None when the sentence names no
+    usable place (only a country, or only places the event moved from or through)."""
+    cands = _candidates(text, sentence, gazetteer, context)
+    if not cands:
+        return None
+    scored = sorted(((_place_score(c, i) + _CODED_AT_BONUS * _coded_at(text, c), c) for i, c in enumerate(cands)),
+                    key=lambda s: -s[0])
+    score, best = scored[0]
+    if score + (1.2 if best.qualifier else 0.0) < -1 or best.chosen is None:
+        return None
+    best = _named_under(best, cands) or best
+    return _to_place(text, best, best.chosen, gazetteer, sentence.article_id)
+
+
+def _named_under(wider: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The name placed through ``wider`` when the text chains it under it: "Al Qurayn area of Al
+    Azariq district" is Al Qurayn, at the district's point, not the district."""
+    return next((c for c in cands if c is not wider and c.chosen == wider.chosen and c.start < wider.start
+                 and wider.key in {name_key(strip_admin_suffix(h)) for h in c.chain}), None)

@@ -1,0 +1,112 @@
+"""One event per location, as ACLED codes it.
+
+"Clashes on the Sirwah (Marib), Nihm (Sanaa) and Al Jawf fronts" is three events, the deaths divided
+evenly with the remainder on the first (20 -> 7/7/6). A comma chain without "and"/"or" ("Barangay
+Lawa, Calamba, Laguna") is a place hierarchy, not a list, and a town's own province after a comma
+("Anka, Zamfara state") is not another location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventdesk.model import EventMention, Place, Span
+from eventdesk.extract.tolls.count import declared_share
+from eventdesk.extract.assembly.notes import describe
+from eventdesk.extract.places._words import ALT_NAME
+from eventdesk.extract.places.choose import find_places
+
+__all__ = ["split_by_location"]
+
+
+_LIST_GAP = re.compile(
+    r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood|front|frontline|market|junction|"
+    r"checkpoint|mountain|hill|valley|crossing|bridge|base|port)s?\s*)?"  # "Mandera town and Dadaab"
+    # "Wadi al Jarah (Al Dhaher, Sadah) and east of Tuwayliq mountain (Shadaa, Sadah)", "... as well as in Y"
+    # "... and five others on Y", "... and 3 more in Y": the rest of a count of strikes
+    r"(,|and|or|&|, and|, or|,? as well as)\s*((\w+\s+)?(others?|more)\s+)?((in|at|on|near)\s+)?(the\s+)?"
+    r"((north|south|east|west)(-?(north|south|east|west))?(ern)?\s+(of\s+)?)?(villages? of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "Sirwah district west of Marib city": Marib only says where Sirwah lies
+_REFERENCE_GAP = re.compile(r"^\s*(?:(?:district|town|city|village|area|county)\s+)?(?:(?:north|south|east|west)"
+                            r"(?:-?(?:north|south|east|west))?\s+of|outside|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
+    """ACLED codes one event per location: "clashes in Sirwah (Marib), Nihm (Sanaa) and Al Jawf"
+    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6).
+    When the report says its toll is split across several events but only one is found here, that
+    one carries its share (``declared_share``)."""
+    rows = _split_by_location(mention, text, sentence, context)
+    if len(rows) == 1 and rows[0].fatalities.how.startswith("split:"):
+        one = replace(rows[0], fatalities=declared_share(rows[0].fatalities))
+        return [replace(one, notes=describe(one))]
+    return rows
+
+
+def _split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
+    if mention.place is None:
+        return [mention]
+    places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)
+              if p.span is not None and not _in_parentheses(text, sentence.start, p.span.start)]
+    listed: list[Place] = []
+    conjoined = False  # a list has an "and"/"or"; "Lawa, Calamba, Laguna" is a hierarchy, not a list
+    after = 0  # the end of the last reference place, passed over like the text between members
+    for p in places:
+        if not listed:
+            listed.append(p)
+            continue
+        start = max(listed[-1].span.end, after)
+        raw = re.sub(r"\([^)]*\)", "", ALT_NAME.sub("", text[start : p.span.start]))
+        if _REFERENCE_GAP.match(raw):
+            after = p.span.end
+            continue
+        gap = _without_unplaced_names(raw)
+        if p.precision == 3 and p.admin1 == listed[-1].admin1:
+            continue  # "in Anka, Zamfara state": the province of the town before, not another place
+        if _LIST_GAP.match(gap) and p.location != listed[-1].location:
+            listed.append(p)
+            conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&|\bas well as\b", raw))
+        elif mention.place.location in {q.location for q in listed}:
+            break
+        else:
+            listed, conjoined = [p], False
+    if len(listed) < 2 or not conjoined or mention.place.location not in {p.location for p in listed}:
+        return [mention]
+    if re.search(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", text[max(sentence.start, listed[0].span.start - 25):listed[0].span.start]):
+        return [mention]  # "at the border of Isiolo and Garissa counties": one place, on the border
+    # "Fatalities split between 8 events" with only 6 places found: each keeps its share of 8
+    declared = re.match(r"split:\d+/(\d+)", mention.fatalities.how)
+    shares = _split(mention.fatalities.best, max(len(listed), int(declared.group(1)) if declared else 0))
+    out = []
+    for place, share in zip(listed, shares):
+        deaths = replace(mention.fatalities, best=share,
+                         low=None if mention.fatalities.low is None else share,
+                         high=None if mention.fatalities.high is None else share,
+                         how=f"{mention.fatalities.how}; split over {len(listed)} locations".strip("; "))
+        m = replace(mention, place=place, fatalities=deaths)
+        out.append(replace(m, notes=describe(m)))
+    return out
+
+
+_UNPLACED = re.compile(r"(,|\band|\bas well as)\s+(?:[A-Z][\w'’\-]*\s+)?[A-Z][\w'’\-]*(?=\s*(?:,|\band\b))")
+
+
+def _without_unplaced_names(gap: str) -> str:
+    """", Gankoi Yeba, Zambana, " -> ", ": list members no place was found for still separate two
+    members that were placed."""
+    return re.sub(r"(,|\band\b|\bas well as)(?:\s*(?:,|\band\b))+", r"\1", _UNPLACED.sub(r"\1", gap))
+
+
+def _split(total: int, n: int) -> list[int]:
+    base, rest = divmod(total, n)
+    return [base + (1 if i < rest else 0) for i in range(n)]
+
+
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("(") > before.count(")")

@@ -1,0 +1,228 @@
+"""Count the deaths an event report states, under ACLED's fatality rules (CODEBOOK section 4).
+
+The stage reads plain text: it needs no parse, so it stays cheap and works on sentences the spaCy
+stage skipped. A *claim* is one number tied to one death word ("36 ... killed", "killing 3 soldiers",
+"death toll of 12"); the event's count is the sum of its claims. Why a rule-based reader:
+
+* ACLED codes deaths only. Injuries, group sizes ("a crowd of 200"), ages, dates, calibres and
+  distances are numbers too, so a number only counts when it is the subject of a passive or
+  intransitive death word, or the object of an active killing verb.
+* The vague cases follow the codebook: "several/many/an unknown number" is 10 in a war zone and 3
+  elsewhere; "dozens" 12, "tens" 10, "hundreds" 100; "casualties" alone and "casualties unknown"
+  are 0; a coder's "coded as N" wins over everything, and "split between K events" is recorded in
+  ``how`` so the caller divides the total.
+
+This module holds those sentence-level rules and adds the claims up; the token-level reader that
+finds each claim's death word and victim phrase is :mod:`eventdesk.extract.tolls._phrases`, and the
+word sets it reads are in :mod:`eventdesk.extract.tolls._words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eventdesk.model import Fatalities, Span
+from eventdesk.extract.tolls._quantities import parse_number
+from eventdesk.extract.tolls._phrases import Claim as _Claim
+from eventdesk.extract.tolls._phrases import claims_in as _claims_in
+from eventdesk.extract.tolls._phrases import vague_default
+
+__all__ = ["count_fatalities", "declared_share", "vague_default", "states_coding"]
+
+_NEGATION = re.compile(
+    r"\b(no|without|zero|nil)\s+(?:\w+\s+){0,2}?(casualt\w*|fatalit\w*|deaths?|one\s+(?:was\s+)?"
+    r"(?:killed|died|hurt)|lives\s+(?:were\s+)?lost|reports?\s+of\s+(?:fatalit\w*|deaths?|casualt\w*))|"
+    r"\bnobody\s+(?:was\s+)?(?:killed|died)\b|\bno\s+one\s+(?:was\s+)?(?:killed|died|hurt)\b|"
+    r"\bno\s+(?:one|body)\s+(?:was\s+)?(?:injured|hurt)\s+or\s+killed\b|"
+    r"\b(?:did\s+not|didn't|failed\s+to)\s+(?:result|lead|cause)\w*\s+(?:in\s+|to\s+)?(?:any\s+)?"
+    r"(?:casualt\w*|fatalit\w*|deaths?)",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(
+    r"(casualt\w*|fatalit\w*|deaths?|toll|outcome|losses)\s+(?:\w+\s+){0,2}?(?:unknown|unclear|"
+    r"not\s+(?:yet\s+)?(?:reported|known|available|confirmed|specified|clear))|"
+    r"\bno\s+(?:\w+\s+){0,2}?(?:casualty|fatality|death)\s+(?:figures?|toll|numbers?|counts?)\s+"
+    r"(?:was|were|is|are)\s+(?:yet\s+)?(?:available|released|given|known)|"
+    r"\bunknown\s+(?:casualt\w*|fatalit\w*)|"
+    r"\bunclear\s+(?:whether|if)\s+(?:anyone|there\s+were)",
+    re.IGNORECASE,
+)
+# "Reports on fatalities range from 2 to 4", "between five and 23 of them drowned"
+_RANGE = re.compile(
+    r"\b(?:fatalit\w*|deaths?|death toll|toll|dead|killed)\b[^.]{0,30}?\branges?d?\s+from\s+(\w+)\s+to\s+(\w+)|"
+    r"\bbetween\s+(\w+)\s+and\s+(\w+)\s+(?:of\s+them\s+|people\s+|persons\s+)?(?:\w+\s+){0,2}"
+    r"(?:died|drowned|were\s+killed|killed|dead|perished)\b",
+    re.IGNORECASE,
+)
+_CASUALTIES = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
+_CODED_AS = re.compile(
+    r"\b(?:fatalit\w*|deaths?|killed|dead)\b[^.]{0,80}?\bcoded\s+as\s+(\d+)", re.IGNORECASE
+)
+_SPLIT = re.compile(
+    r"\b(?:split|spread|divided|distributed|coded)(?:\s+up)?\s+(?:evenly\s+)?(?:between|across|among|over|"
+    r"into)\s+(?:the\s+)?(\w+)\s+(?:separate\s+)?(?:events|locations|rows|days|incidents|places)"
+    r"(?:\s*\((\d+)\))?",  # "split across 3 events (4)": the coder's figure for this row
+    re.IGNORECASE,
+)
+_VAGUE_EVENT = re.compile(
+    r"\b(?:incurr\w*|caus\w*|suffer\w*|inflict\w*|result\w*\s+in|leav\w*|left)\s+(?:\w+\s+){0,2}?"
+    r"(?:fatalities|deaths|dead)\b|\bfatalities\s+(?:and\s+injuries\s+)?on\s+both\s+sides\b|"
+    r"\bkill\w*\s+and\s+(?:injur\w*|wound\w*)\s+(?:a\s+number|an\s+unknown|several|many|some|"
+    r"dozens|scores|numerous)",
+    re.IGNORECASE,
+)
+
+
+def states_coding(sentence: str) -> bool:
+    """Whether a sentence is a coder's "fatalities coded as N" or "fatalities split between 8
+    events" statement (ACLED-style notes)."""
+    return _CODED_AS.search(sentence) is not None or (
+        _SPLIT.search(sentence) is not None and re.search(r"\b(?:fatalit|death|casualt)", sentence, re.I) is not None)
+
+
+def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False) -> Fatalities:
+    """Count the deaths stated by the sentences ``spans`` of ``text`` (an article's cleaned text).
+
+    Claims in all sentences are added up: ACLED notes and short reports list different victims
+    in different clauses ("1 officer was killed ... 3 rioters killed"). Anaphoric repeats
+    ("the two victims", "both") are not claims, so a restatement is not counted twice.
+    """
+    if not spans:
+        return Fatalities()
+    article_id = spans[0].article_id
+    pieces = [piece for s in spans for piece in _sentences(text, s.start, s.end)]
+    joined = " ".join(p for _, p in pieces)
+
+    coded = _coded_override(pieces, article_id)
+    if coded is not None:
+        return coded
+
+    claims = _drop_restatements([_claims_in(piece, start, war_zone) for start, piece in pieces])
+    split = _SPLIT.search(joined)
+    numeric = [c for c in claims if c.how != "vague"]
+    if numeric:
+        return _combine(numeric, article_id, split)
+    ranged = _RANGE.search(joined)
+    bounds = [g for g in ranged.groups() if g is not None] if ranged is not None else []
+    if len(bounds) == 2 and (lo := parse_number(bounds[0])) is not None \
+            and (hi := parse_number(bounds[1])) is not None and lo <= hi:
+        span = _first_match_span(pieces, _RANGE)
+        return Fatalities(lo, lo, hi, Span(article_id, *span), "range")  # ACLED: the lowest credible
+    unknown = _first_match_span(pieces, _UNKNOWN)
+    if unknown is not None:
+        return Fatalities(0, None, None, Span(article_id, *unknown), "unknown")
+    if any(_NEGATION.search(p) for _, p in pieces):
+        start, end = _first_match_span(pieces, _NEGATION)
+        return Fatalities(0, 0, 0, Span(article_id, start, end), "none")
+    if claims:
+        return _combine(claims, article_id, split)
+    single = _first_match_span(pieces, _SINGLE_VICTIM)
+    if single is not None:
+        # "a former bodyguard who worked for ... was shot dead": a singular subject too far from
+        # its verb for the victim phrase reader
+        return Fatalities(1, 1, 1, Span(article_id, *single), "singular subject")
+    vague = _first_match_span(pieces, _VAGUE_EVENT)
+    if vague is not None:
+        n = vague_default(war_zone)
+        return Fatalities(n, None, None, Span(article_id, *vague), f"vague:{n}")
+    casualties = _first_match_span(pieces, _CASUALTIES)
+    if casualties is not None:
+        return Fatalities(0, None, None, Span(article_id, *casualties), "casualties only")
+    return Fatalities(0, None, None, None, "none reported")
+
+
+_SINGLE_VICTIM = re.compile(
+    r"(?<!\bno one )(?<!\bnobody )(?<!\bnone )\b(?:was|is|has been|had been) (?:reportedly |allegedly |later |also )?"
+    r"(?:shot dead|shot and killed|killed|murdered|assassinated|beheaded|lynched|gunned down|executed|"
+    r"(?:hacked|stabbed|beaten|burnt|burned|clubbed|tortured) to death)\b(?! or (?:wounded|injured))|"
+    # "shot a civilian ..., resulting in his death", "which resulted in the death of the local"
+    r"\bresult(?:ing|ed) in (?:his|her|the) death\b(?! of (?:\d|two|three|four|five|six|several|many|dozens))|"
+    r"\b(?:a|one) (?:prisoner|detainee|man|woman|child|civilian|soldier|policeman|resident) (?:later )?died\b|"
+    # "her body was found on Sunday with marks on the neck"
+    r"\b(?:his|her|a|the) body (?:was|is|has been) (?:later |then )?(?:found|discovered|recovered)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[(\"'])")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Split a span into sentences so a later restatement ("3 fatalities.") is seen as one."""
+    chunk = text[start:end]
+    out: list[tuple[int, str]] = []
+    last = 0
+    for m in _SENTENCE_END.finditer(chunk):
+        out.append((start + last, chunk[last : m.start()]))
+        last = m.end()
+    out.append((start + last, chunk[last:]))
+    return [(s, p) for s, p in out if p.strip()]
+
+
+def _drop_restatements(per_sentence: list[list[_Claim]]) -> list[_Claim]:
+    """Keep each death once: a later sentence repeating an earlier figure ("... 2 fatalities."),
+    and a definite singular ("the victim died") next to a counted victim, are restatements."""
+    kept: list[_Claim] = []
+    seen: set[int] = set()
+    for claims in per_sentence:
+        fresh = [c for c in claims if not (c.best in seen and c.how != "vague")]
+        kept.extend(fresh)
+        seen.update(c.best for c in claims)
+    if any(c.how != "definite" for c in kept):
+        kept = [c for c in kept if c.how != "definite"]
+    return kept
+
+
+def _coded_override(pieces: list[tuple[int, str]], article_id: str) -> Fatalities | None:
+    """A coder's explicit "fatalities coded as N" decides the total (before any split)."""
+    for start, piece in pieces:
+        m = _CODED_AS.search(piece)
+        if m is None:
+            continue
+        n = int(m.group(1))
+        how = "coded"
+        split = _SPLIT.search(piece[m.start() :])
+        if split is not None and (k := parse_number(split.group(1))) is not None:
+            how = _split_how(n, k, split)
+        return Fatalities(n, None, None, Span(article_id, start + m.start(), start + m.end()), how)
+    return None
+
+
+def _combine(claims: list[_Claim], article_id: str, split: re.Match[str] | None) -> Fatalities:
+    """Add claims up; low/high stay known only if every claim knows them."""
+    best = sum(c.best for c in claims)
+    low = None if any(c.low is None for c in claims) else sum(c.low or 0 for c in claims)
+    high = None if any(c.high is None for c in claims) else sum(c.high or 0 for c in claims)
+    span = Span(article_id, min(c.start for c in claims), max(c.end for c in claims))
+    hows = sorted({c.how for c in claims})
+    how = "+".join(hows)
+    if split is not None and (k := parse_number(split.group(1))) is not None:
+        how = _split_how(best, k, split)
+    return Fatalities(best, low, high, span, how)
+
+
+def _split_how(total: int, k: int, split: re.Match[str]) -> str:
+    """"split:20/3", or "split:14/3=4" when the note gives this row's figure."""
+    return f"split:{total}/{k}" + (f"={split.group(2)}" if split.group(2) else "")
+
+
+def declared_share(deaths: Fatalities) -> Fatalities:
+    """The deaths of one row of a toll the report says is split across several events, when only
+    one of them is extracted: the row's own figure if the note gives it, else the share most rows
+    get (ACLED divides evenly, the remainder to the first rows: 20 over 3 -> 7/7/6 -> 7; a tie goes to
+    the first rows: 1 over 2 -> 1/0 -> 1)."""
+    m = re.match(r"split:(\d+)/(\d+)(?:=(\d+))?", deaths.how)
+    if m is None or int(m.group(2)) < 2:
+        return deaths
+    total, k = int(m.group(1)), int(m.group(2))
+    share = int(m.group(3)) if m.group(3) else total // k + (1 if 2 * (total % k) >= k else 0)
+    return replace(deaths, best=share, low=None if deaths.low is None else share,
+                   high=None if deaths.high is None else share, how=f"{deaths.how}; this row {share}")
+
+
+def _first_match_span(pieces: list[tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    for start, piece in pieces:
+        m = pattern.search(piece)
+        if m is not None:
+            return start + m.start(), start + m.end()
+    return None

@@ -1,0 +1,408 @@
+"""Event type and sub-event type, with ACLED's names and hierarchy.
+
+Cues (``_cues.py``) are regular expressions over the event's text, grouped by the sub-event type they
+signal. The decision follows ACLED's codebook (``shared/CODEBOOK.md`` section 1):
+
+* Battles > Protests > Riots > Explosions/Remote violence > Violence against civilians > Strategic
+  developments; within a type, sub-types are ranked as the codebook lists them.
+* An exchange of fire outranks the bomb that started it; a one-sided bomb attack stays E/RV.
+* A "clash" between organised armed sides (forces, militants, communal militias) is Battles; between
+  crowds (supporters, students, youths) or a crowd and the police it is Riots.
+* Whether a one-sided attack is Battles or violence against civilians depends on its target: an
+  attack on soldiers, police, posts or militants is Battles, one on unarmed people is VAC.
+* A demonstration whose members stone, burn tyres, barricade or fight is one Riots event; tear gas,
+  dispersal or arrests alone make Protest with intervention; lethal force makes Excessive force.
+* A crowd killing or beating someone outside a demonstration (lynching, vigilantes) is Mob violence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from eventdesk.extract.trigger._cues import CUES, MASKS, NOUNS
+
+__all__ = ["Classification", "classify", "cues", "EVENT_TYPES", "SUB_EVENT_TYPES"]
+
+BATTLES = "Battles"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+ERV = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+SD = "Strategic developments"
+
+EVENT_TYPES = (BATTLES, PROTESTS, RIOTS, ERV, VAC, SD)
+SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    BATTLES: ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
+    PROTESTS: ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
+    RIOTS: ("Violent demonstration", "Mob violence"),
+    ERV: (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    ),
+    VAC: ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    SD: (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}
+
+# ACLED inter codes of organised armed actors (state, rebel, political and identity militia, external)
+_ARMED_CODES = frozenset({1, 2, 3, 4, 8})
+
+_ERV_ORDER = (
+    ("chemical", "Chemical weapon"),
+    ("air", "Air/drone strike"),
+    ("suicide", "Suicide bomb"),
+    ("shelling", "Shelling/artillery/missile attack"),
+    ("ied", "Remote explosive/landmine/IED"),
+    ("grenade", "Grenade"),
+)
+_SD_ORDER = (
+    ("agreement", "Agreement"),
+    ("sd_arrest", "Arrests"),
+    ("hq", "Headquarters or base established"),
+    ("transfer", "Non-violent transfer of territory"),
+    ("looting", "Looting/property destruction"),
+    ("change", "Change to group/activity"),
+    ("other", "Other"),
+)
+
+
+@dataclass(frozen=True)
+class Classification:
+    event_type: str
+    sub_event_type: str
+    cue: str  # the name of the cue that decided
+    start: int  # offsets of the deciding words inside the text given to classify()
+    end: int
+
+
+@dataclass(frozen=True)
+class _Rx:
+    """Every compiled pattern the classifier uses (built once, see :func:`_rx`)."""
+
+    cues: dict[str, re.Pattern[str]]
+    masks: tuple[re.Pattern[str], ...]
+    grievance: re.Pattern[str]
+    victim_active: re.Pattern[str]
+    victim_passive: re.Pattern[str]
+    state_agent: re.Pattern[str]
+    armed: re.Pattern[str]
+    civil: re.Pattern[str]
+    crowd_party: re.Pattern[str]
+    communal: re.Pattern[str]
+    nonstate_arrest: re.Pattern[str]
+    kill: re.Pattern[str]
+    carriers: re.Pattern[str]
+
+
+_VERB = (
+    r"(kill(?:ed|ing|s)?|attack(?:ed|ing|s)?|ambush(?:ed|ing|es)?|shot|shoot(?:ing|s)?|wound(?:ed|ing)?|"
+    r"injur(?:ed|ing)|target(?:ed|ing)|assassinat\w+|overr[au]n|storm(?:ed|ing)|raid(?:ed|ing)?|"
+    r"behead\w*|abduct\w*|kidnap\w*|executed|opened fire (?:on|at)|fired (?:on|at|upon)|assault(?:ed|s)?|"
+    r"attacks? (?:by (?:\w+ ){1,4})?(?:on|against)|assault on|ambush on|raid on)"
+)
+
+_STATE = (
+    r"(police(?:m[ae]n)?|(?:police |security |army )?officers?|soldiers?|troops|military|army|security forces|"
+    r"security (?:officers|agents|personnel)|kdf|gsu|forces|commandos?|reservists?|marines|gendarmes?|"
+    r"rangers|kdf soldiers|anti-?terror\w* (?:police|unit)|flying squad)"
+)
+
+_OFF_DUTY = re.compile(r"\b(off[- ]duty|at (his|her|their) (home|house|residence)|on (his|her) way home|"
+                       r"while (on leave|at home|asleep|sleeping))\b", re.IGNORECASE)
+
+_PREMATURE = re.compile(r"\b(prematurely|premature|accidentally|while (planting|making|assembling|handling)|"
+                        r"defus\w+|intercepted|shot down)\b", re.IGNORECASE)
+
+
+@cache
+def _rx() -> _Rx:
+    i = re.IGNORECASE
+    armed, civil, crowd = NOUNS["armed"], NOUNS["civil"], NOUNS["crowd"]
+    return _Rx(
+        cues={k: re.compile(v, i) for k, v in CUES.items()},
+        masks=tuple(re.compile(m) for m in MASKS),
+        grievance=re.compile(
+            r"\b(against|over|follow\w*|after|protest\w*|demand\w*|condemn\w*|denounc\w*|decry\w*|"
+            r"because of|in response to|justice for|outrage at|anger (at|over)|calling for|call for|"
+            r"release of|failure (of \w+ )?to)\s+(the |a |his |her |their |"
+            r"its |an )?(\w+ ){0,3}(arrest|detention|killing|shooting|murder|death|abduction|attack|"
+            r"kidnapping|rape|assault|lynching|torture|eviction|demolition|beating|disappearance|"
+            r"violence|insecurity|harassment|brutality|massacre|bombing|raid)s?\b[^.,;]{0,60}",
+            i,
+        ),
+        victim_active=re.compile(rf"\b{_VERB}\b(?!\s+by\b)((?:\s+[\w'-]+){{0,6}})", i),
+        victim_passive=re.compile(rf"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?{_VERB}", i),
+        state_agent=re.compile(
+            rf"\b{_STATE}\s+(?:[\w'-]+\s+){{0,3}}?{_VERB}|\bby\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){{0,2}}{_STATE}", i
+        ),
+        armed=re.compile(rf"\b{armed}\b", i),
+        civil=re.compile(rf"\b{civil}\b", i),
+        crowd_party=re.compile(
+            rf"\b(between|among|involving|pitting)\s+(\w+\s+){{0,4}}{crowd}\b|\b{crowd}\s+(\w+\s+){{0,3}}"
+            r"(clash\w*|fought|battl\w*|confront\w*)|\b(clash\w*|fought|confront\w*)\s+(with\s+)?(\w+\s+){0,2}"
+            rf"{crowd}\b|\b(clash\w*|fight\w*)\s+between\s+(\w+\s+){{0,3}}(and|with)\s+(\w+\s+){{0,2}}{crowd}\b",
+            i,
+        ),
+        communal=re.compile(r"\b(ethnic|clans?|sub-?clans?|communit(y|ies)|tribes?|tribal|herders|pastoralists|"
+                            r"raiders|militias?|militiamen|bandits|warriors|armed (men|groups?))\b", i),
+        nonstate_arrest=re.compile(
+            r"\b(militants?|insurgents?|rebels?|militia\w*|gunmen|taliban|shabaa?b|islamic state|fighters?|"
+            r"jihadists?|houthis?|boko haram|armed (men|group)s?)\s+(\w+\s+){0,3}(arrest\w*|detain\w*|"
+            r"captur\w*|seiz\w* (\w+ ){0,2}(civilians|people|men|villagers)|took (\w+ ){0,3}captive)", i),
+        kill=re.compile(r"\b(kill\w*|dead|death|died|murder\w*|shot|beheaded|body|bodies|"
+                        r"injur\w*|wound\w*|tortur\w*|beat(en)?|stabb\w*|hack\w*|assault\w*)\b", i),
+        carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
+                            r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
+    )
+
+
+def _mask(text: str, rx: _Rx) -> str:
+    """``text`` with dates and bookkeeping blanked out; the same length, so offsets still hold."""
+    for m in rx.masks:
+        text = m.sub(lambda x: " " * len(x.group(0)), text)
+    return text
+
+
+@cache
+def _any_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{v})" for v in CUES.values()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def has_cue(text: str) -> bool:
+    """Whether any cue of any type occurs (one combined pass): the cheap test that decides which
+    sentences are worth a statistical parse. ``classify`` can only type sentences that pass it.
+    Cached like `_scan_cached`: wire copy and boilerplate repeat sentences across articles."""
+    return _any_cue().search(_masked(text)) is not None
+
+
+@lru_cache(maxsize=8192)
+def _masked(text: str) -> str:
+    return _mask(text, _rx())
+
+
+def cues(text: str) -> dict[str, re.Match[str]]:
+    """The first match of every cue found in ``text`` (after masking dates and bookkeeping)."""
+    return _scan(text, _rx())[1]
+
+
+def _scan(text: str, rx: _Rx) -> tuple[str, dict[str, re.Match[str]]]:
+    """The masked text and the first match of every cue in it."""
+    return _scan_cached(text)
+
+
+@lru_cache(maxsize=8192)
+def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
+    """Pure function of the text, cached: a sentence is scanned by the pre-parse test, then by
+    the classification of its candidate, then by the classification of its group."""
+    rx = _rx()
+    t = _masked(text)
+    if rx.cues["protest"].search(t):
+        t = rx.grievance.sub(lambda x: x.group(1) + " " * (len(x.group(0)) - len(x.group(1))), t)
+    found = {}
+    for name, pat in rx.cues.items():
+        m = pat.search(t)
+        if m:
+            found[name] = m
+    return t, found
+
+
+def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
+    """"armed" or "civil" for the first (or last) participant noun in ``words``."""
+    a = list(rx.armed.finditer(words))
+    c = list(rx.civil.finditer(words))
+    if not a and not c:
+        return None
+    if last:
+        return "armed" if a and (not c or a[-1].end() >= c[-1].end()) else "civil"
+    return "armed" if a and (not c or a[0].start() <= c[0].start()) else "civil"
+
+
+# armed people on the receiving end: "its units had come under attack", "ten PMF fighters killed",
+# "three soldiers were wounded" -> an attack on an organised armed side is a battle
+_ARMED_NOUN = (r"(fighters|soldiers?|troops|policem[ae]n|police officers?|officers|militants?|servicem[ae]n|"
+               r"guards|security forces|units|personnel|peshmerga|insurgents|rebels|militiam[ae]n|convoy|patrol|"
+               r"gang members?|drug traffickers?|drug dealers?|(cattle )?raiders?|(cattle )?rustlers?|bandits?|"
+               r"attackers|assailants|gunm[ae]n|detectives?)")
+_ARMED_HARMED = re.compile(
+    rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
+    rf"\b{_ARMED_NOUN} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
+    # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman"
+    rf"\b{_ARMED_NOUN} (killed|wounded|injured|dead|slain)\b(?! (a|an|the|his|her|their|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|many|dozens|\d+|civilians?|people|residents|villagers|m[ae]n|wom[ae]n)\b)|"
+    rf"\b{_ARMED_NOUN} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
+    # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
+    # "killed a member of the Hadhrami Elite forces"
+    r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
+    r"police officers?|militants?|gang members?|gangsters|bandits?|fighters|insurgents|rebels|militiam[ae]n|"
+    r"(\w+ )?of the (attackers|assailants|raiders|gunmen)|"
+    r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b|forces|"
+    r"brigade|battalion))\b",
+    re.IGNORECASE,
+)
+_CIVIL_HARMED = re.compile(
+    r"\b(civilians?|villagers?|residents?|children|women|passengers?|worshippers?|farmers?|students?|"
+    r"journalists?|teachers?|traders?) (\w+ ){0,3}(were |was )?(killed|wounded|injured|dead|abducted)\b|"
+    r"\b(killed|wounded|injured|abducted) (\w+ ){0,3}(civilians?|villagers?|residents?|children|women|"
+    r"passengers?|worshippers?|farmers?|students?)\b",
+    re.IGNORECASE,
+)
+
+
+_RAIDERS = re.compile(r"\b(gunmen|armed (men|groups?)|militia(s|men)?|bandits|militants|attackers|assailants|"
+                      r"insurgents|jihadists|herdsmen|raiders)\b", re.IGNORECASE)
+_BRAWL_WEAPONS = re.compile(r"\b(sticks|axes|stones|clubs|bricks|fists|knives|lathis|batons|iron rods)\b", re.IGNORECASE)
+_FIREARMS = re.compile(r"\b(guns?|gunfire|gunmen|fire[ds]?|firing|shot|shoot\w*|rifles?|firearms?|pistols?|"
+                       r"bullets?|ak-?47s?|weapons)\b", re.IGNORECASE)
+
+
+def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
+    """Who is harmed: (position, "armed" | "civil") in text order, from active and passive clauses."""
+    out: list[tuple[int, str]] = []
+    for m in rx.victim_active.finditer(t):
+        k = _kind(re.split(r"\bby\b|[.;]", m.group(m.lastindex or 1) or "")[0], rx)
+        if k:
+            out.append((m.start(), k))
+    for m in rx.victim_passive.finditer(t):
+        before = t[max(0, m.start() - 45) : m.start()]
+        before = re.split(r"[.;,]|\band\b|\bwhile\b|\bafter\b", before)[-1]
+        k = _kind(before, rx, last=True)
+        if k:
+            out.append((m.start(), k))
+    out.sort()
+    return out
+
+
+def classify(
+    text: str,
+    *,
+    armed_actors: int = 0,
+    state_agent: bool = False,
+    actor_kinds: tuple[int, ...] = (),
+) -> Classification | None:
+    """Decide the ACLED type of the event told in ``text`` (one or more sentences).
+
+    ``armed_actors`` is the number of distinct organised armed actors the caller found;
+    ``state_agent`` says whether the perpetrator is a state force (for territory changes);
+    ``actor_kinds`` are the ACLED inter codes (1-8) of the actors the caller found, if any.
+    Returns None when no cue of any event type is present.
+    """
+    rx = _rx()
+    t, c = _scan(text, rx)
+    if not c:
+        return None
+
+    def out(et: str, st: str, cue: str) -> Classification:
+        m = c[cue]
+        return Classification(et, st, cue, m.start(), m.end())
+
+    armed_kinds = sum(1 for k in set(actor_kinds) if k in _ARMED_CODES)
+    civil_kind = 7 in actor_kinds
+    crowd_kind = bool({5, 6} & set(actor_kinds))
+    protest = "protest" in c
+    crowd_clash = bool(rx.crowd_party.search(t))
+    violent_crowd = "riot" in c or "riot_acts" in c
+
+    # --- Battles: two organised armed sides exchange force
+    communal = bool(rx.communal.search(t))
+    crowdish = crowd_clash or "mob" in c or "crowd_fight" in c
+    # "two groups of the Solangi community attacked each other with axes and sticks": a brawl, not a battle
+    unarmed_brawl = crowdish and _BRAWL_WEAPONS.search(t) is not None and _FIREARMS.search(t) is None
+    if "clash" in c and "riot" not in c and not (protest and violent_crowd) and (communal or not crowdish) \
+            and not unarmed_brawl:
+        if "regain" in c and (state_agent or "overtake" not in c):
+            return out(BATTLES, "Government regains territory", "regain")
+        if "overtake" in c and not state_agent:
+            return out(BATTLES, "Non-state actor overtakes territory", "overtake")
+        return out(BATTLES, "Armed clash", "clash")
+    if "regain" in c and (armed_actors or state_agent or "attack" in c):
+        return out(BATTLES, "Government regains territory", "regain")
+    if "overtake" in c and (armed_actors or "attack" in c):
+        return out(BATTLES, "Non-state actor overtakes territory", "overtake")
+
+    # --- Protests, and demonstrations that turn violent (Riots)
+    if "crowd_fight" in c and "riot" not in c:
+        return out(RIOTS, "Mob violence", "crowd_fight")
+    if protest:
+        if "lethal_force" in c and "riot" not in c and "riot_acts" not in c:  # a violent crowd is a riot
+            return out(PROTESTS, "Excessive force against protesters", "lethal_force")
+        if "riot" in c:
+            return out(RIOTS, "Violent demonstration", "riot")
+        if "riot_acts" in c:
+            return out(RIOTS, "Violent demonstration", "riot_acts")
+        if "clash" in c:
+            return out(RIOTS, "Violent demonstration", "clash")
+        if "intervention" in c:
+            return out(PROTESTS, "Protest with intervention", "intervention")
+        return out(PROTESTS, "Peaceful protest", "protest")
+
+    # --- Riots outside demonstrations
+    if "mob" in c:
+        return out(RIOTS, "Mob violence", "mob")
+    if "riot" in c:
+        return out(RIOTS, "Violent demonstration", "riot")
+    if "clash" in c and crowd_clash:
+        return out(RIOTS, "Mob violence", "clash")
+
+    # --- Strategic development that looks like an explosion: foiled, defused, premature blast
+    if "disrupted" in c and (
+        _PREMATURE.search(t) or not ("attack" in c and not rx.carriers.search(t) and _harm(c, t, rx))
+    ):
+        return out(SD, "Disrupted weapons use", "disrupted")
+
+    # --- Explosions/Remote violence (outranks VAC)
+    for cue, sub in _ERV_ORDER:
+        if cue in c:
+            return out(ERV, sub, cue)
+
+    # a crowd that burns or loots riots, unless the crowd is whom armed men attacked or abducted:
+    # "gunmen attacked the villages; 12 residents were abducted and the villages looted"
+    raiders = ("abduct" in c or "attack" in c) and _RAIDERS.search(t) is not None
+    if "riot_acts" in c and not raiders and (crowd_kind or re.search(NOUNS["crowd"], t, re.IGNORECASE)):
+        return out(RIOTS, "Violent demonstration", "riot_acts")
+
+    # --- one-sided violence: the target decides between Battles and VAC
+    if "attack" in c or "sexual" in c or "abduct" in c:
+        victims = _victims(t, rx)
+        first = victims[0][1] if victims else None
+        if actor_kinds:
+            if armed_kinds >= 2 and not civil_kind:
+                first = "armed"
+            elif civil_kind:
+                first = "civil"
+        if first is None and rx.state_agent.search(t):
+            first = "armed"
+        if first != "armed" and _ARMED_HARMED.search(t) and not _CIVIL_HARMED.search(t):
+            first = "armed"
+        if first == "armed" and _OFF_DUTY.search(t):
+            first = "civil"
+        if first == "armed" and "sexual" not in c:
+            return out(BATTLES, "Armed clash", "attack" if "attack" in c else "abduct")
+        if "sexual" in c:
+            return out(VAC, "Sexual violence", "sexual")
+        if "abduct" in c and not _harm(c, t, rx):
+            return out(VAC, "Abduction/forced disappearance", "abduct")
+        if "attack" in c:
+            return out(VAC, "Attack", "attack")
+        return out(VAC, "Abduction/forced disappearance", "abduct")
+    if "sd_arrest" in c and rx.nonstate_arrest.search(t):
+        return out(VAC, "Abduction/forced disappearance", "sd_arrest")
+
+    if "disrupted" in c:
+        return out(SD, "Disrupted weapons use", "disrupted")
+    if "riot_acts" in c and "looting" not in c:  # no crowd named: burning a house is arson, not a riot
+        return out(RIOTS, "Violent demonstration", "riot_acts")
+    for cue, sub in _SD_ORDER:
+        if cue in c:
+            return out(SD, sub, cue)
+    return None
+
+
+def _harm(c: dict[str, re.Match[str]], t: str, rx: _Rx) -> bool:
+    """Is anyone killed or hurt (not only taken or threatened)?"""
+    return bool(rx.kill.search(t))

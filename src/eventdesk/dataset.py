@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.errors import ConfigError
-from eventdesk.model import Event
+from eventdesk.model import Event, Skipped
 from eventdesk.settings import Settings
 from eventdesk.store import Store
 from eventdesk.store._query import EventQuery
@@ -38,7 +38,8 @@ def complete(event: Event) -> str:
 class EventTable:
     """Selected events in export order (date, then id; undated last), with the events the query
     held back counted by reason. ``db`` is the store they were read from (``None`` for events
-    that live only in memory); the ``acled`` profile reads its stable ids from it.
+    that live only in memory); the ``acled`` profile reads its stable ids from it. ``skipped``
+    names the inputs that could not be read (``eventdesk.extract_texts``), with the reason.
 
     Iterate it for ``model.Event`` objects; ``rows(profile)`` gives dicts in the export columns,
     ``to_pandas(profile)`` a DataFrame (pandas: the ``pandas`` extra)."""
@@ -46,6 +47,7 @@ class EventTable:
     events: tuple[Event, ...]
     held_back: Mapping[str, int] = field(default_factory=dict)
     db: str | None = None
+    skipped: tuple[Skipped, ...] = ()
 
     def __len__(self) -> int:
         return len(self.events)

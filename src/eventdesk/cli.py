@@ -268,7 +268,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if settings.engine == "local":
             _prepare_services(settings)
         report = extract(args.inputs, settings, stdin=sys.stdin, output=args.output, fmt=args.format)
-        print(render.extract_report(report, settings))
+        print(render.extract_report(report, settings), file=sys.stderr if args.output == "-" else sys.stdout)
         return 0
     if args.command == "export":
         from eventdesk.dataset import export_selection, make_query

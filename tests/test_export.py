@@ -19,6 +19,7 @@ from eventdesk.errors import ConfigError
 from eventdesk.model import Actor, Event, EventDate, EventMention, Fatalities, Place, Source, Span
 
 META = {"pipeline_version": "0.1.0", "model": "en_core_web_sm-3.8.0", "dictionaries": {"actors": "2024.05"}}
+WRITTEN_META = {**META, "profile": "eventdesk", "columns": export.column_dtypes(export.COLUMNS)}
 HEADER = (
     "event_id,event_date,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,"
     "country,admin1,admin2,location,latitude,longitude,geo_precision,fatalities,fatalities_low,fatalities_high,"
@@ -124,6 +125,37 @@ def test_unknown_format_is_a_config_error(tmp_path: Path, name: str, fmt: str | 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_format_contradicting_the_suffix_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="contradicts the suffix"):
+        export.write([make_event()], tmp_path / "x.parquet", "csv", meta=META)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_folder_is_an_error_that_names_it(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="folder .*nope does not exist"):
+        export.write([make_event()], tmp_path / "nope" / "x.csv", meta=META)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_writes_csv_to_stdout_without_a_sidecar(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert export.write([make_event()], "-", meta=META) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == HEADER and len(list(csv.reader(out.splitlines()))) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_csv_dtype_hints_keep_all_empty_columns_typed(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "events.csv"
+    export.write([make_event("a", place=False), make_event("b", place=False)], path, meta=META)
+    hints = json.loads((tmp_path / "events.csv.meta.json").read_text(encoding="utf-8"))["columns"]
+    frame = pd.read_csv(path, dtype=hints, keep_default_na=False, na_values=[""])
+    assert frame["latitude"].isna().all() and str(frame["latitude"].dtype) == "float64"
+    assert str(frame["geo_precision"].dtype) == "Int64" and str(frame["country"].dtype) == "string"
+    assert str(frame["fatalities"].dtype) == "int64" and frame["assoc_actor_2"].isna().all()
+
+
 def test_meta_must_be_json(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="meta"):
         export.write([make_event()], tmp_path / "x.csv", meta={"when": dt.date(2024, 1, 1)})
@@ -133,7 +165,7 @@ def test_csv_header_order_and_sidecar(tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     export.write([make_event()], path, meta=META)
     assert path.read_text(encoding="utf-8").splitlines()[0] == HEADER
-    assert json.loads((tmp_path / "events.csv.meta.json").read_text(encoding="utf-8")) == META
+    assert json.loads((tmp_path / "events.csv.meta.json").read_text(encoding="utf-8")) == WRITTEN_META
 
 
 def test_output_is_sorted_and_independent_of_input_order(tmp_path: Path) -> None:
@@ -153,7 +185,7 @@ def test_jsonl_is_one_event_per_line_with_spans(tmp_path: Path) -> None:
     record = json.loads(lines[1])
     assert list(record) == [*export.COLUMNS, "spans", "ledger"] and record["notes"] == "line one\nline two"
     assert record["spans"]["fatalities"] == {"article_id": "a1", "start": 50, "end": 55}
-    assert json.loads((tmp_path / "events.jsonl.meta.json").read_text(encoding="utf-8")) == META
+    assert json.loads((tmp_path / "events.jsonl.meta.json").read_text(encoding="utf-8")) == WRITTEN_META
 
 
 def test_geojson_points_are_lon_lat_and_unplaced_events_are_left_out(
@@ -163,7 +195,7 @@ def test_geojson_points_are_lon_lat_and_unplaced_events_are_left_out(
     written = export.write([make_event("a"), make_event("b", place=False)], path, meta=META)
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert written == 1 and "1 event(s) without coordinates" in caplog.text
-    assert doc["type"] == "FeatureCollection" and doc["eventdesk"] == META
+    assert doc["type"] == "FeatureCollection" and doc["eventdesk"] == WRITTEN_META
     (feature,) = doc["features"]
     assert feature["type"] == "Feature" and feature["id"] == "a"
     assert feature["geometry"] == {"type": "Point", "coordinates": [44.1, 32.8935]}
@@ -177,20 +209,39 @@ def test_parquet_schema_metadata_and_values(tmp_path: Path) -> None:
     export.write([make_event("a"), make_event("b", place=False, date=None)], path, meta=META)
     table = pq.read_table(path)
     schema = table.schema
-    assert tuple(schema.names) == export.COLUMNS
+    assert tuple(schema.names) == (*export.COLUMNS, "geometry")
     assert schema.field("event_date").type == pa.date32()
     assert schema.field("fatalities_low").type == pa.int64() and schema.field("fatalities_low").nullable
     assert schema.field("latitude").type == pa.float64() and schema.field("confidence").type == pa.float64()
     assert schema.field("notes").type == pa.string() and not schema.field("event_id").nullable
-    assert json.loads(schema.metadata[b"eventdesk"]) == META
+    assert json.loads(schema.metadata[b"eventdesk"]) == WRITTEN_META
     rows = table.to_pylist()
     assert rows[0]["event_date"] == dt.date(2024, 4, 29) and rows[0]["fatalities_high"] is None
     assert rows[1]["latitude"] is None and rows[1]["event_date"] is None and rows[1]["fatalities_low"] == 2
+    # missing text is NULL, not "", and the list columns are lists
+    assert rows[1]["country"] is None and rows[0]["reviewed"] is None and rows[0]["assoc_actor_2"] is None
+    assert rows[0]["assoc_actor_1"] == ["Tribe A", "Tribe B"] and rows[0]["disputed"] == ["fatalities", "actor2"]
+    assert rows[0]["evidence"] == ["First sentence.", "Second sentence.", "Third, from b2.", "Fourth."]
+
+
+def test_parquet_is_geoparquet_with_wkb_points(tmp_path: Path) -> None:
+    import struct
+
+    path = tmp_path / "events.parquet"
+    export.write([make_event("a"), make_event("b", place=False)], path, meta=META)
+    table = pq.read_table(path)
+    geo = json.loads(table.schema.metadata[b"geo"])
+    assert geo["version"] == "1.1.0" and geo["primary_column"] == "geometry"
+    column = geo["columns"]["geometry"]
+    assert column["encoding"] == "WKB" and column["geometry_types"] == ["Point"]
+    assert column["bbox"] == [44.1, 32.8935, 44.1, 32.8935]
+    placed, unplaced = table.column("geometry").to_pylist()
+    assert struct.unpack("<BIdd", placed) == (1, 1, 44.1, 32.8935) and unplaced is None
 
 
 def test_empty_export_keeps_schema(tmp_path: Path) -> None:
     assert export.write([], tmp_path / "none.parquet", meta=META) == 0
-    assert tuple(pq.read_table(tmp_path / "none.parquet").schema.names) == export.COLUMNS
+    assert tuple(pq.read_table(tmp_path / "none.parquet").schema.names) == (*export.COLUMNS, "geometry")
     assert export.write([], tmp_path / "none.csv", meta=META) == 0
     assert (tmp_path / "none.csv").read_text(encoding="utf-8").strip() == HEADER
 

@@ -133,7 +133,19 @@ def test_migrates_an_empty_file(tmp_path: Path) -> None:
                 "event_sources", "runs", "skipped_inputs", "schema_migrations"} <= tables
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [(1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges")]
+        assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [
+            (1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges"), (5, "acled_ids")]
+
+
+def test_a_reader_never_creates_a_store(tmp_path: Path) -> None:
+    from eventdesk.errors import StoreError
+    from eventdesk.store import Store
+
+    with pytest.raises(StoreError, match="no event store at"):
+        Store.open(tmp_path / "missing.db", create=False)
+    assert list(tmp_path.iterdir()) == []
+    Store.open(tmp_path / "new.db").close()
+    Store.open(tmp_path / "new.db", create=False).close()
 
 
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:

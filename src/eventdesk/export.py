@@ -6,9 +6,13 @@ reader can check every value against its source. Output is deterministic (events
 ``(event_date, event_id)``, undated last; fixed key order; no timestamps), so the same events always
 give the same bytes, and ``write_records(read_jsonl(p))`` reproduces a JSONL file ``p`` exactly.
 
-``meta`` (pipeline, model and dictionary versions) travels with every file: Parquet schema
-metadata, a top-level ``"eventdesk"`` member in GeoJSON, a ``PATH.meta.json`` sidecar for CSV and
-JSONL (which stay one plain row / one event per line).
+``meta`` (pipeline, model and dictionary versions, plus the ``profile`` and the pandas dtype of
+every column, ``columns``) travels with every file: Parquet schema metadata, a top-level
+``"eventdesk"`` member in GeoJSON, a ``PATH.meta.json`` sidecar for CSV and JSONL (which stay one
+plain row / one event per line). Two column profiles: ``eventdesk`` (``COLUMNS``) and ``acled``
+(``acled.PROFILE_COLUMNS``, ACLED's columns first). Parquet holds missing values as NULL and the
+list columns (``LIST_COLUMNS``) as lists, with a WKB point ``geometry`` and GeoParquet ``geo``
+metadata (``_geoparquet``). ``path = "-"`` writes to standard output (no sidecar).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import json
 import logging
 import math
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,6 +34,12 @@ from eventdesk.model import Actor, Event, Span
 __all__ = [
     "COLUMNS",
     "FORMATS",
+    "LIST_COLUMNS",
+    "PROFILES",
+    "check_target",
+    "STDOUT",
+    "column_dtypes",
+    "columns_of",
     "csv_cells",
     "event_record",
     "event_row",
@@ -49,6 +60,20 @@ COLUMNS: tuple[str, ...] = (
     "reviewed",
 )
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "parquet")
+PROFILES: tuple[str, ...] = ("eventdesk", "acled")
+STDOUT = "-"
+"""The ``path`` that means standard output."""
+
+LIST_COLUMNS: Mapping[str, str] = {
+    "assoc_actor_1": "; ", "assoc_actor_2": "; ", "article_ids": "; ", "disputed": "; ", "reviewed": "; ",
+    "tags": "; ", "evidence": " | ",
+}
+"""Columns that hold several values, with the separator that joins them in CSV (lists in Parquet)."""
+_INTS = {"time_precision", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "source_count",
+         "independent_sources", "year", "inter1", "inter2", "interaction", "iso", "timestamp"}
+_REQUIRED = {"event_id", "fatalities", "source_count", "independent_sources", "confidence", "inter1", "inter2",
+             "interaction"}
+_FLOATS = {"latitude", "longitude", "confidence"}
 
 Record = dict[str, Any]
 
@@ -180,10 +205,10 @@ def event_ledger(event: Event) -> dict[str, Any]:
     }
 
 
-def csv_cells(record: Mapping[str, Any]) -> list[str]:
-    """The CSV cells of one row, in ``COLUMNS`` order: empty for unknown, fixed decimals for floats."""
+def csv_cells(record: Mapping[str, Any], columns: tuple[str, ...] = COLUMNS) -> list[str]:
+    """The CSV cells of one row, in ``columns`` order: empty for unknown, fixed decimals for floats."""
     cells: list[str] = []
-    for column in COLUMNS:
+    for column in columns:
         value = record[column]
         if value is None:
             cells.append("")
@@ -199,6 +224,32 @@ def csv_cells(record: Mapping[str, Any]) -> list[str]:
 # -- files ----------------------------------------------------------------------------------
 
 
+def columns_of(profile: str) -> tuple[str, ...]:
+    """The columns of a profile, in order."""
+    if profile == "eventdesk":
+        return COLUMNS
+    if profile == "acled":
+        from eventdesk.acled import PROFILE_COLUMNS
+
+        return PROFILE_COLUMNS
+    raise ConfigError(f"unknown export profile {profile!r}; choose one of {', '.join(PROFILES)}")
+
+
+def column_dtypes(columns: Iterable[str]) -> dict[str, str]:
+    """The pandas dtype of each column, for ``pd.read_csv(path, dtype=...)``: ``string`` for text
+    (lists are joined text in CSV; the date is ISO text), ``int64`` for counts that are always
+    there, the nullable ``Int64`` for the others, ``float64`` for coordinates and confidence. An
+    all-empty column keeps its type."""
+    def dtype(name: str) -> str:
+        if name in _FLOATS:
+            return "float64"
+        if name in _INTS:
+            return "int64" if name in _REQUIRED else "Int64"
+        return "string"
+
+    return {name: dtype(name) for name in columns}
+
+
 def write(events: Iterable[Event], path: str | Path, fmt: str | None = None, *, meta: Mapping[str, Any]) -> int:
     """Write events to ``path`` as ``fmt`` (default: from the suffix); return how many were written.
 
@@ -208,31 +259,73 @@ def write(events: Iterable[Event], path: str | Path, fmt: str | None = None, *, 
 
 
 def write_records(
-    records: Iterable[Mapping[str, Any]], path: str | Path, fmt: str | None = None, *, meta: Mapping[str, Any]
+    records: Iterable[Mapping[str, Any]], path: str | Path, fmt: str | None = None, *, meta: Mapping[str, Any],
+    profile: str = "eventdesk",
 ) -> int:
-    """Write records (as ``event_record`` makes or ``read_jsonl`` returns); see ``write``."""
+    """Write records (as ``event_record`` makes or ``read_jsonl`` returns, or ``acled.acled_row``
+    with ``profile="acled"``); see ``write``. ``path`` ``"-"`` is standard output (CSV unless
+    ``fmt`` says otherwise; no sidecar)."""
+    columns = columns_of(profile)
+    to_stdout = str(path) == STDOUT
+    fmt = check_target(path, fmt)
     path = Path(path)
-    fmt = format_for(path, fmt)
+    meta = {**meta, "profile": profile, "columns": column_dtypes(columns)}
     meta_json = _meta_json(meta)
     ordered = sorted(records, key=_order)
-    writers: dict[str, Callable[[list[Mapping[str, Any]], Path, Mapping[str, Any]], int]] = {
+    writers: dict[str, Callable[[list[Mapping[str, Any]], Any, Mapping[str, Any], tuple[str, ...]], int]] = {
         "csv": _write_csv,
         "jsonl": _write_jsonl,
         "geojson": _write_geojson,
         "parquet": _write_parquet,
     }
-    count = writers[fmt](ordered, path, meta)
+    binary = fmt == "parquet"
+    if to_stdout:
+        handle = sys.stdout.buffer if binary else sys.stdout
+        count = writers[fmt](ordered, handle, meta, columns)
+        handle.flush()
+        return count
+    tmp = _tmp(path)
+    try:
+        with (tmp.open("wb") if binary else tmp.open("w", encoding="utf-8", newline="")) as handle:
+            count = writers[fmt](ordered, handle, meta, columns)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    if fmt == "geojson" and count < len(ordered):
+        logging.getLogger(__name__).warning("%s: %d event(s) without coordinates left out", path,
+                                            len(ordered) - count)
     if fmt in ("csv", "jsonl"):
         _atomic_text(path.with_name(path.name + ".meta.json"), meta_json)
     return count
 
 
+def check_target(path: str | Path, fmt: str | None = None) -> str:
+    """The format a write to ``path`` uses (``"-"``: standard output, CSV by default); a
+    ``ConfigError`` when there is none (unknown or contradicting format) or the folder is missing.
+    Callers check before a long run, so a typo in ``-o`` fails at once."""
+    if str(path) == STDOUT:
+        chosen = (fmt or "csv").lower()
+        if chosen not in FORMATS:
+            raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return chosen
+    path = Path(path)
+    chosen = format_for(path, fmt)
+    if not path.parent.is_dir():
+        raise ConfigError(f"cannot write {path}: the folder {path.parent} does not exist")
+    return chosen
+
+
 def format_for(path: Path, fmt: str | None) -> str:
-    """The export format: ``fmt`` if given, else from the file suffix."""
-    chosen = (fmt if fmt is not None else path.suffix.lstrip(".")).lower()
+    """The export format: ``fmt`` if given, else from the file suffix. A ``fmt`` that contradicts a
+    known suffix (``--format csv`` for ``events.parquet``) is an error, not a guess."""
+    suffix = path.suffix.lstrip(".").lower()
+    chosen = (fmt if fmt is not None else suffix).lower()
     if chosen not in FORMATS:
         given = f"format {fmt!r}" if fmt is not None else f"suffix {path.suffix!r} of {path}"
         raise ConfigError(f"unknown export {given}; choose one of {', '.join(FORMATS)}")
+    if suffix in FORMATS and suffix != chosen:
+        raise ConfigError(f"format {chosen} contradicts the suffix of {path}; drop --format or rename the file")
     return chosen
 
 
@@ -263,24 +356,25 @@ def _json_line(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
-def _write_csv(records: list[Mapping[str, Any]], path: Path, meta: Mapping[str, Any]) -> int:
-    tmp = _tmp(path)
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        writer.writerows(csv_cells(record) for record in records)
-    os.replace(tmp, path)
+def _write_csv(records: list[Mapping[str, Any]], handle: Any, meta: Mapping[str, Any],
+               columns: tuple[str, ...]) -> int:
+    writer = csv.writer(handle)
+    writer.writerow(columns)
+    writer.writerows(csv_cells(record, columns) for record in records)
     return len(records)
 
 
-def _write_jsonl(records: list[Mapping[str, Any]], path: Path, meta: Mapping[str, Any]) -> int:
-    _atomic_text(path, "".join(_json_line(dict(record)) + "\n" for record in records))
+def _write_jsonl(records: list[Mapping[str, Any]], handle: Any, meta: Mapping[str, Any],
+                 columns: tuple[str, ...]) -> int:
+    for record in records:
+        handle.write(_json_line(dict(record)) + "\n")
     return len(records)
 
 
-def _write_geojson(records: list[Mapping[str, Any]], path: Path, meta: Mapping[str, Any]) -> int:
+def _write_geojson(records: list[Mapping[str, Any]], handle: Any, meta: Mapping[str, Any],
+                   columns: tuple[str, ...]) -> int:
     """Point features (GeoJSON order: longitude, latitude); events without coordinates are
-    left out and counted in a warning, since a feature cannot lack a geometry."""
+    left out (the caller warns with their number), since a feature cannot lack a geometry."""
     features = [
         {
             "type": "Feature",
@@ -291,43 +385,27 @@ def _write_geojson(records: list[Mapping[str, Any]], path: Path, meta: Mapping[s
         for record in records
         if record["latitude"] is not None and record["longitude"] is not None
     ]
-    omitted = len(records) - len(features)
-    if omitted:
-        logging.getLogger(__name__).warning("%s: %d event(s) without coordinates left out", path, omitted)
     collection = {"type": "FeatureCollection", "eventdesk": dict(meta), "features": features}
-    _atomic_text(path, _json_line(collection) + "\n")
+    handle.write(_json_line(collection) + "\n")
     return len(features)
 
 
-def _write_parquet(records: list[Mapping[str, Any]], path: Path, meta: Mapping[str, Any]) -> int:
-    import pyarrow as pa  # heavy: imported only when Parquet is asked for
-    import pyarrow.parquet as pq
+def _write_parquet(records: list[Mapping[str, Any]], handle: Any, meta: Mapping[str, Any],
+                   columns: tuple[str, ...]) -> int:
+    from eventdesk._geoparquet import write_table
 
-    schema = _parquet_schema(pa, _meta_json(meta))
-    columns = {name: [record[name] for record in records] for name in COLUMNS}
-    columns["event_date"] = [None if d is None else dt.date.fromisoformat(d) for d in columns["event_date"]]
-    table = pa.Table.from_pydict(columns, schema=schema)
-    tmp = _tmp(path)
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
+    kinds = {name: _kind(name) for name in columns}
+    write_table(records, handle, columns, kinds, {name for name in columns if name in _REQUIRED},
+                _meta_json(meta), LIST_COLUMNS)
     return len(records)
 
 
-def _parquet_schema(pa: Any, meta_json: str) -> Any:
-    """Explicit types so an empty export and a full one have the same schema: nullable int64
-    for counts and precisions, float64 for coordinates and confidence, date32 for the date."""
-    ints = {"time_precision", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "source_count",
-            "independent_sources"}
-    floats = {"latitude", "longitude", "confidence"}
-    required = {"event_id", "fatalities", "source_count", "independent_sources", "confidence"}
-
-    def arrow_type(name: str) -> Any:
-        if name == "event_date":
-            return pa.date32()
-        return pa.int64() if name in ints else pa.float64() if name in floats else pa.string()
-
-    fields = [pa.field(name, arrow_type(name), nullable=name not in required) for name in COLUMNS]
-    return pa.schema(fields, metadata={b"eventdesk": meta_json.encode("utf-8")})
+def _kind(name: str) -> str:
+    if name == "event_date":
+        return "date"
+    if name in LIST_COLUMNS:
+        return "list"
+    return "int" if name in _INTS else "float" if name in _FLOATS else "text"
 
 
 def read_jsonl(path: str | Path) -> list[Record]:

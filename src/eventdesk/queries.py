@@ -151,14 +151,13 @@ def overview(settings: Settings) -> Overview:
         return Overview(versions(), store.totals(), store.facets())
 
 
-def export_query(settings: Settings, query: EventQuery, path: str | Path, fmt: str | None = None) -> int:
-    """Write every event matching ``query`` (no paging) to ``path``; returns how many were written."""
-    from eventdesk.export import write
-    from eventdesk.versions import versions
+def export_query(settings: Settings, query: EventQuery, path: str | Path, fmt: str | None = None, *,
+                 profile: str = "eventdesk") -> int:
+    """Write every event matching ``query`` (no paging) to ``path``; returns how many were written.
+    The same selection as ``eventdesk export`` (``dataset.export_selection``)."""
+    from eventdesk.dataset import export_selection
 
-    with Store.open(settings.db) as store:
-        _, events = store.query_events(query, sort="event_date", limit=None)
-    return write(events, path, fmt, meta=versions())
+    return export_selection(settings, path, fmt, query=query, profile=profile, count_held=False).written
 
 
 def ingest_records(records: Sequence[object], settings: Settings, services: Services, *,

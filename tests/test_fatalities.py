@@ -123,16 +123,13 @@ def test_vague_counts_follow_war_zone(war_zone: bool, best: int) -> None:
     assert count("The attack incurred fatalities among Houthi forces.", war_zone).best == best
 
 
-def test_coded_as_wins() -> None:
+def test_a_coders_convention_is_not_read() -> None:
+    """The pipeline reads the report, never the answer key: "coded as 10" and "split between 3
+    events" exist only in ACLED's notes (the evaluation's adapter strips them)."""
     f = count("Forces killed several fighters. Unknown number of fatalities coded as 10.")
-    assert (f.best, f.how) == (10, "coded")
-
-
-def test_split_records_total_and_parts() -> None:
-    f = count("More than 20 fighters were killed. 20 fatalities split up between 3 events.")
-    assert (f.best, f.how) == (20, "split:20/3")
-    g = count("Unclear fatalities coded as 10 and spread between 3 locations.")
-    assert (g.best, g.how) == (10, "split:10/3")
+    assert f.how.startswith("vague") and f.best != 10  # the report's vague words, outside a war zone
+    g = count("More than 20 fighters were killed. 20 fatalities split up between 3 events.")
+    assert g.best == 20 and "split" not in g.how
 
 
 def test_span_points_at_the_phrase() -> None:
@@ -169,38 +166,22 @@ def test_digits_round_trip(n: int) -> None:
 def test_measured_agreement_with_acled_dev_notes() -> None:
     """Agreement of count_fatalities over whole notes with ACLED's column (deterministic sample).
 
-    Split rows count as correct when the reported total matches the share ACLED coded or the total.
-    Pinned floor: a drop below it needs an explicit decision.
+    The notes go through the evaluation's adapter first, which strips the coders' conventions
+    ("Fatalities coded as 10"): the pipeline reads the report. Pinned floor: a drop below it needs
+    an explicit decision.
     """
+    from eventdesk.evaluate.acled import strip_coder_notes
+
     with DEV.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     sample = random.Random(20240501).sample(rows, min(1500, len(rows)))
     good = 0
     for r in sample:
-        f = count(r["notes"], r["country"] in WAR_ZONES)
-        gold = int(r["fatalities"])
-        split = re.fullmatch(r"split:(\d+)/(\d+)", f.how)
-        if split:
-            total, k = int(split[1]), int(split[2])
-            good += gold in (total, total // k, -(-total // k))
-        else:
-            good += f.best == gold
+        f = count(strip_coder_notes(r["notes"]), r["country"] in WAR_ZONES)
+        good += f.best == int(r["fatalities"])
     share = good / len(sample)
     print(f"\nfatalities agreement on {len(sample)} ACLED dev notes: {share:.1%}")
-    assert share >= 0.86
-
-
-def test_a_toll_split_across_events_gives_one_row_its_share():
-    from eventdesk.model import Fatalities
-    from eventdesk.extract.tolls.count import declared_share
-
-    text = "On 4 March 2020, 14 militants were killed in Kot. Fatalities are split across 3 events (4)."
-    f = count_fatalities(text, [Span("a", 0, len(text))])
-    assert (f.best, f.how) == (14, "split:14/3=4")  # the total, with the coder's figure for this row
-    assert declared_share(f).best == 4
-    assert declared_share(Fatalities(20, 20, 20, None, "split:20/3")).best == 7  # 7/7/6: most rows get 7
-    assert declared_share(Fatalities(10, None, None, None, "split:10/3")).best == 3  # 4/3/3
-    assert declared_share(Fatalities(5, 5, 5, None, "exact")).best == 5  # no split: unchanged
+    assert share >= 0.84  # 85.9% measured on the stripped notes (2026-12-06)
 
 
 def test_bodies_and_fatal_shots_are_deaths():

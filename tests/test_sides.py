@@ -50,13 +50,6 @@ def test_victims_named_by_their_nation_are_its_civilians(events_of) -> None:
     assert event.actor2.name == "Civilians (Ethiopia)"
 
 
-def test_a_coders_coded_as_names_the_group(events_of) -> None:
-    text = ("On 28 April 2020, anti-Houthi forces (coded as National Resistance Forces due to past activity in the "
-            "area) claimed to have clashed with pro-Houthi forces in Al Waziyah Junction (Al Mukha, Taizz).")
-    (event,) = events_of(text)
-    assert event.actor1.name == "National Resistance Forces"
-
-
 def test_a_fight_between_a_and_b_names_a_first(events_of) -> None:
     text = ("On 8 May 2020, five NPA militants were killed in a firefight between the NPA and a joint team composed "
             "of the police's Special Action Force in Barangay Tuburan, Tulunan, Cotabato.")

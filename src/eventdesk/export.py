@@ -18,7 +18,6 @@ metadata (``_geoparquet``). ``path = "-"`` writes to standard output (no sidecar
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import logging
 import math

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
-from eventdesk.extract.tolls.count import states_coding
 from eventdesk.extract.places.choose import PlaceContext, choose_place
 
 __all__ = ["ArticleContext", "ArmedHint", "build_context", "read_context"]
@@ -50,7 +49,6 @@ class ArticleContext:
     anchors: tuple[DateAnchor, ...]
     place_context: PlaceContext
     places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
-    coding_sentences: tuple[Span, ...] = ()  # "Fatalities coded as 0 (...)": a coder's note on the toll
 
     @property
     def main_country(self) -> str | None:
@@ -119,8 +117,7 @@ def build_context(
     countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
-    coding = tuple(s.span for s in sentences if states_coding(text[s.span.start:s.span.end]))
-    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, coding)
+    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {})
 
 
 def _actor_countries(text: str, actors) -> dict[str, int]:

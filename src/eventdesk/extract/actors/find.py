@@ -75,12 +75,6 @@ def find_actors(
             continue
         covered.update(t.i for t in span_doc)
         role, trigger = role_of(span_doc.root)
-        named = _coded_as(doc, start)
-        if named is not None:
-            # "anti-Houthi forces (coded as National Resistance Forces)": the coder names the
-            # group the words before stand for; it takes their role, and they are no actor of their own
-            role, trigger = role_of(named)
-            covered.update(range(named.left_edge.i, named.i + 1))
         if _PLANTED_BY.match(doc.text, end):
             role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
@@ -98,17 +92,6 @@ def find_actors(
             covered.update(range(token.left_edge.i, token.i + 1))
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.actor.span.start if m.actor.span else 0)
-
-
-def _coded_as(doc: Doc, start: int) -> Token | None:
-    """The head noun a coder's "(coded as X)" right after it renames, when X starts at ``start``."""
-    window = max(0, start - 60)
-    m = re.search(r"(\S)\s*\(\s*coded\s+as\s+$", doc.text[window:start])
-    if m is None:
-        return None
-    before = doc.char_span(window + m.start(1), window + m.end(1), alignment_mode="expand")
-    token = before[-1] if before is not None and len(before) else None
-    return token if token is not None and token.pos_ in ("NOUN", "PROPN") else None
 
 
 # nouns for some of a group's men: "a unit of the Southern Resistance", "members of the CJNG",

@@ -219,7 +219,7 @@ _ONE_SIDE = re.compile(r"\bon (?:the )?one side\b(?P<other>.{1,200}?)\bon the ot
 
 def one_side_other(text: str, sentence: Span, a1: Actor | None, a2: Actor | None,
                    mentions: tuple) -> tuple[Actor | None, Actor | None]:
-    """"Clashes between pro-Hadi forces and affiliates (coded as Popular Resistance) on one side and
+    """"Clashes between pro-Hadi forces and affiliates (the Popular Resistance) on one side and
     pro-Houthi forces on the other": the sides are the report's, actor1 on the first and actor2
     the first named on the other; an affiliate of the first side is no opponent."""
     if a1 is None:

@@ -18,7 +18,6 @@ from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, S
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors import sides
-from eventdesk.extract.tolls.count import count_fatalities
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
@@ -103,11 +102,6 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
             sides.counter_protest(clean.text, group[0].sentence):
         a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"
     deaths = _deaths(group)
-    coding = [sp for sp in context.coding_sentences if sp not in own]
-    if context.coding_sentences and not deaths.how.startswith(("coded", "split")):
-        # "Fatalities coded as 0 (VoJ reported 4).", in the event's own sentences or after another
-        # one: the coder's figure
-        deaths = count_fatalities(clean.text, own + coding, war_zone=(country or "") in settings.war_zones)
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
         if any(_CAUSE.search(clean.text, s.start, s.end) for s in own):
             deaths = _no_deaths(top.classification.sub_event_type, deaths)

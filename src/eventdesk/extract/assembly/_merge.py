@@ -123,8 +123,8 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, 
     """Attach a following sentence that adds detail ("Police fired tear gas to disperse them")."""
     extra = cand.extra + (span,)
     deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones)
-    if deaths.best < cand.fatalities.best and not deaths.how.startswith("coded"):
-        deaths = cand.fatalities  # the larger toll, unless the text states how deaths were coded
+    if deaths.best < cand.fatalities.best:
+        deaths = cand.fatalities  # the larger toll
     docs = cand.extra_docs + (((span, doc),) if doc is not None else ())
     return replace(cand, extra=extra, fatalities=deaths, extra_docs=docs)
 

@@ -78,8 +78,8 @@ TITLE = re.compile(
     r"bishop|father|king|prince|mp|mca|deputy|commander|spokesman|spokesperson|judge|justice)\s+$",
     re.IGNORECASE,
 )
-# "(coordinates for Narok town used)", "(coded as Taveta)" are a coder's notes, not hints
-_PAREN = re.compile(r"^\s*\((?!coordinates\b|coded\b|presumed\b|believed\b)([^()]{1,80})\)")
+# a parenthesis that hedges ("(presumed)", "(believed to be ...)") is no place hint
+_PAREN = re.compile(r"^\s*\((?!presumed\b|believed\b)([^()]{1,80})\)")
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
 _NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|ar|er|ez|es|ed|wa|de|da|do)(?=[\s,.;:()-]|$))+")
 NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",

@@ -21,7 +21,6 @@ or chained wider places is in ``_place_hints``. This module chooses among the ca
 from __future__ import annotations
 
 import math
-import re
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key, strip_admin_suffix
 from eventdesk.model import Place, Span
@@ -198,7 +197,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
 
 def _precision(cand: Candidate, entry: GazEntry) -> int:
     if not cand.entries and entry.kind == "admin1" and not cand.is_country:
-        return 2  # a named place we only know the province of ("coordinates for Aden used")
+        return 2  # a named place we only know the province of
     if entry.kind == "admin1" or entry.feature in WIDE_FEATURES:
         return 3
     if entry.kind == "admin2":
@@ -297,15 +296,6 @@ def _place_score(cand: Candidate, order: int) -> float:
     return cue + specific + actor_like + qualifier - 0.05 * order
 
 
-_CODED_AT_BONUS = 5.0
-
-
-def _coded_at(text: str, cand: Candidate) -> bool:
-    """A coder's note names the location coded: "(coded as Mado Gashi with GP2)", "Sanaa Street,
-    coded at Al Yamani Dairy Factory"."""
-    return re.search(r"\bcoded\s+(?:as|at)\s+(?:the\s+)?$", text[max(0, cand.start - 20):cand.start]) is not None
-
-
 def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
                  context: PlaceContext) -> Place | None:
     """The place the event of ``sentence`` happened at, or None when the sentence names no
@@ -313,8 +303,7 @@ def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
     cands = _candidates(text, sentence, gazetteer, context)
     if not cands:
         return None
-    scored = sorted(((_place_score(c, i) + _CODED_AT_BONUS * _coded_at(text, c), c) for i, c in enumerate(cands)),
-                    key=lambda s: -s[0])
+    scored = sorted(((_place_score(c, i), c) for i, c in enumerate(cands)), key=lambda s: -s[0])
     score, best = scored[0]
     if score + (1.2 if best.qualifier else 0.0) < -1 or best.chosen is None:
         return None

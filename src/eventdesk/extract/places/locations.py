@@ -12,7 +12,6 @@ import re
 from dataclasses import replace
 
 from eventdesk.model import EventMention, Place, Span
-from eventdesk.extract.tolls.count import declared_share
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.places._words import ALT_NAME
 from eventdesk.extract.places.choose import find_places
@@ -38,17 +37,7 @@ _REFERENCE_GAP = re.compile(r"^\s*(?:(?:district|town|city|village|area|county)\
 
 def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
     """ACLED codes one event per location: "clashes in Sirwah (Marib), Nihm (Sanaa) and Al Jawf"
-    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6).
-    When the report says its toll is split across several events but only one is found here, that
-    one carries its share (``declared_share``)."""
-    rows = _split_by_location(mention, text, sentence, context)
-    if len(rows) == 1 and rows[0].fatalities.how.startswith("split:"):
-        one = replace(rows[0], fatalities=declared_share(rows[0].fatalities))
-        return [replace(one, notes=describe(one))]
-    return rows
-
-
-def _split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
+    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6)."""
     if mention.place is None:
         return [mention]
     places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)
@@ -79,9 +68,7 @@ def _split_by_location(mention: EventMention, text: str, sentence: Span, context
         return [mention]
     if re.search(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", text[max(sentence.start, listed[0].span.start - 25):listed[0].span.start]):
         return [mention]  # "at the border of Isiolo and Garissa counties": one place, on the border
-    # "Fatalities split between 8 events" with only 6 places found: each keeps its share of 8
-    declared = re.match(r"split:\d+/(\d+)", mention.fatalities.how)
-    shares = _split(mention.fatalities.best, max(len(listed), int(declared.group(1)) if declared else 0))
+    shares = _split(mention.fatalities.best, len(listed))
     out = []
     for place, share in zip(listed, shares):
         deaths = replace(mention.fatalities, best=share,

@@ -9,8 +9,7 @@ stage skipped. A *claim* is one number tied to one death word ("36 ... killed", 
   intransitive death word, or the object of an active killing verb.
 * The vague cases follow the codebook: "several/many/an unknown number" is 10 in a war zone and 3
   elsewhere; "dozens" 12, "tens" 10, "hundreds" 100; "casualties" alone and "casualties unknown"
-  are 0; a coder's "coded as N" wins over everything, and "split between K events" is recorded in
-  ``how`` so the caller divides the total.
+  are 0.
 
 This module holds those sentence-level rules and adds the claims up; the token-level reader that
 finds each claim's death word and victim phrase is :mod:`eventdesk.extract.tolls._phrases`, and the
@@ -21,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from eventdesk.model import Fatalities, Span
 from eventdesk.extract.tolls._quantities import parse_number
@@ -29,7 +27,7 @@ from eventdesk.extract.tolls._phrases import Claim as _Claim
 from eventdesk.extract.tolls._phrases import claims_in as _claims_in
 from eventdesk.extract.tolls._phrases import vague_default
 
-__all__ = ["count_fatalities", "declared_share", "vague_default", "states_coding"]
+__all__ = ["count_fatalities", "vague_default"]
 
 _NEGATION = re.compile(
     r"\b(no|without|zero|nil)\s+(?:\w+\s+){0,2}?(casualt\w*|fatalit\w*|deaths?|one\s+(?:was\s+)?"
@@ -57,15 +55,6 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _CASUALTIES = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
-_CODED_AS = re.compile(
-    r"\b(?:fatalit\w*|deaths?|killed|dead)\b[^.]{0,80}?\bcoded\s+as\s+(\d+)", re.IGNORECASE
-)
-_SPLIT = re.compile(
-    r"\b(?:split|spread|divided|distributed|coded)(?:\s+up)?\s+(?:evenly\s+)?(?:between|across|among|over|"
-    r"into)\s+(?:the\s+)?(\w+)\s+(?:separate\s+)?(?:events|locations|rows|days|incidents|places)"
-    r"(?:\s*\((\d+)\))?",  # "split across 3 events (4)": the coder's figure for this row
-    re.IGNORECASE,
-)
 _VAGUE_EVENT = re.compile(
     r"\b(?:incurr\w*|caus\w*|suffer\w*|inflict\w*|result\w*\s+in|leav\w*|left)\s+(?:\w+\s+){0,2}?"
     r"(?:fatalities|deaths|dead)\b|\bfatalities\s+(?:and\s+injuries\s+)?on\s+both\s+sides\b|"
@@ -73,13 +62,6 @@ _VAGUE_EVENT = re.compile(
     r"dozens|scores|numerous)",
     re.IGNORECASE,
 )
-
-
-def states_coding(sentence: str) -> bool:
-    """Whether a sentence is a coder's "fatalities coded as N" or "fatalities split between 8
-    events" statement (ACLED-style notes)."""
-    return _CODED_AS.search(sentence) is not None or (
-        _SPLIT.search(sentence) is not None and re.search(r"\b(?:fatalit|death|casualt)", sentence, re.I) is not None)
 
 
 def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False) -> Fatalities:
@@ -95,15 +77,10 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     pieces = [piece for s in spans for piece in _sentences(text, s.start, s.end)]
     joined = " ".join(p for _, p in pieces)
 
-    coded = _coded_override(pieces, article_id)
-    if coded is not None:
-        return coded
-
     claims = _drop_restatements([_claims_in(piece, start, war_zone) for start, piece in pieces])
-    split = _SPLIT.search(joined)
     numeric = [c for c in claims if c.how != "vague"]
     if numeric:
-        return _combine(numeric, article_id, split)
+        return _combine(numeric, article_id)
     ranged = _RANGE.search(joined)
     bounds = [g for g in ranged.groups() if g is not None] if ranged is not None else []
     if len(bounds) == 2 and (lo := parse_number(bounds[0])) is not None \
@@ -117,7 +94,7 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
         start, end = _first_match_span(pieces, _NEGATION)
         return Fatalities(0, 0, 0, Span(article_id, start, end), "none")
     if claims:
-        return _combine(claims, article_id, split)
+        return _combine(claims, article_id)
     single = _first_match_span(pieces, _SINGLE_VICTIM)
     if single is not None:
         # "a former bodyguard who worked for ... was shot dead": a singular subject too far from
@@ -173,51 +150,14 @@ def _drop_restatements(per_sentence: list[list[_Claim]]) -> list[_Claim]:
     return kept
 
 
-def _coded_override(pieces: list[tuple[int, str]], article_id: str) -> Fatalities | None:
-    """A coder's explicit "fatalities coded as N" decides the total (before any split)."""
-    for start, piece in pieces:
-        m = _CODED_AS.search(piece)
-        if m is None:
-            continue
-        n = int(m.group(1))
-        how = "coded"
-        split = _SPLIT.search(piece[m.start() :])
-        if split is not None and (k := parse_number(split.group(1))) is not None:
-            how = _split_how(n, k, split)
-        return Fatalities(n, None, None, Span(article_id, start + m.start(), start + m.end()), how)
-    return None
-
-
-def _combine(claims: list[_Claim], article_id: str, split: re.Match[str] | None) -> Fatalities:
+def _combine(claims: list[_Claim], article_id: str) -> Fatalities:
     """Add claims up; low/high stay known only if every claim knows them."""
     best = sum(c.best for c in claims)
     low = None if any(c.low is None for c in claims) else sum(c.low or 0 for c in claims)
     high = None if any(c.high is None for c in claims) else sum(c.high or 0 for c in claims)
     span = Span(article_id, min(c.start for c in claims), max(c.end for c in claims))
     hows = sorted({c.how for c in claims})
-    how = "+".join(hows)
-    if split is not None and (k := parse_number(split.group(1))) is not None:
-        how = _split_how(best, k, split)
-    return Fatalities(best, low, high, span, how)
-
-
-def _split_how(total: int, k: int, split: re.Match[str]) -> str:
-    """"split:20/3", or "split:14/3=4" when the note gives this row's figure."""
-    return f"split:{total}/{k}" + (f"={split.group(2)}" if split.group(2) else "")
-
-
-def declared_share(deaths: Fatalities) -> Fatalities:
-    """The deaths of one row of a toll the report says is split across several events, when only
-    one of them is extracted: the row's own figure if the note gives it, else the share most rows
-    get (ACLED divides evenly, the remainder to the first rows: 20 over 3 -> 7/7/6 -> 7; a tie goes to
-    the first rows: 1 over 2 -> 1/0 -> 1)."""
-    m = re.match(r"split:(\d+)/(\d+)(?:=(\d+))?", deaths.how)
-    if m is None or int(m.group(2)) < 2:
-        return deaths
-    total, k = int(m.group(1)), int(m.group(2))
-    share = int(m.group(3)) if m.group(3) else total // k + (1 if 2 * (total % k) >= k else 0)
-    return replace(deaths, best=share, low=None if deaths.low is None else share,
-                   high=None if deaths.high is None else share, how=f"{deaths.how}; this row {share}")
+    return Fatalities(best, low, high, span, "+".join(hows))
 
 
 def _first_match_span(pieces: list[tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, int] | None:

@@ -236,7 +236,7 @@ CUES: dict[str, str] = {
 }
 
 # Same-length masks applied before matching, so that dates, bookkeeping tails and source names
-# never look like cues ("On 2 March 2020", "Fatalities coded as 0 (VoJ reported 3)").
+# never look like cues ("On 2 March 2020", "(VoJ also reported 3 killed)").
 MASKS: tuple[str, ...] = (
     # the fighting a development follows or recalls is not the event coded: "were displaced
     # following a clash between the NPA and the military", "forces that recently clashed",
@@ -254,7 +254,6 @@ MASKS: tuple[str, ...] = (
     r"\bno(body| one) (was |were )?(hurt|injured|killed|wounded)\b",
     r"\b(\d{1,2}(st|nd|rd|th)? )?(January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?( \d{1,2}(st|nd|rd|th)?)?,?( \d{4})?\b",
-    r"\bfatalit(y|ies) (were |was |are |is )?(coded|split|spread|divided|recorded)[^.]*\.?",
     r"\((\w+ ){0,3}(also )?reported [^)]*\)",
     r"\[size=[^\]]*\]",
     # "these raids demonstrate the growing capacity": to show, not to protest

@@ -133,7 +133,8 @@ def test_migrates_an_empty_file(tmp_path: Path) -> None:
                 "event_sources", "runs", "skipped_inputs", "schema_migrations"} <= tables
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [(1, "initial"), (2, "fusion"), (3, "review")]
+        assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [
+            (1, "initial"), (2, "fusion"), (3, "review"), (4, "reextraction")]
 
 
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
@@ -15,10 +15,11 @@ from eventdesk.fuse import Item, compare, fuse
 from eventdesk.fuse.changes import diff
 from eventdesk.ingest import read_inputs
 from eventdesk.model import Article, ArticleResult, Event, Skipped
-from eventdesk.pipeline import PIPELINE_VERSION, Pipeline
+from eventdesk.pipeline import Pipeline
+from eventdesk.reprocess import fuse_pending, store_results, stored_stale, to_extract
 from eventdesk.services import Services
 from eventdesk.settings import Settings
-from eventdesk.store import RunSummary, Store
+from eventdesk.store import Replaced, RunSummary, Store
 
 __all__ = ["ExtractReport", "extract", "export_events", "complete", "load_services", "changes", "fuse_new"]
 
@@ -31,6 +32,7 @@ class ExtractReport:
     exported: int = 0
     held_back: dict[str, int] = field(default_factory=dict)
     output: str = ""
+    pipeline_version: str = ""  # the version this run extracted with
 
 
 def load_services(settings: Settings) -> Services:
@@ -47,22 +49,6 @@ def complete(event: Event) -> str:
     return ""
 
 
-def _fresh(items: Iterable[Article | Skipped], store: Store, counts: Counter, skipped: list[Skipped]
-           ) -> Iterator[Article]:
-    """Articles not yet stored (same content hash = same article, stored once)."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        counts["read"] += 1
-        if item.content_hash in seen or store.has_hash(item.content_hash):
-            counts["duplicate"] += 1
-            continue
-        seen.add(item.content_hash)
-        yield item
-
-
 def extract(
     inputs: list[str],
     settings: Settings,
@@ -76,16 +62,23 @@ def extract(
 
     ``settings.engine`` says where the stages run: ``local`` in this process (with ``services``,
     loaded here when not given), ``dask`` over partitions of the input on Dask workers that load
-    their own services (``_extract_on_dask``)."""
+    their own services (``_extract_on_dask``). With ``settings.reprocess`` the stored articles whose
+    results came from another pipeline version are extracted again too (``eventdesk.reprocess``)."""
     if settings.engine == "dask":
         return _extract_on_dask(inputs, settings, stdin=stdin, output=output, fmt=fmt)
     services = services or load_services(settings)
+    version = services.versions.pipeline
     counts: Counter[str] = Counter()
     skipped: list[Skipped] = []
+    unavailable: list[Skipped] = []  # stored articles of another version that cannot be re-extracted
+    seen: set[str] = set()
     with Store.open(settings.db) as store:
-        run_id = store.start_run(_settings_dict(settings), pipeline_version=PIPELINE_VERSION)
+        run_id = store.start_run(_settings_dict(settings), pipeline_version=version)
         pipeline = Pipeline(services, batch_size=settings.batch_size)
-        articles = _fresh(read_inputs(inputs, stdin=stdin), store, counts, skipped)
+        articles = to_extract(read_inputs(inputs, stdin=stdin) if inputs else (), store, pipeline_version=version,
+                              reprocess=settings.reprocess, counts=counts, skipped=skipped, seen=seen)
+        if settings.reprocess:
+            articles = chain(articles, stored_stale(store, version, seen=seen, unavailable=unavailable))
         results = pipeline.run(articles)
         if settings.progress and sys.stderr.isatty():
             from tqdm import tqdm
@@ -94,15 +87,19 @@ def extract(
         new_ids: list[str] = []
         rejections = 0
         pending: list[ArticleResult] = []
+        replaced: list[Replaced] = []
 
         def flush() -> None:
             nonlocal rejections
-            for result, stored_id in zip(pending, _store_results(store, pending), strict=True):
+            stored = store_results(store, pending, pipeline_version=version, run_id=run_id,
+                                   add=lambda fresh: _store_results(store, fresh, version))
+            for result, stored_id in stored.added:
                 if stored_id is not None:
                     new_ids.append(stored_id)
                     rejections += len(result.rejections)
                 else:
                     counts["duplicate"] += 1
+            replaced.extend(stored.replaced)
             pending.clear()
 
         for done, result in enumerate(results, 1):
@@ -113,39 +110,42 @@ def extract(
             if done % pipeline.batch_size == 0:  # the end of a pipeline batch: before it reads on
                 flush()
         flush()
+        touched = fuse_pending(store, run_id=run_id)
         mention_ids = [mid for aid in new_ids for mid in store.mention_ids(aid)]
         # and the mentions a killed run stored but did not get to fuse
         mention_ids = list(dict.fromkeys(mention_ids + store.unfused_mentions()))
-        events = fuse_new(store, mention_ids, run_id=run_id)
+        touched.update(e.event_id for e in fuse_new(store, mention_ids, run_id=run_id))
         summary = RunSummary(
             articles_read=counts["read"] + len(skipped),
             articles_new=len(new_ids),
             articles_duplicate=counts["duplicate"],
-            skipped=tuple(skipped),
-            events=len(events),
+            skipped=tuple(skipped + unavailable),
+            events=len({store.resolve(eid) for eid in touched}),
             rejections=rejections,
+            articles_reextracted=len(replaced),
+            articles_stale=store.count_stale(version)[0],
         )
         store.finish_run(run_id, summary)
         total = store.totals()["events"]
-    report = ExtractReport(summary, run_id, total)
+    report = ExtractReport(summary, run_id, total, pipeline_version=version)
     if output:
         exported, held = export_events(settings, output, fmt, services=services)
-        report = ExtractReport(summary, run_id, total, exported, held, output)
+        report = replace(report, exported=exported, held_back=held, output=output)
     return report
 
 
-def _store_results(store: Store, results: list[ArticleResult]) -> list[str | None]:
+def _store_results(store: Store, results: list[ArticleResult], pipeline_version: str) -> list[str | None]:
     """Store a batch of results in one transaction; the id each is stored under, ``None`` for a
     duplicate. When the batch fails, the articles are stored one at a time instead, so those before
     the failing one are kept and the error is the one that article raises on its own."""
     if not results:
         return []
     try:
-        return store.add_results(results, pipeline_version=PIPELINE_VERSION)
+        return store.add_results(results, pipeline_version=pipeline_version)
     except EventdeskError:
         ids = []
         for result in results:
-            added = store.add_result(result, pipeline_version=PIPELINE_VERSION)
+            added = store.add_result(result, pipeline_version=pipeline_version)
             ids.append(store.stored_id(result.clean.article.content_hash) if added else None)
         return ids
 
@@ -159,10 +159,10 @@ def _extract_on_dask(inputs: list[str], settings: Settings, *, stdin: TextIO | N
 
     with DaskEngine(settings) as engine:
         run = run_partitioned(inputs, settings, engine, stdin=stdin, settings_record=_settings_dict(settings))
-    report = ExtractReport(run.summary, run.run_id, run.events_total)
+    report = ExtractReport(run.summary, run.run_id, run.events_total, pipeline_version=run.pipeline_version)
     if output:
         exported, held = export_events(settings, output, fmt)
-        report = ExtractReport(run.summary, run.run_id, run.events_total, exported, held, output)
+        report = replace(report, exported=exported, held_back=held, output=output)
     return report
 
 
@@ -170,13 +170,15 @@ def _item(stored) -> Item:
     return Item.of(stored.id, stored.order, stored.mention, text=stored.evidence, published=stored.published)
 
 
-def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None) -> list[Event]:
+def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None,
+             reason: str | None = None) -> list[Event]:
     """Attach new mentions to the stored events or make new events, without refusing the rest.
 
     The mentions that can be affected are found by following fusion links outwards from the new
     ones (through the store's indexes) and taking in every mention of an event they touch; that
     closed set is fused again as a whole, which gives the same events as fusing the whole store.
-    The differences are written to the change log.
+    The differences are written to the change log (with ``reason`` when given: why the mentions
+    changed, e.g. a re-extraction).
     """
     items = {s.id: _item(s) for s in store.stored_mentions(mention_ids)}
     seen: dict[str, Item] = dict(items)  # every mention read in this pass, decoded once
@@ -213,7 +215,7 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
     sources = store.sources(sorted({i.article for i in items.values()}))
     events = fuse(items.values(), sources, store.review_links(items))
     after = {e.event_id: frozenset(_ids_of(e, items)) for e in events}
-    store.apply_fusion(events, diff(before, after), run_id=run_id)
+    store.apply_fusion(events, diff(before, after), run_id=run_id, reason=reason, fused=list(items))
     return events
 
 
@@ -238,9 +240,9 @@ def export_events(settings: Settings, path: str, fmt: str | None = None, *, serv
             held[why] += 1
         else:
             keep.append(e)
-    from eventdesk.versions import versions as current_versions
+    from eventdesk.versions import current_versions
 
-    meta = versions or current_versions()
+    meta = versions or (services.versions if services is not None else current_versions()).as_dict()
     write(keep, path, fmt, meta=meta)
     return len(keep), dict(held)
 

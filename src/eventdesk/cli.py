@@ -29,8 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="read articles, extract events into the store, optionally export")
-    p.add_argument("inputs", nargs="+", help=".txt/.html files, folders, JSONL(.gz) manifests, WARC(.gz) and Parquet "
-                   "files, or - for a manifest on stdin")
+    p.add_argument("inputs", nargs="*", help=".txt/.html files, folders, JSONL(.gz) manifests, WARC(.gz) and Parquet "
+                   "files, or - for a manifest on stdin (none: only --reprocess the store)")
     p.add_argument("-o", "--output", help="write the events here (format from the suffix)")
     p.add_argument("--format", choices=["csv", "jsonl", "geojson", "parquet"])
     p.add_argument("--batch-size", dest="batch_size", type=int, help=SETTINGS_HELP["batch_size"])
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--work-dir", dest="work_dir", metavar="DIR", help=SETTINGS_HELP["work_dir"])
     p.add_argument("--partition-size", dest="partition_size", type=int, metavar="N",
                    help=SETTINGS_HELP["partition_size"] + " (default 200)")
+    p.add_argument("--reprocess", action="store_true", default=None, help=SETTINGS_HELP["reprocess"])
     _common(p)
 
     p = sub.add_parser("export", help="write the stored events as CSV / JSONL / GeoJSON / Parquet")
@@ -118,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> Settings:
     keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress",
-            "default_country", "host", "port", "engine", "scheduler", "workers", "work_dir", "partition_size")
+            "default_country", "host", "port", "engine", "scheduler", "workers", "work_dir", "partition_size",
+            "reprocess")
     flags = {k: getattr(args, k, None) for k in keys}
     return Settings.load(config=getattr(args, "config", None), **flags)
 
@@ -141,7 +143,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.command == "extract":
         from eventdesk.app import extract
+        from eventdesk.errors import ConfigError
 
+        if not args.inputs and not settings.reprocess:
+            raise ConfigError("extract needs inputs (files, folders, manifests or -), or --reprocess")
         report = extract(args.inputs, settings, stdin=sys.stdin, output=args.output, fmt=args.format)
         print(render.extract_report(report, settings))
         return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from eventdesk import __version__
 from eventdesk.errors import ConfigError, EventdeskError
 from eventdesk.model import (
     Article,
@@ -32,9 +31,10 @@ from eventdesk.stages.events import extract_events
 from eventdesk.stages.metadata import publication_date
 from eventdesk.stages.sentences import split_sentences
 
-__all__ = ["ArticleState", "Stage", "Pipeline", "PIPELINE_VERSION"]
+__all__ = ["ArticleState", "Stage", "Pipeline"]
 
-PIPELINE_VERSION = __version__
+# The pipeline version (a content hash of the rules, data, code and model these stages run with) is
+# ``Services.versions.pipeline``, computed by ``eventdesk.versions``.
 
 
 @dataclass(frozen=True)

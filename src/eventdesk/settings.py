@@ -33,6 +33,8 @@ SETTINGS_HELP: dict[str, str] = {
     "workers": "worker processes of the local Dask cluster started when no scheduler is given",
     "work_dir": "folder for the Dask engine's per-partition result files (default: <db>.work next to the store)",
     "partition_size": "articles per Dask task and per result file",
+    "reprocess": "also extract again the stored articles whose results came from another pipeline version "
+                 "(rules, data, code or model changed), replacing their results",
 }
 
 ENGINES = ("local", "dask")
@@ -58,6 +60,7 @@ class Settings:
     workers: int = 2
     work_dir: str | None = None
     partition_size: int = 200
+    reprocess: bool = False
     events: EventSettings = field(default_factory=EventSettings, compare=False)
 
     def __post_init__(self) -> None:

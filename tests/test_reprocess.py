@@ -161,6 +161,27 @@ def test_reports_the_new_version_no_longer_extracts_leave_their_events(tmp_path,
     assert {("created", lonely), ("attached", shared)} <= kinds
 
 
+def test_review_links_of_reports_no_longer_found_are_dropped_and_logged(tmp_path, services):
+    old = replace(services, settings=replace(services.settings, background_days=365),
+                  versions=replace(services.versions, pipeline="0.0.9+longer-memory"))
+    settings = Settings(db=str(tmp_path / "l.db"), progress=False, background_days=365)
+    extract([_manifest(tmp_path, RECAPS)], settings, services=old)
+    with Store.open(settings.db) as store:
+        ids = sorted(e.event_id for e in store.events())
+    merged = review.merge(settings, ids, reviewer="analyst", why="one event, misplaced by a recap")
+    assert len(merged.sources) == 3
+    report = extract([], replace(settings, background_days=62, reprocess=True), services=services)
+    with Store.open(settings.db) as store:
+        (event,) = store.events()
+        assert [s.article_id for s in event.sources] == ["fresh-report"] and event.event_id == merged.event_id
+        assert not store.review_links(["fresh-report#0", "late-recap#0", "alone-recap#0"])
+        dropped = [c for c in store.changes(run_id=report.run_id) if c.kind == "review-dropped"]
+    assert sorted(tuple(c.detail["link"]) for c in dropped) == [  # each once
+        ("alone-recap#0", "fresh-report#0", "must"), ("alone-recap#0", "late-recap#0", "must"),
+        ("fresh-report#0", "late-recap#0", "must")]
+    assert {c.event_id for c in dropped} == {merged.event_id}
+
+
 def test_a_store_without_raw_text_is_reprocessed_from_its_inputs(tmp_path, services, renamed):
     settings = Settings(db=str(tmp_path / "old.db"), progress=False)
     manifest = _manifest(tmp_path, ARTICLES[:3])

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    := out
 SHARED ?= ../shared
 
-.PHONY: install test-install demo test eval bench clean
+.PHONY: install test-install demo test eval bench bench-reprocess clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench: install
 	$(BIN)/python bench/bench_extract.py --articles 2000 --out $(OUT)/bench.json
 	$(BIN)/python bench/bench_dask.py --articles 2000 --out $(OUT)/bench_dask.json
 	$(BIN)/python bench/bench_fuse.py --sizes 10000,100000,1000000 --out $(OUT)/bench_fuse.json
+
+bench-reprocess: install
+	@mkdir -p $(OUT)
+	$(BIN)/python bench/bench_reprocess.py --articles 400 --out $(OUT)/bench_reprocess.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

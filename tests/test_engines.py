@@ -42,9 +42,9 @@ from eventdesk.model import (
     PublicationDate,
     Skipped,
 )
-from eventdesk.pipeline import PIPELINE_VERSION
 from eventdesk.settings import Settings
 from eventdesk.store import Store
+from eventdesk.versions import Versions, current_versions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -126,7 +126,9 @@ def test_partition_keys_are_stable_and_local(tmp_path):
     settings = Settings(db=str(tmp_path / "x.db"))
 
     def keys(s: Settings, items) -> list[str]:
-        return [p.key for p in partitions(items, 10, settings_salt(s), Counter(), [])]
+        return [p.key for p in partitions(items, 10, settings_salt(s, versions), Counter(), [])]
+
+    versions = current_versions()
 
     items = list(read_inputs(paths))
     first = keys(settings, items)
@@ -135,6 +137,8 @@ def test_partition_keys_are_stable_and_local(tmp_path):
     changed[15] = dataclasses.replace(changed[15], outlet="Another outlet")
     assert [a == b for a, b in zip(first, keys(settings, changed))] == [True, False, True]
     assert not set(first) & set(keys(dataclasses.replace(settings, default_country="Iraq"), items))
+    versions = Versions(versions.pipeline + "-changed-rules", versions.parts)  # another pipeline version
+    assert not set(first) & set(keys(settings, items))
     assert work_folder(settings) == Path(f"{settings.db}.work")
     assert work_folder(dataclasses.replace(settings, work_dir=str(tmp_path / "w"))) == tmp_path / "w"
 
@@ -225,7 +229,7 @@ def test_fusion_by_country_and_month_equals_one_fusion(tmp_path, corpus, service
     for name, by_group in (("all", False), ("groups", True)):
         settings = Settings(db=str(tmp_path / f"{name}.db"))
         with Store.open(settings.db) as store:
-            store.add_results(results, pipeline_version=PIPELINE_VERSION)
+            store.add_results(results, pipeline_version=services.versions.pipeline)
             if by_group:
                 assert len(store.unfused_groups()) >= 4  # several countries and months
                 fuse_unfused(store)
@@ -297,6 +301,30 @@ def test_killed_dask_run_resumes(tmp_path, cluster, corpus, reference):
     assert _sorted_lines(_export(settings, tmp_path / "k.csv")) == _sorted_lines(reference)
 
 
+def test_dask_reprocess_replaces_results_of_another_pipeline_version(tmp_path, cluster, services,
+                                                                     examples_manifest):
+    """A store whose results came from another pipeline version (here: recorded as "0.0.9+old"),
+    re-extracted on the Dask workers with `extract --reprocess`: every article again, with the
+    workers' version; the export equals a fresh local extraction and the change log says why."""
+    inputs = [str(examples_manifest)]
+    old = dataclasses.replace(services, versions=dataclasses.replace(services.versions, pipeline="0.0.9+old"))
+    settings = Settings(db=str(tmp_path / "r.db"), progress=False)
+    extract(inputs, settings, services=old)
+    code = main(["extract", "--reprocess", "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                 "--partition-size", "2", "--db", settings.db, "--no-progress"])
+    assert code == 0
+    with Store.open(settings.db) as store:
+        (run,) = store.runs()[-1:]
+        assert (run.summary.articles_reextracted, run.summary.articles_stale) == (5, 0)
+        assert run.pipeline_version == services.versions.pipeline
+        assert not store.pending_groups()
+        reasons = {c.detail.get("reason") for c in store.changes(run_id=run.id)}
+    assert reasons <= {f"re-extracted: pipeline version 0.0.9+old -> {services.versions.pipeline}"}
+    fresh = Settings(db=str(tmp_path / "f.db"), progress=False)
+    extract(inputs, fresh, services=services)
+    assert _sorted_lines(_export(settings, tmp_path / "r.csv")) == _sorted_lines(_export(fresh, tmp_path / "f.csv"))
+
+
 def test_services_load_once_per_worker(tmp_path, cluster, examples_manifest):
     """Five one-article tasks (and whatever dask runs came before on this cluster): each worker
     loaded the services once, on setup, and stays under the memory target."""
@@ -322,8 +350,8 @@ def test_partition_file_holds_every_computed_article(tmp_path, corpus):
     article = next(a for a in read_inputs(corpus) if isinstance(a, Article))
     task = Task(0, "k" * 64, "part-k.parquet", (article,), ("h1",), "s")
     path = tmp_path / task.file_name
-    write_atomic(path, encode_file(task, [Skipped(article.origin, "internal error in events: boom")]))
+    write_atomic(path, encode_file(task, [Skipped(article.origin, "internal error in events: boom")], "0.1.0+v"))
     part = read_file(path)
     assert part.items == (Skipped(article.origin, "internal error in events: boom"),)
-    assert (part.key, part.omitted, part.pipeline_version) == ("k" * 64, ("h1",), PIPELINE_VERSION)
+    assert (part.key, part.omitted, part.pipeline_version) == ("k" * 64, ("h1",), "0.1.0+v")
     assert [p.name for p in tmp_path.iterdir()] == [task.file_name]  # no temporary file left

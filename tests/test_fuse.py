@@ -67,6 +67,38 @@ def test_a_report_matching_two_events_does_not_chain_them():
     assert sorted(len(g.items) for g in groups) == [1, 2]
 
 
+def test_a_report_joins_reports_an_analyst_merged_when_it_matches_one_of_them():
+    # a and b disagree on the day (apart by a hard limit); an analyst merged them. c is a copy of a.
+    a, b, c = item(mention("a", 2)), item(mention("b", 6)), item(mention("c", 2))
+    merged = {("a#0", "b#0"): "must"}
+    assert [len(g.items) for g in cluster([a, b, c], merged)] == [3]
+    assert sorted(len(g.items) for g in cluster([a, b, c])) == [1, 2]  # without the review: c joins a
+    # a report allowed with neither merged report stays apart, and one the analyst split off too
+    far = item(mention("d", 14))
+    assert sorted(len(g.items) for g in cluster([a, b, far], merged)) == [1, 2]
+    split = {**merged, ("a#0", "c#0"): "cannot"}
+    assert sorted(len(g.items) for g in cluster([a, b, c], split)) == [1, 2]
+    # between reports no analyst merged, every pair must still be allowed: d (day 3) is within a
+    # day of a (day 2) and of e (day 4), but a and e are two days apart
+    e = item(mention("e", 4))
+    assert sorted(len(g.items) for g in cluster([a, item(mention("d", 3)), e])) == [1, 2]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_fusion_with_analysts_merges_does_not_depend_on_input_order(rng):
+    items = _corpus(random.Random(11))
+    ids = sorted(i.id for i in items)
+    merged = {(min(x, y), max(x, y)): "must" for x, y in zip(ids[::7], ids[3::7]) if x != y}
+    shuffled = items[:]
+    rng.shuffle(shuffled)
+
+    def key(events):
+        return sorted((e.event_id, tuple(sorted(s.article_id for s in e.sources))) for e in events)
+
+    assert key(fuse(shuffled, {}, merged)) == key(fuse(items, {}, merged))
+
+
 def test_fused_fields_conservative_toll_and_disputes():
     unknown = Claim("fatalities", "", "unknown", Span("c", 0, 10))
     ms = [mention("a", 2, deaths=8), mention("b", 2, deaths=11, a1="Unidentified Armed Group (Iraq)"),

@@ -102,3 +102,27 @@ def test_bad_reviews_are_refused(rawa):
         review.correct(settings, event.event_id, {"fatalities": 3}, reviewer="a", why=" ")
     with pytest.raises(ReviewError):
         review.split(settings, event.event_id, [["x#0"], ["y#0"]], reviewer="a", why="b")
+
+
+def test_a_new_copy_of_a_merged_report_joins_the_merged_event(services, tmp_path):
+    """Issue 18: two reports an analyst merged (they disagree on the day), then another outlet's copy of
+    one of them arrives. It is the same event as the report it copies, so it joins the merged event:
+    one event, not new ones."""
+    settings = replace(Settings(), db=tmp_path / "merge.db", progress=False)
+    articles = CASES["tuesday-strike"]["articles"]
+    _extract(services, settings, tmp_path, articles, "two")
+    with Store.open(settings.db) as store:
+        ids = [e.event_id for e in store.events()]
+    merged = review.merge(settings, ids, reviewer="analyst-3", why="same raid, misdated by one outlet")
+    copy = dict(articles[0], id="tuesday-copy", outlet="Reprint Four",
+                text=articles[0]["text"].replace("the military said", "the Iraqi military said on Wednesday"))
+    _extract(services, settings, tmp_path, [copy], "copy")
+    with Store.open(settings.db) as store:
+        events = store.events()
+        assert len(events) == 1, [(e.event_id, [s.article_id for s in e.sources]) for e in events]
+        (event,) = events
+        assert {s.article_id for s in event.sources} == {"tuesday-strike", "saturday-strike", "tuesday-copy"}
+        assert store.resolve(merged.event_id) == event.event_id  # (the copy may now name it: same day)
+        last_run = store.runs()[-1].id
+        kinds = {c.kind for c in store.changes(run_id=last_run)}
+    assert "created" not in kinds and kinds & {"attached", "merged"}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -15,10 +16,11 @@ from eventdesk.fuse import Item, compare, fuse
 from eventdesk.fuse.changes import diff
 from eventdesk.ingest import read_inputs
 from eventdesk.model import Article, ArticleResult, Event, Skipped
-from eventdesk.pipeline import PIPELINE_VERSION, Pipeline
+from eventdesk.pipeline import Pipeline
+from eventdesk.reprocess import fuse_pending, store_results, stored_stale, to_extract
 from eventdesk.services import Services
 from eventdesk.settings import Settings
-from eventdesk.store import RunSummary, Store
+from eventdesk.store import Replaced, RunSummary, Store
 
 __all__ = ["ExtractReport", "extract", "export_events", "complete", "load_services", "changes", "fuse_new"]
 
@@ -31,31 +33,11 @@ class ExtractReport:
     exported: int = 0
     held_back: dict[str, int] = field(default_factory=dict)
     output: str = ""
+    pipeline_version: str = ""  # the version this run extracted with
 
 
 def load_services(settings: Settings) -> Services:
     return Services.load(settings)
-
-
-def _fresh(items: Iterable[Article | Skipped], store: Store, counts: Counter, skipped: list[Skipped],
-           progress: Any = None) -> Iterator[Article]:
-    """Articles not yet stored (same content hash = same article, stored once); the others move
-    the progress bar on here, the fresh ones when their result comes back."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            if progress is not None:
-                progress.update(1)
-            continue
-        counts["read"] += 1
-        if item.content_hash in seen or store.has_hash(item.content_hash):
-            counts["duplicate"] += 1
-            if progress is not None:
-                progress.update(1)
-            continue
-        seen.add(item.content_hash)
-        yield item
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -113,8 +95,10 @@ def extract(
 
     ``settings.engine`` says where the stages run: ``local`` in this process (with ``services``,
     loaded here when not given), ``dask`` over partitions of the input on Dask workers that load
-    their own services (``_extract_on_dask``)."""
-    check_inputs(inputs)
+    their own services (``_extract_on_dask``). With ``settings.reprocess`` the stored articles whose
+    results came from another pipeline version are extracted again too (``eventdesk.reprocess``)."""
+    if inputs:
+        check_inputs(inputs)
     if output:
         from eventdesk.export import check_target
 
@@ -122,32 +106,52 @@ def extract(
     if settings.engine == "dask":
         return _extract_on_dask(inputs, settings, stdin=stdin, output=output, fmt=fmt)
     services = services or load_services(settings)
+    version = services.versions.pipeline
     counts: Counter[str] = Counter()
     skipped: list[Skipped] = []
+    unavailable: list[Skipped] = []  # stored articles of another version that cannot be re-extracted
+    seen: set[str] = set()
     with Store.open(settings.db) as store:
-        run_id = store.start_run(_settings_dict(settings), pipeline_version=PIPELINE_VERSION)
+        run_id = store.start_run(_settings_dict(settings), pipeline_version=version)
         pipeline = Pipeline(services, batch_size=settings.batch_size)
         bar = _progress_bar(inputs, settings)
-        articles = _fresh(read_inputs(inputs, stdin=stdin, policy=settings.input_policy()), store, counts, skipped,
-                          bar)
+        read = read_inputs(inputs, stdin=stdin, policy=settings.input_policy()) if inputs else ()
+        articles = to_extract(read, store, pipeline_version=version,
+                              reprocess=settings.reprocess, counts=counts, skipped=skipped, seen=seen)
+        if settings.reprocess:
+            articles = chain(articles, stored_stale(store, version, seen=seen, unavailable=unavailable))
         results = pipeline.run(articles)
         if bar is not None:
             results = _advancing(results, bar)
         new_ids: list[str] = []
         rejections = 0
         pending: list[ArticleResult] = []
+        replaced: list[Replaced] = []
 
         def flush() -> None:
             nonlocal rejections
-            stored = store.add_results_isolated(pending, pipeline_version=PIPELINE_VERSION)
-            for result, (stored_id, error) in zip(pending, stored, strict=True):
-                if error:
-                    skipped.append(Skipped(result.clean.article.origin, error))
-                elif stored_id is not None:
+            failed: set[int] = set()
+
+            def add(fresh: list[ArticleResult]) -> list[str | None]:
+                out = []
+                for result, (stored_id, error) in zip(
+                        fresh, store.add_results_isolated(fresh, pipeline_version=version), strict=True):
+                    if error:  # one article SQLite refuses is skipped with its reason; the batch goes on
+                        skipped.append(Skipped(result.clean.article.origin, error))
+                        failed.add(id(result))
+                    out.append(stored_id)
+                return out
+
+            stored = store_results(store, pending, pipeline_version=version, run_id=run_id, add=add)
+            for result, stored_id in stored.added:
+                if id(result) in failed:
+                    continue
+                if stored_id is not None:
                     new_ids.append(stored_id)
                     rejections += len(result.rejections)
                 else:
                     counts["duplicate"] += 1
+            replaced.extend(stored.replaced)
             pending.clear()
 
         for done, result in enumerate(results, 1):
@@ -158,24 +162,27 @@ def extract(
             if done % pipeline.batch_size == 0:  # the end of a pipeline batch: before it reads on
                 flush()
         flush()
+        touched = fuse_pending(store, run_id=run_id)
         mention_ids = [mid for aid in new_ids for mid in store.mention_ids(aid)]
         # and the mentions a killed run stored but did not get to fuse
         mention_ids = list(dict.fromkeys(mention_ids + store.unfused_mentions()))
-        events = fuse_new(store, mention_ids, run_id=run_id)
+        touched.update(e.event_id for e in fuse_new(store, mention_ids, run_id=run_id))
         summary = RunSummary(
             articles_read=counts["read"] + len(skipped),
             articles_new=len(new_ids),
             articles_duplicate=counts["duplicate"],
-            skipped=tuple(skipped),
-            events=len(events),
+            skipped=tuple(skipped + unavailable),
+            events=len({store.resolve(eid) for eid in touched}),
             rejections=rejections,
+            articles_reextracted=len(replaced),
+            articles_stale=store.count_stale(version)[0],
         )
         store.finish_run(run_id, summary)
         total = store.totals()["events"]
-    report = ExtractReport(summary, run_id, total)
+    report = ExtractReport(summary, run_id, total, pipeline_version=version)
     if output:
         exported, held = export_events(settings, output, fmt, services=services)
-        report = ExtractReport(summary, run_id, total, exported, held, output)
+        report = replace(report, exported=exported, held_back=held, output=output)
     return report
 
 
@@ -195,16 +202,14 @@ def _extract_on_dask(inputs: list[str], settings: Settings, *, stdin: TextIO | N
     """The dask engine: partitions of the input run on Dask workers, results go to per-partition
     Parquet files under ``work_dir``, then into the store, then fusion by (country, month); see
     ``eventdesk.engines``. Resumable: a rerun after a crash loads what was done and computes the rest."""
-    from eventdesk._extras import require_extra
     from eventdesk.engines import DaskEngine, run_partitioned
 
-    require_extra("dask", "--engine dask")
     with DaskEngine(settings) as engine:
         run = run_partitioned(inputs, settings, engine, stdin=stdin, settings_record=_settings_dict(settings))
-    report = ExtractReport(run.summary, run.run_id, run.events_total)
+    report = ExtractReport(run.summary, run.run_id, run.events_total, pipeline_version=run.pipeline_version)
     if output:
         exported, held = export_events(settings, output, fmt)
-        report = ExtractReport(run.summary, run.run_id, run.events_total, exported, held, output)
+        report = replace(report, exported=exported, held_back=held, output=output)
     return report
 
 
@@ -212,13 +217,15 @@ def _item(stored) -> Item:
     return Item.of(stored.id, stored.order, stored.mention, text=stored.evidence, published=stored.published)
 
 
-def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None) -> list[Event]:
+def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None,
+             reason: str | None = None) -> list[Event]:
     """Attach new mentions to the stored events or make new events, without refusing the rest.
 
     The mentions that can be affected are found by following fusion links outwards from the new
     ones (through the store's indexes) and taking in every mention of an event they touch; that
     closed set is fused again as a whole, which gives the same events as fusing the whole store.
-    The differences are written to the change log.
+    The differences are written to the change log (with ``reason`` when given: why the mentions
+    changed, e.g. a re-extraction).
     """
     items = {s.id: _item(s) for s in store.stored_mentions(mention_ids)}
     seen: dict[str, Item] = dict(items)  # every mention read in this pass, decoded once
@@ -255,7 +262,7 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None)
     sources = store.sources(sorted({i.article for i in items.values()}))
     events = fuse(items.values(), sources, store.review_links(items))
     after = {e.event_id: frozenset(_ids_of(e, items)) for e in events}
-    store.apply_fusion(events, diff(before, after), run_id=run_id)
+    store.apply_fusion(events, diff(before, after), run_id=run_id, reason=reason, fused=list(items))
     return events
 
 

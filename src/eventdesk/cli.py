@@ -36,7 +36,8 @@ EXAMPLES: dict[str, str] = {
   eventdesk extract notes/ --keep-undated --include-incomplete --background-days 30 --default-country Kenya
   eventdesk extract shards/ --engine dask --workers 2 --partition-size 100 --work-dir /tmp/work
   eventdesk extract shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --config eventdesk.toml --cache-dir /shared/cache
-  eventdesk extract feeds/manifest.jsonl --allow-root /data/archive --max-article-bytes 5000000""",
+  eventdesk extract feeds/manifest.jsonl --allow-root /data/archive --max-article-bytes 5000000
+  eventdesk extract --reprocess --db news.db""",
     "export": """\
   eventdesk export -o events.csv --profile acled
   eventdesk export -o - --country Iraq --since 2020-05-01 --until 2020-05-31 | head
@@ -114,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = _command(sub, "extract", "read articles, extract events into the store, optionally export")
-    p.add_argument("inputs", nargs="+", help=".txt/.html files, folders, JSONL(.gz) manifests, WARC(.gz) and Parquet "
-                   "files, or - for a manifest on stdin")
+    p.add_argument("inputs", nargs="*", help=".txt/.html files, folders, JSONL(.gz) manifests, WARC(.gz) and Parquet "
+                   "files, or - for a manifest on stdin (none: only --reprocess the store)")
     p.add_argument("-o", "--output", help="also write the store's events here (format from the suffix)")
     p.add_argument("--format", choices=["csv", "jsonl", "geojson", "parquet"],
                    help="format of --output when its suffix does not say")
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "the manifest's own folder are read")
     p.add_argument("--max-article-bytes", dest="max_article_bytes", type=int, metavar="N",
                    help=SETTINGS_HELP["max_article_bytes"] + " (default 20000000)")
+    p.add_argument("--reprocess", action="store_true", default=None, help=SETTINGS_HELP["reprocess"])
     _common(p)
 
     p = _command(sub, "export", "write the stored events as CSV / JSONL / GeoJSON / Parquet, filtered as the API filters")
@@ -217,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> Settings:
     keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress",
-            "default_country", "host", "port", "engine", "scheduler", "workers", "work_dir", "partition_size")
+            "default_country", "host", "port", "engine", "scheduler", "workers", "work_dir", "partition_size",
+            "reprocess")
     flags = {k: getattr(args, k, None) for k in keys + ("max_article_bytes",)}
     if getattr(args, "allow_root", None):
         flags["allowed_roots"] = os.pathsep.join(args.allow_root)
@@ -270,8 +273,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         require_store(settings)
     if args.command == "extract":
         from eventdesk.app import check_inputs, extract
+        from eventdesk.errors import ConfigError
 
-        check_inputs(args.inputs)
+        if not args.inputs and not settings.reprocess:
+            raise ConfigError("extract needs inputs (files, folders, manifests or -), or --reprocess")
+        if args.inputs:
+            check_inputs(args.inputs)
         if args.output:
             from eventdesk.export import check_target
 

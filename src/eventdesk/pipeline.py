@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from eventdesk import __version__
 from eventdesk.document import ArticleDoc, Stage, check_order, each
 from eventdesk.extract import COMPONENTS
 from eventdesk.fuse.syndication import signature
@@ -23,9 +22,10 @@ from eventdesk.stages.clean import clean
 from eventdesk.stages.metadata import publication_date
 from eventdesk.stages.sentences import split_sentences
 
-__all__ = ["ArticleDoc", "Stage", "Pipeline", "PIPELINE_VERSION", "STAGES", "TEXT_STAGES", "check_order"]
+__all__ = ["ArticleDoc", "Stage", "Pipeline", "STAGES", "TEXT_STAGES", "check_order"]
 
-PIPELINE_VERSION = __version__
+# The pipeline version (a content hash of the rules, data, code and model these stages run with) is
+# ``Services.versions.pipeline``, computed by ``eventdesk.versions``.
 
 
 def _clean(d: ArticleDoc, services: Services) -> ArticleDoc:

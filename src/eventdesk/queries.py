@@ -185,7 +185,8 @@ def ingest_records(records: Sequence[object], settings: Settings, services: Serv
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"articles: a record is not plain JSON: {exc}") from exc
     read = [a for a in read_inputs([STDIN_NAME], stdin=io.StringIO(manifest)) if isinstance(a, Article)]
-    quiet = replace(settings, progress=False, write_token=None, engine="local")  # a request runs here
+    # a request runs here, on its own articles (re-extracting the store is `eventdesk extract --reprocess`)
+    quiet = replace(settings, progress=False, write_token=None, engine="local", reprocess=False)
     report = extract([STDIN_NAME], quiet, stdin=io.StringIO(manifest), services=services)
     skipped = tuple(Skipped(_record_origin(s.origin), s.reason) for s in report.summary.skipped)
     report = replace(report, summary=replace(report.summary, skipped=skipped))

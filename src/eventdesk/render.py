@@ -48,6 +48,12 @@ def extract_report(report, settings) -> str:
     )
     for sk in s.skipped:
         out.append(f"  skipped {sk.origin}: {sk.reason}")
+    if s.articles_reextracted:
+        out.append(f"re-extracted {s.articles_reextracted} stored articles with pipeline version "
+                   f"{report.pipeline_version} (`eventdesk changes --run {report.run_id}` lists what changed)")
+    if s.articles_stale:
+        out.append(f"{s.articles_stale} stored articles have results from another pipeline version than "
+                   f"{report.pipeline_version}: `eventdesk extract --reprocess` extracts them again")
     out.append(f"store: {settings.db}")
     if report.output:
         out.append(export_line(report.exported, report.held_back, report.output))
@@ -131,7 +137,8 @@ def changes_text(changes) -> str:
 
 def article_text(a) -> str:
     out = [f"article {a.id} ({a.origin})", f"outlet: {a.outlet or '?'}  published: "
-           f"{a.publication.date or '?'} ({a.publication.how}{': ' + a.publication.evidence if a.publication.evidence else ''})"]
+           f"{a.publication.date or '?'} ({a.publication.how}{': ' + a.publication.evidence if a.publication.evidence else ''})",
+           f"extracted by pipeline version {a.pipeline_version}"]
     for label in ("headline", "byline", "dateline"):
         if getattr(a, label):
             out.append(f"{label}: {getattr(a, label)}")

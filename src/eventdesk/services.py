@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventdesk.settings import Settings
+from eventdesk.versions import Versions, current_versions
 
 __all__ = ["Services"]
 
@@ -17,6 +18,7 @@ class Services:
     outlets: object
     nlp: object
     triggers: object
+    versions: Versions  # what these services extract with (the pipeline version is stored with results)
 
     @classmethod
     def load(cls, settings: Settings) -> Services:
@@ -41,10 +43,4 @@ class Services:
 
         actors = ActorDictionary.load()
         nlp = NlpService.load(find_model())
-        return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter())
-
-    def versions(self) -> dict[str, str]:
-        """Versions written into every export (model, dictionaries, pipeline)."""
-        from eventdesk.versions import versions
-
-        return versions()
+        return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter(), current_versions())

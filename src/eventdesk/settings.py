@@ -39,6 +39,8 @@ SETTINGS_HELP: dict[str, str] = {
     "max_article_bytes": "largest article file read (bytes); a larger one is skipped with its size",
     "max_fatalities": "largest death toll read for one event; a larger figure (a war's or a period's toll, or a "
                       "misread number) is not read, and the mention says why",
+    "reprocess": "also extract again the stored articles whose results came from another pipeline version "
+                 "(rules, data, code or model changed), replacing their results",
 }
 
 ENGINES = ("local", "dask")
@@ -67,6 +69,7 @@ class Settings:
     allowed_roots: str | None = None
     max_article_bytes: int = 20_000_000
     max_fatalities: int = 100_000
+    reprocess: bool = False
     events: EventSettings = field(default_factory=EventSettings, compare=False)
 
     def __post_init__(self) -> None:

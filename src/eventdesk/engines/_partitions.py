@@ -1,16 +1,17 @@
 """Partitions of the input and their result files.
 
 A partition is a run of consecutive articles of the input (``partition_size`` of them), named by
-a *key*: a hash of what decides its results (the pipeline, model and dictionary versions, the
-settings the stages read, and each article's id, origin, metadata and content hash). Its results
+a *key*: a hash of what decides its results (the pipeline version, a content hash of the rules,
+data, code and model, with the versions it is made of; the settings the stages read; and each
+article's id, origin, metadata and content hash), so a changed rule never reuses a stale file. Its results
 go to one Parquet file, ``part-<key>.parquet`` in the work folder, written whole or not at all
 (written to a temporary name, then renamed). A rerun that finds the file does not compute the
 partition again.
 
 A result file holds one row per article the partition computed, in input order: the encoded
 ``ArticleResult`` (see ``_codec``) or, for an article a stage failed on, the reason. Its schema
-metadata records the key, the pipeline version and the content hashes of the partition's
-articles that were already stored when it was computed (and so left out of it).
+metadata records the key, the pipeline version of the worker that computed it and the content
+hashes of the partition's articles that were already done when it was computed (and so left out of it).
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from pathlib import Path
 
 from eventdesk.engines._codec import decode_result, encode_result
 from eventdesk.model import Article, ArticleResult, Skipped
-from eventdesk.pipeline import PIPELINE_VERSION
 from eventdesk.settings import Settings
+from eventdesk.versions import Versions
 
 __all__ = ["Partition", "Task", "PartitionFile", "partitions", "settings_salt", "services_key", "work_folder",
            "encode_file", "read_file", "read_meta", "write_atomic", "remove_stale"]
@@ -60,6 +61,7 @@ class Task:
     articles: tuple[Article, ...]
     omitted: tuple[str, ...]  # content hashes of the partition's articles already in the store
     services_key: str
+    pipeline_version: str = ""  # the driver's: a worker with another one refuses the task
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,11 @@ def work_folder(settings: Settings) -> Path:
     return Path(settings.work_dir) if settings.work_dir else Path(f"{settings.db}.work")
 
 
-def settings_salt(settings: Settings) -> str:
+def settings_salt(settings: Settings, versions: Versions) -> str:
     """What, besides the articles, decides a partition's results."""
-    from eventdesk.versions import versions
-
     return json.dumps({
-        "pipeline": PIPELINE_VERSION,
-        "versions": versions(),
+        "pipeline": versions.pipeline,
+        "versions": versions.as_dict(),
         "default_country": settings.default_country,
         "max_fatalities": settings.max_fatalities,
         "events": _canonical(settings.events),
@@ -116,13 +116,13 @@ def _iso(value) -> str | None:
 
 
 def partitions(items: Iterable[Article | Skipped], size: int, salt: str, counts: Counter,
-               skipped: list[Skipped]) -> Iterator[Partition]:
-    """Cut the input into partitions of ``size`` articles. Unreadable inputs go to ``skipped``; an
-    article whose content already came earlier in the input is counted as a duplicate and left
-    out (as the local engine does), so no two partitions hold the same content."""
-    seen: set[str] = set()
+               skipped: list[Skipped], *, start: int = 0, seen: set[str] | None = None) -> Iterator[Partition]:
+    """Cut the input into partitions of ``size`` articles, numbered from ``start``. Unreadable inputs
+    go to ``skipped``; an article whose content already came earlier (``seen``) is counted as a
+    duplicate and left out (as the local engine does), so no two partitions hold the same content."""
+    seen = set() if seen is None else seen
     batch: list[Article] = []
-    index = 0
+    index = start
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -148,8 +148,9 @@ def _partition(index: int, articles: list[Article], salt: str) -> Partition:
     return Partition(index, digest.hexdigest(), tuple(articles))
 
 
-def encode_file(task: Task, items: list[ArticleResult | Skipped]) -> bytes:
-    """The Parquet bytes of a partition's result file (built on the worker)."""
+def encode_file(task: Task, items: list[ArticleResult | Skipped], pipeline_version: str) -> bytes:
+    """The Parquet bytes of a partition's result file (built on the worker, whose services extract
+    with ``pipeline_version``)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -164,7 +165,7 @@ def encode_file(task: Task, items: list[ArticleResult | Skipped]) -> bytes:
     schema = pa.schema([
         ("position", pa.int32()), ("article_id", pa.string()), ("origin", pa.string()),
         ("content_hash", pa.string()), ("result", pa.large_string()), ("skipped", pa.string()),
-    ], metadata={_META: json.dumps({"key": task.key, "pipeline_version": PIPELINE_VERSION,
+    ], metadata={_META: json.dumps({"key": task.key, "pipeline_version": pipeline_version,
                                     "omitted": list(task.omitted)}).encode()})
     sink = pa.BufferOutputStream()
     pq.write_table(pa.table(rows, schema=schema), sink, compression="zstd")

@@ -58,6 +58,11 @@ def cluster(items: Iterable[Item], reviewed: Mapping[tuple[str, str], str] | Non
     ``reviewed`` holds analysts' decisions on pairs of mention ids, ``(a, b)`` with a < b:
     "must" pairs are fused first whatever their score (a reviewed merge), and no two mentions of a
     "cannot" pair ever end up together (a reviewed split).
+
+    The reports an analyst merged are one *unit*: the analyst has overruled the hard limits between
+    them (they may disagree on the day or the province), so a further report may join them when it
+    is allowed with at least one report of the unit, as a copy of one of them is. Between reports
+    that no analyst merged every pair must still be allowed.
     """
     items = sorted(items, key=lambda i: i.order)
     reviewed = reviewed or {}
@@ -68,24 +73,31 @@ def cluster(items: Iterable[Item], reviewed: Mapping[tuple[str, str], str] | Non
     kept: dict[str, list[MergeLink]] = {item.order: [] for item in items}
     by_id = {item.id: item for item in items}
     # Two groups merge only when no pair across them is kept apart by a hard limit (``compare``
-    # gives None). What that needs of a group: its articles (no two reports of one article) and one
-    # item per distinct ``limits_key`` (the other hard limits read only that), so a check costs
-    # (distinct keys x distinct keys) cached lookups, not (items x items) comparisons.
+    # gives None). What that needs of a group: its articles (no two reports of one article) and its
+    # units: a report no analyst merged is a unit of its own, keyed by its ``limits_key`` (the other
+    # hard limits read only that), so a check costs (distinct keys x distinct keys) cached lookups,
+    # not (items x items) comparisons; the reports an analyst merged are one unit, allowed with a
+    # report when any of its keys is.
     articles: dict[str, set[str]] = {item.order: {item.article} for item in items}
-    keys: dict[str, dict[tuple, Item]] = {item.order: {limits_key(item): item} for item in items}
+    units: dict[str, dict[tuple, dict[tuple, Item]]] = {
+        item.order: {("key", limits_key(item)): {limits_key(item): item}} for item in items}
     allowed: dict[tuple[tuple, tuple], bool] = {}
 
+    def ok(kx: tuple, x: Item, ky: tuple, y: Item) -> bool:
+        found = allowed.get((kx, ky))
+        if found is None:
+            found = allowed[(kx, ky)] = not apart(x, y)
+        return found
+
     def compatible(ra: str, rb: str) -> bool:
-        """Whether every pair across the groups is allowed: ``compare(x, y) is not None`` for each x
-        of ``ra`` and y of ``rb``, found from the groups' articles and keys."""
+        """Whether the groups may merge: no article in both, and each unit of ``ra`` allowed with
+        each unit of ``rb`` (``compare(x, y) is not None`` for some x of the one and y of the other;
+        for two reports no analyst merged, that is the pair itself)."""
         if not articles[ra].isdisjoint(articles[rb]):
             return False
-        for kx, x in keys[ra].items():
-            for ky, y in keys[rb].items():
-                ok = allowed.get((kx, ky))
-                if ok is None:
-                    ok = allowed[(kx, ky)] = not apart(x, y)
-                if not ok:
+        for ua in units[ra].values():
+            for ub in units[rb].values():
+                if not any(ok(kx, x, ky, y) for kx, x in ua.items() for ky, y in ub.items()):
                     return False
         return True
 
@@ -116,7 +128,13 @@ def cluster(items: Iterable[Item], reviewed: Mapping[tuple[str, str], str] | Non
         members[keep].extend(members.pop(gone))
         kept[keep].extend(kept.pop(gone))
         absorb(articles, keep, gone)
-        absorb(keys, keep, gone)
+        if forced:  # an analyst's merge: everything the two groups hold becomes one unit
+            one: dict[tuple, Item] = {}
+            for unit in [*units.pop(gone).values(), *units[keep].values()]:
+                one.update(unit)
+            units[keep] = {("reviewed", keep): one}
+        else:
+            absorb(units, keep, gone)
         return kept[keep]
 
     for (x, y), kind in sorted(reviewed.items()):

@@ -7,6 +7,6 @@ SQLite via the standard library; the schema lives in numbered migrations under `
 from __future__ import annotations
 
 from eventdesk.store._store import Store
-from eventdesk.store._types import RunRecord, RunSummary, StoredArticle
+from eventdesk.store._types import Replaced, RunRecord, RunSummary, StoredArticle
 
-__all__ = ["RunRecord", "RunSummary", "Store", "StoredArticle"]
+__all__ = ["Replaced", "RunRecord", "RunSummary", "Store", "StoredArticle"]

@@ -16,6 +16,7 @@ from eventdesk.model import (
     ArticleResult, Dropped, EventMention, PublicationDate, Rejection, Sentence, Source, Span,
 )
 from eventdesk.store._codec import decode_mention, encode_mention, fingerprint, to_json
+from eventdesk.store._inputs import save_input
 from eventdesk.store._types import StoredArticle
 
 T = TypeVar("T")
@@ -105,7 +106,8 @@ def check_result(result: ArticleResult) -> None:
 def insert_result(
     conn: sqlite3.Connection, result: ArticleResult, *, original_id: str, pipeline_version: str, now: dt.datetime
 ) -> None:
-    """Insert one article and everything its stages produced (the caller holds the transaction)."""
+    """Insert one article and everything its stages produced (the caller holds the transaction),
+    and the article as it was read (``result.clean.article``), so the stages can run on it again."""
     article, clean, pub = result.clean.article, result.clean, result.publication
     conn.execute(
         "INSERT INTO articles (id, original_id, content_hash, origin, outlet, url, title, language,"
@@ -119,6 +121,14 @@ def insert_result(
             pipeline_version, now.isoformat(),
         ),
     )
+    save_input(conn, article.id, article)
+    insert_children(conn, result)
+
+
+def insert_children(conn: sqlite3.Connection, result: ArticleResult) -> None:
+    """What the stages produced for an article whose row exists: dropped blocks, sentences,
+    rejections, mentions and the near-duplicate links."""
+    article, clean = result.clean.article, result.clean
     conn.executemany(
         "INSERT INTO dropped_blocks (article_id, seq, text, reason, line) VALUES (?, ?, ?, ?, ?)",
         [(article.id, seq, d.text, d.reason, d.line) for seq, d in enumerate(clean.dropped)],
@@ -179,6 +189,14 @@ def insert_mention(conn: sqlite3.Connection, article_id: str, seq: int, mention:
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     conn.execute(f"INSERT INTO event_mentions ({names}) VALUES ({marks})", tuple(row.values()))
+
+
+def update_mention(conn: sqlite3.Connection, mention_id_: str, mention: EventMention) -> None:
+    """Overwrite a stored mention's fields (it keeps its id, its events and review links)."""
+    columns = encode_mention(mention)
+    row = {"fingerprint": fingerprint(columns), **columns}
+    sets = ", ".join(f"{name} = ?" for name in row)
+    conn.execute(f"UPDATE event_mentions SET {sets} WHERE id = ?", (*row.values(), mention_id_))
 
 
 def load_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle:

@@ -36,10 +36,12 @@ def complete_run(conn: sqlite3.Connection, run_id: int, summary: RunSummary, now
     reasons = Counter(s.reason for s in summary.skipped)
     conn.execute(
         "UPDATE runs SET finished = ?, articles_read = ?, articles_new = ?, articles_duplicate = ?,"
-        " articles_skipped = ?, events = ?, rejections = ?, skipped_reasons = ? WHERE id = ?",
+        " articles_skipped = ?, events = ?, rejections = ?, skipped_reasons = ?, articles_reextracted = ?,"
+        " articles_stale = ? WHERE id = ?",
         (
             now.isoformat(), summary.articles_read, summary.articles_new, summary.articles_duplicate,
-            len(summary.skipped), summary.events, summary.rejections, to_json(dict(sorted(reasons.items()))), run_id,
+            len(summary.skipped), summary.events, summary.rejections, to_json(dict(sorted(reasons.items()))),
+            summary.articles_reextracted, summary.articles_stale, run_id,
         ),
     )
     conn.executemany(
@@ -63,6 +65,8 @@ def _run(conn: sqlite3.Connection, row: sqlite3.Row) -> RunRecord:
             skipped=tuple(load_skipped(conn, row["id"])),
             events=row["events"],
             rejections=row["rejections"],
+            articles_reextracted=row["articles_reextracted"] or 0,
+            articles_stale=row["articles_stale"] or 0,
         )
     return RunRecord(
         id=row["id"],

@@ -13,11 +13,11 @@ from typing import Any
 
 from eventdesk.errors import StoreError
 from eventdesk.export import event_row
-from eventdesk.model import ArticleResult, Event, EventMention, Skipped, Source
-from eventdesk.store import _acled, _articles, _events, _fusion, _review, _runs
+from eventdesk.model import Article, ArticleResult, Event, EventMention, Skipped, Source
+from eventdesk.store import _acled, _articles, _events, _fusion, _inputs, _replace, _review, _runs
 from eventdesk.store import _query
 from eventdesk.store._migrate import migrate
-from eventdesk.store._types import RunRecord, RunSummary, StoredArticle
+from eventdesk.store._types import Replaced, RunRecord, RunSummary, StoredArticle
 
 Clock = Callable[[], dt.datetime]
 
@@ -195,16 +195,20 @@ class Store:
             _events.upsert_events(conn, events, self._clock())
 
     def apply_fusion(self, events: Iterable[Event], changes: list[tuple[str, str, dict]], *,
-                     run_id: int | None = None) -> None:
+                     run_id: int | None = None, reason: str | None = None, fused: Iterable[str] = ()) -> None:
         """Write one fusion pass in one transaction: the new and changed events, the removal of
-        retired ones, and every change (with the fields that changed) in the change log."""
+        retired ones, and every change (with the fields that changed) in the change log, each with
+        ``reason`` when given. The ``fused`` mentions no longer wait in ``pending_fusion``."""
         retired = [eid for kind, eid, _ in changes if kind == "retired"]
         with self._transaction("store fused events") as conn:
             now = self._clock()
             _events.delete_events(conn, retired)
             updated = _events.upsert_events(conn, events, now)
             log = list(changes) + [("updated", eid, {"fields": fields}) for eid, fields in updated]
+            if reason:
+                log = [(kind, eid, {**detail, "reason": reason}) for kind, eid, detail in log]
             _fusion.log_changes(conn, log, run_id, now)
+            conn.executemany("DELETE FROM pending_fusion WHERE mention_id = ?", [(m,) for m in fused])
 
     def neighbour_ids(self, item: Any) -> list[str]:
         """Ids of the stored mentions that could be the same event as ``item`` (a ``fuse.Item``)."""
@@ -425,4 +429,53 @@ class Store:
         with self._reading("read unfused mentions") as conn:
             rows = conn.execute(f"SELECT m.id FROM event_mentions m WHERE {where} ORDER BY m.article_id, m.seq",
                                 params)
+            return [r[0] for r in rows]
+
+    # -- re-extraction -----------------------------------------------------------------------
+
+    def version_of(self, content_hash: str) -> str | None:
+        """The pipeline version that produced the results of the article with this content
+        (``None`` when it is not stored)."""
+        with self._reading("look up pipeline version") as conn:
+            row = conn.execute("SELECT pipeline_version FROM articles WHERE content_hash = ?",
+                               (content_hash,)).fetchone()
+            return None if row is None else row[0]
+
+    def replace_results(self, results: list[ArticleResult], *, pipeline_version: str,
+                        run_id: int | None = None) -> list[Replaced | None]:
+        """Replace the stored results of these articles (found by content) with the given ones of
+        ``pipeline_version``, in one transaction (see ``_replace``); ``None`` for an article that is
+        not stored or already comes from that version. Fusion follows (``pending_groups``)."""
+        for result in results:
+            _articles.check_result(result)
+        with self._transaction(f"replace {len(results)} articles") as conn:
+            now = self._clock()
+            return [_replace.replace_result(conn, r, pipeline_version=pipeline_version, now=now, run_id=run_id)
+                    for r in results]
+
+    def stale_articles(self, pipeline_version: str, *, after: str = "", limit: int = 200
+                       ) -> list[tuple[str, str, Article | Skipped]]:
+        """A page of the stored articles from another pipeline version: ``(id, content hash, Article as
+        read)``, a ``Skipped`` in its place when the store lacks the raw text; pass the last id as
+        ``after`` for the next page."""
+        with self._reading("read articles to re-extract") as conn:
+            return _inputs.stale_articles(conn, pipeline_version, after=after, limit=limit)
+
+    def count_stale(self, pipeline_version: str) -> tuple[int, int]:
+        """Stored articles from another pipeline version, and how many of them lack their raw text."""
+        with self._reading("count articles of other pipeline versions") as conn:
+            return _inputs.count_stale(conn, pipeline_version)
+
+    def pending_groups(self) -> list[tuple[str, str, str]]:
+        """``(reason, country, month)`` of the mentions a re-extraction left for fusion, sorted."""
+        with self._reading("read mentions pending fusion") as conn:
+            rows = conn.execute(f"SELECT DISTINCT p.reason, {self._GROUP} FROM pending_fusion p"
+                                " JOIN event_mentions m ON m.id = p.mention_id ORDER BY 1, 2, 3")
+            return [(r[0], r[1], r[2]) for r in rows]
+
+    def pending_mentions(self, group: tuple[str, str, str]) -> list[str]:
+        """Ids of the mentions of one ``pending_groups`` group still waiting for fusion."""
+        with self._reading("read mentions pending fusion") as conn:
+            rows = conn.execute(f"SELECT m.id FROM pending_fusion p JOIN event_mentions m ON m.id = p.mention_id"
+                                f" WHERE (p.reason, {self._GROUP}) = (?, ?, ?) ORDER BY m.article_id, m.seq", group)
             return [r[0] for r in rows]

@@ -54,6 +54,23 @@ class RunSummary:
     skipped: tuple[Skipped, ...] = ()
     events: int = 0
     rejections: int = 0
+    articles_reextracted: int = 0  # stored articles whose results this run replaced (another pipeline version)
+    articles_stale: int = 0  # stored articles still from another pipeline version when the run ended
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A stored article whose results a re-extraction replaced.
+
+    ``mention_ids`` are its mentions now, in the order the stages produced them: those in ``kept``
+    report what an old mention did and kept its id (its event and review links), the others are
+    new. ``dropped`` are the old mention ids nothing reports any more."""
+
+    article_id: str
+    old_version: str
+    mention_ids: tuple[str, ...]
+    kept: tuple[str, ...]
+    dropped: tuple[str, ...]
 
 
 @dataclass(frozen=True)

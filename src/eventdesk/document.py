@@ -38,6 +38,7 @@ class ArticleDoc:
     article: Article
     # text stages
     clean: CleanArticle | None = None
+    reading: CleanArticle | None = None  # the cleaned text as read: uncased paragraphs recased, same length
     publication: PublicationDate | None = None
     sentences: tuple[Sentence, ...] = ()
     minhash: bytes = b""

@@ -32,12 +32,19 @@ def _clean(d: ArticleDoc, services: Services) -> ArticleDoc:
     return replace(d, clean=clean(d.article))
 
 
+def _casing(d: ArticleDoc, services: Services) -> ArticleDoc:
+    """The text as extraction reads it: the cleaned text, with wire copy in capitals and bodies in
+    lower case recased (``stages/casing.py``); the same length, so spans hold in both."""
+    text = d.clean.text if services.recaser is None else services.recaser.recase(d.clean.text)
+    return replace(d, reading=d.clean if text == d.clean.text else replace(d.clean, text=text))
+
+
 def _metadata(d: ArticleDoc, services: Services) -> ArticleDoc:
     return replace(d, publication=publication_date(d.clean, services.outlets))
 
 
 def _sentences(d: ArticleDoc, services: Services) -> ArticleDoc:
-    return replace(d, sentences=split_sentences(d.clean.text, d.clean.id, services.triggers))
+    return replace(d, sentences=split_sentences(d.reading.text, d.clean.id, services.triggers))
 
 
 def _parse(docs: Sequence[ArticleDoc], services: Services) -> list[ArticleDoc]:
@@ -50,9 +57,9 @@ def _parse(docs: Sequence[ArticleDoc], services: Services) -> list[ArticleDoc]:
         if d.error:
             continue
         for sent in d.sentences:
-            if sent.triggers and has_cue(d.clean.text[sent.span.start : sent.span.end]):
+            if sent.triggers and has_cue(d.reading.text[sent.span.start : sent.span.end]):
                 todo.append((i, sent.span))
-    texts = [docs[i].clean.text[span.start : span.end] for i, span in todo]
+    texts = [docs[i].reading.text[span.start : span.end] for i, span in todo]
     parsed = services.nlp.parse(texts)
     per: list[dict[Span, object]] = [{} for _ in docs]
     for (i, span), parse in zip(todo, parsed):
@@ -66,10 +73,11 @@ def _fingerprint(d: ArticleDoc, services: Services) -> ArticleDoc:
 
 TEXT_STAGES: tuple[Stage, ...] = (
     Stage("clean", frozenset({"article"}), frozenset({"clean"}), each(_clean)),
+    Stage("casing", frozenset({"clean"}), frozenset({"reading"}), each(_casing)),
     Stage("metadata", frozenset({"clean"}), frozenset({"publication"}), each(_metadata)),
-    Stage("sentences", frozenset({"clean"}), frozenset({"sentences"}), each(_sentences)),
+    Stage("sentences", frozenset({"reading"}), frozenset({"sentences"}), each(_sentences)),
     Stage("fingerprint", frozenset({"clean"}), frozenset({"minhash"}), each(_fingerprint)),
-    Stage("parse", frozenset({"sentences"}), frozenset({"docs"}), _parse),
+    Stage("parse", frozenset({"sentences", "reading"}), frozenset({"docs"}), _parse),
 )
 """The text stages (``stages/``): the cleaned text, its publication date, sentences and parse."""
 

@@ -19,6 +19,7 @@ class Services:
     nlp: object
     triggers: object
     versions: Versions  # what these services extract with (the pipeline version is stored with results)
+    recaser: object = None  # stages.casing.Recaser: a cased reading of uncased paragraphs
 
     @classmethod
     def load(cls, settings: Settings) -> Services:
@@ -43,4 +44,8 @@ class Services:
 
         actors = ActorDictionary.load()
         nlp = NlpService.load(find_model())
-        return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter(), current_versions())
+        from eventdesk.stages.casing import Recaser
+
+        recaser = Recaser.load(actors.acronyms())
+        return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter(), current_versions(),
+                   recaser)

@@ -46,15 +46,15 @@ def _stage(name: str, requires: set[str], assigns: set[str], fn) -> Stage:
 
 
 COMPONENTS: tuple[Stage, ...] = (
-    _stage("context", {"clean", "publication", "sentences"}, {"context"}, read_context),
+    _stage("context", {"reading", "publication", "sentences"}, {"context"}, read_context),
     _stage("places", {"context", "docs", "sentences"}, {"places", "countries"}, read_places),
     _stage("actors", {"context", "docs", "countries"}, {"actors"}, read_actors),
-    _stage("trigger", {"context", "docs", "actors"}, {"triggers"}, read_triggers),
-    _stage("scope", {"triggers", "docs"}, {"verdicts"}, read_scope),
-    _stage("dates", {"triggers", "verdicts", "context", "publication"}, {"dates"}, read_dates),
-    _stage("tolls", {"triggers", "verdicts", "countries"}, {"tolls"}, read_tolls),
-    _stage("assembly", {"clean", "publication", "sentences", "context", "places", "countries", "actors",
+    _stage("trigger", {"reading", "context", "docs", "actors"}, {"triggers"}, read_triggers),
+    _stage("scope", {"reading", "triggers", "docs"}, {"verdicts"}, read_scope),
+    _stage("dates", {"reading", "triggers", "verdicts", "context", "publication"}, {"dates"}, read_dates),
+    _stage("tolls", {"reading", "triggers", "verdicts", "countries"}, {"tolls"}, read_tolls),
+    _stage("assembly", {"clean", "reading", "publication", "sentences", "context", "places", "countries", "actors",
                         "triggers", "verdicts", "dates", "tolls", "minhash"}, {"result"}, assemble),
-    _stage("claims", {"result", "sentences"}, {"claims"}, read_claims),
+    _stage("claims", {"reading", "result", "sentences"}, {"claims"}, read_claims),
     _stage("bounds", {"result", "claims"}, {"bounded"}, bound),
 )

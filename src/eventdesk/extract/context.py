@@ -141,7 +141,7 @@ def read_context(doc, services):
     from dataclasses import replace as _replace
 
     context = build_context(
-        doc.clean.text, doc.clean.id, doc.sentences, doc.publication.date, services.gazetteer, services.actors,
+        doc.reading.text, doc.clean.id, doc.sentences, doc.publication.date, services.gazetteer, services.actors,
         default_country=services.settings.default_country,
     )
     return _replace(doc, context=context)

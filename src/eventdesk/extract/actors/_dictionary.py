@@ -153,6 +153,11 @@ class ActorDictionary:
         in Yemen are "Operation Restoring Hope"), or None."""
         return self._coalitions.get((nation, country or ""))
 
+    def acronyms(self) -> frozenset[str]:
+        """The aliases written as acronyms (FMLN, ELN, IS): a recased reading keeps those that are
+        no common word in capitals."""
+        return frozenset(a for e in self.entries for a in e.aliases if _is_acronym(a) and len(a) > 1)
+
     def group_words(self) -> frozenset[tuple[str, str]]:
         """Names of peoples and clans, lower-cased, with their home countries (("maasai", "Kenya"))."""
         return frozenset((word, e.country) for word, e in self._ethnic.items())

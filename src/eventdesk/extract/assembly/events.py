@@ -50,7 +50,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
     with reasons: each event sentence that has a trigger and is reported as fact is a candidate
     with the date, place, actors and toll the components found for it; a sentence with trigger
     words but no type elaborates the candidate before it; candidates are grouped into events."""
-    clean, publication, sentences, context = doc.clean, doc.publication, doc.sentences, doc.context
+    # the reading: the cleaned text recased where it had no case (stages/casing), same spans
+    clean, publication, sentences, context = doc.reading, doc.publication, doc.sentences, doc.context
     text = clean.text
     resolver = DateResolver(publication.date, publication.order or "DMY")
     rejections: list[Rejection] = []
@@ -102,6 +103,6 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
 def _candidate(doc: ArticleDoc, span: Span, parse) -> Candidate:
     c = doc.triggers[span]
     type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
-    anaphoric = bool(_ANAPHOR.search(doc.clean.text[span.start:span.end]))
+    anaphoric = bool(_ANAPHOR.search(doc.reading.text[span.start:span.end]))
     return Candidate(span, c, type_span, doc.dates.get(span), doc.places.get(span), doc.countries.get(span),
                      doc.actors.get(span, ()), doc.tolls.get(span, Fatalities()), anaphoric, (), parse)

@@ -13,6 +13,6 @@ __all__ = ["read_claims"]
 
 def read_claims(doc: ArticleDoc, services) -> ArticleDoc:
     events = doc.result.events
-    claims = claims_of_article(doc.clean.text, events, doc.sentences, services.actors)
+    claims = claims_of_article(doc.reading.text, events, doc.sentences, services.actors)
     with_claims = tuple(replace(m, claims=c) for m, c in zip(events, claims, strict=True))
     return replace(doc, result=replace(doc.result, events=with_claims))

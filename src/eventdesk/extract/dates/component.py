@@ -14,7 +14,7 @@ __all__ = ["read_dates"]
 
 
 def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
-    text, publication = doc.clean.text, doc.publication
+    text, publication = doc.reading.text, doc.publication
     resolver = DateResolver(publication.date, publication.order or "DMY")
     dates = {}
     previous = None

@@ -13,7 +13,7 @@ __all__ = ["read_scope"]
 
 
 def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
-    text = doc.clean.text
+    text = doc.reading.text
     index = {s.span: i for i, s in enumerate(doc.sentences)}
     verdicts = {}
     for span, c in doc.triggers.items():

@@ -13,7 +13,7 @@ __all__ = ["read_tolls"]
 
 
 def read_tolls(doc: ArticleDoc, services) -> ArticleDoc:
-    text = doc.clean.text
+    text = doc.reading.text
     war_zones = services.settings.events.war_zones
     tolls = {}
     for span in doc.triggers:

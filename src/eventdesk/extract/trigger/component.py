@@ -14,7 +14,7 @@ __all__ = ["read_triggers"]
 
 
 def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
-    text, context = doc.clean.text, doc.context
+    text, context = doc.reading.text, doc.context
     found = {}
     for sentence in doc.event_sentences():
         span = sentence.span

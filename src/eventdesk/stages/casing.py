@@ -1,0 +1,151 @@
+"""A reading of the text with ordinary capitalisation, for wire copy in capitals or bodies in lower case.
+
+spaCy's tagger and parser, the gazetteer's name matcher and the actor dictionary all lean on case: in
+"GUNMEN KILLED A JUDGE IN HUANCAYO" every word looks like a name, and in an all-lower-case body no
+word does. The input is never changed: this stage gives the extraction a *reading* of the cleaned
+text, of exactly the same length, so every span found in the reading is a span of the text itself and
+evidence is quoted from the text as published.
+
+A paragraph is recased when it carries no case signal: at least 80% of its letters in capitals, or
+none in capitals over a long paragraph. Each word then takes the case English gives it:
+
+* a common word (in the web2 word list, Webster's Second International as shipped by the MIT-licensed
+  ``english-words`` package, or an inflection of one) is written in lower case;
+* a proper noun of that list (written capitalised there: January, Bogota, Christmas) is capitalised,
+  and so is a word the list does not know (Cristiani, Huancayo): names are what a dictionary lacks;
+* an acronym of the actor dictionary that is not a common word (FMLN, ELN) stays in capitals, a short
+  word with no vowel too (DRI); a bare "IS" or "AS" is the common word, not an acronym;
+* a word both common and proper (San, Lima) is capitalised next to another name ("San Salvador")
+  unless it is a function word (spaCy's English stop words: "the", "has"), and Spanish particles
+  inside a name stay lower case ("San Luis de la Reina");
+* the first word of a sentence is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Recaser", "needs_recasing"]
+
+_WORD = re.compile(r"[A-Za-z]+")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\")\]]*\s+|\s--\s+|:\s+)['\"(\[]*$")
+_VOWELS = frozenset("aeiouy")
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "da", "do", "dos", "das", "di", "al", "van"})
+_NAME_STARTERS = frozenset({"san", "santa", "santo", "la", "las", "los", "el", "puerto", "nueva", "nuevo",
+                            "villa", "ciudad", "monte", "rio", "cerro", "los", "las"})
+
+
+def needs_recasing(paragraph: str) -> bool:
+    """Whether a paragraph carries no case signal (see the module docstring)."""
+    upper = lower = 0
+    for ch in paragraph:
+        if ch.isalpha():
+            if ch.isupper():
+                upper += 1
+            else:
+                lower += 1
+    letters = upper + lower
+    if letters < 12:
+        return False
+    return upper >= 0.8 * letters or (upper == 0 and letters >= 200)
+
+
+@dataclass
+class Recaser:
+    """Recases uncased paragraphs (see the module docstring). Load once and pass it in."""
+
+    common: frozenset[str]  # lower-case words of the word list
+    proper: frozenset[str]  # words the list writes capitalised, lower-cased
+    acronyms: frozenset[str]  # upper-case acronyms to keep
+    stop: frozenset[str] = frozenset()  # function words, never capitalised inside a sentence
+    _memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, acronyms: frozenset[str] = frozenset()) -> Recaser:
+        from english_words import get_english_words_set
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        words = get_english_words_set(["web2"], alpha=True)
+        common = frozenset(w for w in words if w.islower()) | frozenset(STOP_WORDS)
+        proper = frozenset(w.lower() for w in words if w[:1].isupper())
+        keep = frozenset(a for a in acronyms if a.lower() not in common)
+        return cls(common, proper, keep, frozenset(STOP_WORDS))
+
+    def recase(self, text: str) -> str:
+        """``text`` with every uncased paragraph recased; the same length, the same letters."""
+        pieces: list[str] = []
+        last = 0
+        for m in _PARAGRAPH.finditer(text):
+            if needs_recasing(m.group(0)):
+                pieces.append(text[last:m.start()])
+                pieces.append(self._paragraph(m.group(0)))
+                last = m.end()
+        if not pieces:
+            return text
+        pieces.append(text[last:])
+        out = "".join(pieces)
+        assert len(out) == len(text)
+        return out
+
+    def _paragraph(self, text: str) -> str:
+        words = list(_WORD.finditer(text))
+        kinds = [self._kind(m.group(0)) for m in words]
+        # a word both common and proper is a name next to another name; a particle inside a name is not
+        for i, m in enumerate(words):
+            if kinds[i] != "both":
+                continue
+            low = m.group(0).lower()
+            adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and _joined(text, words, min(i, j))]
+            name = any(kinds[j] in ("title", "upper") for j in adjacent)
+            kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"
+        for i, m in enumerate(words):
+            low = m.group(0).lower()
+            if kinds[i] == "lower" and (low in _NAME_STARTERS or low in _PARTICLES):
+                after = i + 1 < len(words) and _joined(text, words, i) and kinds[i + 1] == "title"
+                before = i > 0 and _joined(text, words, i - 1) and kinds[i - 1] == "title"
+                if after and (low in _NAME_STARTERS and not before):
+                    kinds[i] = "title"
+        out = list(text.lower())
+        for i, m in enumerate(words):
+            start, end = m.start(), m.end()
+            kind = kinds[i]
+            if kind == "upper":
+                out[start:end] = m.group(0).upper()
+            elif kind == "title" or _SENTENCE_START.search(text[:start]):
+                out[start] = text[start].upper()
+        return "".join(out)
+
+    def _kind(self, word: str) -> str:
+        low = word.lower()
+        known = self._memo.get(low)
+        if known is not None:
+            return known
+        if word.upper() in self.acronyms or (len(low) <= 4 and not (set(low) & _VOWELS) and len(low) > 1):
+            kind = "upper"
+        else:
+            common = low in self.common or any(s in self.common for s in _stems(low))
+            proper = low in self.proper
+            kind = "both" if common and proper else "lower" if common else "title"
+        self._memo[low] = kind
+        return kind
+
+
+def _joined(text: str, words: list, i: int) -> bool:
+    """Whether words ``i`` and ``i + 1`` stand next to each other (only spaces between)."""
+    return i + 1 < len(words) and not text[words[i].end():words[i + 1].start()].strip()
+
+
+def _stems(word: str) -> list[str]:
+    """Base forms an inflected word may come from: guerrillas, kidnapped, killings, injuries."""
+    out = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e"), ("ings", ""), ("ers", ""), ("er", ""), ("ly", ""), ("ness", ""),
+                         ("ment", ""), ("ments", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: len(word) - len(suffix)] + repl
+            out.append(base)
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in _VOWELS:
+                out.append(base[:-1])  # kidnapped -> kidnap
+    return out

@@ -72,3 +72,52 @@ def test_default_country_names_generic_actors_of_articles_that_name_no_country(s
     kenya = replace(services, settings=Settings(progress=False, default_country="Kenya"))
     hinted = process([_article(rec)], kenya)[0]
     assert hinted.events[0].actor1.name == "Protesters (Kenya)"
+
+
+# --- whole-report failure kinds: each kind has a positive and a negative record (tests/golden/real_news.jsonl)
+REAL_NEWS = _load("real_news.jsonl")
+
+
+@pytest.fixture(scope="module")
+def real_news(services):
+    out = process([_article(r) for r in REAL_NEWS], services)
+    return {r.clean.id: r for r in out if isinstance(r, ArticleResult)}
+
+
+def test_every_failure_kind_has_a_positive_and_a_negative_record():
+    kinds: dict[str, set[str]] = {}
+    for rec in REAL_NEWS:
+        kinds.setdefault(rec["kind"], set()).add(rec["id"].rsplit("-", 1)[1])
+    assert kinds and all(sides == {"pos", "neg"} for sides in kinds.values()), kinds
+
+
+def _real_news_param(rec):
+    marks = [pytest.mark.xfail(strict=True, reason=rec["known_gap"])] if rec.get("known_gap") else []
+    return pytest.param(rec, id=rec["id"], marks=marks)
+
+
+@pytest.mark.parametrize("rec", [_real_news_param(r) for r in REAL_NEWS])
+def test_real_news_record(real_news, rec):
+    """A record ``expect``s one event with these fields, ``expect_none`` no event, ``expect_no_type``
+    no event of that type, ``expect_date_not`` that no event is dated that day. A record the pipeline
+    does not meet yet carries ``known_gap`` (a strict xfail: it fails the day it starts passing)."""
+    res = real_news[rec["id"]]
+    if rec.get("expect_none"):
+        assert res.events == (), [e.notes for e in res.events]
+        return
+    if "expect_no_type" in rec:
+        assert all(e.event_type != rec["expect_no_type"] for e in res.events), [e.notes for e in res.events]
+        return
+    if "expect_date_not" in rec:
+        assert all(e.date is None or e.date.date.isoformat() != rec["expect_date_not"] for e in res.events)
+        return
+    assert len(res.events) == 1, [e.notes for e in res.events]
+    e = res.events[0]
+    got = {
+        "event_type": e.event_type,
+        "event_date": e.date.date.isoformat() if e.date else None,
+        "fatalities": e.fatalities.best,
+        "actor1": e.actor1.name if e.actor1 else None,
+        "country": e.place.country if e.place else None,
+    }
+    assert {k: got[k] for k in rec["expect"]} == rec["expect"]

@@ -7,7 +7,7 @@ from eventdesk.pipeline import STAGES, Stage, check_order
 def test_stage_order_is_checked_when_the_pipeline_is_built():
     check_order(STAGES)
     misordered = (STAGES[1], STAGES[0], *STAGES[2:])
-    with pytest.raises(ConfigError, match="metadata"):
+    with pytest.raises(ConfigError, match="casing"):
         check_order(misordered)
 
 

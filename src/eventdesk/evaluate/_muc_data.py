@@ -71,6 +71,7 @@ class MucTemplate:
     perp_orgs_optional: bool
     deaths: tuple[int, int] | None  # low, high; None when the key gives no number for its dead
     dead_targets: int  # how many human targets died (0: nobody)
+    strings: tuple[str, ...] = ()  # the text strings the key quotes: perpetrators, targets, instruments
 
 
 def parse_muc_date(text: str, anchor_year: int | None = None) -> dt.date | None:
@@ -235,8 +236,14 @@ def _template(report_id: str, number: str, slots: dict[str, list[str]], year: in
             orgs.append(names)
             org_optional = org_optional and filler.strip().startswith("?")
     deaths, dead = _deaths(slots)
+    quoted = tuple(dict.fromkeys(q for name in _QUOTED_SLOTS for f in slots.get(name, [])
+                                 for q in re.findall(r'"([^"]{3,})"', f)))
     return MucTemplate(report_id, number.split()[0], optional, dates, locations, types, stages, tuple(orgs),
-                       org_optional if orgs else False, deaths, dead)
+                       org_optional if orgs else False, deaths, dead, quoted)
+
+
+_QUOTED_SLOTS = ("INCIDENT: INSTRUMENT ID", "PERP: INDIVIDUAL ID", "PERP: ORGANIZATION ID", "PHYS TGT: ID",
+                 "HUM TGT: NAME", "HUM TGT: DESCRIPTION")
 
 
 def _date_range(text: str, year: int | None) -> DateRange | None:

@@ -1,5 +1,7 @@
-"""The scope step: whether each typed event sentence reports an event as fact, or why not
-(negated, denied, future, hypothetical, a threat or plan, an aggregate, ...; ``modality``)."""
+"""The scope step: whether each typed event sentence reports an event as fact, or why not: its mood
+and tense (negated, denied, future, hypothetical, a threat or plan, an aggregate, ...; ``modality``)
+and the frame its violent word stands in (an accusation or trial, a threat or campaign, a purpose, a
+reference to victims, violence in general, a natural disaster; ``frames``)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
+from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
 from eventdesk.extract.trigger.classify import cues
 
 __all__ = ["read_scope"]
@@ -15,14 +18,43 @@ __all__ = ["read_scope"]
 def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
     text = doc.reading.text
     index = {s.span: i for i, s in enumerate(doc.sentences)}
+    rules = load_frame_rules()
     verdicts = {}
     for span, c in doc.triggers.items():
         parse = doc.docs[span]
+        sentence = text[span.start:span.end]
         lead = index[span] < 2
         verdict = modality.judge(parse, c.start, c.end, lead=lead)
-        factual = verdict.factual or _another_cue_is_factual(parse, text[span.start:span.end], c, lead)
-        verdicts[span] = "" if factual else verdict.reason
+        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead)
+        reason = "" if factual else verdict.reason
+        if not reason:
+            reason = _frame(parse, sentence, c, doc.context.armed_hint(sentence).armed, rules)
+        verdicts[span] = reason
     return replace(doc, verdicts=verdicts)
+
+
+# cues of events that are no violence: an arrest or an agreement in the sentence does not report the
+# violence an accusation names ("police arrested three men suspected of killing a judge")
+_NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", "other", "protest", "intervention"})
+
+
+def _frame(parse, sentence: str, c, armed: int, rules) -> str:
+    """The frame of the word that typed the sentence; when it names no event, another violent word
+    of the sentence may still report one ("accused of the attack in which gunmen killed two")."""
+    token = modality._cue_token(parse, c.start, c.end)
+    if token is None:
+        return ""
+    why = frame_reason(token, sentence, armed, rules)
+    if not why:
+        return ""
+    for name, m in cues(sentence).items():
+        if (m.start(), m.end()) == (c.start, c.end) or name in _NOT_VIOLENT:
+            continue
+        other = modality._cue_token(parse, m.start(), m.end())
+        if other is not None and other.i != token.i and not frame_reason(other, sentence, armed, rules) \
+                and modality.judge(parse, m.start(), m.end()).factual:
+            return ""
+    return why
 
 
 def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool) -> bool:

@@ -1,0 +1,149 @@
+"""Frames that name a violent event without reporting one, read from the dependency parse.
+
+Whole news reports mention violence far more often than they report it: "the release of kidnapped
+persons", "accused of killing a judge", "the threat of an attack", "arms channelled to murder
+innocent people", "kidnappings proliferate", an earthquake's toll. ``modality`` judges mood and tense;
+this module judges the frame the violent word stands in, walking up from the word to its clause:
+
+* judicial or police frame: the word is what someone is accused, charged, tried or arrested for
+  ("accused of killing", "arrested for the attack"): the verb is the police's or the court's act (an
+  investigation *of* a recent event is still news of that event, and keeps it);
+* prospect: it depends on a threat, possibility, plan, campaign or war ("the threat of an attack",
+  "the war against drug trafficking");
+* purpose: an infinitive ("to murder innocent people"), unless under a verb that reports the act
+  itself ("managed to kill");
+* reference: a participle naming people by what was done to them ("the kidnapped persons");
+* generic: a bare plural with no determiner, number or possessor, outside a past-tense clause
+  ("kidnappings proliferate", "to prevent attacks");
+* cumulative: a perfect tense with a period phrase ("by the end of the year, 496 had been killed");
+* not political violence: a natural disaster, accident or disease is the cause, and the sentence
+  names no armed actor.
+
+The word lists are data (``data/rules/scope_frames.json``, with their source), so a change to them
+changes the pipeline version.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["FrameRules", "frame_reason", "load_frame_rules"]
+
+
+@dataclass(frozen=True)
+class FrameRules:
+    judicial_heads: frozenset[str]
+    judicial_links: frozenset[str]
+    prospect_heads: frozenset[str]
+    infinitive_reports: frozenset[str]
+    disaster_words: frozenset[str]
+    generic_plural_exceptions: frozenset[str]
+    speech_verbs: frozenset[str]
+    cumulative_patterns: tuple[re.Pattern[str], ...]
+
+
+@cache
+def load_frame_rules() -> FrameRules:
+    """The packaged rules (read once per process; the file is hashed into the pipeline version)."""
+    data = json.loads(resources.files("eventdesk.data").joinpath("rules").joinpath("scope_frames.json")
+                      .read_text(encoding="utf-8"))
+    lists = {k: frozenset(data[k]) for k in FrameRules.__dataclass_fields__ if k != "cumulative_patterns"}
+    patterns = tuple(re.compile(p, re.IGNORECASE) for p in data["cumulative_patterns"])
+    return FrameRules(**lists, cumulative_patterns=patterns)
+
+
+def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
+    """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
+    for check in (_judicial, _prospect, _purpose, _reference, _generic):
+        why = check(token, rules)
+        if why:
+            return why
+    if _cumulative(token, sentence_text, rules):
+        return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
+    if armed_words == 0 and _disaster(token.doc, rules):
+        return "not political violence (a natural disaster, accident or disease)"
+    return ""
+
+
+def _path_up(token, steps: int = 4):
+    """(ancestor, the child of it the path came through), nearest first."""
+    child = token
+    for _ in range(steps):
+        head = child.head
+        if head is child:
+            return
+        yield head, child
+        child = head
+
+
+def _judicial(token, rules: FrameRules) -> str:
+    for head, child in _path_up(token):
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.judicial_heads:
+            # "accused of killing", "charged with the murder", "arrested for the attack"
+            if child.dep_ == "prep" and child.lower_ in rules.judicial_links:
+                return "a judicial or police frame: an accusation, arrest or trial names the act, reports none"
+            if child.dep_ in ("pcomp", "pobj"):
+                continue
+            return ""
+        if head.pos_ in ("VERB", "AUX") and child.dep_ not in ("prep", "pobj", "pcomp"):
+            return ""
+    return ""
+
+
+def _prospect(token, rules: FrameRules) -> str:
+    for head, child in _path_up(token, 3):
+        if head.pos_ in ("NOUN",) and head.lemma_.lower() in rules.prospect_heads and \
+                child.dep_ in ("prep", "pobj", "pcomp", "compound", "amod", "acl"):
+            return f"a prospect or context, not an act ('{head.text.lower()} of ...')"
+        if head.pos_ in ("VERB", "AUX"):
+            return ""
+    return ""
+
+
+def _purpose(token, rules: FrameRules) -> str:
+    if token.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return ""
+    if token.dep_ in ("xcomp",) and token.head.lemma_.lower() in rules.infinitive_reports:
+        return ""
+    return "an infinitive: a purpose or plan, not an act"
+
+
+def _reference(token, rules: FrameRules) -> str:
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        return "a participle naming its victims ('the kidnapped persons'): a reference, not a report"
+    return ""
+
+
+def _generic(token, rules: FrameRules) -> str:
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.lower_ in rules.generic_plural_exceptions:
+        return ""
+    if any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children):
+        return ""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")
+                 and a.lemma_.lower() not in rules.speech_verbs), None)
+    if verb is not None and verb.tag_ in ("VBD", "VBN"):
+        return ""  # "died in attacks by 150 Shining Path members": a past act, however it is worded
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):
+        return "a bare plural: violence in general, no specific incident"
+    return ""
+
+
+def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:
+    """A perfect tense ("had been killed", "have died") with a period phrase ("by the end of the
+    year", "so far", "since January"): a running total, not an act."""
+    verb = token if token.pos_ in ("VERB", "AUX") else next(
+        (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not aux & {"has", "have", "had", "'s", "'ve", "'d"}:
+        return False
+    return any(p.search(sentence_text) for p in rules.cumulative_patterns)
+
+
+def _disaster(doc, rules: FrameRules) -> bool:
+    return any(t.lemma_.lower() in rules.disaster_words or t.lower_ in rules.disaster_words for t in doc)

@@ -1,0 +1,44 @@
+"""The recased reading of uncased text: same length and letters, names capitalised, common words
+and the verb "is" in lower case, acronyms kept; cased text untouched."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from eventdesk.stages.casing import Recaser, needs_recasing
+
+
+@pytest.fixture(scope="module")
+def recaser(services) -> Recaser:
+    return services.recaser
+
+
+def test_wire_copy_in_capitals_reads_as_ordinary_text(recaser):
+    text = ("SAN SALVADOR, 3 JAN 90 -- GUERRILLAS OF THE FMLN KILLED TWO PEASANTS IN USULUTAN TODAY. "
+            "IS THE ARMY READY, THE MINISTER ASKED.")
+    out = recaser.recase(text)
+    assert len(out) == len(text) and out.upper() == text.upper()
+    assert out.startswith("San Salvador, 3 Jan 90 -- Guerrillas of the FMLN killed two peasants in Usulutan today.")
+    assert "Is the army ready" in out  # "IS" opening a sentence is the verb, not the Islamic State
+
+
+def test_lower_case_bodies_get_their_names_and_sentence_starts(recaser):
+    text = ("gunmen killed three villagers in an attack near maiduguri on sunday, residents said. the attackers "
+            "burned several houses before fleeing into the bush, according to local officials in the state. the army "
+            "said soldiers were searching the area and that the attackers had come from across the river.")
+    out = recaser.recase(text)
+    assert "Maiduguri" in out and out.startswith("Gunmen") and ". The attackers" in out and "Sunday" in out
+
+
+def test_cased_text_is_left_as_it_is(recaser):
+    text = "Gunmen killed two people in Kabul on Monday, police said. IS claimed the attack."
+    assert recaser.recase(text) is text
+    assert not needs_recasing(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ .,-\n'\"0123456789"), max_size=300))
+def test_recasing_never_changes_length_or_letters(services, text):
+    out = services.recaser.recase(text)
+    assert len(out) == len(text) and out.upper() == text.upper()

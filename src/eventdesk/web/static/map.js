@@ -29,6 +29,7 @@ export class EventMap {
     this.markers = new Map(); // event id -> {marker, row} of the events drawn on their own
     this.clusterOf = new Map(); // event id -> {marker, rows} of the events drawn as a group
     this.rows = [];
+    this.drawn = { places: [], markers: [] }; // what redraw() put on the map, for the names
     this.selected = null;
     this.types = [];
     this.map = L.map(container, { minZoom: 1, maxZoom: 12, zoomSnap: 0.5, worldCopyJump: false,
@@ -56,7 +57,7 @@ export class EventMap {
     }).addTo(this.map);
     this.countries.bringToBack();
     this.labels.setCountries(countryAnchors(shapes));
-    this.redraw();
+    this.drawLabels(); // names only: an open list of grouped events stays open
   }
 
   setTiles(on) {
@@ -115,8 +116,13 @@ export class EventMap {
     for (const d of drawn) {
       if (d.row.location) places.push({ name: d.row.location, lat: d.lat, lon: d.lon, r: d.r });
     }
-    this.labels.draw(places, drawn);
+    this.drawn = { places, markers: drawn };
+    this.drawLabels();
     if (this.selected) this.highlight(this.selected);
+  }
+
+  drawLabels() {
+    this.labels.draw(this.drawn.places, this.drawn.markers);
   }
 
   /** One numbered marker for events that would overlap, at their mean position; it lists them. */

@@ -271,7 +271,7 @@ def test_article_spans_cover_every_event_that_cites_it(client, events):
 # -- statistics, meta, change log -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("by", ["week", "event_type", "admin1", "country"])
+@pytest.mark.parametrize("by", ["day", "week", "event_type", "admin1", "country"])
 @pytest.mark.parametrize("params", [{}, {"country": "Iraq"}, {"include_incomplete": "true"}])
 def test_stats_add_up_to_the_filtered_list(client, by, params):
     rows = _all(client, **params)
@@ -285,12 +285,14 @@ def test_stats_add_up_to_the_filtered_list(client, by, params):
     for r in rows:
         if by == "week":
             key = "" if r["event_date"] is None else _monday(r["event_date"])
+        elif by == "day":
+            key = r["event_date"] or ""
         else:
             key = r[by] or ""
         assert key in keys
-    if by == "week":
+    if by in ("day", "week"):
         dated = [k for k in keys if k]
-        assert dated == sorted(dated) and all(dt.date.fromisoformat(k).weekday() == 0 for k in dated)
+        assert dated == sorted(dated) and all(by == "day" or dt.date.fromisoformat(k).weekday() == 0 for k in dated)
 
 
 def _monday(day: str) -> str:

@@ -9,6 +9,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventdesk.app import extract
 from eventdesk.cli import main
@@ -43,13 +45,17 @@ def brief(settings):
 @pytest.fixture(scope="module")
 def html_text(settings, tmp_path_factory):
     out = tmp_path_factory.mktemp("html") / "brief.html"
-    summary = write_report(settings, out)
+    summary = write_report(settings, out, days=None)
     assert summary.format == "html" and summary.images == ()
     return out.read_text(encoding="utf-8")
 
 
-def _cites(text: str) -> list[int]:
-    return [int(n) for n in re.findall(r'href="#src-(\d+)"', text)]
+def _cited_in_html(text: str) -> set[int]:
+    """Every source number a citation group names, the ones inside a range ``1–3`` too."""
+    numbers: set[int] = set()
+    for first, last in re.findall(r'href="#src-(\d+)">\d+</a>(?:\u2013<a href="#src-(\d+)")?', text):
+        numbers.update(range(int(first), int(last or first) + 1))
+    return numbers
 
 
 def test_every_summary_sentence_is_cited_and_every_citation_resolves(brief):
@@ -66,13 +72,13 @@ def test_every_summary_sentence_is_cited_and_every_citation_resolves(brief):
     assert diyaruna.outlet == "Diyaruna" and diyaruna.published == dt.date(2018, 4, 24)
 
 
-def test_summary_states_counts_deadliest_provinces_and_trend(brief):
+def test_summary_states_counts_deadliest_and_provinces(brief):
     text = " ".join(s.text for s in brief.summary)
     assert f"{len(brief.events)} events with" in text
     assert "The deadliest events were the air/drone strike at Hajin (Deir ez-Zor, Syria) on 19 April 2018 (36 deaths)" \
         in text
     assert "most affected" in text and "Deir ez-Zor (Syria)" in text
-    assert "second half of the period" in text
+    assert "second half of the period" not in text  # 12 events: too few for a trend (test_no_trend_on_fewer_than_20_events)
     assert dict(brief.left_out) == {"place unknown or vaguer than a province": 1}  # the undated-place attack
 
 
@@ -96,22 +102,23 @@ def test_html_embeds_chart_and_map_and_citations_resolve(html_text):
     assert len(images) == 2
     assert all(base64.b64decode(data).startswith(PNG) for data in images)
     ids = {int(n) for n in re.findall(r'<li id="src-(\d+)"', html_text)}
-    assert ids and set(_cites(html_text)) == ids
+    assert ids and _cited_in_html(html_text) == ids
     summary = html_text.split('<ul class="summary">', 1)[1].split("</ul>", 1)[0]
     items = re.findall(r"<li>(.*?)</li>", summary)
-    assert items and all('class="cite"' in item for item in items)
+    assert items and all(item.count('class="cites"') == 1 for item in items)  # one citation group a sentence
     assert "Where sources disagree" in html_text and "https://example.org/gulf-daily/iraq-strike" in html_text
 
 
 def test_markdown_writes_its_pngs_next_to_the_file(settings, tmp_path):
     out = tmp_path / "brief.md"
-    summary = write_report(settings, out)
+    summary = write_report(settings, out, days=None)
     folder = tmp_path / "brief_files"
-    assert sorted(p.name for p in folder.iterdir()) == ["deaths-by-province-week.png", "map.png"]
+    assert sorted(p.name for p in folder.iterdir()) == ["deaths-by-province.png", "map.png"]
     assert all(p.read_bytes().startswith(PNG) for p in folder.iterdir())
     assert set(summary.images) == {str(p) for p in folder.iterdir()}
     text = out.read_text(encoding="utf-8")
-    assert "](brief_files/map.png)" in text and "](brief_files/deaths-by-province-week.png)" in text
+    assert "](brief_files/map.png)" in text and "](brief_files/deaths-by-province.png)" in text
+    assert "## Deaths by province and month" in text  # three years of data: monthly bins
     cites = {int(n) for n in re.findall(r"\]\(#src-(\d+)\)", text)}
     anchors = {int(n) for n in re.findall(r'<a id="src-(\d+)"></a>', text)}
     assert cites and cites == anchors
@@ -122,17 +129,18 @@ def test_markdown_writes_its_pngs_next_to_the_file(settings, tmp_path):
 
 
 def test_filters_by_country_province_and_period(settings):
-    iraq = read_brief(settings, country="Iraq")
+    iraq = read_brief(settings, country="Iraq", days=None)
     assert iraq.events and all(e.place.endswith("Iraq") or "Iraq (" in e.place for e in iraq.events)
     assert iraq.area == "Iraq" and "Iraq" in iraq.title
-    diyala = read_brief(settings, country="Iraq", admin1="Diyala")
+    diyala = read_brief(settings, country="Iraq", admin1="Diyala", days=None)
     assert len(diyala.events) == 3 and all("Diyala" in e.place for e in diyala.events)
     assert diyala.area == "Diyala, Iraq"
     may = read_brief(settings, since=dt.date(2020, 5, 1), until=dt.date(2020, 5, 31))
     assert may.events and all(dt.date(2020, 5, 1) <= e.date <= dt.date(2020, 5, 31) for e in may.events)
     assert may.period == (dt.date(2020, 5, 1), dt.date(2020, 5, 31))
-    assert "1 May 2020 to 31 May 2020" in may.title
-    assert may.deaths.weeks[0] == dt.date(2020, 4, 27) and may.deaths.total == sum(e.deaths for e in may.events)
+    assert "1 to 31 May 2020" in may.title and "last 7 days" not in may.title
+    assert may.deaths.unit == "day" and may.deaths.bins[0] == dt.date(2020, 5, 1)
+    assert may.deaths.total == sum(e.deaths for e in may.events)
     cited = {ref.article_id for ref in may.sources}
     assert cited == {"003_6e075fae2aa0c406"}
 
@@ -211,8 +219,140 @@ def test_topojson_arcs_are_decoded_and_rings_joined():
 
 def test_cli_report(settings, tmp_path, capsys):
     out = tmp_path / "syria.md"
-    code = main(["report", "--db", settings.db, "--country", "Syria", "--until", "2018-12-31", "-o", str(out)])
+    code = main(["report", "--db", settings.db, "--country", "Syria", "--since", "2018-01-01", "--until", "2018-12-31",
+                 "-o", str(out)])
     assert code == 0 and out.exists()
     said = capsys.readouterr().out
     assert "wrote markdown brief" in said and "2 events" in said
     assert main(["report", "--db", settings.db, "-o", str(tmp_path / "x.txt")]) == 2
+
+
+# -- the default period, citation groups, trends and bins -------------------------------------
+
+
+def test_default_period_is_the_last_7_days_of_the_data_and_the_title_says_so(settings, tmp_path):
+    with Store.open(settings.db) as store:
+        complete = [e for e in store.events() if e.fields.date is not None and e.fields.place is not None]
+    last = max(e.fields.date.date for e in complete)
+    week = (last - dt.timedelta(days=6), last)
+    brief = read_brief(settings)
+    assert brief.period == week and brief.period_note == "the last 7 days of the store's data"
+    assert brief.title.endswith("9 to 15 March 2021 (the last 7 days of the store's data)")
+    expected = {e.event_id for e in complete if week[0] <= e.fields.date.date <= week[1]}
+    assert {e.event_id for e in brief.events} == expected and 0 < len(expected) < len(complete)
+    # the area's own last week: Syria's latest event is older than the store's
+    syria = read_brief(settings, country="Syria")
+    syria_last = max(e.fields.date.date for e in complete if e.fields.place.country == "Syria")
+    assert syria.period == (syria_last - dt.timedelta(days=6), syria_last) and syria_last < last
+    # --until alone: the 7 days up to it; --since: the caller's period, no note
+    assert read_brief(settings, until=dt.date(2020, 5, 15)).period == (dt.date(2020, 5, 9), dt.date(2020, 5, 15))
+    since = read_brief(settings, since=dt.date(2021, 3, 1))
+    assert since.period == (dt.date(2021, 3, 1), last) and since.period_note == "" and "last 7" not in since.title
+    assert read_brief(settings, days=None).period == (min(e.fields.date.date for e in complete), last)
+    # the command line says it in the title of the written brief
+    out = tmp_path / "week.md"
+    assert main(["report", "--db", settings.db, "-o", str(out)]) == 0
+    first = out.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# Situation brief: ") and "9 to 15 March 2021 (the last 7 days of the store's data)" \
+        in first
+    with pytest.raises(ConfigError):
+        read_brief(settings, days=0)
+
+
+def test_one_citation_group_per_sentence(settings, tmp_path):
+    from eventdesk.report._render import cite_runs
+
+    assert cite_runs((5, 1, 3, 2, 8, 7)) == [(1, 3), (5, 5), (7, 8)]
+    out = tmp_path / "brief.md"
+    write_report(settings, out, days=None)
+    text = out.read_text(encoding="utf-8")
+    summary = text.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    events = text.split("## Main events", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in (summary + events).splitlines() if "](#src-" in line]
+    assert len(lines) >= 12
+    for line in lines:
+        assert len(re.findall(r"\\\[\[\d", line)) == 1, line  # one "\[[1](#src-1)..." group
+        assert "\\]\\[" not in line and "](#src-" not in line.split("\\]")[-1], line  # nothing after it
+    first = next(line for line in lines if line.startswith("- From "))
+    # the sentence about all 12 events cites 8 sources as one range and counts the rest
+    assert first.endswith(" \\[[1](#src-1)\u2013[8](#src-8) and 2 more\\].")
+    html_out = tmp_path / "brief.html"
+    write_report(settings, html_out, days=None)
+    page = html_out.read_text(encoding="utf-8")
+    assert '<span class="cites">[<a href="#src-1">1</a>\u2013<a href="#src-8">8</a> and 2 more]</span>.' in page
+    assert '</a>][<a' not in page and '<a class="cite"' not in page
+
+
+def _shifted(event, index: int, day: dt.date):
+    """A copy of a stored event under another id and date (for a brief of many events)."""
+    fields = replace(event.fields, date=replace(event.fields.date, date=day))
+    return replace(event, event_id=f"{event.event_id}-{index}", fields=fields)
+
+
+def test_no_trend_on_fewer_than_20_events(settings):
+    from eventdesk.report._compose import MIN_TREND_EVENTS
+
+    with Store.open(settings.db) as store:
+        hajin = next(e for e in store.events() if e.fields.date and e.fields.date.date == dt.date(2018, 4, 19))
+    start = dt.date(2021, 1, 1)
+
+    def brief_of(n: int):
+        # deaths fall over time: 3 of every 4 events in the first half of the period
+        days = [start + dt.timedelta(days=i % 40 if i % 4 else 50 + i % 40) for i in range(n)]
+        return compose([_shifted(hajin, i, d) for i, d in enumerate(days)], {},
+                       since=start, until=start + dt.timedelta(days=89))
+
+    assert MIN_TREND_EVENTS == 20
+    few = " ".join(s.text for s in brief_of(19).summary)
+    assert "second half" not in few and "%" not in few and "19 events" in few
+    many = brief_of(20)
+    trend = next(s for s in many.summary if "second half of the period" in s.text)
+    assert re.search(r"\(deaths down \d+%\)\.$", trend.text), trend.text
+    assert len(trend.cites) == 3  # the copies rest on the same three Hajin articles
+
+
+def test_bins_adapt_to_the_period():
+    from eventdesk.report._bins import bin_unit, bins, next_bin
+
+    day = dt.date(2021, 3, 15)
+    assert bin_unit(day, day) == "day"
+    assert bin_unit(day - dt.timedelta(days=6), day) == "day"  # the default week
+    assert bin_unit(dt.date(2021, 3, 1), dt.date(2021, 3, 31)) == "day"
+    assert bin_unit(dt.date(2021, 3, 1), dt.date(2021, 4, 1)) == "week"
+    assert bin_unit(dt.date(2021, 1, 1), dt.date(2021, 6, 30)) == "week"  # 181 days
+    assert bin_unit(dt.date(2021, 1, 1), dt.date(2021, 7, 31)) == "month"
+    assert bin_unit(dt.date(2018, 4, 19), dt.date(2021, 3, 15)) == "month"
+    assert bin_unit(dt.date(2010, 1, 1), dt.date(2021, 3, 15)) == "year"
+    assert bins(dt.date(2021, 3, 3), dt.date(2021, 3, 16), "week") == (dt.date(2021, 3, 1), dt.date(2021, 3, 8),
+                                                                        dt.date(2021, 3, 15))
+    assert bins(dt.date(2020, 11, 20), dt.date(2021, 2, 1), "month") == (
+        dt.date(2020, 11, 1), dt.date(2020, 12, 1), dt.date(2021, 1, 1), dt.date(2021, 2, 1))
+    assert next_bin(dt.date(2020, 1, 1), "year") == dt.date(2021, 1, 1)
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)), st.integers(0, 20000))
+def test_bins_cover_the_period_without_gaps_and_stay_few(start, length):
+    from eventdesk.report._bins import bin_unit, bins, next_bin
+
+    end = start + dt.timedelta(days=length)
+    unit = bin_unit(start, end)
+    starts = bins(start, end, unit)
+    assert starts[0] <= start < next_bin(starts[0], unit)
+    assert starts[-1] <= end < next_bin(starts[-1], unit)
+    assert all(next_bin(a, unit) == b for a, b in zip(starts, starts[1:]))
+    assert len(starts) <= {"day": 31, "week": 27, "month": 49, "year": 60}[unit]
+    assert unit == "day" or len(starts) >= 4  # a coarser unit only when the finer one would give many bars
+
+
+def test_chart_bins_follow_the_period(settings, tmp_path):
+    week = read_brief(settings)
+    assert week.deaths.unit == "day" and len(week.deaths.bins) == 7
+    assert week.deaths.total == sum(e.deaths for e in week.events)
+    spring = read_brief(settings, since=dt.date(2020, 3, 1), until=dt.date(2020, 6, 30))
+    assert spring.deaths.unit == "week" and spring.deaths.bins[0] == dt.date(2020, 2, 24)
+    years = read_brief(settings, days=None)
+    assert years.deaths.unit == "month" and years.deaths.bins[0] == dt.date(2018, 4, 1)
+    assert years.deaths.total == sum(e.deaths for e in years.events)
+    out = tmp_path / "week.html"
+    write_report(settings, out)
+    assert "<h2>Deaths by province and day</h2>" in out.read_text(encoding="utf-8")

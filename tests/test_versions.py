@@ -41,8 +41,8 @@ def test_any_change_under_data_changes_the_version(package_copy, change):
         path = data / "actors.csv"
         path.write_text(path.read_text(encoding="utf-8").replace("|Daesh|", "|Daesh|Da'ish|", 1), encoding="utf-8")
     elif change == "add-subfolder":  # a rule file the lead adds later, in a folder of its own
-        (data / "rules").mkdir()
-        (data / "rules" / "cues.jsonl").write_text('{"pattern": "overran"}\n', encoding="utf-8")
+        (data / "added_later").mkdir()
+        (data / "added_later" / "cues.jsonl").write_text('{"pattern": "overran"}\n', encoding="utf-8")
     else:
         (data / "outlets.csv").rename(data / "outlets-old.csv")
     assert compute_versions(data_root=data).pipeline != before

@@ -204,8 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "report", "write a cited situation brief (Markdown or HTML) of the stored events")
     p.add_argument("-o", "--output", required=True, help="brief.md or brief.html (format from the suffix)")
-    p.add_argument("--since", help="first event date included (YYYY-MM-DD)")
-    p.add_argument("--until", help="last event date included (YYYY-MM-DD)")
+    p.add_argument("--since", help="first event date included (YYYY-MM-DD); without --since and --until the "
+                   "brief covers the last 7 days of the store's data, with --until alone the 7 days up to it")
+    p.add_argument("--until", help="last event date included (YYYY-MM-DD); default: the latest event date stored")
     p.add_argument("--country", help="only events in this country (name as exported, e.g. Iraq)")
     p.add_argument("--admin1", help="only events in this province (name as exported, e.g. Diyala)")
     _common(p)

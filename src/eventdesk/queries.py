@@ -138,7 +138,7 @@ def _mention_spans(m: EventMention) -> Iterator[tuple[str, Span | None]]:
 
 
 def event_stats(settings: Settings, query: EventQuery, by: str) -> list[StatRow]:
-    """Events, deaths and events per type of the matching events per week (the ISO week's Monday),
+    """Events, deaths and events per type of the matching events per day, week (the ISO week's Monday),
     event type, province or country (``store._query.STATS_BY``), counted in SQL."""
     with Store.open(settings.db) as store:
         return store.event_stats(query, by)

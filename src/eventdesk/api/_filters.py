@@ -19,8 +19,8 @@ Sort = Annotated[
     Query(description="order of the events ('-' = descending); ties by event_id, undated events last"),
 ]
 By = Annotated[
-    Literal["week", "event_type", "admin1", "country"],
-    Query(description="group by ISO week (key = its Monday), event type, province or country"),
+    Literal["day", "week", "event_type", "admin1", "country"],
+    Query(description="group by event date, ISO week (key = its Monday), event type, province or country"),
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"events per page (at most {MAX_PAGE})")]
 Offset = Annotated[int, Query(ge=0, description="events to skip")]

@@ -12,15 +12,16 @@ from typing import Any
 from eventdesk.app import complete
 from eventdesk.model import Event
 from eventdesk.report import _ledger
+from eventdesk.report._bins import deaths_table
 from eventdesk.report._types import (
-    Brief, Cited, DeathsTable, Disagreement, EventEntry, MapPoint, SourceRef, long_date, period_text,
+    Brief, Cited, Disagreement, EventEntry, MapPoint, SourceRef, long_date, period_text,
 )
 
-__all__ = ["compose", "MAX_CITES", "MAX_EVENTS"]
+__all__ = ["compose", "MAX_CITES", "MAX_EVENTS", "MIN_TREND_EVENTS"]
 
 MAX_CITES = 8  # numbered sources per summary sentence; the rest are counted ("and 5 more")
 MAX_EVENTS = 50  # events listed; beyond that the deadliest are kept
-MAX_PROVINCES = 7  # chart series; the rest are summed as "other provinces"
+MIN_TREND_EVENTS = 20  # fewer events than this: no comparison of the period's halves ("deaths down 47%")
 
 
 class _Citations:
@@ -70,12 +71,14 @@ def compose(
     admin1: str | None = None,
     max_events: int = MAX_EVENTS,
     generated_at: str | None = None,
+    period_note: str = "",
 ) -> Brief:
     """The brief for ``events`` (already filtered to the period and area the arguments name).
 
     ``articles`` maps article ids to stored articles (for titles; may be empty). Events that are
     not complete (no date, or no place at province level or better: ``app.complete``) are left
-    out and counted by reason.
+    out and counted by reason. ``period_note`` says how the period was chosen ("last 7 days of
+    data"); it goes into the title after the period.
     """
     articles = articles or {}
     kept: list[Event] = []
@@ -95,7 +98,7 @@ def compose(
     shown = sorted(sorted(kept, key=_weight)[:max_events], key=lambda e: (e.fields.date.date, e.event_id))
     entries = tuple(_entry(e, cites) for e in shown)
     disagreements = tuple(d for d in (_disagreement(e, cites) for e in kept) if d is not None)
-    title = f"Situation brief: {area}, {period_text(period)}"
+    title = f"Situation brief: {area}, {period_text(period)}" + (f" ({period_note})" if period_note else "")
     return Brief(
         title=title,
         period=period,
@@ -104,11 +107,12 @@ def compose(
         events=entries,
         disagreements=disagreements,
         sources=cites.refs(),
-        deaths=_deaths_table(kept, period, one_country=bool(country)),
+        deaths=deaths_table(kept, period, lambda e: _province(e, bool(country))),
         points=_points(kept),
         left_out=tuple(sorted(left_out.items())),
         hidden=len(kept) - len(shown),
         generated_at=generated_at,
+        period_note=period_note,
     )
 
 
@@ -239,8 +243,10 @@ def _provinces(events: list[Event], cites: _Citations, one_country: bool) -> lis
 
 
 def _trend(events: list[Event], period, cites: _Citations) -> Cited | None:
+    """The second half of the period against the first; none on fewer than ``MIN_TREND_EVENTS``
+    events, where a percentage would read as a trend that a few events cannot carry."""
     start, end = period
-    if (end - start).days < 2:
+    if (end - start).days < 2 or len(events) < MIN_TREND_EVENTS:
         return None
     middle = start + (end - start) / 2
     first = [e for e in events if e.fields.date.date <= middle]
@@ -336,34 +342,6 @@ def _disagreement(event: Event, cites: _Citations) -> Disagreement | None:
 
 
 # -- chart and map data -----------------------------------------------------------------------
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def _deaths_table(events: list[Event], period, *, one_country: bool) -> DeathsTable:
-    if not events or period is None:
-        return DeathsTable((), (), ())
-    first, last = _monday(period[0]), _monday(period[1])
-    weeks = tuple(first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1))
-    index = {w: i for i, w in enumerate(weeks)}
-    totals: Counter[str] = Counter()
-    per: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
-    for e in events:
-        deaths = e.fields.fatalities.best
-        week = _monday(e.fields.date.date)
-        if deaths and week in index:
-            name = _province(e, one_country)
-            totals[name] += deaths
-            per[name][index[week]] += deaths
-    ranked = sorted(totals, key=lambda name: (-totals[name], name))
-    keep, rest = ranked[:MAX_PROVINCES], ranked[MAX_PROVINCES:]
-    rows = [tuple(per[name]) for name in keep]
-    if rest:
-        rows.append(tuple(sum(per[name][i] for name in rest) for i in range(len(weeks))))
-        keep.append(f"{len(rest)} other provinces")
-    return DeathsTable(weeks, tuple(keep), tuple(rows))
 
 
 def _points(events: list[Event]) -> tuple[MapPoint, ...]:

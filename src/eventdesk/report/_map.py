@@ -21,6 +21,7 @@ from eventdesk.report._types import MapPoint
 __all__ = ["load_topology", "decode_arcs", "country_rings", "extent", "fit", "event_map"]
 
 MAP_RATIO = 0.62  # height / width of the map's axes in the figure
+MARKER, MARKER_EDGE = "#882255", "#4a1030"  # the muted wine of the chart's first province
 Ring = list[tuple[float, float]]
 Box = tuple[float, float, float, float]  # west, south, east, north
 
@@ -150,9 +151,9 @@ def event_map(points: Sequence[MapPoint], *, topology: dict[str, Any] | None = N
 
     figure = Figure(figsize=(8.0, 5.2), dpi=100)
     ax = figure.add_subplot()
-    ax.set_title(title, fontsize=11, loc="left")
+    ax.set_title(title, fontsize=10.5, loc="left", color="#333333")
     ax.tick_params(labelsize=7)
-    ax.set_facecolor("#dbe9f4")
+    ax.set_facecolor("#e6edf2")
     if not points:
         ax.text(0.5, 0.5, "no events to map", ha="center", va="center", transform=ax.transAxes, fontsize=10)
         ax.set_xticks([])
@@ -184,13 +185,13 @@ def event_map(points: Sequence[MapPoint], *, topology: dict[str, Any] | None = N
                       autolim=False)
     ordered = sorted(points, key=lambda p: (-p.deaths, p.label))
     ax.scatter([p.longitude for p in ordered], [p.latitude for p in ordered],
-               s=[_size(p.deaths) for p in ordered], c="#c0392b", alpha=0.7, edgecolors="#5b1a13",
+               s=[_size(p.deaths) for p in ordered], c=MARKER, alpha=0.7, edgecolors=MARKER_EDGE,
                linewidths=0.7, zorder=3)
     for p in _labelled(ordered, box, labels):
         ax.annotate(p.label, (p.longitude, p.latitude), xytext=(5, 4), textcoords="offset points", fontsize=7,
                     color="#222222", zorder=4)
     for deaths in _legend_sizes(ordered):
-        ax.scatter([], [], s=_size(deaths), c="#c0392b", alpha=0.7, edgecolors="#5b1a13", linewidths=0.7,
+        ax.scatter([], [], s=_size(deaths), c=MARKER, alpha=0.7, edgecolors=MARKER_EDGE, linewidths=0.7,
                    label={0: "no deaths reported", 1: "1 death"}.get(deaths, f"{deaths} deaths"))
     ax.legend(fontsize=7, loc="lower left", frameon=True, framealpha=0.85, labelspacing=1.2, borderpad=0.8)
     west, south, east, north = box

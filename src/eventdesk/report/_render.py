@@ -14,10 +14,10 @@ from urllib.parse import quote, urlsplit
 
 from eventdesk.report._types import Brief, Cited, EventEntry, SourceRef, long_date
 
-__all__ = ["markdown", "html_page", "md_escape", "IMAGES"]
+__all__ = ["markdown", "html_page", "md_escape", "IMAGES", "cite_runs", "chart_heading"]
 
 IMAGES: dict[str, tuple[str, str]] = {
-    "deaths": ("deaths-by-province-week.png", "Deaths by province and week"),
+    "deaths": ("deaths-by-province.png", "Deaths by province and {unit}"),
     "map": ("map.png", "Map of the events, marker area proportional to deaths"),
 }
 
@@ -46,6 +46,40 @@ def _safe_url(url: str | None) -> str | None:
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None
     return quote(url, safe=":/?#@!$&*+,;=%~-._")
+
+
+def chart_heading(brief: Brief) -> str:
+    """``Deaths by province and day`` (the chart's bins follow the period's length)."""
+    return IMAGES["deaths"][1].format(unit=brief.deaths.unit)
+
+
+def _period_line(brief: Brief) -> str:
+    return brief.period_text + (f" ({brief.period_note})" if brief.period_note else "")
+
+
+def cite_runs(numbers: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Source numbers as runs, in order: ``(1, 2, 3, 5)`` -> ``[(1, 3), (5, 5)]``."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _cite_group(numbers: tuple[int, ...], more: int, link) -> str:
+    """One bracketed group of citations: ``[1–3, 5 and 2 more]``; ``link(n)`` renders a number.
+    A run of three or more is written as a range, two as two numbers."""
+    if not numbers:
+        return ""
+    parts = []
+    for first, last in cite_runs(numbers):
+        if last - first >= 2:
+            parts.append(f"{link(first)}\u2013{link(last)}")
+        else:
+            parts.extend(link(n) for n in range(first, last + 1))
+    return ", ".join(parts) + (f" and {more} more" if more else "")
 
 
 def _left_out(brief: Brief) -> str:
@@ -86,8 +120,8 @@ def _source_text(ref: SourceRef) -> list[str]:
 
 def _md_cites(cited: Cited | tuple[int, ...], more: int = 0) -> str:
     numbers, more = (cited.cites, cited.more) if isinstance(cited, Cited) else (cited, more)
-    text = "".join(f"[\\[{n}\\]](#src-{n})" for n in numbers)
-    return text + (f" (and {more} more source{'s' if more != 1 else ''})" if more else "")
+    group = _cite_group(numbers, more, lambda n: f"[{n}](#src-{n})")
+    return f"\\[{group}\\]" if group else ""
 
 
 def _with_cites(text: str, cites: str) -> str:
@@ -106,7 +140,7 @@ def _md_sentence(cited: Cited) -> str:
 def markdown(brief: Brief, images: Mapping[str, str]) -> str:
     """The brief as Markdown; ``images`` maps ``deaths``/``map`` to the PNG paths to link."""
     out = [f"# {md_escape(brief.title)}", ""]
-    out.append(f"**Period:** {md_escape(brief.period_text)}  ")
+    out.append(f"**Period:** {md_escape(_period_line(brief))}  ")
     out.append(f"**Area:** {md_escape(brief.area)}  ")
     out.append(f"**Events in this brief:** {len(brief.events) + brief.hidden}; "
                f"**sources cited:** {len(brief.sources)}" + ("  " if brief.generated_at else ""))
@@ -140,8 +174,8 @@ def markdown(brief: Brief, images: Mapping[str, str]) -> str:
             out.append(f"- **{md_escape(d.about)}:** {said}")
     for key in ("deaths", "map"):
         if key in images:
-            name, alt = IMAGES[key]
-            heading = "Deaths by province and week" if key == "deaths" else "Map"
+            heading = chart_heading(brief) if key == "deaths" else "Map"
+            alt = heading if key == "deaths" else IMAGES[key][1]
             out += ["", f"## {heading}", "", f"![{alt}]({quote(images[key], safe='/._-')})"]
     if brief.sources:
         out += ["", "## Sources", ""]
@@ -160,23 +194,33 @@ def markdown(brief: Brief, images: Mapping[str, str]) -> str:
 # -- HTML -------------------------------------------------------------------------------------
 
 _STYLE = """
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1d1d1d; line-height: 1.45; }
-h1 { font-size: 1.5rem; margin-bottom: .3rem; } h2 { font-size: 1.15rem; margin-top: 2rem;
-     border-bottom: 1px solid #ccc; }
-.meta { color: #555; font-size: .9rem; } .note { color: #555; font-style: italic; }
-a.cite { text-decoration: none; font-size: .8em; vertical-align: super; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+       font-size: 16px; line-height: 1.55; color: #222; background: #fff; max-width: 60rem; margin: 2.5rem auto;
+       padding: 0 1.25rem; }
+h1 { font-size: 1.45rem; font-weight: 600; margin: 0 0 .4rem; line-height: 1.3; }
+h2 { font-size: 1.1rem; font-weight: 600; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
+     border-bottom: 1px solid #d8d8d8; }
+p, ul.summary, ul.disagreements { max-width: 46rem; }
+ul.summary li, ul.disagreements li { margin-bottom: .45rem; }
+.meta { color: #555; font-size: .92rem; } .note { color: #555; font-size: .92rem; }
+.cites { font-size: .82em; color: #555; white-space: nowrap; }
+.cites a { color: #2f5d8a; text-decoration: none; } .cites a:hover { text-decoration: underline; }
+a { color: #2f5d8a; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
-th, td { border-bottom: 1px solid #ddd; padding: .3rem .4rem; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; } td.num { text-align: right; white-space: nowrap; }
-.disputed { color: #a04000; } img { max-width: 100%; }
-ol.sources li { margin-bottom: .3rem; }
+th, td { border-bottom: 1px solid #e2e2e2; padding: .35rem .45rem; text-align: left; vertical-align: top; }
+th { font-weight: 600; color: #444; border-bottom: 1px solid #bbb; }
+td:first-child { white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+small { color: #666; } .disputed { color: #8a4b0f; }
+img { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+ol.sources { font-size: .9rem; color: #333; } ol.sources li { margin-bottom: .35rem; overflow-wrap: anywhere; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 """
 
 
 def _html_cites(numbers: tuple[int, ...], more: int = 0) -> str:
-    text = "".join(f'<a class="cite" href="#src-{n}">[{n}]</a>' for n in numbers)
-    return text + (f" (and {more} more source{'s' if more != 1 else ''})" if more else "")
+    group = _cite_group(numbers, more, lambda n: f'<a href="#src-{n}">{n}</a>')
+    return f'<span class="cites">[{group}]</span>' if group else ""
 
 
 def _html_sentence(cited: Cited) -> str:
@@ -208,7 +252,7 @@ def html_page(brief: Brief, images: Mapping[str, bytes]) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            f"<title>{_h(brief.title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
            f"<h1>{_h(brief.title)}</h1>",
-           f'<p class="meta">Period: {_h(brief.period_text)} &middot; Area: {_h(brief.area)} &middot; '
+           f'<p class="meta">Period: {_h(_period_line(brief))} &middot; Area: {_h(brief.area)} &middot; '
            f"Events in this brief: {len(brief.events) + brief.hidden} &middot; Sources cited: {len(brief.sources)}"
            + (f" &middot; Generated: {_h(brief.generated_at)}" if brief.generated_at else "") + "</p>",
            "<h2>Summary</h2>"]
@@ -226,15 +270,15 @@ def html_page(brief: Brief, images: Mapping[str, bytes]) -> str:
         out += [_html_event(e) for e in brief.events]
         out.append("</table>")
     if brief.disagreements:
-        out += ["<h2>Where sources disagree</h2>", "<ul>"]
+        out += ["<h2>Where sources disagree</h2>", '<ul class="disagreements">']
         for d in brief.disagreements:
             said = " ".join(_html_sentence(c) for c in d.statements)
             out.append(f"<li><strong>{_h(d.about)}:</strong> {said}</li>")
         out.append("</ul>")
     for key in ("deaths", "map"):
         if key in images:
-            _, alt = IMAGES[key]
-            heading = "Deaths by province and week" if key == "deaths" else "Map"
+            heading = chart_heading(brief) if key == "deaths" else "Map"
+            alt = heading if key == "deaths" else IMAGES[key][1]
             data = base64.b64encode(images[key]).decode("ascii")
             out += [f"<h2>{heading}</h2>", f'<img alt="{_h(alt)}" src="data:image/png;base64,{data}">']
     if brief.sources:

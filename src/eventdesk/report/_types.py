@@ -68,12 +68,14 @@ class Disagreement:
 
 @dataclass(frozen=True)
 class DeathsTable:
-    """Deaths per week (rows of ``values`` follow ``provinces``, columns follow ``weeks``, the
-    Monday of each week from the first event's week to the last, none skipped)."""
+    """Deaths per time bin (rows of ``values`` follow ``provinces``, columns follow ``bins``, the
+    first day of each bin of the period, none skipped). ``unit`` is the bins' size: ``day``,
+    ``week`` (bins start on Mondays), ``month`` or ``year``, chosen from the period's length."""
 
-    weeks: tuple[dt.date, ...]
+    bins: tuple[dt.date, ...]
     provinces: tuple[str, ...]
     values: tuple[tuple[int, ...], ...]
+    unit: str = "week"
 
     @property
     def total(self) -> int:
@@ -99,6 +101,7 @@ class Brief:
     ``summary`` sentences and ``disagreements`` each carry their citations; ``events`` are in date
     order; ``left_out`` says how many matching events are not in the brief and why (reason, count);
     ``hidden`` counts complete events not listed because the list is capped (the deadliest are kept).
+    ``period_note`` says how the period was chosen when the user did not choose it ("" when they did).
     """
 
     title: str
@@ -113,6 +116,7 @@ class Brief:
     left_out: tuple[tuple[str, int], ...] = ()
     hidden: int = 0
     generated_at: str | None = None
+    period_note: str = ""
 
     @property
     def period_text(self) -> str:
@@ -129,8 +133,15 @@ def long_date(day: dt.date) -> str:
 
 
 def period_text(period: tuple[dt.date, dt.date] | None) -> str:
-    """``13 April 2018 to 15 March 2021`` (one date when the period is one day)."""
+    """``13 April 2018 to 15 March 2021``; ``9 to 15 March 2021`` and ``28 February to 6 March
+    2021`` within a month or a year; one date when the period is one day."""
     if period is None:
         return "no dated events"
     start, end = period
-    return long_date(start) if start == end else f"{long_date(start)} to {long_date(end)}"
+    if start == end:
+        return long_date(start)
+    if start.year != end.year:
+        return f"{long_date(start)} to {long_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {MONTHS[start.month - 1]} to {long_date(end)}"
+    return f"{start.day} to {long_date(end)}"

@@ -48,6 +48,7 @@ SORTS: Mapping[str, str] = {
 """Sort keys the API accepts -> ORDER BY terms (ties always broken by ``event_id``; undated last)."""
 
 STATS_BY: Mapping[str, str] = {
+    "day": "coalesce(e.event_date, '')",  # the event date itself (the web page bins days as the span needs)
     "week": "coalesce(date(e.event_date, 'weekday 0', '-6 days'), '')",  # the Monday of the ISO week
     "event_type": "e.event_type",
     "admin1": "coalesce(e.admin1, '')",
@@ -173,7 +174,7 @@ def event_ids(conn: sqlite3.Connection, query: EventQuery, sort: str, limit: int
 
 
 def stats(conn: sqlite3.Connection, query: EventQuery, by: str) -> list[StatRow]:
-    """Events and deaths per ``by`` key (week rows in date order, the others most events first)."""
+    """Events and deaths per ``by`` key (day and week rows in date order, the others most events first)."""
     if by not in STATS_BY:
         raise ConfigError(f"unknown grouping {by!r}; choose one of {', '.join(STATS_BY)}")
     condition, params = query.where()
@@ -188,7 +189,7 @@ def stats(conn: sqlite3.Connection, query: EventQuery, by: str) -> list[StatRow]
         types.setdefault(key, {})[row["type"]] = int(row["n"])
         deaths[key] = deaths.get(key, 0) + int(row["deaths"])
     rows = [StatRow(key, sum(by_type.values()), deaths[key], by_type) for key, by_type in types.items()]
-    if by != "week":
+    if by not in ("day", "week"):
         rows.sort(key=lambda r: (-r.events, r.key))
     return rows
 

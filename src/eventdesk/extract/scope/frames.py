@@ -74,7 +74,7 @@ def _path_up(token, steps: int = 4):
     child = token
     for _ in range(steps):
         head = child.head
-        if head is child:
+        if head.i == child.i:
             return
         yield head, child
         child = head
@@ -123,10 +123,14 @@ def _generic(token, rules: FrameRules) -> str:
         return ""
     if any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children):
         return ""
+    # the clause's verb; a verb of saying counts only when the word is its own subject ("air raids were
+    # reported"), not when it governs what was said ("kidnappings proliferate, the ministers said")
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")
-                 and a.lemma_.lower() not in rules.speech_verbs), None)
+                 and (a.lemma_.lower() not in rules.speech_verbs or token.head.i == a.i)), None)
     if verb is not None and verb.tag_ in ("VBD", "VBN"):
         return ""  # "died in attacks by 150 Shining Path members": a past act, however it is worded
+    if verb is not None and any(t.like_num for c in verb.children for t in c.subtree):
+        return ""  # a headline's present: "Bombings kill 20 in Baghdad" counts its dead
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):
         return "a bare plural: violence in general, no specific incident"
     return ""

@@ -1,18 +1,31 @@
-// The JSON API: one fetch helper and the filter <-> query string mapping shared by the table, the
-// map, the timeline and the download links.
+// The JSON API: the fetch helpers (GET; POST with the write token) and the filter <-> query string mapping
+// shared by the table, the map, the timeline, the download links and the review section.
 
 /** The filter parameters every listing, statistic and download takes (see /docs). */
 export const FILTER_KEYS = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "actor", "q",
-  "disputed", "min_sources", "bbox"];
+  "disputed", "min_sources", "include_incomplete", "bbox"];
 
 export class ApiError extends Error {}
 
 /** GET a JSON document; an error response becomes an ApiError with the server's own message. */
 export async function getJSON(path, params) {
   const url = params && [...params].length ? `${path}?${params}` : path;
+  return request(url, { headers: { Accept: "application/json" } });
+}
+
+/** POST a JSON body with the write token as `Authorization: Bearer` (never in the address). */
+export async function postJSON(path, body, token) {
+  return request(path, {
+    method: "POST",
+    headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}
+
+async function request(url, init) {
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" } });
+    response = await fetch(url, init);
   } catch (err) {
     throw new ApiError(`the server could not be reached (${err.message})`);
   }
@@ -42,6 +55,10 @@ export function filterParams(filters) {
 
 export function eventPath(id) {
   return `/api/events/${encodeURIComponent(id)}`;
+}
+
+export function reviewsPath(id) {
+  return `${eventPath(id)}/reviews`;
 }
 
 export function articlePath(id) {

@@ -5,6 +5,7 @@ import { ApiError, FILTER_KEYS, filterParams, getJSON } from "./api.js";
 import { el, plural, replace } from "./dom.js";
 import { EventMap } from "./map.js";
 import { EventPanel } from "./panel.js";
+import { ReviewSection } from "./review.js";
 import { EventTable } from "./table.js";
 import { Timeline } from "./timeline.js";
 
@@ -33,9 +34,19 @@ class App {
       onPage: (offset) => this.update({ offset }, { scrollTo: $("events-section") }),
     });
     this.timeline = new Timeline($("timeline"), {
-      onWeek: (since, until) => this.setFilters({ since, until }),
+      onBin: (since, until) => this.setFilters({ since, until }),
+      onUnit: (unit) => {
+        $("timeline-unit").textContent = unit;
+      },
     });
-    this.panel = new EventPanel($("event-panel"), { onClose: () => this.closeEvent() });
+    this.review = new ReviewSection({
+      writeEnabled: () => Boolean(this.meta && this.meta.write_enabled),
+      onChanged: (id, message) => this.afterReview(id, message),
+    });
+    this.panel = new EventPanel($("event-panel"), {
+      onClose: () => this.closeEvent(),
+      review: (event) => this.review.section(event),
+    });
     this.map = new EventMap($("map"), {
       onSelect: (id) => this.openEvent(id),
       onMove: () => {
@@ -68,7 +79,7 @@ class App {
       ev.preventDefault();
       const cleared = Object.fromEntries(FILTER_KEYS.map((k) => [k, ""]));
       this.state.inview = false;
-      this.setFilters({ ...cleared, disputed: false });
+      this.setFilters({ ...cleared, disputed: false, include_incomplete: false });
     });
     let timer = null;
     for (const [key, id] of Object.entries(FORM_FIELDS)) {
@@ -96,6 +107,8 @@ class App {
       }
     }
     $("filter-disputed").addEventListener("change", (ev) => this.setFilters({ disputed: ev.target.checked }));
+    $("filter-incomplete").addEventListener("change",
+      (ev) => this.setFilters({ include_incomplete: ev.target.checked }));
     $("filter-bbox").addEventListener("change", (ev) => {
       this.state.inview = ev.target.checked;
       this.update({ offset: 0 });
@@ -174,6 +187,7 @@ class App {
       input.value = value;
     }
     $("filter-disputed").checked = Boolean(this.state.disputed);
+    $("filter-incomplete").checked = Boolean(this.state.include_incomplete);
     $("filter-bbox").checked = Boolean(this.state.inview);
     const size = $("page-size");
     if (![...size.options].some((o) => Number(o.value) === this.state.limit)) {
@@ -214,7 +228,7 @@ class App {
     pageParams.set("limit", String(this.state.limit));
     pageParams.set("offset", String(this.state.offset));
     const statsParams = new URLSearchParams(params);
-    statsParams.set("by", "week");
+    statsParams.set("by", "day"); // the timeline bins the days as the span needs
     try {
       const [page, stats, markers] = await Promise.all([
         mapOnly ? null : getJSON("/api/events", pageParams),
@@ -227,7 +241,7 @@ class App {
         this.table.render(page, this.state.sort, this.panel.eventId, types);
         if (scrollTo) scrollTo.scrollIntoView({ block: "start" });
       }
-      if (stats) this.timeline.setRows(stats.rows, types);
+      if (stats) this.timeline.setRows(stats.rows, types, { since: this.state.since, until: this.state.until });
       const placed = this.map.setEvents(markers.rows, { fit: fit && !fromMap, types });
       $("map-note").textContent = markers.total > markers.rows.length
         ? `The map shows the first ${markers.rows.length} of ${markers.total} matching events.`
@@ -283,6 +297,15 @@ class App {
     }
   }
 
+  /** After a review action: reload the listing and show the event as it now reads. */
+  async afterReview(id, message) {
+    this.say(message);
+    await this.refresh();
+    await this.openEvent(id);
+    this.say(message);
+    $("panel-review")?.scrollIntoView({ block: "nearest" });
+  }
+
   closeEvent() {
     this.panel.close();
     this.state.event = "";
@@ -306,6 +329,7 @@ function readAddress() {
     state[key] = q.get(key) || "";
   }
   state.disputed = q.get("disputed") === "true";
+  state.include_incomplete = q.get("include_incomplete") === "true";
   if (SORTS.includes(q.get("sort"))) state.sort = q.get("sort");
   const limit = Number(q.get("limit"));
   if (Number.isInteger(limit) && limit >= 1 && limit <= MAP_PAGE) state.limit = limit;

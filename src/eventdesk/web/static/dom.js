@@ -81,3 +81,11 @@ export function splitList(value, sep = "; ") {
 export function plural(n, word, many = `${word}s`) {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** Why an event is held back from exports (as ACLED would not code it), or "" when it is not:
+ *  no date, or no place at province level or better (then its place columns are empty). */
+export function heldBack(row) {
+  if (!row.event_date) return "no date";
+  if (row.geo_precision === null || row.geo_precision === undefined) return "place unknown or vaguer than a province";
+  return "";
+}

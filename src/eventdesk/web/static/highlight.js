@@ -3,16 +3,19 @@
 // Span offsets are Python string indices (code points), so the text is sliced as an array of code
 // points, not as UTF-16 units. Sentence-level spans ("evidence", "claim:<field>") become one outer
 // <mark class="hl-sentence"> each (overlapping ones merged); word-level spans (a column such as
-// "location", or "speaker:<field>") become inner <mark class="hl-word"> segments.
+// "location", or "speaker:<field>") become inner <mark class="hl-word"> segments. The article's
+// rejected sentences (event-like, but negated, hypothetical, future, ...) are marked too, as
+// "rejected:<reason>" sentence spans.
 
 import { el } from "./dom.js";
 
-const SENTENCE = (field) => field === "evidence" || field.startsWith("claim:");
+const SENTENCE = (field) => field === "evidence" || field.startsWith("claim:") || field.startsWith("rejected:");
 
 export function describeField(field) {
   if (field === "evidence") return "evidence sentence";
   if (field.startsWith("claim:")) return `claim about ${field.slice(6).replaceAll("_", " ")}`;
   if (field.startsWith("speaker:")) return `speaker of the ${field.slice(8).replaceAll("_", " ")} claim`;
+  if (field.startsWith("rejected:")) return `rejected sentence: ${field.slice(9)}`;
   return `${field.replaceAll("_", " ")} read here`;
 }
 
@@ -37,11 +40,13 @@ function sentenceIntervals(spans) {
  * @param {string} text  the article's cleaned text
  * @param {{start:number,end:number,event_id:string,field:string}[]} spans  all spans of the article
  * @param {string} eventId  only this event's spans are marked
+ * @param {{start:number,end:number,reason:string}[]} rejections  the article's rejected sentences
  */
-export function highlightedText(text, spans, eventId) {
+export function highlightedText(text, spans, eventId, rejections = []) {
   const chars = Array.from(text);
   const n = chars.length;
-  const mine = spans
+  const rejected = rejections.map((r) => ({ start: r.start, end: r.end, event_id: eventId, field: `rejected:${r.reason}` }));
+  const mine = [...spans, ...rejected]
     .filter((s) => s.event_id === eventId && Number.isInteger(s.start) && Number.isInteger(s.end))
     .map((s) => ({ ...s, start: Math.max(0, Math.min(n, s.start)), end: Math.max(0, Math.min(n, s.end)) }))
     .filter((s) => s.end > s.start);
@@ -66,7 +71,8 @@ export function highlightedText(text, spans, eventId) {
     if (inSentence) {
       if (!open || open.interval !== sentence) {
         const fields = [...sentence.fields].sort();
-        const kind = sentence.fields.has("evidence") ? "hl-evidence" : "hl-claim";
+        const claim = [...sentence.fields].some((f) => f.startsWith("claim:"));
+        const kind = sentence.fields.has("evidence") ? "hl-evidence" : (claim ? "hl-claim" : "hl-rejected");
         const mark = el("mark", { class: `hl-sentence ${kind}`, title: fields.map(describeField).join("; "),
           dataset: { start: sentence.start, end: sentence.end, fields: fields.join(" ") } });
         fragment.append(mark);

@@ -1,23 +1,35 @@
 // The map: country outlines from /api/world (TopoJSON -> GeoJSON), one circle marker per event
-// (area ~ deaths, colour = event type, dashed outline = disputed). Online tiles are opt-in.
+// (area ~ deaths, at least MIN_RADIUS, colour = event type, dashed outline = disputed); markers that
+// would overlap at the current zoom are grouped into one numbered marker that lists its events
+// (cluster.js), and country and place names are drawn where they fit (labels.js). Online tiles are opt-in.
 /* global L, topojson */
 
 import { getJSON } from "./api.js";
+import { clusterByOverlap } from "./cluster.js";
 import { deathsLabel, el, plural, replace } from "./dom.js";
+import { countryAnchors, MapLabels } from "./labels.js";
 import { orderTypes, typeColor } from "./palette.js";
 
 const TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors";
+export const MIN_RADIUS = 6; // px: a marker of an event without deaths is still easy to see and to hit
 
 export function markerRadius(deaths) {
-  return Math.min(28, 4 + 2.2 * Math.sqrt(Math.max(0, deaths || 0)));
+  return Math.min(28, MIN_RADIUS + 2.2 * Math.sqrt(Math.max(0, deaths || 0)));
+}
+
+export function clusterRadius(count) {
+  return Math.min(26, 11 + 3 * Math.log2(Math.max(2, count)));
 }
 
 export class EventMap {
   /** @param {HTMLElement} container  @param {{onSelect: (id: string) => void, onMove: () => void}} hooks */
   constructor(container, hooks) {
     this.hooks = hooks;
-    this.markers = new Map();
+    this.markers = new Map(); // event id -> {marker, row} of the events drawn on their own
+    this.clusterOf = new Map(); // event id -> {marker, rows} of the events drawn as a group
+    this.rows = [];
+    this.drawn = { places: [], markers: [] }; // what redraw() put on the map, for the names
     this.selected = null;
     this.types = [];
     this.map = L.map(container, { minZoom: 1, maxZoom: 12, zoomSnap: 0.5, worldCopyJump: false,
@@ -31,7 +43,9 @@ export class EventMap {
     this.legend.onAdd = () => this.legendBox;
     this.legendBox = el("div", { class: "map-legend", "aria-label": "map legend" });
     this.legend.addTo(this.map);
+    this.labels = new MapLabels(this.map);
     this.map.on("moveend", () => hooks.onMove());
+    this.map.on("zoomend", () => this.redraw());
   }
 
   async loadOutlines() {
@@ -42,6 +56,8 @@ export class EventMap {
       style: { color: "#8a94a0", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
     }).addTo(this.map);
     this.countries.bringToBack();
+    this.labels.setCountries(countryAnchors(shapes));
+    this.drawLabels(); // names only: an open list of grouped events stays open
   }
 
   setTiles(on) {
@@ -57,19 +73,104 @@ export class EventMap {
 
   /** Replace the markers with these event rows; `fit` zooms to them. */
   setEvents(rows, { fit = false, types = [] } = {}) {
-    this.layer.clearLayers();
-    this.markers.clear();
     this.types = types;
     const placed = rows.filter((r) => Number.isFinite(r.latitude) && Number.isFinite(r.longitude));
     // the biggest first, so a small marker is never hidden under a big one
-    placed.sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0));
-    for (const row of placed) this.addMarker(row, types);
+    placed.sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0) || (a.event_id < b.event_id ? -1 : 1));
+    this.rows = placed;
     this.drawLegend(rows, placed.length);
     if (fit && placed.length) {
-      this.map.fitBounds(this.layer.getBounds(), { padding: [30, 30], maxZoom: 7, animate: false });
+      const bounds = L.latLngBounds(placed.map((r) => [r.latitude, r.longitude]));
+      this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7, animate: false });
     }
-    if (this.selected) this.highlight(this.selected);
+    this.redraw();
     return placed.length;
+  }
+
+  /** Draw the markers for the current zoom: overlapping ones as groups, then the names. */
+  redraw() {
+    this.layer.clearLayers();
+    this.markers.clear();
+    this.clusterOf.clear();
+    this.map.closePopup();
+    const zoom = this.map.getZoom();
+    const items = this.rows.map((row) => {
+      const p = this.map.project([row.latitude, row.longitude], zoom);
+      return { x: p.x, y: p.y, r: markerRadius(row.fatalities) };
+    });
+    const places = [];
+    const drawn = [];
+    for (const group of clusterByOverlap(items)) {
+      const rows = group.map((i) => this.rows[i]);
+      if (rows.length === 1) {
+        const row = rows[0];
+        this.addMarker(row, this.types);
+        drawn.push({ lat: row.latitude, lon: row.longitude, r: markerRadius(row.fatalities), row });
+      } else {
+        const centre = this.addCluster(rows, group.map((i) => items[i]), zoom);
+        // a group is named only when all its events share the place
+        const one = rows.every((row) => row.location === rows[0].location) ? rows[0] : { location: "" };
+        drawn.push({ lat: centre.lat, lon: centre.lng, r: clusterRadius(rows.length), row: one });
+      }
+    }
+    for (const d of drawn) {
+      if (d.row.location) places.push({ name: d.row.location, lat: d.lat, lon: d.lon, r: d.r });
+    }
+    this.drawn = { places, markers: drawn };
+    this.drawLabels();
+    if (this.selected) this.highlight(this.selected);
+  }
+
+  drawLabels() {
+    this.labels.draw(this.drawn.places, this.drawn.markers);
+  }
+
+  /** One numbered marker for events that would overlap, at their mean position; it lists them. */
+  addCluster(rows, points, zoom) {
+    const x = points.reduce((t, p) => t + p.x, 0) / points.length;
+    const y = points.reduce((t, p) => t + p.y, 0) / points.length;
+    const centre = this.map.unproject([x, y], zoom);
+    const r = clusterRadius(rows.length);
+    const deaths = rows.reduce((t, row) => t + (row.fatalities || 0), 0);
+    const disputed = rows.some((row) => row.disputed);
+    const ids = rows.map((row) => row.event_id);
+    const text = `${plural(rows.length, "event")} here, ${plural(deaths, "death")}${disputed ? ", some disputed" : ""}`;
+    const node = el("div", { class: `event-cluster${disputed ? " has-disputed" : ""}`, role: "button", tabindex: 0,
+      "aria-label": `${text}: list them`, dataset: { eventIds: ids.join(" "), count: rows.length } },
+    el("span", { class: "cluster-count" }, String(rows.length)));
+    const icon = L.divIcon({ html: node, className: "event-cluster-icon", iconSize: [2 * r, 2 * r] });
+    const marker = L.marker(centre, { icon, keyboard: false, title: "" });
+    marker.bindTooltip(el("div", { class: "marker-tip" }, text, el("br"), "click: list them"),
+      { direction: "top", offset: [0, -r], opacity: 0.95 });
+    marker.bindPopup(() => this.clusterList(rows), { maxWidth: 340, minWidth: 220, autoPanPadding: [20, 20] });
+    marker.on("popupopen", () => marker.closeTooltip());
+    node.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" || ev.key === " ") {
+        ev.preventDefault();
+        marker.openPopup();
+      }
+    });
+    marker.addTo(this.layer);
+    for (const id of ids) this.clusterOf.set(id, { marker, rows, node });
+    return centre;
+  }
+
+  clusterList(rows) {
+    const sameSpot = rows.every((row) => row.latitude === rows[0].latitude && row.longitude === rows[0].longitude);
+    const canZoom = !sameSpot && this.map.getZoom() < this.map.getMaxZoom();
+    return el("div", { class: "cluster-list" },
+      el("p", { class: "cluster-head" }, `${plural(rows.length, "event")}${sameSpot ? " at the same place" : " close together"}`),
+      el("ul", {}, rows.map((row) => el("li", {}, el("button", { type: "button", class: "cluster-event link-button",
+        dataset: { eventId: row.event_id }, on: { click: () => {
+          this.map.closePopup();
+          this.hooks.onSelect(row.event_id);
+        } } },
+      `${row.event_date || "undated"} · ${row.sub_event_type || row.event_type} · `
+        + `${row.location || row.admin1 || row.country} · ${deathsLabel(row)} deaths`)))),
+      canZoom ? el("button", { type: "button", class: "cluster-zoom", on: { click: () => {
+        const bounds = L.latLngBounds(rows.map((row) => [row.latitude, row.longitude]));
+        this.map.fitBounds(bounds, { padding: [60, 60], maxZoom: this.map.getMaxZoom(), animate: false });
+      } } }, "Zoom in to separate them") : null);
   }
 
   addMarker(row, types) {
@@ -111,6 +212,7 @@ export class EventMap {
       previous.marker.setStyle({ color: disputed ? "#222" : "#ffffff", weight: disputed ? 2 : 1 });
       previous.marker.getElement()?.classList.remove("selected");
     }
+    this.clusterOf.get(this.selected)?.node.classList.remove("selected");
     this.selected = eventId;
     const found = this.markers.get(eventId);
     if (found) {
@@ -118,6 +220,7 @@ export class EventMap {
       found.marker.bringToFront();
       found.marker.getElement()?.classList.add("selected");
     }
+    this.clusterOf.get(eventId)?.node.classList.add("selected");
   }
 
   /** The current view as the API's bbox (minlon,minlat,maxlon,maxlat; minlon > maxlon crosses 180°). */
@@ -149,6 +252,8 @@ export class EventMap {
       el("div", { class: "legend-note" },
         el("span", { class: "swatch disputed-swatch", "aria-hidden": "true" }), "dashed: disputed"),
       el("div", { class: "legend-note" }, "size: deaths"),
+      el("div", { class: "legend-note" }, el("span", { class: "swatch cluster-swatch", "aria-hidden": "true" }),
+        "number: events grouped"),
     );
     for (const swatch of box.querySelectorAll(".swatch[data-color]")) swatch.style.background = swatch.dataset.color;
   }

@@ -2,8 +2,9 @@
 // the article text, the sources and why the reports were merged. All data is rendered as text.
 
 import { ApiError, articlePath, eventPath, getJSON } from "./api.js";
-import { deathsLabel, el, orDash, plural, replace, safeLink, splitList } from "./dom.js";
-import { describeField, highlightedText } from "./highlight.js";
+import { articleNodes } from "./article.js";
+import { deathsLabel, el, heldBack, orDash, plural, replace, safeLink, splitList } from "./dom.js";
+import { describeField } from "./highlight.js";
 
 const HIDDEN_FIELDS = new Set(["spans", "ledger"]);
 const LABELS = {
@@ -29,7 +30,7 @@ function mentionArticle(mentionId) {
 }
 
 export class EventPanel {
-  /** hooks: onClose() */
+  /** hooks: onClose(), review(event) -> the review section's node (or null) */
   constructor(root, hooks) {
     this.root = root;
     this.hooks = hooks;
@@ -97,6 +98,8 @@ export class EventPanel {
         `${deathsLabel(ev)} deaths · ${ev.independent_sources} independent of ${plural(ev.source_count, "article")}`),
       detail.resolved_from ? el("p", { class: "notice" },
         `You asked for ${detail.resolved_from}, which was merged into this event (${ev.event_id}).`) : null,
+      heldBack(ev) ? el("p", { class: "notice held-notice" }, `Held back from exports: ${heldBack(ev)} `
+        + "(ACLED would not code it as it stands).") : null,
       ev.notes ? el("p", { class: "notes" }, ev.notes) : null,
       this.disputesSection(ev, sources),
       this.evidenceSection(detail),
@@ -104,11 +107,13 @@ export class EventPanel {
         el("h3", { id: "h-article" }, "Evidence in the article text"),
         el("p", { class: "hl-legend" }, el("mark", { class: "hl-sentence hl-evidence" }, "evidence sentence"), " ",
           el("mark", { class: "hl-sentence hl-claim" }, "other claim"), " ",
+          el("mark", { class: "hl-sentence hl-rejected" }, "rejected sentence"), " ",
           el("mark", { class: "hl-word" }, "value read"), " ",
           el("mark", { class: "hl-word hl-speaker" }, "speaker")),
         this.articleTabs, this.articleView),
       this.sourcesSection(detail, sources),
       this.linksSection(ev, detail),
+      this.hooks.review ? this.hooks.review(ev) : null,
       this.fieldsSection(ev),
       this.claimsSection(ev),
     );
@@ -259,21 +264,13 @@ export class EventPanel {
       return;
     }
     if (this.eventId !== eventId || this.articleView.dataset.articleId !== articleId) return;
-    const title = article.title || article.headline;
-    const text = el("div", { class: "article-text" });
-    text.append(highlightedText(article.text, article.spans, eventId));
-    replace(this.articleView,
-      el("header", { class: "article-head" },
-        title ? el("h4", { class: "article-title" }, title) : null,
-        el("div", { class: "muted" }, orDash(article.outlet), " · ", article.published || "undated",
-          article.url ? " · " : null, article.url ? safeLink(article.url) : null)),
-      text);
+    replace(this.articleView, articleNodes(article, eventId, (start) => this.flashAt(start)));
     this.articleView.removeAttribute("aria-busy");
     if (at !== undefined) this.flashAt(at);
   }
 
   flashAt(start) {
-    const marks = [...this.articleView.querySelectorAll("mark.hl-sentence, mark.hl-word")];
+    const marks = [...this.articleView.querySelectorAll(".article-text mark.hl-sentence, .article-text mark.hl-word")];
     const target = marks.find((m) => Number(m.dataset.start) <= start && start < Number(m.dataset.end));
     if (!target) return;
     target.scrollIntoView({ block: "center", behavior: "smooth" });

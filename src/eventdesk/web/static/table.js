@@ -1,6 +1,6 @@
 // The events table: one page of GET /api/events, sortable by date, deaths and sources, with paging.
 
-import { deathsLabel, el, orDash, plural, replace, splitList } from "./dom.js";
+import { deathsLabel, el, heldBack, orDash, plural, replace, splitList } from "./dom.js";
 import { typeColor } from "./palette.js";
 
 const COLUMNS = [
@@ -65,14 +65,19 @@ export class EventTable {
     swatch.style.background = typeColor(row.event_type, this.types);
     const place = [row.location, row.admin1, row.country].filter(Boolean);
     const disputed = splitList(row.disputed);
-    return el("tr", { dataset: { eventId: row.event_id }, class: [disputed.length ? "is-disputed" : "",
-      selected ? "selected" : ""].join(" ").trim() || null, "aria-selected": selected ? "true" : null },
+    const held = heldBack(row);
+    const classes = [disputed.length ? "is-disputed" : "", held ? "is-held-back" : "", selected ? "selected" : ""];
+    return el("tr", { dataset: held ? { eventId: row.event_id, heldBack: held } : { eventId: row.event_id },
+      class: classes.join(" ").trim() || null, "aria-selected": selected ? "true" : null },
     el("td", { class: "date" }, el("button", { type: "button", class: "open-event", dataset: { eventId: row.event_id },
       title: "open this event" }, orDash(row.event_date))),
     el("td", {}, swatch, el("span", { class: "etype" }, row.event_type),
       row.sub_event_type ? el("div", { class: "subtype" }, row.sub_event_type) : null),
     el("td", { class: "actors" }, orDash(row.actor1), row.actor2 ? el("div", { class: "versus" }, "vs ", row.actor2) : null),
-    el("td", {}, place.length ? place.join(", ") : "—"),
+    el("td", {}, place.length ? place.join(", ") : "—",
+      held ? el("div", {}, el("span", { class: "badge held-badge",
+        title: "left out of exports and of the default listing, as ACLED would not code it" }, `held back: ${held}`))
+        : null),
     el("td", { class: "num deaths" }, deathsLabel(row)),
     el("td", { class: "num" }, `${row.source_count} (${row.independent_sources})`),
     el("td", { class: "disputed" }, disputed.length

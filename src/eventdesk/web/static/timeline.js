@@ -1,29 +1,25 @@
-// The timeline: events per ISO week stacked by type (upper band) and deaths per week (lower band,
-// hanging down), drawn as SVG from GET /api/stats?by=week. Clicking a week filters to it.
+// The timeline: events per bin stacked by type (upper band) and deaths per bin (lower band,
+// hanging down), drawn as SVG from GET /api/stats?by=day. The bins follow the span shown (the
+// filter's dates, else the data's): days, weeks, months or years (bins.js). Clicking a bin filters to it.
 
+import { allBins, binRows, binUnit, isoDay, nextBin, parseDay } from "./bins.js";
 import { el, plural, svg } from "./dom.js";
 import { orderTypes, typeColor } from "./palette.js";
 
 const DAY = 86400000;
-const WEEK = 7 * DAY;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function parseDay(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
-function isoDay(ms) {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+const BIN_WORDS = { day: "Day", week: "Week of", month: "Month of", year: "Year" };
 
 export class Timeline {
-  /** @param {HTMLElement} container  @param {{onWeek: (since: string, until: string) => void}} hooks */
+  /** @param {HTMLElement} container
+   *  @param {{onBin: (since: string, until: string) => void, onUnit?: (unit: string) => void}} hooks */
   constructor(container, hooks) {
     this.container = container;
     this.hooks = hooks;
     this.rows = [];
     this.types = [];
+    this.window = {};
+    this.unit = "week";
     this.chart = el("div", { class: "timeline-chart" });
     this.summary = el("p", { class: "timeline-summary", "aria-live": "polite" });
     this.legend = el("ul", { class: "legend-list timeline-legend", "aria-label": "event types" });
@@ -38,28 +34,40 @@ export class Timeline {
     }).observe(this.chart);
   }
 
-  setRows(rows, types = []) {
+  /** Day rows of the stats; `window` is the filter's {since, until} (either may be empty). */
+  setRows(rows, types = [], window = {}) {
     this.rows = rows;
     this.types = types;
+    this.window = window;
     this.draw();
   }
 
   draw() {
-    const dated = this.rows.filter((r) => r.key);
+    const days = this.rows.filter((r) => r.key);
     const undated = this.rows.filter((r) => !r.key);
     const width = Math.max(320, this.chart.clientWidth || 600);
     const height = Math.max(150, this.chart.clientHeight || 190);
     this.chart.replaceChildren();
     this.legend.replaceChildren();
-    if (!dated.length) {
+    if (!days.length) {
       this.chart.append(el("p", { class: "empty" }, "No dated events match the filters."));
       this.summary.textContent = undated.length ? `${plural(sum(undated, "events"), "undated event")} not shown.` : "";
       return;
     }
+    // the span: the filter's dates where set, else the first and last event date
+    const from = this.window.since || days[0].key;
+    const to = this.window.until && this.window.until >= from ? this.window.until : days[days.length - 1].key;
+    const unit = binUnit(from, to);
+    if (unit !== this.unit) {
+      this.unit = unit;
+      if (this.hooks.onUnit) this.hooks.onUnit(unit);
+    }
+    this.chart.dataset.unit = unit;
+    const dated = binRows(days, unit);
+    const starts = allBins(from, to, unit);
+    const firstMs = parseDay(starts[0]);
+    const endMs = parseDay(nextBin(starts[starts.length - 1], unit));
     const types = orderTypes(dated.flatMap((r) => Object.keys(r.by_type)));
-    const first = Math.min(...dated.map((r) => parseDay(r.key)));
-    const last = Math.max(...dated.map((r) => parseDay(r.key)));
-    const weeks = Math.round((last - first) / WEEK) + 1;
     const m = { left: 44, right: 10, top: 8, bottom: 20 };
     const plotW = width - m.left - m.right;
     const bandGap = 6;
@@ -68,14 +76,12 @@ export class Timeline {
     const deathsH = plotH - bandGap - eventsH;
     const base = m.top + eventsH; // events grow up from here
     const deathsTop = base + bandGap; // deaths hang down from here
-    const step = plotW / weeks;
-    const barW = Math.max(1, step > 4 ? step - Math.min(2, step * 0.2) : step);
+    const x = (ms) => m.left + ((ms - firstMs) / (endMs - firstMs)) * plotW;
     const maxEvents = Math.max(1, ...dated.map((r) => r.events));
     const maxDeaths = Math.max(1, ...dated.map((r) => r.fatalities));
-    const x = (ms) => m.left + ((ms - first) / WEEK) * step;
 
     const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
-      "aria-label": "Events per week by type (upper bars) and deaths per week (lower bars)" });
+      "aria-label": `Events per ${unit} by type (upper bars) and deaths per ${unit} (lower bars)` });
     root.append(
       svg("line", { x1: m.left, x2: width - m.right, y1: base + 0.5, y2: base + 0.5, class: "axis" }),
       svg("line", { x1: m.left, x2: width - m.right, y1: deathsTop + 0.5, y2: deathsTop + 0.5, class: "axis" }),
@@ -85,9 +91,7 @@ export class Timeline {
       svg("text", { x: 2, y: m.top + eventsH / 2, class: "band-label" }, "events"),
       svg("text", { x: 2, y: deathsTop + deathsH / 2 + 4, class: "band-label" }, "deaths"),
     );
-    const ticks = monthTicks(first, last + WEEK, plotW);
-    if (!ticks.length) ticks.push({ ms: first, label: isoDay(first) });
-    for (const tick of ticks) {
+    for (const tick of ticks(firstMs, endMs, plotW, unit)) {
       const tx = x(tick.ms);
       root.append(
         svg("line", { x1: tx, x2: tx, y1: deathsTop + deathsH, y2: deathsTop + deathsH + 4, class: "axis" }),
@@ -95,10 +99,12 @@ export class Timeline {
       );
     }
     for (const row of dated) {
-      const monday = parseDay(row.key);
-      const bx = x(monday) + (step - barW) / 2;
+      const left = x(parseDay(row.key));
+      const step = x(parseDay(row.end) + DAY) - left;
+      const barW = Math.max(1, step > 4 ? step - Math.min(2, step * 0.2) : step);
+      const bx = left + (step - barW) / 2;
       let top = base;
-      const group = svg("g", { class: "week", dataset: { week: row.key } });
+      const group = svg("g", { class: "bin", dataset: { bin: row.key, end: row.end, events: row.events } });
       for (const type of types) {
         const n = row.by_type[type] || 0;
         if (!n) continue;
@@ -111,14 +117,13 @@ export class Timeline {
         const h = (row.fatalities / maxDeaths) * deathsH;
         group.append(svg("rect", { x: bx, y: deathsTop, width: barW, height: Math.max(h, 1), class: "deaths-bar" }));
       }
-      const sunday = isoDay(monday + 6 * DAY);
       const detail = types.filter((t) => row.by_type[t]).map((t) => `${t}: ${row.by_type[t]}`).join("\n");
-      const label = `Week of ${row.key}: ${plural(row.events, "event")}, ${plural(row.fatalities, "death")}`;
-      // a full-height target, easier to hit than a 2-pixel bar; click or Enter filters to the week
-      const hit = svg("rect", { x: x(monday), y: m.top, width: Math.max(step, 6), height: plotH, class: "hit",
-        tabindex: 0, role: "button", "aria-label": `${label}. Show only this week.` },
-      svg("title", {}, `${label}\n${detail}\nclick: show only this week`));
-      const choose = () => this.hooks.onWeek(row.key, sunday);
+      const label = `${binLabel(row, unit)}: ${plural(row.events, "event")}, ${plural(row.fatalities, "death")}`;
+      // a full-height target, easier to hit than a 2-pixel bar; click or Enter filters to the bin
+      const hit = svg("rect", { x: left, y: m.top, width: Math.max(step, 6), height: plotH, class: "hit",
+        tabindex: 0, role: "button", "aria-label": `${label}. Show only this ${unit}.` },
+      svg("title", {}, `${label}\n${detail}\nclick: show only this ${unit}`));
+      const choose = () => this.hooks.onBin(row.key, row.end);
       hit.addEventListener("click", choose);
       hit.addEventListener("keydown", (ev) => {
         if (ev.key === "Enter" || ev.key === " ") {
@@ -138,7 +143,7 @@ export class Timeline {
     const deathsSwatch = el("span", { class: "swatch deaths-swatch", "aria-hidden": "true" });
     this.legend.append(el("li", {}, deathsSwatch, "deaths"));
     const parts = [`${plural(sum(dated, "events"), "event")}, ${plural(sum(dated, "fatalities"), "death")} in `
-      + `${plural(dated.length, "week")} with events, ${isoDay(first)} to ${isoDay(last + 6 * DAY)}.`];
+      + `${plural(dated.length, unit)} with events, ${from} to ${to}.`];
     if (undated.length) parts.push(`${plural(sum(undated, "events"), "undated event")} not shown.`);
     this.summary.textContent = parts.join(" ");
   }
@@ -148,28 +153,57 @@ function sum(rows, key) {
   return rows.reduce((total, r) => total + (r[key] || 0), 0);
 }
 
-/** Month starts between two instants, thinned to fit: every 1, 3, 6 or 12 months (or every few years). */
-function monthTicks(from, to, plotW) {
+function binLabel(row, unit) {
+  if (unit === "day") return row.key;
+  if (unit === "year") return `Year ${row.key.slice(0, 4)}`;
+  if (unit === "month") return `${MONTHS[Number(row.key.slice(5, 7)) - 1]} ${row.key.slice(0, 4)}`;
+  return `${BIN_WORDS[unit]} ${row.key}`;
+}
+
+/** Axis ticks between two instants, thinned to fit: days (every 1, 2, 7 or 14, weekly ones on
+ *  Mondays) for short spans, else month starts every 1, 3, 6 or 12 months (or every few years). */
+function ticks(from, to, plotW, unit) {
+  const room = Math.max(1, Math.floor(plotW / 64));
+  if (unit === "day" || unit === "week") {
+    for (const every of [1, 2, 7, 14]) {
+      const picked = [];
+      for (let ms = from; ms < to; ms += DAY) {
+        const d = new Date(ms);
+        const index = Math.round((ms - from) / DAY);
+        const keep = every < 7 ? index % every === 0
+          : d.getUTCDay() === 1 && Math.round(ms / DAY / 7) % (every / 7) === 0;
+        if (keep) picked.push(ms);
+      }
+      if (picked.length <= room && picked.length) {
+        return picked.map((ms, i) => ({ ms, label: dayLabel(ms, i === 0 || new Date(ms).getUTCDate() <= every) }));
+      }
+    }
+  }
   const start = new Date(from);
   const months = [];
   let y = start.getUTCFullYear();
-  let mo = start.getUTCMonth() + 1;
+  let mo = start.getUTCMonth();
   for (;;) {
+    const ms = Date.UTC(y, mo, 1);
+    if (ms >= to) break;
+    if (ms >= from) months.push({ y, mo, ms });
+    mo += 1;
     if (mo > 11) {
       mo = 0;
       y += 1;
     }
-    const ms = Date.UTC(y, mo, 1);
-    if (ms > to) break;
-    months.push({ y, mo, ms });
-    mo += 1;
   }
-  const room = Math.max(1, Math.floor(plotW / 64));
   for (const every of [1, 3, 6, 12, 24, 60, 120]) {
     const picked = months.filter((t) => (t.y * 12 + t.mo) % every === 0);
     if (picked.length <= room) {
-      return picked.map((t) => ({ ms: t.ms, label: every >= 12 ? String(t.y) : `${MONTHS[t.mo]} ${t.y}` }));
+      const out = picked.map((t) => ({ ms: t.ms, label: every >= 12 ? String(t.y) : `${MONTHS[t.mo]} ${t.y}` }));
+      return out.length ? out : [{ ms: from, label: isoDay(from) }];
     }
   }
-  return [];
+  return [{ ms: from, label: isoDay(from) }];
+}
+
+function dayLabel(ms, withMonth) {
+  const d = new Date(ms);
+  return withMonth ? `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}` : String(d.getUTCDate());
 }

@@ -109,16 +109,6 @@ INLINE_EXCEPTIONS: dict[str, str] = {
     "extract/places/_words.py:_DIRECTIONS": _LATER + "place words",
     "extract/places/_words.py:_FEATURE_WORDS": _LATER + "place words",
     "extract/scope/modality.py:_PLAN_VERBS": _LATER + "modality verbs",
-    "extract/tolls/_quantities.py:_MONTHS": _LATER + "toll words",
-    "extract/tolls/_quantities.py:_UNIT_AFTER": _LATER + "toll words",
-    "extract/tolls/_words.py:KILL_VERBS": _LATER + "toll words",
-    "extract/tolls/_words.py:AUX": _LATER + "toll words",
-    "extract/tolls/_words.py:LEFT_STOPS": _LATER + "toll words",
-    "extract/tolls/_words.py:NONPERSON": _LATER + "toll words",
-    "extract/tolls/_words.py:SINGULAR_PERSON": _LATER + "toll words",
-    "extract/tolls/_words.py:PROTEST_WORDS": _LATER + "toll words",
-    "extract/tolls/_words.py:HEAD_STOPS": _LATER + "toll words",
-    "extract/tolls/_words.py:NOT_A_NAME": _LATER + "toll words",
     "stages/_clean_rules.py:_CHROME_LINES": _LATER + "the cleaner's page-furniture patterns",
 }
 

@@ -46,6 +46,7 @@ RULE_FILES: tuple[str, ...] = (
     "cues.json",
     "triggers.json",
     "abbreviations.json",
+    "toll_words.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

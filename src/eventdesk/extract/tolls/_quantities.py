@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventdesk.rules import word_list
+
 __all__ = ["Token", "tokenize", "parse_number", "is_excluded_number", "quantity_at", "MONTHS"]
 
 
@@ -133,14 +135,10 @@ VAGUE_WORDS: dict[str, int | None] = {
     "several": None, "many": None, "numerous": None, "some": None, "few": None,
     "multiple": None, "countless": None,
 }
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_UNIT_AFTER = frozenset(
-    "km kms kilometres kilometers mm cm m metres meters miles pm am hrs gmt percent per "
-    "year-old years-old year-olds year years yr yrs st nd rd th kg".split()
-)
+# month names (a number next to one is a date) and the words that make a number a measure, an age
+# or an ordinal: data/rules/toll_words.json
+_MONTHS: frozenset[str] = word_list("toll_words.json", "months")  # type: ignore[assignment]
+_UNIT_AFTER: frozenset[str] = word_list("toll_words.json", "unit_after")  # type: ignore[assignment]
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

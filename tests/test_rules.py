@@ -87,15 +87,6 @@ MAX_INLINE_WORDS = 15
 # name of the constant or the line's first words).
 _LATER = "not moved yet (issue 15 item 2, in progress): "
 INLINE_EXCEPTIONS: dict[str, str] = {
-    "extract/actors/_community.py:_NOT_NAMES": _LATER + "capitalised words that are no community name",
-    "extract/actors/_dictionary.py:_MILITARY_NOUNS": _LATER + "generic actor words",
-    "extract/actors/_dictionary.py:_GENERIC_FORCE_WORDS": _LATER + "generic actor words",
-    "extract/actors/_generic.py:_STATE_ASSETS": _LATER + "generic actor words",
-    "extract/actors/_generic.py:_ARMED_NOUNS": _LATER + "generic actor words",
-    "extract/actors/_generic.py:_FIGHT_VERBS": _LATER + "generic actor words",
-    "extract/actors/_generic.py:_CIVILIAN_NOUNS": _LATER + "generic actor words",
-    "extract/actors/_generic.py:_RIOT_VERBS": _LATER + "generic actor words",
-    "extract/actors/find.py:_SPEECH": _LATER + "speech verbs of the actor finder",
     "extract/claims/_attribution.py:_TITLES": _LATER + "titles of sources",
     "extract/claims/_attribution.py:_ORG_NOUNS": _LATER + "organisation nouns of sources",
     "extract/claims/_attribution.py:_BAD_WHO": _LATER + "words that are no source",

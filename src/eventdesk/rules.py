@@ -47,6 +47,7 @@ RULE_FILES: tuple[str, ...] = (
     "triggers.json",
     "abbreviations.json",
     "toll_words.json",
+    "actor_words.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

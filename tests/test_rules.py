@@ -92,13 +92,6 @@ INLINE_EXCEPTIONS: dict[str, str] = {
     "extract/claims/_attribution.py:_BAD_WHO": _LATER + "words that are no source",
     "extract/claims/read.py:_PARTNER_STOP": _LATER + "stop words of claims",
     "extract/claims/read.py:CAPITALS": _LATER + "country capitals (GeoNames facts, belong with data/countries.csv)",
-    "extract/places/_chain.py:_PLACE_TAILS": _LATER + "place words",
-    "extract/places/_respelled.py:_FUNCTION_WORDS": _LATER + "place words",
-    "extract/places/_text.py:_CONNECTORS": _LATER + "place words",
-    "extract/places/_words.py:_UNIT_WORDS": _LATER + "place words",
-    "extract/places/_words.py:_PLURAL_UNITS": _LATER + "place words",
-    "extract/places/_words.py:_DIRECTIONS": _LATER + "place words",
-    "extract/places/_words.py:_FEATURE_WORDS": _LATER + "place words",
     "extract/scope/modality.py:_PLAN_VERBS": _LATER + "modality verbs",
     "stages/_clean_rules.py:_CHROME_LINES": _LATER + "the cleaner's page-furniture patterns",
 }

@@ -48,6 +48,7 @@ RULE_FILES: tuple[str, ...] = (
     "abbreviations.json",
     "toll_words.json",
     "actor_words.json",
+    "place_words.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

@@ -49,6 +49,7 @@ RULE_FILES: tuple[str, ...] = (
     "toll_words.json",
     "actor_words.json",
     "place_words.json",
+    "war_zones.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

@@ -12,9 +12,9 @@ through ``importlib.resources``, so an installed wheel works as well as a checko
 
 File shapes (all JSON, UTF-8):
 
-* word lists (``triggers.json``, ``toll_words.json``, ``actor_words.json``, ``place_words.json``,
-  ``abbreviations.json``, ``war_zones.json``): ``{"meta": {...}, "lists": {name: {"note": ...,
-  "words": [...]}}}``; a list is returned as a frozenset, or as a tuple when it says
+* word lists (``triggers.json``, ``abbreviations.json``, ``toll_words.json``, ``actor_words.json``,
+  ``place_words.json``, ``war_zones.json``, ``claim_words.json``, ``modality_words.json``):
+  ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a list is returned as a frozenset, or as a tuple when it says
   ``"ordered": true`` (then its order matters to the code that reads it).
 * ``cues.json``: ``{"meta": {...}, "nouns": [...], "cues": [...], "masks": [...]}``; each entry has
   ``"pattern"``, a list of pieces joined without separator (the pieces keep the line breaks of the
@@ -50,6 +50,8 @@ RULE_FILES: tuple[str, ...] = (
     "actor_words.json",
     "place_words.json",
     "war_zones.json",
+    "claim_words.json",
+    "modality_words.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

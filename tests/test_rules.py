@@ -35,7 +35,7 @@ def test_a_rule_file_loads_with_its_provenance_and_version(name):
     assert meta.get("read_by"), "say which module reads the file"
 
 
-@pytest.mark.parametrize("name", [n for n in rules.RULE_FILES if n != "cues.json"])
+@pytest.mark.parametrize("name", [n for n in rules.RULE_FILES if n not in ("cues.json", "vague_counts.json")])
 def test_word_lists_come_back_immutable(name):
     lists = rules.word_lists(name)
     assert isinstance(lists, Mapping) and lists
@@ -60,6 +60,16 @@ def test_the_cue_table_is_immutable_and_every_pattern_compiles():
     # the classifier's ranking tables name only cues the file has
     from eventdesk.extract.trigger import classify
     assert {k for k, _ in (*classify._ERV_ORDER, *classify._SD_ORDER)} <= set(table.cues)
+
+
+def test_vague_counts_keep_acled_figures_and_each_names_its_source():
+    figures = rules.vague_counts()
+    assert figures is rules.vague_counts()
+    with pytest.raises(TypeError):
+        figures["oodles"] = 5  # type: ignore[index]
+    assert (figures["dozens"], figures["tens"], figures["hundreds"]) == (12, 10, 100)  # CODEBOOK.md section 4
+    assert figures["several"] is None  # the 3-or-10 rule decides
+    assert all(e["source"] for e in rules.rule_file("vague_counts.json")["figures"].values())
 
 
 def test_a_rule_file_without_provenance_is_refused(monkeypatch, tmp_path):

@@ -16,6 +16,7 @@ File shapes (all JSON, UTF-8):
   ``place_words.json``, ``war_zones.json``, ``claim_words.json``, ``modality_words.json``):
   ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a list is returned as a frozenset, or as a tuple when it says
   ``"ordered": true`` (then its order matters to the code that reads it).
+* ``vague_counts.json``: ``{"meta": {...}, "figures": {word: {"figure": int or null, "source": ...}}}``.
 * ``cues.json``: ``{"meta": {...}, "nouns": [...], "cues": [...], "masks": [...]}``; each entry has
   ``"pattern"``, a list of pieces joined without separator (the pieces keep the line breaks of the
   pattern readable; they are not alternatives), and notes; ``nouns`` and ``cues`` have a ``name``.
@@ -38,6 +39,7 @@ __all__ = [
     "RuleFileError",
     "cue_table",
     "rule_file",
+    "vague_counts",
     "word_list",
     "word_lists",
 ]
@@ -52,6 +54,7 @@ RULE_FILES: tuple[str, ...] = (
     "war_zones.json",
     "claim_words.json",
     "modality_words.json",
+    "vague_counts.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 
@@ -140,3 +143,19 @@ def cue_table() -> CueTable:
         cues=MappingProxyType(dict(_patterns("cues.json", doc.get("cues"), "cues", True))),
         masks=tuple(p for _, p in _patterns("cues.json", doc.get("masks"), "masks", False)),
     )
+
+
+@cache
+def vague_counts() -> Mapping[str, int | None]:
+    """The figure each vague count word stands for (``vague_counts.json``): "dozens" -> 12; None
+    for "several"-like words, whose figure the war-zone rule decides (3 or 10)."""
+    figures = rule_file("vague_counts.json").get("figures")
+    if not isinstance(figures, dict):
+        raise RuleFileError("rule file data/rules/vague_counts.json has no 'figures' object")
+    out: dict[str, int | None] = {}
+    for word, entry in figures.items():
+        figure = entry.get("figure", "") if isinstance(entry, dict) else ""
+        if not (figure is None or (isinstance(figure, int) and figure > 0)) or not entry.get("source"):
+            raise RuleFileError(f"rule file data/rules/vague_counts.json: {word!r} needs a figure (or null) and a source")
+        out[word] = figure
+    return MappingProxyType(out)

@@ -98,8 +98,6 @@ MAX_INLINE_WORDS = 15
 INLINE_EXCEPTIONS: dict[str, str] = {
     "extract/claims/read.py:CAPITALS": "a fact table (capital -> country, from GeoNames countryInfo), not a "
     "word list: its place is a capital column of data/countries.csv, a change to that file's readers",
-    "stages/_clean_rules.py:_CHROME_LINES": "the cleaner's page-furniture regular expressions, already held apart "
-    "in a catalogue module; not moved yet, with the other regular expressions of extract/ and stages/",
 }
 
 

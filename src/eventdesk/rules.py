@@ -13,9 +13,11 @@ through ``importlib.resources``, so an installed wheel works as well as a checko
 File shapes (all JSON, UTF-8):
 
 * word lists (``triggers.json``, ``abbreviations.json``, ``toll_words.json``, ``actor_words.json``,
-  ``place_words.json``, ``war_zones.json``, ``claim_words.json``, ``modality_words.json``):
-  ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a list is returned as a frozenset, or as a tuple when it says
-  ``"ordered": true`` (then its order matters to the code that reads it).
+  ``place_words.json``, ``war_zones.json``, ``claim_words.json``, ``modality_words.json``,
+  ``page_chrome.json``): ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a
+  list is returned as a frozenset, or as a tuple when it says ``"ordered": true`` (then its order
+  matters to the code that reads it). A list of regular expressions says ``"patterns"`` instead
+  of ``"words"``, and is read the same way.
 * ``vague_counts.json``: ``{"meta": {...}, "figures": {word: {"figure": int or null, "source": ...}}}``.
 * ``cues.json``: ``{"meta": {...}, "nouns": [...], "cues": [...], "masks": [...]}``; each entry has
   ``"pattern"``, a list of pieces joined without separator (the pieces keep the line breaks of the
@@ -55,6 +57,7 @@ RULE_FILES: tuple[str, ...] = (
     "claim_words.json",
     "modality_words.json",
     "vague_counts.json",
+    "page_chrome.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 
@@ -90,7 +93,7 @@ def word_lists(name: str) -> Mapping[str, frozenset[str] | tuple[str, ...]]:
         raise RuleFileError(f"rule file data/rules/{name} has no 'lists' object")
     out: dict[str, frozenset[str] | tuple[str, ...]] = {}
     for key, entry in lists.items():
-        words = entry.get("words") if isinstance(entry, dict) else None
+        words = (entry.get("words", entry.get("patterns")) if isinstance(entry, dict) else None)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleFileError(f"rule file data/rules/{name}: list {key!r} has no list of words")
         out[key] = tuple(words) if entry.get("ordered") else frozenset(words)

@@ -33,16 +33,19 @@ def test_the_same_files_give_the_same_version(package_copy):
     assert versions()["pipeline"] == current.pipeline
 
 
-@pytest.mark.parametrize("change", ["edit", "add-subfolder", "rename"])
+@pytest.mark.parametrize("change", ["edit", "edit-rule", "add-subfolder", "rename"])
 def test_any_change_under_data_changes_the_version(package_copy, change):
     data = package_copy / "data"
     before = compute_versions(data_root=data).pipeline
     if change == "edit":  # one alias more in the actor dictionary
         path = data / "actors.csv"
         path.write_text(path.read_text(encoding="utf-8").replace("|Daesh|", "|Daesh|Da'ish|", 1), encoding="utf-8")
-    elif change == "add-subfolder":  # a rule file the lead adds later, in a folder of its own
+    elif change == "edit-rule":  # one cue word more in a rule file under data/rules/
+        path = data / "rules" / "cues.json"
+        path.write_text(path.read_text(encoding="utf-8").replace("|overrun|", "|overrun|overruns|", 1), encoding="utf-8")
+    elif change == "add-subfolder":  # a data folder added later, with no change to versions.py
         (data / "added_later").mkdir()
-        (data / "added_later" / "cues.jsonl").write_text('{"pattern": "overran"}\n', encoding="utf-8")
+        (data / "added_later" / "textcat.jsonl").write_text('{"pattern": "overran"}\n', encoding="utf-8")
     else:
         (data / "outlets.csv").rename(data / "outlets-old.csv")
     assert compute_versions(data_root=data).pipeline != before

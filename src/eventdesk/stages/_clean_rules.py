@@ -1,7 +1,8 @@
 """The patterns the cleaner recognises, compiled once and held in one frozen object.
 
 Kept apart from ``clean.py`` so the list of page furniture can grow (new outlets bring new
-sign-in prompts) without touching the control flow, and so tests can read it as a catalogue.
+sign-in prompts) without touching the control flow, and so tests can read it as a catalogue. The
+page-furniture patterns themselves are data: ``data/rules/page_chrome.json``.
 """
 
 from __future__ import annotations
@@ -11,32 +12,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["CommentLikeness", "Rules", "rules"]
+from eventdesk.rules import word_list
 
-_CHROME_LINES = (
-    r"sign\s*in(\s*/\s*(sign\s*)?up)?",
-    r"sign\s*up|log\s*in|log\s*out|register|subscribe( now)?",
-    r"add (a )?contribution as a guest",
-    r"comment as a guest",
-    r"your email( address)? will not be (displayed|published)( publicly)?\.?",
-    r"benefit of signing in.{0,80}",
-    r"not a member\b.{0,80}",
-    r"forgot (your )?password\??",
-    r"or connect (using|with)\b.{0,60}",
-    r"do you like this article\s*\??",
-    r"share your stories.{0,120}",
-    r"be part of your .{1,40}",
-    r"what you say",
-    r"elsewhere on .{1,40}",
-    r"tags\s*:.{0,200}",
-    r"sources?\s*:?",
-    r"\d+(\.\d+)?\s*seconds?",
-    r"(share|print|email|advertisement|read more|related( articles| stories)?)\s*:?",
-    r"((facebook|twitter|whatsapp|linkedin|telegram|email)\s*\|?\s*)+",
-    r"(previous|next) (article|story|post)",
-    r"comments?",
-    r"[\W_]+",
-)
+__all__ = ["CommentLikeness", "Rules", "rules"]
 
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _MONTH = (
@@ -140,7 +118,8 @@ def rules() -> Rules:
     ci = re.IGNORECASE
     stamp_date = r"\d{1,2}/\d{1,2}/\d{2,4}"
     return Rules(
-        chrome=re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES), ci),
+        # page furniture: short paragraphs that are only a prompt, a label or a link
+        chrome=re.compile("|".join(f"(?:{p})" for p in word_list("page_chrome.json", "chrome_lines")), ci),
         section_label=re.compile(
             r"(?:[A-Z][\w&'’-]*\s+){0,3}News|In [A-Z][\w&'’ -]{1,25}, [A-Z][\w&'’ -]{1,25}"
         ),

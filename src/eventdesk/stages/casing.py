@@ -32,10 +32,6 @@ _WORD = re.compile(r"[A-Za-z]+")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\")\]]*\s+|\s--\s+|:\s+)['\"(\[]*$")
 _VOWELS = frozenset("aeiouy")
-_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "da", "do", "dos", "das", "di", "al", "van"})
-_NAME_STARTERS = frozenset({"san", "santa", "santo", "la", "las", "los", "el", "puerto", "nueva", "nuevo",
-                            "villa", "ciudad", "monte", "rio", "cerro", "los", "las"})
-
 
 def needs_recasing(paragraph: str) -> bool:
     """Whether a paragraph carries no case signal (see the module docstring)."""
@@ -60,6 +56,8 @@ class Recaser:
     proper: frozenset[str]  # words the list writes capitalised, lower-cased
     acronyms: frozenset[str]  # upper-case acronyms to keep
     stop: frozenset[str] = frozenset()  # function words, never capitalised inside a sentence
+    particles: frozenset[str] = frozenset()  # name particles that stay lower case (data/rules/casing_words.json)
+    name_starters: frozenset[str] = frozenset()  # words that open a name ("San", "Puerto")
     _memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -71,7 +69,10 @@ class Recaser:
         common = frozenset(w for w in words if w.islower()) | frozenset(STOP_WORDS)
         proper = frozenset(w.lower() for w in words if w[:1].isupper())
         keep = frozenset(a for a in acronyms if a.lower() not in common)
-        return cls(common, proper, keep, frozenset(STOP_WORDS))
+        from eventdesk.rules import word_list
+
+        return cls(common, proper, keep, frozenset(STOP_WORDS), frozenset(word_list("casing_words.json", "particles")),
+                   frozenset(word_list("casing_words.json", "name_starters")))
 
     def recase(self, text: str) -> str:
         """``text`` with every uncased paragraph recased; the same length, the same letters."""
@@ -102,10 +103,10 @@ class Recaser:
             kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"
         for i, m in enumerate(words):
             low = m.group(0).lower()
-            if kinds[i] == "lower" and (low in _NAME_STARTERS or low in _PARTICLES):
+            if kinds[i] == "lower" and (low in self.name_starters or low in self.particles):
                 after = i + 1 < len(words) and _joined(text, words, i) and kinds[i + 1] == "title"
                 before = i > 0 and _joined(text, words, i - 1) and kinds[i - 1] == "title"
-                if after and (low in _NAME_STARTERS and not before):
+                if after and (low in self.name_starters and not before):
                     kinds[i] = "title"
         out = list(text.lower())
         for i, m in enumerate(words):

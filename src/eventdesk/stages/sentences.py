@@ -2,7 +2,7 @@
 
 Splitting is rule-based (no statistical model): paragraphs are hard boundaries, and a sentence ends
 at ``.``, ``!`` or ``?`` followed by space and an upper-case letter, a digit or an opening quote,
-unless the word before is a known abbreviation or an initial. The pre-filter marks the sentences
+unless the word before is a known abbreviation (``data/rules/abbreviations.json``) or an initial. The pre-filter marks the sentences
 that carry violence, protest, arrest or agreement vocabulary: only those are parsed by spaCy later,
 which is the main speed lever of the pipeline.
 """
@@ -14,15 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from eventdesk.model import Sentence, Span
+from eventdesk.rules import word_list, word_lists
 from eventdesk.stages._trie import trie_pattern
 
 __all__ = ["Splitter", "TriggerFilter", "split_sentences"]
-
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt brig adm gov sen rep rev st mt ft no nos vs
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp jr sr u.s u.k u.n e.g i.e etc
-    approx est dept govt km a.m p.m al""".split()
-)
 
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 
@@ -31,7 +26,7 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 class Splitter:
     """Split cleaned text into sentence spans; paragraph breaks always end a sentence."""
 
-    abbreviations: frozenset[str] = _ABBREVIATIONS
+    abbreviations: frozenset[str] = field(default_factory=lambda: word_list("abbreviations.json", "abbreviations"))
 
     def spans(self, text: str, article_id: str) -> list[Span]:
         out: list[Span] = []
@@ -69,48 +64,6 @@ class Splitter:
             out.append(Span(article_id, start, end))
 
 
-# Trigger vocabulary by family. Stems are matched at word starts, case-insensitively.
-_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "violence": (
-        "kill", "dead", "death", "die", "died", "slain", "slay", "murder", "massacre", "behead",
-        "shot", "shoot", "gunfire", "gunmen", "gunman", "fire on", "opened fire", "exchange of fire",
-        "attack", "assault", "ambush", "raid", "clash", "fight", "fought", "battle", "offensive",
-        "strike", "struck", "airstrike", "air strike", "air raid", "bomb", "explo", "blast", "ied",
-        "mine", "landmine", "grenade", "shell", "artillery", "mortar", "rocket", "missile", "drone",
-        "warplane", "jet", "helicopter", "suicide", "car bomb", "stab", "hack", "machete", "wound",
-        "injur", "casualt", "abduct", "kidnap", "hostage", "rape", "sexual", "torture", "beat",
-        "lynch", "burn", "torch", "arson", "loot", "destroy", "seize", "captur", "recaptur",
-        "retook", "retake", "overran", "overrun", "took control", "pummel", "target", "hit",
-        "violence", "violent", "insurg", "militant", "terror", "defus", "intercept", "execut",
-        "assassin", "shelling", "pounded", "mob", "vigilante", "stone", "pelt", "tear gas",
-        "teargas", "rubber bullet", "live ammunition", "disperse", "brawl", "riot", "looted",
-        "gunned", "gunshot", "fired", "block", "barricad", "storm", "blows", "disrupt", "chaotic", "chaos",
-        "unrest", "invade", "invasion", "occupied", "rustl", "raider", "bandit", "militia", "abuse",
-        "harass", "vandal", "smash", "hurl", "threw", "violat", "fatalit", "toll", "reinforce", "uproot", "demolish", "raze", "razed", "bang", "defect", "switched sides",
-        "firefight", "gunfight", "shootout", "shoot-out", "gather", "body", "bodies", "fortif", "spotted",
-        "refugee", "migrant", "clampdown", "crackdown", "ambush", "rampage", "alight", "ablaze", "evict",
-        "exchang", "traded fire", "thwart", "foil", "repel", "repuls", "responded to", "roughed", "on fire",
-        "set fire", "machine gun", "heavy weapon", "sniper", "engag", "confiscat", "impound", "chemical", "routed",
-        "chlorine", "sarin", "nerve agent", "gas attack", "toxic gas", "overtook", "incursion",
-    ),
-    "protest": (
-        "protest", "demonstrat", "rally", "rallied", "march", "sit-in", "picket", "took to the streets",
-        "strike", "boycott", "petition", "chant", "placard", "procession", "motorcade", "caravan",
-        "cacerola", "pot-banging", "banging pots", "honk", "vigil", "walkout", "walked out",
-    ),
-    "arrest": ("arrest", "detain", "detention", "custody", "apprehend", "nab"),
-    "agreement": (
-        "agreement", "agreed", "ceasefire", "cease-fire", "truce", "peace deal", "surrender",
-        "released", "prisoner", "talks", "accord", "deal",
-    ),
-    "development": (
-        "deploy", "recruit", "defect", "withdr", "handed over", "base", "headquarter", "mass grave",
-        "arrived", "dismantl", "cut down", "chopped down", "joined", "trench", "checkpoint",
-        "displac", "fled", "curfew", "security measure", "seized", "cache", "weapons", "evacuat",
-    ),
-}
-
-
 def _compile(families: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     words = {w for ws in families.values() for w in ws}
     return re.compile(r"\b(" + trie_pattern(words) + r")", re.IGNORECASE)
@@ -121,9 +74,9 @@ class TriggerFilter:
     """Marks sentences that may report an event; the others are never parsed.
 
     ``families`` maps a vocabulary family (violence, protest, arrest, agreement, development) to
-    word stems matched at word starts; the default is the project's list."""
+    word stems matched at word starts; the default is the project's list, ``data/rules/triggers.json``."""
 
-    families: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_TRIGGERS))
+    families: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(word_lists("triggers.json")))
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventdesk.rules import word_list
+
 __all__ = ["CommunityMilitia", "named_militias"]
 
 # a community's name: one to four capitalised words, with the particles of Arabic and Somali names
@@ -33,8 +35,7 @@ _PAIR = re.compile(rf"\b(?:between\s+)?(?:the\s+)?(?P<a>{_NAME})(?:\s+and\s+(?:t
 _FROM = re.compile(rf"\b(?i:(?:communal\s+|local\s+|armed\s+)?(?:militias?|militiamen|raiders|herders|pastoralists|youths?)"
                    rf"\s+from\s+(?:the\s+)?)(?P<a>{_NAME})(?:\s+and\s+(?:the\s+)?(?P<b>{_NAME}))?")
 # capitalised words that are no community's name
-_NOT_NAMES = frozenset("The A An Two Three Several Rival Local Armed Some Both Other Their Its Unknown Unidentified "
-                       "Suspected Members Militias Militia".split())
+_NOT_NAMES: frozenset[str] = word_list("actor_words.json", "not_community_names")  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from importlib import resources
 
 from eventdesk.model import Actor, Span
 from eventdesk.stages._trie import trie_pattern
+from eventdesk.rules import word_list
 
 __all__ = [
     "NO_COUNTRY_KEY",
@@ -33,20 +34,10 @@ __all__ = [
 ]
 
 NO_COUNTRY_KEY = "generic-no-country"
-_MILITARY_NOUNS = frozenset(
-    "army armies troops troop soldiers soldier forces military warplanes warplane jets jet "
-    "aircraft aircrafts airforce helicopters helicopter gunships gunship marines commandos paratroopers "
-    "f-16s f-16 drones navy artillery servicemen battalion brigade units force".split()
-)
-_POLICE_NOUNS = frozenset(
-    "police policemen policeman policewoman cops gendarmes gendarmerie gendarme constables "
-    "officers officer".split()
-)
+_MILITARY_NOUNS: frozenset[str] = word_list("actor_words.json", "military_nouns")  # type: ignore[assignment]
+_POLICE_NOUNS: frozenset[str] = word_list("actor_words.json", "police_nouns")  # type: ignore[assignment]
 # words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
-_GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | frozenset(
-    "national federal civil special highway regime security defence defense guard reservist "
-    "reservists administration pro government local".split()
-)
+_GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | word_list("actor_words.json", "generic_force_words")
 
 
 @dataclass(frozen=True)

@@ -20,59 +20,33 @@ from eventdesk.extract.actors._dictionary import (
     ActorMention,
 )
 from eventdesk.extract.actors._role import role_of
+from eventdesk.rules import word_list
 
 __all__ = ["with_article", "doc_slice", "_generic"]
 
 # ACLED writes these countries with an article: "Military Forces of the Philippines".
-_WITH_ARTICLE = frozenset(
-    {"Philippines", "Democratic Republic of Congo", "United States", "Ivory Coast",
-     "Central African Republic", "United Kingdom", "United Arab Emirates", "Gambia",
-     "Republic of Congo", "Netherlands"}
-)
+_WITH_ARTICLE: frozenset[str] = word_list("actor_words.json", "with_article")  # type: ignore[assignment]
 # what a state force holds or moves in: "an Afghan military convoy", "a police post"
-_STATE_ASSETS = frozenset(
-    "convoy convoys tank tanks vehicle vehicles post posts outpost outposts base bases patrol patrols "
-    "checkpoint checkpoints position positions truck trucks camp camps station stations barracks".split()
-)
+_STATE_ASSETS: frozenset[str] = word_list("actor_words.json", "state_assets")  # type: ignore[assignment]
 # what a state force carries out: "a police raid", "a military operation"
-_STATE_ACTIONS = frozenset("raid raids operation operations crackdown offensive ambush".split())
-_NOT_STATE_MODIFIERS = frozenset(
-    "rebel rebels militant opposition separatist separatists insurgent coalition tribal "
-    "militia jihadist enemy terrorist private armed".split()
-)
-_ARMED_NOUNS = frozenset(
-    "gunmen gunman assailants assailant attackers attacker bandits bandit militants militant "
-    "insurgents insurgent jihadists jihadist terrorists terrorist kidnappers abductors "
-    "extremists".split()
-)
+_STATE_ACTIONS: frozenset[str] = word_list("actor_words.json", "state_actions")  # type: ignore[assignment]
+_NOT_STATE_MODIFIERS: frozenset[str] = word_list("actor_words.json", "not_state_modifiers")  # type: ignore[assignment]
+_ARMED_NOUNS: frozenset[str] = word_list("actor_words.json", "armed_nouns")  # type: ignore[assignment]
 # men of a community who fight as such; herders and pastoralists only when they act (else civilians)
 _COMMUNITY_FIGHTERS = MappingProxyType(
     {"tribesmen": "Tribal", "tribesman": "Tribal", "clansmen": "Clan", "clansman": "Clan",
      "pastoralists": "Communal", "herders": "Communal", "herdsmen": "Communal"}
 )
-_FIGHT_VERBS = frozenset("attack kill raid shoot clash fight ambush burn torch loot stab hack invade storm "
-                         "abduct kidnap steal rustle beat injure wound".split())
-_GANG_NOUNS = frozenset("gang gangs gangsters gangster thugs robbers criminals".split())
-_MILITIA_NOUNS = frozenset("militia militias militiamen militiaman raiders raider rustlers warriors".split())
-_PROTEST_NOUNS = frozenset("protesters protestors protester demonstrators demonstrator marchers strikers picketers".split())
-_RIOT_NOUNS = frozenset("rioters rioter mob mobs looters".split())
-_VIGILANTE_NOUNS = frozenset("vigilantes vigilante".split())
-_CIVILIAN_NOUNS = frozenset(
-    "civilians civilian villagers villager residents resident man men woman women farmer "
-    "farmers journalist journalists teacher teachers child children people passengers "
-    "passenger herders herder pupils pupil students student worshippers traders trader boy boys "
-    "girl girls person persons individuals individual family families bystander bystanders "
-    "motorists driver drivers pedestrians refugees fishermen herdsmen worker workers "
-    "suspect suspects pastor priest imam member members activist activists prisoners inmates "
-    "operators delegates councillors groups group supporters youths youth locals uncle "
-    "owner shopkeeper official officials aid nurse doctor chief elder elders citizen citizens".split()
-)
-_PROTEST_VERBS = frozenset("protest demonstrate march rally picket strike boycott".split())
-_PROTEST_OBJECTS = frozenset("protest demonstration march rally sit-in picket strike".split())
-_RIOT_VERBS = frozenset(
-    "pelt stone torch burn loot lynch vandalise vandalize barricade riot clash block set "
-    "destroy attack beat light fight battle invade storm throw damage smash".split()
-)
+_FIGHT_VERBS: frozenset[str] = word_list("actor_words.json", "fight_verbs")  # type: ignore[assignment]
+_GANG_NOUNS: frozenset[str] = word_list("actor_words.json", "gang_nouns")  # type: ignore[assignment]
+_MILITIA_NOUNS: frozenset[str] = word_list("actor_words.json", "militia_nouns")  # type: ignore[assignment]
+_PROTEST_NOUNS: frozenset[str] = word_list("actor_words.json", "protest_nouns")  # type: ignore[assignment]
+_RIOT_NOUNS: frozenset[str] = word_list("actor_words.json", "riot_nouns")  # type: ignore[assignment]
+_VIGILANTE_NOUNS: frozenset[str] = word_list("actor_words.json", "vigilante_nouns")  # type: ignore[assignment]
+_CIVILIAN_NOUNS: frozenset[str] = word_list("actor_words.json", "civilian_nouns")  # type: ignore[assignment]
+_PROTEST_VERBS: frozenset[str] = word_list("actor_words.json", "protest_verbs")  # type: ignore[assignment]
+_PROTEST_OBJECTS: frozenset[str] = word_list("actor_words.json", "protest_objects")  # type: ignore[assignment]
+_RIOT_VERBS: frozenset[str] = word_list("actor_words.json", "riot_verbs")  # type: ignore[assignment]
 
 
 def _generic(

@@ -38,6 +38,7 @@ from eventdesk.extract.actors._dictionary import (
 )
 from eventdesk.extract.actors._generic import _generic, doc_slice, with_article
 from eventdesk.extract.actors._role import claims_own_act, role_of
+from eventdesk.rules import word_list
 
 __all__ = [
     "actors_of_sentence",
@@ -96,8 +97,7 @@ def find_actors(
 
 # nouns for some of a group's men: "a unit of the Southern Resistance", "members of the CJNG",
 # "gunmen of the Sinaloa Cartel" are that group
-_UNIT_NOUNS = frozenset("forces force unit units brigade brigades battalion battalions troops fighters "
-                        "members member gunmen militants elements".split())
+_UNIT_NOUNS: frozenset[str] = word_list("actor_words.json", "unit_nouns")  # type: ignore[assignment]
 
 
 def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) -> bool:
@@ -119,8 +119,7 @@ def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) ->
     return False
 
 
-_SPEECH = {"say", "tell", "state", "announce", "claim", "report", "add", "confirm", "declare", "note", "explain",
-           "describe", "deny", "accuse", "warn", "insist", "allege"}
+_SPEECH: frozenset[str] = word_list("actor_words.json", "speech_verbs")  # type: ignore[assignment]
 
 
 def sources_are_not_agents(doc, found):

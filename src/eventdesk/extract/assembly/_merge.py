@@ -11,7 +11,7 @@ Private: import from ``eventdesk.extract.assembly.events``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from eventdesk.model import EventDate, Fatalities, Place, Span
 from eventdesk.extract.actors import find as actors_stage
@@ -19,6 +19,7 @@ from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.context import ArticleContext
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.tolls.count import count_fatalities
+from eventdesk.rules import word_list
 
 __all__ = [
     "EventSettings",
@@ -42,13 +43,13 @@ class EventSettings:
     is kept only from a page with no publication date, where fusion may still date it from other
     reports ("on Thursday" on an undated page), and held back from exports if it stays undated.
     ``background_days`` rejects
-    events dated that long before publication (background mentions of past events)."""
+    events dated that long before publication (background mentions of past events). ``war_zones``
+    are the countries where a vague death count ("several killed") is 10, not 3: ACLED's 3-or-10
+    rule, the list in ``data/rules/war_zones.json`` with its source."""
 
     keep_undated: bool = False
     background_days: int = 62
-    war_zones: frozenset[str] = frozenset(
-        {"Syria", "Iraq", "Yemen", "Afghanistan", "Somalia", "Mali", "Burkina Faso", "Libya", "Niger"}
-    )
+    war_zones: frozenset[str] = field(default_factory=lambda: word_list("war_zones.json", "war_zones"))
 
 
 @dataclass(frozen=True)

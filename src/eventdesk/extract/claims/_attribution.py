@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventdesk.model import Sentence, Span
+from eventdesk.rules import word_list
 
 __all__ = ["Voice", "SpeakerBook", "clauses_of", "clause_at", "voice_at", "negated_report", "clean_speaker"]
 
@@ -65,25 +66,14 @@ _TIME_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC = re.compile(r"^(?:(?:Maj|Gen|Col|Lt|Brig|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|Cpl|Adm|Cmdr)\.\s+)+")
-_TITLES = frozenset(
-    "spokesman spokeswoman spokesperson minister commander chairman chairwoman director analyst "
-    "expert president premier general colonel major captain lieutenant governor mayor head leader "
-    "secretary ambassador envoy researcher fellow professor sheikh judge lawmaker senator officer "
-    "chief deputy mp".split()
-)
+_TITLES: frozenset[str] = word_list("claim_words.json", "titles")  # type: ignore[assignment]
 _PERSON_NOUNS = _TITLES | frozenset("official source witness resident man woman".split())
-_ORG_NOUNS = frozenset(
-    "ministry agency office report statement military command army coalition government forces "
-    "police council committee group organisation organization".split()
-)
+_ORG_NOUNS: frozenset[str] = word_list("claim_words.json", "org_nouns")  # type: ignore[assignment]
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|meanwhile|in\s+turn|for\s+(?:his|her|their)\s+part),")
 _PRONOUNS = frozenset("he she they".split())
 _BE = frozenset("is are was were be been being".split())
 _NOT_SPEAKERS = frozenset("this that it which there these those what who".split())
-_BAD_WHO = frozenset(
-    "was were is are be been being who which that when where while after before because if not "
-    "never it there".split()
-)
+_BAD_WHO: frozenset[str] = word_list("claim_words.json", "bad_who")  # type: ignore[assignment]
 _DOUBT = re.compile(
     r"\b(?:doubts|doubted|doubt|questioned\s+[\"“]?whether|questions\s+[\"“]?whether|"
     r"(?:is|are|was|were|remains?)\s+(?:deeply\s+)?(?:skeptical|sceptical)|might\s+not\s+necessarily|"

@@ -29,6 +29,7 @@ from types import MappingProxyType
 from eventdesk.model import CLAIM_FIELDS, Claim, EventMention, Rejection, Sentence, Span
 from eventdesk.extract.claims._attribution import SpeakerBook, clause_at, negated_report, voice_at
 from eventdesk.extract.actors.find import ActorDictionary, with_article
+from eventdesk.rules import word_list
 
 __all__ = ["ClaimReading", "read_claims", "claims_for", "claims_of_article"]
 
@@ -77,11 +78,7 @@ _CUE = re.compile(
 )
 _NEGATED_CUE = re.compile(r"\b(?:not|never|no|without|n[’']t)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PARTNER_END = re.compile(r"[,.;:!?\"“”()\[\]]")
-_PARTNER_STOP = frozenset(
-    "over to in on against after before during that who which as while when near at for since "
-    "because by targeting than from into across inside is was were are has have had will would "
-    "could last this".split()
-)
+_PARTNER_STOP: frozenset[str] = word_list("claim_words.json", "partner_stop")  # type: ignore[assignment]
 _KIND_NOUNS: dict[str, frozenset[str]] = {
     "Explosions/Remote violence": frozenset(
         "strike strikes airstrike airstrikes raid raids bombing bombings bombardment shelling attack "

@@ -20,6 +20,7 @@ from eventdesk.extract.places._words import (
     admin_named,
     never_a_place,
 )
+from eventdesk.rules import word_list
 
 __all__ = ["_chain", "_qualifies_something", "_share_list_context"]
 
@@ -30,13 +31,7 @@ _FACILITY = re.compile(
     r"brand|branch|headquarters|metro|station)\b", re.IGNORECASE
 )
 # words that may follow a place name inside a longer proper name without making it another thing
-_PLACE_TAILS = frozenset({"airport", "university", "police", "hospital", "city", "town", "province",
-                          "governorate", "county", "district", "region", "state", "camp", "prison",
-                          "road", "highway", "bridge", "market", "stadium", "refugee", "central",
-                          "north", "south", "east", "west", "constituency", "division", "municipality",
-                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                          "january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december"})
+_PLACE_TAILS: frozenset[str] = word_list("place_words.json", "place_tails")  # type: ignore[assignment]
 # "City Park, Nairobi", "Jerusalem village of Kirinyaga County", "Tapah of Pusht Rod district, Farah":
 # the words between a place and the wider place that contains it
 _CHAIN_GAP = re.compile(

@@ -16,6 +16,7 @@ import re
 from eventdesk.gazetteer import Gazetteer
 from eventdesk.model import Span
 from eventdesk.extract.places._words import Candidate
+from eventdesk.rules import word_list
 
 __all__ = ["respelled_districts"]
 
@@ -23,7 +24,7 @@ __all__ = ["respelled_districts"]
 _DISTRICT = re.compile(r"\b((?:[A-Z][\w'’]*[ -]){0,2}[A-Z][\w'’]*)(?:\s+\([^()]{1,30}\))?\s+district\b")
 
 
-_FUNCTION_WORDS = frozenset("in on at of the from to and but a an by for with near into".split())
+_FUNCTION_WORDS: frozenset[str] = word_list("place_words.json", "function_words")  # type: ignore[assignment]
 
 
 def respelled_districts(text: str, span: Span, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:

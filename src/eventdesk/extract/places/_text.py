@@ -23,6 +23,7 @@ from eventdesk.extract.places._words import (
     Candidate,
     never_a_place,
 )
+from eventdesk.rules import word_list
 
 __all__ = [
     "GROUP_NOUN",
@@ -37,9 +38,7 @@ __all__ = [
 
 
 _MAX_WORDS = 6
-_CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed",
-                         "de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "au", "aux", "du", "des",
-                         "ibn", "bani", "wa", "e", "y", "a", "of", "upon", "sur", "am", "im"})
+_CONNECTORS: frozenset[str] = word_list("place_words.json", "name_connectors")  # type: ignore[assignment]
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
 _GAP = re.compile(r"^[ \-]$")
 _DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from eventdesk.gazetteer import GazEntry, name_key, strip_admin_suffix
 from eventdesk.model import Span
+from eventdesk.rules import word_list
 
 __all__ = [
     "ADMIN_WORDS",
@@ -44,33 +45,20 @@ _AFTER = re.compile(
     r"government|regime|authorities)\b",
     re.IGNORECASE,
 )
-ADMIN_WORDS = frozenset({"province", "governorate", "county", "region", "state", "department"})
-NEAR_WORDS = frozenset({"district", "sub-district", "subdistrict", "area", "outskirts", "countryside",
-                         "sub-county", "subcounty", "constituency", "division", "locality"})
+ADMIN_WORDS: frozenset[str] = word_list("place_words.json", "admin_words")  # type: ignore[assignment]
+NEAR_WORDS: frozenset[str] = word_list("place_words.json", "near_words")  # type: ignore[assignment]
 # words after the name of a second-level division ("Muqur district", "Gujiba LGA")
-DISTRICT_WORDS = frozenset({"district", "sub-district", "subdistrict", "lga", "upazila", "tehsil", "municipality",
-                            "sub-county", "subcounty", "constituency", "division", "subdivision", "parish",
-                            "township"})
-TOWN_WORDS = frozenset({"town", "village", "city", "camp", "neighbourhood", "neighborhood",
-                         "suburb", "estate"})
-_UNIT_WORDS = frozenset({"lga", "district", "province", "county", "town", "village", "city",
-                         "governorate", "region", "area", "municipality", "state", "upazila", "tehsil",
-                         "township", "subdivision", "parish", "sub-district", "subdistrict"})
+DISTRICT_WORDS: frozenset[str] = word_list("place_words.json", "district_words")  # type: ignore[assignment]
+TOWN_WORDS: frozenset[str] = word_list("place_words.json", "town_words")  # type: ignore[assignment]
+_UNIT_WORDS: frozenset[str] = word_list("place_words.json", "unit_words")  # type: ignore[assignment]
 # the shared unit word of a list of places: "Khogyani and Sherzad districts, Nangarhar"
-_PLURAL_UNITS = frozenset({"villages", "areas", "districts", "towns", "camps", "neighbourhoods", "neighborhoods",
-                           "fronts", "localities", "communities", "hills", "mountains", "counties", "municipalities",
-                           "cities", "provinces", "regions", "lgas", "LGAs", "townships", "subdivisions",
-                           "governorates", "states", "departments"})
+_PLURAL_UNITS: frozenset[str] = word_list("place_words.json", "plural_units")  # type: ignore[assignment]
 # a second name in brackets right after a name: "Salim [Al Fajir] (Qaatabah, Ad Dali)"
 ALT_NAME = re.compile(r"^\s*\[[^\[\]]{1,40}\]")
 # lower-case words between a name and its hints: "Bab Ghaliq front (Qaatabah, Ad Dali)", "Enma market (...)"
-_FEATURE_WORDS = _UNIT_WORDS | frozenset({
-    "front", "frontline", "area", "areas", "villages", "districts", "commune", "hill", "checkpoint", "payam",
-    "junction", "locality", "zone", "mountain", "community", "road", "chieftaincy", "market", "port",
-    "beach", "island", "fort", "airport", "territory", "desert", "valley", "highway", "camp", "neighbourhood",
-    "neighborhood", "bridge", "base", "sector", "ward", "crossing", "square", "street", "mosque", "prison"}) | _PLURAL_UNITS
-WIDE_FEATURES = frozenset({"region", "desert", "valley"})
-AREA_FEATURES = frozenset({"mountain", "lake", "river", "forest", "border", "island"})
+_FEATURE_WORDS = _UNIT_WORDS | word_list("place_words.json", "feature_words") | _PLURAL_UNITS
+WIDE_FEATURES: frozenset[str] = word_list("place_words.json", "wide_features")  # type: ignore[assignment]
+AREA_FEATURES: frozenset[str] = word_list("place_words.json", "area_features")  # type: ignore[assignment]
 
 
 # "the Paulista Avenue", "Moi Avenue": a street named after a place is not the place ("the Machakos road"
@@ -116,12 +104,9 @@ class Candidate:
         return frozenset(name_key(strip_admin_suffix(h)) for h in self.hints)
 
 
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                         "western", "centre", "center",
-                         "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
-                         "southeast", "southwest", "upper", "lower", "middle"})
+_DIRECTIONS: frozenset[str] = word_list("place_words.json", "directions")  # type: ignore[assignment]
 _ADMIN_SUFFIX = re.compile(r"\s(?:province|governorate|county|region|state|department)$", re.IGNORECASE)
-_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_MONTHS: frozenset[str] = word_list("place_words.json", "months")  # type: ignore[assignment]
 
 
 def never_a_place(surface: str) -> bool:

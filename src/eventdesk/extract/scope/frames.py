@@ -25,11 +25,11 @@ changes the pipeline version.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from eventdesk.rules import word_lists
 
 __all__ = ["FrameRules", "frame_reason", "load_frame_rules"]
 
@@ -48,12 +48,11 @@ class FrameRules:
 
 @cache
 def load_frame_rules() -> FrameRules:
-    """The packaged rules (read once per process; the file is hashed into the pipeline version)."""
-    data = json.loads(resources.files("eventdesk.data").joinpath("rules").joinpath("scope_frames.json")
-                      .read_text(encoding="utf-8"))
-    lists = {k: frozenset(data[k]) for k in FrameRules.__dataclass_fields__ if k != "cumulative_patterns"}
-    patterns = tuple(re.compile(p, re.IGNORECASE) for p in data["cumulative_patterns"])
-    return FrameRules(**lists, cumulative_patterns=patterns)
+    """The packaged rules (``data/rules/scope_frames.json`` through ``eventdesk.rules``; read once)."""
+    lists = word_lists("scope_frames.json")
+    words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k != "cumulative_patterns"}
+    patterns = tuple(re.compile(p, re.IGNORECASE) for p in lists["cumulative_patterns"])
+    return FrameRules(**words, cumulative_patterns=patterns)
 
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:

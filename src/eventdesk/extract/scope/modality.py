@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventdesk.rules import word_list
+
 __all__ = ["Modality", "judge"]
 
-_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
-_FUTURE = {"will", "shall", "'ll", "wo"}
-_PLAN_VERBS = {
-    "plan", "intend", "threaten", "vow", "promise", "pledge", "warn", "seek", "want", "aim", "prepare",
-    "consider", "propose", "call", "urge", "demand", "ask", "hope", "expect", "decide",
-    "mull", "weigh", "predict", "allow", "agree", "need", "refuse",
-}
-_DENY_VERBS = {"deny", "reject", "refute", "dismiss", "doubt", "question", "dispute"}
+_MODALS: frozenset[str] = word_list("modality_words.json", "modals")  # type: ignore[assignment]
+_FUTURE: frozenset[str] = word_list("modality_words.json", "future")  # type: ignore[assignment]
+_PLAN_VERBS: frozenset[str] = word_list("modality_words.json", "plan_verbs")  # type: ignore[assignment]
+_DENY_VERBS: frozenset[str] = word_list("modality_words.json", "deny_verbs")  # type: ignore[assignment]
 _HABITUAL = re.compile(
     r"\b(for (over |more than |nearly |almost )?(a|one|two|three|several|many|\d+) (years?|months|decades?)|"
     r"intermittent(ly)?|regularly|routinely|frequently|often|repeatedly|every (day|week|month|year)|"

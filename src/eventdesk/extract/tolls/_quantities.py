@@ -7,7 +7,10 @@ Private to the fatalities stage; split out so each module keeps one job.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from eventdesk.rules import vague_counts, word_list
 
 __all__ = ["Token", "tokenize", "parse_number", "is_excluded_number", "quantity_at", "MONTHS"]
 
@@ -127,20 +130,13 @@ _UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }
-# Vague words with ACLED's fixed figures; None = "several"-like, decided by the war-zone rule.
-VAGUE_WORDS: dict[str, int | None] = {
-    "dozens": 12, "tens": 10, "hundreds": 100, "scores": 20, "thousands": 1000,
-    "several": None, "many": None, "numerous": None, "some": None, "few": None,
-    "multiple": None, "countless": None,
-}
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_UNIT_AFTER = frozenset(
-    "km kms kilometres kilometers mm cm m metres meters miles pm am hrs gmt percent per "
-    "year-old years-old year-olds year years yr yrs st nd rd th kg".split()
-)
+# Vague words with ACLED's fixed figures; None = "several"-like, decided by the war-zone rule
+# (data/rules/vague_counts.json, each figure with its source).
+VAGUE_WORDS: Mapping[str, int | None] = vague_counts()
+# month names (a number next to one is a date) and the words that make a number a measure, an age
+# or an ordinal: data/rules/toll_words.json
+_MONTHS: frozenset[str] = word_list("toll_words.json", "months")  # type: ignore[assignment]
+_UNIT_AFTER: frozenset[str] = word_list("toll_words.json", "unit_after")  # type: ignore[assignment]
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

@@ -1,7 +1,7 @@
 """Event type and sub-event type, with ACLED's names and hierarchy.
 
-Cues (``_cues.py``) are regular expressions over the event's text, grouped by the sub-event type they
-signal. The decision follows ACLED's codebook (``shared/CODEBOOK.md`` section 1):
+Cues (``data/rules/cues.json``, read by :func:`eventdesk.rules.cue_table`) are regular expressions over
+the event's text, grouped by the sub-event type they signal. The decision follows ACLED's codebook (``shared/CODEBOOK.md`` section 1):
 
 * Battles > Protests > Riots > Explosions/Remote violence > Violence against civilians > Strategic
   developments; within a type, sub-types are ranked as the codebook lists them.
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from eventdesk.extract.trigger._cues import CUES, MASKS, NOUNS
+from eventdesk.rules import cue_table
 
 __all__ = ["Classification", "classify", "cues", "EVENT_TYPES", "SUB_EVENT_TYPES"]
 
@@ -122,10 +122,11 @@ _PREMATURE = re.compile(r"\b(prematurely|premature|accidentally|while (planting|
 @cache
 def _rx() -> _Rx:
     i = re.IGNORECASE
-    armed, civil, crowd = NOUNS["armed"], NOUNS["civil"], NOUNS["crowd"]
+    table = cue_table()
+    armed, civil, crowd = table.nouns["armed"], table.nouns["civil"], table.nouns["crowd"]
     return _Rx(
-        cues={k: re.compile(v, i) for k, v in CUES.items()},
-        masks=tuple(re.compile(m) for m in MASKS),
+        cues={k: re.compile(v, i) for k, v in table.cues.items()},
+        masks=tuple(re.compile(m) for m in table.masks),
         grievance=re.compile(
             r"\b(against|over|follow\w*|after|protest\w*|demand\w*|condemn\w*|denounc\w*|decry\w*|"
             r"because of|in response to|justice for|outrage at|anger (at|over)|calling for|call for|"
@@ -170,7 +171,7 @@ def _mask(text: str, rx: _Rx) -> str:
 
 @cache
 def _any_cue() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{v})" for v in CUES.values()), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{v})" for v in cue_table().cues.values()), re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -363,7 +364,7 @@ def classify(
     # a crowd that burns or loots riots, unless the crowd is whom armed men attacked or abducted:
     # "gunmen attacked the villages; 12 residents were abducted and the villages looted"
     raiders = ("abduct" in c or "attack" in c) and _RAIDERS.search(t) is not None
-    if "riot_acts" in c and not raiders and (crowd_kind or re.search(NOUNS["crowd"], t, re.IGNORECASE)):
+    if "riot_acts" in c and not raiders and (crowd_kind or re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)):
         return out(RIOTS, "Violent demonstration", "riot_acts")
 
     # --- one-sided violence: the target decides between Battles and VAC

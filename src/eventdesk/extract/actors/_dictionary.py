@@ -195,16 +195,27 @@ KB_PREFIX = "kb:"
 def kb_entries(text: str, base: Sequence[ActorEntry]) -> list[ActorEntry]:
     """The rows of ``actors_kb.csv`` as entries, one per country of a row, keyed ``kb:<id>``
     (``kb:<id>@<country>`` for a row of several countries). An alias that ``actors.csv`` already holds (a named actor, a nation or an ethnic
-    group) stays with ``actors.csv``; a row left with no alias is not loaded, nor are the state
+    group) stays with ``actors.csv``, and so does the whole row in a country where it shares an
+    alias with an ``actors.csv`` actor (the same group, named there); a row left with no alias is not loaded, nor are the state
     forces naming rows (the generic state-force rules name those)."""
     taken = {a.lower() for e in base for a in e.aliases} | {e.name.lower() for e in base if not e.is_lexicon}
+    homes: dict[str, set[str]] = {}  # alias -> countries of the actors.csv rows that hold it
+    for e in base:
+        if not e.is_lexicon:
+            for a in e.aliases:
+                homes.setdefault(a.lower(), set()).add(e.country)
     out = []
     for r in csv.DictReader(io.StringIO(text)):
-        aliases = tuple(a.strip() for a in r["aliases"].split("|") if a.strip() and a.strip().lower() not in taken)
+        every = [a.strip() for a in r["aliases"].split("|") if a.strip()]
+        aliases = tuple(a for a in every if a.lower() not in taken)
         if not aliases or r["name"].lower() in taken:
             continue
         countries = r["countries"].split("|")
+        # a row that shares an alias with an actors.csv actor of the same country is that actor there
+        held = set().union(*(homes.get(a.lower(), set()) for a in every))
         for country in countries:
+            if country in held or "" in held:
+                continue
             key = KB_PREFIX + r["id"] + (f"@{country}" if len(countries) > 1 else "")
             out.append(ActorEntry(key, r["name"], int(r["inter"]), country, aliases, r["source"]))
     return out

@@ -1,5 +1,9 @@
-"""The actor dictionary (``data/actors.csv``): its rows, loading, alias matching and how a row
-becomes an ACLED actor in an event's country.
+"""The actor dictionary (``data/actors.csv``, hand-typed, and the knowledge base
+``data/actors_kb.csv``, built by ``tools/actors_kb/build.py``): its rows, loading, alias matching
+and how a row becomes an ACLED actor in an event's country.
+
+A knowledge-base group is matched only in its own countries (or when the event's country is not
+known), and its all-capital aliases need capitals; ``actors.csv`` wins on a shared alias.
 
 An alias shared by several rows (ISIS) resolves to the row of the event's country, so IS gets
 its ACLED branch; a row of another country applies only to its exact spelling. Also holds the
@@ -25,6 +29,8 @@ __all__ = [
     "ActorEntry",
     "ActorMention",
     "ActorDictionary",
+    "KB_PREFIX",
+    "kb_entries",
     "named_actors",
     "generic_name",
     "_MILITARY_NOUNS",
@@ -94,9 +100,12 @@ class ActorDictionary:
 
     @classmethod
     def load(cls) -> "ActorDictionary":
-        """Read the packaged ``data/actors.csv``."""
-        text = resources.files("eventdesk.data").joinpath("actors.csv").read_text(encoding="utf-8")
-        return cls.from_csv(text)
+        """Read the packaged ``data/actors.csv`` and the knowledge base ``data/actors_kb.csv``
+        (entries of ``actors.csv`` win on conflicts)."""
+        data = resources.files("eventdesk.data")
+        base = cls.from_csv(data.joinpath("actors.csv").read_text(encoding="utf-8")).entries
+        kb = kb_entries(data.joinpath("actors_kb.csv").read_text(encoding="utf-8"), base)
+        return cls([*base, *kb])
 
     @classmethod
     def from_csv(cls, text: str) -> "ActorDictionary":
@@ -147,7 +156,7 @@ class ActorDictionary:
     def acronyms(self) -> frozenset[str]:
         """The aliases written as acronyms (FMLN, ELN, IS): a recased reading keeps those that are
         no common word in capitals."""
-        return frozenset(a for e in self.entries for a in e.aliases if _is_acronym(a) and len(a) > 1)
+        return frozenset(a for e in self.entries for a in e.aliases if _needs_capitals(e, a) and len(a) > 1)
 
     def group_words(self) -> frozenset[tuple[str, str]]:
         """Names of peoples and clans, lower-cased, with their home countries (("maasai", "Kenya"))."""
@@ -163,12 +172,50 @@ class ActorDictionary:
         for e in self._by_alias.get(surface.lower(), []):
             for a in e.aliases:
                 if a.lower() == surface.lower():
-                    return not (_is_acronym(a) and surface != a)
+                    return not (_needs_capitals(e, a) and surface != a)
         return True
 
 
 def _is_acronym(alias: str) -> bool:
     return len(alias) <= 5 and alias.isupper()
+
+
+KB_PREFIX = "kb:"
+
+
+def kb_entries(text: str, base: Sequence[ActorEntry]) -> list[ActorEntry]:
+    """The rows of ``actors_kb.csv`` as entries, one per country of a row, keyed ``kb:<id>``
+    (``kb:<id>@<country>`` for a row of several countries). An alias that ``actors.csv`` already holds (a named actor, a nation or an ethnic
+    group) stays with ``actors.csv``, and so does the whole row in a country where it shares an
+    alias with an ``actors.csv`` actor (the same group, named there); a row left with no alias is not loaded, nor are the state
+    forces naming rows (the generic state-force rules name those)."""
+    taken = {a.lower() for e in base for a in e.aliases} | {e.name.lower() for e in base if not e.is_lexicon}
+    homes: dict[str, set[str]] = {}  # alias -> countries of the actors.csv rows that hold it
+    for e in base:
+        if not e.is_lexicon:
+            for a in e.aliases:
+                homes.setdefault(a.lower(), set()).add(e.country)
+    out = []
+    for r in csv.DictReader(io.StringIO(text)):
+        every = [a.strip() for a in r["aliases"].split("|") if a.strip()]
+        aliases = tuple(a for a in every if a.lower() not in taken)
+        if not aliases or r["name"].lower() in taken:
+            continue
+        countries = r["countries"].split("|")
+        # a row that shares an alias with an actors.csv actor of the same country is that actor there
+        held = set().union(*(homes.get(a.lower(), set()) for a in every))
+        for country in countries:
+            if country in held or "" in held:
+                continue
+            key = KB_PREFIX + r["id"] + (f"@{country}" if len(countries) > 1 else "")
+            out.append(ActorEntry(key, r["name"], int(r["inter"]), country, aliases, r["source"]))
+    return out
+
+
+def _needs_capitals(entry: ActorEntry, alias: str) -> bool:
+    """Short all-capital aliases need capitals (IS, AA); so does every all-capital alias of the
+    knowledge base (ARENA, PLAN, UNITA), since an acronym may spell a common word."""
+    return _is_acronym(alias) or (entry.id.startswith(KB_PREFIX) and alias.isupper() and len(alias) > 1)
 
 
 def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
@@ -218,6 +265,8 @@ def _applies(entry: ActorEntry, surface: str, country: str | None) -> bool:
     forces" are the Houthis wherever the place resolver put the event."""
     if not country or not entry.country or entry.country == country:
         return True
+    if entry.id.startswith(KB_PREFIX):  # a knowledge-base group is matched in its own countries only
+        return False
     if entry.name.startswith(("Military Forces of", "Police Forces of")) and entry.inter == 1 and \
             entry.country not in surface and generic_name(surface):
         return False

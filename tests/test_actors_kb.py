@@ -1,0 +1,117 @@
+"""The actor knowledge base ``data/actors_kb.csv``: provenance of every row, loading next to
+actors.csv, the country and capitals rules, and a Latin American report through the pipeline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib import resources
+
+import pytest
+
+from eventdesk.extract.actors.find import ActorDictionary
+
+DATA = resources.files("eventdesk.data")
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(DATA.joinpath("actors_kb.csv").read_text(encoding="utf-8"))))
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def test_every_row_has_a_source_a_valid_inter_code_and_known_countries(rows) -> None:
+    countries = {r["country"] for r in csv.DictReader(io.StringIO(
+        DATA.joinpath("acled_countries.csv").read_text(encoding="utf-8")))}
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["source"].strip(), r["id"]
+        assert 1 <= int(r["inter"]) <= 8, r["id"]
+        assert r["name"].strip(), r["id"]
+        assert all(c in countries for c in r["countries"].split("|") if c), r["id"]
+
+
+def test_the_knowledge_base_is_versioned_and_large_enough(rows) -> None:
+    meta = json.loads(DATA.joinpath("actors_kb.meta.json").read_text(encoding="utf-8"))
+    assert meta["version"] and meta["sources"] and meta["built_by"]
+    groups = [r for r in rows if r["inter"] != "1" and r["aliases"]]
+    assert len(groups) >= 600
+    states = {r["countries"] for r in rows if r["name"].startswith("Military Forces of ")}
+    assert {"Peru", "Libya", "Ukraine", "Kenya"} <= states
+
+
+def test_both_files_load_and_actors_csv_wins_a_shared_alias(dictionary) -> None:
+    ids = [e.id for e in dictionary.entries]
+    assert len(ids) == len(set(ids))
+    assert any(i.startswith("kb:") for i in ids) and dictionary.has("lna")
+    assert dictionary.lookup("ELN", "Colombia").id == "eln"  # actors.csv's row, not the knowledge base's
+    assert dictionary.lookup("LNA", "Libya").id == "lna"
+
+
+@pytest.mark.parametrize(
+    ("alias", "country", "name"),
+    [
+        ("Sendero Luminoso", "Peru", "Shining Path"),
+        ("Shining Path guerrillas", "Peru", "Shining Path"),
+        ("FMLN", "El Salvador", "FMLN: Farabundo Marti National Liberation Front"),
+        ("Farabundo Marti National Liberation Front", "El Salvador",
+         "FMLN: Farabundo Marti National Liberation Front"),
+        ("MRTA", "Peru", "MRTA: Tupac Amaru Revolutionary Movement"),
+        ("URNG", "Guatemala", "URNG: Guatemalan National Revolutionary Unity"),
+        ("ORPA", "Guatemala", "ORPA: Revolutionary Organization of the People in Arms"),
+        ("Cinchoneros", "Honduras", "Cinchoneros Popular Liberation Movement"),
+        ("Morazanist Front", "Honduras", "FPM: Morazanist Patriotic Front"),
+        ("Extraditables", "Colombia", "The Extraditables"),
+        ("Cali cartel", "Colombia", "Cali Cartel"),
+        ("M-19", "Colombia", "M-19: 19th of April Movement"),
+        ("Donetsk People's Republic", "Ukraine", "DPR: Donetsk People's Republic"),
+        ("Rada Special Deterrence Force", "Libya", "Rada Special Deterrence Force"),
+        ("Tamil Tigers", "Sri Lanka", "LTTE: Liberation Tigers of Tamil Eelam"),
+    ],
+)
+def test_an_alias_resolves_to_its_actor_in_its_country(dictionary, alias, country, name) -> None:
+    found = [m for m in dictionary.matches(f"On Monday {alias} attacked the town.") if m[2] == alias]
+    assert found, alias
+    entry = dictionary.lookup(alias, country)
+    assert entry is not None and entry.name == name and entry.country == country
+
+
+def test_a_group_is_matched_in_its_own_country_only() -> None:
+    from eventdesk.extract.actors._dictionary import _dictionary_names
+
+    dictionary = ActorDictionary.load()
+    text = "Shining Path guerrillas attacked the post."
+    assert [e.name for *_, e in _dictionary_names(text, "Peru", dictionary)] == ["Shining Path"]
+    assert list(_dictionary_names(text, "Kenya", dictionary)) == []
+
+
+def test_an_alias_shared_by_groups_of_two_countries_takes_the_article_country() -> None:
+    kb = "id,name,inter,countries,aliases,years,source\n" \
+         "x-a,Front A,2,Peru,Red Front,,test\nx-b,Front B,2,Bolivia,Red Front,,test\n"
+    from eventdesk.extract.actors._dictionary import kb_entries
+
+    d = ActorDictionary(kb_entries(kb, ()))
+    assert d.lookup("Red Front", "Peru").name == "Front A"
+    assert d.lookup("Red Front", "Bolivia").name == "Front B"
+
+
+def test_an_all_capital_alias_that_is_a_word_needs_capitals() -> None:
+    kb = "id,name,inter,countries,aliases,years,source\n" \
+         "x-plan,PLAN: People's Liberation Army of Namibia,2,Namibia,PLAN|People's Liberation Army of Namibia,,test\n"
+    from eventdesk.extract.actors._dictionary import kb_entries
+
+    d = ActorDictionary(kb_entries(kb, ()))
+    assert [m[2] for m in d.matches("PLAN fighters crossed the border.")] == ["PLAN"]
+    assert d.matches("The plan was to cross the border.") == []
+    assert "PLAN" in d.acronyms()
+
+
+def test_a_latin_american_report_gives_the_group_as_actor1(events_of) -> None:
+    events = events_of("On 3 May 1989, Shining Path guerrillas killed 12 peasants in Ayacucho, Peru.")
+    assert events, "no event extracted"
+    assert events[0].actor1 is not None and events[0].actor1.name == "Shining Path"

@@ -20,6 +20,7 @@ class Services:
     triggers: object
     versions: Versions  # what these services extract with (the pipeline version is stored with results)
     recaser: object = None  # stages.casing.Recaser: a cased reading of uncased paragraphs
+    event_classifier: object = None  # extract.scope.learned.EventClassifier, or None (rules only)
 
     @classmethod
     def load(cls, settings: Settings) -> Services:
@@ -47,5 +48,8 @@ class Services:
         from eventdesk.stages.casing import Recaser
 
         recaser = Recaser.load(actors.acronyms())
+        from eventdesk.extract.scope.learned import EventClassifier
+
+        classifier = EventClassifier.load() if settings.event_classifier else None
         return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter(), current_versions(),
-                   recaser)
+                   recaser, classifier)

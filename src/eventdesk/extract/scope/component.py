@@ -1,7 +1,8 @@
 """The scope step: whether each typed event sentence reports an event as fact, or why not: its mood
 and tense (negated, denied, future, hypothetical, a threat or plan, an aggregate, ...; ``modality``)
 and the frame its violent word stands in (an accusation or trial, a threat or campaign, a purpose, a
-reference to victims, violence in general, a natural disaster; ``frames``)."""
+reference to victims, violence in general, a natural disaster; ``frames``), and, for what the rules
+keep, the learned event-sentence classifier's veto (``learned``)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         if not reason:
             reason = _frame(parse, sentence, c, doc.context.armed_hint(sentence).armed, rules)
         verdicts[span] = reason
+    classifier = services.event_classifier
+    factual = [span for span, why in verdicts.items() if not why]
+    if classifier is not None and factual:
+        for span, score in zip(factual, classifier.scores([text[s.start:s.end] for s in factual])):
+            verdicts[span] = classifier.reason(score)
     return replace(doc, verdicts=verdicts)
 
 

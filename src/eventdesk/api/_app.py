@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eventdesk import __version__
 from eventdesk.api import _files, _read, _review, _write
 from eventdesk.api._guard import RequestGuard
-from eventdesk.api._state import ApiState, LazyServices
+from eventdesk.api._state import ApiState, LazyServices, Readers
 from eventdesk.errors import EventdeskError
 from eventdesk.services import Services
 from eventdesk.settings import Settings
@@ -33,8 +34,15 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
     ``services_loader`` builds the NLP services the first time a write needs them (default
     ``Services.load``); they are kept for the app's life. CORS is off unless ``cors_origins``.
     """
-    app = FastAPI(title="eventdesk", version=__version__, description=DESCRIPTION)
-    app.state.eventdesk = ApiState(settings, LazyServices(settings, services_loader or Services.load))
+    state = ApiState(settings, LazyServices(settings, services_loader or Services.load), Readers(settings.db))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.readers.close()
+
+    app = FastAPI(title="eventdesk", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.eventdesk = state
     for router in (_read.router, _review.reads, _files.downloads, _write.router, _review.writes, _files.pages):
         app.include_router(router)
     app.add_exception_handler(EventdeskError, _eventdesk_error)

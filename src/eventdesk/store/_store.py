@@ -15,7 +15,7 @@ from eventdesk.errors import StoreError
 from eventdesk.export import event_row
 from eventdesk.model import ArticleResult, Event, EventMention, Skipped, Source
 from eventdesk.store import _articles, _events, _fusion, _review, _runs
-from eventdesk.store import _query
+from eventdesk.store import _query, _read
 from eventdesk.store._migrate import migrate
 from eventdesk.store._types import RunRecord, RunSummary, StoredArticle
 
@@ -69,8 +69,22 @@ class Store:
             raise
         return cls(conn, path, version, clock)
 
+    @classmethod
+    def open_reader(cls, path: str | Path) -> Store:
+        """A read-only ``Store`` on an existing store whose schema is current (nothing is created or
+        migrated: open it once with ``open`` for that). Its connection may move between threads as
+        long as one thread uses it at a time (a pool hands it out); any write raises ``StoreError``."""
+        conn, version = _read.connect_reader(path)
+        return cls(conn, Path(path), version, utc_now)
+
     def close(self) -> None:
         self._conn.close()
+
+    def analyze(self) -> None:
+        """Refresh the statistics SQLite's planner chooses indexes by (sampled: quick on any size)."""
+        with self._reading("analyze the store") as conn:
+            conn.execute("PRAGMA analysis_limit = 1000")
+            conn.execute("ANALYZE")
 
     def __enter__(self) -> Store:
         return self
@@ -324,13 +338,57 @@ class Store:
 
     @contextmanager
     def _snapshot(self, action: str) -> Iterator[sqlite3.Connection]:
-        """Several reads that see one state of the store (one read transaction)."""
+        """Several reads that see one state of the store (one read transaction; inside another
+        snapshot, that one)."""
         with self._reading(action) as conn:
+            if conn.in_transaction:
+                yield conn
+                return
             conn.execute("BEGIN")
             try:
                 yield conn
             finally:
                 conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Reads inside this block all see one state of the store, even while another process writes."""
+        with self._snapshot("read a snapshot"):
+            yield self
+
+    def version(self) -> int:
+        """A number that every change to events, articles, aliases or reviewed values raises: answers
+        computed from the store stay true while it stays the same (caches key on it)."""
+        with self._reading("read the store version") as conn:
+            return _read.store_version(conn)
+
+    def query_rows(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
+                   offset: int = 0, total: int | None = None) -> tuple[int, list[dict]]:
+        """``query_events`` as export rows (``export.event_row``), read in a few queries for the whole
+        page; ``total``, when the caller already knows it for this state of the store, is not counted again."""
+        with self._snapshot("query event rows") as conn:
+            if total is None:
+                total = _query.count(conn, query)
+            return total, _read.event_rows(conn, _query.event_ids(conn, query, sort, limit, offset))
+
+    def count_events(self, query: _query.EventQuery) -> int:
+        with self._reading("count events") as conn:
+            return _query.count(conn, query)
+
+    def iter_rows(self, query: _query.EventQuery, *, sort: str = "event_date", batch: int = 500
+                  ) -> Iterator[dict]:
+        """Every matching event as an export row, in ``sort`` order, read ``batch`` events at a time
+        inside one snapshot (memory stays bounded however many match)."""
+        with self._snapshot("read event rows") as conn:
+            ids = _query.event_ids(conn, query, sort, None)
+            for start in range(0, len(ids), batch):
+                yield from _read.event_rows(conn, ids[start : start + batch])
+
+    def iter_events(self, query: _query.EventQuery, *, sort: str = "event_date") -> Iterator[Event]:
+        """``iter_rows`` as whole events (with mentions, claims and links), one at a time."""
+        with self._snapshot("read events") as conn:
+            for eid in _query.event_ids(conn, query, sort, None):
+                yield _events.load_event(conn, eid)
 
     def query_events(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
                      offset: int = 0) -> tuple[int, list[Event]]:

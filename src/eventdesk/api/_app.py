@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
@@ -15,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventdesk import __version__
 from eventdesk.api import _files, _read, _review, _write
-from eventdesk.api._guard import RequestGuard
+from eventdesk.api._guard import HostGuard, RequestGuard, allowed_names
 from eventdesk.api._state import ApiState, LazyServices, Readers
 from eventdesk.errors import EventdeskError
 from eventdesk.services import Services
@@ -41,14 +42,19 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
         yield
         state.readers.close()
 
-    app = FastAPI(title="eventdesk", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs (Swagger UI) and /redoc with their scripts and styles served from here (fastapi-offline
+    # bundles them), not from a CDN: the docs work offline and the page runs no one else's code
+    app = FastAPIOffline(title="eventdesk", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                         static_url=DOCS_ASSETS, swagger_ui_parameters={"validatorUrl": None})
     app.state.eventdesk = state
     for router in (_read.router, _review.reads, _files.downloads, _write.router, _review.writes, _files.pages):
         app.include_router(router)
     app.add_exception_handler(EventdeskError, _eventdesk_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(RequestGuard, token=settings.write_token, max_bytes=settings.max_request_bytes)
+    app.add_middleware(HostGuard, names=allowed_names(settings.host, settings.allowed_hosts))
     app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
@@ -57,6 +63,10 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     return app
+
+
+DOCS_ASSETS = "/docs-assets"
+"""Where the documentation pages' scripts, styles and icon are served."""
 
 
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -77,6 +87,12 @@ async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
                "type": str(e.get("type", ""))} for e in exc.errors()]
     where = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in detail)
     return _error(422, f"invalid request: {where}", detail=detail)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug, not a bad request: logged with its traceback, answered as JSON like every other error."""
+    logging.getLogger(__name__).error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return _error(500, "internal error; see the server log")
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

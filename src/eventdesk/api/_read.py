@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 
 from eventdesk import queries as lib
 from eventdesk.app import changes
-from eventdesk.api._filters import By, Limit, Offset, Sort, event_query
+from eventdesk.api._filters import SQL_INT_MAX, By, Limit, Offset, Sort, event_query
 from eventdesk.api._models import ArticleOut, ChangeList, ErrorBody, EventDetailOut, EventList, Meta, Stats
 from eventdesk.api._state import ApiState, api_state
 from eventdesk.export import event_record, evidence_spans
@@ -89,7 +89,7 @@ def get_meta(state: State) -> dict[str, Any]:
 def get_changes(
     state: State,
     since: Annotated[str | None, Query(description="only changes at or after this ISO date or datetime (UTC)")] = None,
-    run: Annotated[int | None, Query(description="only changes made by this run")] = None,
+    run: Annotated[int | None, Query(ge=0, le=SQL_INT_MAX, description="only changes made by this run")] = None,
 ) -> dict[str, Any]:
     if since:
         try:

@@ -188,20 +188,33 @@ def stats(conn: sqlite3.Connection, query: EventQuery, by: str) -> list[StatRow]
     if by not in STATS_BY:
         raise ConfigError(f"unknown grouping {by!r}; choose one of {', '.join(STATS_BY)}")
     condition, params = query.where()
+    # weeks are grouped by day in SQL and folded into weeks here: a date function on every row costs
+    # more than the whole query
+    group = "coalesce(e.event_date, '')" if by == "week" else STATS_BY[by]
     sql = (
-        f"SELECT {STATS_BY[by]} AS key, e.event_type AS type, count(*) AS n, coalesce(sum(e.fatalities), 0) AS deaths"
+        f"SELECT {group} AS key, e.event_type AS type, count(*) AS n, coalesce(sum(e.fatalities), 0) AS deaths"
         f" FROM events e WHERE {condition} GROUP BY key, type ORDER BY key, type"
     )
     types: dict[str, dict[str, int]] = {}
     deaths: dict[str, int] = {}
     for row in conn.execute(sql, params):
-        key = str(row["key"])
-        types.setdefault(key, {})[row["type"]] = int(row["n"])
+        key = _monday(row["key"]) if by == "week" else str(row["key"])
+        counts = types.setdefault(key, {})
+        counts[row["type"]] = counts.get(row["type"], 0) + int(row["n"])
         deaths[key] = deaths.get(key, 0) + int(row["deaths"])
-    rows = [StatRow(key, sum(by_type.values()), deaths[key], by_type) for key, by_type in types.items()]
+    rows = [StatRow(key, sum(by_type.values()), deaths[key], dict(sorted(by_type.items())))
+            for key, by_type in types.items()]
     if by != "week":
         rows.sort(key=lambda r: (-r.events, r.key))
     return rows
+
+
+def _monday(day: str) -> str:
+    """The Monday of the ISO week of an ISO date (``STATS_BY["week"]``); "" stays ""."""
+    if not day:
+        return ""
+    date = dt.date.fromisoformat(day)
+    return (date - dt.timedelta(days=date.weekday())).isoformat()
 
 
 def facets(conn: sqlite3.Connection) -> Facets:

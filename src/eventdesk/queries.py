@@ -136,7 +136,18 @@ def find_rows(settings: Settings, query: EventQuery, *, sort: str = "-event_date
     _check_page(limit)
     with _opened(settings, store) as s, s.snapshot():
         total = _cached(s, cache, ("count", query), lambda: s.count_events(query))
-        total, rows = s.query_rows(query, sort=sort, limit=limit, offset=offset, total=total)
+        ids = _cached(s, cache, ("ids", query, sort, limit, offset),
+                      lambda: s.event_ids(query, sort=sort, limit=limit, offset=offset))
+        if cache is None:
+            rows = s.event_rows(ids)
+        else:  # rows are kept one by one: pages of other sizes, sorts and filters share them
+            version = s.version()
+            kept = cache.get_many(version, [("row", i) for i in ids])
+            missing = [i for i in ids if ("row", i) not in kept]
+            fresh = {("row", r["event_id"]): r for r in s.event_rows(missing)}
+            cache.put_many(version, fresh)
+            kept.update(fresh)
+            rows = [dict(kept[("row", i)]) for i in ids if ("row", i) in kept]
     return RowPage(total, limit, offset, tuple(rows))
 
 

@@ -56,5 +56,30 @@ class ReadCache:
                     self._items.popitem(last=False)
         return value
 
+    def get_many(self, version: int, keys: list[Hashable]) -> dict[Hashable, object]:
+        """The answers kept for those of ``keys`` that have one at ``version`` (``put_many`` files new ones)."""
+        with self._lock:
+            if self._version is None or version != self._version:
+                return {}
+            found = {key: self._items[key] for key in keys if key in self._items}
+            for key in found:
+                self._items.move_to_end(key)
+            self.hits += len(found)
+            self.misses += len(keys) - len(found)
+            return found
+
+    def put_many(self, version: int, items: dict[Hashable, object]) -> None:
+        with self._lock:
+            if self._version is not None and version < self._version:
+                return
+            if version != self._version:
+                self._items.clear()
+                self._version = version
+            self._items.update(items)
+            for key in items:
+                self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
     def __len__(self) -> int:
         return len(self._items)

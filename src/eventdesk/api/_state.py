@@ -74,7 +74,8 @@ class ApiState:
     settings: Settings
     services: LazyServices
     readers: Readers
-    cache: ReadCache = field(default_factory=ReadCache)
+    # counts, pages of ids, event rows, statistics and filter values of the current store version
+    cache: ReadCache = field(default_factory=lambda: ReadCache(20_000))
     # one write at a time: fusion reads, decides and writes in several transactions
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -362,14 +362,17 @@ class Store:
         with self._reading("read the store version") as conn:
             return _read.store_version(conn)
 
-    def query_rows(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
-                   offset: int = 0, total: int | None = None) -> tuple[int, list[dict]]:
-        """``query_events`` as export rows (``export.event_row``), read in a few queries for the whole
-        page; ``total``, when the caller already knows it for this state of the store, is not counted again."""
-        with self._snapshot("query event rows") as conn:
-            if total is None:
-                total = _query.count(conn, query)
-            return total, _read.event_rows(conn, _query.event_ids(conn, query, sort, limit, offset))
+    def event_ids(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
+                  offset: int = 0) -> list[str]:
+        """Ids of the page ``[offset, offset + limit)`` of the events matching ``query`` in ``sort`` order."""
+        with self._reading("query event ids") as conn:
+            return _query.event_ids(conn, query, sort, limit, offset)
+
+    def event_rows(self, ids: list[str]) -> list[dict]:
+        """``export.event_row`` of each of these events (unknown ids left out), read in a few queries
+        for the whole list rather than several per event."""
+        with self._snapshot("read event rows") as conn:
+            return _read.event_rows(conn, ids)
 
     def count_events(self, query: _query.EventQuery) -> int:
         with self._reading("count events") as conn:

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    := out
 SHARED ?= ../shared
 
-.PHONY: install test-install demo test eval bench clean
+.PHONY: install test-install demo test eval bench bench-api clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,12 @@ bench: install
 	$(BIN)/python bench/bench_extract.py --articles 2000 --out $(OUT)/bench.json
 	$(BIN)/python bench/bench_dask.py --articles 2000 --out $(OUT)/bench_dask.json
 	$(BIN)/python bench/bench_fuse.py --sizes 10000,100000,1000000 --out $(OUT)/bench_fuse.json
+
+# the HTTP API under a mixed read load: builds (once, some minutes) and reuses a 100k-event store under
+# out/bench-api/, runs `eventdesk serve` and a load generator in their own processes
+bench-api: install
+	@mkdir -p $(OUT)
+	$(BIN)/python bench/bench_api.py --out $(OUT)/bench_api.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

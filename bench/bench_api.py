@@ -254,7 +254,9 @@ def verdict(closed: list[dict], opened: dict | None) -> dict:
     falling = [r["concurrency"] for r in closed
                if r["concurrency"] > 1 and r["overall"]["rps"] < 0.9 * max(
                    q["overall"]["rps"] for q in closed if q["concurrency"] < r["concurrency"])]
-    out = {"best_closed_rps": best, "throughput_falls_at": falling}
+    out = {"best_closed_rps": best, "throughput_falls_at": falling,
+           # a level where a neighbour took more of the machine is not comparable: say so beside the figure
+           "other_programs_cores_by_level": {r["concurrency"]: r["other_programs_cores"] for r in closed}}
     if opened is not None:
         o = opened["overall"]
         out["open_rate_met"] = o["rps"] >= 0.97 * opened["rate"] and o["errors"] == 0

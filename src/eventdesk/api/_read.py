@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 
 from eventdesk import queries as lib
 from eventdesk.app import changes
@@ -26,12 +28,19 @@ Filters = Annotated[lib.EventQuery, Depends(event_query)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "no such id"}}
 
 
+def _json(body: dict[str, Any]) -> Response:
+    """JSON the route's ``response_model`` documents, sent as it is: rows built by ``export.event_row``
+    need no second validation (a page of 1,000 rows spent more time there than in the store)."""
+    return Response(json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")),
+                    media_type="application/json")
+
+
 @router.get("/events", response_model=EventList, summary="Events matching the filters, one page")
 def list_events(state: State, query: Filters, sort: Sort = "-event_date", limit: Limit = 100,
-                offset: Offset = 0) -> dict[str, Any]:
+                offset: Offset = 0) -> Response:
     page = lib.find_rows(state.settings, query, sort=sort, limit=limit, offset=offset, store=state.readers.get(),
                          cache=state.cache)
-    return {"total": page.total, "limit": page.limit, "offset": page.offset, "events": list(page.rows)}
+    return _json({"total": page.total, "limit": page.limit, "offset": page.offset, "events": list(page.rows)})
 
 
 @router.get("/events/{event_id}", response_model=EventDetailOut, responses=NOT_FOUND,

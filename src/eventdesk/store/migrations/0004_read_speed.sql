@@ -9,8 +9,9 @@
 --   * event_search (FTS5, trigram tokenizer): each event's actor names and its notes and evidence
 --     sentences, kept by triggers, rowid = the event's rowid. It narrows the API's substring filters
 --     (actor, q) to the events that can match before the exact test runs on them.
---   * indexes for every sort the API offers (ties by event_id), the map's bounding box, and a
---     covering index for the filters, counts and statistics.
+--   * indexes for every sort the API offers (ties by event_id), for the newest events of a country,
+--     province or type, the map's bounding box, and a covering index for the filters, counts and
+--     statistics.
 
 ALTER TABLE events ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
@@ -158,6 +159,10 @@ CREATE INDEX events_fatalities ON events (fatalities, event_id);
 CREATE INDEX events_fatalities_desc ON events (fatalities DESC, event_id);
 CREATE INDEX events_sources ON events (source_count, event_id);
 CREATE INDEX events_sources_desc ON events (source_count DESC, event_id);
+CREATE INDEX events_country_date ON events (country, event_date DESC, event_id);
+CREATE INDEX events_province_date ON events (country, admin1, event_date DESC, event_id);
+CREATE INDEX events_type_date ON events (event_type, event_date DESC, event_id);
+CREATE INDEX events_subtype_date ON events (sub_event_type, event_date DESC, event_id);
 CREATE INDEX events_position ON events (latitude, longitude);
 CREATE INDEX events_filters ON events (country, admin1, event_date, event_type, sub_event_type, fatalities,
                                        independent_sources, latitude, longitude);

@@ -30,7 +30,8 @@ writes then need `Authorization: Bearer <token>`."""
 
 
 def create_app(settings: Settings, *, services_loader: Callable[[Settings], Services] | None = None) -> FastAPI:
-    """A FastAPI app over the store at ``settings.db`` (opened per request, so per thread).
+    """A FastAPI app over the store at ``settings.db`` (read through one read-only connection per
+    server thread; created or migrated by the first request).
 
     ``services_loader`` builds the NLP services the first time a write needs them (default
     ``Services.load``); they are kept for the app's life. CORS is off unless ``cors_origins``.

@@ -3,12 +3,14 @@ read-only stores of its threads and the cache of answers that hold while the sto
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastapi import Request
 
+from eventdesk.errors import StoreError
 from eventdesk.readcache import ReadCache
 from eventdesk.services import Services
 from eventdesk.settings import Settings
@@ -54,7 +56,10 @@ class Readers:
             with self._lock:
                 if not self._prepared:
                     with Store.open(self._path) as writable:
-                        writable.analyze()
+                        try:
+                            writable.analyze()
+                        except StoreError as exc:  # e.g. a long write elsewhere: slower plans, same answers
+                            logging.getLogger(__name__).warning("statistics not refreshed: %s", exc)
                     self._prepared = True
             store = Store.open_reader(self._path)
             self._local.store = store

@@ -95,12 +95,15 @@ class Recorder:
         self.by_start = by_start
         self.window: tuple[float, float] | None = None
         self.planned = 0  # open loop: requests planned inside the window
+        self.served = 0
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self.bytes = 0
 
     def add(self, kind: str, started: float, status: int | str, size: int) -> None:
         end = time.perf_counter()
+        if self.window is not None and self.window[0] <= end <= self.window[1] and status == 200:
+            self.served += 1  # answered during the window, whenever planned: what the server kept up with
         if self.window is None or not self.window[0] <= started <= self.window[1]:
             return
         if not self.by_start and end > self.window[1]:
@@ -217,6 +220,7 @@ def summary(rec: Recorder, duration: float) -> dict:
         "overall": _stats(every, sum(sum(v.values()) for v in errors.values()), duration),
         "by_kind": {k: _stats(rec.latencies[k], sum(rec.errors[k].values()), duration) for k in kinds},
         "errors": errors,
+        "served_rps": round(rec.served / duration, 1),
         "mbytes_per_s": round(rec.bytes / duration / 1e6, 2),
         "generator_cpu_s": round(cpu, 2),
         "generator_cores": round(cpu / duration, 2),

@@ -13,16 +13,19 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from eventdesk.errors import StoreError
 from eventdesk.export import event_row, evidence_spans
 from eventdesk.model import Event, EventMention, Source, Span
+from eventdesk.store import _events, _query
 from eventdesk.store._codec import decode_mention
 from eventdesk.store._migrate import known_migrations
 
-__all__ = ["connect_reader", "event_rows", "store_version"]
+__all__ = ["FastReads", "connect_reader", "event_rows", "store_version"]
 
 CHUNK = 500
 """Ids per ``IN (...)`` list."""
@@ -56,6 +59,63 @@ def connect_reader(path: str | Path) -> tuple[sqlite3.Connection, int]:
         action = "open it read-write once (eventdesk serve does)" if applied < newest else "upgrade eventdesk"
         raise StoreError(f"store {path} has schema version {applied}, this eventdesk reads {newest}: {action}")
     return conn, newest
+
+
+class FastReads:
+    """``Store`` methods for reads at scale (``Store`` provides ``_reading`` and ``_snapshot``)."""
+
+    _reading: Any
+    _snapshot: Any
+
+    def analyze(self) -> None:
+        """Refresh the statistics SQLite's planner chooses indexes by (it reads every index once: about
+        a second for 100,000 events). Sampled statistics mislead it into reading the whole table."""
+        with self._reading("analyze the store") as conn:
+            conn.execute("ANALYZE")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[FastReads]:
+        """Reads inside this block all see one state of the store, even while another process writes."""
+        with self._snapshot("read a snapshot"):
+            yield self
+
+    def version(self) -> int:
+        """A number that every change to events, articles, aliases or reviewed values raises: answers
+        computed from the store stay true while it stays the same (caches key on it)."""
+        with self._reading("read the store version") as conn:
+            return store_version(conn)
+
+    def event_ids(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
+                  offset: int = 0) -> list[str]:
+        """Ids of the page ``[offset, offset + limit)`` of the events matching ``query`` in ``sort`` order."""
+        with self._reading("query event ids") as conn:
+            return _query.event_ids(conn, query, sort, limit, offset)
+
+    def event_rows(self, ids: list[str]) -> list[dict]:
+        """``export.event_row`` of each of these events (unknown ids left out), read in a few queries
+        for the whole list rather than several per event."""
+        with self._snapshot("read event rows") as conn:
+            return event_rows(conn, ids)
+
+    def count_events(self, query: _query.EventQuery) -> int:
+        with self._reading("count events") as conn:
+            return _query.count(conn, query)
+
+    def iter_rows(self, query: _query.EventQuery, *, sort: str = "event_date", batch: int = 500
+                  ) -> Iterator[dict]:
+        """Every matching event as an export row, in ``sort`` order, read ``batch`` events at a time
+        inside one snapshot (memory stays bounded however many match)."""
+        with self._snapshot("read event rows") as conn:
+            ids = _query.event_ids(conn, query, sort, None)
+            for start in range(0, len(ids), batch):
+                yield from event_rows(conn, ids[start : start + batch])
+
+    def iter_events(self, query: _query.EventQuery, *, sort: str = "event_date") -> Iterator[Event]:
+        """``iter_rows`` as whole events (with mentions, claims and links), one at a time."""
+        with self._snapshot("read events") as conn:
+            for eid in _query.event_ids(conn, query, sort, None):
+                yield _events.load_event(conn, eid)
+
 
 
 def store_version(conn: sqlite3.Connection) -> int:

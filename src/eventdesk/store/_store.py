@@ -26,11 +26,12 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Store:
+class Store(_read.FastReads):
     """Event store on SQLite. Create with ``Store.open(path)``; use as a context manager to close it.
 
     Every write is one transaction: an article and everything its stages produced land together
-    or not at all. Reads return the model's frozen types, rebuilt exactly as they were written.
+    or not at all. The reads the HTTP API makes under load (pages of export rows, a version to key
+    caches on) come from ``_read.FastReads``. Reads return the model's frozen types, rebuilt exactly as they were written.
     A ``Store`` belongs to the thread that opened it (sqlite3's default); open one per thread.
     """
 
@@ -79,12 +80,6 @@ class Store:
 
     def close(self) -> None:
         self._conn.close()
-
-    def analyze(self) -> None:
-        """Refresh the statistics SQLite's planner chooses indexes by (it reads every index once: about
-        a second for 100,000 events). Sampled statistics mislead it into reading the whole table."""
-        with self._reading("analyze the store") as conn:
-            conn.execute("ANALYZE")
 
     def __enter__(self) -> Store:
         return self
@@ -349,49 +344,6 @@ class Store:
                 yield conn
             finally:
                 conn.execute("COMMIT")
-
-    @contextmanager
-    def snapshot(self) -> Iterator[Store]:
-        """Reads inside this block all see one state of the store, even while another process writes."""
-        with self._snapshot("read a snapshot"):
-            yield self
-
-    def version(self) -> int:
-        """A number that every change to events, articles, aliases or reviewed values raises: answers
-        computed from the store stay true while it stays the same (caches key on it)."""
-        with self._reading("read the store version") as conn:
-            return _read.store_version(conn)
-
-    def event_ids(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
-                  offset: int = 0) -> list[str]:
-        """Ids of the page ``[offset, offset + limit)`` of the events matching ``query`` in ``sort`` order."""
-        with self._reading("query event ids") as conn:
-            return _query.event_ids(conn, query, sort, limit, offset)
-
-    def event_rows(self, ids: list[str]) -> list[dict]:
-        """``export.event_row`` of each of these events (unknown ids left out), read in a few queries
-        for the whole list rather than several per event."""
-        with self._snapshot("read event rows") as conn:
-            return _read.event_rows(conn, ids)
-
-    def count_events(self, query: _query.EventQuery) -> int:
-        with self._reading("count events") as conn:
-            return _query.count(conn, query)
-
-    def iter_rows(self, query: _query.EventQuery, *, sort: str = "event_date", batch: int = 500
-                  ) -> Iterator[dict]:
-        """Every matching event as an export row, in ``sort`` order, read ``batch`` events at a time
-        inside one snapshot (memory stays bounded however many match)."""
-        with self._snapshot("read event rows") as conn:
-            ids = _query.event_ids(conn, query, sort, None)
-            for start in range(0, len(ids), batch):
-                yield from _read.event_rows(conn, ids[start : start + batch])
-
-    def iter_events(self, query: _query.EventQuery, *, sort: str = "event_date") -> Iterator[Event]:
-        """``iter_rows`` as whole events (with mentions, claims and links), one at a time."""
-        with self._snapshot("read events") as conn:
-            for eid in _query.event_ids(conn, query, sort, None):
-                yield _events.load_event(conn, eid)
 
     def query_events(self, query: _query.EventQuery, *, sort: str = "-event_date", limit: int | None = 100,
                      offset: int = 0) -> tuple[int, list[Event]]:

@@ -158,11 +158,12 @@ def event_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict]:
     for eid in ids:
         if eid not in rows:
             continue
-        row = rows[eid]
+        row = dict(zip(rows[eid].keys(), rows[eid]))
+        row["claims"] = "[]"  # a row shows no claim, and decoding them is the largest part of decoding a row
         mentions = tuple(EventMention(aid, "", "", tuple(Span(*s) for s in sentences), None, None, None)
                          for aid, sentences in spans.get(eid, ()))
-        events.append(Event(eid, decode_mention(_WithoutClaims(row)), mentions, (),
-                            disputed=tuple(json.loads(row["disputed"])), reviewed=tuple(reviewed.get(eid, ()))))
+        events.append(Event(eid, decode_mention(row), mentions, (), disputed=tuple(json.loads(row["disputed"])),
+                            reviewed=tuple(reviewed.get(eid, ()))))
     needed = sorted({m.article_id for e in events for m in e.mentions}
                     | {s.article_id for e in events for s in evidence_spans(e)})
     articles = _articles(conn, needed)
@@ -173,19 +174,6 @@ def event_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict]:
         out.append(event_row(Event(event.event_id, event.fields, event.mentions, sources, evidence,
                                    event.disputed, reviewed=event.reviewed)))
     return out
-
-
-class _WithoutClaims:
-    """An events row whose claims read as none: a row shows no claim, and decoding them is the
-    largest part of decoding a row."""
-
-    __slots__ = ("row",)
-
-    def __init__(self, row: sqlite3.Row) -> None:
-        self.row = row
-
-    def __getitem__(self, key: str) -> object:
-        return "[]" if key == "claims" else self.row[key]
 
 
 def _articles(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[Source, str]]:

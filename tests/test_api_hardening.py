@@ -289,3 +289,13 @@ def test_text_and_actor_search_match_a_plain_substring_test(db, data):
 def _ascii_lower(text: str) -> str:
     """SQLite's lower(): ASCII letters only."""
     return text.translate({c: c + 32 for c in range(65, 91)})
+
+
+def test_without_a_cache_the_answers_are_the_same(client, db):
+    with TestClient(create_app(Settings(db=str(db), api_cache_entries=0)), base_url=LOCAL) as bare:
+        assert bare.app.state.eventdesk.cache is None
+        for url in ("/api/events?sort=-fatalities&limit=7&offset=2", "/api/stats?by=week", "/api/meta",
+                    "/api/events?q=killed&include_incomplete=true"):
+            assert bare.get(url).json() == client.get(url).json(), url
+    with pytest.raises(Exception):
+        Settings(api_cache_entries=-1)

@@ -19,6 +19,7 @@ from eventdesk.api import _files, _read, _review, _write
 from eventdesk.api._guard import HostGuard, RequestGuard, allowed_names
 from eventdesk.api._state import ApiState, LazyServices, Readers
 from eventdesk.errors import EventdeskError
+from eventdesk.readcache import ReadCache
 from eventdesk.services import Services
 from eventdesk.settings import Settings
 
@@ -36,7 +37,8 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
     ``services_loader`` builds the NLP services the first time a write needs them (default
     ``Services.load``); they are kept for the app's life. CORS is off unless ``cors_origins``.
     """
-    state = ApiState(settings, LazyServices(settings, services_loader or Services.load), Readers(settings.db))
+    cache = ReadCache(settings.api_cache_entries) if settings.api_cache_entries else None
+    state = ApiState(settings, LazyServices(settings, services_loader or Services.load), Readers(settings.db), cache)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

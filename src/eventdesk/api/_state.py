@@ -80,7 +80,7 @@ class ApiState:
     services: LazyServices
     readers: Readers
     # counts, pages of ids, event rows, statistics and filter values of the current store version
-    cache: ReadCache = field(default_factory=lambda: ReadCache(20_000))
+    cache: ReadCache | None = None
     # one write at a time: fusion reads, decides and writes in several transactions
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 

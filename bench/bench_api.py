@@ -207,6 +207,13 @@ def _process_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
+def _peak_rss_mib(pid: int) -> int | None:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return None
+
+
 def _self_s() -> float:
     times = os.times()
     return times.user + times.system
@@ -295,6 +302,7 @@ def main() -> None:
         startup = time.perf_counter() - t0
         closed: list[dict] = []
         opened = None
+        peak = None
         try:
             print(f"store {db.name}: {built['events']} events, {built['articles']} articles; server up in"
                   f" {startup:.1f} s; {args.duration:.0f} s per run", flush=True)
@@ -311,6 +319,7 @@ def main() -> None:
                                   duration=args.duration, offset=12500)
                 opened["rate"] = args.rate
                 print(_line(f"open {args.rate:.0f}/s", opened), flush=True)
+            peak = _peak_rss_mib(server.pid)
         finally:
             server.terminate()
             try:
@@ -321,7 +330,7 @@ def main() -> None:
     report = {
         "date": dt.date.today().isoformat(), "label": args.label, "cores": os.cpu_count(),
         "store": {**built, "file_mb": round(db.stat().st_size / 1e6)}, "mix": MIX, "duration_s": args.duration,
-        "server_startup_s": round(startup, 1), "closed": closed, "open": opened,
+        "server_startup_s": round(startup, 1), "server_peak_rss_mib": peak, "closed": closed, "open": opened,
         "target": {"rps": TARGET_RPS, "p99_ms": TARGET_P99_MS}, "verdict": verdict(closed, opened),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -331,6 +340,7 @@ def main() -> None:
         if r:
             print(f"  {name}: " + "; ".join(f"{k} {s['rps']:.0f} {s['p50_ms']}/{s['p99_ms']}"
                                              for k, s in r["by_kind"].items()))
+    print(f"server peak RSS {peak} MiB")
     print(json.dumps(report["verdict"]))
     print(f"wrote {args.out}")
 

@@ -132,7 +132,8 @@ def find_events(settings: Settings, query: EventQuery, *, sort: str = "-event_da
 def find_rows(settings: Settings, query: EventQuery, *, sort: str = "-event_date", limit: int = 100,
               offset: int = 0, store: Store | None = None, cache: ReadCache | None = None) -> RowPage:
     """``find_events`` as export rows, which is what a listing shows: read in a few queries per
-    page, whatever its size; the count of matches is kept in ``cache`` while the store is unchanged."""
+    page, whatever its size. With a ``cache``, the count of matches, the page's ids and each row are
+    kept while the store is unchanged (every caller gets its own copy of a row)."""
     _check_page(limit)
     with _opened(settings, store) as s, s.snapshot():
         total = _cached(s, cache, ("count", query), lambda: s.count_events(query))
@@ -200,7 +201,7 @@ def event_stats(settings: Settings, query: EventQuery, by: str, *, store: Store 
     event type, province or country (``store._query.STATS_BY``), counted in SQL; kept in ``cache``
     while the store is unchanged."""
     with _opened(settings, store) as s:
-        return _cached(s, cache, ("stats", by, query), lambda: s.event_stats(query, by))
+        return list(_cached(s, cache, ("stats", by, query), lambda: s.event_stats(query, by)))
 
 
 def overview(settings: Settings, *, store: Store | None = None, cache: ReadCache | None = None) -> Overview:

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
@@ -42,6 +43,9 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # the routes are sync and run on a thread pool; Python runs one thread at a time, so more threads
+        # than this only add reader connections (memory) and switching, not speed
+        anyio.to_thread.current_default_thread_limiter().total_tokens = SERVER_THREADS
         yield
         state.readers.close()
 
@@ -67,6 +71,9 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
                            allow_headers=["Authorization", "Content-Type"])
     return app
 
+
+SERVER_THREADS = 8
+"""Threads the sync routes run on (each keeps one read-only store connection)."""
 
 DOCS_ASSETS = "/docs-assets"
 """Where the documentation pages' scripts, styles and icon are served."""

@@ -44,7 +44,7 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # the routes are sync and run on a thread pool; Python runs one thread at a time, so more threads
-        # than this only add reader connections (memory) and switching, not speed
+        # than this only add reader connections (each with its page cache and map) and switching, not speed
         anyio.to_thread.current_default_thread_limiter().total_tokens = SERVER_THREADS
         yield
         state.readers.close()

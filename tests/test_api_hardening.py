@@ -299,3 +299,41 @@ def test_without_a_cache_the_answers_are_the_same(client, db):
             assert bare.get(url).json() == client.get(url).json(), url
     with pytest.raises(Exception):
         Settings(api_cache_entries=-1)
+
+
+def test_search_index_follows_splits_and_merges(services, tmp_path):
+    """The trigram index is rebuilt from triggers when fusion or a reviewer regroups reports: after a
+    split and a merge, every event's evidence is found by ``q`` and nothing stale remains."""
+    from pathlib import Path
+
+    golden = Path(__file__).parent / "golden" / "fusion_cases.jsonl"
+    case = json.loads(golden.read_text(encoding="utf-8").splitlines()[0])
+    token = "t" * 20
+    settings = Settings(db=str(tmp_path / "r.db"), write_token=token, progress=False)
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text("".join(json.dumps(a) + "\n" for a in case["articles"]), encoding="utf-8")
+    extract([str(manifest)], settings, services=services)
+    auth = {"Authorization": f"Bearer {token}"}
+    with TestClient(create_app(settings, services_loader=lambda _: services), base_url=LOCAL) as c:
+        (row,) = c.get("/api/events", params={"include_incomplete": "true"}).json()["events"]
+        mentions = [m["id"] for m in c.get(f"/api/events/{row['event_id']}/reviews").json()["mentions"]]
+        parts = c.post(f"/api/events/{row['event_id']}/split", headers=auth,
+                       json={"reviewer": "a", "why": "two", "groups": [mentions[:1], mentions[1:]]}).json()
+
+        def check():
+            with Store.open(settings.db) as store:
+                events = store.events()
+                conn = store._conn
+                assert conn.execute("SELECT count(*) FROM event_search").fetchone()[0] == len(events)
+            for event in events:
+                for sentence in event.evidence:
+                    probe = sentence[:40]
+                    found = c.get("/api/events", params={"q": probe, "include_incomplete": "true",
+                                                         "limit": 1000}).json()["events"]
+                    assert event.event_id in {e["event_id"] for e in found}, probe
+            return events
+
+        assert len(check()) == 2
+        c.post("/api/events/merge", headers=auth,
+               json={"reviewer": "b", "why": "one", "event_ids": [p["event_id"] for p in parts]})
+        assert len(check()) == 1

@@ -7,7 +7,8 @@
 --   * store_version: one number that every change to events, articles, aliases or reviewed values
 --     raises (triggers). Readers keep answers (filter values, counts, statistics) while it stays the same.
 --   * event_search (FTS5, trigram tokenizer): each event's actor names and its notes and evidence
---     sentences, kept by triggers, rowid = the event's rowid. It narrows the API's substring filters
+--     sentences, kept by triggers, rowid = the event's rowid (an event's sources are rewritten by
+--     deleting and inserting them all, so the text is rebuilt on insert only). It narrows the API's substring filters
 --     (actor, q) to the events that can match before the exact test runs on them.
 --   * indexes for every sort the API offers (ties by event_id), for the newest events of a country,
 --     province or type, the map's bounding box, and a covering index for the filters, counts and
@@ -108,19 +109,6 @@ CREATE TRIGGER event_search_source_added AFTER INSERT ON event_sources BEGIN
             FROM event_sources es JOIN event_mentions m ON m.id = es.mention_id JOIN json_each(m.sentences) s
             JOIN articles a ON a.id = json_extract(s.value, '$[0]') WHERE es.event_id = e.event_id), '')
     FROM events e WHERE e.event_id = NEW.event_id;
-END;
-CREATE TRIGGER event_search_source_removed AFTER DELETE ON event_sources BEGIN
-    DELETE FROM event_search WHERE rowid = (SELECT rowid FROM events WHERE event_id = OLD.event_id);
-    INSERT INTO event_search (rowid, actors, text) SELECT e.rowid,
-        coalesce(e.actor1, '') || char(10) || coalesce(e.actor2, '') || char(10)
-            || coalesce((SELECT group_concat(json_extract(j.value, '$.name'), char(10)) FROM json_each(e.assoc_actor_1) j), '')
-            || char(10)
-            || coalesce((SELECT group_concat(json_extract(j.value, '$.name'), char(10)) FROM json_each(e.assoc_actor_2) j), ''),
-        e.notes || char(10) || coalesce((SELECT group_concat(substr(a.cleaned_text, json_extract(s.value, '$[1]') + 1,
-            json_extract(s.value, '$[2]') - json_extract(s.value, '$[1]')), char(10))
-            FROM event_sources es JOIN event_mentions m ON m.id = es.mention_id JOIN json_each(m.sentences) s
-            JOIN articles a ON a.id = json_extract(s.value, '$[0]') WHERE es.event_id = e.event_id), '')
-    FROM events e WHERE e.event_id = OLD.event_id;
 END;
 
 CREATE TABLE store_version (

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    := out
 SHARED ?= ../shared
 
-.PHONY: install test-install demo test eval bench bench-reprocess clean
+.PHONY: install test-install demo test eval bench bench-reprocess bench-api clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -53,6 +53,12 @@ bench: install
 bench-reprocess: install
 	@mkdir -p $(OUT)
 	$(BIN)/python bench/bench_reprocess.py --articles 400 --out $(OUT)/bench_reprocess.json
+
+# the HTTP API under a mixed read load: builds (once, some minutes) and reuses a 100k-event store under
+# out/bench-api/, runs `eventdesk serve` and a load generator in their own processes
+bench-api: install
+	@mkdir -p $(OUT)
+	$(BIN)/python bench/bench_api.py --out $(OUT)/bench_api.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.routing import APIRoute
-from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient as _TestClient
 
 from eventdesk.api import create_app
 from eventdesk.app import complete, extract
@@ -24,6 +24,12 @@ from eventdesk.settings import Settings
 from eventdesk.store import Store
 
 TOKEN = "test-token-0123456789abcdef"
+
+
+def TestClient(app, **kwargs):  # noqa: N802 - the test client, on a host name the server answers to
+    return _TestClient(app, base_url="http://127.0.0.1", **kwargs)
+
+
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 HAJIN = dt.date(2018, 4, 19)
 SORT_KEYS = ("event_date", "-event_date", "fatalities", "-fatalities", "source_count", "-source_count")

@@ -78,8 +78,8 @@ def test_hostile_manifest_lines_are_skipped_or_bounded_and_later_runs_work(servi
     again.write_text(json.dumps({"id": "later", "text": GOOD + " Residents fled.", "published": "2020-01-07"})
                      + "\n", encoding="utf-8")
     assert extract([str(again)], settings, services=services).summary.articles_new == 1
-    with TestClient(create_app(Settings(db=str(db), write_token=TOKEN),
-                               services_loader=lambda s: services)) as client:
+    with TestClient(create_app(Settings(db=str(db), write_token=TOKEN), services_loader=lambda s: services),
+                    base_url="http://127.0.0.1") as client:
         r = client.post("/api/articles", headers={"Authorization": f"Bearer {TOKEN}"},
                         json={"articles": [{"id": "api", "text": GOOD + " It was the third attack.",
                                             "published": "2020-01-08"}]})

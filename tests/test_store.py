@@ -134,7 +134,7 @@ def test_migrates_an_empty_file(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [
-            (1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges"), (5, "acled_ids"), (6, "reextraction")]
+            (1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges"), (5, "acled_ids"), (6, "reextraction"), (7, "read_speed")]
 
 
 def test_a_reader_never_creates_a_store(tmp_path: Path) -> None:
@@ -192,7 +192,8 @@ def test_split_statements_respects_strings_and_comments() -> None:
 def test_codec_columns_match_both_tables() -> None:
     with open_store() as store:
         for table, extra in (("event_mentions", {"id", "seq", "fingerprint"}),
-                             ("events", {"event_id", "fingerprint", "disputed", "links", "created_at", "updated_at"})):
+                             ("events", {"event_id", "fingerprint", "disputed", "links", "created_at", "updated_at",
+                                         "source_count", "independent_sources"})):
             columns = {r[1] for r in store._conn.execute(f"PRAGMA table_info({table})")}
             assert columns == set(MENTION_COLUMNS) | extra
 

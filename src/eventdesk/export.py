@@ -268,7 +268,7 @@ def write_records(
     to_stdout = str(path) == STDOUT
     fmt = check_target(path, fmt)
     path = Path(path)
-    meta = {**meta, "profile": profile, "columns": column_dtypes(columns)}
+    meta = export_meta(meta, profile)
     meta_json = _meta_json(meta)
     ordered = sorted(records, key=_order)
     writers: dict[str, Callable[[list[Mapping[str, Any]], Any, Mapping[str, Any], tuple[str, ...]], int]] = {
@@ -297,6 +297,12 @@ def write_records(
     if fmt in ("csv", "jsonl"):
         _atomic_text(path.with_name(path.name + ".meta.json"), meta_json)
     return count
+
+
+def export_meta(meta: Mapping[str, Any], profile: str = "eventdesk") -> dict[str, Any]:
+    """What every export of ``profile`` carries: the versions, the profile and each column's dtype
+    (the file exports and the API's streamed downloads alike)."""
+    return {**meta, "profile": profile, "columns": column_dtypes(columns_of(profile))}
 
 
 def check_target(path: str | Path, fmt: str | None = None) -> str:

@@ -5,20 +5,22 @@ articles. ``eventdesk.api`` is a thin shell over these functions."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from eventdesk.app import ExtractReport, extract
 from eventdesk.ingest import read_inputs
 from eventdesk.model import Article, Event, EventMention, Skipped, Span
+from eventdesk.readcache import ReadCache
 from eventdesk.services import Services
 from eventdesk.settings import Settings
 from eventdesk.store import Store, StoredArticle
 from eventdesk.store._query import EventQuery, Facets, StatRow
 
-__all__ = ["EventQuery", "EventPage", "EventDetail", "ArticleDetail", "ArticleSpan", "IngestReport", "Overview",
-            "find_events", "event_detail", "article_detail", "article_spans", "event_stats", "overview",
-            "export_query", "ingest_records", "MAX_PAGE"]
+__all__ = ["EventQuery", "EventPage", "RowPage", "EventDetail", "ArticleDetail", "ArticleSpan", "IngestReport",
+           "Overview", "find_events", "find_rows", "event_detail", "article_detail", "article_spans", "event_stats",
+           "overview", "export_query", "export_rows", "ingest_records", "MAX_PAGE"]
 
 MAX_PAGE = 1000
 """The most events one page of ``find_events`` holds."""
@@ -32,6 +34,16 @@ class EventPage:
     limit: int
     offset: int
     events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class RowPage:
+    """``EventPage`` with each event as its export row (``export.event_row``)."""
+
+    total: int
+    limit: int
+    offset: int
+    rows: tuple[dict, ...]
 
 
 @dataclass(frozen=True)
@@ -81,33 +93,79 @@ class Overview:
     facets: Facets
 
 
-def find_events(settings: Settings, query: EventQuery, *, sort: str = "-event_date", limit: int = 100,
-                offset: int = 0) -> EventPage:
-    """The page ``[offset, offset + limit)`` of the events matching ``query`` in ``sort`` order
-    (one of ``store._query.SORTS``; ties by event id). Filtering, counting and paging run in SQL."""
+@contextmanager
+def _opened(settings: Settings, store: Store | None) -> Iterator[Store]:
+    """``store`` when the caller holds one open (the API's per-thread readers), else the store at
+    ``settings.db``, opened for this call."""
+    if store is not None:
+        yield store
+        return
+    with Store.open(settings.db) as opened:
+        yield opened
+
+
+def _cached(store: Store, cache: ReadCache | None, key: tuple, compute):
+    """``compute()``, or its answer kept in ``cache`` for this state of the store."""
+    if cache is None:
+        return compute()
+    with store.snapshot():
+        return cache.get(store.version(), key, compute)
+
+
+def _check_page(limit: int) -> None:
     from eventdesk.errors import ConfigError
 
     if not 1 <= limit <= MAX_PAGE:
         raise ConfigError(f"limit must be between 1 and {MAX_PAGE}")
-    with Store.open(settings.db) as store:
-        total, events = store.query_events(query, sort=sort, limit=limit, offset=offset)
+
+
+def find_events(settings: Settings, query: EventQuery, *, sort: str = "-event_date", limit: int = 100,
+                offset: int = 0, store: Store | None = None) -> EventPage:
+    """The page ``[offset, offset + limit)`` of the events matching ``query`` in ``sort`` order
+    (one of ``store._query.SORTS``; ties by event id). Filtering, counting and paging run in SQL."""
+    _check_page(limit)
+    with _opened(settings, store) as s:
+        total, events = s.query_events(query, sort=sort, limit=limit, offset=offset)
     return EventPage(total, limit, offset, tuple(events))
 
 
-def event_detail(settings: Settings, event_id: str) -> EventDetail:
+def find_rows(settings: Settings, query: EventQuery, *, sort: str = "-event_date", limit: int = 100,
+              offset: int = 0, store: Store | None = None, cache: ReadCache | None = None) -> RowPage:
+    """``find_events`` as export rows, which is what a listing shows: read in a few queries per
+    page, whatever its size. With a ``cache``, the count of matches, the page's ids and each row are
+    kept while the store is unchanged (every caller gets its own copy of a row)."""
+    _check_page(limit)
+    with _opened(settings, store) as s, s.snapshot():
+        total = _cached(s, cache, ("count", query), lambda: s.count_events(query))
+        ids = _cached(s, cache, ("ids", query, sort, limit, offset),
+                      lambda: s.event_ids(query, sort=sort, limit=limit, offset=offset))
+        if cache is None:
+            rows = s.event_rows(ids)
+        else:  # rows are kept one by one: pages of other sizes, sorts and filters share them
+            version = s.version()
+            kept = cache.get_many(version, [("row", i) for i in ids])
+            missing = [i for i in ids if ("row", i) not in kept]
+            fresh = {("row", r["event_id"]): r for r in s.event_rows(missing)}
+            cache.put_many(version, fresh)
+            kept.update(fresh)
+            rows = [dict(kept[("row", i)]) for i in ids if ("row", i) in kept]
+    return RowPage(total, limit, offset, tuple(rows))
+
+
+def event_detail(settings: Settings, event_id: str, *, store: Store | None = None) -> EventDetail:
     """One event (an id a merge retired resolves to its successor) and its source articles."""
-    with Store.open(settings.db) as store:
-        current = store.resolve(event_id)
-        event = store.event(current)
-        articles = {s.article_id: store.article(s.article_id) for s in event.sources}
+    with _opened(settings, store) as s, s.snapshot():
+        current = s.resolve(event_id)
+        event = s.event(current)
+        articles = {src.article_id: s.article(src.article_id) for src in event.sources}
     return EventDetail(event, articles, event_id if current != event_id else None)
 
 
-def article_detail(settings: Settings, article_id: str) -> ArticleDetail:
+def article_detail(settings: Settings, article_id: str, *, store: Store | None = None) -> ArticleDetail:
     """A stored article and every span of every event that cites it."""
-    with Store.open(settings.db) as store:
-        article = store.article(article_id)
-        events = store.events(article_id=article.id)
+    with _opened(settings, store) as s, s.snapshot():
+        article = s.article(article_id)
+        events = s.events(article_id=article.id)
     return ArticleDetail(article, article_spans(events, article.id))
 
 
@@ -137,18 +195,42 @@ def _mention_spans(m: EventMention) -> Iterator[tuple[str, Span | None]]:
         yield f"speaker:{claim.field}", claim.speaker_span
 
 
-def event_stats(settings: Settings, query: EventQuery, by: str) -> list[StatRow]:
+def event_stats(settings: Settings, query: EventQuery, by: str, *, store: Store | None = None,
+                cache: ReadCache | None = None) -> list[StatRow]:
     """Events, deaths and events per type of the matching events per day, week (the ISO week's Monday),
-    event type, province or country (``store._query.STATS_BY``), counted in SQL."""
-    with Store.open(settings.db) as store:
-        return store.event_stats(query, by)
+    event type, province or country (``store._query.STATS_BY``), counted in SQL; kept in ``cache``
+    while the store is unchanged."""
+    with _opened(settings, store) as s:
+        return list(_cached(s, cache, ("stats", by, query), lambda: s.event_stats(query, by)))
 
 
-def overview(settings: Settings) -> Overview:
+def overview(settings: Settings, *, store: Store | None = None, cache: ReadCache | None = None) -> Overview:
+    """Versions, counts and filter values; kept in ``cache`` while the store is unchanged."""
     from eventdesk.versions import versions
 
-    with Store.open(settings.db) as store:
-        return Overview(versions(), store.totals(), store.facets())
+    with _opened(settings, store) as s:
+        return _cached(s, cache, ("overview",), lambda: Overview(versions(), s.totals(), s.facets()))
+
+
+def export_rows(settings: Settings, query: EventQuery, *, records: bool = False) -> Iterator[dict]:
+    """Every event matching ``query`` as an export row (``records``: as ``export.event_record``, with
+    spans and ledger), in export order, read a batch at a time from one snapshot of the store: for
+    streaming a download of any size with bounded memory. The store is opened now (read-only, its
+    own connection: an error comes before anything is sent) and closed when the iteration ends."""
+    from eventdesk.export import event_record
+
+    store = Store.open_reader(settings.db)
+
+    def rows() -> Iterator[dict]:
+        try:
+            if records:
+                yield from (event_record(e) for e in store.iter_events(query, sort="event_date"))
+            else:
+                yield from store.iter_rows(query, sort="event_date")
+        finally:
+            store.close()
+
+    return rows()
 
 
 def export_query(settings: Settings, query: EventQuery, path: str | Path, fmt: str | None = None, *,

@@ -29,6 +29,10 @@ SETTINGS_HELP: dict[str, str] = {
     "write_token": "bearer token that allows writes through the HTTP API; unset = the API is read-only",
     "max_request_bytes": "largest request body the HTTP API accepts (larger: 413)",
     "cors_origins": "comma-separated origins allowed to call the HTTP API from a browser (CORS); unset = none",
+    "allowed_hosts": "comma-separated host names the HTTP API answers to besides 127.0.0.1, localhost, [::1] and"
+                     " `host` (a proxy's public name); other Host headers get 400; * = any",
+    "api_cache_entries": "answers the HTTP API keeps in memory while the store is unchanged (event rows, pages,"
+                         " counts, statistics); 0 = none",
     "engine": "where `eventdesk extract` runs the per-article stages: local (in this process) or dask",
     "scheduler": "address of a running Dask scheduler (tcp://host:8786); unset = start a local cluster",
     "workers": "worker processes of the local Dask cluster started when no scheduler is given",
@@ -64,6 +68,8 @@ class Settings:
     write_token: str | None = field(default=None, repr=False)
     max_request_bytes: int = 5_000_000
     cors_origins: str | None = None
+    allowed_hosts: str | None = None
+    api_cache_entries: int = 100_000
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 2
@@ -87,6 +93,8 @@ class Settings:
             raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
         if self.workers < 1:
             raise ConfigError("workers must be at least 1")
+        if self.api_cache_entries < 0:
+            raise ConfigError("api_cache_entries must not be negative")
         if self.partition_size < 1:
             raise ConfigError("partition_size must be at least 1")
         if self.max_fatalities < 0:

@@ -3,8 +3,10 @@
     app = create_app(settings)            # routes under /api, the page at /, assets at /static
     serve(settings)                       # the same under uvicorn (``eventdesk serve``)
 
-The store is opened per request (sqlite3 objects belong to one thread). Writes need the
-configured ``write_token``; without one the API is read-only.
+Reads go through one read-only connection per server thread and an in-memory cache of answers
+kept while the store is unchanged (``_state.Readers``, ``readcache.ReadCache``). Writes open the
+store themselves and need the configured ``write_token``; without one the API is read-only. Only
+the host names the server serves are answered (``allowed_hosts``).
 """
 
 from __future__ import annotations

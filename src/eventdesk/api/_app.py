@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
@@ -14,9 +17,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventdesk import __version__
 from eventdesk.api import _files, _read, _review, _write
-from eventdesk.api._guard import RequestGuard
-from eventdesk.api._state import ApiState, LazyServices
+from eventdesk.api._guard import HostGuard, RequestGuard, allowed_names
+from eventdesk.api._state import ApiState, LazyServices, Readers
 from eventdesk.errors import EventdeskError
+from eventdesk.readcache import ReadCache
 from eventdesk.services import Services
 from eventdesk.settings import Settings
 
@@ -28,19 +32,36 @@ writes then need `Authorization: Bearer <token>`."""
 
 
 def create_app(settings: Settings, *, services_loader: Callable[[Settings], Services] | None = None) -> FastAPI:
-    """A FastAPI app over the store at ``settings.db`` (opened per request, so per thread).
+    """A FastAPI app over the store at ``settings.db`` (read through one read-only connection per
+    server thread; created or migrated by the first request).
 
     ``services_loader`` builds the NLP services the first time a write needs them (default
     ``Services.load``); they are kept for the app's life. CORS is off unless ``cors_origins``.
     """
-    app = FastAPI(title="eventdesk", version=__version__, description=DESCRIPTION)
-    app.state.eventdesk = ApiState(settings, LazyServices(settings, services_loader or Services.load))
+    cache = ReadCache(settings.api_cache_entries) if settings.api_cache_entries else None
+    state = ApiState(settings, LazyServices(settings, services_loader or Services.load), Readers(settings.db), cache)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # the routes are sync and run on a thread pool; Python runs one thread at a time, so more threads
+        # than this only add reader connections (each with its page cache and map) and switching, not speed
+        anyio.to_thread.current_default_thread_limiter().total_tokens = SERVER_THREADS
+        yield
+        state.readers.close()
+
+    # /docs (Swagger UI) and /redoc with their scripts and styles served from here (fastapi-offline
+    # bundles them), not from a CDN: the docs work offline and the page runs no one else's code
+    app = FastAPIOffline(title="eventdesk", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                         static_url=DOCS_ASSETS, swagger_ui_parameters={"validatorUrl": None})
+    app.state.eventdesk = state
     for router in (_read.router, _review.reads, _files.downloads, _write.router, _review.writes, _files.pages):
         app.include_router(router)
     app.add_exception_handler(EventdeskError, _eventdesk_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(RequestGuard, token=settings.write_token, max_bytes=settings.max_request_bytes)
+    app.add_middleware(HostGuard, names=allowed_names(settings.host, settings.allowed_hosts))
     app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
@@ -49,6 +70,13 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     return app
+
+
+SERVER_THREADS = 8
+"""Threads the sync routes run on (each keeps one read-only store connection)."""
+
+DOCS_ASSETS = "/docs-assets"
+"""Where the documentation pages' scripts, styles and icon are served."""
 
 
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -69,6 +97,12 @@ async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
                "type": str(e.get("type", ""))} for e in exc.errors()]
     where = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in detail)
     return _error(422, f"invalid request: {where}", detail=detail)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug, not a bad request: logged with its traceback, answered as JSON like every other error."""
+    logging.getLogger(__name__).error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return _error(500, "internal error; see the server log")
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

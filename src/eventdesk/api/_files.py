@@ -1,5 +1,10 @@
 """Downloads (the filtered events as CSV, GeoJSON or Parquet), the country outlines, and the web
-page with its assets, all read through importlib.resources so an installed wheel serves them too."""
+page with its assets, all read through importlib.resources so an installed wheel serves them too.
+
+CSV and GeoJSON downloads are streamed: events are read a batch at a time from one snapshot of the
+store and sent as they are written, so a download of the whole store starts at once and holds
+little memory. Parquet (a file format with its index at the end) is written a row group at a time
+to a temporary file, then sent."""
 
 from __future__ import annotations
 
@@ -11,10 +16,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 
+from eventdesk import export_stream
 from eventdesk import queries as lib
 from eventdesk.api._filters import event_query
 from eventdesk.api._state import ApiState, api_state
@@ -31,15 +37,25 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json",
          "parquet": "application/vnd.apache.parquet"}
 
 
-def _export(state: ApiState, query: lib.EventQuery, fmt: str) -> FileResponse:
+def _export(state: ApiState, query: lib.EventQuery, fmt: str) -> Response:
+    from eventdesk.export import export_meta
+    from eventdesk.versions import versions
+
+    name = f"eventdesk-events.{fmt}"
+    if fmt != "parquet":
+        rows = lib.export_rows(state.settings, query, records=fmt == "geojson")
+        chunks = (export_stream.csv_chunks(rows) if fmt == "csv"
+                  else export_stream.geojson_chunks(rows, export_meta(versions()), name=name))
+        return StreamingResponse(chunks, media_type=MEDIA[fmt],
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
     folder = tempfile.mkdtemp(prefix="eventdesk-export-")
     try:
-        path = Path(folder) / f"events.{fmt}"
-        lib.export_query(state.settings, query, path, fmt)
+        path = Path(folder) / name
+        export_stream.write_parquet(lib.export_rows(state.settings, query), path, versions())
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return FileResponse(path, media_type=MEDIA[fmt], filename=f"eventdesk-events.{fmt}",
+    return FileResponse(path, media_type=MEDIA[fmt], filename=name,
                         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
 
@@ -47,21 +63,21 @@ def _doc(fmt: str) -> dict[int | str, dict[str, Any]]:
     return {200: {"content": {MEDIA[fmt].split(";")[0]: {}}, "description": f"the matching events as {fmt}"}}
 
 
-@downloads.get("/export.csv", response_class=FileResponse, responses=_doc("csv"),
+@downloads.get("/export.csv", response_class=StreamingResponse, responses=_doc("csv"),
                summary="The matching events as CSV (export.COLUMNS; no paging)")
-def export_csv(state: State, query: Filters) -> FileResponse:
+def export_csv(state: State, query: Filters) -> Response:
     return _export(state, query, "csv")
 
 
-@downloads.get("/export.geojson", response_class=FileResponse, responses=_doc("geojson"),
+@downloads.get("/export.geojson", response_class=StreamingResponse, responses=_doc("geojson"),
                summary="The matching events as GeoJSON points with spans and ledger (no paging)")
-def export_geojson(state: State, query: Filters) -> FileResponse:
+def export_geojson(state: State, query: Filters) -> Response:
     return _export(state, query, "geojson")
 
 
 @downloads.get("/export.parquet", response_class=FileResponse, responses=_doc("parquet"),
                summary="The matching events as Parquet (no paging)")
-def export_parquet(state: State, query: Filters) -> FileResponse:
+def export_parquet(state: State, query: Filters) -> Response:
     return _export(state, query, "parquet")
 
 

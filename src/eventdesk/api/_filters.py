@@ -12,7 +12,10 @@ from fastapi.exceptions import RequestValidationError
 from eventdesk.queries import MAX_PAGE, EventQuery
 from eventdesk.errors import ConfigError
 
-__all__ = ["By", "Limit", "Offset", "Sort", "event_query"]
+__all__ = ["By", "Limit", "Offset", "SQL_INT_MAX", "Sort", "event_query"]
+
+SQL_INT_MAX = 2**63 - 1
+"""The largest integer SQLite stores: a larger parameter is a 422, never an overflow in the store."""
 
 Sort = Annotated[
     Literal["event_date", "-event_date", "fatalities", "-fatalities", "source_count", "-source_count"],
@@ -23,7 +26,7 @@ By = Annotated[
     Query(description="group by event date, ISO week (key = its Monday), event type, province or country"),
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"events per page (at most {MAX_PAGE})")]
-Offset = Annotated[int, Query(ge=0, description="events to skip")]
+Offset = Annotated[int, Query(ge=0, le=SQL_INT_MAX, description="events to skip")]
 
 
 def _text(value: str | None) -> str | None:
@@ -62,7 +65,8 @@ def event_query(
         description="minlon,minlat,maxlon,maxlat (WGS84); minlon > maxlon crosses the antimeridian",
         examples=["38,32,49,38"])] = None,
     disputed: Annotated[bool, Query(description="only events on whose fields the sources disagree")] = False,
-    min_sources: Annotated[int | None, Query(ge=1, description="at least this many independent sources")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=SQL_INT_MAX,
+                                             description="at least this many independent sources")] = None,
     include_incomplete: Annotated[bool, Query(
         description="also events without a date or a place at province level (left out by default, as in exports)"
     )] = False,

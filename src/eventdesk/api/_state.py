@@ -1,17 +1,22 @@
-"""What one app instance holds: its settings and the NLP services, loaded once on first use."""
+"""What one app instance holds: its settings, the NLP services (loaded once on first use), the
+read-only stores of its threads and the cache of answers that hold while the store is unchanged."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastapi import Request
 
+from eventdesk.errors import StoreError
+from eventdesk.readcache import ReadCache
 from eventdesk.services import Services
 from eventdesk.settings import Settings
+from eventdesk.store import Store
 
-__all__ = ["ApiState", "LazyServices", "api_state"]
+__all__ = ["ApiState", "LazyServices", "Readers", "api_state"]
 
 
 class LazyServices:
@@ -30,10 +35,52 @@ class LazyServices:
             return self._services
 
 
+class Readers:
+    """One read-only ``Store`` per thread of the server's pool, opened on the thread's first request
+    and kept: no open, no migration check and a warm page cache on every later request.
+
+    The store is created or migrated once, by the first request (a read-only connection cannot),
+    and ``ANALYZE``d then, so SQLite's planner knows which index to use for which filter.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._prepared = False
+        self._opened: list[Store] = []
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            with self._lock:
+                if not self._prepared:
+                    with Store.open(self._path) as writable:
+                        try:
+                            writable.analyze()
+                        except StoreError as exc:  # e.g. a long write elsewhere: slower plans, same answers
+                            logging.getLogger(__name__).warning("statistics not refreshed: %s", exc)
+                    self._prepared = True
+            store = Store.open_reader(self._path)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
+
 @dataclass(frozen=True)
 class ApiState:
     settings: Settings
     services: LazyServices
+    readers: Readers
+    # counts, pages of ids, event rows, statistics and filter values of the current store version
+    cache: ReadCache | None = None
     # one write at a time: fusion reads, decides and writes in several transactions
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -52,10 +52,10 @@ class EventFilter:
         if self.until is not None:
             clauses.append("event_date <= ?")
             params.append(self.until.isoformat())
-        if self.article_id is not None:
+        if self.article_id is not None:  # from the article's mentions (indexed), not a test of every event
             clauses.append(
-                "EXISTS (SELECT 1 FROM event_sources es JOIN event_mentions m ON m.id = es.mention_id"
-                " WHERE es.event_id = events.event_id AND m.article_id = ?)"
+                "event_id IN (SELECT es.event_id FROM event_mentions m JOIN event_sources es ON es.mention_id = m.id"
+                " WHERE m.article_id = ?)"
             )
             params.append(self.article_id)
         return (" AND ".join(clauses) or "1"), params

@@ -16,16 +16,6 @@ from eventdesk.errors import ConfigError
 
 __all__ = ["EventQuery", "Facets", "SORTS", "STATS_BY", "StatRow", "count", "event_ids", "facets", "stats", "totals"]
 
-# Distinct articles / independent sources (syndicated copies share a copy_group) of event ``e``.
-_ARTICLES = (
-    "(SELECT count(DISTINCT m.article_id) FROM event_sources es"
-    " JOIN event_mentions m ON m.id = es.mention_id WHERE es.event_id = e.event_id)"
-)
-_INDEPENDENT = (
-    "(SELECT count(DISTINCT coalesce(nullif(a.copy_group, ''), a.id)) FROM event_sources es"
-    " JOIN event_mentions m ON m.id = es.mention_id JOIN articles a ON a.id = m.article_id"
-    " WHERE es.event_id = e.event_id)"
-)
 # The evidence sentences of event ``e``: each mention's sentence spans cut from the cleaned text.
 _EVIDENCE_HAS = (
     "EXISTS (SELECT 1 FROM event_sources es JOIN event_mentions m ON m.id = es.mention_id"
@@ -42,10 +32,12 @@ SORTS: Mapping[str, str] = {
     "-event_date": "e.event_date IS NULL, e.event_date DESC",
     "fatalities": "e.fatalities",
     "-fatalities": "e.fatalities DESC",
-    "source_count": _ARTICLES,
-    "-source_count": f"{_ARTICLES} DESC",
+    "source_count": "e.source_count",
+    "-source_count": "e.source_count DESC",
 }
-"""Sort keys the API accepts -> ORDER BY terms (ties always broken by ``event_id``; undated last)."""
+"""Sort keys the API accepts -> ORDER BY terms (ties always broken by ``event_id``; undated last).
+``source_count`` (articles) and ``independent_sources`` are columns kept by the store's triggers
+(migration 0007), and each sort has an index, so a page costs the same on any store size."""
 
 STATS_BY: Mapping[str, str] = {
     "day": "coalesce(e.event_date, '')",  # the event date itself (the web page bins days as the span needs)
@@ -108,6 +100,7 @@ class EventQuery:
             clauses.append("e.event_date <= ?")
             params.append(self.until.isoformat())
         if self.actor:
+            clauses += _narrowed("actors", self.actor, params)
             clauses.append(
                 "(instr(lower(coalesce(e.actor1, '')), lower(?)) > 0"
                 " OR instr(lower(coalesce(e.actor2, '')), lower(?)) > 0"
@@ -115,6 +108,7 @@ class EventQuery:
             )
             params += [self.actor] * 4
         if self.q:
+            clauses += _narrowed("text", self.q, params)
             clauses.append(f"(instr(lower(e.notes), lower(?)) > 0 OR {_EVIDENCE_HAS})")
             params += [self.q, self.q]
         if self.bbox is not None:
@@ -125,11 +119,25 @@ class EventQuery:
         if self.disputed:
             clauses.append("json_array_length(e.disputed) > 0")
         if self.min_sources is not None:
-            clauses.append(f"{_INDEPENDENT} >= ?")
+            clauses.append("e.independent_sources >= ?")
             params.append(self.min_sources)
         if not self.include_incomplete:
             clauses.append("e.event_date IS NOT NULL AND e.country IS NOT NULL")
         return (" AND ".join(clauses) or "1"), params
+
+
+SEARCHED = 3
+"""Substrings at least this long are first looked up in ``event_search`` (a trigram index)."""
+
+
+def _narrowed(column: str, value: str, params: list[object]) -> list[str]:
+    """The events whose ``event_search`` column may hold ``value``: the trigram index finds every
+    event whose text holds it in any case, a superset of the exact, case-insensitive test that follows
+    it, which then decides. Shorter values have no trigram: the exact test alone runs."""
+    if len(value) < SEARCHED:
+        return []
+    params.append('"' + value.replace('"', '""') + '"')
+    return [f"e.rowid IN (SELECT rowid FROM event_search WHERE {column} MATCH ?)"]
 
 
 @dataclass(frozen=True)
@@ -166,7 +174,10 @@ def event_ids(conn: sqlite3.Connection, query: EventQuery, sort: str, limit: int
     if offset < 0 or (limit is not None and limit < 0):
         raise ConfigError("limit and offset must not be negative")
     condition, params = query.where()
-    sql = f"SELECT e.event_id FROM events e WHERE {condition} ORDER BY {SORTS[sort]}, e.event_id"
+    order = SORTS[sort]
+    if not query.include_incomplete:  # undated events are filtered out: the index serves the order
+        order = order.replace("e.event_date IS NULL, ", "")
+    sql = f"SELECT e.event_id FROM events e WHERE {condition} ORDER BY {order}, e.event_id"
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
@@ -178,20 +189,33 @@ def stats(conn: sqlite3.Connection, query: EventQuery, by: str) -> list[StatRow]
     if by not in STATS_BY:
         raise ConfigError(f"unknown grouping {by!r}; choose one of {', '.join(STATS_BY)}")
     condition, params = query.where()
+    # weeks are grouped by day in SQL and folded into weeks here: a date function on every row costs
+    # more than the whole query
+    group = "coalesce(e.event_date, '')" if by == "week" else STATS_BY[by]
     sql = (
-        f"SELECT {STATS_BY[by]} AS key, e.event_type AS type, count(*) AS n, coalesce(sum(e.fatalities), 0) AS deaths"
+        f"SELECT {group} AS key, e.event_type AS type, count(*) AS n, coalesce(sum(e.fatalities), 0) AS deaths"
         f" FROM events e WHERE {condition} GROUP BY key, type ORDER BY key, type"
     )
     types: dict[str, dict[str, int]] = {}
     deaths: dict[str, int] = {}
     for row in conn.execute(sql, params):
-        key = str(row["key"])
-        types.setdefault(key, {})[row["type"]] = int(row["n"])
+        key = _monday(row["key"]) if by == "week" else str(row["key"])
+        counts = types.setdefault(key, {})
+        counts[row["type"]] = counts.get(row["type"], 0) + int(row["n"])
         deaths[key] = deaths.get(key, 0) + int(row["deaths"])
-    rows = [StatRow(key, sum(by_type.values()), deaths[key], by_type) for key, by_type in types.items()]
+    rows = [StatRow(key, sum(by_type.values()), deaths[key], dict(sorted(by_type.items())))
+            for key, by_type in types.items()]
     if by not in ("day", "week"):
         rows.sort(key=lambda r: (-r.events, r.key))
     return rows
+
+
+def _monday(day: str) -> str:
+    """The Monday of the ISO week of an ISO date (``STATS_BY["week"]``); "" stays ""."""
+    if not day:
+        return ""
+    date = dt.date.fromisoformat(day)
+    return (date - dt.timedelta(days=date.weekday())).isoformat()
 
 
 def facets(conn: sqlite3.Connection) -> Facets:

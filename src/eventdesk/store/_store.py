@@ -15,7 +15,7 @@ from eventdesk.errors import StoreError
 from eventdesk.export import event_row
 from eventdesk.model import Article, ArticleResult, Event, EventMention, Skipped, Source
 from eventdesk.store import _acled, _articles, _events, _fusion, _inputs, _replace, _review, _runs
-from eventdesk.store import _query
+from eventdesk.store import _query, _read
 from eventdesk.store._migrate import migrate
 from eventdesk.store._types import Replaced, RunRecord, RunSummary, StoredArticle
 
@@ -26,11 +26,12 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Store:
+class Store(_read.FastReads):
     """Event store on SQLite. Create with ``Store.open(path)``; use as a context manager to close it.
 
     Every write is one transaction: an article and everything its stages produced land together
-    or not at all. Reads return the model's frozen types, rebuilt exactly as they were written.
+    or not at all. The reads the HTTP API makes under load (pages of export rows, a version to key
+    caches on) come from ``_read.FastReads``. Reads return the model's frozen types, rebuilt exactly as they were written.
     A ``Store`` belongs to the thread that opened it (sqlite3's default); open one per thread.
     """
 
@@ -71,6 +72,14 @@ class Store:
             conn.close()
             raise
         return cls(conn, path, version, clock)
+
+    @classmethod
+    def open_reader(cls, path: str | Path) -> Store:
+        """A read-only ``Store`` on an existing store whose schema is current (nothing is created or
+        migrated: open it once with ``open`` for that). Its connection may move between threads as
+        long as one thread uses it at a time (a pool hands it out); any write raises ``StoreError``."""
+        conn, version = _read.connect_reader(path)
+        return cls(conn, Path(path), version, utc_now)
 
     def close(self) -> None:
         self._conn.close()
@@ -332,8 +341,12 @@ class Store:
 
     @contextmanager
     def _snapshot(self, action: str) -> Iterator[sqlite3.Connection]:
-        """Several reads that see one state of the store (one read transaction)."""
+        """Several reads that see one state of the store (one read transaction; inside another
+        snapshot, that one)."""
         with self._reading(action) as conn:
+            if conn.in_transaction:
+                yield conn
+                return
             conn.execute("BEGIN")
             try:
                 yield conn

@@ -78,6 +78,8 @@ def test_eval_breaks_figures_down_by_country(services, tmp_path):
                       services=services, by="country=Kenya")
     d = report.as_dict()
     assert d["by"] == "country=Kenya" and set(d["groups"]) == {"Kenya", "other"}
+    for field, macro in d["macro_average"].items():  # each group weighs the same
+        assert macro == pytest.approx(sum(g["accuracy"][field] for g in d["groups"].values()) / 2, abs=1e-3)
     assert d["groups"]["other"]["rows"] == 1 and d["groups"]["Kenya"]["rows"] == 1
     assert d["groups"]["other"]["accuracy"]["event_date"] == 1.0
     assert d["groups"]["Kenya"]["accuracy"]["event_date"] == 0.0

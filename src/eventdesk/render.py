@@ -176,6 +176,10 @@ def eval_text(report) -> str:
         for g, v in d["groups"].items():
             out.append(f"  {g:<{width}}  {v['rows']:>6}  "
                        + "  ".join(f"{v['accuracy'][f] * 100:7.1f}%" for f in fields))
+        if d.get("macro_average"):
+            out.append(f"  {'macro average':<{width}}  {len(d['groups']):>6}  "
+                       + "  ".join(f"{d['macro_average'][f] * 100:7.1f}%" for f in fields)
+                       + "   (mean over the groups, each weighing the same)")
     out.append(f"per-row errors: {d['errors_file']}")
     return "\n".join(out)
 

@@ -90,6 +90,9 @@ class EvalReport:
             out["by"] = self.by
             out["groups"] = {g: {"rows": _rows(sc), "accuracy": {k: round(v.accuracy, 4) for k, v in sc.items()}}
                              for g, sc in ordered}
+            # every group weighs the same: a field that holds only in the largest group shows here
+            out["macro_average"] = {k: round(sum(sc[k].accuracy for _, sc in ordered) / len(ordered), 4)
+                                    for k in self.fields} if ordered else {}
         return out
 
 

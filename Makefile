@@ -40,8 +40,10 @@ test: test-install
 
 eval: install
 	@mkdir -p $(OUT)
-	$(BIN)/eventdesk eval acled $(SHARED)/eval/acled_dev.csv --errors $(OUT)/eval-acled-errors.csv
+	$(BIN)/eventdesk eval acled $(SHARED)/eval/acled_dev.csv --errors $(OUT)/eval-acled-errors.csv --by country
 	$(BIN)/eventdesk eval ged $(SHARED)/eval/ged_dev.csv --errors $(OUT)/eval-ged-errors.csv
+	$(BIN)/eventdesk eval muc $(SHARED)/eval/muc4/dev --errors $(OUT)/eval-muc-dev-errors.csv
+	$(BIN)/eventdesk eval muc $(SHARED)/eval/muc4/tst1 $(SHARED)/eval/muc4/tst2 --errors $(OUT)/eval-muc-tst-errors.csv
 
 bench: install
 	@mkdir -p $(OUT)

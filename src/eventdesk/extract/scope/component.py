@@ -28,7 +28,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         verdict = modality.judge(parse, c.start, c.end, lead=lead)
         factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead)
         reason = "" if factual else verdict.reason
-        if not reason:
+        if not reason and c.event_type in _VIOLENT_TYPES:
             reason = _frame(parse, sentence, c, doc.context.armed_hint(sentence).armed, rules)
         verdicts[span] = reason
     classifier = services.event_classifier
@@ -38,6 +38,8 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
             verdicts[span] = classifier.reason(score)
     return replace(doc, verdicts=verdicts)
 
+
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 # cues of events that are no violence: an arrest or an agreement in the sentence does not report the
 # violence an accusation names ("police arrested three men suspected of killing a judge")

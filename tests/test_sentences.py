@@ -1,4 +1,6 @@
-from hypothesis import given, strategies as st
+import re
+
+from hypothesis import given, settings, strategies as st
 
 from eventdesk.stages.sentences import Splitter, TriggerFilter, split_sentences
 
@@ -47,3 +49,19 @@ def test_spans_are_inside_text_ordered_and_trimmed(text):
 def test_trigger_families_are_configurable():
     only_protest = TriggerFilter({"protest": ("protest",)})
     assert only_protest.triggers("Hundreds protested; police killed two.") == ("protest",)
+
+
+# the word before a dot is read backwards from the dot (linear); it must be the word the regex
+# ``[A-Za-z][A-Za-z.]*$`` finds in the paragraph before the dot (which was quadratic on one long paragraph)
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbZ. -9Mr.U.S.é\n", min_size=1, max_size=24))
+def test_abbreviation_word_is_the_one_the_regex_reads(body: str) -> None:
+    splitter = Splitter()
+    for dot in range(len(body)):
+        expected = False
+        if body[dot] == ".":
+            word = re.search(r"([A-Za-z][A-Za-z.]*)$", body[:dot])
+            if word:
+                token = word.group(1).lower().rstrip(".")
+                expected = token in splitter.abbreviations or len(token) == 1
+        assert splitter._is_abbreviation(body, dot) == expected

@@ -24,6 +24,8 @@ _ABBREVIATIONS = frozenset(
     approx est dept govt km a.m p.m al""".split()
 )
 
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 
 
@@ -51,10 +53,19 @@ class Splitter:
     def _is_abbreviation(self, body: str, dot: int) -> bool:
         if body[dot] != ".":
             return False
-        word = re.search(r"([A-Za-z][A-Za-z.]*)$", body[:dot])
-        if not word:
+        # the word of letters and dots that ends at the dot, read backwards from it: a search for
+        # ``[A-Za-z][A-Za-z.]*$`` in ``body[:dot]`` gives the same word but scans the whole
+        # paragraph before it, which made one long paragraph quadratic (as ``$`` does, the word
+        # may also end before a line break right before the dot)
+        end = dot - 1 if dot and body[dot - 1] == "\n" else dot
+        start = end
+        while start > 0 and body[start - 1] in _WORD_CHARS:
+            start -= 1
+        while start < end and body[start] == ".":
+            start += 1
+        if start == end:
             return False
-        token = word.group(1).lower().rstrip(".")
+        token = body[start:end].lower().rstrip(".")
         if token in self.abbreviations:
             return True
         return len(token) == 1  # an initial: "J. Smith", "U."

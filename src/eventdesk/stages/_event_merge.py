@@ -11,6 +11,8 @@ Private: import from ``eventdesk.stages.events``.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from eventdesk.model import EventDate, Fatalities, Place, Span
@@ -72,17 +74,47 @@ class Candidate:
 def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver,
                     own_dates: dict[Span, EventDate | None]) -> EventDate | None:
     """"On 4 May 2020, police carried out an operation in X. A shoot-out broke out ...": a sentence
-    with no date of its own takes the date of the nearest earlier sentence of its paragraph."""
-    earlier = [s.span for s in sentences if s.span.end <= span.start]
-    for prev in reversed(earlier):
-        if "\n\n" in text[prev.end : span.start]:
-            return None
+    with no date of its own takes the date of the nearest earlier sentence of its paragraph (one of
+    the ``PARAGRAPH_REACH`` nearest)."""
+    for prev in _earlier_in_paragraph(text, sentences, span):
         if prev not in own_dates:
             own_dates[prev] = resolver.resolve(text, prev)
         found = own_dates[prev]
         if found is not None:
             return replace(found, how=f"{found.how}; from the paragraph's earlier sentence")
     return None
+
+
+#: How many sentences before or after an event its paragraph's date and place are looked for in.
+#: A paragraph is rarely a tenth of that, but one hostile paragraph of thousands of sentences made
+#: the search quadratic (every event walked back over every earlier sentence).
+PARAGRAPH_REACH = 40
+
+
+def _earlier_in_paragraph(text: str, sentences, span: Span) -> Iterator[Span]:
+    """The sentences before ``span`` in its paragraph, nearest first, at most ``PARAGRAPH_REACH``.
+
+    Sentences hold no blank line and start and end with a non-space character, so a paragraph
+    break between two sentences lies in the gap between neighbours: checking each gap once is
+    the same as checking the whole text between a sentence and ``span``."""
+    index = bisect.bisect_right(sentences, span.start, key=lambda s: s.span.end)
+    later = span.start
+    for prev in reversed(sentences[max(0, index - PARAGRAPH_REACH):index]):
+        if "\n\n" in text[prev.span.end:later]:
+            return
+        yield prev.span
+        later = prev.span.start
+
+
+def _later_in_paragraph(text: str, sentences, span: Span) -> Iterator[Span]:
+    """The sentences after ``span`` in its paragraph, nearest first, at most ``PARAGRAPH_REACH``."""
+    index = bisect.bisect_left(sentences, span.end, key=lambda s: s.span.start)
+    earlier = span.end
+    for nxt in sentences[index:index + PARAGRAPH_REACH]:
+        if "\n\n" in text[earlier:nxt.span.start]:
+            return
+        yield nxt.span
+        earlier = nxt.span.end
 
 
 def _paragraph_place(text: str, sentences, group: list[Candidate], taken: set[Span],
@@ -95,15 +127,7 @@ def _paragraph_place(text: str, sentences, group: list[Candidate], taken: set[Sp
         if place is not None:
             return place
     first, last = group[0].sentence, group[-1].extra[-1] if group[-1].extra else group[-1].sentence
-    before = [s.span for s in sentences if s.span.end <= first.start]
-    after = [s.span for s in sentences if s.span.start >= last.end]
-    paragraph: list[Span] = []
-    for seq, gap in ((reversed(before), lambda s: text[s.end:first.start]),
-                     (after, lambda s: text[last.end:s.start])):
-        for span in seq:
-            if "\n\n" in gap(span):
-                break
-            paragraph.append(span)
+    paragraph = [*_earlier_in_paragraph(text, sentences, first), *_later_in_paragraph(text, sentences, last)]
     paragraph.sort(key=lambda s: min(abs(s.start - last.end), abs(first.start - s.end)))
     for span in paragraph:
         if span in taken:
@@ -203,7 +227,10 @@ def _setting_sentence(text: str, sentences, group: list[Candidate], taken: set[S
     """The sentence just before an event, in its paragraph, when it reports no event of its own:
     "On 2 May, the Military Police carried out an operation in Linha. A shoot-out broke out ..."."""
     first = group[0].sentence
-    earlier = [s.span for s in sentences if s.span.end <= first.start]
-    if not earlier or earlier[-1] in taken or "\n\n" in text[earlier[-1].end:first.start]:
+    index = bisect.bisect_right(sentences, first.start, key=lambda s: s.span.end)
+    if not index:
         return None
-    return earlier[-1]
+    before = sentences[index - 1].span
+    if before in taken or "\n\n" in text[before.end:first.start]:
+        return None
+    return before

@@ -52,11 +52,19 @@ _COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.I
 _DEFENSIVE = frozenset("repulse repel fend".split())  # not "thwarted": ACLED often names the defender first there
 
 
+#: How far (characters) on each side of a sentence its paragraph is read. News paragraphs are far
+#: shorter; one hostile paragraph of megabytes was read whole for every event in it (quadratic).
+PARAGRAPH_CHARS = 5000
+
+
 def paragraph(text: str, span: Span) -> str:
-    """The paragraph (blank-line delimited) that holds ``span``."""
-    start = text.rfind("\n\n", 0, span.start)
-    end = text.find("\n\n", span.end)
-    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
+    """The paragraph (blank-line delimited) that holds ``span``, at most ``PARAGRAPH_CHARS`` of it
+    on each side of the span."""
+    low = max(0, span.start - PARAGRAPH_CHARS)
+    high = min(len(text), span.end + PARAGRAPH_CHARS)
+    start = text.rfind("\n\n", max(0, low - 1), span.start)
+    end = text.find("\n\n", span.end, high)
+    return text[start + 2 if start >= 0 else low:end if end >= 0 else high]
 
 
 def gang_victim(text: str, span: Span) -> bool:

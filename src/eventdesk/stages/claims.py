@@ -21,8 +21,9 @@ claim with the reason; ``claims_for`` returns the claims alone.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -166,8 +167,10 @@ class _Article:
         self._text = text
         self._actors = actors
         self.cues = [list(_CUE.finditer(s.span.text(text))) for s in sentences]
+        self.with_cues = [i for i, cues in enumerate(self.cues) if cues]
         self._leaders: dict[str, str] | None = None
         self._partners: dict[tuple[str, int, str | None], str | None] = {}
+        self._coalitions: dict[str | None, list[tuple[int, str]]] = {}
 
     @property
     def leaders(self) -> dict[str, str]:
@@ -179,8 +182,24 @@ class _Article:
         """``_partner_name`` of a phrase in the sentence at ``start``, found once per article."""
         key = (phrase, start, country)
         if key not in self._partners:
-            self._partners[key] = _partner_name(phrase, self._text[:start], self._actors, country, self.leaders)
+            self._partners[key] = _partner_name(phrase, lambda: self.coalition_before(start, country), self._actors,
+                                                country, self.leaders)
         return self._partners[key]
+
+    def coalition_before(self, start: int, country: str | None) -> str | None:
+        """'the coalition': the coalition the article named last before ``start``. The article's
+        coalitions are found once (per country the names are read for), not in the text before
+        every sentence that needs one, which made an article of such sentences quadratic."""
+        if country not in self._coalitions:
+            found = []
+            for _, end, surface in self._actors.matches(self._text):
+                entry = self._actors.lookup(surface, country)
+                if entry is not None and any("coalition" in a.lower() for a in entry.aliases):
+                    found.append((end, entry.name))
+            self._coalitions[country] = found
+        coalitions = self._coalitions[country]
+        index = bisect.bisect_right(coalitions, start, key=lambda c: c[0])
+        return coalitions[index - 1][1] if index else None
 
 
 def read_claims(text: str, mention: EventMention, siblings: Sequence[EventMention],
@@ -238,9 +257,7 @@ def _unknown_claims(text: str, mention: EventMention, sentences: Sequence[Senten
     out: list[tuple[int, Claim]] = []
     f = mention.fatalities
     wanted = [*mention.sentences, *([f.span] if f.how == "unknown" and f.span is not None else [])]
-    for s in sentences:
-        if not any(s.span.start < w.end and w.start < s.span.end for w in wanted):
-            continue
+    for s in _overlapping(sentences, wanted):
         for m in _UNKNOWN.finditer(s.span.text(text)):
             pos = s.span.start + m.start()
             voice = voice_at(text, s.span, pos, book)
@@ -257,19 +274,19 @@ def _coordination_claims(text: str, mention: EventMention, siblings: Sequence[Ev
                          sentences: Sequence[Sentence], actors: ActorDictionary, book: SpeakerBook,
                          article: _Article, skipped: list[Rejection]) -> list[tuple[int, Claim]]:
     out: list[tuple[int, Claim]] = []
-    same_type = sum(1 for s in siblings if s.event_type == mention.event_type)
+    same_type = None  # counted when first needed: a scan of every sibling for every mention is quadratic
     own_country = _actor_country(mention.actor1.name if mention.actor1 else "", actors)
     country = mention.place.country if mention.place is not None else own_country
-    for index, s in enumerate(sentences):
-        cues = article.cues[index]
-        if not cues:
-            continue
+    for index in article.with_cues:
+        s, cues = sentences[index], article.cues[index]
         body = s.span.text(text)
         if not any(s.span.start < w.end and w.start < s.span.end for w in mention.sentences):
             refers = _names_the_event(body, mention, actors, own_country) or (index == 0 and len(siblings) == 1)
             if not refers:
                 skipped.append(Rejection(s.span, "coordinated_with: the sentence does not name this event"))
                 continue
+            if same_type is None:
+                same_type = sum(1 for s in siblings if s.event_type == mention.event_type)
             if same_type > 1:
                 skipped.append(Rejection(s.span, f"coordinated_with: ambiguous, {same_type} events of this type"))
                 continue
@@ -324,8 +341,8 @@ def _partner_phrases(after: str) -> list[str]:
     return [p.strip() for p in parts if p.strip() and p.strip().lower() not in ("the", "a", "an", "and")]
 
 
-def _partner_name(phrase: str, before: str, actors: ActorDictionary, country: str | None,
-                  leaders: Mapping[str, str]) -> str | None:
+def _partner_name(phrase: str, last_coalition: Callable[[], str | None], actors: ActorDictionary,
+                  country: str | None, leaders: Mapping[str, str]) -> str | None:
     words = phrase.split()
     head = _bare(words[-1]).lower()
     nation = next((c for w in words if (c := _country_of_word(w, actors, leaders)) is not None), None)
@@ -340,16 +357,7 @@ def _partner_name(phrase: str, before: str, actors: ActorDictionary, country: st
     if nation is not None and len(words) <= 3:
         return _government(nation)
     if head == "coalition":
-        return _last_coalition(before, actors, country)
-    return None
-
-
-def _last_coalition(before: str, actors: ActorDictionary, country: str | None) -> str | None:
-    """'the coalition': the coalition the article named last before this sentence."""
-    for _, _, surface in reversed(actors.matches(before)):
-        entry = actors.lookup(surface, country)
-        if entry is not None and any("coalition" in a.lower() for a in entry.aliases):
-            return entry.name
+        return last_coalition()
     return None
 
 
@@ -392,7 +400,22 @@ def _surname(word: str) -> str:
 
 
 def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Span | None:
-    return next((s.span for s in sentences if s.span.start <= pos < s.span.end), None)
+    index = bisect.bisect_right(sentences, pos, key=lambda s: s.span.start) - 1  # the last one starting at or before
+    if index >= 0 and pos < sentences[index].span.end:
+        return sentences[index].span
+    return None
+
+
+def _overlapping(sentences: Sequence[Sentence], spans: Sequence[Span]) -> list[Sentence]:
+    """The sentences (in text order) that overlap any of ``spans``; found by bisection, since the
+    sentences are in text order and do not overlap (a scan of every sentence for every mention
+    made one long article quadratic)."""
+    hits: set[int] = set()
+    for w in spans:
+        low = bisect.bisect_right(sentences, w.start, key=lambda s: s.span.end)  # first ending after w starts
+        high = bisect.bisect_left(sentences, w.end, key=lambda s: s.span.start)  # first starting at or after w ends
+        hits.update(range(low, high))
+    return [sentences[i] for i in sorted(hits)]
 
 
 def _ordered(found: list[tuple[int, Claim]]) -> tuple[Claim, ...]:

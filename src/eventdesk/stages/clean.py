@@ -441,7 +441,9 @@ def _control_chars() -> dict[int, None]:
 def _parse_page(raw: str) -> lxml.html.HtmlElement | None:
     """The page without script, style and head, or ``None`` when lxml cannot parse it at all."""
     try:
-        root = lxml.html.fromstring(raw.encode("utf-8"))
+        # the page is already text: say its bytes are UTF-8, or lxml reads a page without a
+        # charset declaration as Latin-1 (a zero-width space became the letters "â\x80\x8b")
+        root = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (ValueError, lxml.etree.ParserError):
         return None
     for bad in root.xpath("//script|//style|//noscript|//template|//head"):

@@ -19,7 +19,7 @@ from eventdesk.services import Services
 from eventdesk.settings import Settings
 from eventdesk.store import RunSummary, Store
 
-__all__ = ["ExtractReport", "extract", "export_events", "complete", "load_services", "changes", "fuse_new"]
+__all__ = ["ExtractReport", "count_limits", "extract", "export_events", "complete", "load_services", "changes", "fuse_new"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ def complete(event: Event) -> str:
     if f.place is None:
         return "place unknown or vaguer than a province"
     return ""
+
+
+def count_limits(skipped: Iterable[Skipped], sentences: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Which limits a run reached and how many times: the inputs skipped over one, and the
+    sentences (of stored articles) one kept from being read."""
+    counts = Counter(s.limit for s in skipped if s.limit) + sentences
+    return tuple(sorted(counts.items()))
 
 
 def _fresh(items: Iterable[Article | Skipped], store: Store, counts: Counter, skipped: list[Skipped]
@@ -92,6 +99,7 @@ def extract(
             results = tqdm(results, desc="articles", unit="art", file=sys.stderr)
         new_ids: list[str] = []
         rejections = 0
+        limits: Counter[str] = Counter()  # sentences a limit kept from being read
         pending: list[ArticleResult] = []
 
         def flush() -> None:
@@ -103,6 +111,7 @@ def extract(
                 elif stored_id is not None:
                     new_ids.append(stored_id)
                     rejections += len(result.rejections)
+                    limits.update(result.limits)
                 else:
                     counts["duplicate"] += 1
             pending.clear()
@@ -126,6 +135,7 @@ def extract(
             skipped=tuple(skipped),
             events=len(events),
             rejections=rejections,
+            limits=count_limits(skipped, limits),
         )
         store.finish_run(run_id, summary)
         total = store.totals()["events"]

@@ -8,16 +8,18 @@ batch of articles so the one expensive step, the spaCy parse of trigger sentence
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from eventdesk import __version__
-from eventdesk.errors import ConfigError, EventdeskError
+from eventdesk.errors import ArticleTimeout, ConfigError, EventdeskError, InputError, LimitError, limit_reason
 from eventdesk.model import (
     Article,
     ArticleResult,
     CleanArticle,
     PublicationDate,
+    Rejection,
     Sentence,
     Skipped,
     Span,
@@ -32,6 +34,7 @@ from eventdesk.stages.context import build_context
 from eventdesk.stages.events import extract_events
 from eventdesk.stages.metadata import publication_date
 from eventdesk.stages.sentences import split_sentences
+from eventdesk.watchdog import Watchdog, thread_clock
 
 __all__ = ["ArticleState", "Stage", "Pipeline", "PIPELINE_VERSION"]
 
@@ -50,6 +53,8 @@ class ArticleState:
     minhash: bytes = b""
     result: ArticleResult | None = None
     error: str = ""  # set when a stage failed on this article; later stages leave it alone
+    notes: tuple[Rejection, ...] = ()  # sentences a limit kept from being read (max_sentence_chars)
+    spent: float = 0.0  # CPU seconds its per-article stages took so far (article_timeout)
 
 
 @dataclass(frozen=True)
@@ -62,28 +67,65 @@ class Stage:
 
 def _each(fn: Callable[[ArticleState, Services], ArticleState]):
     """Apply a per-article stage; a failure on one article is recorded on it, never lost, and
-    never stops the rest of the batch."""
+    never stops the rest of the batch.
+
+    Each article has ``article_timeout`` seconds of CPU time for all its per-article stages
+    together: a watchdog stops a stage that runs past what is left (``eventdesk.watchdog``), and the
+    article is skipped with the reason. Nothing of it is stored: storing comes after the stages."""
 
     def run(states: Sequence[ArticleState], services: Services) -> list[ArticleState]:
         out = []
-        for s in states:
-            if s.error:
-                out.append(s)
-                continue
-            try:
-                out.append(fn(s, services))
-            except EventdeskError as exc:
-                out.append(replace(s, error=str(exc)))
-            except Exception as exc:  # a bug on one article must not sink a long run: report it
-                out.append(replace(s, error=f"internal error in {fn.__name__.strip('_')}: "
-                                            f"{type(exc).__name__}: {exc}"))
+        with Watchdog() as dog:
+            for s in states:
+                out.append(s if s.error else _run_one(fn, s, services, dog))
         return out
 
     return run
 
 
+def _run_one(fn: Callable[[ArticleState, Services], ArticleState], s: ArticleState, services: Services,
+             dog: Watchdog) -> ArticleState:
+    stage = fn.__name__.strip("_")
+    timeout = services.settings.article_timeout
+    clock = thread_clock()
+    start = clock()
+    try:
+        if timeout and s.spent >= timeout:
+            raise ArticleTimeout
+        with dog.limit(timeout - s.spent if timeout else None):
+            done = fn(s, services)
+    except ArticleTimeout:
+        return replace(s, error=limit_reason(f"its stages took more than {timeout:g} s of CPU time "
+                                             f"(stopped in the {stage} stage)", "article_timeout"))
+    except InputError as exc:  # the article itself is the problem (empty, too large): its reason
+        return replace(s, error=exc.reason)
+    except EventdeskError as exc:
+        return replace(s, error=str(exc))
+    except Exception as exc:  # a bug on one article must not sink a long run: report it
+        return replace(s, error=f"internal error in {stage}: {type(exc).__name__}: {exc}")
+    return replace(done, spent=s.spent + clock() - start)
+
+
 def _clean(s: ArticleState, services: Services) -> ArticleState:
-    return replace(s, clean=clean(s.article))
+    cleaned = clean(s.article)
+    _check_cleaned(cleaned, services.settings.max_article_chars)
+    return replace(s, clean=cleaned)
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+
+
+def _check_cleaned(cleaned: CleanArticle, max_chars: int) -> None:
+    """Whether an article is empty is judged on its cleaned text too: a page of tags, site chrome or
+    invisible characters (zero-width spaces) leaves nothing to read, and is skipped, not stored.
+    A cleaned text longer than ``max_chars`` is skipped before the sentence and event stages."""
+    origin = cleaned.article.origin
+    if _LETTER.search(cleaned.text) is None:
+        dropped = f"; cleaning dropped {len(cleaned.dropped)} blocks" if cleaned.dropped else ""
+        raise InputError(origin, f"empty article: no letters left after cleaning{dropped}")
+    if len(cleaned.text) > max_chars:
+        raise LimitError(origin, f"cleaned text of {len(cleaned.text):,} characters is longer than the limit of "
+                                 f"{max_chars:,}", "max_article_chars")
 
 
 def _metadata(s: ArticleState, services: Services) -> ArticleState:
@@ -91,7 +133,21 @@ def _metadata(s: ArticleState, services: Services) -> ArticleState:
 
 
 def _sentences(s: ArticleState, services: Services) -> ArticleState:
-    return replace(s, sentences=split_sentences(s.clean.text, s.clean.id, services.triggers))
+    """The sentences and their trigger words. A sentence longer than ``max_sentence_chars`` (a table
+    or a list with no full stop, or hostile input: spaCy refuses a text over its ``max_length``,
+    and the event stages slow down on one huge sentence) keeps no trigger words, so it is neither
+    parsed nor read for events, and the article's rejections say why."""
+    sentences = split_sentences(s.clean.text, s.clean.id, services.triggers)
+    limit = services.settings.max_sentence_chars
+    long = {x.span for x in sentences if x.triggers and x.span.end - x.span.start > limit}
+    if not long:
+        return replace(s, sentences=sentences)
+    notes = tuple(Rejection(span, limit_reason(f"sentence of {span.end - span.start:,} characters is longer than "
+                                               f"the limit of {limit:,}: not parsed, not read for events",
+                                               "max_sentence_chars"))
+                  for span in sorted(long))
+    sentences = tuple(replace(x, triggers=()) if x.span in long else x for x in sentences)
+    return replace(s, sentences=sentences, notes=s.notes + notes)
 
 
 def _parse(states: Sequence[ArticleState], services: Services) -> list[ArticleState]:
@@ -127,7 +183,7 @@ def _events(s: ArticleState, services: Services) -> ArticleState:
     events, rejections = extract_events(
         s.clean, s.publication, s.sentences, s.docs, context, services.settings.events
     )
-    result = ArticleResult(s.clean, s.publication, s.sentences, events, rejections, s.minhash)
+    result = ArticleResult(s.clean, s.publication, s.sentences, events, s.notes + rejections, s.minhash)
     return replace(s, result=result, docs={})
 
 

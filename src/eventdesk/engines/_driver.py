@@ -73,6 +73,7 @@ class _Loader:
     progress: object | None = None
     ready: dict[int, tuple[str | None, int]] = field(default_factory=dict)  # index -> (file, omitted)
     next_index: int = 0
+    limits: Counter = field(default_factory=Counter)  # sentences a limit kept from being read, by setting
 
     def mark(self, index: int, file_name: str | None, omitted: int = 0) -> None:
         """Partition ``index`` can be loaded: from ``file_name``, or (``None``) it had nothing new."""
@@ -101,6 +102,7 @@ class _Loader:
             else:
                 self.counts["new"] += 1
                 self.counts["rejections"] += len(result.rejections)
+                self.limits.update(result.limits)
         return len(part.items) + len(part.omitted) + part.known
 
 
@@ -144,6 +146,8 @@ def run_partitioned(inputs: list[str], settings: Settings, executor: Executor, *
             loader.progress.close()
         t1 = time.perf_counter()
         events = fuse_unfused(store, run_id=run_id) if fuse else 0
+        from eventdesk.app import count_limits
+
         summary = RunSummary(
             articles_read=counts["read"] + len(skipped),
             articles_new=counts["new"],
@@ -151,6 +155,7 @@ def run_partitioned(inputs: list[str], settings: Settings, executor: Executor, *
             skipped=tuple(skipped),
             events=events,
             rejections=counts["rejections"],
+            limits=count_limits(skipped, loader.limits),
         )
         store.finish_run(run_id, summary)
         total = store.totals()["events"]

@@ -54,6 +54,9 @@ class RunSummary:
     skipped: tuple[Skipped, ...] = ()
     events: int = 0
     rejections: int = 0
+    # (setting, how many times) for each limit the run reached: inputs skipped (``Skipped.limit``)
+    # and sentences left unread (``max_sentence_chars``); counted by the runner, not stored
+    limits: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -71,8 +71,8 @@ class _Job:
 
 
 class Watchdog:
-    """Enforces ``limit(seconds)`` blocks of the threads that enter them; its own thread runs only
-    while a limit is active. Close it (or use it as a context manager) when done."""
+    """Enforces ``limit(seconds)`` blocks of the threads that enter them. Its thread starts with
+    the first limit and runs until the watchdog is closed (use it as a context manager)."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
@@ -127,7 +127,7 @@ class Watchdog:
 
     def _watch(self) -> None:
         with self._cond:
-            while self._jobs and not self._closed:
+            while not self._closed:
                 wait = None
                 for token, job in list(self._jobs.items()):
                     left = job.left()
@@ -136,10 +136,9 @@ class Watchdog:
                         _raise_in(job.thread_id, ArticleTimeout)
                     else:
                         wait = left if wait is None else min(wait, left)
-                if wait is not None:
-                    # CPU time never runs faster than the wall clock, so this never sleeps past a limit
-                    self._cond.wait(max(wait, _MIN_WAIT))
-            self._thread = None
+                # CPU time never runs faster than the wall clock, so this never sleeps past a limit;
+                # with no job, sleep until one comes (or the watchdog closes)
+                self._cond.wait(None if wait is None else max(wait, _MIN_WAIT))
 
 
 def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:

@@ -181,3 +181,125 @@ def test_the_run_summary_names_the_limits_reached(services, tmp_path: Path) -> N
     with Store.open(settings.db) as store:
         assert store.totals()["articles"] == 1
         assert store.article("good").text == GOOD
+
+
+# --- every format: WARC records, Parquet rows, manifest bodies ------------------------------------
+
+from eventdesk.engines import InProcess, run_partitioned  # noqa: E402
+from eventdesk.ingest import InputPolicy, read_inputs  # noqa: E402
+
+
+def _warc_record(payload: bytes, content_type: str = "text/html", tail: bytes = b"") -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://news.example.org/a", "response",
+                                                  payload=io.BytesIO(payload), http_headers=http))
+    return gzip.compress(out.getvalue() + tail)
+
+
+def _read(path: Path, **policy) -> list:
+    return list(read_inputs([str(path)], policy=InputPolicy(**policy)))
+
+
+@pytest.mark.parametrize("tail, reason", [
+    (b"\n" * 5_000_000, "more than 10,000 blank lines in a row"),  # inflates from a few kilobytes
+    (b"WARC/1.0\r\nX-Long: " + b"h" * 3_000_000 + b"\r\n\r\n", "a header line longer than 65,536 bytes"),
+])
+def test_a_warc_bomb_stops_the_file_and_keeps_what_came_before(tmp_path: Path, tail: bytes, reason: str) -> None:
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(_warc_record(b"<p>" + GOOD.encode() + b"</p>", tail=tail) + _warc_record(b"<p>later</p>"))
+    first, skip = _read(path)
+    assert isinstance(first, Article) and GOOD in first.raw
+    assert isinstance(skip, Skipped) and reason in skip.reason and "the rest of the file is not read" in skip.reason
+
+
+def test_a_warc_record_past_max_decompressed_bytes_stops_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.warc.gz"
+    path.write_bytes(_warc_record(b"<p>" + GOOD.encode() + b"</p>")
+                     + _warc_record(b"\0" * 3_000_000, content_type="video/mp4"))
+    first, skip = _read(path, max_decompressed_bytes=1_000_000)
+    assert isinstance(first, Article)
+    assert skip.limit == "max_decompressed_bytes" and skip.origin.endswith(":2")
+    # under the limit the same capture is read and skipped for what it is
+    assert "not an HTML page" in _read(path)[1].reason
+
+
+def test_a_warc_page_over_max_article_bytes_is_skipped_alone(tmp_path: Path) -> None:
+    path = tmp_path / "page.warc.gz"
+    path.write_bytes(_warc_record(b"<p>" + b"a" * 5_000 + b"</p>") + _warc_record(b"<p>" + GOOD.encode() + b"</p>"))
+    skip, second = _read(path, max_article_bytes=1_000)
+    assert skip.limit == "max_article_bytes" and isinstance(second, Article)
+
+
+def test_parquet_rows_python_cannot_hold_are_skipped_alone(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "rows.parquet"
+    stamps = pa.array([0, 2**62, 0], type=pa.int64()).cast(pa.timestamp("ms"))  # the middle one is past year 9999
+    texts = pa.array([GOOD.encode(), b"caf\xe9 \xed\xa0\x80", GOOD.encode() + b" Later."],
+                     type=pa.binary()).view(pa.string())  # the middle one is not UTF-8
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "text": texts, "published": stamps}), path)
+    got = _read(path)
+    assert [type(x).__name__ for x in got] == ["Article", "Skipped", "Article"]
+    assert got[1].origin.endswith(":2") and "cannot read the row" in got[1].reason
+
+
+def test_a_parquet_row_group_past_max_decompressed_bytes_is_skipped_before_it_is_read(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "groups.parquet"
+    table = pa.table({"id": ["small", "big1", "big2"], "text": [GOOD, "x" * 300_000, "y" * 300_000]})
+    pq.write_table(table, path, row_group_size=1, compression="zstd")
+    got = _read(path, max_decompressed_bytes=100_000)
+    assert isinstance(got[0], Article)
+    assert [s.limit for s in got[1:]] == ["max_decompressed_bytes"] * 2
+    assert got[1].origin.endswith(":2-2")
+
+
+def test_a_manifest_body_over_max_article_bytes_is_skipped(tmp_path: Path) -> None:
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"id": "big", "html": "<p>" + "é" * 600 + "</p>"}) + "\n"
+                        + json.dumps({"id": "ok", "text": GOOD}) + "\n", encoding="utf-8")
+    big, ok = _read(manifest, max_article_bytes=1_000)  # 600 characters, 1,207 bytes
+    assert big.limit == "max_article_bytes" and "1,207 bytes" in big.reason
+    assert isinstance(ok, Article)
+
+
+def test_the_partitioned_engine_counts_the_same_limits(services, tmp_path: Path) -> None:
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text("\n".join([
+        json.dumps({"id": "big", "text": GOOD * 300}),  # a line of 23,700 bytes
+        json.dumps({"id": "long", "text": GOOD * 150}),  # 11,849 characters
+        json.dumps({"id": "runon", "text": "gunmen attacked the market and " * 200 + "\n\n" + GOOD}),
+        json.dumps({"id": "good", "text": GOOD + " Later."}),
+    ]) + "\n", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "p.db"), progress=False, max_line_bytes=20_000, max_article_chars=10_000)
+    limited = _with(services, max_article_chars=10_000)
+    local = extract([str(manifest)], replace(settings, db=str(tmp_path / "l.db")), services=limited)
+    run = run_partitioned([str(manifest)], settings, InProcess(limited))
+    assert run.summary.limits == local.summary.limits
+    assert dict(run.summary.limits) == {"max_line_bytes": 1, "max_article_chars": 1, "max_sentence_chars": 1}
+    assert run.summary.articles_new == local.summary.articles_new == 2
+
+
+def test_a_warc_record_with_a_malformed_url_is_read_and_the_file_goes_on(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for uri, text in (("http://[::1", GOOD), ("https://news.example.org/b", GOOD + " Later.")):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(f"<p>{text}</p>".encode()),
+                                                      http_headers=http))
+    path = tmp_path / "urls.warc.gz"
+    path.write_bytes(out.getvalue())
+    first, second = _read(path)
+    assert isinstance(first, Article) and first.outlet is None and first.url == "http://[::1"
+    assert isinstance(second, Article) and second.outlet == "news.example.org"

@@ -72,10 +72,14 @@ class _Guard:
         self._blank = 0
 
     def read(self, size: int = -1) -> bytes:
-        if self.reader is not None and self.reader.num_read - self.mark > self._max_record:
+        if self.over():
             raise _Limit(f"record decompresses to more than the limit of {self._max_record:,} bytes",
                          "max_decompressed_bytes")
         return self._handle.read(size)
+
+    def over(self) -> bool:
+        """Whether the record has decompressed to more than the limit (so far)."""
+        return self.reader is not None and self.reader.num_read - self.mark > self._max_record
 
     def tell(self) -> int:
         return self._handle.tell()
@@ -128,6 +132,11 @@ def iter_warc(path: Path, max_page: int = 20_000_000, max_record: int = 2_000_00
                 number += 1
                 item = _capture(record, f"{origin}:{number}", max_page) if record.rec_type in _CAPTURES else None
                 missing = _drain(record)
+                if guard.over():  # inflated within one block of the file: caught here, as itself
+                    yield Skipped(f"{origin}:{number}", limit_reason(
+                        f"record decompresses to more than the limit of {max_record:,} bytes: the rest of "
+                        "the file is not read", "max_decompressed_bytes"))
+                    return
                 if missing:
                     yield Skipped(f"{origin}:{number}", f"record cut short ({missing} bytes missing): the file "
                                                         "is damaged or cut off here; the rest is not read")
@@ -237,5 +246,8 @@ def _record_id(record_id: str | None, url: str | None, origin: str) -> str:
 def _outlet(url: str | None) -> str | None:
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[::1": a malformed URL names no outlet, and costs no more than that
+        return None
     return host.removeprefix("www.") or None

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    := out
 SHARED ?= ../shared
 
-.PHONY: install test-install demo test eval bench clean
+.PHONY: install test-install demo test eval bench fuzz clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,12 @@ bench: install
 	$(BIN)/python bench/bench_extract.py --articles 2000 --out $(OUT)/bench.json
 	$(BIN)/python bench/bench_dask.py --articles 2000 --out $(OUT)/bench_dask.json
 	$(BIN)/python bench/bench_fuse.py --sizes 10000,100000,1000000 --out $(OUT)/bench_fuse.json
+
+# 10,000 hostile inputs through the reader, pipeline and store, and 300 bodies through POST /api/articles
+# (about 25 minutes on 2 cores); tests/fuzz/test_fuzz.py runs the same strategies briefly in `make test`
+fuzz: test-install
+	@mkdir -p $(OUT)
+	$(BIN)/python tests/fuzz/run.py --inputs 10000 --api 300 --out $(OUT)/fuzz.json --work $(OUT)/fuzz-work
 
 clean:
 	rm -rf $(OUT) .pytest_cache

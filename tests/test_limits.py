@@ -303,3 +303,19 @@ def test_a_warc_record_with_a_malformed_url_is_read_and_the_file_goes_on(tmp_pat
     first, second = _read(path)
     assert isinstance(first, Article) and first.outlet is None and first.url == "http://[::1"
     assert isinstance(second, Article) and second.outlet == "news.example.org"
+
+
+def test_the_api_summary_names_the_limits_reached(services, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventdesk.api import create_app
+
+    token = "limits-token-0123456789abcdef"
+    app = create_app(Settings(db=str(tmp_path / "a.db"), write_token=token, max_article_bytes=1_000),
+                     services_loader=lambda s: services)
+    with TestClient(app) as client:
+        r = client.post("/api/articles", headers={"Authorization": f"Bearer {token}"},
+                        json={"articles": [{"id": "big", "text": GOOD * 20}, {"id": "ok", "text": GOOD}]})
+    assert r.status_code == 200, r.text
+    summary = r.json()["summary"]
+    assert summary["limits"] == {"max_article_bytes": 1} and summary["new"] == 1

@@ -146,6 +146,10 @@ HOSTILE_HTML = (
     "<html><body><table>" + "<tr><td>killed</td></tr>" * 3000 + "</table></body></html>",
     "<svg><script>alert(1)</script></svg><math><mtext><p>" + GOOD + "</p></mtext></math>",
     "<html><body><p>" + GOOD + "</p>" + "<p>Comment: I agree. killed</p>" * 500 + "</body></html>",
+    '<html><head><meta property="article:published_time" content="9999-12-31T23:59:59Z"></head><body><p>'
+    + GOOD + "</p></body></html>",
+    '<html><head><meta name="date" content="0001-01-01"></head><body><p>By Staff | 31/12/9999</p><p>'
+    + GOOD + "</p></body></html>",
 )
 
 

@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--inputs", type=int, default=10_000, help="hostile inputs through extract")
     p.add_argument("--api", type=int, default=300, help="hostile bodies through POST /api/articles")
     p.add_argument("--batch", type=int, default=10, help="inputs per run")
-    p.add_argument("--runs-per-store", type=int, default=40, help="runs on one store before a clean run checks it")
+    p.add_argument("--runs-per-store", type=int, default=10, help="runs on one store before a clean run checks it")
     p.add_argument("--seconds-per-input", type=float, default=120.0, help="wall-clock limit per input (a hang)")
     p.add_argument("--seed", type=int, default=18)
     p.add_argument("--max-line-bytes", type=int, default=2_000_000)

@@ -254,9 +254,9 @@ def _entry_article(entry: ManifestEntry, origin: str, state: _RunState) -> Artic
 def _entry_raw(entry: ManifestEntry, origin: str, state: _RunState) -> str:
     if entry.path is None:
         limit = state.policy.max_article_bytes
-        if len(entry.body) > limit or len(entry.body.encode("utf-8")) > limit:  # the first test is free
-            raise LimitError(origin, f"'{entry.body_key}' of {len(entry.body.encode('utf-8')):,} bytes is larger "
-                                     f"than the limit of {limit:,}", "max_article_bytes")
+        if len(entry.body) > limit // 4 and (size := len(entry.body.encode("utf-8"))) > limit:  # <= 4 bytes a character
+            raise LimitError(origin, f"'{entry.body_key}' of {size:,} bytes is larger than the limit of {limit:,}",
+                             "max_article_bytes")
         return entry.body
     roots = (entry.base, *state.policy.allowed_roots)
     if not inside(entry.path, roots):

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    := out
 SHARED ?= ../shared
 
-.PHONY: install test-install demo test eval bench bench-reprocess bench-api clean
+.PHONY: install test-install demo test eval bench bench-reprocess bench-api fuzz clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench-reprocess: install
 bench-api: install
 	@mkdir -p $(OUT)
 	$(BIN)/python bench/bench_api.py --out $(OUT)/bench_api.json
+
+# 10,000 hostile inputs through the reader, pipeline and store, and 300 bodies through POST /api/articles
+# (about 25 minutes on 2 cores); tests/fuzz/test_fuzz.py runs the same strategies briefly in `make test`
+fuzz: test-install
+	@mkdir -p $(OUT)
+	$(BIN)/python tests/fuzz/run.py --inputs 10000 --api 300 --out $(OUT)/fuzz.json --work $(OUT)/fuzz-work
 
 clean:
 	rm -rf $(OUT) .pytest_cache

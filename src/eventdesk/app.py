@@ -22,7 +22,7 @@ from eventdesk.services import Services
 from eventdesk.settings import Settings
 from eventdesk.store import Replaced, RunSummary, Store
 
-__all__ = ["ExtractReport", "extract", "export_events", "complete", "load_services", "changes", "fuse_new"]
+__all__ = ["ExtractReport", "count_limits", "extract", "export_events", "complete", "load_services", "changes", "fuse_new"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,13 @@ def _progress_bar(inputs: list[str], settings: Settings) -> Any:
     return tqdm(total=count_inputs(inputs), desc="articles", unit="art", file=sys.stderr)
 
 
+def count_limits(skipped: Iterable[Skipped], sentences: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Which limits a run reached and how many times: the inputs skipped over one, and the
+    sentences (of stored articles) one kept from being read."""
+    counts = Counter(s.limit for s in skipped if s.limit) + sentences
+    return tuple(sorted(counts.items()))
+
+
 def extract(
     inputs: list[str],
     settings: Settings,
@@ -125,6 +132,7 @@ def extract(
             results = _advancing(results, bar)
         new_ids: list[str] = []
         rejections = 0
+        limits: Counter[str] = Counter()  # sentences a limit kept from being read
         pending: list[ArticleResult] = []
         replaced: list[Replaced] = []
 
@@ -149,6 +157,7 @@ def extract(
                 if stored_id is not None:
                     new_ids.append(stored_id)
                     rejections += len(result.rejections)
+                    limits.update(result.limits)
                 else:
                     counts["duplicate"] += 1
             replaced.extend(stored.replaced)
@@ -176,6 +185,7 @@ def extract(
             rejections=rejections,
             articles_reextracted=len(replaced),
             articles_stale=store.count_stale(version)[0],
+            limits=count_limits(skipped, limits),
         )
         store.finish_run(run_id, summary)
         total = store.totals()["events"]

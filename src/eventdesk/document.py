@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
-from eventdesk.errors import ConfigError, EventdeskError
+from eventdesk.errors import ArticleTimeout, ConfigError, EventdeskError, InputError, limit_reason
 from eventdesk.model import (
     Article,
     ArticleResult,
@@ -24,9 +24,11 @@ from eventdesk.model import (
     Fatalities,
     Place,
     PublicationDate,
+    Rejection,
     Sentence,
     Span,
 )
+from eventdesk.watchdog import Watchdog, thread_clock
 
 __all__ = ["ArticleDoc", "Stage", "each", "check_order", "LAYERS"]
 
@@ -54,13 +56,15 @@ class ArticleDoc:
     tolls: Mapping[Span, Fatalities] = field(default_factory=dict)
     result: ArticleResult | None = None  # the assembled events and rejections (then claims, bounds)
     error: str = ""  # set when a step failed on this article; later steps leave it alone
+    notes: tuple[Rejection, ...] = ()  # sentences a limit kept from being read (max_sentence_chars)
+    spent: float = 0.0  # CPU seconds its per-article steps took so far (article_timeout)
 
     def event_sentences(self) -> list[Sentence]:
         """The sentences with trigger vocabulary that were parsed, in text order."""
         return [s for s in self.sentences if s.triggers and s.span in self.docs]
 
 
-LAYERS = frozenset(f.name for f in fields(ArticleDoc)) - {"error"} | {"claims", "bounded"}
+LAYERS = frozenset(f.name for f in fields(ArticleDoc)) - {"error", "notes", "spent"} | {"claims", "bounded"}
 """Layer names a step may declare: the document's fields, plus the marks of steps that refine
 ``result`` in place (``claims``, ``bounded``)."""
 
@@ -75,24 +79,42 @@ class Stage:
 
 def each(fn: Callable[[ArticleDoc, object], ArticleDoc]):
     """Apply a per-article step; a failure on one article is recorded on it, never lost, and never
-    stops the rest of the batch."""
+    stops the rest of the batch.
+
+    Each article has ``article_timeout`` seconds of CPU time for all its per-article steps together:
+    a watchdog stops a step that runs past what is left (``eventdesk.watchdog``), and the article is
+    skipped with the reason. Nothing of it is stored: storing comes after the steps."""
 
     def run(docs: Sequence[ArticleDoc], services) -> list[ArticleDoc]:
         out = []
-        for d in docs:
-            if d.error:
-                out.append(d)
-                continue
-            try:
-                out.append(fn(d, services))
-            except EventdeskError as exc:
-                out.append(replace(d, error=str(exc)))
-            except Exception as exc:  # a bug on one article must not sink a long run: report it
-                out.append(replace(d, error=f"internal error in {fn.__name__.strip('_')}: "
-                                            f"{type(exc).__name__}: {exc}"))
+        with Watchdog() as dog:
+            for d in docs:
+                out.append(d if d.error else _run_one(fn, d, services, dog))
         return out
 
     return run
+
+
+def _run_one(fn: Callable[[ArticleDoc, object], ArticleDoc], d: ArticleDoc, services, dog: Watchdog) -> ArticleDoc:
+    step = fn.__name__.strip("_")
+    timeout = services.settings.article_timeout
+    clock = thread_clock()
+    start = clock()
+    try:
+        if timeout and d.spent >= timeout:
+            raise ArticleTimeout
+        with dog.limit(timeout - d.spent if timeout else None):
+            done = fn(d, services)
+    except ArticleTimeout:
+        return replace(d, error=limit_reason(f"its stages took more than {timeout:g} s of CPU time "
+                                             f"(stopped in the {step} stage)", "article_timeout"))
+    except InputError as exc:  # the article itself is the problem (empty, too large): its reason
+        return replace(d, error=exc.reason)
+    except EventdeskError as exc:
+        return replace(d, error=str(exc))
+    except Exception as exc:  # a bug on one article must not sink a long run: report it
+        return replace(d, error=f"internal error in {step}: {type(exc).__name__}: {exc}")
+    return replace(done, spent=d.spent + clock() - start)
 
 
 def check_order(stages: Sequence[Stage]) -> None:

@@ -6,6 +6,9 @@ __all__ = [
     "EventdeskError",
     "InputError",
     "ManifestError",
+    "LimitError",
+    "ArticleTimeout",
+    "limit_reason",
     "ConfigError",
     "StoreError",
     "NotFound",
@@ -36,6 +39,27 @@ class InputError(EventdeskError):
 
 class ManifestError(InputError):
     """A manifest line is malformed (bad JSON, missing id, no text/html/path, bad date)."""
+
+
+class LimitError(InputError):
+    """An input is larger (or slower) than a limit setting allows. The reason names the setting as
+    ``(setting NAME)``, which is how a run summary counts the limits reached (``Skipped.limit``)."""
+
+    def __init__(self, origin: str, reason: str, setting: str):
+        super().__init__(origin, limit_reason(reason, setting))
+        self.setting = setting
+
+
+def limit_reason(reason: str, setting: str) -> str:
+    """``reason`` with the limit setting it hit named the way ``Skipped.limit`` reads it."""
+    return f"{reason} (setting {setting})"
+
+
+class ArticleTimeout(BaseException):  # noqa: N818 (named for what happened, like KeyboardInterrupt)
+    """An article's stages ran past ``article_timeout``; raised *into* the stage's thread by the
+    watchdog (``eventdesk.watchdog``). A ``BaseException`` on purpose, outside the tree above, as
+    ``KeyboardInterrupt`` is: no ``except Exception`` in a stage or a library may swallow it; only
+    the pipeline's runner catches it and skips the article."""
 
 
 class ConfigError(EventdeskError):

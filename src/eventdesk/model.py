@@ -8,6 +8,7 @@ its precision, a place and its precision, a death count with low/best/high) are 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Rejection",
     "ArticleResult",
     "Skipped",
+    "limit_of",
     "Source",
     "MergeLink",
     "Event",
@@ -239,6 +241,11 @@ class ArticleResult:
     rejections: tuple[Rejection, ...]
     minhash: bytes = b""  # near-duplicate signature of the cleaned text (fuse.syndication)
 
+    @property
+    def limits(self) -> list[str]:
+        """The limit settings its rejections name (a sentence over ``max_sentence_chars``), once each time."""
+        return [name for r in self.rejections if (name := limit_of(r.reason))]
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -246,6 +253,22 @@ class Skipped:
 
     origin: str
     reason: str
+
+    @property
+    def limit(self) -> str:
+        """The limit setting this input exceeded (``max_line_bytes``, ``article_timeout``, ...), or
+        "" when it was skipped for another reason. Read from the reason, which names it as
+        ``(setting NAME)`` (``errors.limit_reason``), so it survives the store and result files."""
+        return limit_of(self.reason)
+
+
+def limit_of(reason: str) -> str:
+    """The setting a reason written by ``errors.limit_reason`` names, else ""."""
+    found = _LIMIT.search(reason)
+    return found.group(1) if found else ""
+
+
+_LIMIT = re.compile(r"\(setting (\w+)\)")
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,14 @@ of the event sentences, runs as one ``nlp.pipe`` call per batch.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+import re
 from dataclasses import dataclass, replace
 
 from eventdesk.document import ArticleDoc, Stage, check_order, each
 from eventdesk.extract import COMPONENTS
 from eventdesk.fuse.syndication import signature
-from eventdesk.model import Article, ArticleResult, Skipped, Span
+from eventdesk.errors import InputError, LimitError, limit_reason
+from eventdesk.model import Article, ArticleResult, CleanArticle, Rejection, Skipped, Span
 from eventdesk.services import Services
 from eventdesk.extract.trigger.classify import has_cue
 from eventdesk.stages.clean import clean
@@ -29,7 +31,25 @@ __all__ = ["ArticleDoc", "Stage", "Pipeline", "STAGES", "TEXT_STAGES", "check_or
 
 
 def _clean(d: ArticleDoc, services: Services) -> ArticleDoc:
-    return replace(d, clean=clean(d.article))
+    cleaned = clean(d.article)
+    _check_cleaned(cleaned, services.settings.max_article_chars)
+    return replace(d, clean=cleaned)
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+
+
+def _check_cleaned(cleaned: CleanArticle, max_chars: int) -> None:
+    """Whether an article is empty is judged on its cleaned text too: a page of tags, site chrome or
+    invisible characters (zero-width spaces) leaves nothing to read, and is skipped, not stored.
+    A cleaned text longer than ``max_chars`` is skipped before the sentence and event stages."""
+    origin = cleaned.article.origin
+    if _LETTER.search(cleaned.text) is None:
+        dropped = f"; cleaning dropped {len(cleaned.dropped)} blocks" if cleaned.dropped else ""
+        raise InputError(origin, f"empty article: no letters left after cleaning{dropped}")
+    if len(cleaned.text) > max_chars:
+        raise LimitError(origin, f"cleaned text of {len(cleaned.text):,} characters is longer than the limit of "
+                                 f"{max_chars:,}", "max_article_chars")
 
 
 def _casing(d: ArticleDoc, services: Services) -> ArticleDoc:
@@ -44,7 +64,21 @@ def _metadata(d: ArticleDoc, services: Services) -> ArticleDoc:
 
 
 def _sentences(d: ArticleDoc, services: Services) -> ArticleDoc:
-    return replace(d, sentences=split_sentences(d.reading.text, d.clean.id, services.triggers))
+    """The sentences and their trigger words. A sentence longer than ``max_sentence_chars`` (a table
+    or a list with no full stop, or hostile input: spaCy refuses a text over its ``max_length``,
+    and the event components slow down on one huge sentence) keeps no trigger words, so it is neither
+    parsed nor read for events, and the article's rejections say why."""
+    sentences = split_sentences(d.reading.text, d.clean.id, services.triggers)
+    limit = services.settings.max_sentence_chars
+    long = {x.span for x in sentences if x.triggers and x.span.end - x.span.start > limit}
+    if not long:
+        return replace(d, sentences=sentences)
+    notes = tuple(Rejection(span, limit_reason(f"sentence of {span.end - span.start:,} characters is longer than "
+                                               f"the limit of {limit:,}: not parsed, not read for events",
+                                               "max_sentence_chars"))
+                  for span in sorted(long))
+    sentences = tuple(replace(x, triggers=()) if x.span in long else x for x in sentences)
+    return replace(d, sentences=sentences, notes=d.notes + notes)
 
 
 def _parse(docs: Sequence[ArticleDoc], services: Services) -> list[ArticleDoc]:

@@ -46,6 +46,8 @@ def extract_report(report, settings) -> str:
         f"skipped: {len(s.skipped)}; events this run: {s.events} (in store: {report.events_total}); "
         f"event-like sentences rejected: {s.rejections}"
     )
+    if s.limits:
+        out.append("limits reached: " + ", ".join(f"{name} {count}x" for name, count in s.limits))
     for sk in s.skipped:
         out.append(f"  skipped {sk.origin}: {sk.reason}")
     if s.articles_reextracted:

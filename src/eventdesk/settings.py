@@ -48,6 +48,16 @@ SETTINGS_HELP: dict[str, str] = {
                       "misread number) is not read, and the mention says why",
     "reprocess": "also extract again the stored articles whose results came from another pipeline version "
                  "(rules, data, code or model changed), replacing their results",
+    "max_line_bytes": "largest manifest line (bytes), checked before it is parsed; a longer line is skipped "
+                      "without being held in memory",
+    "max_decompressed_bytes": "largest decompressed size (bytes) of a .jsonl.gz manifest, of one WARC record "
+                              "and of one Parquet row group; reading stops there and the rest is skipped",
+    "max_article_chars": "largest cleaned article text (characters); a longer one is skipped before the "
+                         "sentence and event stages",
+    "max_sentence_chars": "longest sentence parsed (characters); a longer one is not parsed nor read for "
+                          "events, and the article's rejections say why",
+    "article_timeout": "seconds of CPU time the per-article stages may take for one article (0 = no limit); "
+                       "an article that takes longer is skipped, and nothing of it is stored",
 }
 
 ENGINES = ("local", "dask")
@@ -80,6 +90,11 @@ class Settings:
     max_fatalities: int = 100_000
     event_classifier: bool = False
     reprocess: bool = False
+    max_line_bytes: int = 20_000_000
+    max_decompressed_bytes: int = 2_000_000_000
+    max_article_chars: int = 200_000
+    max_sentence_chars: int = 3_000
+    article_timeout: float = 60.0
     events: EventSettings = field(default_factory=EventSettings, compare=False)
 
     def __post_init__(self) -> None:
@@ -99,8 +114,12 @@ class Settings:
             raise ConfigError("partition_size must be at least 1")
         if self.max_fatalities < 0:
             raise ConfigError("max_fatalities must be at least 0")
-        if self.max_article_bytes < 1:
-            raise ConfigError("max_article_bytes must be at least 1")
+        for name in ("max_article_bytes", "max_line_bytes", "max_decompressed_bytes", "max_article_chars",
+                     "max_sentence_chars"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1")
+        if not 0 <= self.article_timeout < float("inf"):
+            raise ConfigError("article_timeout must be a number of seconds, 0 or more (0 = no limit)")
         if self.scheduler == "":
             object.__setattr__(self, "scheduler", None)
         if self.write_token == "":
@@ -114,10 +133,12 @@ class Settings:
         )
 
     def input_policy(self) -> InputPolicy:
-        """What the reader may open: the manifest's folder plus ``allowed_roots``, regular files up
-        to ``max_article_bytes``."""
+        """What the reader may open and how much of it: the manifest's folder plus ``allowed_roots``,
+        regular files and article bodies up to ``max_article_bytes``, manifest lines up to
+        ``max_line_bytes``, decompressed data up to ``max_decompressed_bytes``."""
         roots = tuple(Path(r).expanduser() for r in (self.allowed_roots or "").split(os.pathsep) if r.strip())
-        return InputPolicy(allowed_roots=roots, max_article_bytes=self.max_article_bytes)
+        return InputPolicy(allowed_roots=roots, max_article_bytes=self.max_article_bytes,
+                           max_line_bytes=self.max_line_bytes, max_decompressed_bytes=self.max_decompressed_bytes)
 
     @classmethod
     def load(cls, *, config: str | Path | None = None, env: dict[str, str] | None = None,
@@ -156,6 +177,11 @@ def _coerce(name: str, value: Any) -> Any:
     if kind == "int":
         try:
             return int(value)
+        except ValueError as exc:
+            raise ConfigError(f"{name}: expected a number, got {value!r}") from exc
+    if kind == "float":
+        try:
+            return float(value)
         except ValueError as exc:
             raise ConfigError(f"{name}: expected a number, got {value!r}") from exc
     return value

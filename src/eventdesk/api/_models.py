@@ -192,6 +192,8 @@ class IngestSummary(BaseModel):
     events: int = Field(description="events created or changed by this run")
     rejections: int
     events_total: int
+    limits: dict[str, int] = Field(default_factory=dict,
+                                   description="each limit setting the run reached and how many times")
 
 
 class IngestOut(BaseModel):

@@ -52,6 +52,7 @@ def post_articles(state: Annotated[ApiState, Depends(api_state)], body: IngestRe
             "duplicate": s.articles_duplicate,
             "skipped": [{"origin": k.origin, "reason": k.reason} for k in s.skipped],
             "events": s.events, "rejections": s.rejections, "events_total": result.report.events_total,
+            "limits": dict(s.limits),
         },
         "article_ids": list(result.article_ids),
         "events": [event_row(e) for e in result.events],

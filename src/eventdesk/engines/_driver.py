@@ -83,6 +83,7 @@ class _Loader:
     progress: object | None = None
     ready: dict[int, tuple[str | None, int]] = field(default_factory=dict)  # index -> (file, omitted)
     next_index: int = 0
+    limits: Counter = field(default_factory=Counter)  # sentences a limit kept from being read, by setting
 
     def mark(self, index: int, file_name: str | None, omitted: int = 0) -> None:
         """Partition ``index`` can be loaded: from ``file_name``, or (``None``) it had nothing new."""
@@ -126,6 +127,7 @@ class _Loader:
             else:
                 self.counts["new"] += 1
                 self.counts["rejections"] += len(result.rejections)
+                self.limits.update(result.limits)
         self.counts["reextracted"] += len(stored.replaced)
         return len(part.items) + len(part.omitted) + part.known
 
@@ -187,6 +189,8 @@ def run_partitioned(inputs: list[str], settings: Settings, executor: Executor, *
             loader.progress.close()
         t1 = time.perf_counter()
         events = fuse_unfused(store, run_id=run_id) if fuse else 0
+        from eventdesk.app import count_limits
+
         summary = RunSummary(
             articles_read=counts["read"] + len(skipped),
             articles_new=counts["new"],
@@ -196,6 +200,7 @@ def run_partitioned(inputs: list[str], settings: Settings, executor: Executor, *
             rejections=counts["rejections"],
             articles_reextracted=counts["reextracted"],
             articles_stale=store.count_stale(version)[0],
+            limits=count_limits(skipped, loader.limits),
         )
         store.finish_run(run_id, summary)
         total = store.totals()["events"]

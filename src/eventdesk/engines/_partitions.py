@@ -84,6 +84,7 @@ def settings_salt(settings: Settings, versions: Versions) -> str:
         "versions": versions.as_dict(),
         "default_country": settings.default_country,
         "max_fatalities": settings.max_fatalities,
+        "limits": _stage_limits(settings),
         "events": _canonical(settings.events),
     }, sort_keys=True)
 
@@ -91,8 +92,13 @@ def settings_salt(settings: Settings, versions: Versions) -> str:
 def services_key(settings: Settings) -> str:
     """Which loaded services a run needs on a worker: those loaded with the same settings."""
     text = json.dumps([settings.cache_dir, settings.default_country, settings.batch_size,
-                       settings.max_fatalities, _canonical(settings.events)], sort_keys=True)
+                       settings.max_fatalities, _stage_limits(settings), _canonical(settings.events)], sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _stage_limits(settings: Settings) -> list[object]:
+    """The limits the stages apply on the workers (which articles and sentences they skip)."""
+    return [settings.max_article_chars, settings.max_sentence_chars, settings.article_timeout]
 
 
 def _canonical(value: object) -> object:

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from eventdesk.errors import InputError
+from eventdesk.errors import InputError, LimitError, limit_reason
+from eventdesk.ingest._lines import Overflow, capped_lines, capped_text_lines
 from eventdesk.ingest._manifest import ManifestEntry, parse_line
 from eventdesk.ingest._parquet import is_parquet, iter_parquet
 from eventdesk.ingest._read import (
     InputPolicy,
     content_hash,
     inside,
+    is_blank,
     is_manifest,
     is_supported,
     iter_manifest_lines,
@@ -76,7 +78,10 @@ def read_inputs(paths: list[str], stdin: TextIO | None = None, policy: InputPoli
 def _read_named(name: str, stdin: TextIO | None, state: _RunState) -> Iterator[Article | Skipped]:
     if name == STDIN_NAME:
         stream = stdin if stdin is not None else sys.stdin
-        yield from _read_manifest_lines(enumerate(stream, start=1), STDIN_ORIGIN, Path.cwd(), state)
+        binary = getattr(stream, "buffer", None)  # a real stdin: read its bytes, so a bad byte skips one line
+        lines = (capped_lines(binary, state.policy.max_line_bytes) if binary is not None
+                 else capped_text_lines(stream, state.policy.max_line_bytes))
+        yield from _read_manifest_lines(lines, STDIN_ORIGIN, Path.cwd(), state)
         return
     path = Path(name)
     if path.is_dir():
@@ -138,8 +143,8 @@ def _read_plain(path: Path, state: _RunState, *, explicit: bool) -> Iterator[Art
     except InputError as exc:
         yield Skipped(exc.origin, exc.reason)
         return
-    if not raw.strip():
-        yield Skipped(origin, "empty article (no text, only whitespace)")
+    if is_blank(raw):
+        yield Skipped(origin, "empty article (no text, only whitespace or invisible characters)")
         return
     article_id = _unique_id(path.stem, str(path.resolve()), state)
     state.ids[article_id] = origin
@@ -166,7 +171,7 @@ def _read_manifest(path: Path, state: _RunState) -> Iterator[Article | Skipped]:
     origin = str(path)
     state.take_file(path, origin)
     try:
-        yield from _read_manifest_lines(iter_manifest_lines(path), origin, path.parent, state)
+        yield from _read_manifest_lines(iter_manifest_lines(path, state.policy), origin, path.parent, state)
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield Skipped(origin, f"cannot read manifest: {exc}")
 
@@ -178,7 +183,10 @@ def _read_records(path: Path, state: _RunState) -> Iterator[Article | Skipped]:
     if earlier is not None:
         yield Skipped(str(path), f"already read in this run (by {earlier})")
         return
-    for item in iter_warc(path) if is_warc(path) else iter_parquet(path):
+    policy = state.policy
+    items = (iter_warc(path, policy.max_article_bytes, policy.max_decompressed_bytes) if is_warc(path)
+             else iter_parquet(path, policy.max_decompressed_bytes))
+    for item in items:
         if isinstance(item, Skipped):
             yield item
             continue
@@ -190,10 +198,13 @@ def _read_records(path: Path, state: _RunState) -> Iterator[Article | Skipped]:
 
 
 def _read_manifest_lines(
-    lines: Iterable[tuple[int, bytes | str]], origin: str, base: Path, state: _RunState
+    lines: Iterable[tuple[int, bytes | str | Overflow]], origin: str, base: Path, state: _RunState
 ) -> Iterator[Article | Skipped]:
     for number, line in lines:
         line_origin = f"{origin}:{number}"
+        if isinstance(line, Overflow):
+            yield _overflow(line_origin, line)
+            continue
         try:
             entry = parse_line(line, line_origin, base)
             if entry is None:
@@ -203,14 +214,24 @@ def _read_manifest_lines(
             yield Skipped(exc.origin, exc.reason)
 
 
+def _overflow(origin: str, over: Overflow) -> Skipped:
+    if over.setting == "max_line_bytes":
+        reason = (f"line of {over.size:,} bytes is longer than the limit of {over.limit:,}: skipped before it "
+                  "is parsed")
+    else:
+        reason = (f"decompresses to more than the limit of {over.limit:,} bytes: reading stopped here, "
+                  "the rest of the file is not read")
+    return Skipped(origin, limit_reason(reason, over.setting))
+
+
 def _entry_article(entry: ManifestEntry, origin: str, state: _RunState) -> Article:
     """Turn a validated manifest entry into an article, reading its file when it names one."""
     earlier = state.ids.get(entry.id)
     if earlier is not None:
         raise InputError(origin, f"duplicate id {entry.id!r} (first used by {earlier})")
     raw = _entry_raw(entry, origin, state)
-    if not raw.strip():
-        raise InputError(origin, "empty article (no text, only whitespace)")
+    if is_blank(raw):
+        raise InputError(origin, "empty article (no text, only whitespace or invisible characters)")
     state.ids[entry.id] = origin
     kind = "html" if entry.body_key == "html" else "text"
     if entry.path is not None:
@@ -232,6 +253,10 @@ def _entry_article(entry: ManifestEntry, origin: str, state: _RunState) -> Artic
 
 def _entry_raw(entry: ManifestEntry, origin: str, state: _RunState) -> str:
     if entry.path is None:
+        limit = state.policy.max_article_bytes
+        if len(entry.body) > limit // 4 and (size := len(entry.body.encode("utf-8"))) > limit:  # <= 4 bytes a character
+            raise LimitError(origin, f"'{entry.body_key}' of {size:,} bytes is larger than the limit of {limit:,}",
+                             "max_article_bytes")
         return entry.body
     roots = (entry.base, *state.policy.allowed_roots)
     if not inside(entry.path, roots):

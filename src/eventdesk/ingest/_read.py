@@ -11,12 +11,14 @@ import errno
 import gzip
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from eventdesk.errors import InputError
+from eventdesk.ingest._lines import Overflow, capped_lines
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -31,6 +33,19 @@ def content_hash(raw: str) -> str:
     """
     norm = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+# whitespace, control characters and the characters that render as nothing: zero-width spaces and
+# joiners, direction marks, the word joiner and invisible operators, the byte-order mark, the soft
+# hyphen, Mongolian and Khmer invisible marks, Hangul fillers and the blank braille pattern
+_INVISIBLE = re.compile("[\\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                        "\u200b-\u200f\u2028-\u202f\u205f-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]*")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds nothing to read: only whitespace or invisible characters (a file of
+    zero-width spaces is empty, though ``str.strip`` keeps them)."""
+    return _INVISIBLE.fullmatch(text) is not None
 
 
 def short_hash(text: str, length: int = 8) -> str:
@@ -60,11 +75,16 @@ class InputPolicy:
     """What the reader may open and how much of it.
 
     ``allowed_roots``: folders besides a manifest's own folder that its ``path`` entries may name
-    (``--allow-root``). ``max_article_bytes``: the largest article file read; a larger one is
-    skipped with its size, before it is read into memory."""
+    (``--allow-root``). ``max_article_bytes``: the largest article, a file (skipped with its size
+    before it is read into memory) or the ``text``/``html`` of a manifest line, WARC record or
+    Parquet row. ``max_line_bytes``: the largest manifest line, checked before it is parsed.
+    ``max_decompressed_bytes``: the most a ``.jsonl.gz`` manifest, one WARC record or one Parquet
+    row group may decompress to; reading stops there."""
 
     allowed_roots: tuple[Path, ...] = ()
     max_article_bytes: int = 20_000_000
+    max_line_bytes: int = 20_000_000
+    max_decompressed_bytes: int = 2_000_000_000
 
 
 def inside(path: Path, roots: Sequence[Path]) -> bool:
@@ -120,14 +140,18 @@ def _file_kind(mode: int) -> str:
     return "special file"
 
 
-def iter_manifest_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Yield ``(line_number, raw_bytes)`` of a manifest, ``.jsonl`` or ``.jsonl.gz``.
+def iter_manifest_lines(path: Path, policy: InputPolicy = InputPolicy()) -> Iterator[tuple[int, bytes | Overflow]]:
+    """Yield ``(line_number, raw_bytes)`` of a manifest, ``.jsonl`` or ``.jsonl.gz``; a line over
+    ``policy.max_line_bytes`` or the point where a ``.gz`` passes ``max_decompressed_bytes`` comes
+    as an ``Overflow`` (see ``_lines``).
 
     Lines are yielded as bytes so a bad byte on one line skips that line, not the file.
     """
-    opener = gzip.open if path.name.endswith(".gz") else open
+    compressed = path.name.lower().endswith(".gz")
+    opener = gzip.open if compressed else open
     with opener(path, "rb") as handle:  # type: ignore[operator]
-        yield from enumerate(handle, start=1)
+        yield from capped_lines(handle, policy.max_line_bytes,
+                                policy.max_decompressed_bytes if compressed else None)
 
 
 def kind_for(path: Path) -> str:

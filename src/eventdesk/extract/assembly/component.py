@@ -14,5 +14,5 @@ __all__ = ["assemble"]
 
 def assemble(doc: ArticleDoc, services) -> ArticleDoc:
     events, rejections = assemble_events(doc, services.settings.events)
-    result = ArticleResult(doc.clean, doc.publication, doc.sentences, events, rejections, doc.minhash)
+    result = ArticleResult(doc.clean, doc.publication, doc.sentences, events, doc.notes + rejections, doc.minhash)
     return replace(doc, result=result, docs={})

@@ -303,3 +303,16 @@ def test_attackers_killed_in_return_make_a_battle(text: str) -> None:
 def test_palestinians_clashing_with_soldiers_riot() -> None:
     got = classify("On 4 May 2020, clashes erupted between Palestinians and Israeli forces at a refugee camp.")
     assert got is not None and got.event_type == "Riots", got
+
+
+def test_weapons_listed_as_seized_are_not_weapons_used():
+    """A list of what was confiscated names weapons, not an attack; the same words used are one."""
+    seized = ("Troops of the training centre confiscated 13 AR-15 rifles, 10 M-16 rifles, 1 heavy-caliber mortar, "
+              "2 grenades, and explosives during a combing operation in the canton.")
+    c = classify(seized)
+    assert (c.event_type, c.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    stolen = ("After ambushing the patrol, the rebels stole the policemen's weapons, which consisted of 8 rifles, "
+              "2 guns, 1 grenade, and 1,600 cartridges.")
+    assert classify(stolen).event_type != "Explosions/Remote violence"
+    used = "Police found 2 grenades and then a bomb exploded in the market, killing 3."
+    assert classify(used).event_type == "Explosions/Remote violence"

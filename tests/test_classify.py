@@ -316,3 +316,12 @@ def test_weapons_listed_as_seized_are_not_weapons_used():
     assert classify(stolen).event_type != "Explosions/Remote violence"
     used = "Police found 2 grenades and then a bomb exploded in the market, killing 3."
     assert classify(used).event_type == "Explosions/Remote violence"
+
+
+def test_members_of_a_named_front_are_an_armed_side_not_a_crowd():
+    """"clashes against members of the ... Liberation Front": a battle; "party members" still riot."""
+    battle = classify("Three soldiers were killed in clashes against members of the Farabundo Marti National "
+                      "Liberation Front in the east of the country.")
+    assert battle.event_type == "Battles"
+    riot = classify("Party members of the ruling party clashed with opposition supporters in Kisumu.")
+    assert riot.event_type == "Riots"

@@ -311,3 +311,11 @@ def test_a_datelines_date_is_the_reports_not_the_events():
     # a date that opens a sentence with no dash after it is the event's, as before
     framed = "On 7 Sep, a bomb went off at a bank, a week after one went off last night at another."
     assert r.resolve(framed, Span("a", 0, len(framed))).date == dt.date(1989, 9, 7)
+
+
+def test_in_the_last_hours_is_the_day_before_the_report_approximately():
+    r = DateResolver(dt.date(1989, 9, 7), "DMY")
+    for text in ("Two brothels were destroyed in the last 24 hours.", "Rebels burned a bus over the past 48 hours."):
+        got = r.resolve(text, Span("a", 0, len(text)))
+        assert (got.date, got.precision) == (dt.date(1989, 9, 6), 2)
+    assert r.resolve("The talks lasted 24 hours.", Span("a", 0, 26)) is None

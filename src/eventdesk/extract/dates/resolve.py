@@ -226,6 +226,9 @@ class DateResolver:
             return _relative_month(pub, text)
         if "ago" in g:
             return _ago(pub, g.get("n", ""), g.get("unit", ""))
+        if "lasthours" in g:
+            # "destroyed in the last 24 hours": the day before the report, approximate
+            return EventDate(pub - _DAY, 2, how="in the last hours before the report, approximate"), ""
         return None, "too vague"
 
     def _month(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:

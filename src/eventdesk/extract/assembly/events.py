@@ -94,6 +94,11 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).date is not None:
             reference = (group[-1].sentence, _merged_view(group).date)
+        elif publication.date is not None and (past := _past_year(text, group, publication.date.year)):
+            # "In 1986, the FMLN tried to kill Pinochet": a year before the report's, no day
+            rejections.extend(Rejection(c.sentence, f"background mention (only the past year {past})")
+                              for c in group)
+            continue
         if _merged_view(group).place is None:
             group[0] = replace(group[0], place=_paragraph_place(text, sentences, group, taken, context))
         setting = _setting_sentence(text, sentences, group, taken)
@@ -104,6 +109,21 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         else:
             events.extend(split_by_location(mention, text, group[0].sentence, context))
     return tuple(events), tuple(rejections)
+
+
+_YEAR = re.compile(r"\b(?:in|during|early|late|mid)[-\s]+(?:the\s+)?((?:19|20)\d\d)s?\b|"
+                   r"\b(\w+|\d+)\s+(years?|decades?)\s+ago\b", re.IGNORECASE)
+
+
+def _past_year(text: str, group: list[Candidate], year: int) -> str:
+    """The past year (or "N years ago") an undated event's own sentence names, or ""."""
+    s = group[0].sentence
+    for m in _YEAR.finditer(text, s.start, s.end):
+        if m.group(1) and int(m.group(1)) < year:
+            return m.group(1)
+        if m.group(3):
+            return m.group(0)
+    return ""
 
 
 #: How many sentences after the last dated event an undated one still takes its date.

@@ -325,3 +325,10 @@ def test_members_of_a_named_front_are_an_armed_side_not_a_crowd():
     assert battle.event_type == "Battles"
     riot = classify("Party members of the ruling party clashed with opposition supporters in Kisumu.")
     assert riot.event_type == "Riots"
+
+
+def test_dynamite_and_detonations_are_explosions():
+    for text in ("A car loaded with 80 kg of dynamite exploded in front of the general's vehicle.",
+                 "There have been four dynamite attacks on the pipeline in the last 72 hours."):
+        assert classify(text).event_type == "Explosions/Remote violence", text
+    assert classify("Soldiers seized 20 sticks of dynamite at a farm.").sub_event_type == "Disrupted weapons use"

@@ -332,3 +332,10 @@ def test_dynamite_and_detonations_are_explosions():
                  "There have been four dynamite attacks on the pipeline in the last 72 hours."):
         assert classify(text).event_type == "Explosions/Remote violence", text
     assert classify("Soldiers seized 20 sticks of dynamite at a farm.").sub_event_type == "Disrupted weapons use"
+
+
+def test_a_purpose_of_armed_men_is_not_a_demonstration():
+    kidnap = classify("Guerrillas kidnapped the ambassador's aide on Monday to protest U.S. intervention in Colombia.")
+    assert kidnap.event_type == "Violence against civilians"
+    crowd = classify("Hundreds gathered in the square on Monday to protest the killing of a student.")
+    assert crowd.event_type == "Protests"

@@ -218,9 +218,19 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
             m = pat.search(t)
         if m:
             found[name] = m
+    if "protest" in found and found.keys() & _ARMED_ACTS and all(
+            _PURPOSE.fullmatch(m.group(0)) or _PURPOSE.search(t, max(0, m.start() - 3), m.end() + 1)
+            for m in rx.cues["protest"].finditer(t)):
+        # "kidnapped the ambassador to protest U.S. intervention": a purpose of armed men, no crowd
+        del found["protest"]
     if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
         found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))
     return t, found
+
+
+_ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})
+_PURPOSE = re.compile(r"\bto (?:protest|demand|denounce|condemn|oppose|express|show|urge)\b|"
+                      r"\bin protest (?:against|at|of|over)\b", re.IGNORECASE)
 
 
 def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:

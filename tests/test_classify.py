@@ -339,3 +339,9 @@ def test_a_purpose_of_armed_men_is_not_a_demonstration():
     assert kidnap.event_type == "Violence against civilians"
     crowd = classify("Hundreds gathered in the square on Monday to protest the killing of a student.")
     assert crowd.event_type == "Protests"
+
+
+def test_burning_by_an_armed_group_is_no_riot():
+    text = "Heavily armed terrorists overpowered the residents and burned the offices of the town council."
+    assert classify(text, actor_kinds=(2, 7)).event_type != "Riots"
+    assert classify("Angry residents burned the offices of the town council.", actor_kinds=(5,)).event_type == "Riots"

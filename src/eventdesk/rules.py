@@ -61,6 +61,7 @@ RULE_FILES: tuple[str, ...] = (
     "scope_frames.json",
     "casing_words.json",
     "attribution.json",
+    "named_groups.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventdesk.model import Actor, Span
-from eventdesk.extract.actors._dictionary import ActorDictionary, named_actors
+from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, named_actors
+from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.rules import word_list
 
 __all__ = ["AttributionRules", "load_attribution_rules", "responsible_group"]
@@ -55,12 +56,19 @@ def responsible_group(text: str, sentences, own: list[Span], country: str | None
     """The non-state armed group the report holds responsible for the event told in ``own`` (its
     sentences), or None (see the module docstring). ``sentences`` are the article's sentences."""
     groups = []  # (sentence span, actor) of every named group, in text order
+    names = load_group_names()
     for s in sentences:
         for m in named_actors(text, s.span, country, dictionary):
             a = m.actor
             if a.inter in _GROUP_INTER and not a.name.startswith("Unidentified") and \
                     (not country or a.name.endswith(f"({country})") or "(" not in a.name):
                 groups.append((s.span, a))
+        if rules.responsibility.search(text, s.span.start, s.span.end):
+            # "a group calling itself the Dare-to-Die Squad claimed responsibility": unknown to the KB
+            sentence = text[s.span.start:s.span.end]
+            for start, end, name, inter in unknown_groups(sentence, names, generic_name, dictionary.nation_of):
+                groups.append((s.span, Actor(name, inter, Span(s.span.article_id, s.span.start + start,
+                                                               s.span.start + end), "generic:named-group")))
     if not groups:
         return None
     first = own[0]

@@ -384,7 +384,11 @@ def classify(
     # a crowd that burns or loots riots, unless the crowd is whom armed men attacked or abducted:
     # "gunmen attacked the villages; 12 residents were abducted and the villages looted"
     raiders = ("abduct" in c or "attack" in c) and _RAIDERS.search(t) is not None
-    if "riot_acts" in c and not raiders and (crowd_kind or re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)):
+    # nor when an armed group is among the actors ("Shining Path terrorists overpowered the residents and
+    # burned the offices")
+    armed_group = bool(set(actor_kinds) & {2, 3, 4})
+    if "riot_acts" in c and not raiders and not armed_group and \
+            (crowd_kind or re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)):
         return out(RIOTS, "Violent demonstration", "riot_acts")
 
     # --- one-sided violence: the target decides between Battles and VAC

@@ -342,6 +342,6 @@ def test_a_purpose_of_armed_men_is_not_a_demonstration():
 
 
 def test_burning_by_an_armed_group_is_no_riot():
-    text = "Heavily armed terrorists overpowered the residents and burned the offices of the town council."
+    text = "Heavily armed terrorists burned the houses of the villagers."
     assert classify(text, actor_kinds=(2, 7)).event_type != "Riots"
-    assert classify("Angry residents burned the offices of the town council.", actor_kinds=(5,)).event_type == "Riots"
+    assert classify(text, actor_kinds=(7,)).event_type == "Riots"

@@ -104,7 +104,8 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
     return Modality()
 
 
-_AGO = re.compile(r"\b(\w+ (days?|weeks?|months?) ago|last (week|month|night))\b", re.IGNORECASE)
+_AGO = re.compile(r"\b(\w+ (days?|weeks?|months?) ago|last (week|month|night)|"
+                  r"(this|yesterday|tomorrow) (morning|afternoon|evening)|early today|overnight)\b", re.IGNORECASE)
 
 
 def _presupposed(token) -> bool:

@@ -11,10 +11,10 @@ from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 
 @pytest.fixture(scope="module")
 def find(services):
-    nation_of = services.actors.nation_of
+    people_of = services.actors.people_of
 
     def run(text):
-        return [(name, inter) for _, _, name, inter in unknown_groups(text, load_group_names(), generic_name, nation_of)]
+        return [(name, inter) for _, _, name, inter in unknown_groups(text, load_group_names(), generic_name, people_of)]
     return run
 
 
@@ -34,3 +34,7 @@ def find(services):
 ])
 def test_unknown_groups(find, text, expected):
     assert find(text) == expected
+
+
+def test_a_communitys_militia_is_left_to_the_community_rules(find):
+    assert find("Fulani militias attacked the village of Agatu on Sunday.") == []

@@ -60,10 +60,10 @@ def load_group_names() -> GroupNames:
     )
 
 
-def unknown_groups(text: str, names: GroupNames, is_state_name, nation_of) -> list[tuple[int, int, str, int]]:
+def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> list[tuple[int, int, str, int]]:
     """(start, end, name, inter) of each named armed group in ``text`` (a sentence of the reading).
-    ``is_state_name(surface)`` says a name is made of force words only; ``nation_of(word)`` names
-    the nation of a word, if it is one."""
+    ``is_state_name(surface)`` says a name is made of force words only; ``people_of(word)`` names
+    the nation or community of a word, if it is one ("Fulani militias" are the generic rules')."""
     out: list[tuple[int, int, str, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern in (names.introduced, names.prefixed, names.headed):
@@ -74,7 +74,7 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, nation_of) -> li
             words = [w.lower() for w in re.split(r"[\s-]+", surface) if w]
             if len(words) < 2 or any(a < end and start < b for a, b in taken):
                 continue
-            if set(words) & names.not_groups or is_state_name(surface) or nation_of(surface.split()[0]):
+            if set(words) & names.not_groups or is_state_name(surface) or people_of(surface.split()[0]):
                 continue
             first = words[0]
             if pattern is not names.introduced and (first in names.stop or first.isdigit()):

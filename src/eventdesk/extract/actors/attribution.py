@@ -66,7 +66,7 @@ def responsible_group(text: str, sentences, own: list[Span], country: str | None
         if rules.responsibility.search(text, s.span.start, s.span.end):
             # "a group calling itself the Dare-to-Die Squad claimed responsibility": unknown to the KB
             sentence = text[s.span.start:s.span.end]
-            for start, end, name, inter in unknown_groups(sentence, names, generic_name, dictionary.nation_of):
+            for start, end, name, inter in unknown_groups(sentence, names, generic_name, dictionary.people_of):
                 groups.append((s.span, Actor(name, inter, Span(s.span.article_id, s.span.start + start,
                                                                s.span.start + end), "generic:named-group")))
     if not groups:

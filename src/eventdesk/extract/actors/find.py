@@ -82,7 +82,7 @@ def find_actors(
             role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
         mentions.append(ActorMention(actor, role, False, trigger))
-    for start, end, name, inter in unknown_groups(doc.text, load_group_names(), generic_name, dictionary.nation_of):
+    for start, end, name, inter in unknown_groups(doc.text, load_group_names(), generic_name, dictionary.people_of):
         # a named armed group the knowledge base lacks: itself, not "Unidentified Armed Group"
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None or any(t.i in covered for t in span_doc):

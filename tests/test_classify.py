@@ -345,3 +345,19 @@ def test_burning_by_an_armed_group_is_no_riot():
     text = "Heavily armed terrorists burned the houses of the villagers."
     assert classify(text, actor_kinds=(2, 7)).event_type != "Riots"
     assert classify(text, actor_kinds=(7,)).event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "The former navy commander today harshly attacked the presidents of Peru and Nicaragua.",
+    "Drug trafficking is one of the main factors preventing a social explosion in the country.",
+    "We do not know who the kidnappers are, the family said.",
+])
+def test_words_of_violence_that_report_none(text):
+    c = classify(text)
+    assert c is None or c.event_type not in ("Violence against civilians", "Explosions/Remote violence"), c
+
+
+def test_a_raid_that_hurts_no_one_is_an_operation():
+    raid = classify("On 7 April federal police raided a cocaine laboratory on a ranch.", state_agent=True)
+    assert raid.event_type == "Strategic developments"
+    assert classify("Gunmen raided the village and killed four people.").event_type == "Violence against civilians"

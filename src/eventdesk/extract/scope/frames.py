@@ -12,7 +12,8 @@ a participle naming victims ("the kidnapped persons", but also "dismembered bodi
 this module judges the frame the violent word stands in, walking up from the word to its clause:
 
 * prospect: it depends on a threat, possibility, plan, campaign or war ("the threat of an attack",
-  "the war against drug trafficking");
+  "the war against drug trafficking"), or on a verb of preventing or stopping it ("to prevent judges
+  from being murdered", "demanded that they stop murdering civilians");
 * purpose: an infinitive ("to murder innocent people"), unless under a verb that reports the act
   itself ("managed to kill");
 * generic: a bare plural with no determiner, number or possessor, subject or object of a verb
@@ -48,6 +49,7 @@ class FrameRules:
     speech_verbs: frozenset[str]
     weapon_nouns: frozenset[str]
     weapon_uses: frozenset[str]
+    prevention_verbs: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
 
 
@@ -85,7 +87,12 @@ def _path_up(token, steps: int = 4):
 
 
 def _prospect(token, rules: FrameRules) -> str:
+    own_clause = True  # not yet out of the word's own clause ("fought off rebels who attacked the base")
     for head, child in _path_up(token, 3):
+        own_clause = own_clause and child.dep_ not in ("relcl", "advcl", "conj", "ccomp", "parataxis")
+        if own_clause and head.pos_ == "VERB" and head.lemma_.lower() in rules.prevention_verbs and \
+                head.i < token.i and child.dep_ in ("dobj", "xcomp", "pcomp", "prep"):
+            return f"violence prevented, fought or to stop, not reported ('{head.text.lower()} ...')"
         if head.pos_ in ("NOUN",) and head.lemma_.lower() in rules.prospect_heads and \
                 child.dep_ in ("prep", "pobj", "pcomp", "compound", "amod", "acl"):
             return f"a prospect or context, not an act ('{head.text.lower()} of ...')"

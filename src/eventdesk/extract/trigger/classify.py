@@ -391,6 +391,12 @@ def classify(
             (crowd_kind or re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)):
         return out(RIOTS, "Violent demonstration", "riot_acts")
 
+    # --- a raid by the state's forces that hurts no one is an operation, not violence: "federal police
+    # raided a cocaine laboratory on a ranch"
+    if "attack" in c and c["attack"].group(0).lower().startswith("raid") and not ({"abduct", "sexual"} & c.keys()) \
+            and not _harm(c, t, rx) and (state_agent or rx.state_agent.search(t)):
+        return out(SD, "Arrests", "sd_arrest") if "sd_arrest" in c else out(SD, "Other", "attack")
+
     # --- one-sided violence: the target decides between Battles and VAC
     if "attack" in c or "sexual" in c or "abduct" in c:
         victims = _victims(t, rx)

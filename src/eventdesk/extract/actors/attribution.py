@@ -13,8 +13,10 @@ perpetrator the report names (CODEBOOK section 2), so an event whose attacker is
    "rebels", "terrorists"), the one non-state armed group of the event's country the report names,
    when it names exactly one.
 
-State forces are never taken this way: the force that arrested, investigated or tried suspects is
-not their group, and "the army blamed the rebels" names the rebels, not the army.
+3. else, the state's forces when a sentence blames them ("blamed the government and the armed forces
+   for the murder", "implicated four officers of the armed forces in the assassination"), unless it
+   denies the blame. The force that arrested, investigated or tried suspects is never taken: only
+   blame names a perpetrator, and "the army blamed the rebels" names the rebels.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _GROUP_INTER = frozenset({2, 3, 4})
 class AttributionRules:
     responsibility: re.Pattern[str]
     group_nouns: re.Pattern[str]
+    state_blame: re.Pattern[str]
+    denials: re.Pattern[str]
 
 
 @cache
@@ -48,6 +52,8 @@ def load_attribution_rules() -> AttributionRules:
     return AttributionRules(
         re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE),
         re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "state_blame")), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "denials")), re.IGNORECASE),
     )
 
 
@@ -69,9 +75,9 @@ def responsible_group(text: str, sentences, own: list[Span], country: str | None
             for start, end, name, inter in unknown_groups(sentence, names, generic_name, dictionary.people_of):
                 groups.append((s.span, Actor(name, inter, Span(s.span.article_id, s.span.start + start,
                                                                s.span.start + end), "generic:named-group")))
-    if not groups:
-        return None
     first = own[0]
+    if not groups:
+        return _blamed_state(text, sentences, first, country, rules)
     claims = [(span, a) for span, a in groups if rules.responsibility.search(text, span.start, span.end)]
     if claims:
         span, actor = min(claims, key=lambda c: _distance(c[0], first))
@@ -80,7 +86,25 @@ def responsible_group(text: str, sentences, own: list[Span], country: str | None
         distinct = {a.name: a for _, a in groups}
         if len(distinct) == 1:
             return next(iter(distinct.values()))
-    return None
+    return _blamed_state(text, sentences, first, country, rules)
+
+
+def _blamed_state(text: str, sentences, first: Span, country: str | None, rules: AttributionRules) -> Actor | None:
+    """The state's forces, when the report blames them for an act and no group claims it ("the
+    rebels blamed the government and the armed forces for the murder"); never from a sentence that
+    denies the blame."""
+    if not country:
+        return None
+    found = []
+    for s in sentences:
+        m = rules.state_blame.search(text, s.span.start, s.span.end)
+        if m is not None and not rules.denials.search(text, s.span.start, s.span.end):
+            found.append((abs(s.span.start - first.start), bool(m.group("police"))))
+    if not found:
+        return None
+    _, police = min(found)
+    name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
+    return Actor(name, 1, None, "attribution:blamed-state")
 
 
 def _distance(a: Span, b: Span) -> int:

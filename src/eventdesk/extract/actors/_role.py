@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventdesk.rules import word_list
+
 __all__ = ["claims_own_act", "role_of"]
 
 _REPORTING_VERBS = frozenset("say tell report claim add state announce accuse blame".split())
@@ -26,6 +28,9 @@ def role_of(token: Token) -> tuple[str, int | None]:
     verb ("police said"), who tells of the event rather than acts in it.
     """
     t = token
+    if (t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN")) and \
+            t.head.lower_ in word_list("actor_words.json", "event_nouns"):
+        return "agent", t.head.i  # "after a Shining Path attack", "the army's offensive"
     for _ in range(12):
         dep = t.dep_
         head = t.head

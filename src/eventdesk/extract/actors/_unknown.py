@@ -29,6 +29,7 @@ _PARTICLES = frozenset({"al", "el", "de", "del", "la", "las", "los", "of", "the"
 @dataclass(frozen=True)
 class GroupNames:
     headed: re.Pattern[str]
+    quoted: re.Pattern[str]
     prefixed: re.Pattern[str]
     introduced: re.Pattern[str]
     rebel_words: frozenset[str]
@@ -48,6 +49,9 @@ def load_group_names() -> GroupNames:
     return GroupNames(
         # one to five capitalised name words (particles between them), then one or two head nouns
         re.compile(rf"\b((?:{name}{link}\s+){{1,5}}(?:(?i:{heads})\s+)?(?i:{heads}))\b"),
+        # a quoted name after a word for a group: 'the clandestine organization "Secret Anticommunist Army"'
+        re.compile(rf"(?i:\b(?:organi[sz]ation|group|movement|command|commando|squad|front|cell|unit|army)\s+"
+                   rf"(?:called\s+|named\s+)?)[\"“]([^\"”]{{3,60}})[\"”]"),
         re.compile(rf"\b((?i:{prefixes})\s+(?:(?:al|as|ash|an|ar|at|ad|az|el)[-\s])?{name}"
                    rf"(?:\s+(?:(?:al|wa|el)[-\s])?{name}){{0,3}})"),
         # a quoted name, or words up to a head noun, or capitalised words
@@ -66,7 +70,7 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
     the nation or community of a word, if it is one ("Fulani militias" are the generic rules')."""
     out: list[tuple[int, int, str, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (names.introduced, names.prefixed, names.headed):
+    for pattern in (names.introduced, names.quoted, names.prefixed, names.headed):
         for m in pattern.finditer(text):
             start, end = m.span(m.lastindex or 1)
             surface = _trim(text[start:end])
@@ -77,9 +81,11 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
             if set(words) & names.not_groups or is_state_name(surface) or people_of(surface.split()[0]):
                 continue
             first = words[0]
-            if pattern is not names.introduced and (first in names.stop or first.isdigit()):
+            if pattern not in (names.introduced, names.quoted) and (first in names.stop or first.isdigit()):
                 continue  # "No organization has claimed", "two army units", "this group"
-            if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words:
+            quoted = text[max(0, start - 1):start] in ('"', "“", "'") or re.search(r"\(\s*[A-Z]{2,6}\s*\)", text[end:end + 10])
+            if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words \
+                    and not quoted:  # a quoted or abbreviated name is a group's own: '"Secret Anticommunist Army" (ESA)' 
                 continue  # "the Atlacatl Battalion", "the Guatemalan Army": the state's units
             inter = 2 if set(words) & names.rebel_words else 3
             out.append((start, end, _title(surface), inter))

@@ -30,7 +30,7 @@ from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, 
 from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.rules import word_list
 
-__all__ = ["AttributionRules", "load_attribution_rules", "responsible_group"]
+__all__ = ["AttributionRules", "enforcement_verbs", "load_attribution_rules", "responsible_group"]
 
 #: inter codes of non-state armed groups that can be named as responsible (rebels, political and
 #: identity militias); state forces (1) and external forces (8) are never attributed this way
@@ -43,6 +43,12 @@ class AttributionRules:
     group_nouns: re.Pattern[str]
     state_blame: re.Pattern[str]
     denials: re.Pattern[str]
+
+
+@cache
+def enforcement_verbs() -> frozenset[str]:
+    """Lemmas of verbs of law enforcement (``attribution.json``): their subject is no perpetrator."""
+    return frozenset(word_list("attribution.json", "enforcement_verbs"))
 
 
 @cache

@@ -18,7 +18,7 @@ from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, S
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors import sides
-from eventdesk.extract.actors.attribution import load_attribution_rules, responsible_group
+from eventdesk.extract.actors.attribution import enforcement_verbs, load_attribution_rules, responsible_group
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
@@ -160,10 +160,24 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
 
 def _actors_for(c: Candidate, country: str | None, context) -> tuple:
     """The candidate's actors, named again when the event's country differs from the one the
-    sentence alone suggested (``Islamic State (Syria)`` rather than ``(Iraq)``)."""
-    if country == c.country or c.doc is None:
-        return c.actors
-    return actors_stage.actors_of_sentence(c.doc, c.sentence, country, context.actors)
+    sentence alone suggested (``Islamic State (Syria)`` rather than ``(Iraq)``); the subject of a
+    verb of law enforcement that is not the event's own is no agent of it ("Police arrested three
+    men suspected of killing a judge": the police did not kill)."""
+    found = c.actors if country == c.country or c.doc is None else \
+        actors_stage.actors_of_sentence(c.doc, c.sentence, country, context.actors)
+    return tuple(_not_the_enforcer(m, c) for m in found)
+
+
+def _not_the_enforcer(m, c: Candidate):
+    if m.role != "agent" or m.trigger is None or c.doc is None or m.trigger >= len(c.doc):
+        return m
+    verb = c.doc[m.trigger]
+    if verb.lemma_.lower() not in enforcement_verbs():
+        return m
+    offset = c.type_span.start - c.sentence.start
+    if verb.idx <= offset < verb.idx + len(verb):
+        return m  # the event is the arrest itself
+    return replace(m, role="source")  # tells of the act's sequel, takes no side in it
 
 
 def _elaboration_actors(c: Candidate, country: str | None, context) -> tuple:

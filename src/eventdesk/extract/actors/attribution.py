@@ -30,7 +30,7 @@ from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, 
 from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.rules import word_list
 
-__all__ = ["AttributionRules", "enforcement_verbs", "load_attribution_rules", "responsible_group"]
+__all__ = ["AttributionRules", "ReportAttribution", "enforcement_verbs", "load_attribution_rules"]
 
 #: inter codes of non-state armed groups that can be named as responsible (rebels, political and
 #: identity militias); state forces (1) and external forces (8) are never attributed this way
@@ -63,54 +63,68 @@ def load_attribution_rules() -> AttributionRules:
     )
 
 
-def responsible_group(text: str, sentences, own: list[Span], country: str | None,
-                      dictionary: ActorDictionary, rules: AttributionRules) -> Actor | None:
-    """The non-state armed group the report holds responsible for the event told in ``own`` (its
-    sentences), or None (see the module docstring). ``sentences`` are the article's sentences."""
-    groups = []  # (sentence span, actor) of every named group, in text order
-    names = load_group_names()
-    for s in sentences:
-        for m in named_actors(text, s.span, country, dictionary):
-            a = m.actor
-            if a.inter in _GROUP_INTER and not a.name.startswith("Unidentified") and \
-                    (not country or a.name.endswith(f"({country})") or "(" not in a.name):
-                groups.append((s.span, a))
-        if rules.responsibility.search(text, s.span.start, s.span.end):
-            # "a group calling itself the Dare-to-Die Squad claimed responsibility": unknown to the KB
-            sentence = text[s.span.start:s.span.end]
-            for start, end, name, inter in unknown_groups(sentence, names, generic_name, dictionary.people_of):
-                groups.append((s.span, Actor(name, inter, Span(s.span.article_id, s.span.start + start,
-                                                               s.span.start + end), "generic:named-group")))
-    first = own[0]
-    if not groups:
-        return _blamed_state(text, sentences, first, country, rules)
-    claims = [(span, a) for span, a in groups if rules.responsibility.search(text, span.start, span.end)]
-    if claims:
-        span, actor = min(claims, key=lambda c: _distance(c[0], first))
-        return actor
-    if any(rules.group_nouns.search(text, s.start, s.end) for s in own):
-        distinct = {a.name: a for _, a in groups}
-        if len(distinct) == 1:
-            return next(iter(distinct.values()))
-    return _blamed_state(text, sentences, first, country, rules)
+class ReportAttribution:
+    """What one report says about responsibility, read once per article (an article of thousands
+    of event sentences must not be read again for each event): its named groups per country, its
+    claim sentences, its blame of the state. ``responsible`` answers for one event."""
 
+    def __init__(self, text: str, sentences, dictionary: ActorDictionary, rules: AttributionRules) -> None:
+        self.text, self.dictionary, self.rules = text, dictionary, rules
+        self.spans = [s.span for s in sentences]
+        self._groups: dict[str | None, list[tuple[Span, Actor]]] = {}
+        self.claim_spans = [sp for sp in self.spans if rules.responsibility.search(text, sp.start, sp.end)]
+        self.blames = []  # (sentence start, the police were blamed)
+        for sp in self.spans:
+            m = rules.state_blame.search(text, sp.start, sp.end)
+            if m is not None and not rules.denials.search(text, sp.start, sp.end):
+                self.blames.append((sp.start, bool(m.group("police"))))
 
-def _blamed_state(text: str, sentences, first: Span, country: str | None, rules: AttributionRules) -> Actor | None:
-    """The state's forces, when the report blames them for an act and no group claims it ("the
-    rebels blamed the government and the armed forces for the murder"); never from a sentence that
-    denies the blame."""
-    if not country:
-        return None
-    found = []
-    for s in sentences:
-        m = rules.state_blame.search(text, s.span.start, s.span.end)
-        if m is not None and not rules.denials.search(text, s.span.start, s.span.end):
-            found.append((abs(s.span.start - first.start), bool(m.group("police"))))
-    if not found:
-        return None
-    _, police = min(found)
-    name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
-    return Actor(name, 1, None, "attribution:blamed-state")
+    def groups(self, country: str | None) -> list[tuple[Span, Actor]]:
+        """(sentence, actor) of every named non-state armed group of the report, in text order."""
+        if country not in self._groups:
+            out = []
+            names = load_group_names()
+            claims = set(self.claim_spans)
+            for sp in self.spans:
+                for m in named_actors(self.text, sp, country, self.dictionary):
+                    a = m.actor
+                    if a.inter in _GROUP_INTER and not a.name.startswith("Unidentified") and \
+                            (not country or a.name.endswith(f"({country})") or "(" not in a.name):
+                        out.append((sp, a))
+                if sp in claims:
+                    # "a group calling itself the Dare-to-Die Squad claimed responsibility": unknown to the KB
+                    sentence = self.text[sp.start:sp.end]
+                    for start, end, name, inter in unknown_groups(sentence, names, generic_name,
+                                                                  self.dictionary.people_of):
+                        out.append((sp, Actor(name, inter, Span(sp.article_id, sp.start + start, sp.start + end),
+                                              "generic:named-group")))
+            self._groups[country] = out
+        return self._groups[country]
+
+    def responsible(self, own: list[Span], country: str | None) -> Actor | None:
+        """The group (or the state's forces) the report holds responsible for the event told in
+        ``own`` (its sentences), or None (see the module docstring)."""
+        first = own[0]
+        groups = self.groups(country)
+        claims = set(self.claim_spans)
+        claimed = [(span, a) for span, a in groups if span in claims]
+        if claimed:
+            return min(claimed, key=lambda c: _distance(c[0], first))[1]
+        if groups and any(self.rules.group_nouns.search(self.text, s.start, s.end) for s in own):
+            distinct = {a.name: a for _, a in groups}
+            if len(distinct) == 1:
+                return next(iter(distinct.values()))
+        return self._blamed_state(first, country)
+
+    def _blamed_state(self, first: Span, country: str | None) -> Actor | None:
+        """The state's forces, when the report blames them for an act and no group claims it ("the
+        rebels blamed the government and the armed forces for the murder"); never from a sentence
+        that denies the blame."""
+        if not country or not self.blames:
+            return None
+        _, police = min(self.blames, key=lambda b: abs(b[0] - first.start))
+        name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
+        return Actor(name, 1, None, "attribution:blamed-state")
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -18,7 +18,7 @@ from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, S
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors import sides
-from eventdesk.extract.actors.attribution import enforcement_verbs, load_attribution_rules, responsible_group
+from eventdesk.extract.actors.attribution import enforcement_verbs
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
@@ -32,7 +32,7 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 _ATTRIBUTABLE = (cls_stage.VAC, cls_stage.ERV, cls_stage.BATTLES)
 
 
-def _assemble(clean, group, publication, n_sentences, context, settings, setting=None, sentences=()):
+def _assemble(clean, group, publication, n_sentences, context, settings, setting=None, attribution=None):
     """One event mention from a group of candidate sentences, or a reason to reject it."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
     top = _reclassify(clean.text, group, top)
@@ -101,7 +101,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     if (a1 is None or a1.name.startswith("Unidentified Armed Group")) and not gang_victim and \
             top.classification.event_type in _ATTRIBUTABLE:
         # the attacker unnamed here: the group the rest of the report claims, blames or names
-        who = responsible_group(clean.text, sentences, own, country, context.actors, load_attribution_rules())
+        who = attribution.responsible(own, country) if attribution is not None else None
         if who is not None and (a2 is None or a2.name != who.name):
             a1 = who
     if gang_victim or seizure:

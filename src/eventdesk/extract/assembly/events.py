@@ -20,6 +20,7 @@ from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.places.locations import split_by_location
+from eventdesk.extract.actors.attribution import ReportAttribution, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
 from eventdesk.extract.assembly._merge import (
     Candidate,
@@ -85,6 +86,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
                               for c in group)
     taken = {c.sentence for g in groups for c in g}
+    # what the report says about responsibility, read once for all its events
+    attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
     reference: tuple[Span, EventDate] | None = None  # the last event the report dated, and its date
     for group in groups:
         if _merged_view(group).date is None:
@@ -103,7 +106,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             group[0] = replace(group[0], place=_paragraph_place(text, sentences, group, taken, context))
         setting = _setting_sentence(text, sentences, group, taken)
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting,
-                                    sentences)
+                                    attribution)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:

@@ -19,6 +19,8 @@ this module judges the frame the violent word stands in, walking up from the wor
 * generic: a bare plural with no determiner, number or possessor, subject or object of a verb
   outside a past tense and with no count ("kidnappings proliferate", "to prevent attacks"; a
   headline's "Bombings kill 20" and a verbless "Protests in Nyatike" report);
+* kind of thing: a violent noun modifying another noun ("a murder trial", "torture cases");
+* without: "without a shot being fired";
 * instrument: a weapon named as a thing, with no word of use or effect over it ("missiles are
   classified as solid-fuelled", "the Condor missile project");
 * cumulative: a perfect tense with a period phrase ("by the end of the year, 496 had been killed");
@@ -50,6 +52,7 @@ class FrameRules:
     weapon_nouns: frozenset[str]
     weapon_uses: frozenset[str]
     prevention_verbs: frozenset[str]
+    act_heads: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
 
 
@@ -64,7 +67,7 @@ def load_frame_rules() -> FrameRules:
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
-    for check in (_prospect, _purpose, _generic, _instrument):
+    for check in (_prospect, _purpose, _generic, _instrument, _kind_of_thing, _without):
         why = check(token, rules)
         if why:
             return why
@@ -126,6 +129,27 @@ def _generic(token, rules: FrameRules) -> str:
         return ""  # a headline's present: "Bombings kill 20 in Baghdad" counts its dead
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):
         return "a bare plural: violence in general, no specific incident"
+    return ""
+
+
+def _kind_of_thing(token, rules: FrameRules) -> str:
+    """A violent noun that modifies another noun names a kind of thing: "a murder trial", "torture
+    cases", "bomb experts" (but "a car bomb attack", "the kidnapping victims" name the act)."""
+    head = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN") or head.i == token.i:
+        return ""
+    if head.lemma_.lower() in rules.act_heads or head.lower_ in rules.act_heads:
+        return ""
+    return f"a kind of thing, not an act ('{token.text.lower()} {head.text.lower()}')"
+
+
+def _without(token, rules: FrameRules) -> str:
+    """"invaded without a shot being fired": what happens without it did not happen."""
+    for head, child in _path_up(token, 4):
+        if head.lower_ == "without" and head.dep_ == "prep":
+            return "negated ('without ...')"
+        if head.pos_ == "VERB" and child.dep_ not in ("auxpass", "nsubjpass", "pcomp", "xcomp"):
+            return ""
     return ""
 
 

@@ -37,6 +37,8 @@ EXAMPLES: dict[str, str] = {
   eventdesk extract shards/ --engine dask --workers 2 --partition-size 100 --work-dir /tmp/work
   eventdesk extract shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --config eventdesk.toml --cache-dir /shared/cache
   eventdesk extract feeds/manifest.jsonl --allow-root /data/archive --max-article-bytes 5000000
+  eventdesk extract crawl/ --max-line-bytes 2000000 --max-decompressed-bytes 500000000 --max-article-chars 100000
+  eventdesk extract feed.jsonl --max-sentence-chars 2000 --article-timeout 20
   eventdesk extract --reprocess --db news.db""",
     "export": """\
   eventdesk export -o events.csv --profile acled

@@ -289,7 +289,7 @@ def verdict(closed: list[dict], opened: dict | None) -> dict:
     best = max((r["overall"]["rps"] for r in closed), default=0)
     falling = [r["concurrency"] for r in closed
                if r["concurrency"] > 1 and r["overall"]["rps"] < 0.9 * max(
-                   q["overall"]["rps"] for q in closed if q["concurrency"] < r["concurrency"])]
+                   (q["overall"]["rps"] for q in closed if q["concurrency"] < r["concurrency"]), default=0)]
     out = {"best_closed_rps": best, "throughput_falls_at": falling,
            # a level where a neighbour took more of the machine is not comparable: say so beside the figure
            "other_programs_cores_by_level": {r["concurrency"]: r["other_programs_cores"] for r in closed}}

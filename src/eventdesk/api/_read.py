@@ -33,7 +33,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "descrip
 
 def _json(body: dict[str, Any]) -> Response:
     """JSON the route's ``response_model`` documents, sent as it is: the bodies are built here in
-    the model's shape (``tests/test_api_speed.py`` checks each against its model), and a second
+    the model's shape (``tests/test_api_hardening.py`` checks each against its model), and a second
     validation and serialisation by pydantic cost more than building them (a page of 1,000 rows
     spent more time there than in the store)."""
     return _bytes(_dumps(body))

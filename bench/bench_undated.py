@@ -44,7 +44,7 @@ def _instrument(counts: dict[str, int], spent: dict[str, float]) -> None:
 
     clustering.compare = counted
     app.compare = counted
-    real_ids = store_fusion.neighbour_ids
+    real_ids = store_fusion._neighbours  # the lookups made in SQL (a pass looks up alike items once)
 
     def ids(conn, item):
         found = real_ids(conn, item)
@@ -52,7 +52,7 @@ def _instrument(counts: dict[str, int], spent: dict[str, float]) -> None:
         counts["neighbour_ids"] += len(found)
         return found
 
-    store_fusion.neighbour_ids = ids
+    store_fusion._neighbours = ids
     for name in ("fuse_new", "fuse_pending"):
         real = getattr(app, name)
 

@@ -19,7 +19,7 @@ from eventdesk.model import EventMention
 from eventdesk.store._codec import decode_mention, to_json
 from eventdesk.store._review import follow
 
-__all__ = ["StoredMention", "Change", "neighbour_ids", "mentions_by_id", "events_of", "members_of",
+__all__ = ["StoredMention", "Change", "neighbour_ids", "lookup_key", "mentions_by_id", "events_of", "members_of",
            "log_changes", "load_changes", "resolve_alias"]
 
 
@@ -81,10 +81,23 @@ def neighbour_ids(conn: sqlite3.Connection, item: Item) -> list[str]:
     ``fuse.compare``. Same type family; dates within the widest tolerance (or, for an undated
     item, in the look-back window before its publication); the same country or an unknown one.
     Undated mentions are bounded as ``BlockIndex`` bounds them (``_undated_ids``)."""
+    return [mid for mid in _neighbours(conn, item) if mid != item.id]
+
+
+def lookup_key(item: Item) -> tuple:
+    """What ``neighbour_ids`` reads of ``item`` besides its id: items with the same key have the same
+    neighbours (but themselves), so one fusion pass may look them up once (the mentions of one
+    article in one place mostly share it)."""
+    types = FAMILIES_TYPES.get(item.family, (item.event_type,))
+    return (types, item.country, item.admin1, item.day, item.precision if item.day is not None else 0,
+            item.published if item.day is None else None, item.article)
+
+
+def _neighbours(conn: sqlite3.Connection, item: Item) -> list[str]:
     types = FAMILIES_TYPES.get(item.family, (item.event_type,))
     marks = ", ".join("?" for _ in types)
-    where = [f"m.event_type IN ({marks})", "m.id <> ?"]
-    params: list[object] = [*types, item.id]
+    where = [f"m.event_type IN ({marks})"]
+    params: list[object] = [*types]
     if item.country:
         where.append("(m.country IS NULL OR m.country = ?)")
         params.append(item.country)

@@ -112,3 +112,14 @@ def test_the_write_lock_holds_across_processes(tmp_path):
         assert done == []
     thread.join(10)
     assert done == ["in"]
+
+
+def test_a_write_lock_that_cannot_be_taken_is_a_store_error(tmp_path):
+    from eventdesk.errors import StoreError
+
+    lock = WriteLock(str(tmp_path / "missing-folder" / "w.db"))
+    with pytest.raises(StoreError, match="write lock"):
+        with lock:
+            pass
+    with WriteLock(str(tmp_path / "w.db")):  # and the thread lock was given back
+        pass

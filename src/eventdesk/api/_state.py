@@ -99,6 +99,9 @@ class WriteLock:
             except BaseException:
                 os.close(fd)
                 raise
+        except OSError as exc:
+            self._thread.release()
+            raise StoreError(f"cannot take the write lock {self._path}: {exc.strerror or exc}") from exc
         except BaseException:
             self._thread.release()
             raise

@@ -121,5 +121,6 @@ def test_a_write_lock_that_cannot_be_taken_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="write lock"):
         with lock:
             pass
-    with WriteLock(str(tmp_path / "w.db")):  # and the thread lock was given back
-        pass
+    (tmp_path / "missing-folder").mkdir()
+    with lock:  # the thread lock was given back: the same lock is taken once the folder is there
+        assert Path(f"{tmp_path}/missing-folder/w.db.write-lock").exists()

@@ -173,11 +173,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path, source: Path | None = None) -> subprocess.Popen:
-    """``eventdesk serve`` on ``db``; ``source``: run the eventdesk package under that ``src`` folder
-    instead of the installed one (to measure another checkout, e.g. before a change)."""
+def start_server(db: Path, port: int, log: Path, source: Path | None = None, processes: int = 1) -> subprocess.Popen:
+    """``eventdesk serve`` on ``db`` in ``processes`` processes (``server_processes``); ``source``: run
+    the eventdesk package under that ``src`` folder instead of the installed one (to measure another
+    checkout, e.g. before a change)."""
     command = [sys.executable, "-m", "eventdesk.cli", "serve", "--db", str(db), "--port", str(port)]
     env = dict(os.environ)
+    if processes != 1:
+        env["EVENTDESK_SERVER_PROCESSES"] = str(processes)
     if source is not None:
         env["PYTHONPATH"] = str(source)
     server = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
@@ -202,16 +205,41 @@ def _busy_s() -> float:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (the server's forked workers)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
 def _process_s(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    """CPU seconds of ``pid`` and its workers (a worker replaced meanwhile is not counted)."""
+    total = 0
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _peak_rss_mib(pid: int) -> int | None:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) // 1024
-    return None
+    """The largest peak RSS of the server's processes."""
+    peaks = []
+    for p in _tree(pid):
+        try:
+            lines = Path(f"/proc/{p}/status").read_text().splitlines()
+        except OSError:
+            continue
+        peaks += [int(line.split()[1]) // 1024 for line in lines if line.startswith("VmHWM:")]
+    return max(peaks, default=None)
 
 
 def _self_s() -> float:
@@ -261,7 +289,7 @@ def verdict(closed: list[dict], opened: dict | None) -> dict:
     best = max((r["overall"]["rps"] for r in closed), default=0)
     falling = [r["concurrency"] for r in closed
                if r["concurrency"] > 1 and r["overall"]["rps"] < 0.9 * max(
-                   q["overall"]["rps"] for q in closed if q["concurrency"] < r["concurrency"])]
+                   (q["overall"]["rps"] for q in closed if q["concurrency"] < r["concurrency"]), default=0)]
     out = {"best_closed_rps": best, "throughput_falls_at": falling,
            # a level where a neighbour took more of the machine is not comparable: say so beside the figure
            "other_programs_cores_by_level": {r["concurrency"]: r["other_programs_cores"] for r in closed}}
@@ -286,6 +314,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=ROOT / "out" / "bench-api")
     parser.add_argument("--label", default="", help="a note stored with the figures")
     parser.add_argument("--source", type=Path, help="serve the eventdesk package of this src folder (another checkout)")
+    parser.add_argument("--processes", type=int, default=1, help="server_processes of the server")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench_api.json")
     args = parser.parse_args()
 
@@ -298,7 +327,7 @@ def main() -> None:
         plan_file = Path(tmp) / "plan.json"
         plan_file.write_text(json.dumps(plan))
         t0 = time.perf_counter()
-        server = start_server(db, port, args.out.with_suffix(".server.log"), args.source)
+        server = start_server(db, port, args.out.with_suffix(".server.log"), args.source, args.processes)
         startup = time.perf_counter() - t0
         closed: list[dict] = []
         opened = None
@@ -329,6 +358,7 @@ def main() -> None:
                 server.wait()
     report = {
         "date": dt.date.today().isoformat(), "label": args.label, "cores": os.cpu_count(),
+        "server_processes": args.processes,
         "store": {**built, "file_mb": round(db.stat().st_size / 1e6)}, "mix": MIX, "duration_s": args.duration,
         "server_startup_s": round(startup, 1), "server_peak_rss_mib": peak, "closed": closed, "open": opened,
         "target": {"rps": TARGET_RPS, "p99_ms": TARGET_P99_MS}, "verdict": verdict(closed, opened),

@@ -344,6 +344,24 @@ def test_csv_download(client):
     assert {line[0] for line in table[1:]} == _ids(rows)
 
 
+def test_downloads_in_acled_columns_are_what_eventdesk_export_writes(client, db, tmp_path):
+    from eventdesk.app import export_events
+    from eventdesk.export import columns_of
+    from eventdesk.store._query import EventQuery
+
+    r = client.get("/api/export.csv", params={"country": "Iraq", "profile": "acled"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    table = list(csv.reader(io.StringIO(r.text)))
+    assert tuple(table[0]) == columns_of("acled") and len(table) > 1
+    cli = tmp_path / "acled.csv"  # as `eventdesk export --profile acled --country Iraq` writes it
+    export_events(Settings(db=str(db)), str(cli), profile="acled", query=EventQuery(country="Iraq"))
+    assert r.content == cli.read_bytes()
+    geo = client.get("/api/export.geojson", params={"profile": "acled"}).json()
+    assert geo["eventdesk"]["profile"] == "acled" and "event_id_cnty" in geo["features"][0]["properties"]
+    assert client.get("/api/export.csv").text.splitlines()[0] == ",".join(COLUMNS)  # the default is unchanged
+    assert client.get("/api/export.csv", params={"profile": "gdelt"}).status_code == 422
+
+
 def test_geojson_download(client):
     rows = _all(client)
     r = client.get("/api/export.geojson")

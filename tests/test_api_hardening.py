@@ -337,3 +337,55 @@ def test_search_index_follows_splits_and_merges(services, tmp_path):
         c.post("/api/events/merge", headers=auth,
                json={"reviewer": "b", "why": "one", "event_ids": [p["event_id"] for p in parts]})
         assert len(check()) == 1
+
+
+def test_answers_sent_as_built_are_what_their_response_models_give(client, db):
+    """The read routes send the JSON they build without pydantic's second pass: each answer must
+    equal what validating it against the route's documented model gives (the same fields and values)."""
+    from eventdesk.api._models import ArticleOut, EventDetailOut, EventList, Meta, Stats
+
+    with Store.open(db) as store:
+        event_ids = [e.event_id for e in store.events()]
+        article_ids = [a for (a,) in store._conn.execute("SELECT id FROM articles ORDER BY id")]
+    checks = [("/api/events?limit=1000&include_incomplete=true", EventList), ("/api/meta", Meta)]
+    checks += [(f"/api/stats?by={by}", Stats) for by in ("day", "week", "event_type", "admin1", "country")]
+    checks += [(f"/api/events/{eid}", EventDetailOut) for eid in event_ids]
+    checks += [(f"/api/articles/{aid}", ArticleOut) for aid in article_ids]
+    assert len(checks) > 10
+    for url, model in checks:
+        r = client.get(url)
+        assert r.status_code == 200 and r.headers["content-type"] == "application/json", url
+        body = r.json()
+        assert body == model.model_validate(body).model_dump(mode="json"), url
+
+
+def test_whole_answers_are_kept_as_bytes_until_the_store_changes(db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "bytes.db"
+    shutil.copy(db, copy)
+    with TestClient(create_app(Settings(db=str(copy))), base_url=LOCAL) as c:
+        cache = c.app.state.eventdesk.cache
+        row = c.get("/api/events", params={"limit": 1}).json()["events"][0]
+        url = f"/api/events/{row['event_id']}"
+        first = c.get(url)
+        held = cache.bytes_held
+        assert held > 0 and c.get(url).content == first.content and cache.bytes_held == held  # served from the cache
+        with Store.open(copy) as writer:  # another process writes
+            writer.review_fields(row["event_id"], {"fatalities": 4242}, reviewer="a", why="test")
+        assert c.get(url).json()["event"]["fatalities"] == 4242
+    with TestClient(create_app(Settings(db=str(copy), api_cache_mb=0)), base_url=LOCAL) as bare:
+        assert bare.get(url).json()["event"]["fatalities"] == 4242
+        assert bare.app.state.eventdesk.cache.bytes_held == 0
+
+
+def test_the_byte_budget_bounds_the_cache():
+    from eventdesk.readcache import ReadCache
+
+    cache = ReadCache(size=100, max_bytes=10)
+    cache.put_many(1, {"a": b"12345", "b": b"12345", "n": 7})
+    assert cache.bytes_held == 10 and len(cache) == 3
+    cache.put_many(1, {"c": b"123"})  # over the budget: the least recently used bytes go first
+    assert cache.bytes_held <= 10 and "a" not in cache.get_many(1, ["a"]) and cache.get_many(1, ["c"])
+    cache.put_many(2, {"d": b"1"})  # a new store version drops everything
+    assert cache.bytes_held == 1 and len(cache) == 1

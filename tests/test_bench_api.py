@@ -42,7 +42,7 @@ def test_the_bench_runs_end_to_end(tmp_path):
     out = tmp_path / "bench.json"
     run = subprocess.run(
         [sys.executable, str(BENCH / "bench_api.py"), "--mentions", "300", "--levels", "1,4", "--duration", "2",
-         "--warmup", "0.5", "--rate", "20", "--cache", str(tmp_path / "cache"), "--out", str(out)],
+         "--warmup", "0.5", "--rate", "20", "--cache", str(tmp_path / "cache"), "--out", str(out), "--processes", "2"],
         capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 0, run.stdout + run.stderr
@@ -51,5 +51,7 @@ def test_the_bench_runs_end_to_end(tmp_path):
     for r in report["closed"] + [report["open"]]:
         assert r["overall"]["ok"] > 0 and r["overall"]["errors"] == 0, r
         assert {"server_cores", "generator_cores", "other_programs_cores"} <= set(r)
+        assert r["server_cores"] > 0  # the forked workers' CPU is counted, not only the idle parent's
+    assert report["server_processes"] == 2
     assert set(report["open"]["by_kind"]) <= set(report["mix"])
     assert report["store"]["events"] > 0 and "target_met" in report["verdict"]

@@ -181,6 +181,8 @@ def test_the_run_summary_names_the_limits_reached(services, tmp_path: Path) -> N
     with Store.open(settings.db) as store:
         assert store.totals()["articles"] == 1
         assert store.article("good").text == GOOD
+        (run,) = store.runs()  # the counts are kept with the run (migration 0008)
+        assert run.summary is not None and run.summary.limits == s.limits
 
 
 # --- every format: WARC records, Parquet rows, manifest bodies ------------------------------------
@@ -286,6 +288,8 @@ def test_the_partitioned_engine_counts_the_same_limits(services, tmp_path: Path)
     assert run.summary.limits == local.summary.limits
     assert dict(run.summary.limits) == {"max_line_bytes": 1, "max_article_chars": 1, "max_sentence_chars": 1}
     assert run.summary.articles_new == local.summary.articles_new == 2
+    with Store.open(settings.db) as store:
+        assert store.runs()[-1].summary.limits == run.summary.limits
 
 
 def test_a_warc_record_with_a_malformed_url_is_read_and_the_file_goes_on(tmp_path: Path) -> None:

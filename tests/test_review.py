@@ -126,3 +126,22 @@ def test_a_new_copy_of_a_merged_report_joins_the_merged_event(services, tmp_path
         last_run = store.runs()[-1].id
         kinds = {c.kind for c in store.changes(run_id=last_run)}
     assert "created" not in kinds and kinds & {"attached", "merged"}
+
+
+def test_after_a_merge_and_a_split_each_old_id_names_its_own_event_again(services, tmp_path):
+    """Issue 18: a merge retires one id into the other (an alias); a split that gives that id back
+    to an event of its own must end the alias, or ``Store.event(old_id)`` shows the other event."""
+    settings = replace(Settings(), db=tmp_path / "merge-split.db", progress=False)
+    _extract(services, settings, tmp_path, CASES["tuesday-strike"]["articles"], "two")
+    with Store.open(settings.db) as store:
+        before = {e.event_id: {s.article_id for s in e.sources} for e in store.events()}
+        reports = {eid: sorted(store.members_of([eid])[eid]) for eid in before}
+    assert len(before) == 2
+    merged = review.merge(settings, list(before), reviewer="analyst-3", why="looked like one raid")
+    review.split(settings, merged.event_id, list(reports.values()), reviewer="analyst-3", why="two raids after all")
+    with Store.open(settings.db) as store:
+        after = {e.event_id: {s.article_id for s in e.sources} for e in store.events()}
+        assert after == before
+        for eid, articles in before.items():
+            assert store.resolve(eid) == eid
+            assert {s.article_id for s in store.event(eid).sources} == articles

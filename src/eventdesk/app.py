@@ -246,13 +246,14 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None,
         return [seen[i] for i in ids if i in seen]
 
     frontier = list(items.values())
+    lookups: dict = {}  # neighbour lookups of this pass (the store is not written until its end)
     while frontier:
         grown: list[Item] = []
         # every id in ``items`` is a stored mention: when they are all of them, no neighbour lies
         # outside ``items`` and the lookups can be skipped (a first run into an empty store)
         others = store.mention_count() > len(items)
         for item in frontier if others else ():
-            for other in read([i for i in store.neighbour_ids(item) if i not in items]):
+            for other in read([i for i in store.neighbour_ids(item, lookups) if i not in items]):
                 if other.id in items:
                     continue
                 score = compare(item, other)

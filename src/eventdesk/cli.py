@@ -37,6 +37,8 @@ EXAMPLES: dict[str, str] = {
   eventdesk extract shards/ --engine dask --workers 2 --partition-size 100 --work-dir /tmp/work
   eventdesk extract shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --config eventdesk.toml --cache-dir /shared/cache
   eventdesk extract feeds/manifest.jsonl --allow-root /data/archive --max-article-bytes 5000000
+  eventdesk extract crawl/ --max-line-bytes 2000000 --max-decompressed-bytes 500000000 --max-article-chars 100000
+  eventdesk extract feed.jsonl --max-sentence-chars 2000 --article-timeout 20
   eventdesk extract --reprocess --db news.db""",
     "export": """\
   eventdesk export -o events.csv --profile acled
@@ -140,6 +142,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "the manifest's own folder are read")
     p.add_argument("--max-article-bytes", dest="max_article_bytes", type=int, metavar="N",
                    help=SETTINGS_HELP["max_article_bytes"] + " (default 20000000)")
+    p.add_argument("--max-line-bytes", dest="max_line_bytes", type=int, metavar="N",
+                   help=SETTINGS_HELP["max_line_bytes"] + " (default 20000000)")
+    p.add_argument("--max-decompressed-bytes", dest="max_decompressed_bytes", type=int, metavar="N",
+                   help=SETTINGS_HELP["max_decompressed_bytes"] + " (default 2000000000)")
+    p.add_argument("--max-article-chars", dest="max_article_chars", type=int, metavar="N",
+                   help=SETTINGS_HELP["max_article_chars"] + " (default 200000)")
+    p.add_argument("--max-sentence-chars", dest="max_sentence_chars", type=int, metavar="N",
+                   help=SETTINGS_HELP["max_sentence_chars"] + " (default 3000)")
+    p.add_argument("--article-timeout", dest="article_timeout", type=float, metavar="SECONDS",
+                   help=SETTINGS_HELP["article_timeout"] + " (default 60)")
     p.add_argument("--reprocess", action="store_true", default=None, help=SETTINGS_HELP["reprocess"])
     _common(p)
 
@@ -222,7 +234,9 @@ def _settings(args: argparse.Namespace) -> Settings:
     keys = ("db", "cache_dir", "batch_size", "keep_undated", "include_incomplete", "background_days", "progress",
             "default_country", "host", "port", "engine", "scheduler", "workers", "work_dir", "partition_size",
             "reprocess")
-    flags = {k: getattr(args, k, None) for k in keys + ("max_article_bytes",)}
+    limits = ("max_article_bytes", "max_line_bytes", "max_decompressed_bytes", "max_article_chars",
+              "max_sentence_chars", "article_timeout")
+    flags = {k: getattr(args, k, None) for k in keys + limits}
     if getattr(args, "allow_root", None):
         flags["allowed_roots"] = os.pathsep.join(args.allow_root)
     return Settings.load(config=getattr(args, "config", None), **flags)

@@ -33,6 +33,10 @@ SETTINGS_HELP: dict[str, str] = {
                      " `host` (a proxy's public name); other Host headers get 400; * = any",
     "api_cache_entries": "answers the HTTP API keeps in memory while the store is unchanged (event rows, pages,"
                          " counts, statistics); 0 = none",
+    "api_cache_mb": "most memory (MB) the whole JSON answers the HTTP API keeps as bytes may take (in each "
+                    "server process); 0 = keep none (the other answers are still kept)",
+    "server_processes": "processes `eventdesk serve` answers requests in, sharing one listening socket (forked "
+                        "after the app is built: the settings, write token included, never leave memory)",
     "engine": "where `eventdesk extract` runs the per-article stages: local (in this process) or dask",
     "scheduler": "address of a running Dask scheduler (tcp://host:8786); unset = start a local cluster",
     "workers": "worker processes of the local Dask cluster started when no scheduler is given",
@@ -80,6 +84,8 @@ class Settings:
     cors_origins: str | None = None
     allowed_hosts: str | None = None
     api_cache_entries: int = 100_000
+    api_cache_mb: int = 256
+    server_processes: int = 1
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 2
@@ -108,6 +114,10 @@ class Settings:
             raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
         if self.workers < 1:
             raise ConfigError("workers must be at least 1")
+        if not 1 <= self.server_processes <= 64:
+            raise ConfigError("server_processes must be between 1 and 64")
+        if self.api_cache_mb < 0:
+            raise ConfigError("api_cache_mb must not be negative")
         if self.api_cache_entries < 0:
             raise ConfigError("api_cache_entries must not be negative")
         if self.partition_size < 1:

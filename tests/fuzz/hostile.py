@@ -39,9 +39,10 @@ class Case:
 
 # --------------------------------------------------------------------------------------- texts
 
-# Events drawn for the fuzz are spread over many places: reports of one place pile up in the store
-# run after run, and fusion compares every pair of undated reports of a province (see README: fusing
-# many undated reports of one place is quadratic), which would measure that, not the input.
+# Events drawn for the fuzz are spread over many places, as news is: reports of one place pile up in
+# the store run after run, and although fusion bounds the undated pairs of a mention (``UNDATED_PEERS``),
+# a province holding thousands of them makes every run on that store slower, which would measure that,
+# not the input.
 PLACES = ("Tarmiyah", "Kabul", "Mogadishu", "Nairobi", "Mandera", "Kandahar", "Aleppo", "Sanaa", "Maiduguri",
           "Goma", "Bamako", "Gao", "Benghazi", "Juba", "Bunia", "Kherson", "Culiacan", "Lahore", "Peshawar",
           "Quetta", "Mosul", "Kirkuk", "Idlib", "Marib", "Aden", "Kismayo", "Garissa", "Kaduna", "Tillaberi",

@@ -38,7 +38,8 @@ def create_app(settings: Settings, *, services_loader: Callable[[Settings], Serv
     ``services_loader`` builds the NLP services the first time a write needs them (default
     ``Services.load``); they are kept for the app's life. CORS is off unless ``cors_origins``.
     """
-    cache = ReadCache(settings.api_cache_entries) if settings.api_cache_entries else None
+    cache = (ReadCache(settings.api_cache_entries, max_bytes=settings.api_cache_mb * 1_000_000)
+             if settings.api_cache_entries else None)
     state = ApiState(settings, LazyServices(settings, services_loader or Services.load), Readers(settings.db), cache)
 
     @asynccontextmanager

@@ -3,10 +3,12 @@ read-only stores of its threads and the cache of answers that hold while the sto
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from fastapi import Request
 
@@ -16,7 +18,7 @@ from eventdesk.services import Services
 from eventdesk.settings import Settings
 from eventdesk.store import Store
 
-__all__ = ["ApiState", "LazyServices", "Readers", "api_state"]
+__all__ = ["ApiState", "LazyServices", "Readers", "WriteLock", "api_state"]
 
 
 class LazyServices:
@@ -50,17 +52,22 @@ class Readers:
         self._prepared = False
         self._opened: list[Store] = []
 
+    def prepare(self) -> None:
+        """Create or migrate the store and refresh its statistics, once (the first ``get`` does it
+        when no one did before)."""
+        with self._lock:
+            if not self._prepared:
+                with Store.open(self._path) as writable:
+                    try:
+                        writable.analyze()
+                    except StoreError as exc:  # e.g. a long write elsewhere: slower plans, same answers
+                        logging.getLogger(__name__).warning("statistics not refreshed: %s", exc)
+                self._prepared = True
+
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            with self._lock:
-                if not self._prepared:
-                    with Store.open(self._path) as writable:
-                        try:
-                            writable.analyze()
-                        except StoreError as exc:  # e.g. a long write elsewhere: slower plans, same answers
-                            logging.getLogger(__name__).warning("statistics not refreshed: %s", exc)
-                    self._prepared = True
+            self.prepare()
             store = Store.open_reader(self._path)
             self._local.store = store
             with self._lock:
@@ -74,6 +81,42 @@ class Readers:
             self._opened.clear()
 
 
+class WriteLock:
+    """One write at a time in this process (a thread lock) and across the server's processes (an
+    exclusive ``flock`` on ``<db>.write-lock``, taken per write, so a forked worker never shares it)."""
+
+    def __init__(self, db: str) -> None:
+        self._path = f"{db}.write-lock"
+        self._thread = threading.Lock()
+        self._fd: int | None = None
+
+    def __enter__(self) -> WriteLock:
+        self._thread.acquire()
+        try:
+            fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except BaseException:
+                os.close(fd)
+                raise
+        except OSError as exc:
+            self._thread.release()
+            raise StoreError(f"cannot take the write lock {self._path}: {exc.strerror or exc}") from exc
+        except BaseException:
+            self._thread.release()
+            raise
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        fd, self._fd = self._fd, None
+        try:
+            if fd is not None:
+                os.close(fd)  # closing releases the flock
+        finally:
+            self._thread.release()
+
+
 @dataclass(frozen=True)
 class ApiState:
     settings: Settings
@@ -81,8 +124,13 @@ class ApiState:
     readers: Readers
     # counts, pages of ids, event rows, statistics and filter values of the current store version
     cache: ReadCache | None = None
-    # one write at a time: fusion reads, decides and writes in several transactions
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    # one write at a time (in every process of the server): fusion reads, decides and writes in
+    # several transactions
+    write_lock: WriteLock | None = None
+
+    def __post_init__(self) -> None:
+        if self.write_lock is None:
+            object.__setattr__(self, "write_lock", WriteLock(str(self.settings.db)))
 
 
 def api_state(request: Request) -> ApiState:

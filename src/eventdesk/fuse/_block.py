@@ -10,24 +10,38 @@ a shared actor is the least two reports must have to be one event. An undated me
 own publication (or at all of them when its article has no date), capped per mention. A mention with neither a
 date nor a place has nothing to be attached by and stays on its own.
 
+Undated mentions meet each other only when their publication dates are within the look-back window
+of each other (the windows before their publications overlap; a mention without a publication date
+meets all of them), from other articles, nearest publication first and at most ``UNDATED_PEERS`` of
+them; a dated mention meets the undated ones whose window holds its day, nearest first, as many. So
+each pair that can fuse is looked for from both sides, and found unless both sides have that many
+nearer peers (many undated reports of one province, e.g. one article repeating an undated sentence
+a thousand times, cost ``UNDATED_PEERS`` pairs a mention instead of all of them).
+
 The work per mention is bounded by the density of reports on the same days and places, not by
 the size of the corpus, so fusing N mentions costs about O(N).
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from eventdesk.fuse._item import Item
 from eventdesk.fuse._score import date_tolerance
 
-__all__ = ["BlockIndex", "UNDATED_LOOKBACK", "UNDATED_CAP", "seen_from_both"]
+__all__ = ["BlockIndex", "UNDATED_LOOKBACK", "UNDATED_CAP", "UNDATED_PEERS", "seen_from_both", "nearest_days"]
 
 UNDATED_LOOKBACK = 14
 """Days before its publication that an undated report's event may have happened."""
 UNDATED_CAP = 500
-"""At most this many dated mentions are scored against one undated mention (nearest first)."""
+"""At most this many dated mentions of other articles are scored against one undated mention (nearest first)."""
+UNDATED_PEERS = 100
+"""At most this many undated mentions of other articles are scored against one mention, dated or
+undated (nearest publication first, then by content key)."""
+
 
 class _Tier:
     """Dated mentions by (family, day): with a place, by country and province ("" = country
@@ -78,12 +92,16 @@ def _once(table: dict[str, list[Item]] | None, actors: tuple[str, ...]) -> Itera
 
 
 class BlockIndex:
-    """Mentions indexed for candidate lookup; add items, then ask for an item's candidates."""
+    """Mentions indexed for candidate lookup; add items, then ask for an item's candidates.
+
+    Items should be added in ``order`` (``cluster`` does): undated peers of equal publication
+    distance are taken in the order they were added."""
 
     def __init__(self, items: Iterable[Item] = ()) -> None:
         self._dated = _Tier()
         self._regions: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
-        self._undated: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
+        # undated mentions by region, then publication day (None: no date), then article
+        self._undated: dict[tuple[str, str, str], dict[int | None, dict[str, list[Item]]]] = defaultdict(_nested)
         for item in items:
             self.add(item)
 
@@ -91,7 +109,7 @@ class BlockIndex:
         region = (item.family, item.country, item.admin1)
         if item.day is None:
             if item.country:  # with neither a date nor a place it can never be attached
-                self._undated[region].append(item)
+                self._undated[region][item.published][item.article].append(item)
             return
         self._dated.add(item)
         self._regions[region].append(item)
@@ -102,7 +120,7 @@ class BlockIndex:
         (see ``compare``). A dated item looks only as far as *its own* precision allows: a pair of
         a day-precise and a month-precise report 20 days apart is found from the month-precise
         side. So every pair is found from at least one side (``seen_from_both`` says when from
-        both)."""
+        both); a pair with an undated side, unless both sides have ``UNDATED_PEERS`` nearer ones."""
         if item.day is None:
             yield from self._for_undated(item)
             return
@@ -118,23 +136,46 @@ class BlockIndex:
             return
         if item.published is not None:
             days = range(item.published, item.published - UNDATED_LOOKBACK - 1, -1)  # nearest first
-            pool = [o for day in days for o in sorted(self._dated.on_day(item, day), key=lambda o: o.order)]
+            pool = (o for day in days for o in sorted(self._dated.on_day(item, day), key=lambda o: o.order))
         else:
-            pool = sorted((o for key in self._region_keys(item, self._regions) for o in self._regions[key]),
-                          key=lambda o: o.order)
-        yield from pool[:UNDATED_CAP]
-        for key in self._region_keys(item, self._undated):
-            yield from (other for other in self._undated[key] if other is not item)
+            pool = iter(sorted((o for key in self._region_keys(item, self._regions) for o in self._regions[key]),
+                               key=lambda o: o.order))
+        yield from islice((o for o in pool if o.article != item.article), UNDATED_CAP)
+        keys = self._region_keys(item, self._undated)
+        if item.published is None:  # the others without a date first, then the latest published
+            days = sorted({d for k in keys for d in self._undated[k]}, key=lambda d: (d is not None, -(d or 0)))
+        else:
+            days = [*nearest_days(item.published, -UNDATED_LOOKBACK, UNDATED_LOOKBACK), None]
+        yield from self._undated_peers(item, keys, days)
 
     def _undated_near(self, item: Item) -> Iterator[Item]:
-        """Undated mentions whose own lookup would reach ``item`` (so the pair is found from
-        either side). Without a place on either side an undated report cannot score enough."""
+        """Undated mentions whose own lookup could reach ``item`` (published on its day or up to
+        ``UNDATED_LOOKBACK`` days later, or not dated), nearest first. Without a place on either
+        side an undated report cannot score enough."""
         if not item.country:
             return
-        for key in self._region_keys(item, self._undated):
-            for other in self._undated[key]:
-                if other.published is None or other.published - UNDATED_LOOKBACK <= item.day <= other.published:
+        days = [*range(item.day, item.day + UNDATED_LOOKBACK + 1), None]
+        yield from self._undated_peers(item, self._region_keys(item, self._undated), days)
+
+    def _undated_peers(self, item: Item, keys: list[tuple[str, str, str]],
+                       days: Sequence[int | None]) -> Iterator[Item]:
+        """At most ``UNDATED_PEERS`` undated mentions of other articles in the regions ``keys``,
+        published on ``days`` in that order; the work is bounded by that and ``len(days)``, not by
+        how many undated mentions the regions hold (an article's own mentions are passed over whole)."""
+        left = UNDATED_PEERS
+        for day in days:
+            tables = [t for t in (self._undated[k].get(day) for k in keys) if t]
+            if not tables:
+                continue
+            groups = (group for article, group in heapq.merge(*(iter(t.items()) for t in tables),
+                                                                key=lambda entry: entry[1][0].order)
+                      if article != item.article)
+            for group in groups:
+                for other in group[:left]:
                     yield other
+                left -= min(left, len(group))
+                if not left:
+                    return
 
     @staticmethod
     def _region_keys(item: Item, table: dict[tuple[str, str, str], list[Item]]) -> list[tuple[str, str, str]]:
@@ -149,8 +190,14 @@ class BlockIndex:
         return [k for k in dict.fromkeys(keys) if k in table]
 
 
-def _nested() -> dict[str, dict[str, list[Item]]]:
+def _nested() -> dict:
     return defaultdict(lambda: defaultdict(list))
+
+
+def nearest_days(day: int, low: int, high: int) -> list[int]:
+    """The days from ``day + low`` to ``day + high``, nearest to ``day`` first (the earlier of two
+    equally near)."""
+    return sorted(range(day + low, day + high + 1), key=lambda d: (abs(d - day), d))
 
 
 def _listed() -> dict[str, list[Item]]:

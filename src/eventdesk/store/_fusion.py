@@ -14,11 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from eventdesk.fuse import FAMILIES_TYPES, UNDATED_LOOKBACK, Item, date_tolerance
+from eventdesk.fuse._block import UNDATED_PEERS
 from eventdesk.model import EventMention
 from eventdesk.store._codec import decode_mention, to_json
 from eventdesk.store._review import follow
 
-__all__ = ["StoredMention", "Change", "neighbour_ids", "mentions_by_id", "events_of", "members_of",
+__all__ = ["StoredMention", "Change", "neighbour_ids", "lookup_key", "mentions_by_id", "events_of", "members_of",
            "log_changes", "load_changes", "resolve_alias"]
 
 
@@ -78,11 +79,25 @@ def mentions_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[StoredM
 def neighbour_ids(conn: sqlite3.Connection, item: Item) -> list[str]:
     """Ids of the stored mentions blocking would pair with ``item``: a superset, filtered later by
     ``fuse.compare``. Same type family; dates within the widest tolerance (or, for an undated
-    item, in the look-back window before its publication); the same country or an unknown one."""
+    item, in the look-back window before its publication); the same country or an unknown one.
+    Undated mentions are bounded as ``BlockIndex`` bounds them (``_undated_ids``)."""
+    return [mid for mid in _neighbours(conn, item) if mid != item.id]
+
+
+def lookup_key(item: Item) -> tuple:
+    """What ``neighbour_ids`` reads of ``item`` besides its id: items with the same key have the same
+    neighbours (but themselves), so one fusion pass may look them up once (the mentions of one
+    article in one place mostly share it)."""
+    types = FAMILIES_TYPES.get(item.family, (item.event_type,))
+    return (types, item.country, item.admin1, item.day, item.precision if item.day is not None else 0,
+            item.published if item.day is None else None, item.article)
+
+
+def _neighbours(conn: sqlite3.Connection, item: Item) -> list[str]:
     types = FAMILIES_TYPES.get(item.family, (item.event_type,))
     marks = ", ".join("?" for _ in types)
-    where = [f"m.event_type IN ({marks})", "m.id <> ?"]
-    params: list[object] = [*types, item.id]
+    where = [f"m.event_type IN ({marks})"]
+    params: list[object] = [*types]
     if item.country:
         where.append("(m.country IS NULL OR m.country = ?)")
         params.append(item.country)
@@ -96,17 +111,45 @@ def neighbour_ids(conn: sqlite3.Connection, item: Item) -> list[str]:
             days = date_tolerance(max(item.precision, precision))
             windows.append("(m.time_precision = ? AND m.event_date BETWEEN ? AND ?)")
             params += [precision, _iso_day(item.day - days), _iso_day(item.day + days)]
-        if item.country:  # undated reports here may attach to it on content
-            windows.append("m.event_date IS NULL")
         where.append(f"({' OR '.join(windows)})")
     elif not item.country:
         return []
     elif item.published is not None:
         low, high = _iso_day(item.published - UNDATED_LOOKBACK), _iso_day(item.published)
-        where.append("(m.event_date BETWEEN ? AND ? OR m.event_date IS NULL)")
+        where.append("m.event_date BETWEEN ? AND ?")
         params += [low, high]
+    else:
+        where.append("m.event_date IS NOT NULL")
     sql = f"SELECT m.id FROM event_mentions m WHERE {' AND '.join(where)} ORDER BY m.id"
-    return [row[0] for row in conn.execute(sql, params)]
+    found = [row[0] for row in conn.execute(sql, params)]
+    return found + _undated_ids(conn, item, types) if item.country else found
+
+
+def _undated_ids(conn: sqlite3.Connection, item: Item, types: Sequence[str]) -> list[str]:
+    """The undated mentions of other articles in ``item``'s region that ``BlockIndex`` pairs with it:
+    published within the look-back window of each other (a dated item: its day up to
+    ``UNDATED_LOOKBACK`` days before their publication), or without a publication date; nearest
+    publication first, then by content key; at most ``UNDATED_PEERS``."""
+    marks = ", ".join("?" for _ in types)
+    where = [f"m.event_type IN ({marks})", "m.event_date IS NULL", "m.article_id <> ?", "m.country = ?"]
+    params: list[object] = [*types, item.article, item.country]
+    if item.admin1:
+        where.append("(m.admin1 IS NULL OR m.admin1 = '' OR m.admin1 = ?)")
+        params.append(item.admin1)
+    if item.day is not None:  # its day in their window: published on it or up to the look-back later
+        where.append("(a.published IS NULL OR a.published BETWEEN ? AND ?)")
+        params += [_iso_day(item.day), _iso_day(item.day + UNDATED_LOOKBACK)]
+        order = "a.published IS NULL, a.published"
+    elif item.published is not None:  # the windows before the two publications overlap
+        where.append("(a.published IS NULL OR a.published BETWEEN ? AND ?)")
+        params += [_iso_day(item.published - UNDATED_LOOKBACK), _iso_day(item.published + UNDATED_LOOKBACK)]
+        order = "a.published IS NULL, abs(julianday(a.published) - julianday(?)), a.published"
+        params.append(_iso_day(item.published))
+    else:  # the others without a date first, then the latest published
+        order = "a.published IS NOT NULL, a.published DESC"
+    sql = (f"SELECT m.id FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE {' AND '.join(where)}"
+           f" ORDER BY {order}, a.content_hash, m.seq LIMIT ?")
+    return [row[0] for row in conn.execute(sql, [*params, UNDATED_PEERS])]
 
 
 def events_of(conn: sqlite3.Connection, mention_ids: Iterable[str]) -> dict[str, str]:

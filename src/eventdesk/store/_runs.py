@@ -37,11 +37,11 @@ def complete_run(conn: sqlite3.Connection, run_id: int, summary: RunSummary, now
     conn.execute(
         "UPDATE runs SET finished = ?, articles_read = ?, articles_new = ?, articles_duplicate = ?,"
         " articles_skipped = ?, events = ?, rejections = ?, skipped_reasons = ?, articles_reextracted = ?,"
-        " articles_stale = ? WHERE id = ?",
+        " articles_stale = ?, limits = ? WHERE id = ?",
         (
             now.isoformat(), summary.articles_read, summary.articles_new, summary.articles_duplicate,
             len(summary.skipped), summary.events, summary.rejections, to_json(dict(sorted(reasons.items()))),
-            summary.articles_reextracted, summary.articles_stale, run_id,
+            summary.articles_reextracted, summary.articles_stale, to_json(dict(sorted(summary.limits))), run_id,
         ),
     )
     conn.executemany(
@@ -67,6 +67,7 @@ def _run(conn: sqlite3.Connection, row: sqlite3.Row) -> RunRecord:
             rejections=row["rejections"],
             articles_reextracted=row["articles_reextracted"] or 0,
             articles_stale=row["articles_stale"] or 0,
+            limits=tuple(sorted(json.loads(row["limits"] or "{}").items())),
         )
     return RunRecord(
         id=row["id"],

@@ -209,6 +209,7 @@ class Store(_read.FastReads):
         retired ones, and every change (with the fields that changed) in the change log, each with
         ``reason`` when given. The ``fused`` mentions no longer wait in ``pending_fusion``."""
         retired = [eid for kind, eid, _ in changes if kind == "retired"]
+        events = list(events)
         with self._transaction("store fused events") as conn:
             now = self._clock()
             _events.delete_events(conn, retired)
@@ -217,12 +218,24 @@ class Store(_read.FastReads):
             if reason:
                 log = [(kind, eid, {**detail, "reason": reason}) for kind, eid, detail in log]
             _fusion.log_changes(conn, log, run_id, now)
+            # an id that names an event again (a split gave a merged-away id back) is no alias any more,
+            # whatever the change log calls its return ("created", or "merged" from the split event)
+            conn.executemany("DELETE FROM event_aliases WHERE old_id = ?", [(e.event_id,) for e in events])
             conn.executemany("DELETE FROM pending_fusion WHERE mention_id = ?", [(m,) for m in fused])
 
-    def neighbour_ids(self, item: Any) -> list[str]:
-        """Ids of the stored mentions that could be the same event as ``item`` (a ``fuse.Item``)."""
-        with self._reading("find fusion candidates") as conn:
-            return _fusion.neighbour_ids(conn, item)
+    def neighbour_ids(self, item: Any, memo: dict | None = None) -> list[str]:
+        """Ids of the stored mentions that could be the same event as ``item`` (a ``fuse.Item``).
+        ``memo``: a dict the caller keeps for one pass over an unchanged store; items that the lookup
+        cannot tell apart (``_fusion.lookup_key``) are then looked up once."""
+        if memo is None:
+            with self._reading("find fusion candidates") as conn:
+                return _fusion.neighbour_ids(conn, item)
+        key = _fusion.lookup_key(item)
+        found = memo.get(key)
+        if found is None:
+            with self._reading("find fusion candidates") as conn:
+                found = memo[key] = _fusion._neighbours(conn, item)
+        return [mid for mid in found if mid != item.id]
 
     def stored_mentions(self, ids: Iterable[str]) -> list[_fusion.StoredMention]:
         with self._reading("read mentions for fusion") as conn:

@@ -57,7 +57,7 @@ class RunSummary:
     articles_reextracted: int = 0  # stored articles whose results this run replaced (another pipeline version)
     articles_stale: int = 0  # stored articles still from another pipeline version when the run ended
     # (setting, how many times) for each limit the run reached: inputs skipped (``Skipped.limit``)
-    # and sentences left unread (``max_sentence_chars``); counted by the runner, not stored
+    # and sentences left unread (``max_sentence_chars``); counted by the runner, stored with the run
     limits: tuple[tuple[str, int], ...] = ()
 
 

@@ -92,6 +92,7 @@ class BoundaryRow:
     country: str
     latitude: float
     longitude: float
+    admin1_name: str = ""  # the CSV's parent column: a first-level division's English name
 
 
 @dataclass(frozen=True)
@@ -220,28 +221,30 @@ def boundaries_wheel() -> Path | None:
 
 
 def read_boundaries(path: Path) -> Iterator[BoundaryRow]:
-    """Rows of the geoBoundaries CSV inside the wheel: name, shape id, centroid, country. The
-    parent column is not read: it is unreliable (Kano districts under Kaduna)."""
+    """Rows of the geoBoundaries CSV inside the wheel: name, shape id, centroid, country, and the
+    parent's name. The parent column is unreliable as to *which* division a row lies in (Kano
+    districts under Kaduna: see `_polygons`); it is read only as a list of the parents' names."""
     try:
         with zipfile.ZipFile(path) as wheel, wheel.open(_BOUNDARIES_CSV) as raw:
             reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
             for number, r in enumerate(reader, start=2):
                 try:
                     yield BoundaryRow(r["shape_id"], r["name"].strip(), r["admin1"].strip(),
-                                      float(r["lat"]), float(r["lon"]))
+                                      float(r["lat"]), float(r["lon"]), (r.get("admin2") or "").strip())
                 except (KeyError, ValueError) as exc:
                     raise GazetteerError(f"{path}:{_BOUNDARIES_CSV}:{number}: bad row ({exc})") from exc
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
         raise GazetteerError(f"{path}: cannot read {_BOUNDARIES_CSV} ({exc}); delete it and run make install") from exc
 
 
-def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(iso2, first-level division, aliases) rows of eventdesk's curated alias file."""
+def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...], str]]:
+    """(iso2, first-level division, aliases, humanitarian name or "") rows of eventdesk's curated
+    alias file; the division is named by any of its spellings."""
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         for number, r in enumerate(csv.DictReader(handle), start=2):
             try:
-                rows.append((r["iso2"].strip(), r["admin1"].strip(), _split(r["aliases"])))
+                rows.append((r["iso2"].strip(), r["admin1"].strip(), _split(r["aliases"]), r["name"].strip()))
             except (KeyError, AttributeError) as exc:
                 raise GazetteerError(f"{path}:{number}: bad alias row ({exc})") from exc
     return rows

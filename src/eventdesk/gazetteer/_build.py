@@ -310,11 +310,14 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow], lies_in: dict[
             continue
         key = name_key(name)
         same = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "admin2" and entries[n][CC] == iso]
-        town = _nearest(entries, grid, iso, row.latitude, row.longitude)
-        if town is None:
-            continue
         admin1 = (lies_in or {}).get(row.shape_id, "")
-        admin1 = admin1.split("\t", 1)[1] if admin1.startswith(iso + "\t") else entries[town][ADMIN1]
+        if admin1.startswith(iso + "\t"):
+            admin1 = admin1.split("\t", 1)[1]  # the province of the towns inside its outline
+        else:
+            town = _nearest(entries, grid, iso, row.latitude, row.longitude)
+            if town is None:
+                continue
+            admin1 = entries[town][ADMIN1]
         for n in same:
             e = entries[n]
             if n in b.guessed_seats and e[ADMIN1] == admin1 and \

@@ -39,7 +39,7 @@ __all__ = ["Admin1Index", "Admin1Row", "COLUMNS", "admin1_index", "admin1_table"
 
 COLUMNS = ("iso2", "code", "name", "aliases", "sources")
 # designators a name drops when the bare name is itself one of the division's names
-_DESIGNATOR = re.compile(r"\s+(?:City|Regional Corporation|Municipality|Capital District)$")
+_DESIGNATOR = re.compile(r"\s+(?:City|Regional Corporation|Municipality|Capital District|Autonomous)$")
 
 
 @dataclass(frozen=True)

@@ -303,3 +303,61 @@ def test_attackers_killed_in_return_make_a_battle(text: str) -> None:
 def test_palestinians_clashing_with_soldiers_riot() -> None:
     got = classify("On 4 May 2020, clashes erupted between Palestinians and Israeli forces at a refugee camp.")
     assert got is not None and got.event_type == "Riots", got
+
+
+def test_weapons_listed_as_seized_are_not_weapons_used():
+    """A list of what was confiscated names weapons, not an attack; the same words used are one."""
+    seized = ("Troops of the training centre confiscated 13 AR-15 rifles, 10 M-16 rifles, 1 heavy-caliber mortar, "
+              "2 grenades, and explosives during a combing operation in the canton.")
+    c = classify(seized)
+    assert (c.event_type, c.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    stolen = ("After ambushing the patrol, the rebels stole the policemen's weapons, which consisted of 8 rifles, "
+              "2 guns, 1 grenade, and 1,600 cartridges.")
+    assert classify(stolen).event_type != "Explosions/Remote violence"
+    used = "Police found 2 grenades and then a bomb exploded in the market, killing 3."
+    assert classify(used).event_type == "Explosions/Remote violence"
+
+
+def test_members_of_a_named_front_are_an_armed_side_not_a_crowd():
+    """"clashes against members of the ... Liberation Front": a battle; "party members" still riot."""
+    battle = classify("Three soldiers were killed in clashes against members of the Farabundo Marti National "
+                      "Liberation Front in the east of the country.")
+    assert battle.event_type == "Battles"
+    riot = classify("Party members of the ruling party clashed with opposition supporters in Kisumu.")
+    assert riot.event_type == "Riots"
+
+
+def test_dynamite_and_detonations_are_explosions():
+    for text in ("A car loaded with 80 kg of dynamite exploded in front of the general's vehicle.",
+                 "There have been four dynamite attacks on the pipeline in the last 72 hours."):
+        assert classify(text).event_type == "Explosions/Remote violence", text
+    assert classify("Soldiers seized 20 sticks of dynamite at a farm.").sub_event_type == "Disrupted weapons use"
+
+
+def test_a_purpose_of_armed_men_is_not_a_demonstration():
+    kidnap = classify("Guerrillas kidnapped the ambassador's aide on Monday to protest U.S. intervention in Colombia.")
+    assert kidnap.event_type == "Violence against civilians"
+    crowd = classify("Hundreds gathered in the square on Monday to protest the killing of a student.")
+    assert crowd.event_type == "Protests"
+
+
+def test_burning_by_an_armed_group_is_no_riot():
+    text = "Heavily armed terrorists burned the houses of the villagers."
+    assert classify(text, actor_kinds=(2, 7)).event_type != "Riots"
+    assert classify(text, actor_kinds=(7,)).event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "The former navy commander today harshly attacked the presidents of Peru and Nicaragua.",
+    "Drug trafficking is one of the main factors preventing a social explosion in the country.",
+    "We do not know who the kidnappers are, the family said.",
+])
+def test_words_of_violence_that_report_none(text):
+    c = classify(text)
+    assert c is None or c.event_type not in ("Violence against civilians", "Explosions/Remote violence"), c
+
+
+def test_a_raid_that_hurts_no_one_is_an_operation():
+    raid = classify("On 7 April federal police raided a cocaine laboratory on a ranch.", state_agent=True)
+    assert raid.event_type == "Strategic developments"
+    assert classify("Gunmen raided the village and killed four people.").event_type == "Violence against civilians"

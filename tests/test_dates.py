@@ -297,3 +297,25 @@ def test_acled_notes_with_explicit_dates():
     share = hits / len(rows)
     print(f"ACLED explicit-date notes: {hits}/{len(rows)} = {share:.1%}")
     assert len(rows) > 100 and share >= 0.95
+
+
+def test_a_datelines_date_is_the_reports_not_the_events():
+    """"BOGOTA, 7 SEP 89 -- A bomb went off ... last night": the dateline dates the report; the
+    event's own "last night" wins, and with nothing else the dateline's date is still the date."""
+    r = DateResolver(dt.date(1989, 9, 7), "DMY")
+    for lead in ("Bogota, 7 Sep 89 -- ", "MANAGUA (NICARAGUA), 7 SEP 89 -- "):
+        text = lead + "A 20-kg bomb went off at a branch of the bank in Medellin last night, before the curfew."
+        assert r.resolve(text, Span("a", 0, len(text))).date == dt.date(1989, 9, 6)
+    bare = "Bogota, 7 Sep 89 -- A bomb went off at a bank."
+    assert r.resolve(bare, Span("a", 0, len(bare))).date == dt.date(1989, 9, 7)
+    # a date that opens a sentence with no dash after it is the event's, as before
+    framed = "On 7 Sep, a bomb went off at a bank, a week after one went off last night at another."
+    assert r.resolve(framed, Span("a", 0, len(framed))).date == dt.date(1989, 9, 7)
+
+
+def test_in_the_last_hours_is_the_day_before_the_report_approximately():
+    r = DateResolver(dt.date(1989, 9, 7), "DMY")
+    for text in ("Two brothels were destroyed in the last 24 hours.", "Rebels burned a bus over the past 48 hours."):
+        got = r.resolve(text, Span("a", 0, len(text)))
+        assert (got.date, got.precision) == (dt.date(1989, 9, 6), 2)
+    assert r.resolve("The talks lasted 24 hours.", Span("a", 0, 26)) is None

@@ -92,3 +92,11 @@ def test_eval_breaks_figures_down_by_country(services, tmp_path):
     text = eval_text(report)
     assert "by country=Kenya:" in text and any(line.strip().startswith("Kenya") for line in text.splitlines())
     assert "macro average" in text
+
+
+def test_ged_sides_are_mapped_through_the_knowledge_base(services):
+    from eventdesk.evaluate.ged import _kb_side
+
+    assert _kb_side("Government of Iraq", "Iraq", services.actors) == "military forces of iraq"
+    # GED's spelling meets the knowledge base's canonical name, which is the one eventdesk gives
+    assert _kb_side("Al-Shabaab", "Somalia", services.actors) == "al shabaab"

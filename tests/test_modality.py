@@ -21,6 +21,11 @@ CASES = [
      "habitual or ongoing, not one event"),
     ("Will the army attack the town?", "question"),
     ("On 9 May 2020, clashes erupted between the two forces in the district.", ""),
+    # a definite event noun with its own date is presupposed: the matrix denial does not reach it
+    ("The minister denied that the postponement is linked to the assassination of the union leader 3 days ago "
+     "in Guatemala.", ""),
+    ("The minister denied that the postponement is linked to the assassination of the union leader.", "denied"),
+    ("The minister denied that the postponement is linked to the planned assassination on 3 May.", "denied"),
 ]
 
 

@@ -61,6 +61,8 @@ RULE_FILES: tuple[str, ...] = (
     "page_chrome.json",
     "scope_frames.json",
     "casing_words.json",
+    "attribution.json",
+    "named_groups.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 
@@ -118,11 +120,13 @@ class CueTable:
     ``nouns``: participant noun groups by name (armed, civil, crowd), reused inside the
     classifier's role patterns; ``cues``: the cue pattern of each cue name, compiled
     case-insensitively; ``masks``: same-length masks applied before matching (each carries its own
-    flags)."""
+    flags); ``seizures``: lists of weapons or materiel seized or found, inside which the cues of
+    explosions / remote violence do not count."""
 
     nouns: Mapping[str, str]
     cues: Mapping[str, str]
     masks: tuple[str, ...]
+    seizures: tuple[str, ...] = ()
 
 
 def _patterns(name: str, entries: Any, section: str, named: bool) -> list[tuple[str, str]]:
@@ -148,6 +152,7 @@ def cue_table() -> CueTable:
         nouns=MappingProxyType(dict(_patterns("cues.json", doc.get("nouns"), "nouns", True))),
         cues=MappingProxyType(dict(_patterns("cues.json", doc.get("cues"), "cues", True))),
         masks=tuple(p for _, p in _patterns("cues.json", doc.get("masks"), "masks", False)),
+        seizures=tuple(p for _, p in _patterns("cues.json", doc.get("seizures", []), "seizures", False)),
     )
 
 

@@ -1,6 +1,13 @@
 """Scoring against UCDP GED rows: each distinct headline is one article published on ``source_date``;
 date inside [date_start, date_end], deaths inside [low, high], the dyad in either order, coordinates
-within 50 km."""
+within 50 km.
+
+``dyad`` compares names as written (GED's "Government of Iraq" read as "Military Forces of Iraq");
+``dyad_kb`` first maps each GED side through the actor knowledge base (``data/actors_kb.csv``, whose
+UCDP names and aliases are GED's), so "Taleban", "IS" or "Government of Afghanistan" meet the names
+eventdesk gives. The extra ``headline_names_the_group`` says, of the rows whose GED side is a named
+non-state group, how many have a headline that names that group at all: GED's coders attribute from
+the whole story, so a headline-only reader cannot name the others."""
 
 from __future__ import annotations
 
@@ -26,7 +33,7 @@ from eventdesk.model import ArticleResult, EventMention
 
 __all__ = ["GED_FIELDS", "evaluate_ged"]
 
-GED_FIELDS = ("date_in_range", "deaths_in_range", "dyad", "coords_50km")
+GED_FIELDS = ("date_in_range", "deaths_in_range", "dyad", "dyad_kb", "coords_50km")
 
 
 _GED_ALIASES = {"is": "islamic state"}
@@ -43,7 +50,21 @@ def _ged_side(name: str) -> str:
     return n.split(":", 1)[0].strip()
 
 
-def _ged_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
+def _kb_side(name: str, country: str, dictionary) -> str:
+    """A GED side under the knowledge base's name, normalised as ``_ged_side`` does."""
+    if dictionary is not None and not name.lower().startswith("government of"):
+        entry = dictionary.lookup(name, country) or dictionary.lookup(name, None)
+        if entry is not None:
+            return _ged_side(re.sub(r" \(.*\)$", "", entry.name))
+    return _ged_side(name)
+
+
+def _named_group(name: str) -> bool:
+    low = name.lower()
+    return not (low.startswith("government of") or low.startswith("civilians") or not low)
+
+
+def _ged_checks(g: dict[str, str], e: EventMention | None, dictionary=None) -> dict[str, bool]:
     if e is None:
         return {f: False for f in GED_FIELDS}
     start, end = dt.date.fromisoformat(g["date_start"]), dt.date.fromisoformat(g["date_end"])
@@ -56,6 +77,8 @@ def _ged_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
         "date_in_range": bool(e.date) and start <= e.date.date <= end,
         "deaths_in_range": low <= e.fatalities.best <= high,
         "dyad": gold_dyad == ours,
+        "dyad_kb": {_kb_side(g["side_a"], g.get("country", ""), dictionary),
+                    _kb_side(g["side_b"], g.get("country", ""), dictionary)} == ours,
         "coords_50km": coords,
     }
 
@@ -77,16 +100,26 @@ def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: 
         for (head, date), g in heads
     ]
     results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
+    from eventdesk.extract.actors.find import ActorDictionary
+
+    dictionary = ActorDictionary.load()
+    checks_of = lambda g, e: _ged_checks(g, e, dictionary)  # noqa: E731
+    named = FieldScore()
     report = EvalReport("ged", sum(len(g) for _, g in heads), len(heads), 0, {f: FieldScore() for f in GED_FIELDS},
-                        {}, str(errors_path), by=_label(by))
+                        {"headline_names_the_group": named}, str(errors_path), by=_label(by))
     with open(errors_path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "field", "gold", "predicted", "headline"])
         for ((head, _), gold), art in zip(heads, articles):
             res = results.get(art.id)
             events = list(res.events) if res else []
-            for g, e in match(gold, events, _ged_checks):
-                checks = _ged_checks(g, e)
+            for g in gold:
+                for side in (g["side_a"], g["side_b"]):
+                    if _named_group(side):
+                        named.total += 1
+                        named.correct += _headline_names(head, side, g.get("country", ""), dictionary)
+            for g, e in match(gold, events, checks_of):
+                checks = checks_of(g, e)
                 report.matched += e is not None
                 report.add(by.key(g) if by else None, checks)
                 for f, ok in checks.items():
@@ -95,11 +128,22 @@ def evaluate_ged(path: str | Path, run: Runner, errors_path: str | Path, limit: 
     return report
 
 
+def _headline_names(head: str, side: str, country: str, dictionary) -> bool:
+    """Whether the headline names the GED side (any alias of its knowledge-base entry, or its name)."""
+    want = _kb_side(side, country, dictionary)
+    for _, _, surface in dictionary.matches(head):
+        entry = dictionary.lookup(surface, country) or dictionary.lookup(surface, None)
+        if entry is not None and _ged_side(re.sub(r" \(.*\)$", "", entry.name)) == want:
+            return True
+    return _ged_side(side) in normalise_actor(head)
+
+
 def _ged_gold(g: dict[str, str], f: str) -> str:
     return {
         "date_in_range": f"{g['date_start']}..{g['date_end']}",
         "deaths_in_range": f"{g['low']}..{g['high']}",
         "dyad": f"{g['side_a']} / {g['side_b']}",
+        "dyad_kb": f"{g['side_a']} / {g['side_b']}",
         "coords_50km": f"{g['latitude']},{g['longitude']}",
     }[f]
 
@@ -111,6 +155,6 @@ def _ged_pred(e: EventMention | None, f: str) -> str:
         return e.date.date.isoformat() if e.date else ""
     if f == "deaths_in_range":
         return str(e.fatalities.best)
-    if f == "dyad":
+    if f in ("dyad", "dyad_kb"):
         return f"{e.actor1.name if e.actor1 else ''} / {e.actor2.name if e.actor2 else ''}"
     return f"{e.place.latitude},{e.place.longitude}" if e.place else ""

@@ -52,7 +52,7 @@ COMPONENTS: tuple[Stage, ...] = (
     _stage("trigger", {"reading", "context", "docs", "actors"}, {"triggers"}, read_triggers),
     _stage("scope", {"reading", "context", "triggers", "docs"}, {"verdicts"}, read_scope),
     _stage("dates", {"reading", "triggers", "verdicts", "context", "publication"}, {"dates"}, read_dates),
-    _stage("tolls", {"reading", "triggers", "verdicts", "countries"}, {"tolls"}, read_tolls),
+    _stage("tolls", {"reading", "triggers", "verdicts", "countries", "docs"}, {"tolls"}, read_tolls),
     _stage("assembly", {"clean", "reading", "publication", "sentences", "context", "places", "countries", "actors",
                         "triggers", "verdicts", "dates", "tolls", "minhash"}, {"result"}, assemble),
     _stage("claims", {"reading", "result", "sentences"}, {"claims"}, read_claims),

@@ -18,11 +18,14 @@ none in capitals over a long paragraph. Each word then takes the case English gi
 * a word both common and proper (San, Lima) is capitalised next to another name ("San Salvador")
   unless it is a function word (spaCy's English stop words: "the", "has"), and Spanish particles
   inside a name stay lower case ("San Luis de la Reina");
+* a month name that is also a common word (MARCH, MAY) is the month next to a day or a year
+  ("ON 10 MARCH", "MAY 1989"), and is capitalised there;
 * the first word of a sentence is capitalised.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +35,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\")\]]*\s+|\s--\s+|:\s+)['\"(\[]*$")
 _VOWELS = frozenset("aeiouy")
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?\s+$")
+_NUMBER_AFTER = re.compile(r"^\s+\d{1,4}\b")
 
 def needs_recasing(paragraph: str) -> bool:
     """Whether a paragraph carries no case signal (see the module docstring)."""
@@ -98,6 +104,10 @@ class Recaser:
             if kinds[i] != "both":
                 continue
             low = m.group(0).lower()
+            if low in _MONTHS and (_DAY_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+                                   or _NUMBER_AFTER.match(text[m.end():m.end() + 8])):
+                kinds[i] = "title"
+                continue
             adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and _joined(text, words, min(i, j))]
             name = any(kinds[j] in ("title", "upper") for j in adjacent)
             kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"

@@ -145,6 +145,15 @@ class ActorDictionary:
         """'Iraqi' / 'Iraq' -> 'Iraq'."""
         return self._nations.get(word.lower())
 
+    def people_of(self, word: str) -> str | None:
+        """The nation or community a word names ("Salvadoran", "Fulani"), if any: a name that
+        opens with one is that people's force or militia, not a group of its own."""
+        nation = self.nation_of(word)
+        if nation is not None:
+            return nation
+        entry = self.ethnic(word)
+        return entry.name if entry is not None else None
+
     def ethnic(self, word: str) -> ActorEntry | None:
         return self._ethnic.get(word.lower())
 

@@ -37,6 +37,8 @@ from eventdesk.extract.actors._dictionary import (
     named_actors,
 )
 from eventdesk.extract.actors._generic import _generic, doc_slice, with_article
+from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
+from eventdesk.model import Actor
 from eventdesk.extract.actors._role import claims_own_act, role_of
 from eventdesk.rules import word_list
 
@@ -79,6 +81,15 @@ def find_actors(
         if _PLANTED_BY.match(doc.text, end):
             role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
+        mentions.append(ActorMention(actor, role, False, trigger))
+    for start, end, name, inter in unknown_groups(doc.text, load_group_names(), generic_name, dictionary.people_of):
+        # a named armed group the knowledge base lacks: itself, not "Unidentified Armed Group"
+        span_doc = doc.char_span(start, end, alignment_mode="expand")
+        if span_doc is None or any(t.i in covered for t in span_doc):
+            continue
+        covered.update(t.i for t in span_doc)
+        role, trigger = role_of(span_doc.root)
+        actor = Actor(name, inter, Span(article_id, offset + start, offset + end), "generic:named-group")
         mentions.append(ActorMention(actor, role, False, trigger))
     for token in doc:
         if token.i in covered or token.pos_ not in ("NOUN", "PROPN", "PRON"):

@@ -18,6 +18,7 @@ from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, S
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors import sides
+from eventdesk.extract.actors.attribution import load_attribution_rules, responsible_group
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
@@ -28,9 +29,10 @@ _HIERARCHY = {t: i for i, t in enumerate(cls_stage.EVENT_TYPES)}
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_ATTRIBUTABLE = (cls_stage.VAC, cls_stage.ERV, cls_stage.BATTLES)
 
 
-def _assemble(clean, group, publication, n_sentences, context, settings, setting=None):
+def _assemble(clean, group, publication, n_sentences, context, settings, setting=None, sentences=()):
     """One event mention from a group of candidate sentences, or a reason to reject it."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
     top = _reclassify(clean.text, group, top)
@@ -96,6 +98,12 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     day = date.date if date is not None else None
     a1 = sides.faction_unnamed(clean.text, a1, day, context.actors)  # "Boko Haram" in 2020: either faction
     a2 = sides.faction_unnamed(clean.text, a2, day, context.actors)
+    if (a1 is None or a1.name.startswith("Unidentified Armed Group")) and not gang_victim and \
+            top.classification.event_type in _ATTRIBUTABLE:
+        # the attacker unnamed here: the group the rest of the report claims, blames or names
+        who = responsible_group(clean.text, sentences, own, country, context.actors, load_attribution_rules())
+        if who is not None and (a2 is None or a2.name != who.name):
+            a1 = who
     if gang_victim or seizure:
         a2 = sides.unidentified_gang(country)  # the drugs seized belong to a gang
     if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \

@@ -85,19 +85,84 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
                               for c in group)
     taken = {c.sentence for g in groups for c in g}
+    reference: tuple[Span, EventDate] | None = None  # the last event the report dated, and its date
     for group in groups:
         if _merged_view(group).date is None:
             inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
+            if inherited is None and reference is not None:
+                inherited = _narrative_date(text, sentences, reference, group[0])
             group[0] = replace(group[0], date=inherited)
+        if _merged_view(group).date is not None:
+            reference = (group[-1].sentence, _merged_view(group).date)
+        elif publication.date is not None and (past := _past_year(text, group, publication.date.year)):
+            # "In 1986, the FMLN tried to kill Pinochet": a year before the report's, no day
+            rejections.extend(Rejection(c.sentence, f"background mention (only the past year {past})")
+                              for c in group)
+            continue
         if _merged_view(group).place is None:
             group[0] = replace(group[0], place=_paragraph_place(text, sentences, group, taken, context))
         setting = _setting_sentence(text, sentences, group, taken)
-        mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting)
+        mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting,
+                                    sentences)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:
             events.extend(split_by_location(mention, text, group[0].sentence, context))
     return tuple(events), tuple(rejections)
+
+
+_YEAR = re.compile(r"\b(?:in|during|early|late|mid)[-\s]+(?:the\s+)?((?:19|20)\d\d)s?\b|"
+                   r"\b(\w+|\d+)\s+(years?|decades?)\s+ago\b", re.IGNORECASE)
+
+
+def _past_year(text: str, group: list[Candidate], year: int) -> str:
+    """The past year (or "N years ago") an undated event's own sentence names, or ""."""
+    s = group[0].sentence
+    for m in _YEAR.finditer(text, s.start, s.end):
+        if m.group(1) and int(m.group(1)) < year:
+            return m.group(1)
+        if m.group(3):
+            return m.group(0)
+    return ""
+
+
+#: How many sentences after the last dated event an undated one still takes its date.
+NARRATIVE_REACH = 4
+
+
+def _narrative_date(text: str, sentences, reference: tuple[Span, EventDate], cand: Candidate) -> EventDate | None:
+    """The report's reference time carried forward: "On 10 March rebels murdered a family in X. /
+    The rebels also attacked public buildings in Y." A simple-past event sentence with no date of
+    its own, a few sentences after an event the report dated, happened in that event's time frame
+    (narrative progression). A perfect ("have attacked"), a habitual or a present tense breaks the
+    narrative and takes no date from it."""
+    last, date = reference
+    between = sum(1 for s in sentences if last.end <= s.span.start < cand.sentence.start)
+    if between > NARRATIVE_REACH or not _simple_past(cand):
+        return None
+    return replace(date, how=f"{date.how}; carried from the report's last dated event")
+
+
+def _simple_past(cand: Candidate) -> bool:
+    """Whether the sentence's trigger (or its governing verb) is a simple past: VBD, or a passive
+    or participle governed by "was/were", with no "have" auxiliary."""
+    parse = cand.doc
+    if parse is None:
+        return False
+    offset = cand.type_span.start - cand.sentence.start
+    tokens = [t for t in parse if t.idx >= offset - 1][:1] or list(parse)[:1]
+    token = tokens[0]
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(3):  # "an explosion in Ambo" -> "wounded"
+        if verb.pos_ == "VERB" or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ in ("have", "will", "would", "can", "may", "might", "should", "must") for a in aux):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in aux)
 
 
 def _candidate(doc: ArticleDoc, span: Span, parse) -> Candidate:

@@ -121,6 +121,8 @@ def patterns() -> Patterns:
             r"|(?P<yearish>(?:(?:earlier|early|late|later)\s+(?:in\s+)?)?(?:this|last|next)\s+year|recently"
             r"|in\s+recent\s+(?:days|weeks|months)|(?:earlier|later)\s+in\s+the\s+year"
             r"|in\s+the\s+coming\s+(?:days|weeks|months))"
+            r"|(?P<lasthours>(?:in|over|during|within)\s+the\s+(?:last|past|previous|preceding)\s+"
+            r"(?P<hours>\d{1,2}|twenty-four|forty-eight|few|several)\s+hours)"
             r"|(?P<ago>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
             r"(?P<unit>day|week|month|year|decade)s?\s+ago))\b")),
         ("month", "month", c(

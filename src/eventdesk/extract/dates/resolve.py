@@ -17,6 +17,7 @@ Finding expressions lives in :mod:`eventdesk.extract.dates._expr`; this module d
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -84,7 +85,8 @@ class DateResolver:
                 date, how = None, f"after publication ({date.date.isoformat()}, {how})"
             if date is not None:
                 date = replace(date, span=espan)
-            out.append(DateExpr(espan, _kind(raw), date, how, raw.speech, _is_report(raw)))
+            report = _is_report(raw) or _in_dateline(sub, raw.start, raw.end)
+            out.append(DateExpr(espan, _kind(raw), date, how, raw.speech, report))
         return out
 
     def resolve(
@@ -224,6 +226,9 @@ class DateResolver:
             return _relative_month(pub, text)
         if "ago" in g:
             return _ago(pub, g.get("n", ""), g.get("unit", ""))
+        if "lasthours" in g:
+            # "destroyed in the last 24 hours": the day before the report, approximate
+            return EventDate(pub - _DAY, 2, how="in the last hours before the report, approximate"), ""
         return None, "too vague"
 
     def _month(self, raw: dx.RawExpr) -> tuple[EventDate | None, str]:
@@ -308,6 +313,16 @@ def _kind(raw: dx.RawExpr) -> str:
 
 def _is_report(raw: dx.RawExpr) -> bool:
     return "reported" in _norm(raw.get("pre"))
+
+
+# "BOGOTA, 7 SEP 89 -- A bomb went off ... last night": the date of a dateline is the report's
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'’]{1,40}(?:\s*\([A-Za-z .]{2,30}\))?,\s*$")
+_DATELINE_AFTER = re.compile(r",?\s*(?:\d{2,4}\b\s*)?(?:\([^)\n]{1,30}\)\s*)?[-–—]{1,2}\s")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is that of a dateline ("CITY, 7 SEP 89 --")."""
+    return bool(_DATELINE_AFTER.match(text, end)) and bool(_DATELINE_BEFORE.search(text[max(0, start - 60):start]))
 
 
 def _is_approx(raw: dx.RawExpr) -> bool:

@@ -12,12 +12,15 @@ a participle naming victims ("the kidnapped persons", but also "dismembered bodi
 this module judges the frame the violent word stands in, walking up from the word to its clause:
 
 * prospect: it depends on a threat, possibility, plan, campaign or war ("the threat of an attack",
-  "the war against drug trafficking");
+  "the war against drug trafficking"), or on a verb of preventing or stopping it ("to prevent judges
+  from being murdered", "demanded that they stop murdering civilians");
 * purpose: an infinitive ("to murder innocent people"), unless under a verb that reports the act
   itself ("managed to kill");
 * generic: a bare plural with no determiner, number or possessor, subject or object of a verb
   outside a past tense and with no count ("kidnappings proliferate", "to prevent attacks"; a
   headline's "Bombings kill 20" and a verbless "Protests in Nyatike" report);
+* instrument: a weapon named as a thing, with no word of use or effect over it ("missiles are
+  classified as solid-fuelled", "the Condor missile project");
 * cumulative: a perfect tense with a period phrase ("by the end of the year, 496 had been killed");
 * not political violence: a natural disaster, accident or disease is the cause, and the sentence
   names no armed actor.
@@ -44,6 +47,9 @@ class FrameRules:
     disaster_words: frozenset[str]
     generic_plural_exceptions: frozenset[str]
     speech_verbs: frozenset[str]
+    weapon_nouns: frozenset[str]
+    weapon_uses: frozenset[str]
+    prevention_verbs: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
 
 
@@ -58,7 +64,7 @@ def load_frame_rules() -> FrameRules:
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
-    for check in (_prospect, _purpose, _generic):
+    for check in (_prospect, _purpose, _generic, _instrument):
         why = check(token, rules)
         if why:
             return why
@@ -81,7 +87,12 @@ def _path_up(token, steps: int = 4):
 
 
 def _prospect(token, rules: FrameRules) -> str:
+    own_clause = True  # not yet out of the word's own clause ("fought off rebels who attacked the base")
     for head, child in _path_up(token, 3):
+        own_clause = own_clause and child.dep_ not in ("relcl", "advcl", "conj", "ccomp", "parataxis")
+        if own_clause and head.pos_ == "VERB" and head.lemma_.lower() in rules.prevention_verbs and \
+                head.i < token.i and child.dep_ in ("dobj", "xcomp", "pcomp", "prep"):
+            return f"violence prevented, fought or to stop, not reported ('{head.text.lower()} ...')"
         if head.pos_ in ("NOUN",) and head.lemma_.lower() in rules.prospect_heads and \
                 child.dep_ in ("prep", "pobj", "pcomp", "compound", "amod", "acl"):
             return f"a prospect or context, not an act ('{head.text.lower()} of ...')"
@@ -116,6 +127,42 @@ def _generic(token, rules: FrameRules) -> str:
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):
         return "a bare plural: violence in general, no specific incident"
     return ""
+
+
+def _instrument(token, rules: FrameRules) -> str:
+    """A weapon named as a thing, with no word of use or effect over it: "missiles are classified as
+    solid-fuelled", "the Condor missile project was frozen", "supplied SAM-7 missiles". Another
+    weapon of the sentence that is used ("the dynamite charge, which destroyed the bank") keeps it."""
+    if not _weapon(token, rules):
+        return ""
+    for other in token.doc:
+        if _weapon(other, rules) and _used(other, rules):
+            return ""
+    return f"a weapon named, not used ('{token.text.lower()}' under '{token.head.text.lower()}')"
+
+
+def _weapon(token, rules: FrameRules) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in rules.weapon_nouns
+                                                or token.lower_ in rules.weapon_nouns)
+
+
+def _use_word(token, rules: FrameRules) -> bool:
+    low = token.lower_
+    return token.lemma_.lower() in rules.weapon_uses or low in rules.weapon_uses or \
+        (low.endswith("ing") and low[:-3] in rules.weapon_uses) or (low.endswith("ed") and low[:-2] in rules.weapon_uses)
+
+
+def _used(token, rules: FrameRules) -> bool:
+    """Whether a word of use or effect governs the weapon ``token`` (or modifies it: "a bomb planted
+    under the car", "exploding shells") before any other verb does."""
+    if any(_use_word(c, rules) for c in token.children if c.dep_ in ("acl", "relcl", "amod")):
+        return True
+    for head, _ in _path_up(token, 5):
+        if _use_word(head, rules):
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("aux", "auxpass"):
+            return False
+    return True  # a verbless headline ("Car bomb in Kabul") reports
 
 
 def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:

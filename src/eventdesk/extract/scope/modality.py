@@ -66,6 +66,8 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         return Modality()
     if token.lemma_.lower() in {"threaten", "vow", "warn", "plan", "pledge", "intend"}:
         return Modality("threat or plan")
+    if _presupposed(token):
+        return Modality()
     chain = [token, *token.ancestors]
     verb_chain = [t for t in chain if t.pos_ in ("VERB", "AUX")] or [token.head]
     first_verb = verb_chain[0]
@@ -100,6 +102,24 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
     if any(_overlaps(m, core) for m in _AGGREGATE.finditer(text)) and not _specific_day(text):
         return Modality("aggregate or summary statistic")
     return Modality()
+
+
+_AGO = re.compile(r"\b(\w+ (days?|weeks?|months?) ago|last (week|month|night)|"
+                  r"(this|yesterday|tomorrow) (morning|afternoon|evening)|early today|overnight)\b", re.IGNORECASE)
+
+
+def _presupposed(token) -> bool:
+    """A definite event noun with its own date: "denied that the trip is linked to the
+    assassination of Hector Oqueli 3 days ago in Guatemala". The matrix clause's denial, future or
+    mood does not reach it: a definite description presupposes the act it names."""
+    if token.pos_ != "NOUN" or not any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in token.children):
+        return False
+    if any(c.dep_ == "amod" for c in token.children):
+        return False  # "the planned attack", "the alleged massacre"
+    end = max(t.idx + len(t) for t in token.subtree)
+    window = token.doc.text[token.idx:end + 40]
+    return bool(_ANY_DATE.search(window) or _AGO.search(window))
 
 
 _NESTED = {"relcl", "advcl", "acl", "ccomp", "csubj", "parataxis"}

@@ -1,6 +1,6 @@
 """The tolls step: how many were killed in each event sentence reported as fact (``count``: numbers
 in words, ranges, "at least", vague tolls by ACLED's 3-or-10 rule where the country is a war zone,
-injuries never counted)."""
+injuries never counted); with no figure, the victims the parse names one by one (``victims``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.tolls.count import count_fatalities
+from eventdesk.extract.tolls.victims import load_victim_rules, named_victims
+from eventdesk.model import Fatalities, Span
 
 __all__ = ["read_tolls"]
 
@@ -19,5 +21,17 @@ def read_tolls(doc: ArticleDoc, services) -> ArticleDoc:
     for span in doc.triggers:
         if doc.verdicts.get(span):
             continue
-        tolls[span] = count_fatalities(text, [span], war_zone=(doc.countries.get(span) or "") in war_zones)
+        toll = count_fatalities(text, [span], war_zone=(doc.countries.get(span) or "") in war_zones)
+        parse = doc.docs.get(span)
+        if toll.how == "none reported" and parse is not None and doc.triggers[span].event_type in _VIOLENT:
+            # no figure: the victims named one by one ("the assassination of Carlos Pizarro")
+            found = named_victims(parse, load_victim_rules())
+            if found is not None:
+                n, start, end = found
+                toll = Fatalities(n, n, n, Span(span.article_id, span.start + start, span.start + end),
+                                  "victims named one by one")
+        tolls[span] = toll
     return replace(doc, tolls=tolls)
+
+
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})

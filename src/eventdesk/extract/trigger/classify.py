@@ -86,6 +86,8 @@ class _Rx:
 
     cues: dict[str, re.Pattern[str]]
     masks: tuple[re.Pattern[str], ...]
+    seizures: tuple[re.Pattern[str], ...]
+    remote: frozenset[str]  # the cue names of explosions / remote violence
     grievance: re.Pattern[str]
     victim_active: re.Pattern[str]
     victim_passive: re.Pattern[str]
@@ -127,6 +129,8 @@ def _rx() -> _Rx:
     return _Rx(
         cues={k: re.compile(v, i) for k, v in table.cues.items()},
         masks=tuple(re.compile(m) for m in table.masks),
+        seizures=tuple(re.compile(m, i) for m in table.seizures),
+        remote=frozenset(name for name, _ in _ERV_ORDER),
         grievance=re.compile(
             r"\b(against|over|follow\w*|after|protest\w*|demand\w*|condemn\w*|denounc\w*|decry\w*|"
             r"because of|in response to|justice for|outrage at|anger (at|over)|calling for|call for|"
@@ -206,11 +210,27 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
     if rx.cues["protest"].search(t):
         t = rx.grievance.sub(lambda x: x.group(1) + " " * (len(x.group(0)) - len(x.group(1))), t)
     found = {}
+    seized = [m.span() for p in rx.seizures for m in p.finditer(t)]
     for name, pat in rx.cues.items():
-        m = pat.search(t)
+        if seized and name in rx.remote:  # "confiscated 1 mortar, 2 grenades": weapons taken, not used
+            m = next((x for x in pat.finditer(t) if not any(a <= x.start() < b for a, b in seized)), None)
+        else:
+            m = pat.search(t)
         if m:
             found[name] = m
+    if "protest" in found and found.keys() & _ARMED_ACTS and all(
+            _PURPOSE.fullmatch(m.group(0)) or _PURPOSE.search(t, max(0, m.start() - 3), m.end() + 1)
+            for m in rx.cues["protest"].finditer(t)):
+        # "kidnapped the ambassador to protest U.S. intervention": a purpose of armed men, no crowd
+        del found["protest"]
+    if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
+        found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))
     return t, found
+
+
+_ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})
+_PURPOSE = re.compile(r"\bto (?:protest|demand|denounce|condemn|oppose|express|show|urge)\b|"
+                      r"\bin protest (?:against|at|of|over)\b", re.IGNORECASE)
 
 
 def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
@@ -364,8 +384,18 @@ def classify(
     # a crowd that burns or loots riots, unless the crowd is whom armed men attacked or abducted:
     # "gunmen attacked the villages; 12 residents were abducted and the villages looted"
     raiders = ("abduct" in c or "attack" in c) and _RAIDERS.search(t) is not None
-    if "riot_acts" in c and not raiders and (crowd_kind or re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)):
+    # nor when an armed group is among the actors ("Shining Path terrorists overpowered the residents and
+    # burned the offices")
+    armed_group = bool(set(actor_kinds) & {2, 3, 4})
+    if "riot_acts" in c and not raiders and not armed_group and \
+            (crowd_kind or re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)):
         return out(RIOTS, "Violent demonstration", "riot_acts")
+
+    # --- a raid by the state's forces that hurts no one is an operation, not violence: "federal police
+    # raided a cocaine laboratory on a ranch"
+    if "attack" in c and c["attack"].group(0).lower().startswith("raid") and not ({"abduct", "sexual"} & c.keys()) \
+            and not _harm(c, t, rx) and (state_agent or rx.state_agent.search(t)):
+        return out(SD, "Arrests", "sd_arrest") if "sd_arrest" in c else out(SD, "Other", "attack")
 
     # --- one-sided violence: the target decides between Battles and VAC
     if "attack" in c or "sexual" in c or "abduct" in c:

@@ -19,7 +19,8 @@ def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
     for sentence in doc.event_sentences():
         span = sentence.span
         sentence_text = text[span.start:span.end]
-        actors = doc.actors.get(span, ())
+        # who took part: the source of a statement ("police said") is no side of the event
+        actors = tuple(m for m in doc.actors.get(span, ()) if m.role != "source")
         kinds = context.armed_hint(sentence_text)
         c = classify(
             sentence_text,

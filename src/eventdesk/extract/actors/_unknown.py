@@ -1,0 +1,106 @@
+"""Named armed groups the knowledge base lacks, as themselves (issue: knowledge, "unknown named
+groups still come out as themselves").
+
+A name is a group's when it ends in a group's head noun after at least one name word ("the Gerardo
+Barrios Commando Unit", "Zarate Willka Liberation Armed Forces"), opens with an Arabic faction word
+("Jaysh al-Izza", "Liwa al-Quds"), or follows "calling itself" / "known as". It is typed by its own
+words: rebels (inter 2) when they speak of liberation or revolution, else a political militia
+(inter 3). A name with a word of a party, union, state body or institution is no armed group, and
+a name of force words only ("Special Forces", "Armed Forces") or one that opens with a nation
+("Salvadoran Armed Forces") is the state's, left to the generic rules. The words are data
+(``data/rules/named_groups.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from eventdesk.rules import word_list
+
+__all__ = ["GroupNames", "load_group_names", "unknown_groups"]
+
+_PARTICLES = frozenset({"al", "el", "de", "del", "la", "las", "los", "of", "the", "and", "wa", "bin", "ibn"})
+
+
+@dataclass(frozen=True)
+class GroupNames:
+    headed: re.Pattern[str]
+    prefixed: re.Pattern[str]
+    introduced: re.Pattern[str]
+    rebel_words: frozenset[str]
+    not_groups: frozenset[str]
+    state_like: frozenset[str]
+    stop: frozenset[str]  # function words, which never open a name ("this group", "no organization")
+
+
+@cache
+def load_group_names() -> GroupNames:
+    head_words = [*word_list("named_groups.json", "heads"), *word_list("named_groups.json", "state_like_heads")]
+    heads = "|".join(sorted((re.escape(w) for w in head_words), key=len, reverse=True))
+    prefixes = "|".join(sorted((re.escape(w) for w in word_list("named_groups.json", "prefixes")), key=len, reverse=True))
+    intro = "|".join(sorted((re.escape(w) for w in word_list("named_groups.json", "introducers")), key=len, reverse=True))
+    name = r"[A-Z][\w'’-]+"
+    link = r"(?:\s+(?:of\s+the|of|de\s+la|del|de|the|and|al|el)\b)?"
+    return GroupNames(
+        # one to five capitalised name words (particles between them), then one or two head nouns
+        re.compile(rf"\b((?:{name}{link}\s+){{1,5}}(?:(?i:{heads})\s+)?(?i:{heads}))\b"),
+        re.compile(rf"\b((?i:{prefixes})\s+(?:(?:al|as|ash|an|ar|at|ad|az|el)[-\s])?{name}"
+                   rf"(?:\s+(?:(?:al|wa|el)[-\s])?{name}){{0,3}})"),
+        # a quoted name, or words up to a head noun, or capitalised words
+        re.compile(rf"(?i:\b(?:{intro}))\s+(?:the\s+|a\s+)?(?:[\"“]([^\"”]{{3,60}})[\"”]|"
+                   rf"((?:[\w'’-]+\s+){{0,4}}?(?i:{heads})(?:\s+(?i:{heads}))?)\b)"),
+        frozenset(word_list("named_groups.json", "rebel_words")),
+        frozenset(word_list("named_groups.json", "not_groups")),
+        frozenset(word_list("named_groups.json", "state_like_heads")),
+        frozenset(STOP_WORDS) | frozenset(word_list("named_groups.json", "not_name_openers")),
+    )
+
+
+def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> list[tuple[int, int, str, int]]:
+    """(start, end, name, inter) of each named armed group in ``text`` (a sentence of the reading).
+    ``is_state_name(surface)`` says a name is made of force words only; ``people_of(word)`` names
+    the nation or community of a word, if it is one ("Fulani militias" are the generic rules')."""
+    out: list[tuple[int, int, str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (names.introduced, names.prefixed, names.headed):
+        for m in pattern.finditer(text):
+            start, end = m.span(m.lastindex or 1)
+            surface = _trim(text[start:end])
+            end = start + len(surface)
+            words = [w.lower() for w in re.split(r"[\s-]+", surface) if w]
+            if len(words) < 2 or any(a < end and start < b for a, b in taken):
+                continue
+            if set(words) & names.not_groups or is_state_name(surface) or people_of(surface.split()[0]):
+                continue
+            first = words[0]
+            if pattern is not names.introduced and (first in names.stop or first.isdigit()):
+                continue  # "No organization has claimed", "two army units", "this group"
+            if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words:
+                continue  # "the Atlacatl Battalion", "the Guatemalan Army": the state's units
+            inter = 2 if set(words) & names.rebel_words else 3
+            out.append((start, end, _title(surface), inter))
+            taken.append((start, end))
+    return sorted(out)
+
+
+def _trim(surface: str) -> str:
+    return re.sub(r"[\s\"”'’.,;:]+$", "", surface)
+
+
+def _title(surface: str) -> str:
+    """The name as a name: capitals kept where the text has them, else each word capitalised
+    (particles in lower case: "Jaysh al-Izza", "Gerardo Barrios Commando Unit")."""
+    out = []
+    for i, w in enumerate(surface.split()):
+        low = w.lower()
+        if i and low in _PARTICLES:
+            out.append(low)
+        elif re.match(r"(?i)(al|as|ash|an|ar|at|ad|az|el)-", w):
+            out.append(low[:3] + w[3:4].upper() + w[4:] if w[3:4].islower() else w)
+        else:
+            out.append(w if not w.islower() else w[:1].upper() + w[1:])
+    return " ".join(out)

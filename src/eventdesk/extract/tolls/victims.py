@@ -1,0 +1,120 @@
+"""Deaths of people named one by one, read from the dependency parse.
+
+The text reader (``count``) counts numbers tied to death words. Reports as often name each victim:
+"the assassination of presidential candidate Carlos Pizarro", "Inspector Eulogio Flores died in the
+explosion", "guerrillas killed the mayor of Hostigal as well as two peasants", "took the life of a
+judge". When the text reader finds no figure, this reader counts the victims of a lethal word in
+the parse: each singular person (a name, a pronoun, a person noun) is one, a counted plural
+("two peasants") its number, an uncounted plural ("peasants") nothing (the vague rules are the
+text reader's). The lethal words and the person nouns are data (``data/rules/toll_words.json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from eventdesk.extract.tolls._quantities import parse_number
+from eventdesk.rules import word_list
+
+__all__ = ["VictimRules", "load_victim_rules", "named_victims"]
+
+
+@dataclass(frozen=True)
+class VictimRules:
+    lethal_verbs: frozenset[str]  # lemmas whose object (or passive subject) died: kill, murder
+    dying_verbs: frozenset[str]  # lemmas whose subject died: die, perish
+    lethal_nouns: frozenset[str]  # nouns whose "of" object or possessor died: assassination, death
+    person_nouns: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    nonperson: frozenset[str]
+
+
+@cache
+def load_victim_rules() -> VictimRules:
+    return VictimRules(
+        frozenset(word_list("toll_words.json", "lethal_verb_lemmas")),
+        frozenset(word_list("toll_words.json", "dying_verb_lemmas")),
+        frozenset(word_list("toll_words.json", "lethal_nouns")),
+        frozenset(word_list("toll_words.json", "singular_person")),
+        tuple(word_list("toll_words.json", "person_suffixes")),
+        frozenset(word_list("toll_words.json", "nonperson")),
+    )
+
+
+def named_victims(parse, rules: VictimRules) -> tuple[int, int, int] | None:
+    """(deaths, start, end) of the first lethal word with victims in the parsed sentence ``parse``
+    (offsets into the sentence), or None."""
+    for t in parse:
+        if any(c.dep_ == "neg" for c in t.children):
+            continue
+        heads = _victim_heads(t, rules)
+        if not heads:
+            continue
+        total = sum(_count(h, rules) for v in heads for h in _conjuncts(v))
+        if total:
+            return total, t.idx, t.idx + len(t)
+    return None
+
+
+def _victim_heads(t, rules: VictimRules) -> list:
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in rules.lethal_verbs:
+        passive = [c for c in t.children if c.dep_ == "nsubjpass"]
+        return passive or [c for c in t.children if c.dep_ == "dobj"]
+    if t.pos_ == "VERB" and lemma == "shoot" and _to_death(t):
+        return [c for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
+    if t.pos_ == "VERB" and lemma in rules.dying_verbs:
+        return [c for c in t.children if c.dep_ == "nsubj"]
+    if t.pos_ == "NOUN" and lemma in rules.lethal_nouns:
+        return [c for c in t.children if c.dep_ == "poss"] + [
+            o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if t.pos_ == "NOUN" and lemma == "life" and t.head.lemma_.lower() in ("take", "claim", "cost"):
+        return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return []
+
+
+def _to_death(t) -> bool:
+    """"shot to death", "shot dead"."""
+    for c in t.children:
+        if c.lower_ == "dead":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children):
+            return True
+    return False
+
+
+def _conjuncts(t) -> list:
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    # "the mayor ... as well as two peasants": spaCy hangs the second on "as"
+    for c in t.children:
+        if c.dep_ == "cc" and c.lower_ == "as":
+            for g in c.children:
+                for o in g.children:
+                    if o.dep_ in ("pobj", "conj"):
+                        out.extend(_conjuncts(o))
+    return out
+
+
+def _count(t, rules: VictimRules) -> int:
+    low = t.lower_
+    if low in rules.nonperson:
+        return 0
+    num = next((c for c in t.children if c.dep_ == "nummod"), None)
+    if num is not None:
+        n = parse_number(num.lower_)
+        return n if n is not None and n < 10_000 else 0
+    if t.tag_ in ("NNS", "NNPS"):
+        return 0  # an uncounted plural: the text reader's vague rules decide
+    if t.pos_ == "PRON":
+        return 1 if low in ("he", "him", "she", "her") else 0
+    if t.pos_ == "PROPN":
+        return 1 if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) else 0
+    if t.pos_ == "NOUN":
+        lemma = t.lemma_.lower()
+        if lemma in rules.person_nouns or (len(lemma) > 4 and lemma.endswith(rules.person_suffixes)):
+            return 1
+    return 0

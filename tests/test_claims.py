@@ -351,7 +351,7 @@ def test_seed_004_coordination_with_assads_government_and_the_coalition(seeds, a
 
 
 def test_seed_000_delalande_doubts_coordination_with_damascus(seeds, actors):
-    text, claims = seed_claims(seeds, actors, "000", lambda e: e.place is not None and e.place.admin1 == "Deir ez-Zor")
+    text, claims = seed_claims(seeds, actors, "000", lambda e: e.place is not None and e.place.admin1 == "Deir-ez-Zor")
     doubted = [c for c in claims if c.field == "coordinated_with" and c.speaker == "Arnaud Delalande"]
     assert len(doubted) == 1
     assert (doubted[0].value, doubted[0].stance) == ("Government of Syria", "doubted")

@@ -22,7 +22,7 @@ META = {"pipeline_version": "0.1.0", "model": "en_core_web_sm-3.8.0", "dictionar
 WRITTEN_META = {**META, "profile": "eventdesk", "columns": export.column_dtypes(export.COLUMNS)}
 HEADER = (
     "event_id,event_date,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,"
-    "country,admin1,admin2,location,latitude,longitude,geo_precision,fatalities,fatalities_low,fatalities_high,"
+    "country,admin1,admin2,admin1_code,location,latitude,longitude,geo_precision,fatalities,fatalities_low,fatalities_high,"
     "source,source_count,independent_sources,article_ids,notes,disputed,evidence,confidence,reviewed"
 )
 
@@ -305,3 +305,18 @@ def test_jsonl_export_import_export_is_identical(tmp_path: Path, evs: list[Event
 
 def _export_order(record: dict) -> tuple[bool, str, str]:
     return (record["event_date"] is None, record["event_date"] or "", record["event_id"])
+
+
+def test_the_province_code_column_joins_any_spelling() -> None:
+    """`admin1_code` is the ISO 3166-2 code of the province, whatever spelling the event carries."""
+    def at(place: Place) -> Event:
+        event = make_event()
+        return replace(event, fields=replace(event.fields, place=place))
+
+    codes = [export.event_row(at(Place("Syria", spelling, "", "Saraqib", 35.86, 36.8, 1)))["admin1_code"]
+             for spelling in ("Idleb", "Idlib", "Idlib Governorate")]
+    assert codes == ["SY-ID"] * 3
+    assert export.event_row(make_event())["admin1_code"] == "IQ-BB"  # Babil
+    unknown = export.event_row(at(Place("Syria", "Atlantis", "", "X", 35.0, 36.0, 1)))
+    assert unknown["admin1_code"] == "" and unknown["admin1"] == "Atlantis"
+    assert export.event_row(make_event(place=False))["admin1_code"] == ""

@@ -44,7 +44,7 @@ def test_near_town_beats_province(gaz: Gazetteer) -> None:
 def test_province_only_is_precision_3_at_capital(gaz: Gazetteer) -> None:
     place = _choose(gaz, "Gunmen attacked a market in Deir ez-Zor province.")
     assert place is not None
-    assert (place.admin1, place.location, place.precision) == ("Deir ez-Zor", "Deir ez-Zor", 3)
+    assert (place.admin1, place.location, place.precision) == ("Deir-ez-Zor", "Deir ez-Zor", 3)
     assert abs(place.latitude - 35.34) < 0.1
     place = _choose(gaz, "Fighters attacked soldiers in northern Diyala.")
     assert place is not None and (place.admin1, place.precision) == ("Diyala", 3)
@@ -377,7 +377,7 @@ def test_a_district_in_another_transliteration_near_its_province(gaz: Gazetteer)
             "Deh Rahwod district, Urozgan.")
     place = _choose(gaz, text)
     # "Kala" is not Caala in Angola; the village lies in Dihrawud, which lies in Uruzgan
-    assert place is not None and place.country == "Afghanistan" and place.admin1 == "Uruzgan"
+    assert place is not None and place.country == "Afghanistan" and place.admin1 == "Urozgan"
     assert abs(place.latitude - 32.6) < 0.2 and abs(place.longitude - 65.45) < 0.2
 
 
@@ -441,7 +441,7 @@ def test_places_spacy_calls_people_are_places(events_of, town: str, location: st
 
 def test_a_province_spacy_calls_a_person_is_a_province(events_of) -> None:
     events = events_of("On 3 May 2020, gunmen attacked a checkpoint in Nineveh province, killing 2 soldiers.")
-    assert [(e.place.admin1, e.place.country, e.place.precision) for e in events] == [("Nineveh", "Iraq", 3)]
+    assert [(e.place.admin1, e.place.country, e.place.precision) for e in events] == [("Ninewa", "Iraq", 3)]
 
 
 def test_a_hint_repeating_the_name_names_its_division(events_of) -> None:

@@ -75,9 +75,9 @@ def test_every_summary_sentence_is_cited_and_every_citation_resolves(brief):
 def test_summary_states_counts_deadliest_and_provinces(brief):
     text = " ".join(s.text for s in brief.summary)
     assert f"{len(brief.events)} events with" in text
-    assert "The deadliest events were the air/drone strike at Hajin (Deir ez-Zor, Syria) on 19 April 2018 (36 deaths)" \
+    assert "The deadliest events were the air/drone strike at Hajin (Deir-ez-Zor, Syria) on 19 April 2018 (36 deaths)" \
         in text
-    assert "most affected" in text and "Deir ez-Zor (Syria)" in text
+    assert "most affected" in text and "Deir-ez-Zor (Syria)" in text
     assert "second half of the period" not in text  # 12 events: too few for a trend (test_no_trend_on_fewer_than_20_events)
     assert dict(brief.left_out) == {"place unknown or vaguer than a province": 1}  # the undated-place attack
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.errors import ConfigError, InputError
+from eventdesk.gazetteer import admin1_index
 from eventdesk.model import Actor, Event, Span
 
 __all__ = [
@@ -53,7 +54,7 @@ __all__ = [
 COLUMNS: tuple[str, ...] = (
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
-    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "country", "admin1", "admin2", "admin1_code", "location", "latitude", "longitude", "geo_precision",
     "fatalities", "fatalities_low", "fatalities_high",
     "source", "source_count", "independent_sources", "article_ids", "notes", "disputed", "evidence", "confidence",
     "reviewed",
@@ -113,6 +114,8 @@ def event_row(event: Event) -> Record:
         "country": "" if place is None else place.country,
         "admin1": "" if place is None else place.admin1,
         "admin2": "" if place is None else place.admin2,
+        # ISO 3166-2 code of the province under any of its spellings (data/admin1.csv)
+        "admin1_code": "" if place is None else admin1_index().code(place.country, place.admin1),
         "location": "" if place is None else place.location,
         "latitude": None if place is None else _coordinate(place.latitude),
         "longitude": None if place is None else _coordinate(place.longitude),

@@ -204,7 +204,7 @@ def _muc_text(d: dict) -> str:
 def _short(field: str) -> str:
     """A column heading of at most 8 characters for an evaluation field."""
     return {"sub_event_type": "sub_type", "event_type": "type", "event_date": "date", "coords_50km": "coords",
-            "fatalities": "deaths", "date_in_range": "date", "deaths_in_range": "deaths"}.get(field, field)[:8]
+            "fatalities": "deaths", "admin1_alias": "a1 alias", "date_in_range": "date", "deaths_in_range": "deaths"}.get(field, field)[:8]
 
 
 def review_text(event_id: str, members: list[str], reviews) -> str:

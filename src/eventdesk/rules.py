@@ -53,6 +53,7 @@ RULE_FILES: tuple[str, ...] = (
     "toll_words.json",
     "actor_words.json",
     "place_words.json",
+    "person_names.json",
     "war_zones.json",
     "claim_words.json",
     "modality_words.json",

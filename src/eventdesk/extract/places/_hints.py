@@ -8,7 +8,7 @@ Private: import from ``eventdesk.extract.places.choose``, whose ``_resolve`` cal
 
 from __future__ import annotations
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, km, name_key, strip_admin_suffix
+from eventdesk.gazetteer import GazEntry, Gazetteer, admin1_index, km, name_key, strip_admin_suffix
 from eventdesk.extract.places._context import PlaceContext
 from eventdesk.extract.places._words import ADMIN_WORDS, DISTRICT_WORDS, Candidate
 
@@ -90,8 +90,11 @@ def _unique_name(entry: GazEntry, cand: Candidate) -> bool:
 
 
 def _own_name(entry: GazEntry, cand: Candidate) -> bool:
-    """Whether the surface is the entry's own (ASCII-folded) name rather than an alternate name."""
-    return name_key(entry.name) == cand.key
+    """Whether the surface is the entry's own (ASCII-folded) name rather than an alternate name;
+    every spelling of a first-level division in ``data/admin1.csv`` is its own ("Nineveh", "Ninewa")."""
+    if name_key(entry.name) == cand.key:
+        return True
+    return entry.kind == "admin1" and admin1_index().code(entry.country_code, cand.key) == entry.id.split(":", 1)[1]
 
 
 def _hints_in(hints: tuple[str, ...], country: str, gaz: Gazetteer) -> int:

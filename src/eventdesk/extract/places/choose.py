@@ -25,6 +25,7 @@ import math
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
+from eventdesk.extract.places._people import part_of_a_personal_name
 from eventdesk.extract.places._respelled import respelled_districts
 from eventdesk.extract.places._context import PlaceContext
 from eventdesk.extract.places._hints import (
@@ -106,6 +107,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
         if gaz.is_common_word(surface) and not explicit:
             continue  # "Police", "Hope", "Said": only with an explicit place word
+        if not explicit and not cand.hints and cand.after not in DISTRICT_WORDS | NEAR_WORDS and \
+                part_of_a_personal_name(text, cand, gaz):
+            continue  # "Roberto Morales", "Hamilton Garcia": a person, not the town
         if cand.respelled:
             cand.chosen = _respelled_fit(cand, gaz, context)
             continue

@@ -1,0 +1,51 @@
+"""A name that is part of a personal name is no place without a place reading.
+
+"the house of Roberto Morales" names a man, not the Colombian town of Morales; "gunmen killed
+Hamilton Garcia" a man, not Hamilton in Ontario. A candidate place is part of a personal name when
+a given name stands right before it ("Roberto Morales"), or when it is itself a given name or
+surname and another such name stands next to it ("Hamilton Garcia": neither Hamilton nor Garcia;
+not "Jackson Mississippi", whose second name is a province). The word lists are data (``data/rules/person_names.json``: the US Census Bureau's 1990
+name lists); the caller keeps such a name only with a place reading: a unit word after it ("the
+village of Martin"), or a hint in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventdesk.extract.places._words import Candidate
+from eventdesk.gazetteer import Gazetteer
+from eventdesk.rules import word_list
+
+__all__ = ["part_of_a_personal_name"]
+
+_GIVEN: frozenset[str] = word_list("person_names.json", "given_names")  # type: ignore[assignment]
+_SURNAMES: frozenset[str] = word_list("person_names.json", "surnames")  # type: ignore[assignment]
+_NAMES = _GIVEN | _SURNAMES
+# a province this populous is what its name means next to another name ("Jackson Mississippi")
+_PROVINCE_POPULATION = 500_000
+# one capitalised word right before the candidate, on the same line ("Roberto Morales")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+# one capitalised word right after it ("Hamilton Garcia"), not the first word of a new sentence
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?![-'’])")
+
+
+def part_of_a_personal_name(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
+    """Whether the candidate name reads as part of a person's name (see the module's docstring)."""
+    before = _WORD_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+    if before is not None and before.group(1).lower() in _GIVEN:
+        return True
+    if text[cand.start:cand.end].lower() not in _NAMES:
+        return False
+    if before is not None and _a_name_not_a_place(before.group(1), gaz):
+        return True  # "Hamilton Garcia": Garcia
+    after = _WORD_AFTER.match(text, cand.end)
+    return after is not None and _a_name_not_a_place(after.group(1), gaz)
+
+
+def _a_name_not_a_place(word: str, gaz: Gazetteer) -> bool:
+    """A given name or surname that is no common word, country or province ("Jackson Mississippi")."""
+    if word.lower() not in _NAMES or gaz.is_common_word(word) or gaz.country_of(word) is not None:
+        return False
+    province = gaz.admin1(word)  # a parish of Bermuda called Hamilton does not make the name a place
+    return province is None or province.population < _PROVINCE_POPULATION

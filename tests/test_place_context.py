@@ -1,0 +1,73 @@
+"""Context rules of the places component (issue 16): a name that is also a common word or a personal
+name is a place only with a place reading; a country the article names outranks a same-named place
+abroad. Each rule with a positive and a negative case, through the real pipeline."""
+
+from __future__ import annotations
+
+
+def _places(events) -> list[tuple[str, str]]:
+    return [(e.place.location, e.place.country) if e.place else ("", "") for e in events]
+
+
+# -- a personal name is no place -------------------------------------------------------------
+
+
+def test_a_surname_after_a_given_name_is_a_person_not_a_town(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen attacked the house of Roberto Morales, killing his wife.")
+    assert all(e.place is None or e.place.location != "Morales" for e in events)
+
+
+def test_the_same_name_with_a_place_reading_is_the_town(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen attacked the village of Morales in Cauca, killing 3 farmers.")
+    assert ("Morales", "Colombia") in _places(events)
+
+
+def test_two_personal_names_side_by_side_are_a_person(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen killed Hamilton Garcia and his son.")
+    assert all(e.place is None for e in events)
+
+
+def test_a_name_followed_by_its_province_is_a_place(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen killed two people in Jackson Mississippi.")
+    assert ("Jackson", "United States") in _places(events)
+
+
+def test_a_speaker_named_like_a_town_does_not_place_the_event(events_of) -> None:
+    events = events_of("On 3 May 2020, Martin Kimani said gunmen killed two people in Garissa.")
+    assert _places(events) == [("Garissa", "Kenya")]
+
+
+def test_a_personal_name_alone_is_no_place(events_of) -> None:
+    assert all(e.place is None for e in events_of("On 3 May 2020, gunmen shot dead Gregory at his home."))
+
+
+def test_a_group_named_like_a_hamlet_is_no_place(events_of) -> None:
+    assert all(e.place is None for e in events_of("On 3 May 2020, Shabab fighters killed 4 soldiers."))
+
+
+def test_the_hamlet_with_a_unit_word_is_a_place(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen killed two farmers in the village of Gregory, Texas.")
+    assert ("Gregory", "United States") in _places(events)
+
+
+# -- the country the article names outranks a namesake abroad -----------------------------------
+
+
+def test_tripoli_in_an_article_about_lebanon_is_the_lebanese_city(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen killed two people in Tripoli, the Lebanese army said.")
+    assert _places(events) == [("Tripoli", "Lebanon")]
+
+
+def test_tripoli_in_an_article_about_libya_is_the_libyan_capital(events_of) -> None:
+    events = events_of("On 3 May 2020, shelling killed two people in Tripoli, the Libyan government said.")
+    assert [(e.place.location, e.place.country, e.place.admin1) for e in events] == [("Tripoli", "Libya", "Tripoli")]
+
+
+def test_hyderabad_in_an_article_about_pakistan_is_not_the_indian_city(events_of) -> None:
+    events = events_of("On 3 May 2020, gunmen killed two people in Hyderabad, police in Pakistan said.")
+    assert _places(events) == [("Hyderabad", "Pakistan")]
+
+
+def test_hyderabad_without_a_country_is_the_larger_indian_city(events_of) -> None:
+    events = events_of("On 3 May 2020, a mob killed two people in Hyderabad.")
+    assert _places(events) == [("Hyderabad", "India")]

@@ -62,10 +62,12 @@ class ArticleContext:
         homes = self.place_context.homes  # the home country of the named actors ("Houthi forces")
         return max(homes, key=lambda kv: kv[1])[0] if homes else None
 
-    def place_for(self, span: Span) -> Place | None:
+    def place_for(self, span: Span, person=None) -> Place | None:
+        """The place of a sentence's event (chosen once); ``person(start, end)`` says whether the
+        statistical NER reads a person's name there (see ``choose_place``)."""
         if span in self.places_by_sentence:
             return self.places_by_sentence[span]
-        place = choose_place(self.text, span, self.gazetteer, context=self.place_context)
+        place = choose_place(self.text, span, self.gazetteer, context=self.place_context, person=person)
         self.places_by_sentence[span] = place
         return place
 

@@ -84,7 +84,7 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
     return score
 
 
-def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceContext) -> None:
+def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceContext, person=None) -> None:
     """Choose one entry per candidate, using the divisions the sentence itself names."""
     sentence_admin1 = {c.entries[0].admin1 for c in cands
                        if c.entries and c.entries[0].kind == "admin1" and c.after in ADMIN_WORDS}
@@ -110,6 +110,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if not explicit and not cand.hints and cand.after not in DISTRICT_WORDS | NEAR_WORDS and \
                 part_of_a_personal_name(text, cand, gaz):
             continue  # "Roberto Morales", "Hamilton Garcia": a person, not the town
+        if person is not None and not explicit and not cand.hints and cand.cue == "none" and \
+                cand.after not in DISTRICT_WORDS | NEAR_WORDS and person(cand.start, cand.end):
+            continue  # no place reading, and the NER reads a person: "the murder of Galan"
         if cand.respelled:
             cand.chosen = _respelled_fit(cand, gaz, context)
             continue
@@ -243,10 +246,10 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
                  span=Span(article_id, cand.start, cand.name_end or cand.end))
 
 
-def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext) -> list[Candidate]:
+def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext, person=None) -> list[Candidate]:
     cands = respelled_districts(text, sentence, scan(text, sentence, gaz), gaz)
     read_surroundings(text, sentence, cands)
-    _resolve(text, cands, gaz, context)
+    _resolve(text, cands, gaz, context, person)
     cands = _with_city_parts(text, sentence, cands)
     # the hints of a placed name are not places of their own; those of a name they could not
     # place are ("Gituro villages (Naivasha and Kinangop constituencies)")
@@ -301,10 +304,13 @@ def _place_score(cand: Candidate, order: int) -> float:
 
 
 def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
-                 context: PlaceContext) -> Place | None:
+                 context: PlaceContext, person=None) -> Place | None:
     """The place the event of ``sentence`` happened at, or None when the sentence names no
-    usable place (only a country, or only places the event moved from or through)."""
-    cands = _candidates(text, sentence, gazetteer, context)
+    usable place (only a country, or only places the event moved from or through).
+    ``person(start, end)``, when given, says whether the statistical NER reads a person's name at
+    those offsets of ``text``: a name with no place reading (no locative word, unit word or hint)
+    that it reads as a person is no place ("gunmen killed Hamilton Garcia", "Galan's murder")."""
+    cands = _candidates(text, sentence, gazetteer, context, person)
     if not cands:
         return None
     scored = sorted(((_place_score(c, i), c) for i, c in enumerate(cands)), key=lambda s: -s[0])

@@ -1,6 +1,7 @@
 """The places step: where each event sentence happened, and in which country.
 
-A sentence's place is the gazetteer place chosen for it (``choose``); its country is that place's,
+A sentence's place is the gazetteer place chosen for it (``choose``; the statistical NER, run on
+demand, says when a name with no place reading is a person's); its country is that place's,
 else the country the sentence names ("inside Syria"), else the article's main country. Sentences
 are read in text order: when the article names no country, the main country is that of the places
 found so far.
@@ -15,12 +16,28 @@ from eventdesk.document import ArticleDoc
 __all__ = ["read_places"]
 
 
+def _person_reader(parse, span, services):
+    """``person(start, end)`` for the sentence ``span``: whether the statistical NER reads a
+    person's name over those article offsets (run on the sentence only when first asked)."""
+    nlp = getattr(services, "nlp", None)
+    if parse is None or nlp is None or not hasattr(nlp, "entities"):
+        return None
+
+    def person(start: int, end: int) -> bool:
+        # a person's name that holds more than the candidate ("Luis Carlos Galan" around "Galan");
+        # the NER alone misreads a lone place name in wire copy ("Ayacucho was left in darkness")
+        a, b = start - span.start, end - span.start
+        return any(label == "PERSON" and s <= a and b <= e and (e - s) > (b - a)
+                   for s, e, label in nlp.entities(parse))
+    return person
+
+
 def read_places(doc: ArticleDoc, services) -> ArticleDoc:
     context = doc.context
     places, countries = {}, {}
     for sentence in doc.event_sentences():
         span = sentence.span
-        place = context.place_for(span)
+        place = context.place_for(span, _person_reader(doc.docs.get(span), span, services))
         places[span] = place
         countries[span] = place.country if place else (context.sentence_country(span) or context.main_country)
     return replace(doc, places=places, countries=countries)

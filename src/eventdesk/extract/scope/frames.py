@@ -52,7 +52,7 @@ class FrameRules:
     weapon_nouns: frozenset[str]
     weapon_uses: frozenset[str]
     prevention_verbs: frozenset[str]
-    act_heads: frozenset[str]
+    record_heads: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
 
 
@@ -133,13 +133,14 @@ def _generic(token, rules: FrameRules) -> str:
 
 
 def _kind_of_thing(token, rules: FrameRules) -> str:
-    """A violent noun that modifies another noun names a kind of thing: "a murder trial", "torture
-    cases", "bomb experts" (but "a car bomb attack", "the kidnapping victims" name the act)."""
+    """A violent noun that modifies a noun of a record, procedure or institution names a kind of
+    thing: "a murder trial", "torture cases", "bomb experts" (but "a car bomb attack", "artillery
+    shells" name the act or its means)."""
     head = token.head
     if token.pos_ != "NOUN" or token.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN") or head.i == token.i:
         return ""
-    if head.lemma_.lower() in rules.act_heads or head.lower_ in rules.act_heads:
-        return ""
+    if head.lemma_.lower() not in rules.record_heads and head.lower_ not in rules.record_heads:
+        return ""  # "artillery shells", "a car bomb attack", "Degodia attack Garre civilians" (a headline)
     return f"a kind of thing, not an act ('{token.text.lower()} {head.text.lower()}')"
 
 

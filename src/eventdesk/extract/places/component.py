@@ -9,11 +9,15 @@ found so far.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
 
 __all__ = ["read_places"]
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def _person_reader(parse, span, services):
@@ -25,8 +29,12 @@ def _person_reader(parse, span, services):
 
     def person(start: int, end: int) -> bool:
         # a person's name that holds more than the candidate ("Luis Carlos Galan" around "Galan");
-        # the NER alone misreads a lone place name in wire copy ("Ayacucho was left in darkness")
+        # the NER alone misreads a lone place name in wire copy ("Ayacucho was left in darkness").
+        # With no capitalised word beside the candidate there is no longer name: no NER run
         a, b = start - span.start, end - span.start
+        text = parse.text
+        if not (_NAME_BEFORE.search(text, max(0, a - 30), a) or _NAME_AFTER.match(text, b)):
+            return False
         return any(label == "PERSON" and s <= a and b <= e and (e - s) > (b - a)
                    for s, e, label in nlp.entities(parse))
     return person

@@ -329,6 +329,7 @@ def test_members_of_a_named_front_are_an_armed_side_not_a_crowd():
 
 def test_dynamite_and_detonations_are_explosions():
     for text in ("A car loaded with 80 kg of dynamite exploded in front of the general's vehicle.",
+                 "On Monday guerrillas blew up several electricity pylons in the eastern region.",
                  "There have been four dynamite attacks on the pipeline in the last 72 hours."):
         assert classify(text).event_type == "Explosions/Remote violence", text
     assert classify("Soldiers seized 20 sticks of dynamite at a farm.").sub_event_type == "Disrupted weapons use"

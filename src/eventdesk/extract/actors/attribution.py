@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from eventdesk.model import Actor, Span
 from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, named_actors
@@ -72,12 +72,21 @@ class ReportAttribution:
         self.text, self.dictionary, self.rules = text, dictionary, rules
         self.spans = [s.span for s in sentences]
         self._groups: dict[str | None, list[tuple[Span, Actor]]] = {}
-        self.claim_spans = [sp for sp in self.spans if rules.responsibility.search(text, sp.start, sp.end)]
-        self.blames = []  # (sentence start, the police were blamed)
+
+    @cached_property
+    def claim_spans(self) -> list[Span]:
+        """The sentences that claim, attribute or blame an act (read when first asked)."""
+        return [sp for sp in self.spans if self.rules.responsibility.search(self.text, sp.start, sp.end)]
+
+    @cached_property
+    def blames(self) -> list[tuple[int, bool]]:
+        """(sentence start, the police were blamed) of each sentence blaming the state's forces."""
+        out = []
         for sp in self.spans:
-            m = rules.state_blame.search(text, sp.start, sp.end)
-            if m is not None and not rules.denials.search(text, sp.start, sp.end):
-                self.blames.append((sp.start, bool(m.group("police"))))
+            m = self.rules.state_blame.search(self.text, sp.start, sp.end)
+            if m is not None and not self.rules.denials.search(self.text, sp.start, sp.end):
+                out.append((sp.start, bool(m.group("police"))))
+        return out
 
     def groups(self, country: str | None) -> list[tuple[Span, Actor]]:
         """(sentence, actor) of every named non-state armed group of the report, in text order."""

@@ -1,5 +1,5 @@
 """The work of one partition, the same wherever it runs: the pipeline's stages over its articles,
-encoded as the partition's result file. ``InProcess`` runs partitions here, one after another."""
+written to the partition's result file. ``InProcess`` runs partitions here, one after another."""
 
 from __future__ import annotations
 

@@ -215,7 +215,9 @@ def _location_ok(t: MucTemplate, e: EventMention) -> bool:
             if key == fold(p.country):
                 return True
             continue
-        ours = {fold(p.location), fold(p.location.split("-")[0])} if p.precision <= 2 else set()
+        # a city part is written "City-Part" (ACLED's "Lima-Miraflores"): the city or the part
+        city, _, part = p.location.partition("-")
+        ours = {fold(p.location), fold(city), fold(part)} - {""} if p.precision <= 2 else set()
         if kind in ("DEPARTMENT", "PROVINCE", "REGION", "STATE"):
             ours.add(fold(p.admin1))
         if key in ours:

@@ -49,6 +49,20 @@ class ArticleContext:
     anchors: tuple[DateAnchor, ...]
     place_context: PlaceContext
     places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
+    dateline_place: Place | None = None  # where the report was filed ("LIMA, 7 MAY 89 --"), no span
+
+    def filed_from(self) -> Place | None:
+        """The dateline's place, for an event whose report names no place of its own: only when it
+        lies in the article's main country ("LIMA -- guerrillas attacked a bus"), never a
+        correspondent's post abroad ("ROME (ITALY) -- the FMLN described the massacre ...").
+        Marked precision 2: where the report was filed, not a place the report says it happened."""
+        place = self.dateline_place
+        if place is None:
+            return None
+        main = self.main_country
+        if main is not None and place.country != main:
+            return None
+        return replace(place, precision=max(place.precision, 2), source=f"dateline:{place.source}")
 
     @property
     def main_country(self) -> str | None:
@@ -97,6 +111,7 @@ def build_context(
     actors,
     *,
     default_country: str | None = None,
+    dateline: str | None = None,
 ) -> ArticleContext:
     """Collect the article-level hints once per article (cheap: regex and dictionary lookups)."""
     place_context = PlaceContext.from_text(
@@ -119,7 +134,21 @@ def build_context(
     countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
-    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {})
+    filed = _dateline_place(dateline, article_id, gazetteer, place_context) if dateline else None
+    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed)
+
+
+def _dateline_place(dateline: str, article_id: str, gazetteer, place_context: PlaceContext) -> Place | None:
+    """The town of a dateline ("BOGOTA, 7 SEP 89", "ROME (ITALY), 11 JAN 90", "Tuesday; BAGHDAD"),
+    read as a place name with its parenthesised hint; ``None`` for "NO CITY (PERU)" or "CLANDESTINE"."""
+    for part in reversed(dateline.split("; ")):
+        town = part.split(",")[0] if "(" not in part.split(",")[0] else part.split(")")[0] + ")"
+        if town.isupper():
+            town = town.title()  # wire copy: a capitalised word reads as a name, "LIMA" as an acronym
+        place = choose_place(town, Span(article_id, 0, len(town)), gazetteer, context=place_context)
+        if place is not None and place.precision == 1:
+            return replace(place, span=None)
+    return None
 
 
 def _actor_countries(text: str, actors) -> dict[str, int]:
@@ -144,6 +173,6 @@ def read_context(doc, services):
 
     context = build_context(
         doc.reading.text, doc.clean.id, doc.sentences, doc.publication.date, services.gazetteer, services.actors,
-        default_country=services.settings.default_country,
+        default_country=services.settings.default_country, dateline=doc.clean.dateline,
     )
     return _replace(doc, context=context)

@@ -149,8 +149,10 @@ def rules() -> Rules:
         ),
         numeric_or_time=re.compile(rf"{_NUMERIC_DATE}|{_TIME}", ci),
         place_dateline=re.compile(
-            r"[A-Z][A-Z'’.]{2,}(?:\s+[A-Z][A-Z'’.]+){0,3}(?:,\s+[A-Z][A-Za-z.'’ ]{1,30}?)?"
-            r"(?:\s*\([A-Za-z .]{2,30}\))?\s*[-–—]+\s+(?=\S)"
+            r"[A-Z][A-Z'’.]{1,}(?:\s+[A-Z][A-Z'’.]+){0,3}(?:,\s+[A-Z][A-Za-z.'’ ]{1,30}?)?"
+            r"(?:\s*\([A-Za-z .]{2,30}\))?"
+            # a wire dateline's date: "BOGOTA, 7 SEP 89 --", "SAN SALVADOR, 12 NOV --"
+            r"(?:,\s+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})(?:\s+\d{2,4})?)?\s*[-–—]+\s+(?=\S)"
         ),
         trailing_source=re.compile(r"(?<=[.!?”\"’)])\s+Source\s*$"),
         quoted=re.compile(

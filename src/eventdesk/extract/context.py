@@ -29,7 +29,8 @@ _STATE_WORDS = re.compile(
 
 _IN_COUNTRY = re.compile(
     r"\b(?:(?:in|inside|into|across|within) (?:the )?(?:(?:eastern|western|northern|southern|central|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western) )?|on the )(?P<name>[A-Z][a-z]+)\b"
+    r"north-?eastern|north-?western|south-?eastern|south-?western) )?|on the )"
+    r"(?P<name>[A-Z][a-z]+(?: (?:[A-Z][a-z]+|of|and|the)){0,3})\b"
 )
 
 
@@ -51,16 +52,20 @@ class ArticleContext:
     places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
     dateline_place: Place | None = None  # where the report was filed ("LIMA, 7 MAY 89 --"), no span
 
-    def filed_from(self) -> Place | None:
-        """The dateline's place, for an event whose report names no place of its own: only when it
-        lies in the article's main country ("LIMA -- guerrillas attacked a bus"), never a
-        correspondent's post abroad ("ROME (ITALY) -- the FMLN described the massacre ...").
-        Marked precision 2: where the report was filed, not a place the report says it happened."""
+    def filed_from(self, spans: tuple[Span, ...] = ()) -> Place | None:
+        """The dateline's place, for an event whose sentences ``spans`` name no place of their own:
+        only when it lies in the article's main country and in the country those sentences name, if
+        any ("LIMA -- guerrillas attacked a bus"), never a correspondent's post abroad ("ROME
+        (ITALY) -- the FMLN described the massacre ...", "PANAMA CITY -- Panama's archbishop
+        condemned the murder of six Jesuits in El Salvador"). Marked precision 2: where the report
+        was filed, not a place the report says it happened."""
         place = self.dateline_place
         if place is None:
             return None
         main = self.main_country
         if main is not None and place.country != main:
+            return None
+        if any((named := self.sentence_country(span)) and named != place.country for span in spans):
             return None
         return replace(place, precision=max(place.precision, 2), source=f"dateline:{place.source}")
 
@@ -81,7 +86,16 @@ class ArticleContext:
         statistical NER reads a person's name there (see ``choose_place``)."""
         if span in self.places_by_sentence:
             return self.places_by_sentence[span]
-        place = choose_place(self.text, span, self.gazetteer, context=self.place_context, person=person)
+        named = self.sentence_country(span)
+        context = self.place_context
+        if named:  # "... the foiled attack in Medellin ... terrorists in Colombia": Colombia's Medellin
+            context = replace(context, countries=((named, len(self.text)),
+                                                  *(c for c in context.countries if c[0] != named)))
+        place = choose_place(self.text, span, self.gazetteer, context=context, person=person)
+        if place is not None and named and named != place.country:
+            # "Panama's archbishop condemned the assassination of six Jesuits in El Salvador": the
+            # sentence puts its event in a country; a name of another country is no place of it
+            place = None
         self.places_by_sentence[span] = place
         return place
 
@@ -91,7 +105,10 @@ class ArticleContext:
         sentence = self.text[span.start : span.end]
         named = []
         for m in _IN_COUNTRY.finditer(sentence):
-            country = self.gazetteer.country_of(m.group("name"))
+            words = m.group("name").split()
+            # the longest name that is a country: "in El Salvador", "in the Central African Republic"
+            country = next((c for n in range(len(words), 0, -1)
+                            if (c := self.gazetteer.country_of(" ".join(words[:n])))), None)
             if country:
                 named.append(country)
         return named[0] if named else None

@@ -103,7 +103,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                               for c in group)
             continue
         if _merged_view(group).place is None:
-            place = _paragraph_place(text, sentences, group, taken, context) or context.filed_from()
+            place = _paragraph_place(text, sentences, group, taken, context) or \
+                context.filed_from(tuple(s for c in group for s in (c.sentence, *c.extra)))
             group[0] = replace(group[0], place=place)
         setting = _setting_sentence(text, sentences, group, taken)
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, name_key, strip_admin_suffix
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, name_key, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
 from eventdesk.extract.places._people import part_of_a_personal_name
@@ -52,6 +52,9 @@ from eventdesk.extract.places._words import (
 )
 
 __all__ = ["PlaceContext", "choose_place", "find_places"]
+
+#: A city this large is known abroad by its other names ("Bombay" for Mumbai).
+_CITY_POPULATION = 100_000
 
 
 def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_keys: set[str],
@@ -98,7 +101,7 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         cand.key = name_key(surface)
         cand.is_country = bool(cand.entries) and (
             all(e.kind == "country" for e in cand.entries) or (
-                gaz.country_of(surface) is not None and not any(_rivals_the_country(e, cand) for e in cand.entries)))
+                gaz.country_of(surface) is not None and not any(_rivals_the_country(e, cand, surface) for e in cand.entries)))
         if cand.is_country and not cand.hints:
             continue  # "in Lebanon" is the country, never Lebanon, Tennessee
         if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
@@ -140,9 +143,12 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             cand.chosen = best
 
 
-def _rivals_the_country(entry: GazEntry, cand: Candidate) -> bool:
+def _rivals_the_country(entry: GazEntry, cand: Candidate, surface: str) -> bool:
     """A place that shares a country's name and may be meant instead: a province or a big city
-    ("Georgia" the US state), not a county ("Cameron County" is no reading of "Cameroon")."""
+    ("Georgia" the US state), not a county ("Cameron County" is no reading of "Cameroon"), nor a
+    city whose name lacks the country's article ("El Salvador" is no reading of Salvador, Bahia)."""
+    if entry.kind == "city" and fold(entry.name).lower() != fold(surface).lower():
+        return False
     return _own_name(entry, cand) and (entry.kind in ("admin1", "supplement") or
                                        (entry.kind == "city" and entry.population >= 100_000))
 
@@ -182,7 +188,13 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
         # Afghanistan, not only a province that may be a homonym: "Hodeidah Red Sea port city")
         return False
     if countries and entry.country not in countries:
-        return explicit and entry.population >= _TOWN_POPULATION
+        # abroad, a town needs a locative cue, and one named by the first words of its name only
+        # ("Pineda" for Pineda de Mar in Spain) must be large as well: more often a surname
+        return explicit and entry.population >= _TOWN_POPULATION and (
+            not _first_words_only(entry, cand) or entry.population >= _CITY_POPULATION)
+    if entry.kind == "city" and entry.population < _TOWN_POPULATION and not _own_name(entry, cand) and \
+            not explicit:
+        return False  # "Heard" is a name of Flovilla, Georgia (634 people): a village's other name needs "in"
     homes = {c for c, _ in context.homes}
     if not countries and entry.country in homes:
         return True  # a village of the Houthis' country in an article about the Houthis
@@ -200,6 +212,13 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
         # ("Grenade" is Granada in French, "Kisi" a name of Jixi): only with a locative cue
         return explicit
     return True
+
+
+def _first_words_only(entry: GazEntry, cand: Candidate) -> bool:
+    """Whether the text names the entry by the first words of a longer name ("Pineda" for Pineda
+    de Mar, "Jaramillo" for Jaramillo Quemado), not by a spelling of it ("Abu Kamal")."""
+    words = entry.name.split()
+    return any(name_key(" ".join(words[:n])) == cand.key for n in range(1, len(words)))
 
 
 def _precision(cand: Candidate, entry: GazEntry) -> int:

@@ -153,3 +153,20 @@ def test_acled_adapter_strips_coders_conventions(note: str, kept: str, gone: str
 def test_acled_adapter_keeps_ordinary_reports_as_they_are() -> None:
     note = "Demonstrations of students spread across 1-2 December; students pelted motorists with stones."
     assert strip_coder_notes(note) == note
+
+
+def test_reports_the_pipeline_could_not_process_are_reported_not_hidden(muc_set: Path, tmp_path: Path) -> None:
+    """A report whose processing failed scores as one with no event, and the card and the errors file
+    name it with its reason: a crash can never pass for a harder set."""
+    from eventdesk.evaluate.muc import evaluate_muc
+    from eventdesk.model import Skipped
+    from eventdesk.render import eval_text
+
+    def failing(articles):
+        return [Skipped(a.origin, "internal error in read_places: ValueError") for a in articles]
+
+    card = evaluate_muc([str(muc_set)], failing, tmp_path / "e.csv")
+    d = card.as_dict()
+    assert len(d["skipped"]) == 3 and d["counts"]["recall"] == [0, 1]
+    assert "NOT PROCESSED: 3 reports" in eval_text(card)
+    assert "skipped" in (tmp_path / "e.csv").read_text()

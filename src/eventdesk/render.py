@@ -197,6 +197,9 @@ def _muc_text(d: dict) -> str:
                f"reports without a template ({d['false_violent_reports']})")
     for k, v in d["extra"].items():
         out.append(f"  {k}: {v['accuracy'] * 100:5.1f}% of {v['rows']}")
+    if d.get("skipped"):
+        out.append(f"  NOT PROCESSED: {len(d['skipped'])} reports (scored as reports with no event), e.g. "
+                   f"{d['skipped'][0]['origin']}: {d['skipped'][0]['reason']}")
     out.append(f"per-template errors: {d['errors_file']}")
     return "\n".join(out)
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from eventdesk.evaluate._muc_data import MucReport, MucTemplate, read_keys, read_reports
 from eventdesk.evaluate._scores import FieldScore, Runner, fold
 from eventdesk.ingest import content_hash
-from eventdesk.model import Article, ArticleResult, EventMention
+from eventdesk.model import Article, ArticleResult, EventMention, Skipped
 
 __all__ = ["MUC_FIELDS", "MucReportCard", "evaluate_muc", "FAMILIES", "VIOLENT_NOT_BATTLES"]
 
@@ -69,6 +69,7 @@ class MucReportCard:
     false_violent_reports: int = 0
     events: int = 0
     errors_path: str = ""
+    skipped: list[Skipped] = field(default_factory=list)  # reports the pipeline could not process
 
     @property
     def false_violent_rate(self) -> float:
@@ -88,6 +89,7 @@ class MucReportCard:
             "false_violent_reports": self.false_violent_reports,
             "false_violent_rate": round(self.false_violent_rate, 4),
             "errors_file": self.errors_path,
+            "skipped": [{"origin": k.origin, "reason": k.reason} for k in self.skipped],
         }
 
 
@@ -107,9 +109,11 @@ def evaluate_muc(folders: Sequence[str | Path], run: Runner, errors_path: str | 
         reports = reports[:limit]
     articles = [Article(id=r.id, raw=r.text, kind="text", origin=r.origin, content_hash=content_hash(r.text),
                         published=r.published, outlet="FBIS") for r in reports if r.text.strip()]
-    results = {r.clean.id: r for r in run(articles) if isinstance(r, ArticleResult)}
+    outputs = list(run(articles))
+    results = {r.clean.id: r for r in outputs if isinstance(r, ArticleResult)}
+    # a report the pipeline could not process is scored as one with no event, and said so
     card = MucReportCard(" + ".join(Path(f).name for f in folders), reports=len(reports),
-                         errors_path=str(errors_path))
+                         errors_path=str(errors_path), skipped=[r for r in outputs if isinstance(r, Skipped)])
     card.extra = {"location_below_country": FieldScore(), "recall_kidnapping": FieldScore(),
                   "recall_bombing": FieldScore(), "recall_attack": FieldScore(), "recall_arson": FieldScore(),
                   "template_reports_with_an_event": FieldScore()}
@@ -131,6 +135,8 @@ def evaluate_muc(folders: Sequence[str | Path], run: Runner, errors_path: str | 
                         out.writerow([report.id, "", "false_violent", "(no template)", _describe(e), _evidence(e, text)])
                 continue
             _score_report(report, [t for t in templates if scored(t)], events, text, card, out)
+        for skipped in card.skipped:
+            out.writerow([skipped.origin.rsplit(":", 1)[-1], "", "skipped", "", skipped.reason, ""])
     return card
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
+from eventdesk.extract.places._neighbourhoods import named_part
 from eventdesk.extract.places.choose import PlaceContext, choose_place
 
 __all__ = ["ArticleContext", "ArmedHint", "build_context", "read_context"]
@@ -32,6 +33,10 @@ _IN_COUNTRY = re.compile(
     r"north-?eastern|north-?western|south-?eastern|south-?western) )?|on the )"
     r"(?P<name>[A-Z][a-z]+(?: (?:[A-Z][a-z]+|of|and|the)){0,3})\b"
 )
+
+
+# a locative word right before a place: its own reading as where something happened
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,26 +97,37 @@ class ArticleContext:
             context = replace(context, countries=((named, len(self.text)),
                                                   *(c for c in context.countries if c[0] != named)))
         place = choose_place(self.text, span, self.gazetteer, context=context, person=person)
-        if place is not None and named and named != place.country:
+        if place is not None and named and named != place.country and place.span is not None and \
+                not _LOCATIVE.search(self.text, max(0, place.span.start - 24), place.span.start) and \
+                not any(a < place.span.end and place.span.start < b for a, b, _ in self._country_names(span)):
             # "Panama's archbishop condemned the assassination of six Jesuits in El Salvador": the
-            # sentence puts its event in a country; a name of another country is no place of it
+            # sentence puts its event in a country; a name of another country with no locative
+            # word of its own is no place of it ("in Benin City" is not the country Benin)
             place = None
+        # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
+        place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
         self.places_by_sentence[span] = place
         return place
 
     def sentence_country(self, span: Span) -> str | None:
         """The country a sentence places its event in when it names no town: "in Syria",
         "inside Syria", "on the Syrian side of the border"."""
-        sentence = self.text[span.start : span.end]
+        named = self._country_names(span)
+        return named[0][2] if named else None
+
+    def _country_names(self, span: Span) -> list[tuple[int, int, str]]:
+        """(start, end, country) of each country the sentence puts something in ("in Syria")."""
         named = []
-        for m in _IN_COUNTRY.finditer(sentence):
+        for m in _IN_COUNTRY.finditer(self.text, span.start, span.end):
             words = m.group("name").split()
             # the longest name that is a country: "in El Salvador", "in the Central African Republic"
-            country = next((c for n in range(len(words), 0, -1)
-                            if (c := self.gazetteer.country_of(" ".join(words[:n])))), None)
-            if country:
-                named.append(country)
-        return named[0] if named else None
+            for n in range(len(words), 0, -1):
+                country = self.gazetteer.country_of(" ".join(words[:n]))
+                if country:
+                    start = m.start("name")
+                    named.append((start, start + len(" ".join(words[:n])), country))
+                    break
+        return named
 
     @staticmethod
     def armed_hint(sentence: str) -> ArmedHint:

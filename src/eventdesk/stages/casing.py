@@ -71,12 +71,13 @@ class Recaser:
         from english_words import get_english_words_set
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        words = get_english_words_set(["web2"], alpha=True)
-        common = frozenset(w for w in words if w.islower()) | frozenset(STOP_WORDS)
-        proper = frozenset(w.lower() for w in words if w[:1].isupper())
-        keep = frozenset(a for a in acronyms if a.lower() not in common)
         from eventdesk.rules import word_list
 
+        words = get_english_words_set(["web2"], alpha=True)
+        common = frozenset(w for w in words if w.islower()) | frozenset(STOP_WORDS) | \
+            frozenset(word_list("casing_words.json", "irregular_forms"))
+        proper = frozenset(w.lower() for w in words if w[:1].isupper())
+        keep = frozenset(a for a in acronyms if a.lower() not in common)
         return cls(common, proper, keep, frozenset(STOP_WORDS), frozenset(word_list("casing_words.json", "particles")),
                    frozenset(word_list("casing_words.json", "name_starters")))
 

@@ -192,9 +192,6 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
         # ("Pineda" for Pineda de Mar in Spain) must be large as well: more often a surname
         return explicit and entry.population >= _TOWN_POPULATION and (
             not _first_words_only(entry, cand) or entry.population >= _CITY_POPULATION)
-    if entry.kind == "city" and entry.population < _TOWN_POPULATION and not _own_name(entry, cand) and \
-            not explicit:
-        return False  # "Heard" is a name of Flovilla, Georgia (634 people): a village's other name needs "in"
     homes = {c for c, _ in context.homes}
     if not countries and entry.country in homes:
         return True  # a village of the Houthis' country in an article about the Houthis

@@ -1,0 +1,66 @@
+"""Parts of a city the text names by a neighbourhood word but not next to their city: "was shot
+to death in the Miralvalle neighborhood, also in northern San Salvador", "attacked the brigade
+headquarters located in Laico neighborhood" (a report filed from San Salvador).
+
+``_city_parts`` reads "X and Y areas of Hudaydah city", a part right before its city. Here the city
+is the one the sentence itself places (any town it names), else the town the report was filed
+from; the part is named "City-Part" at the city's point, ACLED's convention (``Sao
+Paulo-Central Zone``). A gazetteer rarely knows these names, and often knows a homonym elsewhere
+("Escalon" in California), so the part never takes a point of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from eventdesk.model import Place, Span
+from eventdesk.rules import word_list
+
+__all__ = ["named_part"]
+
+_WORD = r"[A-Z][\w'’\-]*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el))*"
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    units = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(word_list("place_words.json", "neighbourhood_words"), key=len, reverse=True))
+    # "the (exclusive) Escalon neighborhood", "in Laico neighborhood"
+    before = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s+(?:{units})\b")
+    # "the neighborhood of San Antonio Abad"
+    after = re.compile(rf"\b(?:{units})\s+(?:of|called|known\s+as)\s+(?P<name>{_NAME})")
+    return before, after
+
+
+def named_part(text: str, span: Span, place: Place | None, filed_from: Place | None,
+               country: str | None = None) -> Place | None:
+    """The place of the sentence ``span`` given the part of a city it names: the part as a place
+    ("San Salvador-Escalon"), ``place`` itself when the sentence names no part, or ``None``.
+
+    ``place`` is the place chosen for the sentence: its city when it is a town the sentence names
+    apart from the part; the part's own name read as a town is kept only in the article's
+    ``country`` (Lima's "Miraflores neighborhood" is the district of that name in a report from
+    Peru, no "Escalon" in California in one from El Salvador). ``filed_from`` is the dateline's
+    town, the city when the sentence names none."""
+    found = None
+    for pattern in _patterns():
+        m = pattern.search(text, span.start, span.end)
+        if m is not None and (found is None or m.start("name") < found[0]):
+            found = (m.start("name"), m.end("name"))
+    if found is None or (place is not None and "-" in place.location):
+        return place  # no part named, or already a city's part ("Al Hudaydah-7 July")
+    a, b = found
+    own = place is not None and place.span is not None and place.span.start < b and a < place.span.end
+    city = None
+    if place is not None and place.precision == 1 and not own:
+        city = place
+    elif filed_from is not None:
+        city = filed_from
+    if city is None:
+        return place if place is None or not own or place.country == country else None
+    name = text[a:b]
+    return replace(city, location=f"{city.location}-{name}", precision=1, source=f"part:{city.source}",
+                   span=Span(span.article_id, a, b))

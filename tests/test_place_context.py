@@ -71,3 +71,23 @@ def test_hyderabad_in_an_article_about_pakistan_is_not_the_indian_city(events_of
 def test_hyderabad_without_a_country_is_the_larger_indian_city(events_of) -> None:
     events = events_of("On 3 May 2020, a mob killed two people in Hyderabad.")
     assert _places(events) == [("Hyderabad", "India")]
+
+
+# -- the dateline's town ------------------------------------------------------------------------
+
+
+def test_a_dateline_town_is_the_large_one_or_the_one_its_parenthesis_names(services) -> None:
+    """A dateline is a correspondent's city: "LIMA" is Peru's capital even in a report that names
+    the United States first; "ROME (ITALY)" is in Italy; "NO CITY (PERU)" and "CLANDESTINE" are
+    no town."""
+    from eventdesk.extract.context import _dateline_place
+    from eventdesk.extract.places.choose import PlaceContext
+
+    gaz = services.gazetteer
+    text = "The United States embassy said guerrillas attacked a bus in Peru."
+    ctx = PlaceContext.from_text(text, gaz, article_id="a")
+    assert (_dateline_place("LIMA, 27 MAR 90", "a", gaz, ctx).country) == "Peru"
+    assert _dateline_place("ROME (ITALY), 11 JAN 90", "a", gaz, ctx).location == "Rome"
+    assert _dateline_place("SANTIAGO, 15 MAY 90", "a", gaz, ctx).country == "Chile"
+    assert _dateline_place("NO CITY (PERU), 5 FEB 89", "a", gaz, ctx) is None
+    assert _dateline_place("CLANDESTINE, 2 NOV 89", "a", gaz, ctx) is None

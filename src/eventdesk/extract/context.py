@@ -4,10 +4,12 @@ for "one day after ..."), and the services (gazetteer, actor dictionary)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from eventdesk.gazetteer import name_key
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._neighbourhoods import named_part
@@ -172,15 +174,26 @@ def build_context(
 
 
 def _dateline_place(dateline: str, article_id: str, gazetteer, place_context: PlaceContext) -> Place | None:
-    """The town of a dateline ("BOGOTA, 7 SEP 89", "ROME (ITALY), 11 JAN 90", "Tuesday; BAGHDAD"),
-    read as a place name with its parenthesised hint; ``None`` for "NO CITY (PERU)" or "CLANDESTINE"."""
+    """The town of a dateline ("BOGOTA, 7 SEP 89", "ROME (ITALY), 11 JAN 90", "Tuesday; BAGHDAD"):
+    a town of that very name, in the country its parenthesis names, the most populous by an order
+    of magnitude, else one of a country the article names ("SANTIAGO" is Chile's capital, "LIMA"
+    Peru's, not Lima, Ohio); ``None`` for "NO CITY (PERU)" or "CLANDESTINE"."""
+    counts = dict(place_context.countries)
     for part in reversed(dateline.split("; ")):
-        town = part.split(",")[0] if "(" not in part.split(",")[0] else part.split(")")[0] + ")"
-        if town.isupper():
-            town = town.title()  # wire copy: a capitalised word reads as a name, "LIMA" as an acronym
-        place = choose_place(town, Span(article_id, 0, len(town)), gazetteer, context=place_context)
-        if place is not None and place.precision == 1:
-            return replace(place, span=None)
+        head = part.split(",")[0]
+        town, _, rest = head.partition("(")
+        town = town.strip()
+        hint = gazetteer.country_of(rest.rstrip(") ").title()) if rest else None
+        key = name_key(town)
+        if not key:
+            continue
+        entries = [e for e in gazetteer.lookup(town.title() if town.isupper() else town)
+                   if e.kind in ("city", "supplement") and name_key(e.name) == key and (hint is None or e.country == hint)]
+        if entries:
+            # a dateline is a correspondent's city: a large one, by an order of magnitude
+            e = max(entries, key=lambda e: math.log10(e.population + 1) + (1.0 if e.country in counts else 0.0))
+            return Place(country=e.country, admin1=e.admin1, admin2=e.admin2, location=e.name,
+                         latitude=e.latitude, longitude=e.longitude, precision=1, source=e.id)
     return None
 
 

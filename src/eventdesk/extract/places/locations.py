@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from eventdesk.model import EventMention, Place, Span
 from eventdesk.extract.assembly.notes import describe
+from eventdesk.extract.places._village_lists import province_list
 from eventdesk.extract.places._words import ALT_NAME
 from eventdesk.extract.places.choose import find_places
 
@@ -38,6 +39,9 @@ _REFERENCE_GAP = re.compile(r"^\s*(?:(?:district|town|city|village|area|county)\
 def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
     """ACLED codes one event per location: "clashes in Sirwah (Marib), Nihm (Sanaa) and Al Jawf"
     become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6)."""
+    listed = _province_listed(mention, text, sentence, context)
+    if listed:
+        return _one_per_place(mention, listed)
     if mention.place is None:
         return [mention]
     places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)
@@ -68,6 +72,21 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
         return [mention]
     if re.search(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", text[max(sentence.start, listed[0].span.start - 25):listed[0].span.start]):
         return [mention]  # "at the border of Isiolo and Garissa counties": one place, on the border
+    return _one_per_place(mention, listed)
+
+
+def _province_listed(mention: EventMention, text: str, sentence: Span, context) -> list[Place]:
+    """The towns of a list named with their province ("in Huarpacha, Ambo and Kichki, in Huanuco
+    department"), when the event's place is one of them, their province, or unknown."""
+    country = mention.place.country if mention.place is not None else context.main_country
+    listed = province_list(text, sentence, context.gazetteer, country)
+    if not listed or (mention.place is not None and mention.place.admin1 != listed[0].admin1 and
+                      mention.place.location not in {p.location for p in listed}):
+        return []
+    return listed
+
+
+def _one_per_place(mention: EventMention, listed: list[Place]) -> list[EventMention]:
     shares = _split(mention.fatalities.best, len(listed))
     out = []
     for place, share in zip(listed, shares):

@@ -64,7 +64,7 @@ def _generic(
             break
         top = top.head
     phrase_left = [t for t in token.doc[top.left_edge.i : token.i] if t.i != token.i]
-    if any(t.i in covered for t in left) or token.i - 1 in covered:
+    if any(t.i in covered for t in left) or token.i - 1 in covered or _named_before(token, covered):
         return None  # "ISIS forces", "suspected Al Shabaab militants", "30 IS militants": the named actor wins
     if any(t.lower_ in ("its", "their") for t in left):
         return None  # "its fighters": the group named elsewhere, not a new actor
@@ -91,6 +91,15 @@ def _generic(
         inter = 8
     name = template.format(country=with_article(place) if "Forces of" in template else place)
     return ActorMention(Actor(name, inter, span, key), role, True, trigger)
+
+
+def _named_before(token: Token, covered: set[int]) -> bool:
+    """A named actor right before the noun phrase, its acronym in brackets between: "Farabundo
+    Marti National Liberation Front [FMLN] urban commandos" are the FMLN's."""
+    i = token.left_edge.i - 1
+    if i < 0 or token.doc[i].text not in ("]", ")"):
+        return False
+    return i - 1 in covered
 
 
 def doc_slice(token: Token) -> list[Token]:

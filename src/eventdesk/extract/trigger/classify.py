@@ -362,8 +362,10 @@ def classify(
             return out(PROTESTS, "Protest with intervention", "intervention")
         return out(PROTESTS, "Peaceful protest", "protest")
 
-    # --- Riots outside demonstrations
-    if "mob" in c:
+    # --- Riots outside demonstrations; a named armed group that acts is no mob ("Shining Path
+    # terrorists overpowered the residents and burned the town hall": the residents are its victims)
+    named_armed_group = bool(set(actor_kinds) & {2, 3})
+    if "mob" in c and not named_armed_group:
         return out(RIOTS, "Mob violence", "mob")
     if "riot" in c:
         return out(RIOTS, "Violent demonstration", "riot")
@@ -427,6 +429,8 @@ def classify(
     if "disrupted" in c:
         return out(SD, "Disrupted weapons use", "disrupted")
     if "riot_acts" in c and "looting" not in c:  # no crowd named: burning a house is arson, not a riot
+        if armed_group:  # "Shining Path terrorists ... burned the town hall": an armed group's destruction
+            return out(SD, "Looting/property destruction", "riot_acts")
         return out(RIOTS, "Violent demonstration", "riot_acts")
     for cue, sub in _SD_ORDER:
         if cue in c:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from eventdesk.extract.actors._regimes import Regimes
 from eventdesk.model import Actor, Span
 from eventdesk.stages._trie import trie_pattern
 from eventdesk.rules import word_list
@@ -33,6 +34,7 @@ __all__ = [
     "kb_entries",
     "named_actors",
     "generic_name",
+    "parse_years",
     "_MILITARY_NOUNS",
     "_POLICE_NOUNS",
     "_dictionary_names",
@@ -56,6 +58,12 @@ class ActorEntry:
     country: str
     aliases: tuple[str, ...]
     source: str
+    years: tuple[int | None, int | None] = (None, None)  # active (first, last); None: open (actors.csv: always)
+
+    def active_in(self, year: int | None) -> bool:
+        """Whether the actor was active in ``year`` (any year when either is unknown)."""
+        first, last = self.years
+        return year is None or ((first is None or first <= year) and (last is None or year <= last))
 
     @property
     def is_lexicon(self) -> bool:
@@ -78,8 +86,9 @@ class ActorMention:
 class ActorDictionary:
     """The actor dictionary: named actors, nation demonyms and ethnic-group names."""
 
-    def __init__(self, entries: Sequence[ActorEntry]):
+    def __init__(self, entries: Sequence[ActorEntry], regimes: Regimes | None = None):
         self.entries = tuple(entries)
+        self.regimes = regimes if regimes is not None else Regimes(())  # a state force's regime years
         self._by_id = {e.id: e for e in self.entries}
         self._by_alias: dict[str, list[ActorEntry]] = {}
         self._nations: dict[str, str] = {}
@@ -101,11 +110,12 @@ class ActorDictionary:
     @classmethod
     def load(cls) -> "ActorDictionary":
         """Read the packaged ``data/actors.csv`` and the knowledge base ``data/actors_kb.csv``
-        (entries of ``actors.csv`` win on conflicts)."""
+        (entries of ``actors.csv`` win on conflicts), and the state forces' regimes
+        (``data/state_regimes.csv``)."""
         data = resources.files("eventdesk.data")
         base = cls.from_csv(data.joinpath("actors.csv").read_text(encoding="utf-8")).entries
         kb = kb_entries(data.joinpath("actors_kb.csv").read_text(encoding="utf-8"), base)
-        return cls([*base, *kb])
+        return cls([*base, *kb], Regimes.from_csv(data.joinpath("state_regimes.csv").read_text(encoding="utf-8")))
 
     @classmethod
     def from_csv(cls, text: str) -> "ActorDictionary":
@@ -124,14 +134,16 @@ class ActorDictionary:
     def has(self, actor_id: str) -> bool:
         return actor_id in self._by_id
 
-    def lookup(self, surface: str, country: str | None) -> ActorEntry | None:
-        """The row for an alias, preferring the event's country, then rows with no country."""
+    def lookup(self, surface: str, country: str | None, year: int | None = None) -> ActorEntry | None:
+        """The row for an alias, preferring the event's country, then rows with no country, then
+        any; among the rows of one rank, the one active in ``year`` (the article's year: "ELN" of
+        1965 with no country known is Peru's, of 2020 Colombia's)."""
         entries = self._by_alias.get(surface.lower(), [])
-        for wanted in (country, ""):
-            for e in entries:
-                if e.country == wanted:
-                    return e
-        return entries[0] if entries else None
+        for wanted in (country, "", None):
+            rank = [e for e in entries if wanted is None or e.country == wanted]
+            if rank:
+                return next((e for e in rank if e.active_in(year)), rank[0])
+        return None
 
     def home_of(self, surface: str) -> str | None:
         """The home country a name gives away ("Houthi forces" -> Yemen), or None for a name
@@ -217,8 +229,19 @@ def kb_entries(text: str, base: Sequence[ActorEntry]) -> list[ActorEntry]:
             if country in held or "" in held:
                 continue
             key = KB_PREFIX + r["id"] + (f"@{country}" if len(countries) > 1 else "")
-            out.append(ActorEntry(key, r["name"], int(r["inter"]), country, aliases, r["source"]))
+            out.append(ActorEntry(key, r["name"], int(r["inter"]), country, aliases, r["source"],
+                                  parse_years(r.get("years", ""))))
     return out
+
+
+def parse_years(text: str) -> tuple[int | None, int | None]:
+    """"1982-1997" -> (1982, 1997), "1980-" -> (1980, None), "2001" -> (2001, 2001), "" -> (None, None)."""
+    m = re.fullmatch(r"\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*", text or "")
+    if m is None:
+        return (None, None)
+    first = int(m.group(1)) if m.group(1) else None
+    last = int(m.group(3)) if m.group(3) else (first if first is not None and not m.group(2) else None)
+    return (first, last)
 
 
 def _needs_capitals(entry: ActorEntry, alias: str) -> bool:
@@ -233,28 +256,30 @@ def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
 
 
-def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDictionary) -> list[ActorMention]:
+def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDictionary,
+                 year: int | None = None) -> list[ActorMention]:
     """The dictionary actors a sentence names, without a parse and so without roles: the setting
     sentence of an event ("the Military Police carried out an operation in X. A shoot-out broke
     out ...") names who acted."""
     return [ActorMention(_entry_actor(entry, country, Span(span.article_id, span.start + start, span.start + end)),
                          "", False)
-            for start, end, surface, entry in _dictionary_names(text[span.start:span.end], country, dictionary)]
+            for start, end, surface, entry in _dictionary_names(text[span.start:span.end], country, dictionary, year)]
 
 
-def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionary):
-    """(start, end, surface, row) of each dictionary name in ``text`` whose row applies in ``country``.
+def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionary, year: int | None = None):
+    """(start, end, surface, row) of each dictionary name in ``text`` whose row applies in ``country``
+    (a name several rows share: the row active in ``year``).
 
     The dictionary's own matcher names actors, not the ACTOR spans of the spaCy ruler: it applies
     the case rule for short acronyms and the hyphen rule ("anti-Houthi forces" are not the Houthis,
     "Taliban-planted" is the Taliban), which the ruler's token matcher cannot."""
     for start, end, surface in dictionary.matches(text):
-        entry = dictionary.lookup(surface, country)
+        entry = dictionary.lookup(surface, country, year)
         if entry is not None and country and entry.country and entry.country != country:
             # "ADF fighters" is an alias of Cameroon's Ambazonian separatists; in Congo the ADF
             # are Congo's own (the name without its generic noun)
             short = re.sub(r"\s+(?:fighters|militants|members|rebels|forces|combatants)$", "", surface)
-            home = dictionary.lookup(short, country) if short != surface else None
+            home = dictionary.lookup(short, country, year) if short != surface else None
             if home is not None and home.country == country:
                 entry = home
         if entry is not None and _applies(entry, surface, country):

@@ -260,6 +260,25 @@ class Admin1Index:
 
     codes: dict[str, str] = field(default_factory=dict)  # "SY:<name key>" -> "SY-ID"
     countries: dict[str, str] = field(default_factory=dict)  # country name key -> iso2
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "SY-ID" -> every spelling, the written name first
+    by_key: dict[str, set[str]] = field(default_factory=dict)  # name key -> codes, in any country
+
+    def spellings(self, admin1: str, country: str | None = None) -> tuple[str, ...]:
+        """``admin1`` and every known spelling of the division(s) it names, in ``country`` when
+        given, else in any country ("Idlib" -> "Idlib", "Idleb", "Edlib", ...): what a filter by
+        province matches, so that any spelling finds the events written under another."""
+        if not admin1:
+            return ()
+        if country:
+            code = self.code(country, admin1)
+            codes = [code] if code else []
+        else:
+            key = name_key(admin1)
+            codes = sorted(self.by_key.get(key) or self.by_key.get(name_key(strip_admin_suffix(admin1)), set()))
+        out = dict.fromkeys([admin1])
+        for code in codes:
+            out.update(dict.fromkeys(self.names.get(code, ())))
+        return tuple(out)
 
     def code(self, country: str, admin1: str) -> str:
         """ISO 3166-2 code ("SY-ID") of ``admin1`` in ``country`` under any spelling; "" if unknown."""
@@ -289,7 +308,9 @@ def admin1_index() -> Admin1Index:
         for name in (country.name, *country.aliases, country.iso3):
             index.countries.setdefault(name_key(name), country.iso2)
     for row in read_admin1_table(data / "admin1.csv"):
+        index.names[row.code] = row.names()
         for name in row.names():
             if name_key(name):
                 index.codes.setdefault(f"{row.iso2}:{name_key(name)}", row.code)
+                index.by_key.setdefault(name_key(name), set()).add(row.code)
     return index

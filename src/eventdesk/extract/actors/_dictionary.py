@@ -17,7 +17,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from eventdesk.extract.actors._regimes import Regimes
@@ -202,31 +202,54 @@ def _is_acronym(alias: str) -> bool:
 
 
 KB_PREFIX = "kb:"
+STATE_UNIT_PREFIX = KB_PREFIX + "state-unit-"  # knowledge-base rows of units of a state's forces
 
 
 def kb_entries(text: str, base: Sequence[ActorEntry]) -> list[ActorEntry]:
     """The rows of ``actors_kb.csv`` as entries, one per country of a row, keyed ``kb:<id>``
     (``kb:<id>@<country>`` for a row of several countries). An alias that ``actors.csv`` already holds (a named actor, a nation or an ethnic
-    group) stays with ``actors.csv``, and so does the whole row in a country where it shares an
-    alias with an ``actors.csv`` actor (the same group, named there); a row left with no alias is not loaded, nor are the state
-    forces naming rows (the generic state-force rules name those)."""
+    group) stays with ``actors.csv``; in a country where a row shares an alias with an ``actors.csv``
+    actor, the row is that actor there, and when its own name is one of that actor's names, its other
+    aliases name that actor ("Raiya Mutomboki" is actors.csv's Mayi Mayi Militia (Raia Mutomboki)),
+    keyed ``<actors.csv id>+kb:<id>``; a row left
+    with no alias is not loaded, nor are the state forces naming rows (the generic state-force rules
+    name those)."""
     taken = {a.lower() for e in base for a in e.aliases} | {e.name.lower() for e in base if not e.is_lexicon}
     homes: dict[str, set[str]] = {}  # alias -> countries of the actors.csv rows that hold it
+    owners: dict[tuple[str, str], ActorEntry] = {}  # (alias, country) -> the actors.csv row that holds it
     for e in base:
         if not e.is_lexicon:
             for a in e.aliases:
                 homes.setdefault(a.lower(), set()).add(e.country)
+                owners.setdefault((a.lower(), e.country), e)
     out = []
+    merged: set[str] = set()
     for r in csv.DictReader(io.StringIO(text)):
         every = [a.strip() for a in r["aliases"].split("|") if a.strip()]
         aliases = tuple(a for a in every if a.lower() not in taken)
-        if not aliases or r["name"].lower() in taken:
+        if not aliases:
             continue
         countries = r["countries"].split("|")
         # a row that shares an alias with an actors.csv actor of the same country is that actor there
         held = set().union(*(homes.get(a.lower(), set()) for a in every))
         for country in countries:
             if country in held or "" in held:
+                # its own name is one of the actor's names (not only a shared spelling such as
+                # "Syrian rebels"): the same actor, so its other spellings name that actor
+                owner = next((owners[(a.lower(), c)] for a in every for c in (country, "")
+                              if (a.lower(), c) in owners), None)
+                same = owner is not None and r["name"].lower() in {owner.name.lower(), *(a.lower() for a in owner.aliases)}
+                key = f"{owner.id}+{KB_PREFIX}{r['id']}" if owner is not None else ""
+                # "al-Shabaab fighters" adds nothing to "al-Shabaab", and as a longer match it would
+                # take the name away from the rules that apply to the actor's own spelling
+                extra = tuple(a for a in aliases if owner is not None and
+                              not any(a.lower().startswith(o.lower() + " ") for o in owner.aliases))
+                if same and extra and key not in merged:
+                    merged.add(key)
+                    out.append(replace(owner, id=key, aliases=extra,
+                                       source=f"{owner.source}; aliases of the knowledge base's row {r['id']}"))
+                continue
+            if r["name"].lower() in taken:  # an actors.csv actor's name: that actor, named there
                 continue
             key = KB_PREFIX + r["id"] + (f"@{country}" if len(countries) > 1 else "")
             out.append(ActorEntry(key, r["name"], int(r["inter"]), country, aliases, r["source"],
@@ -297,6 +320,8 @@ def _applies(entry: ActorEntry, surface: str, country: str | None) -> bool:
     """A row of another country applies only to its exact spelling, and a state unit only when
     its name is its own: "federal police" in Iraq is not Brazil's Federal Police, but "Houthi
     forces" are the Houthis wherever the place resolver put the event."""
+    if entry.id.startswith(STATE_UNIT_PREFIX):  # "prison guards" are a unit of the event's country's forces
+        return bool(country) and entry.country == country
     if not country or not entry.country or entry.country == country:
         return True
     if entry.id.startswith(KB_PREFIX):  # a knowledge-base group is matched in its own countries only
@@ -312,11 +337,12 @@ def _entry_actor(entry: ActorEntry, country: str | None, span: Span) -> Actor:
     inter = entry.inter
     if entry.name.startswith(("Military Forces of", "Police Forces of")) and country:
         inter = 1 if entry.country in ("", country) else 8
+    key = entry.id.split("+" + KB_PREFIX)[0]  # aliases a knowledge-base row adds to an actors.csv actor
     if "{country}" in entry.name:
         if country is None:
             return Actor(_strip_country(entry.name), inter, span, NO_COUNTRY_KEY)
-        return Actor(entry.name.format(country=country), inter, span, entry.id)
-    return Actor(entry.name, inter, span, entry.id)
+        return Actor(entry.name.format(country=country), inter, span, key)
+    return Actor(entry.name, inter, span, key)
 
 
 def _strip_country(name: str) -> str:

@@ -2,11 +2,13 @@
 
 ACLED names a state force with the years of the regime in power on the event's date: "Police
 Forces of Kenya (2002-2013)" in 2010, "(2013-2022)" in 2015; a rival government keeps its own
-("Military Forces of Yemen (2016-) Supreme Political Council"). The dictionary and the generic
-rules name a force without years, or with the years of the regime their row was written for;
-`Regimes.name` writes the years of the regime in power in the article's year instead. A country
-the table does not list keeps the name it was given; a listed country in a year no row covers
-loses the years (the regime is not known). Private: the dictionary loads it
+("Military Forces of Yemen (2016-) Supreme Political Council"). The dictionary names some forces
+with the years of the regime its row was written for ("Police Forces of Kenya (2013-) General
+Service Unit"); `Regimes.name` rewrites those years when another regime was in power in the
+article's year. The generic state forces ("Police Forces of Kenya") carry no years and keep none
+(the evaluation ignores the years, and the names the rest of the pipeline builds carry none either).
+A country the table does not list keeps the name it was given; a listed country in a year no row
+covers loses the years (the regime is not known). Private: the dictionary loads it
 (``ActorDictionary.regimes``).
 """
 
@@ -62,8 +64,10 @@ class Regimes:
         return next((r for r in self._rows.get(country, ()) if r.faction == faction and r.holds(year)), None)
 
     def name(self, name: str, year: int | None) -> str:
-        """``name`` with the years of the regime in power in ``year`` ("Military Forces of Kenya"
-        in 2015 -> "Military Forces of Kenya (2013-2022)"); other names, and any name when the
+        """``name`` with the years of the regime in power in ``year`` when the years it carries are
+        another regime's ("Police Forces of Kenya (2013-) General Service Unit" in 2008 -> "Police
+        Forces of Kenya (2002-2013) General Service Unit"); a name without years (the generic state
+        forces), a name whose years are the regime's in power, other names, and any name when the
         year is unknown, unchanged."""
         m = _STATE.match(name)
         if year is None or m is None:
@@ -74,12 +78,16 @@ class Regimes:
             return name
         tail = rest[len(country):]
         years = _YEARS.match(tail)
-        unit = tail[years.end():].strip() if years else tail.strip()
+        if years is None:
+            return name
+        unit = tail[years.end():].strip()
         factions = {r.faction for r in self._rows[country]}
         faction = unit if unit in factions else ""
         regime = self.in_power(country, year, faction)
         if regime is None and faction:
             return name  # a rival government before it formed: not ours to rename
+        if regime is not None and years.group(1) and int(years.group(1)) == regime.first:
+            return name  # the regime in power, as the name was written ("(2018-)" while it held)
         head = f"{prefix} of {article or ''}{country}"
         label = f" {regime.label()}" if regime is not None else ""
         return f"{head}{label}{' ' + unit if unit else ''}"

@@ -115,3 +115,49 @@ def test_a_latin_american_report_gives_the_group_as_actor1(events_of) -> None:
     events = events_of("On 3 May 1989, Shining Path guerrillas killed 12 peasants in Ayacucho, Peru.")
     assert events, "no event extracted"
     assert events[0].actor1 is not None and events[0].actor1.name == "Shining Path"
+
+
+# Units of state forces (tools/actors_kb/state_units.csv) and aliases the knowledge base adds to an
+# actors.csv actor (issue 16: actor errors by mechanism)
+
+def test_a_state_unit_is_named_after_the_force_of_the_events_country_only(dictionary) -> None:
+    from eventdesk.extract.actors._dictionary import _dictionary_names
+
+    text = "Prison guards opened fire on the inmates."
+    assert [e.name for *_, e in _dictionary_names(text, "Peru", dictionary)] == ["Police Forces of Peru Prison Guards"]
+    assert [e.name for *_, e in _dictionary_names(text, "Philippines", dictionary)] == \
+        ["Police Forces of the Philippines Prison Guards"]
+    assert list(_dictionary_names(text, None, dictionary)) == []  # no country: no state to name
+
+
+def test_a_unit_listed_for_one_country_is_not_matched_in_another(dictionary) -> None:
+    from eventdesk.extract.actors._dictionary import _dictionary_names
+
+    text = "Border guard police clashed with the group."
+    assert [e.name for *_, e in _dictionary_names(text, "Myanmar", dictionary)] == \
+        ["Police Forces of Myanmar Border Guard Police"]
+    assert [e.name for *_, e in _dictionary_names(text, "Bangladesh", dictionary)] == []
+
+
+def test_a_knowledge_base_row_adds_its_other_spellings_to_the_actors_csv_actor_it_is() -> None:
+    base = ActorDictionary.from_csv("id,name,inter,country,aliases,source\n"
+                                    "rm,Mayi Mayi Militia (Raia Mutomboki),3,Democratic Republic of Congo,Raia Mutomboki,t\n").entries
+    from eventdesk.extract.actors._dictionary import _dictionary_names, kb_entries
+
+    kb = kb_entries("id,name,inter,countries,aliases,years,source\n"
+                    "raia,Raia Mutomboki,4,Democratic Republic of Congo,Raia Mutomboki|Raiya Mutomboki,2005-,t\n", base)
+    d = ActorDictionary([*base, *kb])
+    found = [(s, e.name, e.inter) for _, _, s, e in _dictionary_names("Raiya Mutomboki rebels raped two women.",
+                                                                       "Democratic Republic of Congo", d)]
+    assert found == [("Raiya Mutomboki", "Mayi Mayi Militia (Raia Mutomboki)", 3)]
+    assert [e.id for e in kb] == ["rm+kb:raia"]  # the actors.csv actor, not a second one
+
+
+def test_a_knowledge_base_row_of_another_actor_adds_nothing_to_it() -> None:
+    base = ActorDictionary.from_csv("id,name,inter,country,aliases,source\n"
+                                    "cv,CV: Red Command,3,Brazil,CV|Red Command,t\n").entries
+    from eventdesk.extract.actors._dictionary import kb_entries
+
+    kb = kb_entries("id,name,inter,countries,aliases,years,source\n"
+                    "pcc,PCC: First Capital Command,3,Brazil,PCC|First Capital Command,1993-,t\n", base)
+    assert [(e.id, e.name) for e in kb] == [("kb:pcc", "PCC: First Capital Command")]

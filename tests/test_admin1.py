@@ -116,3 +116,59 @@ def test_a_district_centroid_takes_its_province_from_its_outline_not_the_nearest
     # Bilchiragh district lies in Faryab; its centroid's nearest town is across the border in Jowzjan
     district = [e for e in gaz.lookup("Bilchiragh") if e.kind == "admin2" and e.country == "Afghanistan"]
     assert district and district[0].admin1 == "Faryab"
+
+
+# Per-country naming conventions (data/admin1_conventions.csv): which source names a country's divisions
+
+def _conventions(iso2: str, order: tuple[str, ...]):
+    from eventdesk.gazetteer._admin1 import Admin1Convention
+
+    return {iso2: Admin1Convention(iso2, order, "a published source", "a reason")}
+
+
+def test_a_country_convention_picks_the_iso_transliteration_without_marks_or_local_designators() -> None:
+    subdivisions = [_row(1, "Aḑ Ḑāli‘", "YE-DA", "YE.18", ("Dhale Governorate",)),
+                    _row(2, "Arkhabīl Suquţrá", "YE-SU", "YE.26", ("Soqatra", "Socotra")), _row(3, "Şāʻdah", "YE-SD", "YE.15")]
+    parents = [("YE", "Dhale"), ("YE", "Socotra"), ("YE", "Saada")]
+    default = {r.code: r.name for r in admin1_table(subdivisions, {}, {"YE"}, parents, [])}
+    iso = {r.code: r for r in admin1_table(subdivisions, {}, {"YE"}, parents, [], _conventions("YE", ("iso",)))}
+    assert default == {"YE-DA": "Dhale", "YE-SU": "Socotra", "YE-SD": "Saada"}
+    assert {c: r.name for c, r in iso.items()} == {"YE-DA": "Ad Dali", "YE-SU": "Suqutra", "YE-SD": "Sadah"}
+    assert "Dhale" in iso["YE-DA"].aliases and "Socotra" in iso["YE-SU"].aliases  # the other names stay spellings
+
+
+def test_a_french_convention_takes_the_name_geonames_records_after_the_french_designator() -> None:
+    row = _row(1, "Far North", "CM-EN", "CM.04", ("Extrême-Nord", "Région de l'Extrême-Nord", "Far North Region"))
+    assert admin1_table([row], {}, {"CM"}, [("CM", "Far North")], [])[0].name == "Far North"
+    french = admin1_table([row], {}, {"CM"}, [("CM", "Far North")], [], _conventions("CM", ("french", "iso")))[0]
+    assert french.name == "Extreme-Nord" and "Far North" in french.aliases
+
+
+def test_a_convention_falls_back_when_its_source_lacks_the_division_and_a_curated_name_outranks_it() -> None:
+    subdivisions = [_row(1, "Kunduz", "AF-KDZ", "AF.24"), _row(2, "‘Adan", "YE-AD", "YE.02", ("Aden",))]
+    rows = {r.code: r.name for r in admin1_table(
+        subdivisions, {"YE-AD": "Aden"}, {"AF", "YE"}, [("AF", "Kunduz")], [("YE", "Adan", (), "Aden")],
+        {**_conventions("AF", ("french",)), **_conventions("YE", ("iso",))})}
+    assert rows == {"AF-KDZ": "Kunduz", "YE-AD": "Aden"}  # no French name: the default rule; Aden: the curated name
+
+
+def test_a_convention_without_its_source_or_with_an_unknown_name_source_fails_loudly(tmp_path: Path) -> None:
+    from eventdesk.gazetteer._admin1 import read_admin1_conventions
+
+    path = tmp_path / "conventions.csv"
+    path.write_text("iso2,names,source,why\nYE,iso,ISO 3166-2,one romanization\n", encoding="utf-8")
+    assert read_admin1_conventions(path)["YE"].order == ("iso",)
+    for bad in ("YE,iso,,no source given\n", "YE,latin,ISO,unknown source\n", "YE,iso,ISO,why\nYE,iso,ISO,twice\n"):
+        path.write_text("iso2,names,source,why\n" + bad, encoding="utf-8")
+        with pytest.raises(src.GazetteerError, match="convention"):
+            read_admin1_conventions(path)
+
+
+def test_every_shipped_convention_names_its_source_and_its_reason() -> None:
+    from eventdesk.gazetteer._admin1 import read_admin1_conventions
+
+    conventions = read_admin1_conventions(DATA / "admin1_conventions.csv")
+    assert {"YE", "CM"} <= set(conventions)
+    rows = {r.code: r.name for r in read_admin1_table(DATA / "admin1.csv")}
+    assert rows["YE-DA"] == "Ad Dali" and rows["CM-EN"] == "Extreme-Nord" and rows["AR-C"] == "Ciudad Autonoma de Buenos Aires"
+    assert rows["SY-ID"] == "Idleb"  # countries without a convention keep the default rule

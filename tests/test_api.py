@@ -106,6 +106,22 @@ def test_exact_filters(client, events, column, value):
     assert expected and _ids(rows) == expected
 
 
+@pytest.mark.parametrize("spelling", ["Diyala", "Diyala Governorate", "Diyālá", "diyala"])
+def test_the_admin1_filter_finds_a_province_under_any_known_spelling(client, events, spelling):
+    expected = {r["event_id"] for _, r in _complete(events) if r["admin1"] == "Diyala"}
+    assert expected and _ids(_all(client, admin1=spelling)) == expected
+    assert _ids(_all(client, admin1=spelling, country="Iraq")) == expected
+    # the stats and the facets read the same filter
+    by = client.get("/api/stats", params={"by": "admin1", "admin1": spelling}).json()["rows"]
+    assert [row["key"] for row in by] == ["Diyala"]
+
+
+def test_the_admin1_filter_keeps_other_provinces_and_countries_out(client, events):
+    assert _all(client, admin1="Diyala", country="Syria") == []  # no Syrian province is called so
+    assert _all(client, admin1="Kirkuk") == [] or all(r["admin1"] == "Kirkuk" for r in _all(client, admin1="Kirkuk"))
+    assert all(r["admin1"] != "Diyala" for r in _all(client, admin1="Deir ez-Zor"))
+
+
 def test_date_range_is_inclusive(client, events):
     rows = _all(client, since="2020-05-02", until="2020-05-15")
     expected = {r["event_id"] for _, r in _complete(events) if "2020-05-02" <= r["event_date"] <= "2020-05-15"}

@@ -150,6 +150,12 @@ def test_acled_adapter_strips_coders_conventions(note: str, kept: str, gone: str
     assert kept in out and gone not in out
 
 
+def test_acled_adapter_keeps_the_sentence_before_a_decimal_number() -> None:
+    # "12.7mm" is no sentence end: the text before it (date, attacker) used to be dropped with it
+    note = "On 7 May 2020, pro-Houthi forces fired caliber 12.7mm machine guns at Hays. 1 fatality coded."
+    assert strip_coder_notes(note) == "On 7 May 2020, pro-Houthi forces fired caliber 12.7mm machine guns at Hays."
+
+
 def test_acled_adapter_keeps_ordinary_reports_as_they_are() -> None:
     note = "Demonstrations of students spread across 1-2 December; students pelted motorists with stones."
     assert strip_coder_notes(note) == note

@@ -135,6 +135,10 @@ def test_filters_by_country_province_and_period(settings):
     diyala = read_brief(settings, country="Iraq", admin1="Diyala", days=None)
     assert len(diyala.events) == 3 and all("Diyala" in e.place for e in diyala.events)
     assert diyala.area == "Diyala, Iraq"
+    # the province under another known spelling (data/admin1.csv) selects the same events
+    other = read_brief(settings, country="Iraq", admin1="Diyala Governorate", days=None)
+    assert [e.place for e in other.events] == [e.place for e in diyala.events]
+    assert read_brief(settings, country="Iraq", admin1="Kirkuk Governorate", days=None).events != diyala.events
     may = read_brief(settings, since=dt.date(2020, 5, 1), until=dt.date(2020, 5, 31))
     assert may.events and all(dt.date(2020, 5, 1) <= e.date <= dt.date(2020, 5, 31) for e in may.events)
     assert may.period == (dt.date(2020, 5, 1), dt.date(2020, 5, 31))

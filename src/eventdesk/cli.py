@@ -99,7 +99,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", metavar="DATE", help="first event date included (YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="last event date included (YYYY-MM-DD)")
     p.add_argument("--country", help="only events in this country (as exported, e.g. Iraq)")
-    p.add_argument("--admin1", help="only events in this province (as exported, e.g. Diyala)")
+    p.add_argument("--admin1", help="only events in this province, under any known spelling (e.g. Diyala, Idlib or Idleb)")
     p.add_argument("--event-type", dest="event_type", metavar="TYPE", help="only this ACLED event type, e.g. Battles")
     p.add_argument("--actor", help="part of the name of actor1, actor2 or an associated actor (any case)")
     p.add_argument("--min-sources", dest="min_sources", type=int, metavar="N",
@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "brief covers the last 7 days of the store's data, with --until alone the 7 days up to it")
     p.add_argument("--until", help="last event date included (YYYY-MM-DD); default: the latest event date stored")
     p.add_argument("--country", help="only events in this country (name as exported, e.g. Iraq)")
-    p.add_argument("--admin1", help="only events in this province (name as exported, e.g. Diyala)")
+    p.add_argument("--admin1", help="only events in this province, under any known spelling (e.g. Diyala, Idlib or Idleb)")
     _common(p)
 
     p = _command(sub, "serve", "serve the HTTP API and the web page (read-only unless a write token is set)")

@@ -15,6 +15,10 @@ Inputs:
 * ``tools/actors_kb/curated.csv``: rows written by hand from public encyclopaedic knowledge, each with
   its source. A curated row whose ``ucdp`` column names a UCDP side (``Name@Location``) replaces that
   side: the hand-written row gives the ACLED-style name and news aliases, UCDP the years.
+* ``tools/actors_kb/state_units.csv``: units of state forces with their own names ("Prison Guards",
+  Myanmar's "Border Guard Police"), each with its source; one row per unit and country it is listed
+  for (every country when none is listed), named "<Police|Military> Forces of X <unit>" after the
+  ACLED Codebook's unit convention and matched only in that country.
 * ``src/eventdesk/data/acled_countries.csv``: the state forces naming rule, one
   "Military Forces of X" and one "Police Forces of X" row per country (no aliases: the generic
   state-force rules of the actor stage name them from the article's words).
@@ -35,8 +39,10 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT / "src" / "eventdesk" / "data"
 CURATED = Path(__file__).with_name("curated.csv")
+UNITS = Path(__file__).with_name("state_units.csv")
 COLUMNS = ["id", "name", "inter", "countries", "aliases", "years", "source"]
 UCDP_SOURCE = "UCDP/PRIO Armed Conflict Dataset 22.1 (CC BY 4.0)"
 
@@ -97,6 +103,25 @@ def years(span: set[int]) -> str:
     return f"{min(span)}-{max(span)}" if span else ""
 
 
+def state_units(acled: list[str], countries: set[str]) -> list[dict[str, str]]:
+    """One row per unit of ``state_units.csv`` and country it is listed for (every country when
+    its ``countries`` is empty): "Police Forces of Peru Prison Guards", matched only in its own
+    country (the actor stage adds the regime's years)."""
+    from eventdesk.extract.actors._generic import with_article
+
+    out = []
+    with UNITS.open(encoding="utf-8") as f:
+        for u in csv.DictReader(f):
+            listed = [c for c in u["countries"].split("|") if c] or acled
+            for country in listed:
+                if country not in countries:
+                    sys.exit(f"state unit {u['unit']!r}: unknown country {country!r}")
+                out.append({"id": f"state-unit-{slug(u['unit'])}-{slug(country)}",
+                            "name": f"{u['force']} Forces of {with_article(country)} {u['unit']}", "inter": "1",
+                            "countries": country, "aliases": u["aliases"], "years": "", "source": u["source"]})
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("acd", type=Path)
@@ -145,6 +170,7 @@ def main(argv: list[str] | None = None) -> None:
             rows.append({"id": f"state-{kind.lower()}-{slug(country)}", "name": f"{kind} Forces of {country}",
                          "inter": "1", "countries": country, "aliases": "", "years": "",
                          "source": "ACLED Codebook state forces naming convention"})
+    rows.extend(state_units(acled, countries))
 
     ids = [r["id"] for r in rows]
     dupes = {i for i in ids if ids.count(i) > 1}

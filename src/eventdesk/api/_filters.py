@@ -55,7 +55,8 @@ def event_query(
     since: Annotated[dt.date | None, Query(description="first event_date (ISO date, inclusive)")] = None,
     until: Annotated[dt.date | None, Query(description="last event_date (ISO date, inclusive)")] = None,
     country: Annotated[str | None, Query(description="country, exactly as in the data")] = None,
-    admin1: Annotated[str | None, Query(description="province (first-level division), exactly")] = None,
+    admin1: Annotated[str | None, Query(
+        description="province (first-level division) under any known spelling: Idlib also finds Idleb")] = None,
     event_type: Annotated[str | None, Query(description="ACLED event type, exactly")] = None,
     sub_event_type: Annotated[str | None, Query(description="ACLED sub-event type, exactly")] = None,
     actor: Annotated[str | None, Query(

@@ -69,7 +69,8 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
 
 _CODER_WORDS = r"(?:coded|coordinates?\b|\bGP ?\d|geo-?prec|\bprec ?\d|split (?:up )?(?:between|across|over|among)|spread (?:across|between|over)|split across)"
 _CODER_PAREN = re.compile(r"\s*[\(\[][^()\[\]]*" + _CODER_WORDS + r"[^()\[\]]*[\)\]]", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+(?:\s+|$)|$)")
+# a full stop inside a number or a word ("12.7mm", "U.N.") does not end the sentence
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))*(?:[.!?]+(?:\s+|$)|$)")
 _CODER_SENTENCE = re.compile(
     r"\b(?:fatalit\w*|deaths?|events?)\b[^.]*\b(?:coded|split|spread|divided)\b"
     r"|\bcoded\b|\bcoordinates\b|\bACLED\b|geo-?prec",

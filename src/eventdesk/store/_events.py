@@ -12,6 +12,7 @@ from eventdesk.errors import NotFound, StoreError
 from eventdesk.export import evidence_spans
 from eventdesk.model import Event, EventMention, Source
 from eventdesk.store._articles import cleaned_text, rebase
+from eventdesk.store._query import admin1_clause
 from eventdesk.store._review import apply_reviewed, reviewed_names
 from eventdesk.store._codec import (
     MENTION_COLUMNS,
@@ -41,11 +42,13 @@ class EventFilter:
         """SQL condition and parameters (column names are fixed here, values always bound)."""
         clauses: list[str] = []
         params: list[object] = []
-        for column in ("event_type", "sub_event_type", "country", "admin1"):
+        for column in ("event_type", "sub_event_type", "country"):
             value = getattr(self, column)
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        if self.admin1 is not None:  # any known spelling of the province ("Idlib" finds "Idleb")
+            clauses.append(admin1_clause("admin1", self.admin1, self.country, params))
         if self.since is not None:
             clauses.append("event_date >= ?")
             params.append(self.since.isoformat())

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from eventdesk.errors import ConfigError
 
-__all__ = ["EventQuery", "Facets", "SORTS", "STATS_BY", "StatRow", "count", "event_ids", "facets", "stats", "totals"]
+__all__ = ["EventQuery", "Facets", "SORTS", "STATS_BY", "StatRow", "admin1_clause", "count", "event_ids", "facets",
+           "stats", "totals"]
 
 # The evidence sentences of event ``e``: each mention's sentence spans cut from the cleaned text.
 _EVIDENCE_HAS = (
@@ -53,8 +54,8 @@ STATS_BY: Mapping[str, str] = {
 class EventQuery:
     """Which events the API asks for; ``None`` (or ``False``) means "any".
 
-    ``since``/``until`` bound ``event_date`` (inclusive); ``country`` ... ``sub_event_type`` match
-    exactly; ``actor`` is a case-insensitive substring of actor1, actor2 or an associated actor;
+    ``since``/``until`` bound ``event_date`` (inclusive); ``country``, ``event_type`` and
+    ``sub_event_type`` match exactly, ``admin1`` under any known spelling (`admin1_clause`); ``actor`` is a case-insensitive substring of actor1, actor2 or an associated actor;
     ``q`` a case-insensitive substring of the notes or an evidence sentence; ``bbox`` is
     ``(min_lon, min_lat, max_lon, max_lat)`` (``min_lon > max_lon`` crosses the antimeridian);
     ``disputed`` keeps events with disputed fields; ``min_sources`` counts independent sources.
@@ -88,11 +89,13 @@ class EventQuery:
         """SQL condition on ``events e`` and its parameters."""
         clauses: list[str] = []
         params: list[object] = []
-        for column in ("country", "admin1", "event_type", "sub_event_type"):
+        for column in ("country", "event_type", "sub_event_type"):
             value = getattr(self, column)
             if value is not None:
                 clauses.append(f"e.{column} = ?")
                 params.append(value)
+        if self.admin1 is not None:
+            clauses.append(admin1_clause("e.admin1", self.admin1, self.country, params))
         if self.since is not None:
             clauses.append("e.event_date >= ?")
             params.append(self.since.isoformat())
@@ -124,6 +127,17 @@ class EventQuery:
         if not self.include_incomplete:
             clauses.append("e.event_date IS NOT NULL AND e.country IS NOT NULL")
         return (" AND ".join(clauses) or "1"), params
+
+
+def admin1_clause(column: str, admin1: str, country: str | None, params: list[object]) -> str:
+    """``column`` holds ``admin1`` under any of its known spellings (``data/admin1.csv``: "Idlib"
+    finds the events written "Idleb"), of the division in ``country`` when given, else of every
+    division so named; a name the table does not know matches as written. Adds the parameters."""
+    from eventdesk.gazetteer._admin1 import admin1_index
+
+    names = admin1_index().spellings(admin1, country) or (admin1,)
+    params.extend(names)
+    return f"{column} IN ({', '.join('?' * len(names))})"
 
 
 SEARCHED = 3

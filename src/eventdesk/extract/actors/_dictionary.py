@@ -17,9 +17,10 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
+from eventdesk.extract.actors._regimes import Regimes
 from eventdesk.model import Actor, Span
 from eventdesk.stages._trie import trie_pattern
 from eventdesk.rules import word_list
@@ -33,6 +34,7 @@ __all__ = [
     "kb_entries",
     "named_actors",
     "generic_name",
+    "parse_years",
     "_MILITARY_NOUNS",
     "_POLICE_NOUNS",
     "_dictionary_names",
@@ -56,6 +58,12 @@ class ActorEntry:
     country: str
     aliases: tuple[str, ...]
     source: str
+    years: tuple[int | None, int | None] = (None, None)  # active (first, last); None: open (actors.csv: always)
+
+    def active_in(self, year: int | None) -> bool:
+        """Whether the actor was active in ``year`` (any year when either is unknown)."""
+        first, last = self.years
+        return year is None or ((first is None or first <= year) and (last is None or year <= last))
 
     @property
     def is_lexicon(self) -> bool:
@@ -78,8 +86,9 @@ class ActorMention:
 class ActorDictionary:
     """The actor dictionary: named actors, nation demonyms and ethnic-group names."""
 
-    def __init__(self, entries: Sequence[ActorEntry]):
+    def __init__(self, entries: Sequence[ActorEntry], regimes: Regimes | None = None):
         self.entries = tuple(entries)
+        self.regimes = regimes if regimes is not None else Regimes(())  # a state force's regime years
         self._by_id = {e.id: e for e in self.entries}
         self._by_alias: dict[str, list[ActorEntry]] = {}
         self._nations: dict[str, str] = {}
@@ -101,11 +110,12 @@ class ActorDictionary:
     @classmethod
     def load(cls) -> "ActorDictionary":
         """Read the packaged ``data/actors.csv`` and the knowledge base ``data/actors_kb.csv``
-        (entries of ``actors.csv`` win on conflicts)."""
+        (entries of ``actors.csv`` win on conflicts), and the state forces' regimes
+        (``data/state_regimes.csv``)."""
         data = resources.files("eventdesk.data")
         base = cls.from_csv(data.joinpath("actors.csv").read_text(encoding="utf-8")).entries
         kb = kb_entries(data.joinpath("actors_kb.csv").read_text(encoding="utf-8"), base)
-        return cls([*base, *kb])
+        return cls([*base, *kb], Regimes.from_csv(data.joinpath("state_regimes.csv").read_text(encoding="utf-8")))
 
     @classmethod
     def from_csv(cls, text: str) -> "ActorDictionary":
@@ -124,14 +134,16 @@ class ActorDictionary:
     def has(self, actor_id: str) -> bool:
         return actor_id in self._by_id
 
-    def lookup(self, surface: str, country: str | None) -> ActorEntry | None:
-        """The row for an alias, preferring the event's country, then rows with no country."""
+    def lookup(self, surface: str, country: str | None, year: int | None = None) -> ActorEntry | None:
+        """The row for an alias, preferring the event's country, then rows with no country, then
+        any; among the rows of one rank, the one active in ``year`` (the article's year: "ELN" of
+        1965 with no country known is Peru's, of 2020 Colombia's)."""
         entries = self._by_alias.get(surface.lower(), [])
-        for wanted in (country, ""):
-            for e in entries:
-                if e.country == wanted:
-                    return e
-        return entries[0] if entries else None
+        for wanted in (country, "", None):
+            rank = [e for e in entries if wanted is None or e.country == wanted]
+            if rank:
+                return next((e for e in rank if e.active_in(year)), rank[0])
+        return None
 
     def home_of(self, surface: str) -> str | None:
         """The home country a name gives away ("Houthi forces" -> Yemen), or None for a name
@@ -190,35 +202,69 @@ def _is_acronym(alias: str) -> bool:
 
 
 KB_PREFIX = "kb:"
+STATE_UNIT_PREFIX = KB_PREFIX + "state-unit-"  # knowledge-base rows of units of a state's forces
 
 
 def kb_entries(text: str, base: Sequence[ActorEntry]) -> list[ActorEntry]:
     """The rows of ``actors_kb.csv`` as entries, one per country of a row, keyed ``kb:<id>``
     (``kb:<id>@<country>`` for a row of several countries). An alias that ``actors.csv`` already holds (a named actor, a nation or an ethnic
-    group) stays with ``actors.csv``, and so does the whole row in a country where it shares an
-    alias with an ``actors.csv`` actor (the same group, named there); a row left with no alias is not loaded, nor are the state
-    forces naming rows (the generic state-force rules name those)."""
+    group) stays with ``actors.csv``; in a country where a row shares an alias with an ``actors.csv``
+    actor, the row is that actor there, and when its own name is one of that actor's names, its other
+    aliases name that actor ("Raiya Mutomboki" is actors.csv's Mayi Mayi Militia (Raia Mutomboki)),
+    keyed ``<actors.csv id>+kb:<id>``; a row left
+    with no alias is not loaded, nor are the state forces naming rows (the generic state-force rules
+    name those)."""
     taken = {a.lower() for e in base for a in e.aliases} | {e.name.lower() for e in base if not e.is_lexicon}
     homes: dict[str, set[str]] = {}  # alias -> countries of the actors.csv rows that hold it
+    owners: dict[tuple[str, str], ActorEntry] = {}  # (alias, country) -> the actors.csv row that holds it
     for e in base:
         if not e.is_lexicon:
             for a in e.aliases:
                 homes.setdefault(a.lower(), set()).add(e.country)
+                owners.setdefault((a.lower(), e.country), e)
     out = []
+    merged: set[str] = set()
     for r in csv.DictReader(io.StringIO(text)):
         every = [a.strip() for a in r["aliases"].split("|") if a.strip()]
         aliases = tuple(a for a in every if a.lower() not in taken)
-        if not aliases or r["name"].lower() in taken:
+        if not aliases:
             continue
         countries = r["countries"].split("|")
         # a row that shares an alias with an actors.csv actor of the same country is that actor there
         held = set().union(*(homes.get(a.lower(), set()) for a in every))
         for country in countries:
             if country in held or "" in held:
+                # its own name is one of the actor's names (not only a shared spelling such as
+                # "Syrian rebels"): the same actor, so its other spellings name that actor
+                owner = next((owners[(a.lower(), c)] for a in every for c in (country, "")
+                              if (a.lower(), c) in owners), None)
+                same = owner is not None and r["name"].lower() in {owner.name.lower(), *(a.lower() for a in owner.aliases)}
+                key = f"{owner.id}+{KB_PREFIX}{r['id']}" if owner is not None else ""
+                # "al-Shabaab fighters" adds nothing to "al-Shabaab", and as a longer match it would
+                # take the name away from the rules that apply to the actor's own spelling
+                extra = tuple(a for a in aliases if owner is not None and
+                              not any(a.lower().startswith(o.lower() + " ") for o in owner.aliases))
+                if same and extra and key not in merged:
+                    merged.add(key)
+                    out.append(replace(owner, id=key, aliases=extra,
+                                       source=f"{owner.source}; aliases of the knowledge base's row {r['id']}"))
+                continue
+            if r["name"].lower() in taken:  # an actors.csv actor's name: that actor, named there
                 continue
             key = KB_PREFIX + r["id"] + (f"@{country}" if len(countries) > 1 else "")
-            out.append(ActorEntry(key, r["name"], int(r["inter"]), country, aliases, r["source"]))
+            out.append(ActorEntry(key, r["name"], int(r["inter"]), country, aliases, r["source"],
+                                  parse_years(r.get("years", ""))))
     return out
+
+
+def parse_years(text: str) -> tuple[int | None, int | None]:
+    """"1982-1997" -> (1982, 1997), "1980-" -> (1980, None), "2001" -> (2001, 2001), "" -> (None, None)."""
+    m = re.fullmatch(r"\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*", text or "")
+    if m is None:
+        return (None, None)
+    first = int(m.group(1)) if m.group(1) else None
+    last = int(m.group(3)) if m.group(3) else (first if first is not None and not m.group(2) else None)
+    return (first, last)
 
 
 def _needs_capitals(entry: ActorEntry, alias: str) -> bool:
@@ -233,28 +279,30 @@ def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
 
 
-def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDictionary) -> list[ActorMention]:
+def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDictionary,
+                 year: int | None = None) -> list[ActorMention]:
     """The dictionary actors a sentence names, without a parse and so without roles: the setting
     sentence of an event ("the Military Police carried out an operation in X. A shoot-out broke
     out ...") names who acted."""
     return [ActorMention(_entry_actor(entry, country, Span(span.article_id, span.start + start, span.start + end)),
                          "", False)
-            for start, end, surface, entry in _dictionary_names(text[span.start:span.end], country, dictionary)]
+            for start, end, surface, entry in _dictionary_names(text[span.start:span.end], country, dictionary, year)]
 
 
-def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionary):
-    """(start, end, surface, row) of each dictionary name in ``text`` whose row applies in ``country``.
+def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionary, year: int | None = None):
+    """(start, end, surface, row) of each dictionary name in ``text`` whose row applies in ``country``
+    (a name several rows share: the row active in ``year``).
 
     The dictionary's own matcher names actors, not the ACTOR spans of the spaCy ruler: it applies
     the case rule for short acronyms and the hyphen rule ("anti-Houthi forces" are not the Houthis,
     "Taliban-planted" is the Taliban), which the ruler's token matcher cannot."""
     for start, end, surface in dictionary.matches(text):
-        entry = dictionary.lookup(surface, country)
+        entry = dictionary.lookup(surface, country, year)
         if entry is not None and country and entry.country and entry.country != country:
             # "ADF fighters" is an alias of Cameroon's Ambazonian separatists; in Congo the ADF
             # are Congo's own (the name without its generic noun)
             short = re.sub(r"\s+(?:fighters|militants|members|rebels|forces|combatants)$", "", surface)
-            home = dictionary.lookup(short, country) if short != surface else None
+            home = dictionary.lookup(short, country, year) if short != surface else None
             if home is not None and home.country == country:
                 entry = home
         if entry is not None and _applies(entry, surface, country):
@@ -272,6 +320,8 @@ def _applies(entry: ActorEntry, surface: str, country: str | None) -> bool:
     """A row of another country applies only to its exact spelling, and a state unit only when
     its name is its own: "federal police" in Iraq is not Brazil's Federal Police, but "Houthi
     forces" are the Houthis wherever the place resolver put the event."""
+    if entry.id.startswith(STATE_UNIT_PREFIX):  # "prison guards" are a unit of the event's country's forces
+        return bool(country) and entry.country == country
     if not country or not entry.country or entry.country == country:
         return True
     if entry.id.startswith(KB_PREFIX):  # a knowledge-base group is matched in its own countries only
@@ -287,11 +337,12 @@ def _entry_actor(entry: ActorEntry, country: str | None, span: Span) -> Actor:
     inter = entry.inter
     if entry.name.startswith(("Military Forces of", "Police Forces of")) and country:
         inter = 1 if entry.country in ("", country) else 8
+    key = entry.id.split("+" + KB_PREFIX)[0]  # aliases a knowledge-base row adds to an actors.csv actor
     if "{country}" in entry.name:
         if country is None:
             return Actor(_strip_country(entry.name), inter, span, NO_COUNTRY_KEY)
-        return Actor(entry.name.format(country=country), inter, span, entry.id)
-    return Actor(entry.name, inter, span, entry.id)
+        return Actor(entry.name.format(country=country), inter, span, key)
+    return Actor(entry.name, inter, span, key)
 
 
 def _strip_country(name: str) -> str:

@@ -68,11 +68,13 @@ def find_actors(
     article_id: str,
     country: str | None,
     dictionary: ActorDictionary,
+    year: int | None = None,
 ) -> list[ActorMention]:
-    """Actors of one parsed sentence, with article-offset spans, in sentence order."""
+    """Actors of one parsed sentence, with article-offset spans, in sentence order. With the
+    article's ``year``, a name several dictionary rows share takes the row active that year."""
     mentions: list[ActorMention] = []
     covered: set[int] = set()
-    for start, end, surface, entry in _dictionary_names(doc.text, country, dictionary):
+    for start, end, surface, entry in _dictionary_names(doc.text, country, dictionary, year):
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None:
             continue
@@ -146,8 +148,14 @@ def sources_are_not_agents(doc, found):
     return out
 
 
-def actors_of_sentence(doc: Doc, span: Span, country: str | None, dictionary) -> tuple[ActorMention, ...]:
+def actors_of_sentence(doc: Doc, span: Span, country: str | None, dictionary,
+                       year: int | None = None) -> tuple[ActorMention, ...]:
     """The actors a parsed sentence names, with their roles, named for ``country``; the subject
-    of a speech verb is the source of what is said, not the agent."""
-    return tuple(sources_are_not_agents(doc, find_actors(
-        doc, offset=span.start, article_id=span.article_id, country=country, dictionary=dictionary)))
+    of a speech verb is the source of what is said, not the agent. With the article's ``year``,
+    a shared name takes the actor active that year and a state force the years of the regime in
+    power (``data/state_regimes.csv``)."""
+    found = sources_are_not_agents(doc, find_actors(
+        doc, offset=span.start, article_id=span.article_id, country=country, dictionary=dictionary, year=year))
+    if year is None:
+        return tuple(found)
+    return tuple(replace(m, actor=replace(m.actor, name=dictionary.regimes.name(m.actor.name, year))) for m in found)

@@ -13,7 +13,10 @@ perpetrator the report names (CODEBOOK section 2), so an event whose attacker is
    "rebels", "terrorists"), the one non-state armed group of the event's country the report names,
    when it names exactly one.
 
-3. else, the state's forces when a sentence blames them ("blamed the government and the armed forces
+3. else, the one named group another sentence gives as the agent of an act against the same named
+   victim ("Castellar was kidnapped ... by a group of armed men" and, later, "Castellar was
+   kidnapped by ELN guerrillas"): two tellings of one act;
+4. else, the state's forces when a sentence blames them ("blamed the government and the armed forces
    for the murder", "implicated four officers of the armed forces in the assassination"), unless it
    denies the blame. The force that arrested, investigated or tried suspects is never taken: only
    blame names a perpetrator, and "the army blamed the rebels" names the rebels.
@@ -110,9 +113,10 @@ class ReportAttribution:
             self._groups[country] = out
         return self._groups[country]
 
-    def responsible(self, own: list[Span], country: str | None) -> Actor | None:
+    def responsible(self, own: list[Span], country: str | None, victims: tuple[str, ...] = ()) -> Actor | None:
         """The group (or the state's forces) the report holds responsible for the event told in
-        ``own`` (its sentences), or None (see the module docstring)."""
+        ``own`` (its sentences), or None (see the module docstring). ``victims`` are the surnames
+        the event's own sentences give its victims ("Castellar")."""
         first = own[0]
         groups = self.groups(country)
         claims = set(self.claim_spans)
@@ -123,7 +127,19 @@ class ReportAttribution:
             distinct = {a.name: a for _, a in groups}
             if len(distinct) == 1:
                 return next(iter(distinct.values()))
+        same_victim = self._by_victim(groups, own, victims)
+        if same_victim is not None:
+            return same_victim
         return self._blamed_state(first, country)
+
+    def _by_victim(self, groups: list[tuple[Span, Actor]], own: list[Span], victims: tuple[str, ...]) -> Actor | None:
+        """The one named group of the other sentences that name the same victim, if one."""
+        if not victims or not groups:
+            return None
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in victims) + r")\b", re.IGNORECASE)
+        found = {a.name: a for span, a in groups
+                 if span not in own and pattern.search(self.text, span.start, span.end)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _blamed_state(self, first: Span, country: str | None) -> Actor | None:
         """The state's forces, when the report blames them for an act and no group claims it ("the

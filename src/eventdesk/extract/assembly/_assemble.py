@@ -101,7 +101,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     if (a1 is None or a1.name.startswith("Unidentified Armed Group")) and not gang_victim and \
             top.classification.event_type in _ATTRIBUTABLE:
         # the attacker unnamed here: the group the rest of the report claims, blames or names
-        who = attribution.responsible(own, country) if attribution is not None else None
+        who = attribution.responsible(own, country, _victims(group)) if attribution is not None else None
         if who is not None and (a2 is None or a2.name != who.name):
             a1 = who
     if gang_victim or seizure:
@@ -192,6 +192,18 @@ def _elaboration_actors(c: Candidate, country: str | None, context) -> tuple:
 def _sub_rank(c: Candidate) -> int:
     subs = cls_stage.SUB_EVENT_TYPES[c.classification.event_type]
     return subs.index(c.classification.sub_event_type) if c.classification.sub_event_type in subs else 99
+
+
+def _victims(group: list[Candidate]) -> tuple[str, ...]:
+    """Surnames the event's own sentences give its victims: a proper name that is the patient of
+    the event's verb ("Castellar was kidnapped", "killed Ricardo Castellar")."""
+    names = []
+    for c in group:
+        for token in (c.doc or ()):
+            if token.pos_ == "PROPN" and token.dep_ in ("nsubjpass", "dobj") and token.head.pos_ == "VERB" \
+                    and len(token.text) > 3 and token.text[:1].isupper() and token.text not in names:
+                names.append(token.text)
+    return tuple(names)
 
 
 def _report_date(first: Candidate, publication, clean, n_sentences) -> EventDate | None:

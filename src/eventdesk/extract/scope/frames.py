@@ -53,16 +53,19 @@ class FrameRules:
     weapon_uses: frozenset[str]
     prevention_verbs: frozenset[str]
     record_heads: frozenset[str]
+    act_nouns: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
+    period_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
 def load_frame_rules() -> FrameRules:
     """The packaged rules (``data/rules/scope_frames.json`` through ``eventdesk.rules``; read once)."""
     lists = word_lists("scope_frames.json")
-    words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k != "cumulative_patterns"}
-    patterns = tuple(re.compile(p, re.IGNORECASE) for p in lists["cumulative_patterns"])
-    return FrameRules(**words, cumulative_patterns=patterns)
+    patterns = ("cumulative_patterns", "period_patterns")
+    words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k not in patterns}
+    compiled = {k: tuple(re.compile(p, re.IGNORECASE) for p in lists[k]) for k in patterns}
+    return FrameRules(**words, **compiled)
 
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
@@ -71,6 +74,8 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         why = check(token, rules)
         if why:
             return why
+    if _counted_acts(token, sentence_text, rules):
+        return "a count of acts over a period ('142 murders were reported in September'), not one event"
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
     if armed_words == 0 and _disaster(token.doc, rules):
@@ -188,6 +193,31 @@ def _used(token, rules: FrameRules) -> bool:
         if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("aux", "auxpass"):
             return False
     return True  # a verbless headline ("Car bomb in Kabul") reports
+
+
+def _counted_acts(token, sentence_text: str, rules: FrameRules) -> bool:
+    """Acts counted, not told: a plural act noun with a number ("142 murders", "more than 40
+    massacres") over a period ("in September", "last year", "in only 3 months") or ten or more of
+    them. ACLED codes each act, never the count; two or three acts on one day are told ("two
+    bombings hit Lima on Monday")."""
+    if token.pos_ == "VERB":
+        # "over 600 peasants were murdered in more than 40 massacres last year": the verb's acts are counted
+        return any(_counted_acts(t, sentence_text, rules) for c in token.children for t in (c, *c.children)
+                   if t.lemma_.lower() in rules.act_nouns)
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return False
+    numbers = [c for c in token.children if c.dep_ == "nummod" and c.like_num]
+    if not numbers:
+        return False
+    value = _number(numbers[0].text)
+    return (value is not None and value >= 10) or any(p.search(sentence_text) for p in rules.period_patterns)
+
+
+def _number(text: str) -> int | None:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "dozens": 24, "hundreds": 200, "thousands": 2000}
+    low = text.lower().replace(",", "")
+    return int(low) if low.isdigit() else words.get(low)
 
 
 def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:

@@ -12,6 +12,7 @@ Private: import from ``eventdesk.extract.assembly.events``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -160,6 +161,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if b.place and a.place and not _near(a.place, b.place):
         return False
+    if _another_pair(a, b):
+        return False
     own_detail = bool(b.date) or bool(b.place)
     if not own_detail:
         return True  # an elaboration: "The clashes resulted in 20 deaths", "killing 36, he added"
@@ -167,6 +170,23 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return True
     same_family = a.classification.event_type == b.classification.event_type
     return same_family and bool(b.date and a.date) and bool(b.place and a.place)
+
+
+_PRONOUN_AGENT = re.compile(r"^\s*(?:they|the (?:\w+ ){0,2}(?:militants|rebels|guerrill?as|gunmen|attackers|assailants|"
+                            r"terrorists|insurgents|fighters|soldiers|troops))\b", re.IGNORECASE)
+
+
+def _another_pair(a: Candidate, b: Candidate) -> bool:
+    """"Militants fought police ... They also attacked a bus, killing two passengers": the same side
+    then attacks civilians, a different actor pair, which ACLED codes as an event of its own
+    (CODEBOOK section 1, splitting). Civilians killed in the fighting itself ("two civilians died in
+    the crossfire") are the battle's toll: no one acts on them."""
+    if a.classification.event_type != cls_stage.BATTLES or b.classification.event_type != cls_stage.VAC:
+        return False
+    if not any(m.actor.inter == 7 and m.role == "patient" for m in b.actors):
+        return False
+    agent = any(m.role == "agent" and m.actor.inter in (1, 2, 3, 4, 8) for m in b.actors)
+    return agent or b.doc is not None and _PRONOUN_AGENT.match(b.doc.text) is not None
 
 
 def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> bool:

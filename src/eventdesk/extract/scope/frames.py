@@ -54,6 +54,7 @@ class FrameRules:
     prevention_verbs: frozenset[str]
     record_heads: frozenset[str]
     act_nouns: frozenset[str]
+    accident_verbs: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
     period_patterns: tuple[re.Pattern[str], ...] = ()
 
@@ -235,6 +236,7 @@ def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:
 
 def _disaster(doc, rules: FrameRules) -> bool:
     """A disaster, accident or disease named as a thing ("a storm", "the earthquake"), not a verb
-    that shares the word ("stormed a meeting")."""
-    return any((t.lemma_.lower() in rules.disaster_words or t.lower_ in rules.disaster_words)
-               and t.pos_ in ("NOUN", "PROPN") for t in doc)
+    that shares the word ("stormed a meeting"); or a verb of an accident ("the plane crashed")."""
+    return any(((t.lemma_.lower() in rules.disaster_words or t.lower_ in rules.disaster_words)
+                and t.pos_ in ("NOUN", "PROPN")) or (t.pos_ == "VERB" and t.lemma_.lower() in rules.accident_verbs)
+               for t in doc)

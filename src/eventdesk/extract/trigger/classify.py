@@ -99,6 +99,7 @@ class _Rx:
     nonstate_arrest: re.Pattern[str]
     kill: re.Pattern[str]
     carriers: re.Pattern[str]
+    small_arms: re.Pattern[str]
 
 
 _VERB = (
@@ -161,6 +162,7 @@ def _rx() -> _Rx:
             r"captur\w*|seiz\w* (\w+ ){0,2}(civilians|people|men|villagers)|took (\w+ ){0,3}captive)", i),
         kill=re.compile(r"\b(kill\w*|dead|death|died|murder\w*|shot|beheaded|body|bodies|"
                         r"injur\w*|wound\w*|tortur\w*|beat(en)?|stabb\w*|hack\w*|assault\w*)\b", i),
+        small_arms=re.compile(rf"\b{table.nouns['small_arms']}\b", i),
         carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
                             r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
     )
@@ -377,6 +379,13 @@ def classify(
         _PREMATURE.search(t) or not ("attack" in c and not rx.carriers.search(t) and _harm(c, t, rx))
     ):
         return out(SD, "Disrupted weapons use", "disrupted")
+
+    # --- a ground assault on an armed target with rifles and mortars is a battle: the target fights back
+    if "shelling" in c and "attack" in c and not (set(c) & {"air", "ied", "suicide", "chemical", "grenade"}) and \
+            rx.small_arms.search(t):
+        hit = _victims(t, rx)
+        if (hit[0][1] == "armed") if hit else (armed_kinds >= 2 and not civil_kind):
+            return out(BATTLES, "Armed clash", "attack")
 
     # --- Explosions/Remote violence (outranks VAC)
     for cue, sub in _ERV_ORDER:

@@ -56,7 +56,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         top = replace(top, classification=replace(top.classification, event_type=cls_stage.BATTLES,
                                                   sub_event_type="Armed clash"))
         battle = True
-    per_sentence = [sides.agent_over_patient(sides.defence(c.doc, _actors_for(c, country, context)), battle)
+    year = publication.date.year if publication.date is not None else None  # names a state's regime that year
+    per_sentence = [sides.agent_over_patient(sides.defence(c.doc, _actors_for(c, country, context, year)), battle)
                     for c in group]
     mentions = tuple(m for found in per_sentence for m in found)
     first = per_sentence[0]
@@ -68,7 +69,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         if named:  # the first it names is who acted ("the Military Police carried out an operation")
             named[0] = replace(named[0], role="agent")
         mentions = first + tuple(named) + mentions[len(first):]
-    mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context))
+    mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context, year))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
     if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
         a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
@@ -158,13 +159,13 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
     return replace(top, classification=c, type_span=span)
 
 
-def _actors_for(c: Candidate, country: str | None, context) -> tuple:
+def _actors_for(c: Candidate, country: str | None, context, year: int | None = None) -> tuple:
     """The candidate's actors, named again when the event's country differs from the one the
     sentence alone suggested (``Islamic State (Syria)`` rather than ``(Iraq)``); the subject of a
     verb of law enforcement that is not the event's own is no agent of it ("Police arrested three
     men suspected of killing a judge": the police did not kill)."""
     found = c.actors if country == c.country or c.doc is None else \
-        actors_stage.actors_of_sentence(c.doc, c.sentence, country, context.actors)
+        actors_stage.actors_of_sentence(c.doc, c.sentence, country, context.actors, year)
     return tuple(_not_the_enforcer(m, c) for m in found)
 
 
@@ -180,12 +181,12 @@ def _not_the_enforcer(m, c: Candidate):
     return replace(m, role="source")  # tells of the act's sequel, takes no side in it
 
 
-def _elaboration_actors(c: Candidate, country: str | None, context) -> tuple:
+def _elaboration_actors(c: Candidate, country: str | None, context, year: int | None = None) -> tuple:
     """Actors of the sentences that elaborate the event ("Police intervened firing teargas"):
     after the event sentence's own, so they never displace its perpetrator."""
     out = []
     for span, doc in c.extra_docs:
-        out.extend(actors_stage.actors_of_sentence(doc, span, country, context.actors))
+        out.extend(actors_stage.actors_of_sentence(doc, span, country, context.actors, year))
     return tuple(out)
 
 

@@ -150,7 +150,8 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
         pos += sp.end - sp.start + 1
     joined = " ".join(pieces)
     kinds = tuple(m.actor.inter for c in group for m in c.actors)
-    c = cls_stage.classify(joined, armed_actors=len(kinds), actor_kinds=kinds)
+    agents = tuple(m.actor.inter for c in group for m in c.actors if m.role == "agent")
+    c = cls_stage.classify(joined, armed_actors=len(kinds), actor_kinds=kinds, agent_kinds=agents)
     if c is None:
         return top
     i = max(k for k, st in enumerate(starts) if st <= c.start)

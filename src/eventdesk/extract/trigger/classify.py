@@ -307,12 +307,14 @@ def classify(
     armed_actors: int = 0,
     state_agent: bool = False,
     actor_kinds: tuple[int, ...] = (),
+    agent_kinds: tuple[int, ...] = (),
 ) -> Classification | None:
     """Decide the ACLED type of the event told in ``text`` (one or more sentences).
 
     ``armed_actors`` is the number of distinct organised armed actors the caller found;
     ``state_agent`` says whether the perpetrator is a state force (for territory changes);
-    ``actor_kinds`` are the ACLED inter codes (1-8) of the actors the caller found, if any.
+    ``actor_kinds`` are the ACLED inter codes (1-8) of the actors the caller found, if any, and
+    ``agent_kinds`` those of the ones the parse reads as acting.
     Returns None when no cue of any event type is present.
     """
     rx = _rx()
@@ -366,7 +368,7 @@ def classify(
 
     # --- Riots outside demonstrations; a named armed group that acts is no mob ("Shining Path
     # terrorists overpowered the residents and burned the town hall": the residents are its victims)
-    named_armed_group = bool(set(actor_kinds) & {2, 3})
+    named_armed_group = bool(set(agent_kinds) & {2, 3})  # the group acts; mobs lynch its members
     if "mob" in c and not named_armed_group:
         return out(RIOTS, "Mob violence", "mob")
     if "riot" in c:

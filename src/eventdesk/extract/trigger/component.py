@@ -27,6 +27,7 @@ def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
             armed_actors=kinds.armed,
             state_agent=kinds.state or any(m.actor.inter == 1 and m.role == "agent" for m in actors),
             actor_kinds=tuple(m.actor.inter for m in actors),
+            agent_kinds=tuple(m.actor.inter for m in actors if m.role == "agent"),
         )
         if c is not None:
             found[span] = c

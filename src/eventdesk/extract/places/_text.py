@@ -63,6 +63,14 @@ _ORIGIN = re.compile(
     r"nurses|doctors|locals|inhabitants|people|women|men|members|supporters|vendors|operators) (?:from|of)"
     r"\s+(?:the\s+)?" + _DIRECTION + "$"
 )
+# where something was said, not where it happened: "police reported today in Lima that ...",
+# "sources in Bogota said", "told reporters in Madrid"
+_REPORT = re.compile(
+    r"\b(?:(?:said|reported|announced|stated|told (?:\w+ )?(?:reporters|journalists|newsmen)|confirmed|disclosed|"
+    r"revealed|declared|added|explained|denounced|condemned)(?: \w+){0,2} in|"
+    r"(?:sources?|officials?|authorities|spokesm[ae]n|spokes(?:person|woman)|reporters?|correspondents?|"
+    r"press conference|news conference|radio|newspapers?|embassy) in)\s+(?:the\s+)?$"
+)
 _MOVE = re.compile(
     r"\b(?:from|to|into|through|via|toward|towards|border with|fled|flee|"
     r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
@@ -260,7 +268,8 @@ def _split_hints(paren: re.Match[str]) -> tuple[str, ...]:
 
 
 def cue_before(text: str, span: Span, start: int) -> str:
-    """The cue of a name at ``start``: "in", "near", "distance", "origin", "move" or "none"."""
+    """The cue of a name at ``start``: "in", "near", "distance", "origin", "move", "report" (where
+    something was said) or "none"."""
     return _cue(text[max(span.start, start - 70):start].lower())
 
 
@@ -271,8 +280,8 @@ _NAME_PREFIX = re.compile(r"\s*\b(?:barangays?|brgy\.?|sitio|purok|barrio|coloni
 
 def _cue(before: str) -> str:
     before = _NAME_PREFIX.sub(" ", _POSSESSIVE.sub("", before))
-    for name, pattern in (("near", _NEAR), ("distance", _DISTANCE), ("in", _IN), ("origin", _ORIGIN),
-                          ("move", _MOVE)):
+    for name, pattern in (("report", _REPORT), ("near", _NEAR), ("distance", _DISTANCE), ("in", _IN),
+                          ("origin", _ORIGIN), ("move", _MOVE)):
         if pattern.search(before):
             return name
     return "none"

@@ -21,8 +21,9 @@ or chained wider places is in ``_place_hints``. This module chooses among the ca
 from __future__ import annotations
 
 import math
+import re
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, name_key, strip_admin_suffix
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, km, name_key, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
 from eventdesk.extract.places._people import part_of_a_personal_name
@@ -266,12 +267,32 @@ def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext
     cands = respelled_districts(text, sentence, scan(text, sentence, gaz), gaz)
     read_surroundings(text, sentence, cands)
     _resolve(text, cands, gaz, context, person)
+    _within_reach(text, cands)
     cands = _with_city_parts(text, sentence, cands)
     # the hints of a placed name are not places of their own; those of a name they could not
     # place are ("Gituro villages (Naivasha and Kinangop constituencies)")
     zones = [(c.end, c.hint_end) for c in cands if c.hint_end and c.chosen is not None]
     zones += [(c.end, c.name_end) for c in cands if c.name_end and (c.hints or c.chosen is not None)]
     return [c for c in cands if c.chosen is not None and not any(a <= c.start < b for a, b in zones)]
+
+
+_KM = re.compile(r"\s*,?\s*(?:about\s+|some\s+|approximately\s+)?(\d[\d,.]*)\s*(km|kms|kilomet(?:er|re)s?|miles?)\b",
+                 re.IGNORECASE)
+
+
+def _within_reach(text: str, cands: list[Candidate]) -> None:
+    """"In the township of Campina, 60 km south of Ayacucho": the place lies within reach of its
+    reference, so a homonym far away (Campina in Spain) is not it; the name is then placed at the
+    reference, "near" it (precision 2)."""
+    for cand, ref in zip(cands, cands[1:]):
+        if cand.chosen is None or ref.chosen is None or ref.cue not in ("distance", "near"):
+            continue
+        m = _KM.match(text, cand.end, ref.start)
+        if m is None:
+            continue
+        reach = float(m.group(1).replace(",", "")) * (1.6 if m.group(2).lower().startswith("mile") else 1.0)
+        if km(cand.chosen.latitude, cand.chosen.longitude, ref.chosen.latitude, ref.chosen.longitude) > 2 * reach + 50:
+            cand.entries, cand.chosen = [], ref.chosen
 
 
 def _with_city_parts(text: str, sentence: Span, cands: list[Candidate]) -> list[Candidate]:

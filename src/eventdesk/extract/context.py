@@ -95,9 +95,12 @@ class ArticleContext:
             return self.places_by_sentence[span]
         named = self.sentence_country(span)
         context = self.place_context
-        if named:  # "... the foiled attack in Medellin ... terrorists in Colombia": Colombia's Medellin
-            context = replace(context, countries=((named, len(self.text)),
-                                                  *(c for c in context.countries if c[0] != named)))
+        # "... the foiled attack in Medellin ... terrorists in Colombia": Colombia's Medellin; "an
+        # attack on the command post in San Ramon by FMLN units": the FMLN's country's San Ramon
+        first = named or self._group_home(span)
+        if first:
+            context = replace(context, countries=((first, len(self.text)),
+                                                  *(c for c in context.countries if c[0] != first)))
         place = choose_place(self.text, span, self.gazetteer, context=context, person=person)
         if place is not None and named and named != place.country and place.span is not None and \
                 not _LOCATIVE.search(self.text, max(0, place.span.start - 24), place.span.start) and \
@@ -116,6 +119,12 @@ class ArticleContext:
         "inside Syria", "on the Syrian side of the border"."""
         named = self._country_names(span)
         return named[0][2] if named else None
+
+    def _group_home(self, span: Span) -> str | None:
+        """The home country of the groups the sentence names, when they share one."""
+        homes = {home for _, _, surface in self.actors.matches(self.text[span.start:span.end])
+                 if (home := self.actors.home_of(surface))}
+        return next(iter(homes)) if len(homes) == 1 else None
 
     def _country_names(self, span: Span) -> list[tuple[int, int, str]]:
         """(start, end, country) of each country the sentence puts something in ("in Syria")."""

@@ -8,6 +8,7 @@ Private: import from ``eventdesk.extract.places.choose``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
@@ -16,6 +17,9 @@ from eventdesk.extract.places._text import NOT_WHERE, WORD, scan, strip_possessi
 from eventdesk.extract.places._words import Candidate, admin_named, never_a_place
 
 __all__ = ["PlaceContext"]
+
+# a run of capitalised words, a country's name of several words among them ("in San Ramon, Costa Rica")
+_LONG_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]+){1,3}")
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,19 @@ class PlaceContext:
         counts: dict[str, int] = {}
         admin1: list[str] = []
         admin1_countries: dict[str, int] = {}
+        # names of several words first ("Costa Rica", "Sri Lanka", "El Salvador"): no word alone names them
+        inside: set[int] = set()
+        for match in _LONG_NAME.finditer(text):
+            words = match.group().split()
+            for n in range(len(words), 1, -1):
+                country = gazetteer.country_of(" ".join(words[:n]))
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+                    inside.update(range(match.start(), match.start() + len(" ".join(words[:n]))))
+                    break
         for match in WORD.finditer(text):
+            if match.start() in inside:
+                continue
             word = strip_possessive(match.group())
             if text.startswith(("-based", "-led", "-backed", "-made"), match.end()) or \
                     NOT_WHERE.match(text, match.end()):

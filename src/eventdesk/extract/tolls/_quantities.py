@@ -185,6 +185,9 @@ def is_excluded_number(tokens: list[Token], i: int) -> bool:
             return True
     if prev is not None and prev.end == tok.start and prev.low in ("-", "/", ":"):
         return True  # F-16, 12/05, 10:30
+    if tok.low.isdigit() and prev is not None and prev.low == "," and nxt is not None and nxt.low == "," and \
+            i >= 2 and tokens[i - 2].text[:1].isupper() and tokens[i - 2].text[1:2].islower():
+        return True  # an age set off after a name: "Rodriguez Porth, 65, was killed"
     if prev is not None and prev.low in ("aged", "age", "ages", "no", "number", "brigade", "battalion", "route", "highway", "kilometre", "km", "size"):
         return True
     return False

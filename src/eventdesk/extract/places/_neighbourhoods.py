@@ -21,7 +21,7 @@ from eventdesk.rules import word_list
 __all__ = ["named_part"]
 
 _WORD = r"[A-Z][\w'’\-]*"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el))*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"  # bounded: a hostile run of names stays linear
 
 
 @functools.cache

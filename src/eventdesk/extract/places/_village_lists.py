@@ -19,7 +19,7 @@ from eventdesk.rules import word_list
 __all__ = ["province_list"]
 
 _WORD = r"[A-Z][\w'’\-]*"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el))*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"  # bounded: a hostile run of names stays linear
 
 
 # a member the recaser lowered in wire copy ("AMBO" read as the word "ambo") between named ones
@@ -33,7 +33,7 @@ def _pattern() -> re.Pattern[str]:
     # case-sensitive, the words around them not
     return re.compile(
         rf"\b(?i:in|at|on|of)\s+(?i:the\s+)?(?i:(?:towns?|villages?|hamlets?|localities|communities)\s+of\s+)?"
-        rf"(?P<list>{_NAME}(?:\s*,\s*{_MIDDLE})*\s*,?\s+(?i:and|or)\s+{_NAME})"
+        rf"(?P<list>{_NAME}(?:\s*,\s*{_MIDDLE}){{0,12}}\s*,?\s+(?i:and|or)\s+{_NAME})"
         rf"\s*,?\s+(?i:(?:all\s+)?(?:in|of)\s+)?(?i:the\s+)?(?P<province>{_NAME})\s+(?i:{units})\b")
 
 

@@ -124,7 +124,7 @@ class Recaser:
             kind = kinds[i]
             if kind == "upper":
                 out[start:end] = m.group(0).upper()
-            elif kind == "title" or _SENTENCE_START.search(text[:start]):
+            elif kind == "title" or _starts_sentence(text, start):
                 out[start] = text[start].upper()
         return "".join(out)
 
@@ -141,6 +141,22 @@ class Recaser:
             kind = "both" if common and proper else "lower" if common else "title"
         self._memo[low] = kind
         return kind
+
+
+_PUNCT_ONLY = re.compile(r"[\s'\"()\[\]!?.:-]*")  # every character a match of _SENTENCE_START can hold
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """``_SENTENCE_START.search(text[:start])``, without copying and searching the whole text before
+    every word (quadratic on a long paragraph): a match ends at ``start``, so it is searched for in the
+    64 characters before it; only when those are all characters a match can hold might a longer match
+    begin further back (or at the text's start, ``^``), and then the whole text before is searched."""
+    low = max(0, start - 64)
+    if _SENTENCE_START.search(text, low, start):
+        return True
+    if low and _PUNCT_ONLY.fullmatch(text, low, start):
+        return _SENTENCE_START.search(text, 0, start) is not None
+    return False
 
 
 def _joined(text: str, words: list, i: int) -> bool:

@@ -143,20 +143,18 @@ class Recaser:
         return kind
 
 
-_PUNCT_ONLY = re.compile(r"[\s'\"()\[\]!?.:-]*")  # every character a match of _SENTENCE_START can hold
+_MARKS = frozenset("'\"()[]!?.:-")  # with whitespace, every character a match of _SENTENCE_START can hold
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    """``_SENTENCE_START.search(text[:start])``, without copying and searching the whole text before
-    every word (quadratic on a long paragraph): a match ends at ``start``, so it is searched for in the
-    64 characters before it; only when those are all characters a match can hold might a longer match
-    begin further back (or at the text's start, ``^``), and then the whole text before is searched."""
-    low = max(0, start - 64)
-    if _SENTENCE_START.search(text, low, start):
-        return True
-    if low and _PUNCT_ONLY.fullmatch(text, low, start):
-        return _SENTENCE_START.search(text, 0, start) is not None
-    return False
+    """``_SENTENCE_START.search(text[:start])`` without copying and searching the whole text before
+    every word (quadratic on a long paragraph): a match ends at ``start`` and holds only marks and
+    whitespace, so it lies within the run of those just before ``start``, and only that run is
+    searched (from the text's start when the run reaches it, where ``^`` can match)."""
+    i = start
+    while i and (text[i - 1] in _MARKS or text[i - 1].isspace()):
+        i -= 1
+    return _SENTENCE_START.search(text, i, start) is not None
 
 
 def _joined(text: str, words: list, i: int) -> bool:

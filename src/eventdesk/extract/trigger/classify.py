@@ -194,12 +194,14 @@ class _Filters:
 
     cues: LiteralFilter
     masks: LiteralFilter  # keyed by the mask's index in ``_Rx.masks``
+    seizures: LiteralFilter  # keyed by the pattern's index in ``_Rx.seizures``
 
 
 @cache
 def _filters() -> _Filters:
     rx = _rx()
-    return _Filters(LiteralFilter(rx.cues), LiteralFilter(dict(enumerate(rx.masks))))
+    return _Filters(LiteralFilter(rx.cues), LiteralFilter(dict(enumerate(rx.masks))),
+                    LiteralFilter(dict(enumerate(rx.seizures))))
 
 
 @lru_cache(maxsize=8192)
@@ -235,11 +237,14 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
     the classification of its candidate, then by the classification of its group."""
     rx = _rx()
     t = _masked(text)
-    if rx.cues["protest"].search(t):
-        t = rx.grievance.sub(lambda x: x.group(1) + " " * (len(x.group(0)) - len(x.group(1))), t)
-    found = {}
-    seized = [m.span() for p in rx.seizures for m in p.finditer(t)]
     may = _filters().cues.candidates(t)  # a cue whose required words are missing cannot match
+    if "protest" in may and rx.cues["protest"].search(t):
+        blanked = rx.grievance.sub(lambda x: x.group(1) + " " * (len(x.group(0)) - len(x.group(1))), t)
+        if blanked != t:
+            t, may = blanked, _filters().cues.candidates(blanked)
+    found = {}
+    can_seize = _filters().seizures.candidates(t)
+    seized = [m.span() for i, p in enumerate(rx.seizures) if i in can_seize for m in p.finditer(t)]
     for name, pat in rx.cues.items():
         if name not in may:
             continue

@@ -188,14 +188,23 @@ class LiteralFilter:
         self._credit = {lit: frozenset(n for other, names in owners.items() if other in lit for n in names)
                         for lit in owners}
         self._find = re.compile(f"(?=({trie_pattern(owners)}))") if owners else None
+        self._known: dict[str, frozenset[str]] = {}
+
+    _KEEP = 4096  # texts remembered: a sentence is tested by the pre-parse test, then by its scan
 
     def candidates(self, text: str) -> frozenset[str] | tuple[str, ...]:
         if not text.isascii():
             return self.names
         if self._find is None:
             return self._always
+        known = self._known.get(text)
+        if known is not None:
+            return known
         found = set(self._always)
         credit = self._credit
         for m in self._find.finditer(text.lower()):
             found |= credit[m.group(1)]
-        return found
+        if len(self._known) >= self._KEEP:
+            self._known.clear()
+        known = self._known[text] = frozenset(found)
+        return known

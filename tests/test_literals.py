@@ -89,6 +89,8 @@ def test_the_cue_test_and_scan_agree_with_searching_every_cue():
         for name, pattern in rx.cues.items():
             if pattern.search(scanned):
                 assert name in may, (name, text)
+        if rx.crowd_party.search(scanned):
+            assert C._filters().crowd_party.candidates(scanned), text
         can_seize = C._filters().seizures.candidates(scanned)
         for i, pattern in enumerate(rx.seizures):
             if pattern.search(scanned):

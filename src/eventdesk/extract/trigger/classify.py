@@ -195,13 +195,14 @@ class _Filters:
     cues: LiteralFilter
     masks: LiteralFilter  # keyed by the mask's index in ``_Rx.masks``
     seizures: LiteralFilter  # keyed by the pattern's index in ``_Rx.seizures``
+    crowd_party: LiteralFilter  # ``_Rx.crowd_party`` alone: a long pattern searched in every classification
 
 
 @cache
 def _filters() -> _Filters:
     rx = _rx()
     return _Filters(LiteralFilter(rx.cues), LiteralFilter(dict(enumerate(rx.masks))),
-                    LiteralFilter(dict(enumerate(rx.seizures))))
+                    LiteralFilter(dict(enumerate(rx.seizures))), LiteralFilter({"crowd_party": rx.crowd_party}))
 
 
 @lru_cache(maxsize=8192)
@@ -362,7 +363,7 @@ def classify(
     civil_kind = 7 in actor_kinds
     crowd_kind = bool({5, 6} & set(actor_kinds))
     protest = "protest" in c
-    crowd_clash = bool(rx.crowd_party.search(t))
+    crowd_clash = bool(_filters().crowd_party.candidates(t)) and bool(rx.crowd_party.search(t))  # words first
     violent_crowd = "riot" in c or "riot_acts" in c
 
     # --- Battles: two organised armed sides exchange force

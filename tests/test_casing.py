@@ -42,3 +42,13 @@ def test_cased_text_is_left_as_it_is(recaser):
 def test_recasing_never_changes_length_or_letters(services, text):
     out = services.recaser.recase(text)
     assert len(out) == len(text) and out.upper() == text.upper()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB .!?'\")]([:-\n\t\u00a0\u2003", max_size=60))
+def test_a_sentence_start_is_read_as_the_whole_text_before_would_say(text):
+    # the window _starts_sentence searches gives the answer of the pattern over the whole prefix
+    from eventdesk.stages import casing
+
+    for start in range(len(text) + 1):
+        assert casing._starts_sentence(text, start) == bool(casing._SENTENCE_START.search(text[:start]))

@@ -166,6 +166,29 @@ def test_the_watchdog_stops_work_in_a_thread_that_is_not_the_main_one() -> None:
     assert outcome == ["stopped", sum(range(1000))]
 
 
+def test_a_short_limit_after_a_long_one_still_stops_its_work() -> None:
+    # the watchdog is woken only for a limit that ends before its next look: after a 1000 s limit
+    # (its next look 1000 s away) a 0.1 s limit must wake it, and one of 500 s need not
+    import time
+
+    outcome = []
+    with Watchdog() as dog:
+        with dog.limit(1000):
+            time.sleep(0.2)  # the watchdog thread starts and schedules its next look, 1000 s away
+            outcome.append("long")
+        with dog.limit(500):
+            outcome.append("no wake needed")
+        try:
+            with dog.limit(0.1):
+                start = time.thread_time()
+                while time.thread_time() - start < 30:  # left unwoken, the watchdog would not look for 1000 s
+                    pass
+                outcome.append("not stopped")
+        except ArticleTimeout:
+            outcome.append("stopped")
+    assert outcome == ["long", "no wake needed", "stopped"]
+
+
 def test_the_run_summary_names_the_limits_reached(services, tmp_path: Path) -> None:
     manifest = tmp_path / "m.jsonl"
     manifest.write_text("\n".join([

@@ -58,3 +58,17 @@ def test_unknown_pattern_leaves_the_ruler_alone():
     stock_match = ruler.match
     assert fast_match(ruler) is False
     assert ruler.match == stock_match
+
+
+def test_a_match_index_outside_its_span_raises_spacys_error():
+    def ruler_for(nlp):
+        ruler = nlp.add_pipe("attribute_ruler")
+        ruler.add([[{"LOWER": "the"}]], {"LEMMA": "x"}, index=3)
+        return ruler
+
+    stock, fast = spacy.blank("en"), spacy.blank("en")
+    ruler_for(stock)
+    assert fast_match(ruler_for(fast))
+    for nlp in (stock, fast):
+        with pytest.raises(ValueError, match="E1001"):
+            nlp("the end")

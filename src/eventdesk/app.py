@@ -272,14 +272,10 @@ def fuse_new(store: Store, mention_ids: list[str], *, run_id: int | None = None,
     before = store.members_of(sorted(set(store.events_of(items).values())))
     sources = store.sources(sorted({i.article for i in items.values()}))
     events = fuse(items.values(), sources, store.review_links(items))
-    after = {e.event_id: frozenset(_ids_of(e, items)) for e in events}
+    by_mention = {id(i.mention): i.id for i in items.values()}  # once, not once per event
+    after = {e.event_id: frozenset(by_mention[id(m)] for m in e.mentions) for e in events}
     store.apply_fusion(events, diff(before, after), run_id=run_id, reason=reason, fused=list(items))
     return events
-
-
-def _ids_of(event: Event, items: dict[str, Item]) -> list[str]:
-    by_mention = {id(i.mention): i.id for i in items.values()}
-    return [by_mention[id(m)] for m in event.mentions]
 
 
 def export_events(settings: Settings, path: str, fmt: str | None = None, *, services: Services | None = None,

@@ -80,6 +80,7 @@ class Watchdog:
         self._next = 0
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._wake_at: float | None = None  # when the watching thread next looks (monotonic); None: not before told
 
     def __enter__(self) -> Watchdog:
         return self
@@ -113,7 +114,11 @@ class Watchdog:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._watch, name="eventdesk-watchdog", daemon=True)
                 self._thread.start()
-            self._cond.notify_all()
+            # the watching thread needs waking only when it would otherwise look later than this job's
+            # earliest possible end (CPU time never runs faster than the wall clock); one wake per
+            # limit would cost a thread switch for every step of every article
+            if self._wake_at is None or self._wake_at > time.monotonic() + seconds:
+                self._cond.notify_all()
         try:
             yield
         finally:
@@ -138,7 +143,9 @@ class Watchdog:
                         wait = left if wait is None else min(wait, left)
                 # CPU time never runs faster than the wall clock, so this never sleeps past a limit;
                 # with no job, sleep until one comes (or the watchdog closes)
-                self._cond.wait(None if wait is None else max(wait, _MIN_WAIT))
+                wait = None if wait is None else max(wait, _MIN_WAIT)
+                self._wake_at = None if wait is None else time.monotonic() + wait
+                self._cond.wait(wait)
 
 
 def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:

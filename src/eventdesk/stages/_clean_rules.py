@@ -106,7 +106,7 @@ class Rules:
         if self.first_person_other.search(outside):
             return CommentLikeness.FIRST_PERSON
         for match in self.first_person_i.finditer(outside):
-            before = outside[: match.start()].split()
+            before = outside[: match.start()].rsplit(None, 1)  # only the last word is read
             if not before or before[-1].lower().strip(",") not in _NUMERAL_I_BEFORE:
                 return CommentLikeness.FIRST_PERSON
         return CommentLikeness.NONE

@@ -100,6 +100,24 @@ class _Index:
         self._single = _lookup([patterns[k] for k in one], [firsts[k] for k in one])
         self._longer = _lookup([patterns[k] for k in more], [firsts[k] for k in more])
         self.rows: dict[tuple, tuple[tuple[int, int], ...]] = {}
+        self.texts: dict[tuple, tuple] = {}  # a row of string hashes -> the row (``_row``)
+
+    def _rows(self, doc) -> list[tuple]:
+        """``[_row(t) for t in doc]``, read from the doc's arrays: creating a Token per token cost
+        more than matching. The strings are those the hashes stand for (``lower_`` is the string
+        of the LOWER hash, and so on)."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        strings, texts = doc.vocab.strings, self.texts
+        out = []
+        for key in map(tuple, doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()):
+            row = texts.get(key)
+            if row is None:
+                if len(texts) >= self._KEEP_ROWS:
+                    texts.clear()
+                row = texts[key] = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+            out.append(row)
+        return out
 
     def _one_token(self, row: tuple) -> tuple[tuple[int, int], ...]:
         hits = self.rows.get(row)
@@ -111,7 +129,7 @@ class _Index:
         return hits
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
-        rows = [_row(t) for t in doc]
+        rows = self._rows(doc)
         found = []
         for i, row in enumerate(rows):
             found.extend((key, match_id, i, i + 1) for key, match_id in self._one_token(row))
@@ -140,4 +158,26 @@ def fast_match(ruler) -> bool:
             patterns.append(_Pattern(key, match_id, tuple(tokens)))
             firsts.append(specs[0])
     ruler.match = _Index(patterns, firsts)
+    ruler.set_annotations = _setter(ruler)
     return True
+
+
+def _setter(ruler) -> Callable:
+    """The ruler's ``set_annotations`` without a ``Span`` per match (one or more for every token):
+    the token a match's attributes go to is found by index, and they are set as spaCy sets them
+    (``set_token_attrs``). A match whose index falls outside it is left to spaCy's own method, with
+    the matches after it, which raises spaCy's error."""
+    from spacy.tokens._retokenize import set_token_attrs
+
+    original = ruler.set_annotations
+
+    def set_annotations(doc, matches) -> None:
+        for k, (attr_id, _match_id, start, end) in enumerate(matches):
+            index = ruler.indices[attr_id]
+            i = (end if index < 0 else start) + index
+            if not start <= i < end:
+                original(doc, matches[k:])
+                return
+            set_token_attrs(doc[i], ruler.attrs[attr_id])
+
+    return set_annotations

@@ -125,7 +125,7 @@ class Recaser:
             kind = kinds[i]
             if kind == "upper":
                 out[start:end] = m.group(0).upper()
-            elif kind == "title" or _SENTENCE_START.search(text[:start]):
+            elif kind == "title" or _starts_sentence(text, start):
                 out[start] = text[start].upper()
         return "".join(out)
 
@@ -142,6 +142,20 @@ class Recaser:
             kind = "both" if common and proper else "lower" if common else "title"
         self._memo[low] = kind
         return kind
+
+
+_MARKS = frozenset("'\"()[]!?.:-")  # with whitespace, every character a match of _SENTENCE_START can hold
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """``_SENTENCE_START.search(text[:start])`` without copying and searching the whole text before
+    every word (quadratic on a long paragraph): a match ends at ``start`` and holds only marks and
+    whitespace, so it lies within the run of those just before ``start``, and only that run is
+    searched (from the text's start when the run reaches it, where ``^`` can match)."""
+    i = start
+    while i and (text[i - 1] in _MARKS or text[i - 1].isspace()):
+        i -= 1
+    return _SENTENCE_START.search(text, i, start) is not None
 
 
 def _joined(text: str, words: list, i: int) -> bool:

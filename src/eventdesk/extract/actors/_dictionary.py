@@ -180,8 +180,12 @@ class ActorDictionary:
         return frozenset(a for e in self.entries for a in e.aliases if _needs_capitals(e, a) and len(a) > 1)
 
     def group_words(self) -> frozenset[tuple[str, str]]:
-        """Names of peoples and clans, lower-cased, with their home countries (("maasai", "Kenya"))."""
-        return frozenset((word, e.country) for word, e in self._ethnic.items())
+        """Names of peoples and clans, lower-cased, with their home countries (("maasai", "Kenya")).
+        Built once (the names are fixed when the dictionary is made); every article asks."""
+        words = self.__dict__.get("_group_words")
+        if words is None:
+            words = self._group_words = frozenset((word, e.country) for word, e in self._ethnic.items())
+        return words
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping alias matches (start, end, surface), longest first."""

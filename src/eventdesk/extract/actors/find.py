@@ -74,17 +74,18 @@ def find_actors(
     article's ``year``, a name several dictionary rows share takes the row active that year."""
     mentions: list[ActorMention] = []
     covered: set[int] = set()
-    for start, end, surface, entry in _dictionary_names(doc.text, country, dictionary, year):
+    text = doc.text  # spaCy joins the tokens' texts at every ``doc.text``: once here
+    for start, end, surface, entry in _dictionary_names(text, country, dictionary, year):
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None:
             continue
         covered.update(t.i for t in span_doc)
         role, trigger = role_of(span_doc.root)
-        if _PLANTED_BY.match(doc.text, end):
+        if _PLANTED_BY.match(text, end):
             role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
         mentions.append(ActorMention(actor, role, False, trigger))
-    for start, end, name, inter in unknown_groups(doc.text, load_group_names(), generic_name, dictionary.people_of):
+    for start, end, name, inter in unknown_groups(text, load_group_names(), generic_name, dictionary.people_of):
         # a named armed group the knowledge base lacks: itself, not "Unidentified Armed Group"
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None or any(t.i in covered for t in span_doc):

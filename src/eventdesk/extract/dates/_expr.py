@@ -17,6 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventdesk._literals import LiteralFilter
+
 __all__ = ["RawExpr", "Patterns", "patterns", "scan", "month_number", "word_number", "safe_date", "last_day"]
 
 _MONTHS = {
@@ -177,7 +179,8 @@ def _scan(text: str) -> list[RawExpr]:
     if not _may_hold_date(text):
         return []
     pats = patterns()
-    found = [m for kind, rule, rx in pats.rules for m in _matches(kind, rule, rx, text)]
+    may = _rule_filter().candidates(text)  # a rule whose required words are missing cannot match
+    found = [m for i, (kind, rule, rx) in enumerate(pats.rules) if i in may for m in _matches(kind, rule, rx, text)]
     found.sort(key=lambda r: (-(r.end - r.start), r.start))
     kept: list[RawExpr] = []
     for raw in found:
@@ -186,6 +189,12 @@ def _scan(text: str) -> list[RawExpr]:
     kept.sort(key=lambda r: r.start)
     kept = _drop_weekday_before_date(kept, text, pats)
     return [_with_speech(raw, text, pats) for raw in kept]
+
+
+@functools.cache
+def _rule_filter() -> LiteralFilter:
+    """Which rules can match a text at all, by the words they require (``eventdesk._literals``)."""
+    return LiteralFilter({i: rx for i, (_, _, rx) in enumerate(patterns().rules)})
 
 
 @functools.cache

@@ -66,10 +66,12 @@ class PlaceContext:
             if match.start() in inside:
                 continue
             word = strip_possessive(match.group())
+            if not word[:1].isupper():
+                continue  # only a capitalised word names a country (tested first: it is the cheap test)
             if text.startswith(("-based", "-led", "-backed", "-made"), match.end()) or \
                     NOT_WHERE.match(text, match.end()):
                 continue  # "Somalia-based militants", "the US dollar": whose, not where
-            if word[:1].isupper() and not gazetteer.is_common_word(word):
+            if not gazetteer.is_common_word(word):
                 country = gazetteer.country_of(word)
                 if country:
                     counts[country] = counts.get(country, 0) + 1

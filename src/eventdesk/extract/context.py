@@ -93,7 +93,8 @@ class ArticleContext:
         statistical NER reads a person's name there (see ``choose_place``)."""
         if span in self.places_by_sentence:
             return self.places_by_sentence[span]
-        named = self.sentence_country(span)
+        country_names = self._country_names(span)
+        named = country_names[0][2] if country_names else None
         context = self.place_context
         # "... the foiled attack in Medellin ... terrorists in Colombia": Colombia's Medellin; "an
         # attack on the command post in San Ramon by FMLN units": the FMLN's country's San Ramon
@@ -104,7 +105,7 @@ class ArticleContext:
         place = choose_place(self.text, span, self.gazetteer, context=context, person=person)
         if place is not None and named and named != place.country and place.span is not None and \
                 not _LOCATIVE.search(self.text, max(0, place.span.start - 24), place.span.start) and \
-                not any(a < place.span.end and place.span.start < b for a, b, _ in self._country_names(span)):
+                not any(a < place.span.end and place.span.start < b for a, b, _ in country_names):
             # "Panama's archbishop condemned the assassination of six Jesuits in El Salvador": the
             # sentence puts its event in a country; a name of another country with no locative
             # word of its own is no place of it ("in Benin City" is not the country Benin)
@@ -178,11 +179,11 @@ def build_context(
     countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
-    filed = _dateline_place(dateline, article_id, gazetteer, place_context) if dateline else None
+    filed = _dateline_place(dateline, gazetteer, place_context) if dateline else None
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed)
 
 
-def _dateline_place(dateline: str, article_id: str, gazetteer, place_context: PlaceContext) -> Place | None:
+def _dateline_place(dateline: str, gazetteer, place_context: PlaceContext) -> Place | None:
     """The town of a dateline ("BOGOTA, 7 SEP 89", "ROME (ITALY), 11 JAN 90", "Tuesday; BAGHDAD"):
     a town of that very name, in the country its parenthesis names, the most populous by an order
     of magnitude, else one of a country the article names ("SANTIAGO" is Chile's capital, "LIMA"

@@ -55,8 +55,12 @@ def server(tmp_path):
             time.sleep(0.2)
     yield proc, port
     if proc.poll() is None:
-        proc.kill()
-        proc.wait()
+        proc.send_signal(signal.SIGTERM)  # stops its workers too; SIGKILL would leave them to stop alone
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def test_two_workers_answer_and_keep_the_token_out_of_the_environment(server):
@@ -87,6 +91,23 @@ def test_a_worker_that_dies_is_replaced_and_sigterm_stops_them_all(server):
     assert proc.wait(timeout=30) == 0
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+
+
+def test_workers_stop_when_the_server_is_killed(server):
+    """SIGKILL leaves the server no chance to stop its workers: each notices its parent is gone and
+    stops, so no orphan keeps the port or the store."""
+    proc, _ = server
+    workers = _children(proc.pid)
+    assert len(workers) == 2
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 30
+    alive = workers
+    while time.monotonic() < deadline and alive:
+        alive = [pid for pid in workers
+                 if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+        time.sleep(0.2)
+    assert alive == []
 
 
 def test_the_write_lock_holds_across_processes(tmp_path):

@@ -16,6 +16,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 
 from eventdesk.settings import Settings
@@ -50,6 +51,22 @@ def serve(settings: Settings) -> None:
     sock.close()
 
 
+#: How often a worker checks that the process that forked it is alive (seconds).
+PARENT_CHECK = 1.0
+
+
+def _stop_with(parent: int) -> None:
+    """In a worker: stop it (SIGTERM, uvicorn's graceful shutdown) when the process that forked it
+    is gone, even killed with SIGKILL and so unable to stop its workers: no orphan keeps serving the
+    store or holding the port."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="eventdesk-parent-watch", daemon=True).start()
+
+
 def _supervise(run, processes: int) -> None:
     """Fork ``processes`` workers that each call ``run()``; restart one that dies; on SIGINT or
     SIGTERM stop them all and return."""
@@ -57,10 +74,12 @@ def _supervise(run, processes: int) -> None:
     stopping = False
 
     def start() -> None:
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the worker: uvicorn installs its own SIGINT/SIGTERM handlers
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            _stop_with(parent)
             code = 0
             try:
                 run()

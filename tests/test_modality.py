@@ -34,3 +34,27 @@ def test_modality(nlp, sentence, reason):
     c = classify(sentence, armed_actors=1)
     assert c is not None, sentence
     assert judge(nlp(sentence), c.start, c.end).reason == reason
+
+
+def test_counted_acts_reads_a_chain_of_verbs_once(services) -> None:
+    """"Rebels attacked and attacked and ...": the count-of-acts frame looks two levels below a verb
+    for counted nouns and never walks a chain of verbs again (a hostile sentence once made it
+    exponential)."""
+    from eventdesk.extract.scope import frames
+
+    doc = services.nlp.parse(["Rebels attacked " + "and attacked " * 18 + "the town on Monday."])[0]
+    rules = frames.load_frame_rules()
+    calls = []
+    original = frames._counted_nouns
+
+    def counting(*args):
+        calls.append(1)
+        return original(*args)
+
+    frames._counted_nouns = counting
+    try:
+        for token in doc:
+            frames._counted_acts(token, doc.text, rules)
+    finally:
+        frames._counted_nouns = original
+    assert len(calls) <= 3 * len(doc)

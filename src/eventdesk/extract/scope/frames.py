@@ -202,9 +202,15 @@ def _counted_acts(token, sentence_text: str, rules: FrameRules) -> bool:
     them. ACLED codes each act, never the count; two or three acts on one day are told ("two
     bombings hit Lima on Monday")."""
     if token.pos_ == "VERB":
-        # "over 600 peasants were murdered in more than 40 massacres last year": the verb's acts are counted
-        return any(_counted_acts(t, sentence_text, rules) for c in token.children for t in (c, *c.children)
+        # "over 600 peasants were murdered in more than 40 massacres last year": the verb's acts are
+        # counted (its nouns only, two levels down: a chain of verbs is never walked again)
+        return any(_counted_nouns(t, sentence_text, rules) for c in token.children for t in (c, *c.children)
                    if t.lemma_.lower() in rules.act_nouns)
+    return _counted_nouns(token, sentence_text, rules)
+
+
+def _counted_nouns(token, sentence_text: str, rules: FrameRules) -> bool:
+    """A plural noun counted by a number of ten or more, or over a period."""
     if token.pos_ != "NOUN" or token.tag_ != "NNS":
         return False
     numbers = [c for c in token.children if c.dep_ == "nummod" and c.like_num]

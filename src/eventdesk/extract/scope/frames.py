@@ -57,6 +57,12 @@ class FrameRules:
     accident_verbs: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
     period_patterns: tuple[re.Pattern[str], ...] = ()
+    weapon_carriers: frozenset[str] = frozenset()
+    conflict_nouns: frozenset[str] = frozenset()
+    aspect_verbs: frozenset[str] = frozenset()
+    figurative_subjects: frozenset[str] = frozenset()
+    phrasal_senses: frozenset[str] = frozenset()
+    reference_preps: frozenset[str] = frozenset()
 
 
 @cache
@@ -71,7 +77,8 @@ def load_frame_rules() -> FrameRules:
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
-    for check in (_prospect, _purpose, _generic, _instrument, _kind_of_thing, _without):
+    for check in (_prospect, _purpose, _generic, _instrument, _kind_of_thing, _without, _habit, _conflict_toll,
+                  _figurative, _phrasal, _reference):
         why = check(token, rules)
         if why:
             return why
@@ -79,7 +86,8 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         return "a count of acts over a period ('142 murders were reported in September'), not one event"
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
-    if armed_words == 0 and _disaster(token.doc, rules):
+    if armed_words == 0 and _disaster(token.doc, rules) and not any(
+            _weapon(t, rules) and _used(t, rules) for t in token.doc):  # "the plane crash was caused by a bomb"
         return "not political violence (a natural disaster, accident or disease)"
     return ""
 
@@ -188,12 +196,109 @@ def _used(token, rules: FrameRules) -> bool:
     under the car", "exploding shells") before any other verb does."""
     if any(_use_word(c, rules) for c in token.children if c.dep_ in ("acl", "relcl", "amod")):
         return True
-    for head, _ in _path_up(token, 5):
+    for head, _ in _path_up(token, 6):
         if _use_word(head, rules):
             return True
+        if head.lemma_.lower() in rules.weapon_carriers or head.lower_ in rules.weapon_carriers:
+            continue  # "a truck loaded with explosives [was confiscated | exploded]": the vehicle's verb decides
         if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("aux", "auxpass"):
             return False
     return True  # a verbless headline ("Car bomb in Kabul") reports
+
+
+def _habit(token, rules: FrameRules) -> str:
+    """An act under a verb of going on or stopping: in the present a habit ("they continue to
+    machinegun and bomb the population", "aid to continue murdering Salvadorans"), and one that
+    ceased ("ceased bombing pipelines on 25 August") did not happen. "Rebels continued to shell the
+    town on Monday" (a past tense) tells the act."""
+    if token.pos_ != "VERB":
+        return ""
+    verb = token.head if token.dep_ in ("xcomp", "pcomp") else None
+    if token.dep_ == "conj" and token.head.dep_ in ("xcomp", "pcomp"):
+        verb = token.head.head  # "continue to machinegun and bomb"
+    elif token.dep_ == "conj" and token.head.lemma_.lower() in rules.aspect_verbs:
+        verb = token.head  # the same, parsed as "[continue to Machinegun] and [bomb]"
+    if verb is None or verb.i == token.i or verb.lemma_.lower() not in rules.aspect_verbs:
+        return ""
+    if verb.lemma_.lower() in ("cease", "quit", "stop"):
+        return f"an act that stopped ('{verb.text.lower()} ...'), not one that happened"
+    if verb.tag_ in ("VBP", "VBZ", "VB", "VBG"):
+        return f"a habit or an ongoing campaign ('{verb.text.lower()} ...'), not one event"
+    return ""
+
+
+def _conflict_toll(token, rules: FrameRules) -> str:
+    """A war, conflict or violence that killed hundreds or thousands: a running toll over years
+    ("the 10-week war, which killed more than 1,000 people"), not one event. A fight, clash or attack
+    that killed is one event, and so is a small toll."""
+    if not _large_toll(token.sent if token.doc.has_annotation("SENT_START") else token.doc):
+        return ""
+    verbs = [t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")][:3]
+    for verb in verbs:
+        subject = _subject(verb)
+        if subject is not None and (subject.lemma_.lower() in rules.conflict_nouns
+                                    or subject.lower_ in rules.conflict_nouns):
+            return f"a conflict's running toll ('{subject.text.lower()} ... {verb.text.lower()}'), not one event"
+    return ""
+
+
+def _subject(verb):
+    """The subject of ``verb``: of its first conjunct ("that has lasted 10 years and killed"), and
+    for a relative pronoun the antecedent ("the war, which killed ...")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("that", "which", "who") and first.dep_ == "relcl":
+        subject = first.head
+    return subject
+
+
+def _figurative(token, rules: FrameRules) -> str:
+    """"The conflict that has exploded today": what explodes or erupts is no weapon."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("explode", "erupt", "blow", "detonate"):
+        return ""
+    subject = _subject(token)
+    if subject is None or not (subject.lemma_.lower() in rules.figurative_subjects
+                               or subject.lower_ in rules.figurative_subjects):
+        return ""
+    return f"figurative ('{subject.text.lower()} ... {token.text.lower()}'), no weapon"
+
+
+def _phrasal(token, rules: FrameRules) -> str:
+    """"Talks wound up Tuesday": a particle makes the violent-looking verb another one."""
+    for c in token.children:
+        if c.dep_ == "prt" and f"{token.lower_} {c.lower_}" in rules.phrasal_senses:
+            return f"another verb ('{token.lower_} {c.lower_}'), not violence"
+    return ""
+
+
+def _reference(token, rules: FrameRules) -> str:
+    """A definite or possessive act noun after a preposition of topic, with no date of its own:
+    "the controversy regarding the kidnapping of the son": an act referred to, not reported (its
+    own report, if any, is another sentence). "Regarding this morning's attack" has its own time."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in rules.reference_preps:
+        return ""
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children):
+        return ""
+    own = token.doc.text[min(t.idx for t in token.subtree):max(t.idx + len(t) for t in token.subtree)]
+    if _DATE_WORDS.search(own):
+        return ""
+    return f"a reference to an earlier act ('{token.head.lower_} the {token.lower_}'), not its report"
+
+
+_DATE_WORDS = re.compile(
+    r"\b(today|yesterday|tonight|last (night|week)|this (morning|afternoon|evening)|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4}|\d{1,2}(:\d\d)?\s*(am|pm|hours))\b|\bat \d{4}\b", re.IGNORECASE)
+
+
+def _large_toll(span) -> bool:
+    for t in span:
+        value = _number(t.text) if t.like_num or t.lower_ in ("hundreds", "thousands") else None
+        if value is not None and value >= 200:
+            return True
+    return False
 
 
 def _counted_acts(token, sentence_text: str, rules: FrameRules) -> bool:
@@ -224,7 +329,7 @@ def _number(text: str) -> int | None:
     words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
              "dozens": 24, "hundreds": 200, "thousands": 2000}
     low = text.lower().replace(",", "")
-    return int(low) if low.isdigit() else words.get(low)
+    return int(low) if low.isdigit() and len(low) < 12 else words.get(low)
 
 
 def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:

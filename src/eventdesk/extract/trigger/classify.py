@@ -454,7 +454,9 @@ def classify(
         if actor_kinds:
             if armed_kinds >= 2 and not civil_kind:
                 first = "armed"
-            elif civil_kind:
+            elif civil_kind and not (armed_kinds >= 2 and first == "armed"):
+                # with two armed sides named, the words after the verb decide: "FMLN forces attacked
+                # a group of paratroopers at the factory" hits soldiers, whoever else is named
                 first = "civil"
         if first is None and rx.state_agent.search(t):
             first = "armed"

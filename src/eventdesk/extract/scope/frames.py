@@ -63,6 +63,9 @@ class FrameRules:
     figurative_subjects: frozenset[str] = frozenset()
     phrasal_senses: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
+    series_heads: frozenset[str] = frozenset()
+    habit_modifiers: frozenset[str] = frozenset()
+    attack_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -78,7 +81,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _instrument, _kind_of_thing, _without, _habit, _conflict_toll,
-                  _figurative, _phrasal, _reference):
+                  _figurative, _phrasal, _reference, _series, _enumeration):
         why = check(token, rules)
         if why:
             return why
@@ -87,7 +90,9 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
     if armed_words == 0 and _disaster(token.doc, rules) and not any(
-            _weapon(t, rules) and _used(t, rules) for t in token.doc):  # "the plane crash was caused by a bomb"
+            (_weapon(t, rules) and _used(t, rules))  # "the plane crash was caused by a bomb"
+            or (t.pos_ == "VERB" and t.lemma_.lower() in rules.attack_verbs)  # "shot at the tires ... crashed"
+            for t in token.doc):
         return "not political violence (a natural disaster, accident or disease)"
     return ""
 
@@ -181,8 +186,10 @@ def _instrument(token, rules: FrameRules) -> str:
 
 
 def _weapon(token, rules: FrameRules) -> bool:
+    """A weapon noun, also by its model name ("RPG-7", "SAM-7": the word before the model number)."""
     return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in rules.weapon_nouns
-                                                or token.lower_ in rules.weapon_nouns)
+                                                or token.lower_ in rules.weapon_nouns
+                                                or token.lower_.split("-")[0] in rules.weapon_nouns)
 
 
 def _use_word(token, rules: FrameRules) -> bool:
@@ -291,6 +298,43 @@ _DATE_WORDS = re.compile(
     r"\b(today|yesterday|tonight|last (night|week)|this (morning|afternoon|evening)|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}|\d{1,2}(:\d\d)?\s*(am|pm|hours))\b|\bat \d{4}\b", re.IGNORECASE)
+
+
+def _series(token, rules: FrameRules) -> str:
+    """Acts as a run or a habit: "the wave of kidnappings that is rocking the country", "in view of
+    the constant attacks", "the continuing operations of the contras"."""
+    if token.pos_ != "NOUN":
+        return ""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the wave of crimes and terrorist attacks"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN" and \
+            first.head.head.lemma_.lower() in rules.series_heads:
+        return f"a run of acts ('{first.head.head.text.lower()} of {token.text.lower()}'), not one event"
+    habit = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in rules.habit_modifiers), None)
+    if habit is not None:
+        return f"acts as a habit ('{habit.text.lower()} {token.text.lower()}'), not one event"
+    return ""
+
+
+def _enumeration(token, rules: FrameRules) -> str:
+    """Kinds of violence listed: "denounced summary executions, political assassinations, and
+    intimidatory campaigns", "torture, murder, rape, and disappearances were methods": three or
+    more bare nouns in a row, two of them acts, name categories, not one event."""
+    if token.pos_ != "NOUN":
+        return ""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
+        first = first.head
+    items = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+    if len(items) < 3 or not all(_bare(t) for t in items):
+        return ""
+    acts = sum(1 for t in items if t.lemma_.lower() in rules.act_nouns or t.lower_.rstrip("s") in rules.act_nouns)
+    return "kinds of violence listed, not one event" if acts >= 2 else ""
+
+
+def _bare(token) -> bool:
+    return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
 
 
 def _large_toll(span) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
-from eventdesk.extract.trigger.classify import cues
+from eventdesk.extract.trigger.classify import all_cues, cues
 
 __all__ = ["read_scope"]
 
@@ -56,7 +56,7 @@ def _frame(parse, sentence: str, c, armed: int, rules) -> str:
     why = frame_reason(token, sentence, armed, rules)
     if not why:
         return ""
-    for name, m in cues(sentence).items():
+    for name, m in all_cues(sentence):
         if (m.start(), m.end()) == (c.start, c.end) or name in _NOT_VIOLENT:
             continue
         other = modality._cue_token(parse, m.start(), m.end())

@@ -66,6 +66,9 @@ class FrameRules:
     series_heads: frozenset[str] = frozenset()
     habit_modifiers: frozenset[str] = frozenset()
     attack_verbs: frozenset[str] = frozenset()
+    for_verbs: frozenset[str] = frozenset()
+    kind_heads: frozenset[str] = frozenset()
+    plan_predicates: frozenset[str] = frozenset()
 
 
 @cache
@@ -118,17 +121,31 @@ def _prospect(token, rules: FrameRules) -> str:
         if head.pos_ in ("NOUN",) and head.lemma_.lower() in rules.prospect_heads and \
                 child.dep_ in ("prep", "pobj", "pcomp", "compound", "amod", "acl"):
             return f"a prospect or context, not an act ('{head.text.lower()} of ...')"
+        if head.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ == "for" and \
+                head.lemma_.lower() in rules.for_verbs:
+            return f"wished or readied, not done ('{head.text.lower()} for ...')"
+        if head.pos_ == "VERB" and child.i == token.i and token.dep_ == "nsubjpass" and \
+                head.lemma_.lower() in rules.plan_predicates:
+            return f"planned, not told ('... was {head.text.lower()}')"
         if head.pos_ in ("VERB", "AUX"):
             return ""
     return ""
 
 
 def _purpose(token, rules: FrameRules) -> str:
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "by":
+        # "in order to consolidate his power by murdering his opponents": the means of a purpose
+        means_of = token.head.head
+        return "the means of a purpose, not an act" if _infinitive(means_of, rules) else ""
+    return "an infinitive: a purpose or plan, not an act" if _infinitive(token, rules) else ""
+
+
+def _infinitive(token, rules: FrameRules) -> bool:
+    """A "to" infinitive of purpose or plan ("to murder innocent people"), not one under a verb that
+    reports the act itself ("managed to kill")."""
     if token.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-        return ""
-    if token.dep_ in ("xcomp",) and token.head.lemma_.lower() in rules.infinitive_reports:
-        return ""
-    return "an infinitive: a purpose or plan, not an act"
+        return False
+    return not (token.dep_ in ("xcomp",) and token.head.lemma_.lower() in rules.infinitive_reports)
 
 
 def _generic(token, rules: FrameRules) -> str:
@@ -194,6 +211,8 @@ def _weapon(token, rules: FrameRules) -> bool:
 
 def _use_word(token, rules: FrameRules) -> bool:
     low = token.lower_
+    if any(f"{token.lemma_.lower()} {c.lower_}" in rules.weapon_uses for c in token.children if c.dep_ == "prt"):
+        return True  # "carried out with grenades", "set off a bomb"
     return token.lemma_.lower() in rules.weapon_uses or low in rules.weapon_uses or \
         (low.endswith("ing") and low[:-3] in rules.weapon_uses) or (low.endswith("ed") and low[:-2] in rules.weapon_uses)
 
@@ -308,9 +327,12 @@ def _series(token, rules: FrameRules) -> str:
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "the wave of crimes and terrorist attacks"
-    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN" and \
-            first.head.head.lemma_.lower() in rules.series_heads:
-        return f"a run of acts ('{first.head.head.text.lower()} of {token.text.lower()}'), not one event"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
+        head = first.head.head.lemma_.lower()
+        if head in rules.series_heads:
+            return f"a run of acts ('{first.head.head.text.lower()} of {token.text.lower()}'), not one event"
+        if head in rules.kind_heads or first.head.head.lower_ in rules.kind_heads:
+            return f"a kind of act ('{first.head.head.text.lower()} of {token.text.lower()}'), not one event"
     habit = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in rules.habit_modifiers), None)
     if habit is not None:
         return f"acts as a habit ('{habit.text.lower()} {token.text.lower()}'), not one event"

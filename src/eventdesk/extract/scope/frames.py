@@ -281,8 +281,9 @@ def _subject(verb):
 
 
 def _figurative(token, rules: FrameRules) -> str:
-    """"The conflict that has exploded today": what explodes or erupts is no weapon."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in ("explode", "erupt", "blow", "detonate"):
+    """"The crisis that has exploded today": what explodes is no weapon (violence that erupts or
+    explodes is violence: "inter-clan violence erupted in Afdere")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("explode", "blow", "detonate"):
         return ""
     subject = _subject(token)
     if subject is None or not (subject.lemma_.lower() in rules.figurative_subjects
@@ -361,6 +362,8 @@ def _bare(token) -> bool:
 
 def _large_toll(span) -> bool:
     for t in span:
+        if re.fullmatch(r"(1[89]|20)\d\d", t.text):
+            continue  # a year ("On 3 May 2020"), not a count
         value = _number(t.text) if t.like_num or t.lower_ in ("hundreds", "thousands") else None
         if value is not None and value >= 200:
             return True

@@ -120,10 +120,10 @@ class ReportAttribution:
         first = own[0]
         groups = self.groups(country)
         claims = set(self.claim_spans)
-        claimed = [(span, a) for span, a in groups if span in claims]
+        claimed = [(span, a) for span, a in groups if span in claims and not self._blamer(span, a)]
         if claimed:
             return min(claimed, key=lambda c: _distance(c[0], first))[1]
-        if groups and any(self.rules.group_nouns.search(self.text, s.start, s.end) for s in own):
+        if groups and any(self._group_noun_acts(s) for s in own):
             distinct = {a.name: a for _, a in groups}
             if len(distinct) == 1:
                 return next(iter(distinct.values()))
@@ -131,6 +131,20 @@ class ReportAttribution:
         if same_victim is not None:
             return same_victim
         return self._blamed_state(first, country)
+
+    def _group_noun_acts(self, sentence: Span) -> bool:
+        """Whether the sentence calls someone by a plain group noun who is not the one blaming:
+        "the guerrillas burned the town hall", not "the rebels blamed the army for the murder"."""
+        blame = _BLAME.search(self.text, sentence.start, sentence.end)
+        return any(blame is None or m.start() > blame.start()
+                   for m in self.rules.group_nouns.finditer(self.text, sentence.start, sentence.end))
+
+    def _blamer(self, span: Span, actor: Actor) -> bool:
+        """Whether ``actor`` is who blames, not who is blamed: "the rebels blamed the government and
+        the armed forces for the murder" names the rebels before the verb of blame."""
+        m = _BLAME.search(self.text, span.start, span.end)
+        return m is not None and actor.span is not None and actor.span.start < m.start() and \
+            not self.rules.responsibility.search(self.text, span.start, m.start())
 
     def _by_victim(self, groups: list[tuple[Span, Actor]], own: list[Span], victims: tuple[str, ...]) -> Actor | None:
         """The one named group of the other sentences that name the same victim, if one."""
@@ -150,6 +164,9 @@ class ReportAttribution:
         _, police = min(self.blames, key=lambda b: abs(b[0] - first.start))
         name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
         return Actor(name, 1, None, "attribution:blamed-state")
+
+
+_BLAME = re.compile(r"\b(?:blam\w*|accus\w*)\b", re.IGNORECASE)
 
 
 def _distance(a: Span, b: Span) -> int:

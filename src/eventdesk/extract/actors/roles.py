@@ -46,7 +46,11 @@ def assign_roles(
     """
     seen: dict[str, object] = {}
     for m in mentions:
-        seen.setdefault(m.actor.name, m)
+        # an actor first named with no role of its own (in a bracket, a compound) takes the role of
+        # its next mention: "the FMLN [..] guerrillas attacked positions guarded by army units"; a
+        # first mention as the target keeps it ("police was shot by a man ... the officer returned fire")
+        if m.actor.name not in seen or (not seen[m.actor.name].role and m.role == "agent"):
+            seen[m.actor.name] = m
     ms = list(seen.values())
     armed = [m for m in ms if m.actor.inter in ARMED_INTER]
     # the perpetrator: an armed actor in the agent role, else one whose role is unknown;

@@ -84,7 +84,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _instrument, _kind_of_thing, _without, _habit, _conflict_toll,
-                  _figurative, _phrasal, _reference, _series, _enumeration):
+                  _figurative, _phrasal, _reference, _series, _enumeration, _harmed_as_noun):
         why = check(token, rules)
         if why:
             return why
@@ -354,6 +354,17 @@ def _enumeration(token, rules: FrameRules) -> str:
         return ""
     acts = sum(1 for t in items if t.lemma_.lower() in rules.act_nouns or t.lower_.rstrip("s") in rules.act_nouns)
     return "kinds of violence listed, not one event" if acts >= 2 else ""
+
+
+def _harmed_as_noun(token, rules: FrameRules) -> str:
+    """The harmed named as a group: "evacuating its wounded", "helicopters picked up the wounded"
+    name people, not the act that harmed them (told elsewhere, if at all)."""
+    if token.tag_ not in ("VBN", "JJ") or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "conj"):
+        return ""
+    kids = list(token.children)
+    if not any(c.dep_ in ("det", "poss") for c in kids) or any(c.dep_ in ("dobj", "agent", "prep") for c in kids):
+        return ""
+    return f"the harmed named as a group ('{token.text.lower()}'), not the act"
 
 
 def _bare(token) -> bool:

@@ -147,3 +147,39 @@ def test_who_suffered_casualties_was_attacked(events_of) -> None:
     (event,) = events_of("On 5 March 2020, Afghan soldiers suffered casualties following an attack by Taliban "
                          "militants in Charikar city, Parwan.")
     assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+
+
+def test_a_name_that_modifies_its_mens_noun_takes_that_nouns_role(events_of) -> None:
+    # the parser reads this "IS" as the verb "is"; the noun after the name says who was hit
+    (event,) = events_of("On 2 June 2021, 4 IS militants were killed by an Afghan forces airstrike in Chapa Dara "
+                         "district, Kunar.")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Afghanistan", "Islamic State (Afghanistan)")
+    # a name whose own words give its role keeps it: the militants acted
+    (event,) = events_of("On 2 June 2021, Taliban militants attacked a police checkpoint in Chapa Dara district, "
+                         "Kunar, killing 3 policemen.")
+    assert event.actor1.name == "Taliban"
+
+
+def test_the_force_that_acted_on_a_crowd_later_in_the_paragraph_is_actor2(events_of) -> None:
+    (event,) = events_of("On 11 June 2021, about 300 miners demonstrated outside the mine offices in Rustenburg "
+                         "(Bojanala, North West) over unpaid bonuses. Police intervened.")
+    assert (event.sub_event_type, event.actor2.name) == ("Protest with intervention", "Police Forces of South Africa")
+    (event,) = events_of("On 11 June 2021, about 30 teachers protested in Grodno over their salaries. "
+                         "Nine of them were detained by the police.")
+    assert (event.sub_event_type, event.actor2.name) == ("Protest with intervention", "Police Forces of Belarus")
+    (event,) = events_of("On 11 June 2021, youths burnt tyres and blocked the main road in Pinetown (eThekwini, "
+                         "KwaZulu-Natal) over water cuts. Soldiers fired rubber bullets.")
+    assert (event.event_type, event.actor2.name) == ("Riots", "Military Forces of South Africa")
+
+
+def test_a_force_the_crowd_protests_against_is_no_intervention(events_of) -> None:
+    # officers who stopped someone before the protest are its cause, not its sequel
+    for text in ("On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger whom "
+                 "officers stopped at the border last month.",
+                 "On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger after "
+                 "officers stopped him at the border."):
+        (event,) = events_of(text)
+        assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+    (event,) = events_of("On 11 June 2021, about 300 miners demonstrated peacefully outside the mine offices in "
+                         "Rustenburg (Bojanala, North West) over unpaid bonuses.")
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)

@@ -81,6 +81,8 @@ def find_actors(
             continue
         covered.update(t.i for t in span_doc)
         role, trigger = role_of(span_doc.root)
+        if not role:
+            role, trigger = _role_of_members(doc, span_doc, role, trigger)
         if _PLANTED_BY.match(text, end):
             role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
@@ -131,6 +133,16 @@ def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) ->
                 mentions[k] = replace(m, role=role or m.role, trigger=trigger if role else m.trigger)
                 return True
     return False
+
+
+def _role_of_members(doc: Doc, span_doc, role: str, trigger: int | None) -> tuple[str, int | None]:
+    """"5 IS militants were killed": a name that modifies a noun for its men takes that noun's role.
+    The parse does not always hang the name on the noun (it reads this "IS" as the verb "is"), so
+    the noun right after the name decides when the name's own words give no role."""
+    after = span_doc.end
+    if after < len(doc) and doc[after].lower_ in _UNIT_NOUNS and doc[after].pos_ in ("NOUN", "PROPN"):
+        return role_of(doc[after])
+    return role, trigger
 
 
 _SPEECH: frozenset[str] = word_list("actor_words.json", "speech_verbs")  # type: ignore[assignment]

@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import cache
 
 from eventdesk.model import Actor, Span
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.actors._community import named_militias
 from eventdesk.extract.actors.roles import ARMED_INTER, generic_actor
+from eventdesk.rules import word_list
 
 __all__ = [
     "agent_over_patient",
@@ -30,6 +32,7 @@ __all__ = [
     "defence",
     "faction_unnamed",
     "gang_victim",
+    "intervening_force",
     "joint_forces",
     "paragraph",
     "seized_contraband",
@@ -81,6 +84,54 @@ def seized_contraband(text: str, spans: list[Span]) -> bool:
 def counter_protest(text: str, span: Span) -> bool:
     """"A counterprotest in support of the government was also organized": a second side."""
     return _COUNTER_PROTEST.search(paragraph(text, span)) is not None
+
+
+def _words_rx(key: str) -> str:
+    words = sorted(word_list("actor_words.json", key), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+# a force in a relative or an "after" clause acted before the protest: its cause, not its sequel
+# ("in support of a leader whom police arrested", "after police detained a blogger")
+_BEFORE_THE_PROTEST = re.compile(r"(?i)\b(?:who|whom|which|that|after|following|since)\s+(?:[\w'-]+\s+){0,2}$")
+
+
+@cache
+def _intervention_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"Police (later) intervened", "guards fired warning shots"; "were arrested by the (special
+    purpose) police". Not the force of a relative clause ("against the police who arrested a
+    blogger the day before": the protest's cause, not its sequel)."""
+    forces, acts = _words_rx("intervening_forces"), _words_rx("intervention_acts")
+    lead = r"(?:(?!who\b|whom\b|which\b|that\b)[\w'-]+\s+)"
+    active = re.compile(rf"(?i)\b(?P<lead>{lead}{{0,2}}?)(?P<force>{forces})\s+{lead}{{0,2}}?(?:{acts})\b")
+    passive = re.compile(rf"(?i)\b(?:{acts})\s+by\s+(?:the\s+)?(?P<lead>{lead}{{0,2}}?)(?P<force>{forces})\b")
+    return active, passive
+
+
+def intervening_force(text: str, sentence: Span, country: str | None,
+                      dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """"About 400 people demonstrated outside the offices ... Police intervened.", "15 protesters
+    were arrested by the police": the state force that acted on a protest or a riot, named in the
+    event's sentence or after it in its paragraph (ACLED's actor2 of a protest with intervention
+    or of a riot). The force named by the knowledge base ("prison guards", a country's special
+    police) when it names one, else the country's police or military."""
+    if country is None:
+        return None
+    start = max(sentence.start, text.rfind("\n\n", max(0, sentence.start - PARAGRAPH_CHARS), sentence.start) + 2)
+    end = text.find("\n\n", sentence.end, min(len(text), sentence.end + PARAGRAPH_CHARS))
+    end = end if end >= 0 else min(len(text), sentence.end + PARAGRAPH_CHARS)
+    found = [m for rx in _intervention_patterns() for m in rx.finditer(text, start, end)
+             if not _BEFORE_THE_PROTEST.search(text, max(start, m.start("force") - 40), m.start("force"))]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
+    at = Span(sentence.article_id, m.start("lead"), m.end("force"))
+    named = [x.actor for x in actors_stage.named_actors(text, at, country, dictionary) if x.actor.inter == 1]
+    if named:
+        return named[0]
+    noun = m.group("force").lower().split()[-1]
+    kind = "Military" if noun in ("soldiers", "troops", "army", "military", "forces") else "Police"
+    return Actor(f"{kind} Forces of {actors_stage.with_article(country)}", 1, at, f"generic:{kind.lower()}")
 
 
 def unidentified_gang(country: str | None) -> Actor:

@@ -183,3 +183,30 @@ def test_a_force_the_crowd_protests_against_is_no_intervention(events_of) -> Non
     (event,) = events_of("On 11 June 2021, about 300 miners demonstrated peacefully outside the mine offices in "
                          "Rustenburg (Bojanala, North West) over unpaid bonuses.")
     assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+
+
+def test_the_owner_of_what_was_hit_is_the_target(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, Islamic State militants detonated an IED against a truck belonging to the "
+                         "Egyptian army near Bir al Abd (Bir al Abd, North Sinai).")
+    assert (event.actor1.name, event.actor2.name) == ("Islamic State (Egypt)", "Military Forces of Egypt")
+    # the owner of what struck is its user, not its target
+    (event,) = events_of("On 9 June 2021, a drone belonging to the Turkish army struck a car near Sinjar (Sinjar, "
+                         "Ninewa), killing two PKK militants.")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Turkey", "PKK: Kurdistan Workers' Party")
+
+
+def test_a_name_before_its_raids_carried_them_out(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, three Saudi-led coalition air raids were reported on pro-Houthi forces in "
+                         "Sirwah district (Marib).")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Operation Restoring Hope", "Military Forces of Yemen (2016-) Supreme Political Council")
+    # a name after the raids is their target, not their author
+    (event,) = events_of("On 9 June 2021, air raids were reported on pro-Houthi forces in Sirwah district (Marib).")
+    assert event.actor2.name == "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert event.actor1.name != event.actor2.name
+
+
+def test_an_actor_named_twice_keeps_the_role_its_second_mention_gives(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, near the checkpoint of the Egyptian army at Rafah (Rafah, North Sinai), "
+                         "Islamic State militants detonated an IED, killing two soldiers.")
+    assert (event.actor1.name, event.actor2.name) == ("Islamic State (Egypt)", "Military Forces of Egypt")

@@ -210,3 +210,36 @@ def test_an_actor_named_twice_keeps_the_role_its_second_mention_gives(events_of)
     (event,) = events_of("On 9 June 2021, near the checkpoint of the Egyptian army at Rafah (Rafah, North Sinai), "
                          "Islamic State militants detonated an IED, killing two soldiers.")
     assert (event.actor1.name, event.actor2.name) == ("Islamic State (Egypt)", "Military Forces of Egypt")
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 June 2021, a shepherd died from a landmine explosion near Kyaukme village, Kyaukme Township, Shan State.",
+    "On 9 June 2021, a landmine exploded as a civilian bus was passing by near Kyaukme village, Kyaukme Township, "
+    "Shan State.",
+    "On 9 June 2021, an explosion at a market in Parachinar (Kurram, Khyber Pakhtunkhwa) injured a caretaker.",
+])
+def test_the_victims_of_a_blast_no_armed_side_suffered_are_civilians(events_of, text: str) -> None:
+    (event,) = events_of(text)
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians (")
+
+
+def test_soldiers_who_died_and_a_military_apc_are_the_states_forces_not_civilians(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, two soldiers died when a landmine planted by the Taliban hit a vehicle in "
+                         "Nahri Saraj district, Helmand.")
+    assert event.actor2.name == "Military Forces of Afghanistan"
+    (event,) = events_of("On 9 June 2021, an IED planted by the Taliban destroyed an Afghan military APC in Nahri "
+                         "Saraj district, Helmand.")
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+
+
+def test_unnamed_attackers_of_a_gang_related_killing_are_a_gang(events_of) -> None:
+    text = "On 12 June 2021, in Recife, Pernambuco, a man was shot dead by two armed men on a motorcycle.{more}"
+    (event,) = events_of(text.format(more=" Police believe a war between rival gangs was the motive."))
+    assert (event.actor1.name, event.actor2.name) == ("Unidentified Gang (Brazil)", "Civilians (Brazil)")
+    (event,) = events_of(text.format(more=" Police do not know the motive."))
+    assert event.actor1.name == "Unidentified Armed Group (Brazil)"
+    # a named attacker stays itself
+    (event,) = events_of("On 12 June 2021, in Recife, Pernambuco, members of the PCC shot dead a man in what police "
+                         "believe is a gang-related killing.")
+    assert event.actor1.name != "Unidentified Gang (Brazil)"

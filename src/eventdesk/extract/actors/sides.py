@@ -31,6 +31,7 @@ __all__ = [
     "counter_protest",
     "defence",
     "faction_unnamed",
+    "gang_motive",
     "gang_victim",
     "intervening_force",
     "joint_forces",
@@ -132,6 +133,18 @@ def intervening_force(text: str, sentence: Span, country: str | None,
     noun = m.group("force").lower().split()[-1]
     kind = "Military" if noun in ("soldiers", "troops", "army", "military", "forces") else "Police"
     return Actor(f"{kind} Forces of {actors_stage.with_article(country)}", 1, at, f"generic:{kind.lower()}")
+
+
+@cache
+def _gang_motive() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in sorted(word_list("actor_words.json", "gang_motives"))), re.I)
+
+
+def gang_motive(text: str, span: Span) -> bool:
+    """"A man was shot and wounded by five masked gunmen in what police believe is a gang-related
+    shooting", "police believe in rivalry between gangs as the motive": the unnamed attackers are a
+    gang's (ACLED's "Unidentified Gang (X)"), read in the event's paragraph."""
+    return _gang_motive().search(paragraph(text, span)) is not None
 
 
 def unidentified_gang(country: str | None) -> Actor:

@@ -243,3 +243,21 @@ def test_unnamed_attackers_of_a_gang_related_killing_are_a_gang(events_of) -> No
     (event,) = events_of("On 12 June 2021, in Recife, Pernambuco, members of the PCC shot dead a man in what police "
                          "believe is a gang-related killing.")
     assert event.actor1.name != "Unidentified Gang (Brazil)"
+
+
+def test_a_member_states_strike_in_afghanistan_is_natos(events_of) -> None:
+    (event,) = events_of("On 3 March 2021, 5 Taliban militants were killed by an American airstrike in Nurgal "
+                         "district, Kunar.")
+    assert (event.actor1.name, event.actor2.name) == ("NATO: North Atlantic Treaty Organization", "Taliban")
+    # elsewhere the state's own forces
+    (event,) = events_of("On 3 March 2021, US forces killed two ISIS militants in Hasakah (Al Hasakah).")
+    assert event.actor1.name == "Military Forces of the United States"
+
+
+def test_a_commando_is_the_armys(events_of) -> None:
+    (event,) = events_of("On 19 March 2021, an Afghan army commando was killed by Taliban militants in Khair Khana, "
+                         "Kabul city.")
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+    # a named group's commando is that group's
+    (event,) = events_of("On 19 March 2021, a commando of the Taliban was killed in Khair Khana, Kabul city.")
+    assert event.actor2.name == "Taliban"

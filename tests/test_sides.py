@@ -261,3 +261,13 @@ def test_a_commando_is_the_armys(events_of) -> None:
     # a named group's commando is that group's
     (event,) = events_of("On 19 March 2021, a commando of the Taliban was killed in Khair Khana, Kabul city.")
     assert event.actor2.name == "Taliban"
+
+
+def test_rioters_who_damage_what_civilians_own_have_civilians_as_actor2(events_of) -> None:
+    (event,) = events_of("On 3 June 2021, rioters hurled petrol bombs at a bank branch in Sidon (Saida, South). "
+                         "No injuries were reported.")
+    assert (event.event_type, event.actor2.name) == ("Riots", "Civilians (Lebanon)")
+    # blocking a road with burning tyres harms no one's property
+    (event,) = events_of("On 3 June 2021, about 200 people demonstrated and burned tyres on the main road in Pinetown "
+                         "(eThekwini, KwaZulu-Natal).")
+    assert (event.event_type, event.actor2) == ("Riots", None)

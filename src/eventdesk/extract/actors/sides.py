@@ -36,6 +36,7 @@ __all__ = [
     "intervening_force",
     "joint_forces",
     "paragraph",
+    "property_attacked",
     "seized_contraband",
     "unidentified_gang",
     "weapon_nation",
@@ -145,6 +146,20 @@ def gang_motive(text: str, span: Span) -> bool:
     shooting", "police believe in rivalry between gangs as the motive": the unnamed attackers are a
     gang's (ACLED's "Unidentified Gang (X)"), read in the event's paragraph."""
     return _gang_motive().search(paragraph(text, span)) is not None
+
+
+@cache
+def _property_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    acts, owned = _words_rx("riot_damage_acts"), _words_rx("private_property")
+    return (re.compile(rf"(?i)\b(?:{acts})\b[^.;]{{0,60}}?\b(?:{owned})\b"),
+            re.compile(rf"(?i)\b(?:{owned})\b[^.;]{{0,60}}?\b(?:was|were)\s+(?:\w+\s+)?(?:{acts})\b"))
+
+
+def property_attacked(text: str, spans: list[Span]) -> bool:
+    """"Rioters hurled a Molotov cocktail at the Audi Bank", "vandalized a private clinic", "the car
+    of a man ... was set alight by community members": rioters damaged what civilians own, so
+    civilians are the riot's other side (ACLED's actor2 of such riots)."""
+    return any(rx.search(text, s.start, s.end) for s in spans for rx in _property_patterns())
 
 
 def unidentified_gang(country: str | None) -> Actor:

@@ -117,6 +117,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a2 = sides.intervening_force(clean.text, group[0].sentence, country, context.actors)
         if a2 is not None and top.classification.sub_event_type == "Peaceful protest":
             top = replace(top, classification=replace(top.classification, sub_event_type="Protest with intervention"))
+        elif a2 is None and top.classification.event_type == cls_stage.RIOTS and sides.property_attacked(clean.text, own):
+            a2 = generic_actor("civilians", country)  # "rioters hurled a Molotov cocktail at a bank"
     deaths = _deaths(group)
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
         if any(_CAUSE.search(clean.text, s.start, s.end) for s in own):

@@ -271,3 +271,13 @@ def test_rioters_who_damage_what_civilians_own_have_civilians_as_actor2(events_o
     (event,) = events_of("On 3 June 2021, about 200 people demonstrated and burned tyres on the main road in Pinetown "
                          "(eThekwini, KwaZulu-Natal).")
     assert (event.event_type, event.actor2) == ("Riots", None)
+
+
+def test_a_clash_between_two_named_communities_has_them_as_its_sides_in_order(events_of) -> None:
+    (event,) = events_of("On 6 June 2021, clashes erupted between Bani Hamad and Al Shari tribesmen over a water well "
+                         "in Ahwar district (Abyan).")
+    assert (event.actor1.name, event.actor2.name) == ("Bani Hamad Tribal Militia (Yemen)", "Al Shari Tribal Militia (Yemen)")
+    # a named armed side keeps its place: only the unnamed side takes a community's name
+    (event,) = events_of("On 6 June 2021, pro-Houthi forces clashed with Al Shari tribesmen in Ahwar district (Abyan).")
+    assert event.actor1.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
+    assert event.actor2.name == "Al Shari Tribal Militia (Yemen)"

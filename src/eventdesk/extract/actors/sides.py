@@ -381,6 +381,10 @@ def named_communities(text: str, sentence: Span, a1: Actor | None, a2: Actor | N
         return a1, a2
     militias = [(sentence.start + m.start, Actor(f"{m.name} ({country})" if country else m.name, 4, None,
                                                  "rule:community-militia")) for m in found]
+    if battle and len(militias) > 1 and _unnamed(a1) and _unnamed(a2):
+        # "clashes between Bani Ali and Al Badi tribesmen": no side named otherwise, the two
+        # communities are the two sides, in the report's order
+        return militias[0][1], militias[1][1]
     used: set[str] = set()
     sides = [a1, a2]
     for k, actor in enumerate(sides):  # first the actors whose own words name the community

@@ -174,10 +174,10 @@ def test_the_force_that_acted_on_a_crowd_later_in_the_paragraph_is_actor2(events
 
 def test_a_force_the_crowd_protests_against_is_no_intervention(events_of) -> None:
     # officers who stopped someone before the protest are its cause, not its sequel
-    for text in ("On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger whom "
-                 "officers stopped at the border last month.",
-                 "On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger after "
-                 "officers stopped him at the border."):
+    for text in (("On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger whom "
+                  "officers stopped at the border last month."),
+                 ("On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger after "
+                  "officers stopped him at the border.")):
         (event,) = events_of(text)
         assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
     (event,) = events_of("On 11 June 2021, about 300 miners demonstrated peacefully outside the mine offices in "
@@ -214,8 +214,8 @@ def test_an_actor_named_twice_keeps_the_role_its_second_mention_gives(events_of)
 
 @pytest.mark.parametrize("text", [
     "On 9 June 2021, a shepherd died from a landmine explosion near Kyaukme village, Kyaukme Township, Shan State.",
-    "On 9 June 2021, a landmine exploded as a civilian bus was passing by near Kyaukme village, Kyaukme Township, "
-    "Shan State.",
+    ("On 9 June 2021, a landmine exploded as a civilian bus was passing by near Kyaukme village, Kyaukme Township, "
+     "Shan State."),
     "On 9 June 2021, an explosion at a market in Parachinar (Kurram, Khyber Pakhtunkhwa) injured a caretaker.",
 ])
 def test_the_victims_of_a_blast_no_armed_side_suffered_are_civilians(events_of, text: str) -> None:

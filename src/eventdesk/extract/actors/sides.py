@@ -138,7 +138,7 @@ def intervening_force(text: str, sentence: Span, country: str | None,
 
 @cache
 def _gang_motive() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in sorted(word_list("actor_words.json", "gang_motives"))), re.I)
+    return re.compile("|".join(f"(?:{p})" for p in sorted(word_list("actor_words.json", "gang_motives"))), re.IGNORECASE)
 
 
 def gang_motive(text: str, span: Span) -> bool:

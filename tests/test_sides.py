@@ -147,3 +147,137 @@ def test_who_suffered_casualties_was_attacked(events_of) -> None:
     (event,) = events_of("On 5 March 2020, Afghan soldiers suffered casualties following an attack by Taliban "
                          "militants in Charikar city, Parwan.")
     assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+
+
+def test_a_name_that_modifies_its_mens_noun_takes_that_nouns_role(events_of) -> None:
+    # the parser reads this "IS" as the verb "is"; the noun after the name says who was hit
+    (event,) = events_of("On 2 June 2021, 4 IS militants were killed by an Afghan forces airstrike in Chapa Dara "
+                         "district, Kunar.")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Afghanistan", "Islamic State (Afghanistan)")
+    # a name whose own words give its role keeps it: the militants acted
+    (event,) = events_of("On 2 June 2021, Taliban militants attacked a police checkpoint in Chapa Dara district, "
+                         "Kunar, killing 3 policemen.")
+    assert event.actor1.name == "Taliban"
+
+
+def test_the_force_that_acted_on_a_crowd_later_in_the_paragraph_is_actor2(events_of) -> None:
+    (event,) = events_of("On 11 June 2021, about 300 miners demonstrated outside the mine offices in Rustenburg "
+                         "(Bojanala, North West) over unpaid bonuses. Police intervened.")
+    assert (event.sub_event_type, event.actor2.name) == ("Protest with intervention", "Police Forces of South Africa")
+    (event,) = events_of("On 11 June 2021, about 30 teachers protested in Grodno over their salaries. "
+                         "Nine of them were detained by the police.")
+    assert (event.sub_event_type, event.actor2.name) == ("Protest with intervention", "Police Forces of Belarus")
+    (event,) = events_of("On 11 June 2021, youths burnt tyres and blocked the main road in Pinetown (eThekwini, "
+                         "KwaZulu-Natal) over water cuts. Soldiers fired rubber bullets.")
+    assert (event.event_type, event.actor2.name) == ("Riots", "Military Forces of South Africa")
+
+
+def test_a_force_the_crowd_protests_against_is_no_intervention(events_of) -> None:
+    # officers who stopped someone before the protest are its cause, not its sequel
+    for text in (("On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger whom "
+                  "officers stopped at the border last month."),
+                 ("On 11 June 2021, about 30 teachers rallied peacefully in Grodno over the case of a blogger after "
+                  "officers stopped him at the border.")):
+        (event,) = events_of(text)
+        assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+    (event,) = events_of("On 11 June 2021, about 300 miners demonstrated peacefully outside the mine offices in "
+                         "Rustenburg (Bojanala, North West) over unpaid bonuses.")
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+
+
+def test_the_owner_of_what_was_hit_is_the_target(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, Islamic State militants detonated an IED against a truck belonging to the "
+                         "Egyptian army near Bir al Abd (Bir al Abd, North Sinai).")
+    assert (event.actor1.name, event.actor2.name) == ("Islamic State (Egypt)", "Military Forces of Egypt")
+    # the owner of what struck is its user, not its target
+    (event,) = events_of("On 9 June 2021, a drone belonging to the Turkish army struck a car near Sinjar (Sinjar, "
+                         "Ninewa), killing two PKK militants.")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Turkey", "PKK: Kurdistan Workers' Party")
+
+
+def test_a_name_before_its_raids_carried_them_out(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, three Saudi-led coalition air raids were reported on pro-Houthi forces in "
+                         "Sirwah district (Marib).")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Operation Restoring Hope", "Military Forces of Yemen (2016-) Supreme Political Council")
+    # a name after the raids is their target, not their author
+    (event,) = events_of("On 9 June 2021, air raids were reported on pro-Houthi forces in Sirwah district (Marib).")
+    assert event.actor2.name == "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert event.actor1.name != event.actor2.name
+
+
+def test_an_actor_named_twice_keeps_the_role_its_second_mention_gives(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, near the checkpoint of the Egyptian army at Rafah (Rafah, North Sinai), "
+                         "Islamic State militants detonated an IED, killing two soldiers.")
+    assert (event.actor1.name, event.actor2.name) == ("Islamic State (Egypt)", "Military Forces of Egypt")
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 June 2021, a shepherd died from a landmine explosion near Kyaukme village, Kyaukme Township, Shan State.",
+    ("On 9 June 2021, a landmine exploded as a civilian bus was passing by near Kyaukme village, Kyaukme Township, "
+     "Shan State."),
+    "On 9 June 2021, an explosion at a market in Parachinar (Kurram, Khyber Pakhtunkhwa) injured a caretaker.",
+])
+def test_the_victims_of_a_blast_no_armed_side_suffered_are_civilians(events_of, text: str) -> None:
+    (event,) = events_of(text)
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians (")
+
+
+def test_soldiers_who_died_and_a_military_apc_are_the_states_forces_not_civilians(events_of) -> None:
+    (event,) = events_of("On 9 June 2021, two soldiers died when a landmine planted by the Taliban hit a vehicle in "
+                         "Nahri Saraj district, Helmand.")
+    assert event.actor2.name == "Military Forces of Afghanistan"
+    (event,) = events_of("On 9 June 2021, an IED planted by the Taliban destroyed an Afghan military APC in Nahri "
+                         "Saraj district, Helmand.")
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+
+
+def test_unnamed_attackers_of_a_gang_related_killing_are_a_gang(events_of) -> None:
+    text = "On 12 June 2021, in Recife, Pernambuco, a man was shot dead by two armed men on a motorcycle.{more}"
+    (event,) = events_of(text.format(more=" Police believe a war between rival gangs was the motive."))
+    assert (event.actor1.name, event.actor2.name) == ("Unidentified Gang (Brazil)", "Civilians (Brazil)")
+    (event,) = events_of(text.format(more=" Police do not know the motive."))
+    assert event.actor1.name == "Unidentified Armed Group (Brazil)"
+    # a named attacker stays itself
+    (event,) = events_of("On 12 June 2021, in Recife, Pernambuco, members of the PCC shot dead a man in what police "
+                         "believe is a gang-related killing.")
+    assert event.actor1.name != "Unidentified Gang (Brazil)"
+
+
+def test_a_member_states_strike_in_afghanistan_is_natos(events_of) -> None:
+    (event,) = events_of("On 3 March 2021, 5 Taliban militants were killed by an American airstrike in Nurgal "
+                         "district, Kunar.")
+    assert (event.actor1.name, event.actor2.name) == ("NATO: North Atlantic Treaty Organization", "Taliban")
+    # elsewhere the state's own forces
+    (event,) = events_of("On 3 March 2021, US forces killed two ISIS militants in Hasakah (Al Hasakah).")
+    assert event.actor1.name == "Military Forces of the United States"
+
+
+def test_a_commando_is_the_armys(events_of) -> None:
+    (event,) = events_of("On 19 March 2021, an Afghan army commando was killed by Taliban militants in Khair Khana, "
+                         "Kabul city.")
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
+    # a named group's commando is that group's
+    (event,) = events_of("On 19 March 2021, a commando of the Taliban was killed in Khair Khana, Kabul city.")
+    assert event.actor2.name == "Taliban"
+
+
+def test_rioters_who_damage_what_civilians_own_have_civilians_as_actor2(events_of) -> None:
+    (event,) = events_of("On 3 June 2021, rioters hurled petrol bombs at a bank branch in Sidon (Saida, South). "
+                         "No injuries were reported.")
+    assert (event.event_type, event.actor2.name) == ("Riots", "Civilians (Lebanon)")
+    # blocking a road with burning tyres harms no one's property
+    (event,) = events_of("On 3 June 2021, about 200 people demonstrated and burned tyres on the main road in Pinetown "
+                         "(eThekwini, KwaZulu-Natal).")
+    assert (event.event_type, event.actor2) == ("Riots", None)
+
+
+def test_a_clash_between_two_named_communities_has_them_as_its_sides_in_order(events_of) -> None:
+    (event,) = events_of("On 6 June 2021, clashes erupted between Bani Hamad and Al Shari tribesmen over a water well "
+                         "in Ahwar district (Abyan).")
+    assert (event.actor1.name, event.actor2.name) == ("Bani Hamad Tribal Militia (Yemen)", "Al Shari Tribal Militia (Yemen)")
+    # a named armed side keeps its place: only the unnamed side takes a community's name
+    (event,) = events_of("On 6 June 2021, pro-Houthi forces clashed with Al Shari tribesmen in Ahwar district (Abyan).")
+    assert event.actor1.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
+    assert event.actor2.name == "Al Shari Tribal Militia (Yemen)"

@@ -309,6 +309,9 @@ def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionar
             home = dictionary.lookup(short, country, year) if short != surface else None
             if home is not None and home.country == country:
                 entry = home
+        if entry is not None and country and entry.country and entry.country != country and \
+                entry.name.startswith("Military Forces of") and (joint := dictionary.coalition(entry.country, country)):
+            entry = joint  # "a US airstrike" in Afghanistan: the coalition ACLED codes it as (NATO)
         if entry is not None and _applies(entry, surface, country):
             yield start, end, surface, entry
 

@@ -47,6 +47,8 @@ _CIVILIAN_NOUNS: frozenset[str] = word_list("actor_words.json", "civilian_nouns"
 _PROTEST_VERBS: frozenset[str] = word_list("actor_words.json", "protest_verbs")  # type: ignore[assignment]
 _PROTEST_OBJECTS: frozenset[str] = word_list("actor_words.json", "protest_objects")  # type: ignore[assignment]
 _RIOT_VERBS: frozenset[str] = word_list("actor_words.json", "riot_verbs")  # type: ignore[assignment]
+_UNDERGONE: frozenset[str] = word_list("actor_words.json", "undergone_verbs")  # type: ignore[assignment]
+_CIVILIAN_PROPERTY: frozenset[str] = word_list("actor_words.json", "civilian_property")  # type: ignore[assignment]
 
 
 def _generic(
@@ -74,6 +76,11 @@ def _generic(
     role, trigger = role_of(token)
     if low in _STATE_ACTIONS:
         role = "agent"  # whoever raids acts, whatever the clause does with the raid
+    elif role == "agent" and trigger is not None and token.doc[trigger].lemma_.lower() in _UNDERGONE:
+        role = "patient"  # "a displaced person died from a landmine": who died underwent it
+    elif "civilian" in {t.lower_ for t in doc_slice(token)} and low in _CIVILIAN_PROPERTY:
+        # "exploded as a civilian car was passing by": the civilians' car was hit
+        return ActorMention(_civilians(token, offset, article_id, country), "patient", True, trigger)
     rule = _rule_for(token, low, lemma, left, left_words, role, dictionary, country, phrase_left)
     if rule is None:
         return None
@@ -91,6 +98,12 @@ def _generic(
         inter = 8
     name = template.format(country=with_article(place) if "Forces of" in template else place)
     return ActorMention(Actor(name, inter, span, key), role, True, trigger)
+
+
+def _civilians(token: Token, offset: int, article_id: str, country: str | None) -> Actor:
+    span = Span(article_id, offset + token.left_edge.idx, offset + token.idx + len(token.text))
+    return Actor(f"Civilians ({country})" if country else "Civilians", 7, span,
+                 "generic:civilians" if country else NO_COUNTRY_KEY)
 
 
 def _named_before(token: Token, covered: set[int]) -> bool:

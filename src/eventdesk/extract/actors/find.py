@@ -81,6 +81,11 @@ def find_actors(
             continue
         covered.update(t.i for t in span_doc)
         role, trigger = role_of(span_doc.root)
+        role, trigger = _agent_of_act(doc, span_doc, role, trigger)
+        if not role:
+            role, trigger = _role_of_members(doc, span_doc, role, trigger)
+        if not role:
+            role, trigger = _role_of_owned(span_doc.root, role, trigger)
         if _PLANTED_BY.match(text, end):
             role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
@@ -103,6 +108,9 @@ def find_actors(
             covered.update(range(token.left_edge.i, token.i + 1))
             continue
         mention = _generic(token, covered, offset, article_id, country, dictionary)
+        if mention is not None and not mention.role:
+            role, trigger = _role_of_owned(token, mention.role, mention.trigger)
+            mention = replace(mention, role=role, trigger=trigger)
         if mention is not None:
             covered.update(range(token.left_edge.i, token.i + 1))
             mentions.append(mention)
@@ -131,6 +139,44 @@ def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) ->
                 mentions[k] = replace(m, role=role or m.role, trigger=trigger if role else m.trigger)
                 return True
     return False
+
+
+def _role_of_members(doc: Doc, span_doc, role: str, trigger: int | None) -> tuple[str, int | None]:
+    """"5 IS militants were killed": a name that modifies a noun for its men takes that noun's role.
+    The parse does not always hang the name on the noun (it reads this "IS" as the verb "is"), so
+    the noun right after the name decides when the name's own words give no role."""
+    after = span_doc.end
+    if after < len(doc) and doc[after].lower_ in _UNIT_NOUNS and doc[after].pos_ in ("NOUN", "PROPN"):
+        return role_of(doc[after])
+    return role, trigger
+
+
+_EVENT_NOUNS: frozenset[str] = word_list("actor_words.json", "event_nouns")  # type: ignore[assignment]
+_WEAPON_MODIFIERS: frozenset[str] = word_list("actor_words.json", "weapon_modifiers")  # type: ignore[assignment]
+
+
+def _agent_of_act(doc: Doc, span_doc, role: str, trigger: int | None) -> tuple[str, int | None]:
+    """"two Saudi-led coalition air raids were reported on pro-Houthi forces": a name right before
+    a weapon's word and a noun of a violent act carried the act out, whatever the clause does
+    with the act. Not a name right before the act alone ("thwarted a pro-Houthi incursion": who
+    thwarted it is named first by ACLED, and the parse already reads a proper name there)."""
+    i = span_doc.end
+    if i + 1 < len(doc) and doc[i].lower_ in _WEAPON_MODIFIERS and doc[i + 1].lower_ in _EVENT_NOUNS:
+        return "agent", doc[i + 1].i
+    return role, trigger
+
+
+_OWNING: frozenset[str] = word_list("actor_words.json", "ownership_verbs")  # type: ignore[assignment]
+
+
+def _role_of_owned(root: Token, role: str, trigger: int | None) -> tuple[str, int | None]:
+    """"targeted a vehicle belonging to the Egyptian military forces", "shelled two sites belonging
+    to the al Qassam brigades (military wing of Hamas Movement)": the owner of what was hit takes
+    the role of what it owns (the target of the strike)."""
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.dep_ == "acl" and verb.lemma_.lower() in _OWNING:
+        return role_of(verb.head)
+    return role, trigger
 
 
 _SPEECH: frozenset[str] = word_list("actor_words.json", "speech_verbs")  # type: ignore[assignment]

@@ -10,6 +10,7 @@ An unknown perpetrator is ``Unidentified Armed Group (X)``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import is_dataclass, replace
 
 from eventdesk.model import Actor
 from eventdesk.extract.trigger.classify import BATTLES, ERV, PROTESTS, RIOTS, SD, VAC, Classification
@@ -45,19 +46,22 @@ def assign_roles(
     and ``role`` attributes), in text order.
     """
     seen: dict[str, object] = {}
+    t = c.event_type
     for m in mentions:
-        # an actor first named with no role of its own (in a bracket, a compound) takes the role of
-        # its next mention: "the FMLN [..] guerrillas attacked positions guarded by army units"; a
-        # first mention as the target keeps it ("police was shot by a man ... the officer returned fire")
-        if m.actor.name not in seen or (not seen[m.actor.name].role and m.role == "agent"):
+        # one entry per actor, where it is first named; a later mention gives it the role the first
+        # one lacked: in a strike its acting or target role ("near a post of the Egyptian army ...
+        # killing two soldiers": the target), elsewhere only an acting role ("the FMLN [..] guerrillas
+        # attacked positions guarded by army units"): in a battle a side hurt may have started it
+        if m.actor.name not in seen:
             seen[m.actor.name] = m
+        elif not seen[m.actor.name].role and (m.role == "agent" or (t == ERV and m.role == "patient")):
+            seen[m.actor.name] = _with_role(seen[m.actor.name], m)
     ms = list(seen.values())
     armed = [m for m in ms if m.actor.inter in ARMED_INTER]
     # the perpetrator: an armed actor in the agent role, else one whose role is unknown;
     # never the target ("a roadside bomb struck an army patrol" names no perpetrator)
     # ("police said ...": the subject of a speech verb is the source of the report, role "source")
     agents = [m for m in armed if m.role == "agent"] or [m for m in armed if m.role not in ("patient", "source")]
-    t = c.event_type
     if t == PROTESTS:
         a1 = _first(ms, inter=6) or generic_actor("protesters", country)
         a2 = None
@@ -118,6 +122,11 @@ def assign_roles(
             a2 = generic_actor("civilians", country)  # the people arrested
         return a1, a2, (), ()
     return None, None, (), ()
+
+
+def _with_role(first, later):
+    """The first mention of an actor, with the role (and verb) of a later one."""
+    return replace(first, role=later.role, trigger=later.trigger) if is_dataclass(first) else later
 
 
 def _actor(m) -> Actor:

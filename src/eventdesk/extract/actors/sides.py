@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import cache
 
 from eventdesk.model import Actor, Span
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.actors._community import named_militias
 from eventdesk.extract.actors.roles import ARMED_INTER, generic_actor
+from eventdesk.rules import word_list
 
 __all__ = [
     "agent_over_patient",
@@ -29,9 +31,12 @@ __all__ = [
     "counter_protest",
     "defence",
     "faction_unnamed",
+    "gang_motive",
     "gang_victim",
+    "intervening_force",
     "joint_forces",
     "paragraph",
+    "property_attacked",
     "seized_contraband",
     "unidentified_gang",
     "weapon_nation",
@@ -81,6 +86,80 @@ def seized_contraband(text: str, spans: list[Span]) -> bool:
 def counter_protest(text: str, span: Span) -> bool:
     """"A counterprotest in support of the government was also organized": a second side."""
     return _COUNTER_PROTEST.search(paragraph(text, span)) is not None
+
+
+def _words_rx(key: str) -> str:
+    words = sorted(word_list("actor_words.json", key), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+# a force in a relative or an "after" clause acted before the protest: its cause, not its sequel
+# ("in support of a leader whom police arrested", "after police detained a blogger")
+_BEFORE_THE_PROTEST = re.compile(r"(?i)\b(?:who|whom|which|that|after|following|since)\s+(?:[\w'-]+\s+){0,2}$")
+
+
+@cache
+def _intervention_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"Police (later) intervened", "guards fired warning shots"; "were arrested by the (special
+    purpose) police". Not the force of a relative clause ("against the police who arrested a
+    blogger the day before": the protest's cause, not its sequel)."""
+    forces, acts = _words_rx("intervening_forces"), _words_rx("intervention_acts")
+    lead = r"(?:(?!who\b|whom\b|which\b|that\b)[\w'-]+\s+)"
+    active = re.compile(rf"(?i)\b(?P<lead>{lead}{{0,2}}?)(?P<force>{forces})\s+{lead}{{0,2}}?(?:{acts})\b")
+    passive = re.compile(rf"(?i)\b(?:{acts})\s+by\s+(?:the\s+)?(?P<lead>{lead}{{0,2}}?)(?P<force>{forces})\b")
+    return active, passive
+
+
+def intervening_force(text: str, sentence: Span, country: str | None,
+                      dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """"About 400 people demonstrated outside the offices ... Police intervened.", "15 protesters
+    were arrested by the police": the state force that acted on a protest or a riot, named in the
+    event's sentence or after it in its paragraph (ACLED's actor2 of a protest with intervention
+    or of a riot). The force named by the knowledge base ("prison guards", a country's special
+    police) when it names one, else the country's police or military."""
+    if country is None:
+        return None
+    start = max(sentence.start, text.rfind("\n\n", max(0, sentence.start - PARAGRAPH_CHARS), sentence.start) + 2)
+    end = text.find("\n\n", sentence.end, min(len(text), sentence.end + PARAGRAPH_CHARS))
+    end = end if end >= 0 else min(len(text), sentence.end + PARAGRAPH_CHARS)
+    found = [m for rx in _intervention_patterns() for m in rx.finditer(text, start, end)
+             if not _BEFORE_THE_PROTEST.search(text, max(start, m.start("force") - 40), m.start("force"))]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
+    at = Span(sentence.article_id, m.start("lead"), m.end("force"))
+    named = [x.actor for x in actors_stage.named_actors(text, at, country, dictionary) if x.actor.inter == 1]
+    if named:
+        return named[0]
+    noun = m.group("force").lower().split()[-1]
+    kind = "Military" if noun in ("soldiers", "troops", "army", "military", "forces") else "Police"
+    return Actor(f"{kind} Forces of {actors_stage.with_article(country)}", 1, at, f"generic:{kind.lower()}")
+
+
+@cache
+def _gang_motive() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in sorted(word_list("actor_words.json", "gang_motives"))), re.IGNORECASE)
+
+
+def gang_motive(text: str, span: Span) -> bool:
+    """"A man was shot and wounded by five masked gunmen in what police believe is a gang-related
+    shooting", "police believe in rivalry between gangs as the motive": the unnamed attackers are a
+    gang's (ACLED's "Unidentified Gang (X)"), read in the event's paragraph."""
+    return _gang_motive().search(paragraph(text, span)) is not None
+
+
+@cache
+def _property_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    acts, owned = _words_rx("riot_damage_acts"), _words_rx("private_property")
+    return (re.compile(rf"(?i)\b(?:{acts})\b[^.;]{{0,60}}?\b(?:{owned})\b"),
+            re.compile(rf"(?i)\b(?:{owned})\b[^.;]{{0,60}}?\b(?:was|were)\s+(?:\w+\s+)?(?:{acts})\b"))
+
+
+def property_attacked(text: str, spans: list[Span]) -> bool:
+    """"Rioters hurled a Molotov cocktail at the Audi Bank", "vandalized a private clinic", "the car
+    of a man ... was set alight by community members": rioters damaged what civilians own, so
+    civilians are the riot's other side (ACLED's actor2 of such riots)."""
+    return any(rx.search(text, s.start, s.end) for s in spans for rx in _property_patterns())
 
 
 def unidentified_gang(country: str | None) -> Actor:
@@ -302,6 +381,10 @@ def named_communities(text: str, sentence: Span, a1: Actor | None, a2: Actor | N
         return a1, a2
     militias = [(sentence.start + m.start, Actor(f"{m.name} ({country})" if country else m.name, 4, None,
                                                  "rule:community-militia")) for m in found]
+    if battle and len(militias) > 1 and _unnamed(a1) and _unnamed(a2):
+        # "clashes between Bani Ali and Al Badi tribesmen": no side named otherwise, the two
+        # communities are the two sides, in the report's order
+        return militias[0][1], militias[1][1]
     used: set[str] = set()
     sides = [a1, a2]
     for k, actor in enumerate(sides):  # first the actors whose own words name the community

@@ -107,9 +107,18 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
             a1 = who
     if gang_victim or seizure:
         a2 = sides.unidentified_gang(country)  # the drugs seized belong to a gang
+    elif a1 is not None and a1.name.startswith("Unidentified Armed Group") and sides.gang_motive(clean.text, group[0].sentence):
+        a1 = sides.unidentified_gang(country)  # "in what police believe is a gang-related shooting"
     if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \
             sides.counter_protest(clean.text, group[0].sentence):
         a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"
+    if top.classification.event_type in (cls_stage.PROTESTS, cls_stage.RIOTS) and a2 is None:
+        # "... demonstrated outside the offices. Police intervened.": the force that acted on the crowd
+        a2 = sides.intervening_force(clean.text, group[0].sentence, country, context.actors)
+        if a2 is not None and top.classification.sub_event_type == "Peaceful protest":
+            top = replace(top, classification=replace(top.classification, sub_event_type="Protest with intervention"))
+        elif a2 is None and top.classification.event_type == cls_stage.RIOTS and sides.property_attacked(clean.text, own):
+            a2 = generic_actor("civilians", country)  # "rioters hurled a Molotov cocktail at a bank"
     deaths = _deaths(group)
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
         if any(_CAUSE.search(clean.text, s.start, s.end) for s in own):

@@ -176,3 +176,21 @@ def test_reports_the_pipeline_could_not_process_are_reported_not_hidden(muc_set:
     assert len(d["skipped"]) == 3 and d["counts"]["recall"] == [0, 1]
     assert "NOT PROCESSED: 3 reports" in eval_text(card)
     assert "skipped" in (tmp_path / "e.csv").read_text()
+
+
+def test_perpetrator_matches_any_name_the_dictionary_gives_the_actor() -> None:
+    from eventdesk.evaluate._muc_data import MucTemplate
+    from eventdesk.evaluate.muc import _perp_ok
+    from eventdesk.model import Actor, EventMention
+
+    def template(*names: str) -> MucTemplate:
+        return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=("ATTACK",),
+                           stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
+                           dead_targets=0)
+
+    event = EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Violence against civilians",
+                         sub_event_type="Attack", actor1=Actor("ELN: National Liberation Army", 2))
+    # the key's English rendering is another of ELN's names: the same actor
+    assert _perp_ok(template("ARMY OF NATIONAL LIBERATION"), event)
+    # a group the dictionary gives another actor is not matched
+    assert not _perp_ok(template("TUPAC AMARU REVOLUTIONARY MOVEMENT"), event)

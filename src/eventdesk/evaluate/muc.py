@@ -16,7 +16,8 @@ default settings: undated events are not kept). Then, per report:
   or province against admin1 or the location, a country against the country; ``location_below_country``
   gives the same on keys that name something finer than a country), **perpetrator** (on templates
   whose key names a perpetrator organisation that is not optional: actor1 or an associated actor names
-  any alternative of it, by name or acronym; the key's state forces, "ARMY" or "NATIONAL POLICE",
+  any alternative of it, by name, acronym or a name the actor dictionary gives the same actor (the
+  key's "ARMY OF NATIONAL LIBERATION" is ELN's); the key's state forces, "ARMY" or "NATIONAL POLICE",
   are ACLED's "Military Forces of X" / "Police Forces of X"), **deaths** (on templates whose key gives
   the number of its dead: the toll inside that number or range; no DEATH effect means 0).
 * **False violent events**: reports whose key has no template at all, with at least one extracted
@@ -30,10 +31,12 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from eventdesk.evaluate._muc_data import MucReport, MucTemplate, read_keys, read_reports
 from eventdesk.evaluate._scores import FieldScore, Runner, fold
+from eventdesk.extract.actors._dictionary import ActorDictionary
 from eventdesk.ingest import content_hash
 from eventdesk.model import Article, ArticleResult, EventMention, Skipped
 
@@ -235,8 +238,11 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
     ours = [a for a in (e.actor1, *e.assoc_actor_1) if a is not None]
     if not ours:
         return False
+    named = {a.name for a in ours}
     for names in t.perp_orgs:
         for name in names:
+            if _known_as(name) in named:
+                return True
             key = fold(name)
             for actor in ours:
                 full = actor.name.lower()
@@ -249,6 +255,19 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
                     if pattern.search(name) and full.startswith(prefix):
                         return True
     return False
+
+
+@cache
+def _known_as(name: str) -> str | None:
+    """The actor the dictionary knows under the key's name ("ARMY OF NATIONAL LIBERATION" is "ELN:
+    National Liberation Army"), in no particular country, or None."""
+    entry = _dictionary().lookup(name, None)
+    return entry.name if entry is not None else None
+
+
+@cache
+def _dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
 
 
 def _gold(t: MucTemplate) -> str:

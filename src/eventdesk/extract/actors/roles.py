@@ -61,7 +61,10 @@ def assign_roles(
     # the perpetrator: an armed actor in the agent role, else one whose role is unknown;
     # never the target ("a roadside bomb struck an army patrol" names no perpetrator)
     # ("police said ...": the subject of a speech verb is the source of the report, role "source")
-    agents = [m for m in armed if m.role == "agent"] or [m for m in armed if m.role not in ("patient", "source")]
+    # among those acting, a named group before a plain noun for its men: "guerrillas of the Army of
+    # National Liberation (ELN) set fire to three trucks" is the ELN's act, not an unidentified group's
+    acting = sorted((m for m in armed if m.role == "agent"), key=lambda m: bool(getattr(m, "generic", False)))
+    agents = acting or [m for m in armed if m.role not in ("patient", "source")]
     if t == PROTESTS:
         a1 = _first(ms, inter=6) or generic_actor("protesters", country)
         a2 = None

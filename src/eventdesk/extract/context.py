@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from eventdesk.gazetteer import name_key
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
+from eventdesk.extract.places._named_towns import named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import named_part
 from eventdesk.extract.places.choose import PlaceContext, choose_place
 
@@ -110,6 +111,11 @@ class ArticleContext:
             # sentence puts its event in a country; a name of another country with no locative
             # word of its own is no place of it ("in Benin City" is not the country Benin)
             place = None
+        # "the small town of Hostigal", "in Corral de Piedras, Chalatenango department": the town the
+        # sentence names as one, also where the gazetteer lacks it
+        country = named or self.main_country
+        reading = named_town(self.text, span, self.gazetteer, country, place or self.filed_from((span,)))
+        place = prefer_named_town(place, reading, country)
         # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
         self.places_by_sentence[span] = place

@@ -54,7 +54,8 @@ _IN = re.compile(
     r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
     r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
     r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
-    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter)s? of|in the (?:[a-z\-]+\s+){1,3}of)"
+    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter)s? of|in the (?:[a-z\-]+\s+){1,3}of|"
+    r"in the [a-z]+-[a-z]+)"  # "in the war-torn Chalatenango department"
     r"\s+(?:the\s+)?" + _DIRECTION + "$"
 )
 # "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
@@ -76,7 +77,8 @@ _MOVE = re.compile(
     r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
 )
 # a named place, then where it lies from another: "Majzar district west of Marib city"
-_REFERENCE = re.compile(r"\s+(?:[a-z]+\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
+# or "Chalatenango department to the north of San Salvador"
+_REFERENCE = re.compile(r"\s+(?:[a-z]+\s+){0,3}(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
 # "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
 # "anti-Houthi": a side, not a place
 TITLE = re.compile(

@@ -1,0 +1,166 @@
+"""Towns a report names as towns, whether or not the gazetteer knows them: "killed the mayor of the
+small town of Hostigal", "ambushed a helicopter in Arenales canton", "a camp of displaced persons in
+Corral de Piedras, Chalatenango department", "shot in Santa Catarian Pinula, 30 km southwest of the
+capital".
+
+The sentence gives the name a place reading of its own (a unit word before or after it, its
+province after a comma, or its distance from another place), so the event happened there, not at
+the province, the reference town or the dateline's city that ``choose`` falls back to, and not at a
+homonym abroad that shares the name's first words (Sao Luis in Brazil for "San Luis de la Reina").
+
+A town the gazetteer knows under that whole name in the article's country (inside the named
+province, when one is named) takes its own point (precision 1). One it does not know keeps its name
+and is placed at what the text says about where it lies: the named province's capital, the
+reference town, else the place the sentence or the dateline gives, marked "near" it (precision 2).
+The words are ``place_words.json``'s ``named_town_units``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from eventdesk.gazetteer import GazetteerError, fold, name_key
+from eventdesk.model import Place, Span
+from eventdesk.extract.places._words import never_a_place
+from eventdesk.rules import word_list
+
+__all__ = ["TownReading", "named_town", "prefer_named_town"]
+
+_WORD = r"[A-Z][\w'’\-]*"
+_CONNECT = r"de|del|la|las|los|el|y|da|do|dos"
+# capitalised words, with particles only between them ("Corral de las Piedras"); bounded, so a
+# hostile run of names stays linear
+_NAME = rf"{_WORD}(?:(?:\s+(?:{_CONNECT})\b){{0,2}}\s+{_WORD}){{0,5}}"
+_ADMIN = r"(?i:department|province|state|region|departamento|intendancy|commissary)"
+_DISTANCE = r"(?:(?i:about|some|approximately|nearly|almost)\s+)?\d[\d,.]*\s*(?i:km|kms|kilomet(?:er|re)s?|miles?)"
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    units = "|".join(re.escape(w) for w in sorted(word_list("place_words.json", "named_town_units"),
+                                                   key=len, reverse=True))
+    where = (rf"(?:\s*,\s*(?:(?i:in|of)\s+)?(?:(?i:the)\s+)?(?P<unit>{_NAME})\s+{_ADMIN}\b"
+             rf"|\s*,\s*{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<ref>{_NAME}|capital))")
+    tail = where + "?"
+    return (
+        # "the (small) town of Hostigal", "the village of barranca" (a name the recaser lowered)
+        ("before", re.compile(rf"\b(?i:the\s+)?(?:[a-z\-]+\s+)?(?i:{units})\s+(?i:of|called|known\s+as)\s+"
+                              rf"(?P<name>{_NAME}|[a-z][a-z'’\-]{{3,}}(?=\s*[,.;]))" + tail)),
+        # "in Arenales canton", "in the Villa El Salvador district"
+        ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?(?P<name>{_NAME})\s+(?i:{units})\b" + tail)),
+        # "in Corral de Piedras, Chalatenango department", "in X, 30 km southwest of the capital"
+        ("comma", re.compile(rf"\b(?i:in|at|near)\s+(?P<name>{_NAME})" + where)),
+        # "in San Luis de la Reina": only to keep a longer name from its first words' homonym
+        ("in", re.compile(rf"\b(?i:in|at)\s+(?P<name>{_NAME})")),
+    )
+
+
+class NamedTown:
+    """A town the sentence names with a place reading: its span, how it was read, and the
+    province or reference town the text gives for it (spans into the article text)."""
+
+    __slots__ = ("start", "end", "how", "unit", "ref", "reach")
+
+    def __init__(self, start: int, end: int, how: str, unit: tuple[int, int] | None, ref: tuple[int, int] | None,
+                 reach: int):
+        self.start, self.end, self.how, self.unit, self.ref = start, end, how, unit, ref
+        self.reach = reach  # the end of what the text says about it: its unit word, province or reference
+
+
+def _found(text: str, span: Span) -> list[NamedTown]:
+    found = []
+    for how, pattern in _patterns():
+        for m in pattern.finditer(text, span.start, span.end):
+            groups = m.groupdict()
+            unit = m.span("unit") if groups.get("unit") else None
+            ref = m.span("ref") if groups.get("ref") else None
+            found.append(NamedTown(m.start("name"), m.end("name"), how, unit, ref, m.end()))
+    return found
+
+
+@dataclass(frozen=True)
+class TownReading:
+    """A named town as a place, and where the text's words about it end (its unit word, province
+    or reference town): a place chosen inside that reach only says where the town lies."""
+
+    place: Place
+    reach: int
+
+
+def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: Place | None) -> TownReading | None:
+    """The first town of the sentence ``span`` named with a place reading, as a place in
+    ``country``; ``fallback`` (the sentence's or the dateline's place) locates a name the gazetteer
+    lacks when the text gives no province or reference. ``None`` when there is none."""
+    if country is None:
+        return None
+    for town in sorted(_found(text, span), key=lambda t: (t.start, -t.end)):
+        place = _placed(text, span, town, gazetteer, country, fallback)
+        if place is not None:
+            return TownReading(place, town.reach)
+    return None
+
+
+def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback: Place | None) -> Place | None:
+    name = text[town.start:town.end]
+    if name.islower():
+        name = name.title()
+    if never_a_place(name) or gaz.country_of(name) or (town.how == "in" and gaz.is_common_word(name)):
+        return None
+    division = gaz.admin1(text[town.unit[0]:town.unit[1]], country) if town.unit else None
+    key = name_key(name)
+    own = [e for e in gaz.lookup(name, country) if e.country == country and name_key(e.name) == key
+           and e.kind in ("city", "supplement", "admin2") and (division is None or e.admin1 == division.admin1)]
+    where = Span(span.article_id, town.start, town.end)
+    if own:
+        e = max(own, key=lambda e: (e.kind != "admin2", e.population))
+        return Place(country, e.admin1, e.admin2, e.name, e.latitude, e.longitude, 1 if e.kind != "admin2" else 2,
+                     e.id, where)
+    if name.islower() or town.how == "in" and len(name.split()) < 3:
+        return None  # a lowered word, or a short name with no unit word: not enough to name a town
+    anchor = None
+    if division is not None:
+        try:
+            anchor = gaz.capital(country, division.admin1)
+        except GazetteerError:
+            anchor = division
+    elif town.ref is not None:
+        ref = text[town.ref[0]:town.ref[1]]
+        if ref.lower() == "capital":
+            anchor = None  # the country's capital: the dateline's city in a wire report, below
+        else:
+            refs = [e for e in gaz.lookup(ref, country) if e.country == country and e.kind in ("city", "supplement")]
+            anchor = max(refs, key=lambda e: e.population) if refs else None
+    if anchor is not None:
+        admin1 = division.admin1 if division is not None else anchor.admin1
+        return Place(country, admin1, anchor.admin2, name, anchor.latitude, anchor.longitude, 2,
+                     f"hint:{anchor.id}", where)
+    if fallback is not None and fallback.country == country:
+        return Place(country, fallback.admin1, fallback.admin2, name, fallback.latitude, fallback.longitude, 2,
+                     f"near:{fallback.source}", where)
+    return None
+
+
+def prefer_named_town(place: Place | None, reading: TownReading | None, country: str | None) -> Place | None:
+    """The sentence's place once its named town is read: the town when ``choose`` found no place,
+    took a part of the town's name (a homonym of its first words), a place abroad, the province or
+    reference town that only says where the town lies, or a province; else the chosen place."""
+    if reading is None or reading.place.span is None:
+        return place
+    town = reading.place
+    if place is None or place.span is None:
+        return town
+    a, b = town.span.start, town.span.end
+    p, q = place.span.start, place.span.end
+    if fold(place.location) == fold(town.location) and a <= p < b:
+        return place  # the same name, read by choose
+    if a <= p and q <= b:
+        return town  # "San Luis" of "San Luis de la Reina"
+    if country is not None and place.country != country:
+        return town  # a homonym abroad
+    if b <= p and q <= reading.reach:
+        return town  # "Corral de Piedras, Chalatenango department": where the town lies
+    if place.precision == 3:
+        return town  # a province, vaguer than a town the sentence names
+    return place

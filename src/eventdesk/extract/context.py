@@ -114,7 +114,8 @@ class ArticleContext:
         # "the small town of Hostigal", "in Corral de Piedras, Chalatenango department": the town the
         # sentence names as one, also where the gazetteer lacks it
         country = named or self.main_country
-        reading = named_town(self.text, span, self.gazetteer, country, place or self.filed_from((span,)))
+        here = place if place is not None and place.country == country else self.filed_from((span,))
+        reading = named_town(self.text, span, self.gazetteer, country, here)
         place = prefer_named_town(place, reading, country)
         # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
@@ -186,6 +187,11 @@ def build_context(
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
     filed = _dateline_place(dateline, gazetteer, place_context) if dateline else None
+    if filed is not None and not place_context.countries:
+        # a wire report that names no country: the dateline's town says which ("BOGOTA, 17 AUG 89 --
+        # Superior court judge ... was shot near downtown Bogota" is no report from Wisconsin)
+        place_context = replace(place_context, countries=((filed.country, 1),))
+        countries = (filed.country,)
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed)
 
 

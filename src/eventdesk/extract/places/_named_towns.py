@@ -153,10 +153,12 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
         return town
     a, b = town.span.start, town.span.end
     p, q = place.span.start, place.span.end
-    if fold(place.location) == fold(town.location) and a <= p < b:
-        return place  # the same name, read by choose
-    if a <= p and q <= b:
-        return town  # "San Luis" of "San Luis de la Reina"
+    if p < b and a < q:
+        # the same name: choose read it with its hints and chain ("Dawlat Abad district, Balkh"),
+        # unless the gazetteer lacks the whole name and choose took a place named by its first
+        # words ("San Luis" of "San Luis de la Reina", "Cartagena" of "Cartagena de Indias")
+        unknown = town.source.startswith(("hint:", "near:"))
+        return town if unknown and fold(place.location) != fold(town.location) else place
     if country is not None and place.country != country:
         return town  # a homonym abroad
     if b <= p and q <= reading.reach:

@@ -79,6 +79,10 @@ _MOVE = re.compile(
 # a named place, then where it lies from another: "Majzar district west of Marib city"
 # or "Chalatenango department to the north of San Salvador"
 _REFERENCE = re.compile(r"\s+(?:[a-z]+\s+){0,3}(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
+# a named place, then its distance from another: "Soacha, 15 km south of Bogota"
+_DISTANCE_GAP = re.compile(r"\s*,\s*(?:about\s+|some\s+|approximately\s+|nearly\s+)?\d[\d,.]*\s*"
+                           r"(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[a-z\-]+\s+)?(?:of|from)\s+(?:the\s+)?",
+                           re.IGNORECASE)
 # "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
 # "anti-Houthi": a side, not a place
 TITLE = re.compile(
@@ -232,8 +236,15 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             cand.cue = previous.cue
         else:
             cand.cue = cue_before(text, span, cand.start)
-        if cand.cue == "near" and previous and _REFERENCE.fullmatch(text[previous.end:cand.start]):
+        gap = text[previous.end:cand.start] if previous else ""
+        if cand.cue == "near" and previous and _REFERENCE.fullmatch(gap):
             cand.cue = "distance"  # "Majzar district west of Marib city": Marib only says where Majzar is
+            cand.reference = True
+        elif cand.cue in ("near", "distance") and any(_DISTANCE_GAP.fullmatch(text[c.end:cand.start])
+                                                       for c in cands if c.end <= cand.start):
+            # "the main square of Soacha, 15 km south of Bogota" (past a name inside the distance: "KM")
+            cand.cue = "distance"
+            cand.reference = True
         after = text[cand.end:span.end]
         match = _AFTER.match(after)
         cand.after = match.group(1).lower() if match else ""

@@ -331,6 +331,8 @@ def _place_score(cand: Candidate, order: int) -> float:
     entry = cand.chosen
     assert entry is not None
     cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "move": -3.0, "report": -3.5}[cand.cue]
+    if cand.reference:
+        cue = -0.5  # it only says where the name before it lies: that name, when placed, ranks first
     if cand.hints and _fits_hints(entry, cand.hint_keys):
         cue += 0.5  # "protested in Tarim (Tarim, Hadramawt)": placed and confirmed by its hints
     wide = entry.kind == "admin1" or entry.feature in WIDE_FEATURES

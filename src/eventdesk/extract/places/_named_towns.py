@@ -32,7 +32,8 @@ _WORD = r"[A-Z][\w'’\-]*"
 _CONNECT = r"de|del|la|las|los|el|y|da|do|dos"
 # capitalised words, with particles only between them ("Corral de las Piedras"); bounded, so a
 # hostile run of names stays linear
-_NAME = rf"{_WORD}(?:(?:\s+(?:{_CONNECT})\b){{0,2}}\s+{_WORD}){{0,5}}"
+# the word after a particle may be one the recaser of wire copy lowered ("San Luis de la reina")
+_NAME = rf"{_WORD}(?:(?:\s+(?:{_CONNECT})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_WORD}){{0,5}}"
 _ADMIN = r"(?i:department|province|state|region|departamento|intendancy|commissary)"
 _DISTANCE = r"(?:(?i:about|some|approximately|nearly|almost)\s+)?\d[\d,.]*\s*(?i:km|kms|kilomet(?:er|re)s?|miles?)"
 
@@ -41,7 +42,9 @@ _DISTANCE = r"(?:(?i:about|some|approximately|nearly|almost)\s+)?\d[\d,.]*\s*(?i
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     units = "|".join(re.escape(w) for w in sorted(word_list("place_words.json", "named_town_units"),
                                                    key=len, reverse=True))
-    where = (rf"(?:\s*,\s*(?:(?i:in|of)\s+)?(?:(?i:the)\s+)?(?P<unit>{_NAME})\s+{_ADMIN}\b"
+    # "Huancora, San Isidro Labrador jurisdiction, Chalatenango department": past a unit between
+    between = rf"(?:{_NAME}\s+(?i:{units}|district)\s*,\s*)?"
+    where = (rf"(?:\s*,\s*{between}(?:(?i:in|of)\s+)?(?:(?i:the)\s+)?(?P<unit>{_NAME})\s+{_ADMIN}\b"
              rf"|\s*,\s*{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<ref>{_NAME}|capital))")
     tail = where + "?"
     return (
@@ -87,6 +90,7 @@ class TownReading:
 
     place: Place
     reach: int
+    explicit: bool = True  # read with a unit word, its province or its distance, not "in" alone
 
 
 def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: Place | None) -> TownReading | None:
@@ -98,7 +102,7 @@ def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: 
     for town in sorted(_found(text, span), key=lambda t: (t.start, -t.end)):
         place = _placed(text, span, town, gazetteer, country, fallback)
         if place is not None:
-            return TownReading(place, town.reach)
+            return TownReading(place, town.reach, town.how != "in")
     return None
 
 
@@ -106,6 +110,7 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
     name = text[town.start:town.end]
     if name.islower():
         name = name.title()
+    name = re.sub(rf"(?<=\s)(?!(?:{_CONNECT})\b)[a-z]", lambda m: m.group().upper(), name)  # "de la Reina"
     if never_a_place(name) or gaz.country_of(name) or (town.how == "in" and gaz.is_common_word(name)):
         return None
     division = gaz.admin1(text[town.unit[0]:town.unit[1]], country) if town.unit else None
@@ -151,6 +156,8 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
     town = reading.place
     if place is None or place.span is None:
         return town
+    if not reading.explicit and (country is None or place.country == country):
+        return place  # "in Narang Wa Badil and Chawkay districts": choose's reading, unless abroad
     a, b = town.span.start, town.span.end
     p, q = place.span.start, place.span.end
     if p < b and a < q:

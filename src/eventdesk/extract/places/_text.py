@@ -83,6 +83,8 @@ _REFERENCE = re.compile(r"\s+(?:[a-z]+\s+){0,3}(?:north|south|east|west)(?:-?(?:
 _DISTANCE_GAP = re.compile(r"\s*,\s*(?:about\s+|some\s+|approximately\s+|nearly\s+)?\d[\d,.]*\s*"
                            r"(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[a-z\-]+\s+)?(?:of|from)\s+(?:the\s+)?",
                            re.IGNORECASE)
+# a wire dateline left at a sentence's start: "MEDELLIN -- ", "LIMA, 9 JAN 90 -- "
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*\d{1,2}\s+[A-Za-z]{3}\s+\d{2}\s*)?--")
 # "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
 # "anti-Houthi": a side, not a place
 TITLE = re.compile(
@@ -236,6 +238,8 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             cand.cue = previous.cue
         else:
             cand.cue = cue_before(text, span, cand.start)
+        if cand.start == span.start and _DATELINE_AFTER.match(text, cand.end, span.end):
+            cand.cue = "dateline"  # "MEDELLIN -- An attack occurred at ... Itagui municipality"
         gap = text[previous.end:cand.start] if previous else ""
         if cand.cue == "near" and previous and _REFERENCE.fullmatch(gap):
             cand.cue = "distance"  # "Majzar district west of Marib city": Marib only says where Majzar is

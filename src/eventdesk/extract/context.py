@@ -187,9 +187,11 @@ def build_context(
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
     filed = _dateline_place(dateline, gazetteer, place_context) if dateline else None
-    if filed is not None and not place_context.countries:
+    homes = {c for c, _ in place_context.homes}
+    if filed is not None and not place_context.countries and (not homes or filed.country in homes):
         # a wire report that names no country: the dateline's town says which ("BOGOTA, 17 AUG 89 --
-        # Superior court judge ... was shot near downtown Bogota" is no report from Wisconsin)
+        # Superior court judge ... was shot near downtown Bogota" is no report from Wisconsin), unless
+        # the groups it names are another country's (a URNG communique filed from Mexico City)
         place_context = replace(place_context, countries=((filed.country, 1),))
         countries = (filed.country,)
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed)

@@ -43,7 +43,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     units = "|".join(re.escape(w) for w in sorted(word_list("place_words.json", "named_town_units"),
                                                    key=len, reverse=True))
     # "Huancora, San Isidro Labrador jurisdiction, Chalatenango department": past a unit between
-    between = rf"(?:{_NAME}\s+(?i:{units}|district)\s*,\s*)?"
+    between = rf"(?:(?P<mid>{_NAME})\s+(?i:{units}|district)\s*,\s*)?"
     where = (rf"(?:\s*,\s*{between}(?:(?i:in|of)\s+)?(?:(?i:the)\s+)?(?P<unit>{_NAME})\s+{_ADMIN}\b"
              rf"|\s*,\s*{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<ref>{_NAME}|capital))")
     tail = where + "?"
@@ -64,11 +64,11 @@ class NamedTown:
     """A town the sentence names with a place reading: its span, how it was read, and the
     province or reference town the text gives for it (spans into the article text)."""
 
-    __slots__ = ("start", "end", "how", "unit", "ref", "reach")
+    __slots__ = ("start", "end", "how", "unit", "ref", "mid", "reach")
 
     def __init__(self, start: int, end: int, how: str, unit: tuple[int, int] | None, ref: tuple[int, int] | None,
-                 reach: int):
-        self.start, self.end, self.how, self.unit, self.ref = start, end, how, unit, ref
+                 mid: tuple[int, int] | None, reach: int):
+        self.start, self.end, self.how, self.unit, self.ref, self.mid = start, end, how, unit, ref, mid
         self.reach = reach  # the end of what the text says about it: its unit word, province or reference
 
 
@@ -79,7 +79,8 @@ def _found(text: str, span: Span) -> list[NamedTown]:
             groups = m.groupdict()
             unit = m.span("unit") if groups.get("unit") else None
             ref = m.span("ref") if groups.get("ref") else None
-            found.append(NamedTown(m.start("name"), m.end("name"), how, unit, ref, m.end()))
+            mid = m.span("mid") if groups.get("mid") else None
+            found.append(NamedTown(m.start("name"), m.end("name"), how, unit, ref, mid, m.end()))
     return found
 
 
@@ -99,7 +100,8 @@ def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: 
     lacks when the text gives no province or reference. ``None`` when there is none."""
     if country is None:
         return None
-    for town in sorted(_found(text, span), key=lambda t: (t.start, -t.end)):
+    order = {"before": 0, "after": 1, "comma": 2, "in": 3}  # a unit word next to the name reads it best
+    for town in sorted(_found(text, span), key=lambda t: (t.start, order[t.how])):
         place = _placed(text, span, town, gazetteer, country, fallback)
         if place is not None:
             return TownReading(place, town.reach, town.how != "in")
@@ -113,10 +115,14 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
     name = re.sub(rf"(?<=\s)(?!(?:{_CONNECT})\b)[a-z]", lambda m: m.group().upper(), name)  # "de la Reina"
     if never_a_place(name) or gaz.country_of(name) or (town.how == "in" and gaz.is_common_word(name)):
         return None
-    division = gaz.admin1(text[town.unit[0]:town.unit[1]], country) if town.unit else None
+    unit = text[town.unit[0]:town.unit[1]] if town.unit else ""
+    division = gaz.admin1(unit, country) if unit else None
     key = name_key(name)
+    # inside the named province, by the gazetteer's reading of its name or by the name itself
+    # ("Lima department" is the region of Lima, not the capital's province)
     own = [e for e in gaz.lookup(name, country) if e.country == country and name_key(e.name) == key
-           and e.kind in ("city", "supplement", "admin2") and (division is None or e.admin1 == division.admin1)]
+           and e.kind in ("city", "supplement", "admin2")
+           and (division is None or e.admin1 == division.admin1 or name_key(e.admin1) == name_key(unit))]
     where = Span(span.article_id, town.start, town.end)
     if own:
         e = max(own, key=lambda e: (e.kind != "admin2", e.population))
@@ -124,19 +130,7 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
                      e.id, where)
     if name.islower() or town.how == "in" and len(name.split()) < 3:
         return None  # a lowered word, or a short name with no unit word: not enough to name a town
-    anchor = None
-    if division is not None:
-        try:
-            anchor = gaz.capital(country, division.admin1)
-        except GazetteerError:
-            anchor = division
-    elif town.ref is not None:
-        ref = text[town.ref[0]:town.ref[1]]
-        if ref.lower() == "capital":
-            anchor = None  # the country's capital: the dateline's city in a wire report, below
-        else:
-            refs = [e for e in gaz.lookup(ref, country) if e.country == country and e.kind in ("city", "supplement")]
-            anchor = max(refs, key=lambda e: e.population) if refs else None
+    anchor = _anchor(text, town, gaz, country, division, unit)
     if anchor is not None:
         admin1 = division.admin1 if division is not None else anchor.admin1
         return Place(country, admin1, anchor.admin2, name, anchor.latitude, anchor.longitude, 2,
@@ -144,6 +138,34 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
     if fallback is not None and fallback.country == country:
         return Place(country, fallback.admin1, fallback.admin2, name, fallback.latitude, fallback.longitude, 2,
                      f"near:{fallback.source}", where)
+    return None
+
+
+def _anchor(text: str, town: NamedTown, gaz, country: str, division, unit: str):
+    """Where the text puts a town the gazetteer lacks: the municipality or district between it and
+    its province ("Perija, Machiques municipality, Zulia state"), else its province's capital, else
+    its reference town ("30 km southwest of Escuintla"); ``None`` when the text gives none of these
+    (or "the capital", which the caller reads as the dateline's city)."""
+    def inside(e) -> bool:
+        return division is None or e.admin1 == division.admin1 or name_key(e.admin1) == name_key(unit)
+
+    if town.mid is not None:
+        mid = text[town.mid[0]:town.mid[1]]
+        # any name the gazetteer knows it by ("Sucre municipality" is its "Municipio Sucre")
+        mids = [e for e in gaz.lookup(mid, country) if e.country == country
+                and e.kind in ("city", "supplement", "admin2") and inside(e)]
+        if mids:
+            return max(mids, key=lambda e: (e.kind != "admin2", e.population))
+    if division is not None:
+        try:
+            return gaz.capital(country, division.admin1)
+        except GazetteerError:
+            return division
+    if town.ref is not None:
+        ref = text[town.ref[0]:town.ref[1]]
+        if ref.lower() != "capital":
+            refs = [e for e in gaz.lookup(ref, country) if e.country == country and e.kind in ("city", "supplement")]
+            return max(refs, key=lambda e: e.population) if refs else None
     return None
 
 

@@ -29,34 +29,41 @@ from eventdesk.rules import word_list
 __all__ = ["TownReading", "named_town", "prefer_named_town"]
 
 _WORD = r"[A-Z][\w'’\-]*"
-_CONNECT = r"de|del|la|las|los|el|y|da|do|dos"
-# capitalised words, with particles only between them ("Corral de las Piedras"); bounded, so a
-# hostile run of names stays linear
-# the word after a particle may be one the recaser of wire copy lowered ("San Luis de la reina")
-_NAME = rf"{_WORD}(?:(?:\s+(?:{_CONNECT})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_WORD}){{0,5}}"
-_ADMIN = r"(?i:department|province|state|region|departamento|intendancy|commissary)"
 _DISTANCE = r"(?:(?i:about|some|approximately|nearly|almost)\s+)?\d[\d,.]*\s*(?i:km|kms|kilomet(?:er|re)s?|miles?)"
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(word_list("place_words.json", key), key=len, reverse=True))
+
+
+@functools.cache
+def _particles() -> str:
+    return _alternatives("town_name_particles")
 
 
 @functools.cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    units = "|".join(re.escape(w) for w in sorted(word_list("place_words.json", "named_town_units"),
-                                                   key=len, reverse=True))
+    units = _alternatives("named_town_units")
+    # capitalised words, with particles only between them ("Corral de las Piedras"); the word after
+    # a particle may be one the recaser of wire copy lowered ("San Luis de la reina"); bounded, so a
+    # hostile run of names stays linear
+    name_ = rf"{_WORD}(?:(?:\s+(?:{_particles()})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_WORD}){{0,5}}"
+    admin = rf"(?i:{_alternatives('town_province_words')})"
     # "Huancora, San Isidro Labrador jurisdiction, Chalatenango department": past a unit between
-    between = rf"(?:(?P<mid>{_NAME})\s+(?i:{units}|district)\s*,\s*)?"
-    where = (rf"(?:\s*,\s*{between}(?:(?i:in|of)\s+)?(?:(?i:the)\s+)?(?P<unit>{_NAME})\s+{_ADMIN}\b"
-             rf"|\s*,\s*{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<ref>{_NAME}|capital))")
+    between = rf"(?:(?P<mid>{name_})\s+(?i:{units}|district)\s*,\s*)?"
+    where = (rf"(?:\s*,\s*{between}(?:(?i:in|of)\s+)?(?:(?i:the)\s+)?(?P<unit>{name_})\s+{admin}\b"
+             rf"|\s*,\s*{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<ref>{name_}|capital))")
     tail = where + "?"
     return (
         # "the (small) town of Hostigal", "the village of barranca" (a name the recaser lowered)
         ("before", re.compile(rf"\b(?i:the\s+)?(?:[a-z\-]+\s+)?(?i:{units})\s+(?i:of|called|known\s+as)\s+"
-                              rf"(?P<name>{_NAME}|[a-z][a-z'’\-]{{3,}}(?=\s*[,.;]))" + tail)),
+                              rf"(?P<name>{name_}|[a-z][a-z'’\-]{{3,}}(?=\s*[,.;]))" + tail)),
         # "in Arenales canton", "in the Villa El Salvador district"
-        ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?(?P<name>{_NAME})\s+(?i:{units})\b" + tail)),
+        ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?(?P<name>{name_})\s+(?i:{units})\b" + tail)),
         # "in Corral de Piedras, Chalatenango department", "in X, 30 km southwest of the capital"
-        ("comma", re.compile(rf"\b(?i:in|at|near)\s+(?P<name>{_NAME})" + where)),
+        ("comma", re.compile(rf"\b(?i:in|at|near)\s+(?P<name>{name_})" + where)),
         # "in San Luis de la Reina": only to keep a longer name from its first words' homonym
-        ("in", re.compile(rf"\b(?i:in|at)\s+(?P<name>{_NAME})")),
+        ("in", re.compile(rf"\b(?i:in|at)\s+(?P<name>{name_})")),
     )
 
 
@@ -112,7 +119,7 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
     name = text[town.start:town.end]
     if name.islower():
         name = name.title()
-    name = re.sub(rf"(?<=\s)(?!(?:{_CONNECT})\b)[a-z]", lambda m: m.group().upper(), name)  # "de la Reina"
+    name = re.sub(rf"(?<=\s)(?!(?:{_particles()})\b)[a-z]", lambda m: m.group().upper(), name)  # "de la Reina"
     if never_a_place(name) or gaz.country_of(name) or (town.how == "in" and gaz.is_common_word(name)):
         return None
     unit = text[town.unit[0]:town.unit[1]] if town.unit else ""

@@ -83,13 +83,16 @@ def later_part(text: str, place: Place | None, after: list[Span], place_of) -> P
     a sentence's place. A part a sentence puts in another city is no part of this one."""
     if place is None or place.precision > 2 or "-" in place.location:
         return None
+    named = {span: _parts_named(text, span) for span in after}
+    if not any(named.values()):
+        return None  # no part named: no sentence needs placing (the common case, and cheap)
     parts: set[str] = set()
     where = None
     for span in after:
         own = place_of(span)
         if own is not None and own.precision == 1 and own.location.split("-")[0] != place.location:
             break  # another town: another incident
-        for a, b in _parts_named(text, span):
+        for a, b in named[span]:
             if own is not None and "-" in own.location and own.location.split("-")[0] != place.location:
                 continue
             parts.add(text[a:b].lower())

@@ -169,7 +169,8 @@ def _stems(word: str) -> list[str]:
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"),
                          ("ing", ""), ("ing", "e"), ("ings", ""), ("ers", ""), ("er", ""), ("ly", ""), ("ness", ""),
                          ("ment", ""), ("ments", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        # the base, not what is left of the word, must have three letters: "died" -> "die"
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3:
             base = word[: len(word) - len(suffix)] + repl
             out.append(base)
             if len(base) > 3 and base[-1] == base[-2] and base[-1] not in _VOWELS:

@@ -17,7 +17,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from eventdesk._literals import LiteralFilter
+from eventdesk.rules import word_list
 
 __all__ = ["RawExpr", "Patterns", "patterns", "scan", "month_number", "word_number", "safe_date", "last_day"]
 
@@ -187,8 +190,37 @@ def _scan(text: str) -> list[RawExpr]:
         if all(raw.end <= k.start or raw.start >= k.end for k in kept):
             kept.append(raw)
     kept.sort(key=lambda r: r.start)
+    kept = [raw for raw in kept if not _names_a_group(text, raw)]
     kept = _drop_weekday_before_date(kept, text, pats)
     return [_with_speech(raw, text, pats) for raw in kept]
+
+
+def _names_a_group(text: str, raw: RawExpr) -> bool:
+    """A date that is part of a group's name, not a date of the sentence: 'the "9 May" People's
+    Liberation Forces' (in quotes, before words with a group's head noun), 'the 19 April Movement',
+    'the 6 December Commando' (after "the", before a group's head noun); the head nouns are data
+    (``data/rules/named_groups.json``). "On 9 May, forces attacked" keeps its date."""
+    before, after = text[:raw.start].rstrip(), text[raw.end:]
+    quoted = before[-1:] in ('"', "\u201c") and after[:1] in ('"', "\u201d")
+    m = _NAME_AFTER.match(after[1:] if quoted else after)
+    if m is None:
+        return False
+    words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in m.group(0).split()]
+    heads, state_like = _group_heads()
+    if quoted:
+        return any(w in heads or w in state_like for w in words)
+    named = (" " + before.lower()).endswith(" the") or text[raw.start:raw.end].lower().startswith("the ")
+    # the head right after the date, or after one word of the name ("the 6 December Revolutionary
+    # Front"), never after a determiner ("on the 6th of December a group of men attacked")
+    return named and (words[0] in heads or (len(words) > 1 and words[1] in heads and words[0] not in STOP_WORDS))
+
+
+_NAME_AFTER = re.compile(r"(?:\s+(?:of\s+)?[\w'\u2019-]+){1,4}")
+
+
+@functools.cache
+def _group_heads() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(word_list("named_groups.json", "heads")), frozenset(word_list("named_groups.json", "state_like_heads"))
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
-from eventdesk.extract.trigger.classify import cues
+from eventdesk.extract.trigger.classify import all_cues, cues
 
 __all__ = ["read_scope"]
 
@@ -26,7 +26,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         sentence = text[span.start:span.end]
         lead = index[span] < 2
         verdict = modality.judge(parse, c.start, c.end, lead=lead)
-        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead)
+        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, c.event_type in _VIOLENT_TYPES)
         reason = "" if factual else verdict.reason
         if not reason and c.event_type in _VIOLENT_TYPES:
             reason = _frame(parse, sentence, c, doc.context.armed_hint(sentence).armed, rules)
@@ -43,7 +43,8 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 
 # cues of events that are no violence: an arrest or an agreement in the sentence does not report the
 # violence an accusation names ("police arrested three men suspected of killing a judge")
-_NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", "other", "protest", "intervention"})
+_NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", "other", "protest", "intervention",
+                          "looting", "disrupted"})
 
 
 def _frame(parse, sentence: str, c, armed: int, rules) -> str:
@@ -55,7 +56,7 @@ def _frame(parse, sentence: str, c, armed: int, rules) -> str:
     why = frame_reason(token, sentence, armed, rules)
     if not why:
         return ""
-    for name, m in cues(sentence).items():
+    for name, m in all_cues(sentence):
         if (m.start(), m.end()) == (c.start, c.end) or name in _NOT_VIOLENT:
             continue
         other = modality._cue_token(parse, m.start(), m.end())
@@ -65,11 +66,13 @@ def _frame(parse, sentence: str, c, armed: int, rules) -> str:
     return why
 
 
-def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool) -> bool:
+def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool) -> bool:
     """"Police fought armed clans [who were preparing to attack villages]": the cue that typed the
-    sentence sits in a planned clause, but another event word of the sentence reports a fact."""
-    for m in cues(sentence_text).values():
-        if (m.start(), m.end()) == (c.start, c.end):
+    sentence sits in a planned clause, but another event word of the sentence reports a fact. For a
+    violent type that word must be one of violence: "a truck loaded with explosives was confiscated"
+    reports a seizure, not the explosion its weapon word typed."""
+    for name, m in cues(sentence_text).items():
+        if (m.start(), m.end()) == (c.start, c.end) or (violent and name in _NOT_VIOLENT):
             continue
         if modality.judge(parse, m.start(), m.end(), lead=lead).factual:
             return True

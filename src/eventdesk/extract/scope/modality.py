@@ -24,12 +24,14 @@ _DENY_VERBS: frozenset[str] = word_list("modality_words.json", "deny_verbs")  # 
 _HABITUAL = re.compile(
     r"\b(for (over |more than |nearly |almost )?(a|one|two|three|several|many|\d+) (years?|months|decades?)|"
     r"intermittent(ly)?|regularly|routinely|frequently|often|repeatedly|every (day|week|month|year)|"
-    r"on a (daily|weekly|regular) basis|continue[sd]? to (carry out|launch|conduct|attack|target|pose)|"
+    r"on a (daily|weekly|regular) basis|"
     r"has been (launching|carrying out|conducting|attacking|targeting)|have been (launching|carrying out|"
     r"conducting|attacking|targeting)|in recent (days|weeks|months|years)|over the (past|last) (few )?"
     r"(days|weeks|months|years))\b",
     re.IGNORECASE,
 )
+# "continued to attack": ongoing, unless the sentence names the day ("continued to attack the town on Sunday")
+_CONTINUED = re.compile(r"\bcontinue[sd]? to (carry out|launch|conduct|attack|target|pose)\b", re.IGNORECASE)
 _AGGREGATE = re.compile(
     r"\b(((?<![\d,/:.])(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*|dozens|hundreds|scores|tens|several|numerous|many) (of )?(\w+ )?"
     r"(attacks|incidents|strikes|airstrikes|operations|bombings|clashes|assaults|raids|protests|"
@@ -79,6 +81,9 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
             return Modality("hypothetical")
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
             return Modality("conditional")
+        if t.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" and c.tag_ == "VB"
+                                     for c in t.children) and not any(c.lower_ == "to" for c in t.children):
+            return Modality("an order or demand ('... that they be bombarded'), not an act")
         if t.lemma_.lower() in _DENY_VERBS or t.lower_ in ("denied", "denies", "rejected"):
             return Modality("denied")
         if t.lemma_.lower() in _PLAN_VERBS or t.lower_.rstrip("s") in _PLAN_VERBS:
@@ -98,6 +103,8 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
             return Modality(f"{aspect} without a date (background or ongoing)")
     core = _core_clause(first_verb if token.pos_ != "VERB" else token, token)
     if any(_overlaps(m, core) for m in _HABITUAL.finditer(text)) and not _dated_act(text):
+        return Modality("habitual or ongoing, not one event")
+    if any(_overlaps(m, core) for m in _CONTINUED.finditer(text)) and not _specific_day(text):
         return Modality("habitual or ongoing, not one event")
     if any(_overlaps(m, core) for m in _AGGREGATE.finditer(text)) and not _specific_day(text):
         return Modality("aggregate or summary statistic")

@@ -185,6 +185,9 @@ def is_excluded_number(tokens: list[Token], i: int) -> bool:
             return True
     if prev is not None and prev.end == tok.start and prev.low in ("-", "/", ":"):
         return True  # F-16, 12/05, 10:30
+    if prev is not None and prev.low == "-" and i >= 2 and tokens[i - 2].low.isalpha() and \
+            len(tokens[i - 2].low) <= 3 and tok.start - tokens[i - 2].end <= 3 and tokens[i - 2].low not in _JOINERS:
+        return True  # a name spaced in wire copy: "[M - 19]"
     if tok.low.isdigit() and prev is not None and prev.low == "," and nxt is not None and nxt.low == "," and \
             i >= 2 and tokens[i - 2].text[:1].isupper() and tokens[i - 2].text[1:2].islower():
         return True  # an age set off after a name: "Rodriguez Porth, 65, was killed"
@@ -194,3 +197,4 @@ def is_excluded_number(tokens: list[Token], i: int) -> bool:
 
 
 MONTHS = _MONTHS
+_JOINERS = frozenset({"and", "or", "to", "the", "of", "by", "in", "at", "on"})

@@ -67,8 +67,13 @@ def _victim_heads(t, rules: VictimRules) -> list:
     if t.pos_ == "VERB" and lemma in rules.dying_verbs:
         return [c for c in t.children if c.dep_ == "nsubj"]
     if t.pos_ == "NOUN" and lemma in rules.lethal_nouns:
+        # "the murder by machinegun fire of two missionaries": the parse hangs the victims' "of" on
+        # the means, not on the act
+        means = [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("by", "with")
+                 for o in p.children if o.dep_ == "pobj"]
         return [c for c in t.children if c.dep_ == "poss"] + [
-            o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            o for h in (t, *means) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
     if t.pos_ == "NOUN" and lemma == "life" and t.head.lemma_.lower() in ("take", "claim", "cost"):
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return []

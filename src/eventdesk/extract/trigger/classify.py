@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from eventdesk._literals import LiteralFilter
 from eventdesk.rules import cue_table
 
-__all__ = ["Classification", "classify", "cues", "EVENT_TYPES", "SUB_EVENT_TYPES"]
+__all__ = ["Classification", "all_cues", "classify", "cues", "EVENT_TYPES", "SUB_EVENT_TYPES"]
 
 BATTLES = "Battles"
 PROTESTS = "Protests"
@@ -227,6 +227,19 @@ def _masked(text: str) -> str:
 def cues(text: str) -> dict[str, re.Match[str]]:
     """The first match of every cue found in ``text`` (after masking dates and bookkeeping)."""
     return _scan(text, _rx())[1]
+
+
+def all_cues(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every match of every cue found in ``text``, not only the first: "a spate of attacks ..., the
+    deadliest of which saw ten fighters killed in a five-pronged assault on May 2" has a second
+    attack word that reports one act."""
+    t, found = _scan_cached(text)
+    rx = _rx()
+    out = []
+    for name, first in found.items():
+        out.append((name, first))
+        out.extend((name, m) for m in rx.cues[name].finditer(t, first.end()))
+    return out
 
 
 def _scan(text: str, rx: _Rx) -> tuple[str, dict[str, re.Match[str]]]:
@@ -454,7 +467,9 @@ def classify(
         if actor_kinds:
             if armed_kinds >= 2 and not civil_kind:
                 first = "armed"
-            elif civil_kind:
+            elif civil_kind and not (armed_kinds >= 2 and first == "armed"):
+                # with two armed sides named, the words after the verb decide: "FMLN forces attacked
+                # a group of paratroopers at the factory" hits soldiers, whoever else is named
                 first = "civil"
         if first is None and rx.state_agent.search(t):
             first = "armed"

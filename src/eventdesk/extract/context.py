@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from eventdesk.gazetteer import name_key
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
+from eventdesk.extract.places._named_towns import named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import named_part
 from eventdesk.extract.places.choose import PlaceContext, choose_place
 
@@ -110,6 +111,12 @@ class ArticleContext:
             # sentence puts its event in a country; a name of another country with no locative
             # word of its own is no place of it ("in Benin City" is not the country Benin)
             place = None
+        # "the small town of Hostigal", "in Corral de Piedras, Chalatenango department": the town the
+        # sentence names as one, also where the gazetteer lacks it
+        country = named or self.main_country
+        here = place if place is not None and place.country == country else self.filed_from((span,))
+        reading = named_town(self.text, span, self.gazetteer, country, here)
+        place = prefer_named_town(place, reading, country)
         # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
         self.places_by_sentence[span] = place
@@ -180,6 +187,13 @@ def build_context(
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
     filed = _dateline_place(dateline, gazetteer, place_context) if dateline else None
+    homes = {c for c, _ in place_context.homes}
+    if filed is not None and not place_context.countries and (not homes or filed.country in homes):
+        # a wire report that names no country: the dateline's town says which ("BOGOTA, 17 AUG 89 --
+        # Superior court judge ... was shot near downtown Bogota" is no report from Wisconsin), unless
+        # the groups it names are another country's (a URNG communique filed from Mexico City)
+        place_context = replace(place_context, countries=((filed.country, 1),))
+        countries = (filed.country,)
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed)
 
 

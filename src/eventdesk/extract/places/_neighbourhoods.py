@@ -18,7 +18,7 @@ from dataclasses import replace
 from eventdesk.model import Place, Span
 from eventdesk.rules import word_list
 
-__all__ = ["named_part"]
+__all__ = ["later_part", "named_part"]
 
 _WORD = r"[A-Z][\w'’\-]*"
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"  # bounded: a hostile run of names stays linear
@@ -64,3 +64,43 @@ def named_part(text: str, span: Span, place: Place | None, filed_from: Place | N
     name = text[a:b]
     return replace(city, location=f"{city.location}-{name}", precision=1, source=f"part:{city.source}",
                    span=Span(span.article_id, a, b))
+
+
+def _parts_named(text: str, span: Span) -> list[tuple[int, int]]:
+    found = []
+    for pattern in _patterns():
+        found += [(m.start("name"), m.end("name")) for m in pattern.finditer(text, span.start, span.end)]
+    return sorted(set(found))
+
+
+def later_part(text: str, place: Place | None, after: list[Span], place_of) -> Place | None:
+    """The part of ``place``'s city that the report's next sentences ``after`` name for the event
+    ("A bomb exploded today in a Lima restaurant. [...] The restaurant is located in the residential
+    district of Miraflores"): "Lima-Miraflores", or ``None``.
+
+    Only for a town placed whole (no part yet), only when those sentences name exactly one part, and
+    only up to a sentence whose own place is another town (another incident); ``place_of(span)`` is
+    a sentence's place. A part a sentence puts in another city is no part of this one."""
+    if place is None or place.precision > 2 or "-" in place.location:
+        return None
+    named = {span: _parts_named(text, span) for span in after}
+    if not any(named.values()):
+        return None  # no part named: no sentence needs placing (the common case, and cheap)
+    parts: set[str] = set()
+    where = None
+    for span in after:
+        own = place_of(span)
+        if own is not None and own.precision == 1 and own.location.split("-")[0] != place.location:
+            break  # another town: another incident
+        for a, b in named[span]:
+            if own is not None and "-" in own.location and own.location.split("-")[0] != place.location:
+                continue
+            parts.add(text[a:b].lower())
+            where = where or Span(span.article_id, a, b)
+    if len(parts) != 1 or where is None:
+        return None
+    name = text[where.start:where.end]
+    if name.lower() == place.location.lower():
+        return None
+    return replace(place, location=f"{place.location}-{name}", precision=1,
+                   source=f"part:{place.source}", span=where)

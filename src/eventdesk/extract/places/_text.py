@@ -54,7 +54,8 @@ _IN = re.compile(
     r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
     r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
     r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
-    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter)s? of|in the (?:[a-z\-]+\s+){1,3}of)"
+    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter)s? of|in the (?:[a-z\-]+\s+){1,3}of|"
+    r"in the [a-z]+-[a-z]+)"  # "in the war-torn Chalatenango department"
     r"\s+(?:the\s+)?" + _DIRECTION + "$"
 )
 # "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
@@ -76,7 +77,14 @@ _MOVE = re.compile(
     r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
 )
 # a named place, then where it lies from another: "Majzar district west of Marib city"
-_REFERENCE = re.compile(r"\s+(?:[a-z]+\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
+# or "Chalatenango department to the north of San Salvador"
+_REFERENCE = re.compile(r"\s+(?:[a-z]+\s+){0,3}(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
+# a named place, then its distance from another: "Soacha, 15 km south of Bogota"
+_DISTANCE_GAP = re.compile(r"\s*,\s*(?:about\s+|some\s+|approximately\s+|nearly\s+)?\d[\d,.]*\s*"
+                           r"(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[a-z\-]+\s+)?(?:of|from)\s+(?:the\s+)?",
+                           re.IGNORECASE)
+# a wire dateline left at a sentence's start: "MEDELLIN -- ", "LIMA, 9 JAN 90 -- "
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*\d{1,2}\s+[A-Za-z]{3}\s+\d{2}\s*)?--")
 # "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
 # "anti-Houthi": a side, not a place
 TITLE = re.compile(
@@ -230,8 +238,17 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             cand.cue = previous.cue
         else:
             cand.cue = cue_before(text, span, cand.start)
-        if cand.cue == "near" and previous and _REFERENCE.fullmatch(text[previous.end:cand.start]):
+        if cand.start == span.start and _DATELINE_AFTER.match(text, cand.end, span.end):
+            cand.cue = "dateline"  # "MEDELLIN -- An attack occurred at ... Itagui municipality"
+        gap = text[previous.end:cand.start] if previous else ""
+        if cand.cue == "near" and previous and _REFERENCE.fullmatch(gap):
             cand.cue = "distance"  # "Majzar district west of Marib city": Marib only says where Majzar is
+            cand.reference = True
+        elif cand.cue in ("near", "distance") and any(_DISTANCE_GAP.fullmatch(text[c.end:cand.start])
+                                                       for c in cands if c.end <= cand.start):
+            # "the main square of Soacha, 15 km south of Bogota" (past a name inside the distance: "KM")
+            cand.cue = "distance"
+            cand.reference = True
         after = text[cand.end:span.end]
         match = _AFTER.match(after)
         cand.after = match.group(1).lower() if match else ""

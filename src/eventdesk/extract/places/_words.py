@@ -84,7 +84,7 @@ class Candidate:
     start: int
     end: int
     entries: list[GazEntry]
-    cue: str = "none"  # in | near | distance | move | none
+    cue: str = "none"  # in | near | distance | origin | move | report | dateline | none
     key: str = ""  # name_key of the surface text
     after: str = ""  # the word after the name: "province", "district", "town", ...
     hints: tuple[str, ...] = ()  # parenthesised names after the candidate
@@ -95,6 +95,7 @@ class Candidate:
     qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
     part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
     respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
+    reference: bool = False  # only says where the name before it lies ("Soacha, 15 km south of Bogota")
     chosen: GazEntry | None = field(default=None)
 
     @functools.cached_property

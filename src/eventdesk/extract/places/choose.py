@@ -322,7 +322,7 @@ def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceConte
     """
     places = []
     for cand in _candidates(text, span, gazetteer, context):
-        if cand.cue not in ("move", "report") and cand.chosen is not None:
+        if cand.cue not in ("move", "report", "dateline") and cand.chosen is not None:
             places.append(_to_place(text, cand, cand.chosen, gazetteer, span.article_id))
     return places
 
@@ -330,7 +330,10 @@ def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceConte
 def _place_score(cand: Candidate, order: int) -> float:
     entry = cand.chosen
     assert entry is not None
-    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "move": -3.0, "report": -3.5}[cand.cue]
+    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "dateline": -0.5, "move": -3.0,
+           "report": -3.5}[cand.cue]  # a dateline's town: where the report was filed, only if nothing else
+    if cand.reference:
+        cue = -0.5  # it only says where the name before it lies: that name, when placed, ranks first
     if cand.hints and _fits_hints(entry, cand.hint_keys):
         cue += 0.5  # "protested in Tarim (Tarim, Hadramawt)": placed and confirmed by its hints
     wide = entry.kind == "admin1" or entry.feature in WIDE_FEATURES

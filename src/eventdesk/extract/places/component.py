@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
+from eventdesk.extract.places._neighbourhoods import later_part
 
 __all__ = ["read_places"]
 
@@ -40,12 +41,21 @@ def _person_reader(parse, span, services):
     return person
 
 
+#: how many sentences after an event's own are read for the part of its city they name
+_PART_WINDOW = 5
+
+
 def read_places(doc: ArticleDoc, services) -> ArticleDoc:
     context = doc.context
     places, countries = {}, {}
+    spans = [s.span for s in doc.sentences]
+    index = {span: i for i, span in enumerate(spans)}
     for sentence in doc.event_sentences():
         span = sentence.span
         place = context.place_for(span, _person_reader(doc.docs.get(span), span, services))
+        # "a bomb exploded in a Lima restaurant [...] located in the residential district of Miraflores"
+        after = spans[index[span] + 1:index[span] + 1 + _PART_WINDOW] if span in index else []
+        place = later_part(context.text, place or context.filed_from((span,)), after, context.place_for) or place
         places[span] = place
         countries[span] = place.country if place else (context.sentence_country(span) or context.main_country)
     return replace(doc, places=places, countries=countries)

@@ -65,6 +65,10 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
         return -math.inf
     score = math.log10(entry.population + 1) / 3
     score += {"city": 0.5, "supplement": 0.8, "admin1": 0.3, "admin2": 0.3}.get(entry.kind, 0)
+    if not _own_name(entry, cand) and any(e is not entry and _own_name(e, cand) for e in cand.entries):
+        # "San Miguel" is El Salvador's city of that name before San Diego, which lists it among
+        # its old names: an alternate name yields to a place whose own name it is
+        score -= 0.5
     # a hint repeating the name itself names its division ("Santa Ana (Santa Ana)": the town of
     # Santa Ana department, not Santa Ana in California)
     matched = hint_keys & ({name_key(entry.admin1), name_key(entry.admin2)} | ({name_key(entry.name)} - {cand.key}))

@@ -63,11 +63,20 @@ AREA_FEATURES: frozenset[str] = word_list("place_words.json", "area_features")  
 
 # "the Paulista Avenue", "Moi Avenue": a street named after a place is not the place ("the Machakos road"
 # is, for ACLED, where it leads)
-_STREET = re.compile(r"\s+(?:Avenue|Street|Boulevard|St\.|Ave\.)\b")
+_STREET = re.compile(r"\s+(?i:avenue|street|boulevard|st\.|ave\.)(?![\w])")
+_FACILITY: frozenset[str] = word_list("place_words.json", "facility_words")  # type: ignore[assignment]
+_QUOTED_FOLLOWER = re.compile(r"[\"\u201d]\s+(?:\w+\s+){0,2}?(\w+)")
 
 
 def names_a_street(text: str, cand: Candidate) -> bool:
-    return _STREET.match(text, cand.end) is not None
+    """"Rojas Avenue", "16 West Street" (also lower-cased by the recaser: "Rojas avenue"); and a quoted
+    name before a facility's noun, 'the "Santo Tomas" presidential farm', names a thing, not a place."""
+    if _STREET.match(text, cand.end) is not None:
+        return True
+    if text[cand.start - 1:cand.start] not in ('"', "\u201c"):
+        return False
+    m = _QUOTED_FOLLOWER.match(text, cand.end)
+    return m is not None and any(w.lower() in _FACILITY for w in text[cand.end:m.end()].split()[1:] if w)
 
 
 def admin_named(text: str, cand: Candidate, span: Span) -> bool:

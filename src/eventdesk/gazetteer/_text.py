@@ -38,6 +38,7 @@ _GLUED_ARTICLE = re.compile(r"^[ae](d|t|z|s|r|n|sh|th|dh)(?=\1)")
 _NON_LATIN = re.compile("[\u0370-\u1DFF\u1F00-\u200F\u2030-\uFFFF]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
+_SOUNDLESS = str.maketrans("", "", "aeiouhwy")  # what sound_key erases
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(governorate|province|county|region|district|oblast|department|state|division|"
@@ -101,8 +102,7 @@ def sound_key(name: str) -> str:
     >>> sound_key("Kushki Kuhna") == sound_key("Koshki Kohna")
     True
     """
-    key = re.sub(r"[aeiouhwy]", "", name_key(name))
-    key = _DOUBLED.sub(r"\1", key)
+    key = _DOUBLED.sub(r"\1", name_key(name).translate(_SOUNDLESS))
     return key if len(key) >= 3 else ""
 
 

@@ -47,7 +47,7 @@ eval: install
 
 bench: install
 	@mkdir -p $(OUT)
-	$(BIN)/python bench/bench_extract.py --corpus muc --out $(OUT)/bench-muc.json
+	$(BIN)/python bench/bench_extract.py --corpus muc --repeat 3 --out $(OUT)/bench-muc.json
 	$(BIN)/python bench/bench_extract.py --articles 2000 --out $(OUT)/bench.json
 	$(BIN)/python bench/bench_dask.py --articles 2000 --out $(OUT)/bench_dask.json
 	$(BIN)/python bench/bench_fuse.py --sizes 10000,100000,1000000 --out $(OUT)/bench_fuse.json

@@ -25,6 +25,19 @@ def test_named_communities(sentence: str, names: list[str]) -> None:
     assert [m.name for m in named_militias(sentence)] == names
 
 
+@pytest.mark.parametrize(("sentence", "names"), [
+    # "from" is read in any case ("RAIDERS FROM" in wire copy): the word test that decides whether the
+    # pattern runs at all must not be case-sensitive
+    ("RAIDERS FROM Isiolo attacked the village.", ["Isiolo Communal Militia"]),
+    ("Youths From Odejo burned houses.", ["Odejo Communal Militia"]),
+    # every kind word passes the word test: sub-clans, families, tribal militias, communal militias
+    ("Fighting between the Matan and Garre sub-clans left two dead.", ["Matan Clan Militia", "Garre Clan Militia"]),
+    ("The Kowow communal militias raided the market.", ["Kowow Communal Militia"]),
+])
+def test_named_communities_any_case_and_kind(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in named_militias(sentence)] == names
+
+
 @pytest.mark.parametrize("sentence", [
     "Two rival clans both affiliated with the MILF engaged in clashes.",  # unnamed: Unidentified Clan Militia
     "The Somali community and the Borana clashed.",  # "community" alone names no militia kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from eventdesk.settings import Settings
@@ -51,5 +52,11 @@ class Services:
         from eventdesk.extract.scope.learned import EventClassifier
 
         classifier = EventClassifier.load() if settings.event_classifier else None
-        return cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter(), current_versions(),
-                   recaser, classifier)
+        services = cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter(), current_versions(),
+                       recaser, classifier)
+        # the loaded model, gazetteer and dictionaries live as long as the process: moved out of the
+        # cyclic collector's sight (gc.freeze), full collections no longer rescan them (1.1 s of CPU
+        # to 0.3 s over the 1,500 MUC-4 reports). Objects made later are collected as before; frozen
+        # ones are still freed by reference counting, only a cycle among them would stay
+        gc.freeze()
+        return services

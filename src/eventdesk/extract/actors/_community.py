@@ -34,6 +34,8 @@ _PAIR = re.compile(rf"\b(?:between\s+)?(?:the\s+)?(?P<a>{_NAME})(?:\s+and\s+(?:t
 # "communal militias from Odejo", "herders from Isiolo and Marsabit"
 _FROM = re.compile(rf"\b(?i:(?:communal\s+|local\s+|armed\s+)?(?:militias?|militiamen|raiders|herders|pastoralists|youths?)"
                    rf"\s+from\s+(?:the\s+)?)(?P<a>{_NAME})(?:\s+and\s+(?:the\s+)?(?P<b>{_NAME}))?")
+# what every kind word of _KINDS holds (they are matched case-sensitively)
+_PAIR_NEEDS = ("clan", "famil", "trib", "commun")
 # capitalised words that are no community's name
 _NOT_NAMES: frozenset[str] = word_list("actor_words.json", "not_community_names")  # type: ignore[assignment]
 
@@ -48,7 +50,10 @@ class CommunityMilitia:
 def named_militias(sentence: str) -> list[CommunityMilitia]:
     """The community militias a sentence names, in text order, each once."""
     found: dict[str, CommunityMilitia] = {}
-    for rx, fixed in ((_PAIR, None), (_FROM, "Communal")):
+    for rx, fixed, needs in ((_PAIR, None, _PAIR_NEEDS), (_FROM, "Communal", None)):
+        # a pattern that cannot match is not run: _PAIR needs a kind word, _FROM the word "from"
+        if not (any(w in sentence for w in needs) if needs else "from" in sentence.lower()):
+            continue
         for m in rx.finditer(sentence):
             kind = fixed or next(k for k, _ in _KINDS if m.group(k.lower()))
             for group in ("a", "b"):

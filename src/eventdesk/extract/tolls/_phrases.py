@@ -151,6 +151,9 @@ def _object_claims(tokens: list[Token], j: int, used: set[int], war_zone: bool) 
             if nxt in _INJURY or tokens[j + 1].low in _KILL_VERBS:
                 break
             j += 1
+            if j + 1 < len(tokens) and tokens[j].low in ("their", "his", "her", "its") and \
+                    parse_number(tokens[j + 1].low) is not None:
+                j += 1  # "six Jesuit priests and their two employees" ("a woman and her son" reads "her son")
             continue
         break
     return claims

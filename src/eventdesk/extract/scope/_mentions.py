@@ -1,0 +1,175 @@
+"""Frames that name acts without telling one, read from the dependency parse (``frames`` calls them):
+a habit or a stopped act ("they continue to machinegun and bomb the population", "ceased bombing
+pipelines"), a conflict's running toll ("the war, which killed more than 1,000 people"), what
+explodes without a weapon ("the crisis that has exploded"), a phrasal verb ("talks wound up"), an
+act a topic refers to ("the controversy regarding the kidnapping"), a run or a habit of acts ("the
+wave of kidnappings", "the constant attacks"), kinds of violence listed ("torture, murder, rape
+and disappearances were methods"), and the harmed named as a group ("evacuating its wounded").
+Their word lists are the ``FrameRules`` of ``data/rules/scope_frames.json``."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventdesk.extract.scope.frames import FrameRules
+
+__all__ = ["conflict_toll", "enumeration", "figurative", "habit", "harmed_as_noun", "number", "phrasal",
+           "reference", "series"]
+
+
+def habit(token, rules: FrameRules) -> str:
+    """An act under a verb of going on or stopping: in the present a habit ("they continue to
+    machinegun and bomb the population", "aid to continue murdering Salvadorans"), and one that
+    ceased ("ceased bombing pipelines on 25 August") did not happen. "Rebels continued to shell the
+    town on Monday" (a past tense) tells the act."""
+    if token.pos_ != "VERB":
+        return ""
+    verb = token.head if token.dep_ in ("xcomp", "pcomp") else None
+    if token.dep_ == "conj" and token.head.dep_ in ("xcomp", "pcomp"):
+        verb = token.head.head  # "continue to machinegun and bomb"
+    elif token.dep_ == "conj" and token.head.lemma_.lower() in rules.aspect_verbs:
+        verb = token.head  # the same, parsed as "[continue to Machinegun] and [bomb]"
+    if verb is None or verb.i == token.i or verb.lemma_.lower() not in rules.aspect_verbs:
+        return ""
+    if verb.lemma_.lower() in ("cease", "quit", "stop"):
+        return f"an act that stopped ('{verb.text.lower()} ...'), not one that happened"
+    if verb.tag_ in ("VBP", "VBZ", "VB", "VBG"):
+        return f"a habit or an ongoing campaign ('{verb.text.lower()} ...'), not one event"
+    return ""
+
+
+def conflict_toll(token, rules: FrameRules) -> str:
+    """A war, conflict or violence that killed hundreds or thousands: a running toll over years
+    ("the 10-week war, which killed more than 1,000 people"), not one event. A fight, clash or attack
+    that killed is one event, and so is a small toll."""
+    if not _large_toll(token.sent if token.doc.has_annotation("SENT_START") else token.doc):
+        return ""
+    verbs = [t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")][:3]
+    for verb in verbs:
+        subject = _subject(verb)
+        if subject is not None and (subject.lemma_.lower() in rules.conflict_nouns
+                                    or subject.lower_ in rules.conflict_nouns):
+            return f"a conflict's running toll ('{subject.text.lower()} ... {verb.text.lower()}'), not one event"
+    return ""
+
+
+def _subject(verb):
+    """The subject of ``verb``: of its first conjunct ("that has lasted 10 years and killed"), and
+    for a relative pronoun the antecedent ("the war, which killed ...")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("that", "which", "who") and first.dep_ == "relcl":
+        subject = first.head
+    return subject
+
+
+def figurative(token, rules: FrameRules) -> str:
+    """"The crisis that has exploded today": what explodes is no weapon (violence that erupts or
+    explodes is violence: "inter-clan violence erupted in Afdere")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("explode", "blow", "detonate"):
+        return ""
+    subject = _subject(token)
+    if subject is None or not (subject.lemma_.lower() in rules.figurative_subjects
+                               or subject.lower_ in rules.figurative_subjects):
+        return ""
+    return f"figurative ('{subject.text.lower()} ... {token.text.lower()}'), no weapon"
+
+
+def phrasal(token, rules: FrameRules) -> str:
+    """"Talks wound up Tuesday": a particle makes the violent-looking verb another one."""
+    for c in token.children:
+        if c.dep_ == "prt" and f"{token.lower_} {c.lower_}" in rules.phrasal_senses:
+            return f"another verb ('{token.lower_} {c.lower_}'), not violence"
+    return ""
+
+
+def reference(token, rules: FrameRules) -> str:
+    """A definite or possessive act noun after a preposition of topic, with no date of its own:
+    "the controversy regarding the kidnapping of the son": an act referred to, not reported (its
+    own report, if any, is another sentence). "Regarding this morning's attack" has its own time."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in rules.reference_preps:
+        return ""
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children):
+        return ""
+    own = token.doc.text[min(t.idx for t in token.subtree):max(t.idx + len(t) for t in token.subtree)]
+    if _DATE_WORDS.search(own):
+        return ""
+    return f"a reference to an earlier act ('{token.head.lower_} the {token.lower_}'), not its report"
+
+
+_DATE_WORDS = re.compile(
+    r"\b(today|yesterday|tonight|last (night|week)|this (morning|afternoon|evening)|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4}|\d{1,2}(:\d\d)?\s*(am|pm|hours))\b|\bat \d{4}\b", re.IGNORECASE)
+
+
+def series(token, rules: FrameRules) -> str:
+    """Acts as a run or a habit: "the wave of kidnappings that is rocking the country", "in view of
+    the constant attacks", "the continuing operations of the contras"."""
+    if token.pos_ != "NOUN":
+        return ""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the wave of crimes and terrorist attacks"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
+        head = first.head.head.lemma_.lower()
+        if head in rules.series_heads:
+            return f"a run of acts ('{first.head.head.text.lower()} of {token.text.lower()}'), not one event"
+        if head in rules.kind_heads or first.head.head.lower_ in rules.kind_heads:
+            return f"a kind of act ('{first.head.head.text.lower()} of {token.text.lower()}'), not one event"
+    habit = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in rules.habit_modifiers), None)
+    if habit is not None:
+        return f"acts as a habit ('{habit.text.lower()} {token.text.lower()}'), not one event"
+    return ""
+
+
+def enumeration(token, rules: FrameRules) -> str:
+    """Kinds of violence listed: "denounced summary executions, political assassinations, and
+    intimidatory campaigns", "torture, murder, rape, and disappearances were methods": three or
+    more bare nouns in a row, two of them acts, name categories, not one event."""
+    if token.pos_ != "NOUN":
+        return ""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
+        first = first.head
+    items = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+    if len(items) < 3 or not all(_bare(t) for t in items):
+        return ""
+    acts = sum(1 for t in items if t.lemma_.lower() in rules.act_nouns or t.lower_.rstrip("s") in rules.act_nouns)
+    return "kinds of violence listed, not one event" if acts >= 2 else ""
+
+
+def harmed_as_noun(token, rules: FrameRules) -> str:
+    """The harmed named as a group: "evacuating its wounded", "helicopters picked up the wounded"
+    name people, not the act that harmed them (told elsewhere, if at all)."""
+    if token.tag_ not in ("VBN", "JJ") or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "conj"):
+        return ""
+    kids = list(token.children)
+    if not any(c.dep_ in ("det", "poss") for c in kids) or any(c.dep_ in ("dobj", "agent", "prep") for c in kids):
+        return ""
+    return f"the harmed named as a group ('{token.text.lower()}'), not the act"
+
+
+def _bare(token) -> bool:
+    return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+
+
+def _large_toll(span) -> bool:
+    for t in span:
+        if re.fullmatch(r"(1[89]|20)\d\d", t.text):
+            continue  # a year ("On 3 May 2020"), not a count
+        value = number(t.text) if t.like_num or t.lower_ in ("hundreds", "thousands") else None
+        if value is not None and value >= 200:
+            return True
+    return False
+
+
+def number(text: str) -> int | None:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "dozens": 24, "hundreds": 200, "thousands": 2000}
+    low = text.lower().replace(",", "")
+    return int(low) if low.isdigit() and len(low) < 12 else words.get(low)

@@ -55,12 +55,19 @@ def conflict_toll(token, rules: FrameRules) -> str:
     return ""
 
 
+def _first_conjunct(token, pos: str | None = None):
+    """The first of the conjuncts ``token`` belongs to ("killed" in "lasted 10 years and killed"),
+    climbing only through heads of part of speech ``pos`` when given."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and (pos is None or first.head.pos_ == pos):
+        first = first.head
+    return first
+
+
 def _subject(verb):
     """The subject of ``verb``: of its first conjunct ("that has lasted 10 years and killed"), and
     for a relative pronoun the antecedent ("the war, which killed ...")."""
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _first_conjunct(verb)
     subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("that", "which", "who") and first.dep_ == "relcl":
         subject = first.head
@@ -112,9 +119,7 @@ def series(token, rules: FrameRules) -> str:
     the constant attacks", "the continuing operations of the contras"."""
     if token.pos_ != "NOUN":
         return ""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "the wave of crimes and terrorist attacks"
+    first = _first_conjunct(token)  # "the wave of crimes and terrorist attacks"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
         head = first.head.head.lemma_.lower()
         if head in rules.series_heads:
@@ -133,9 +138,7 @@ def enumeration(token, rules: FrameRules) -> str:
     more bare nouns in a row, two of them acts, name categories, not one event."""
     if token.pos_ != "NOUN":
         return ""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
-        first = first.head
+    first = _first_conjunct(token, "NOUN")
     items = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
     if len(items) < 3 or not all(_bare(t) for t in items):
         return ""

@@ -33,7 +33,7 @@ from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, 
 from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.rules import word_list
 
-__all__ = ["AttributionRules", "ReportAttribution", "enforcement_verbs", "load_attribution_rules"]
+__all__ = ["AttributionRules", "ReportAttribution", "enforcement_verbs", "holding_verbs", "load_attribution_rules"]
 
 #: inter codes of non-state armed groups that can be named as responsible (rebels, political and
 #: identity militias); state forces (1) and external forces (8) are never attributed this way
@@ -46,12 +46,20 @@ class AttributionRules:
     group_nouns: re.Pattern[str]
     state_blame: re.Pattern[str]
     denials: re.Pattern[str]
+    blame: re.Pattern[str]
 
 
 @cache
 def enforcement_verbs() -> frozenset[str]:
     """Lemmas of verbs of law enforcement (``attribution.json``): their subject is no perpetrator."""
     return frozenset(word_list("attribution.json", "enforcement_verbs"))
+
+
+@cache
+def holding_verbs() -> frozenset[str]:
+    """The enforcement verbs of holding or freeing someone (``attribution.json``): an armed group
+    that does them took the person."""
+    return frozenset(word_list("attribution.json", "holding_verbs"))
 
 
 @cache
@@ -63,6 +71,7 @@ def load_attribution_rules() -> AttributionRules:
         re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "state_blame")), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "denials")), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "blame_words")), re.IGNORECASE),
     )
 
 
@@ -135,14 +144,14 @@ class ReportAttribution:
     def _group_noun_acts(self, sentence: Span) -> bool:
         """Whether the sentence calls someone by a plain group noun who is not the one blaming:
         "the guerrillas burned the town hall", not "the rebels blamed the army for the murder"."""
-        blame = _BLAME.search(self.text, sentence.start, sentence.end)
+        blame = self.rules.blame.search(self.text, sentence.start, sentence.end)
         return any(blame is None or m.start() > blame.start()
                    for m in self.rules.group_nouns.finditer(self.text, sentence.start, sentence.end))
 
     def _blamer(self, span: Span, actor: Actor) -> bool:
         """Whether ``actor`` is who blames, not who is blamed: "the rebels blamed the government and
         the armed forces for the murder" names the rebels before the verb of blame."""
-        m = _BLAME.search(self.text, span.start, span.end)
+        m = self.rules.blame.search(self.text, span.start, span.end)
         return m is not None and actor.span is not None and actor.span.start < m.start() and \
             not self.rules.responsibility.search(self.text, span.start, m.start())
 
@@ -164,9 +173,6 @@ class ReportAttribution:
         _, police = min(self.blames, key=lambda b: abs(b[0] - first.start))
         name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
         return Actor(name, 1, None, "attribution:blamed-state")
-
-
-_BLAME = re.compile(r"\b(?:blam\w*|accus\w*)\b", re.IGNORECASE)
 
 
 def _distance(a: Span, b: Span) -> int:

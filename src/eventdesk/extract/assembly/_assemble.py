@@ -18,7 +18,7 @@ from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, S
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors import sides
-from eventdesk.extract.actors.attribution import enforcement_verbs
+from eventdesk.extract.actors.attribution import enforcement_verbs, holding_verbs
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
@@ -185,17 +185,13 @@ def _not_the_enforcer(m, c: Candidate):
     verb = c.doc[m.trigger]
     if verb.lemma_.lower() not in enforcement_verbs():
         return m
-    if m.actor.inter != 1 and verb.lemma_.lower() in _HOLDING:
+    if m.actor.inter != 1 and verb.lemma_.lower() in holding_verbs():
         return m  # "was released on 19 February by the ELN": a group that held or freed someone took them
 
     offset = c.type_span.start - c.sentence.start
     if verb.idx <= offset < verb.idx + len(verb):
         return m  # the event is the arrest itself
     return replace(m, role="source")  # tells of the act's sequel, takes no side in it
-
-
-# verbs of holding or freeing someone: done by an armed group, not the state, they tell an abduction
-_HOLDING = frozenset({"release", "free", "detain", "capture", "arrest", "jail", "imprison", "interrogate", "question"})
 
 
 def _elaboration_actors(c: Candidate, country: str | None, context, year: int | None = None) -> tuple:

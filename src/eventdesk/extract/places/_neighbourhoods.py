@@ -28,8 +28,10 @@ _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"  # bounded: a 
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     units = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                      for w in sorted(word_list("place_words.json", "neighbourhood_words"), key=len, reverse=True))
-    # "the (exclusive) Escalon neighborhood", "in Laico neighborhood"
-    before = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s+(?:{units})\b")
+    # "the (exclusive) Escalon neighborhood", "in Laico neighborhood"; the first of a list before
+    # the plural: "in Escalon, San Benito, and Merliot neighborhoods"
+    listed = rf"(?:\s*,\s*{_NAME}){{0,8}},?\s+(?:and|or)\s+{_NAME}\s+(?:{units})(?:s|es)\b"
+    before = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:\s+(?:{units})\b|{listed})")
     # "the neighborhood of San Antonio Abad"
     after = re.compile(rf"\b(?:{units})\s+(?:of|called|known\s+as)\s+(?P<name>{_NAME})")
     return before, after
@@ -49,11 +51,12 @@ def named_part(text: str, span: Span, place: Place | None, filed_from: Place | N
     for pattern in _patterns():
         m = pattern.search(text, span.start, span.end)
         if m is not None and (found is None or m.start("name") < found[0]):
-            found = (m.start("name"), m.end("name"))
+            found = (m.start("name"), m.end("name"), m.end())
     if found is None or (place is not None and "-" in place.location):
         return place  # no part named, or already a city's part ("Al Hudaydah-7 July")
-    a, b = found
-    own = place is not None and place.span is not None and place.span.start < b and a < place.span.end
+    a, b, whole = found
+    # the place read from the part's name, or from another part of its list
+    own = place is not None and place.span is not None and place.span.start < whole and a < place.span.end
     city = None
     if place is not None and place.precision == 1 and not own:
         city = place

@@ -31,6 +31,9 @@ def role_of(token: Token) -> tuple[str, int | None]:
     if (t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN")) and \
             t.head.lower_ in word_list("actor_words.json", "event_nouns"):
         return "agent", t.head.i  # "after a Shining Path attack", "the army's offensive"
+    if t.dep_ == "poss" and t.head.lower_ in word_list("actor_words.json", "undergone_nouns") and \
+            not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.head.children):
+        return "patient", t.head.i  # "a carabinero's assassination": the one who underwent it
     for _ in range(12):
         dep = t.dep_
         head = t.head

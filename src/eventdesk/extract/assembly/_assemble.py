@@ -257,7 +257,10 @@ _CAUSE = re.compile(
     r"shootings?|assassination|massacre)\b|"
     r"\b(after|following|when)\s+([\w']+\s+){0,6}(killed|murdered|shot dead|lynched|died)\b|"
     r"\b(who|which)\s+(\w+\s+){0,3}(killed|murdered)\b|\b(led|leading)\s+to\s+(\w+\s+){0,4}deaths\b|"
-    r"\bkilled\b[^.]{0,40}\b(the\s+previous|the\s+day\s+before|earlier|last\s+(week|month|night))\b",
+    r"\bkilled\b[^.]{0,40}\b(the\s+previous|the\s+day\s+before|earlier|last\s+(week|month|night))\b"
+    # "the funeral march of the 10 union members killed in the dynamite attack": another event's dead
+    r"|\b(killed|murdered|died)\s+(in|during)\s+(the|a|an|that)\s+(\w+\s+){0,3}(attack|bombing|explosion|blast|massacre|"
+    r"ambush|raid)s?\b",
     re.IGNORECASE,
 )
 

@@ -155,14 +155,23 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, 
     return replace(cand, extra=extra, fatalities=deaths, extra_docs=docs)
 
 
-def _same_event(a: Candidate, b: Candidate) -> bool:
-    """Does candidate ``b`` (later) tell the same event as ``a``?"""
+def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset()) -> bool:
+    """Does candidate ``b`` (later) tell the same event as ``a`` (the group so far, whose sentences
+    have ``types``)?"""
     if b.date and a.date and b.date.date != a.date.date:
         return False
     if b.place and a.place and not _near(a.place, b.place):
         return False
     if _another_pair(a, b):
         return False
+    if b.classification.event_type == cls_stage.PROTESTS and \
+            ERV_OR_BATTLE.get(a.classification.event_type) == "armed":
+        # "Four people were killed in a bomb attack. Onlookers gathered at the scene ...", "Residents
+        # marched to condemn the killing": a crowd after an attack is an event of its own, never a
+        # detail that turns the attack into a protest
+        return False
+    if b.anaphoric and not _anaphor_fits(types or {a.classification.event_type}, b):
+        return False  # "... hurled bombs at the garrison. 6 guerrillas were killed in those clashes"
     own_detail = bool(b.date) or bool(b.place)
     if not own_detail:
         return True  # an elaboration: "The clashes resulted in 20 deaths", "killing 36, he added"
@@ -170,6 +179,28 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return True
     same_family = a.classification.event_type == b.classification.event_type
     return same_family and bool(b.date and a.date) and bool(b.place and a.place)
+
+
+_POINTERS = frozenset("the these those this that its their".split())
+
+
+def _anaphor_fits(types, b: Candidate) -> bool:
+    """"The attack on the garrison ... 6 guerrillas were killed in those clashes": a noun of a kind
+    (a fight, an explosion) under a pointing determiner points back at an event of that kind; a
+    generic one ("the attack", "the incident") at whatever came before. Read from the parse, so
+    "it was the first time that fighting had spread" (a conjunction) points at nothing."""
+    if b.doc is None:
+        return True
+    kinds = {cls_stage.BATTLES: word_list("triggers.json", "anaphor_battles"),
+             cls_stage.ERV: word_list("triggers.json", "anaphor_explosions")}
+    for token in b.doc:
+        if token.dep_ not in ("det", "poss") or token.lower_ not in _POINTERS:
+            continue
+        noun = token.head.lower_
+        for kind, nouns in kinds.items():
+            if noun in nouns:
+                return kind in types
+    return True
 
 
 _PRONOUN_AGENT = re.compile(r"^\s*(?:they|the (?:\w+ ){0,2}(?:militants|rebels|guerrill?as|gunmen|attackers|assailants|"
@@ -224,11 +255,27 @@ def _near(a: Place, b: Place) -> bool:
 def _group(candidates: list[Candidate]) -> list[list[Candidate]]:
     groups: list[list[Candidate]] = []
     for cand in candidates:
-        if groups and _same_event(_merged_view(groups[-1]), cand):
+        if groups and _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])):
             groups[-1].append(cand)
         else:
             groups.append([cand])
     return groups
+
+
+def _told_kinds(group: list[Candidate]) -> frozenset[str]:
+    """The event types the group's sentences tell, for a later anaphor to point at. An attack whose
+    means is not told may be the blast a later sentence names ("gunmen attacked an army post ...
+    The blast killed two soldiers"); a one-sided attack on soldiers is a battle only by default
+    (ACLED assumes the target fought back), so it tells no fight for a later "those clashes" to
+    point at ("Urban guerrillas attacked the garrison ... hurled bombs ... those clashes")."""
+    kinds = set()
+    for c in group:
+        kind, cue = c.classification.event_type, c.classification.cue
+        if cue in ("attack", "abduct"):
+            kinds.add(cls_stage.ERV)
+        if not (kind == cls_stage.BATTLES and cue in ("attack", "abduct")):
+            kinds.add(kind)
+    return frozenset(kinds)
 
 
 def _merged_view(group: list[Candidate]) -> Candidate:

@@ -91,17 +91,18 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
     reference: tuple[Span, EventDate] | None = None  # the last event the report dated, and its date
     for group in groups:
         if _merged_view(group).date is None:
+            if publication.date is not None and (past := _past_year(text, group, publication.date.year)):
+                # "In 1986, the FMLN tried to kill Pinochet", "shot two years ago": a year before the
+                # report's and no day; never the day of the paragraph or of the story around it
+                rejections.extend(Rejection(c.sentence, f"background mention (only the past year {past})")
+                                  for c in group)
+                continue
             inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
             if inherited is None and reference is not None:
                 inherited = _narrative_date(text, sentences, reference, group[0])
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).date is not None:
             reference = (group[-1].sentence, _merged_view(group).date)
-        elif publication.date is not None and (past := _past_year(text, group, publication.date.year)):
-            # "In 1986, the FMLN tried to kill Pinochet": a year before the report's, no day
-            rejections.extend(Rejection(c.sentence, f"background mention (only the past year {past})")
-                              for c in group)
-            continue
         if _merged_view(group).place is None:
             place = _paragraph_place(text, sentences, group, taken, context) or \
                 context.filed_from(tuple(s for c in group for s in (c.sentence, *c.extra)))

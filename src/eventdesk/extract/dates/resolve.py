@@ -372,6 +372,9 @@ def _relative_month(pub: dt.date, text: str) -> tuple[EventDate | None, str]:
 
 
 def _ago(pub: dt.date, n_text: str, unit: str) -> tuple[EventDate | None, str]:
+    unit, n_text = unit.lower(), n_text.lower()  # wire copy: "TWO YEARS AGO" is no month
+    if unit in ("minute", "hour", ""):  # "shot a few minutes ago", "two hours ago", "moments ago": the report's day
+        return EventDate(pub, 1, how="minutes or hours before the report"), ""
     n = dx.word_number(n_text)
     if unit in ("year", "decade"):
         return None, "too vague"

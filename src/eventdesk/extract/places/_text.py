@@ -295,8 +295,15 @@ _NAME_PREFIX = re.compile(r"\s*\b(?:barangays?|brgy\.?|sitio|purok|barrio|coloni
                           r"kampung|desa|kebele|woreda)\s*$")
 
 
+# "a bomb went off outside the Soviet embassy in Lima": the embassy is where it happened, not a source
+_TARGET_EMBASSY = re.compile(r"\b(?:outside|at|near|on|against|attacked|bombed|stormed|into)\s+(?:the\s+)?"
+                             r"(?:[\w.-]+\s+){0,2}embassy in\s+(?:the\s+)?$")
+
+
 def _cue(before: str) -> str:
     before = _NAME_PREFIX.sub(" ", _POSSESSIVE.sub("", before))
+    if _TARGET_EMBASSY.search(before):
+        return "in"
     for name, pattern in (("report", _REPORT), ("near", _NEAR), ("distance", _DISTANCE), ("in", _IN),
                           ("origin", _ORIGIN), ("move", _MOVE)):
         if pattern.search(before):

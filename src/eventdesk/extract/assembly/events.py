@@ -114,6 +114,9 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:
             events.extend(split_by_location(mention, text, group[0].sentence, context))
+            if reference is None and mention.date is not None:
+                # the lead's event, dated as reported: the story's time frame from here on
+                reference = (group[-1].sentence, mention.date)
     return tuple(events), tuple(rejections)
 
 

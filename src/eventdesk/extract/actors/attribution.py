@@ -33,7 +33,8 @@ from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, 
 from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.rules import word_list
 
-__all__ = ["AttributionRules", "ReportAttribution", "enforcement_verbs", "holding_verbs", "load_attribution_rules"]
+__all__ = ["AttributionRules", "ReportAttribution", "enforcement_nouns", "enforcement_verbs", "holding_verbs",
+           "load_attribution_rules"]
 
 #: inter codes of non-state armed groups that can be named as responsible (rebels, political and
 #: identity militias); state forces (1) and external forces (8) are never attributed this way
@@ -53,6 +54,12 @@ class AttributionRules:
 def enforcement_verbs() -> frozenset[str]:
     """Lemmas of verbs of law enforcement (``attribution.json``): their subject is no perpetrator."""
     return frozenset(word_list("attribution.json", "enforcement_verbs"))
+
+
+@cache
+def enforcement_nouns() -> frozenset[str]:
+    """Nouns of law enforcement (``attribution.json``): the agent of a light verb over one enforces."""
+    return frozenset(word_list("attribution.json", "enforcement_nouns"))
 
 
 @cache

@@ -18,7 +18,7 @@ from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, S
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors import sides
-from eventdesk.extract.actors.attribution import enforcement_verbs, holding_verbs
+from eventdesk.extract.actors.attribution import enforcement_nouns, enforcement_verbs, holding_verbs
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
@@ -183,7 +183,7 @@ def _not_the_enforcer(m, c: Candidate):
     if m.role != "agent" or m.trigger is None or c.doc is None or m.trigger >= len(c.doc):
         return m
     verb = c.doc[m.trigger]
-    if verb.lemma_.lower() not in enforcement_verbs():
+    if verb.lemma_.lower() not in enforcement_verbs() and not _enforcement_done(verb):
         return m
     if m.actor.inter != 1 and verb.lemma_.lower() in holding_verbs():
         return m  # "was released on 19 February by the ELN": a group that held or freed someone took them
@@ -192,6 +192,16 @@ def _not_the_enforcer(m, c: Candidate):
     if verb.idx <= offset < verb.idx + len(verb):
         return m  # the event is the arrest itself
     return replace(m, role="source")  # tells of the act's sequel, takes no side in it
+
+
+_LIGHT_VERBS = frozenset({"make", "carry", "conduct", "undertake", "launch"})
+
+
+def _enforcement_done(verb) -> bool:
+    """"various arrests were made by the police", "troops conducted searches": a light verb whose
+    subject or object is a noun of law enforcement."""
+    return verb.lemma_.lower() in _LIGHT_VERBS and any(
+        c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lower_ in enforcement_nouns() for c in verb.children)
 
 
 def _elaboration_actors(c: Candidate, country: str | None, context, year: int | None = None) -> tuple:

@@ -432,9 +432,10 @@ def classify(
     ):
         return out(SD, "Disrupted weapons use", "disrupted")
 
-    # --- a ground assault on an armed target with rifles and mortars is a battle: the target fights back
-    if "shelling" in c and "attack" in c and not (set(c) & {"air", "ied", "suicide", "chemical", "grenade"}) and \
-            rx.small_arms.search(t):
+    # --- a ground assault on an armed target with rifles and mortars, rockets or hand grenades is a battle:
+    # the target fights back ("attacked the convoy with rifle fire and hand grenades")
+    if ("shelling" in c or "grenade" in c) and "attack" in c and not (set(c) & {"air", "ied", "suicide", "chemical"}) \
+            and rx.small_arms.search(t):
         hit = _victims(t, rx)
         if (hit[0][1] == "armed") if hit else (armed_kinds >= 2 and not civil_kind):
             return out(BATTLES, "Armed clash", "attack")

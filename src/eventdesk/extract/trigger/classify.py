@@ -351,6 +351,10 @@ def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
     return out
 
 
+# people who follow a group without being its armed men: "FMLN sympathizers marched"
+_FOLLOWERS = re.compile(r"\b(?:sympathi[sz]ers|followers|activists|members|militants)\b", re.IGNORECASE)
+
+
 def classify(
     text: str,
     *,
@@ -379,7 +383,11 @@ def classify(
     armed_kinds = sum(1 for k in set(actor_kinds) if k in _ARMED_CODES)
     civil_kind = 7 in actor_kinds
     crowd_kind = bool({5, 6} & set(actor_kinds))
-    protest = "protest" in c
+    # an armed group that calls a boycott or a strike enforced by threats does not demonstrate: "Shining Path
+    # ... three armed strikes ... to force a boycott of the elections" (ACLED's protesters are civilians)
+    protest = "protest" in c and not (set(agent_kinds) & {2, 3, 8} and not set(agent_kinds) & {5, 6} and not crowd_kind
+                                      and not re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)
+                                      and not _FOLLOWERS.search(t))
     crowd_clash = bool(_filters().crowd_party.candidates(t)) and bool(rx.crowd_party.search(t))  # words first
     violent_crowd = "riot" in c or "riot_acts" in c
 

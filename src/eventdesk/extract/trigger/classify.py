@@ -119,6 +119,17 @@ _STATE = (
 _OFF_DUTY = re.compile(r"\b(off[- ]duty|at (his|her|their) (home|house|residence)|on (his|her) way home|"
                        r"while (on leave|at home|asleep|sleeping))\b", re.IGNORECASE)
 
+_DETONATION = re.compile(r"\b(?:went off|gone off|exploded|exploding|explosions?|blasts?|blew up|blown up)\b", re.IGNORECASE)
+_ACCIDENT = re.compile(r"\b(?:prematurely|premature|accidentally|while (?:planting|making|assembling|handling))\b",
+                       re.IGNORECASE)
+
+
+def _went_off_besides(t: str, disrupted: re.Match[str]) -> bool:
+    """A device that went off, told outside the words of the one foiled, and no accident."""
+    return not _ACCIDENT.search(t) and any(not disrupted.start() <= d.start() < disrupted.end()
+                                           for d in _DETONATION.finditer(t))
+
+
 _PREMATURE = re.compile(r"\b(prematurely|premature|accidentally|while (planting|making|assembling|handling)|"
                         r"defus\w+|intercepted|shot down)\b", re.IGNORECASE)
 
@@ -434,10 +445,11 @@ def classify(
     if "clash" in c and crowd_clash:
         return out(RIOTS, "Mob violence", "clash")
 
-    # --- Strategic development that looks like an explosion: foiled, defused, premature blast
+    # --- Strategic development that looks like an explosion: foiled, defused, premature blast; unless
+    # another device went off ("A bomb went off at the bank. Another charge was defused at the savings bank")
     if "disrupted" in c and (
         _PREMATURE.search(t) or not ("attack" in c and not rx.carriers.search(t) and _harm(c, t, rx))
-    ):
+    ) and not _went_off_besides(t, c["disrupted"]):
         return out(SD, "Disrupted weapons use", "disrupted")
 
     # --- a ground assault on an armed target with rifles and mortars, rockets or hand grenades is a battle:

@@ -33,6 +33,7 @@ __all__ = [
     "faction_unnamed",
     "gang_motive",
     "gang_victim",
+    "infighting",
     "intervening_force",
     "joint_forces",
     "paragraph",
@@ -323,6 +324,22 @@ def one_side_other(text: str, sentence: Span, a1: Actor | None, a2: Actor | None
         return a1, a2
     one = a1 if any(a.name == a1.name for a in first) else first[0]
     return one, other[0]
+
+
+# a group that fought itself: "two factions of Mayi Mayi Militia Raia Mutomboki clashed",
+# "clashes erupted between two factions of pro-Houthi forces", "Taliban infighting"
+_INFIGHTING = re.compile(r"\b(?:two|rival|opposing|competing|different) factions\b|\binfighting\b|"
+                         r"\bintra-\w+ (?:clash|fight)", re.IGNORECASE)
+
+
+def infighting(text: str, sentence: Span, a1: Actor | None,
+               a2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """A battle between factions of one named group has that group on both sides (ACLED codes
+    infighting as the group against itself); the side left unnamed is the named one's."""
+    named = [a for a in (a1, a2) if not _unnamed(a)]
+    if len(named) != 1 or _INFIGHTING.search(text, sentence.start, sentence.end) is None:
+        return a1, a2
+    return named[0], named[0]
 
 
 # what kind of community fought, when no side is named: ACLED's "Unidentified Clan/Tribal/

@@ -81,6 +81,11 @@ def test_both_files_load_and_actors_csv_wins_a_shared_alias(dictionary) -> None:
         ("Afghan military commandos", "Afghanistan", "Military Forces of Afghanistan Special Forces"),
         ("Afghan commandos", "Afghanistan", "Military Forces of Afghanistan Special Forces"),
         ("Afghan soldiers", "Afghanistan", "Military Forces of Afghanistan"),
+        # the Islamic State of a country with a branch is that branch ("IS fighters" in Borno)
+        ("Islamic State", "Nigeria", "Islamic State (West Africa)"),
+        ("Islamic State", "Mali", "Islamic State (Greater Sahara)"),
+        ("BH/IS", "Nigeria",
+         "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
     ],
 )
 def test_an_alias_resolves_to_its_actor_in_its_country(dictionary, alias, country, name) -> None:

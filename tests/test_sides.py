@@ -301,3 +301,14 @@ def test_factions_of_one_group_that_clashed_are_that_group_on_both_sides(events_
     (event,) = events_of("On 28 April 2020, Mayi Mayi Militia Raia Mutomboki clashed with an armed group in Kabushwa "
                          "(Kabare, Sud-Kivu), killing 4 rebels.")
     assert event.actor2 is None or event.actor2.name != "Mayi Mayi Militia (Raia Mutomboki)"
+
+
+def test_the_attacker_a_side_repelled_comes_first_also_after_another_verb(events_of) -> None:
+    (event,) = events_of("On 7 May 2020, the military forces engaged in a fire fight and repelled an attack of Boko "
+                         "Haram in Kolofata (Mayo-Sava, Extreme-Nord).")
+    assert event.actor1.name.startswith("Islamic State (West Africa) and/or Boko Haram")
+    assert event.actor2.name.startswith("Military Forces of Cameroon")
+    # the force that fought and killed, repelling nothing, stays first
+    (event,) = events_of("On 7 May 2020, the military forces engaged in a fire fight with Boko Haram and killed 5 "
+                         "fighters in Kolofata (Mayo-Sava, Extreme-Nord).")
+    assert event.actor1.name.startswith("Military Forces of Cameroon")

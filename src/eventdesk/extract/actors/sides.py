@@ -172,8 +172,11 @@ def defence(doc, found: tuple) -> tuple:
     side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side."""
     if doc is None:
         return found
+    # the agent of a defensive verb, also one joined to the agent's first verb ("the military
+    # forces engaged in a fire fight and repelled an attack of Boko Haram")
     defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
-                 m.trigger < len(doc) and doc[m.trigger].lemma_.lower() in _DEFENSIVE}
+                 m.trigger < len(doc) and any(v.lemma_.lower() in _DEFENSIVE
+                                              for v in (doc[m.trigger], *doc[m.trigger].conjuncts))}
     attackers = [m for m in found if m.actor.name not in defenders and m.actor.inter in ARMED_INTER
                  and m.role in ("patient", "")]
     if not defenders or not attackers:

@@ -72,6 +72,20 @@ def test_both_files_load_and_actors_csv_wins_a_shared_alias(dictionary) -> None:
         ("Donetsk People's Republic", "Ukraine", "DPR: Donetsk People's Republic"),
         ("Rada Special Deterrence Force", "Libya", "Rada Special Deterrence Force"),
         ("Tamil Tigers", "Sri Lanka", "LTTE: Liberation Tigers of Tamil Eelam"),
+        # the group's own name is a Force (Force patriotique et integrationniste du Congo)
+        ("Patriotic and Integrationist Force of Congo", "Democratic Republic of Congo",
+         "FPIC: Patriotic and Integrationist Force of Congo"),
+        ("FPIC", "Democratic Republic of Congo", "FPIC: Patriotic and Integrationist Force of Congo"),
+        # a Mayi Mayi group named after the movement's name is that group, not the movement
+        ("Mayi Mayi Militia Raia Mutomboki", "Democratic Republic of Congo", "Mayi Mayi Militia (Raia Mutomboki)"),
+        ("Afghan military commandos", "Afghanistan", "Military Forces of Afghanistan Special Forces"),
+        ("Afghan commandos", "Afghanistan", "Military Forces of Afghanistan Special Forces"),
+        ("Afghan soldiers", "Afghanistan", "Military Forces of Afghanistan"),
+        # the Islamic State of a country with a branch is that branch ("IS fighters" in Borno)
+        ("Islamic State", "Nigeria", "Islamic State (West Africa)"),
+        ("Islamic State", "Mali", "Islamic State (Greater Sahara)"),
+        ("BH/IS", "Nigeria",
+         "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
     ],
 )
 def test_an_alias_resolves_to_its_actor_in_its_country(dictionary, alias, country, name) -> None:

@@ -47,6 +47,20 @@ def test_ged_sides_compare_with_acled_names():
     assert _ged_side("IS") == _ged_side("Islamic State (Iraq)")
     assert _ged_side("Civilians") == _ged_side("Civilians (Iraq)")
     assert _ged_side("Government of Iraq") != _ged_side("Islamic State (Iraq)")
+    # GED's government side is all the state's forces: ACLED's police are on it too
+    assert _ged_side("Government of Iraq") == _ged_side("Police Forces of Iraq (2014-)")
+    assert _ged_side("Government of Iraq") != _ged_side("Police Forces of Iran")
+
+
+def test_ged_dyad_counts_a_state_forces_unit_on_its_government_side():
+    from eventdesk.evaluate.ged import _ged_side, _same_dyad
+
+    gold = {_ged_side("Government of Iraq"), _ged_side("IS")}
+    assert _same_dyad(gold, {_ged_side("Islamic State (Iraq)"), _ged_side("Military Forces of Iraq (2014-) Peshmerga")})
+    assert _same_dyad(gold, {_ged_side("Police Forces of Iraq"), _ged_side("Islamic State (Iraq)")})
+    # a unit of another state, or the unidentified group GED attributes to IS, is not
+    assert not _same_dyad(gold, {_ged_side("Islamic State (Iraq)"), _ged_side("Military Forces of Iran")})
+    assert not _same_dyad(gold, {_ged_side("Military Forces of Iraq"), _ged_side("Unidentified Armed Group (Iraq)")})
 
 
 _GOLD_HEADER = ("event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,"
@@ -97,6 +111,6 @@ def test_eval_breaks_figures_down_by_country(services, tmp_path):
 def test_ged_sides_are_mapped_through_the_knowledge_base(services):
     from eventdesk.evaluate.ged import _kb_side
 
-    assert _kb_side("Government of Iraq", "Iraq", services.actors) == "military forces of iraq"
+    assert _kb_side("Government of Iraq", "Iraq", services.actors) == "government of iraq"
     # GED's spelling meets the knowledge base's canonical name, which is the one eventdesk gives
     assert _kb_side("Al-Shabaab", "Somalia", services.actors) == "al shabaab"

@@ -257,6 +257,13 @@ def test_a_member_states_strike_in_afghanistan_is_natos(events_of) -> None:
 def test_a_commando_is_the_armys(events_of) -> None:
     (event,) = events_of("On 19 March 2021, an Afghan army commando was killed by Taliban militants in Khair Khana, "
                          "Kabul city.")
+    # the army's commandos are its Commando Corps: ACLED's unit "Special Forces" of the army
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan Special Forces")
+    (event,) = events_of("On 15 March 2021, a bomb planted by Taliban hit an Afghan military special forces vehicle, "
+                         "killing 2 commandos in Behsud district, Nangarhar.")
+    assert event.actor2.name == "Military Forces of Afghanistan Special Forces"
+    # Afghan soldiers are the army itself
+    (event,) = events_of("On 19 March 2021, an Afghan soldier was killed by Taliban militants in Khair Khana, Kabul city.")
     assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of Afghanistan")
     # a named group's commando is that group's
     (event,) = events_of("On 19 March 2021, a commando of the Taliban was killed in Khair Khana, Kabul city.")
@@ -281,3 +288,27 @@ def test_a_clash_between_two_named_communities_has_them_as_its_sides_in_order(ev
     (event,) = events_of("On 6 June 2021, pro-Houthi forces clashed with Al Shari tribesmen in Ahwar district (Abyan).")
     assert event.actor1.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
     assert event.actor2.name == "Al Shari Tribal Militia (Yemen)"
+
+
+def test_factions_of_one_group_that_clashed_are_that_group_on_both_sides(events_of) -> None:
+    (event,) = events_of("On 28 April 2020, two factions of Mayi Mayi Militia Raia Mutomboki clashed in Kabushwa "
+                         "(Kabare, Sud-Kivu), killing 4 rebels.")
+    assert (event.actor1.name, event.actor2.name) == ("Mayi Mayi Militia (Raia Mutomboki)",) * 2
+    (event,) = events_of("On 28 April 2020, clashes erupted between two factions of pro-Houthi forces in Al Hawban "
+                         "(Sabir Al Mawadim, Taizz).")
+    assert event.actor1.name == event.actor2.name == "Military Forces of Yemen (2016-) Supreme Political Council"
+    # without the word of factions the unnamed side stays another group
+    (event,) = events_of("On 28 April 2020, Mayi Mayi Militia Raia Mutomboki clashed with an armed group in Kabushwa "
+                         "(Kabare, Sud-Kivu), killing 4 rebels.")
+    assert event.actor2 is None or event.actor2.name != "Mayi Mayi Militia (Raia Mutomboki)"
+
+
+def test_the_attacker_a_side_repelled_comes_first_also_after_another_verb(events_of) -> None:
+    (event,) = events_of("On 7 May 2020, the military forces engaged in a fire fight and repelled an attack of Boko "
+                         "Haram in Kolofata (Mayo-Sava, Extreme-Nord).")
+    assert event.actor1.name.startswith("Islamic State (West Africa) and/or Boko Haram")
+    assert event.actor2.name.startswith("Military Forces of Cameroon")
+    # the force that fought and killed, repelling nothing, stays first
+    (event,) = events_of("On 7 May 2020, the military forces engaged in a fire fight with Boko Haram and killed 5 "
+                         "fighters in Kolofata (Mayo-Sava, Extreme-Nord).")
+    assert event.actor1.name.startswith("Military Forces of Cameroon")

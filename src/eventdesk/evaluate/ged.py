@@ -2,7 +2,9 @@
 date inside [date_start, date_end], deaths inside [low, high], the dyad in either order, coordinates
 within 50 km.
 
-``dyad`` compares names as written (GED's "Government of Iraq" read as "Military Forces of Iraq");
+``dyad`` compares names as written, with one reading of GED's: "Government of Iraq" is the whole state side
+(UCDP's government side: army, police and the other security services), so eventdesk's "Military Forces of
+Iraq", "Police Forces of Iraq" and a unit of either ("Military Forces of Iraq (2014-) Peshmerga") all meet it;
 ``dyad_kb`` first maps each GED side through the actor knowledge base (``data/actors_kb.csv``, whose
 UCDP names and aliases are GED's), so "Taleban", "IS" or "Government of Afghanistan" meet the names
 eventdesk gives. The extra ``headline_names_the_group`` says, of the rows whose GED side is a named
@@ -39,15 +41,32 @@ GED_FIELDS = ("date_in_range", "deaths_in_range", "dyad", "dyad_kb", "coords_50k
 _GED_ALIASES = {"is": "islamic state"}
 
 
+_STATE = re.compile(r"^(?:government|military forces|police forces) of ")
+
+
 def _ged_side(name: str) -> str:
-    """One side's name as both datasets can agree on it: GED's "Government of Iraq" is ACLED's
-    "Military Forces of Iraq", GED's "IS" the "Islamic State", and a group is its acronym when
-    ACLED writes "PKK: Kurdistan Workers Party" and GED "PKK"."""
+    """One side's name as both datasets can agree on it: GED's "Government of Iraq" is the state's
+    side, which ACLED splits into "Military Forces of Iraq" and "Police Forces of Iraq" (both read
+    "government of iraq" here; a unit stays after it), GED's "IS" the "Islamic State", and a group is
+    its acronym when ACLED writes "PKK: Kurdistan Workers Party" and GED "PKK"."""
     n = normalise_actor(name)
     n = _GED_ALIASES.get(n, n)
-    n = re.sub(r"^government of ", "military forces of ", n)
+    n = _STATE.sub("government of ", n)
     n = re.sub(r" \(.*\)$", "", n)
-    return n.split(":", 1)[0].strip()
+    return " ".join(n.split(":", 1)[0].split())
+
+
+def _on_side(ours: str, gold: set[str]) -> str:
+    """Our side under GED's name when it is a unit of a state GED names as a whole ("government of
+    iraq peshmerga" is on the side of "government of iraq"); else as it is."""
+    for g in gold:
+        if g.startswith("government of ") and ours.startswith(g + " "):
+            return g
+    return ours
+
+
+def _same_dyad(gold: set[str], ours: set[str]) -> bool:
+    return gold == {_on_side(o, gold) for o in ours}
 
 
 def _kb_side(name: str, country: str, dictionary) -> str:
@@ -76,9 +95,9 @@ def _ged_checks(g: dict[str, str], e: EventMention | None, dictionary=None) -> d
     return {
         "date_in_range": bool(e.date) and start <= e.date.date <= end,
         "deaths_in_range": low <= e.fatalities.best <= high,
-        "dyad": gold_dyad == ours,
-        "dyad_kb": {_kb_side(g["side_a"], g.get("country", ""), dictionary),
-                    _kb_side(g["side_b"], g.get("country", ""), dictionary)} == ours,
+        "dyad": _same_dyad(gold_dyad, ours),
+        "dyad_kb": _same_dyad({_kb_side(g["side_a"], g.get("country", ""), dictionary),
+                               _kb_side(g["side_b"], g.get("country", ""), dictionary)}, ours),
         "coords_50km": coords,
     }
 

@@ -33,6 +33,7 @@ __all__ = [
     "faction_unnamed",
     "gang_motive",
     "gang_victim",
+    "infighting",
     "intervening_force",
     "joint_forces",
     "paragraph",
@@ -171,8 +172,11 @@ def defence(doc, found: tuple) -> tuple:
     side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side."""
     if doc is None:
         return found
+    # the agent of a defensive verb, also one joined to the agent's first verb ("the military
+    # forces engaged in a fire fight and repelled an attack of Boko Haram")
     defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
-                 m.trigger < len(doc) and doc[m.trigger].lemma_.lower() in _DEFENSIVE}
+                 m.trigger < len(doc) and any(v.lemma_.lower() in _DEFENSIVE
+                                              for v in (doc[m.trigger], *doc[m.trigger].conjuncts))}
     attackers = [m for m in found if m.actor.name not in defenders and m.actor.inter in ARMED_INTER
                  and m.role in ("patient", "")]
     if not defenders or not attackers:
@@ -323,6 +327,22 @@ def one_side_other(text: str, sentence: Span, a1: Actor | None, a2: Actor | None
         return a1, a2
     one = a1 if any(a.name == a1.name for a in first) else first[0]
     return one, other[0]
+
+
+# a group that fought itself: "two factions of Mayi Mayi Militia Raia Mutomboki clashed",
+# "clashes erupted between two factions of pro-Houthi forces", "Taliban infighting"
+_INFIGHTING = re.compile(r"\b(?:two|rival|opposing|competing|different) factions\b|\binfighting\b|"
+                         r"\bintra-\w+ (?:clash|fight)", re.IGNORECASE)
+
+
+def infighting(text: str, sentence: Span, a1: Actor | None,
+               a2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """A battle between factions of one named group has that group on both sides (ACLED codes
+    infighting as the group against itself); the side left unnamed is the named one's."""
+    named = [a for a in (a1, a2) if not _unnamed(a)]
+    if len(named) != 1 or _INFIGHTING.search(text, sentence.start, sentence.end) is None:
+        return a1, a2
+    return named[0], named[0]
 
 
 # what kind of community fought, when no side is named: ACLED's "Unidentified Clan/Tribal/

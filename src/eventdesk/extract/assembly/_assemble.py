@@ -81,6 +81,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         a1, a2 = sides.between_order(clean.text, group[0].sentence, a1, a2, per_sentence[0])
         a1, a2 = sides.one_side_other(clean.text, group[0].sentence, a1, a2, per_sentence[0])
         a1, a2 = sides.community_sides(clean.text, group[0].sentence, a1, a2, country)
+        a1, a2 = sides.infighting(clean.text, group[0].sentence, a1, a2)  # "two factions of X clashed"
         # "military forces of India and Pakistan exchanged fire": the army at home first
         a1, a2 = sides.joint_forces(clean.text, group[0].sentence, country, context.actors) or (a1, a2)
     a1, a2 = sides.named_communities(clean.text, group[0].sentence, a1, a2, country, battle, context.actors)

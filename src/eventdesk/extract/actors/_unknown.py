@@ -30,6 +30,7 @@ _PARTICLES = frozenset({"al", "el", "de", "del", "la", "las", "los", "of", "the"
 class GroupNames:
     headed: re.Pattern[str]
     quoted: re.Pattern[str]
+    quoted_headed: re.Pattern[str]
     prefixed: re.Pattern[str]
     introduced: re.Pattern[str]
     rebel_words: frozenset[str]
@@ -52,6 +53,9 @@ def load_group_names() -> GroupNames:
         # a quoted name after a word for a group: 'the clandestine organization "Secret Anticommunist Army"'
         re.compile(rf"(?i:\b(?:organi[sz]ation|group|movement|command|commando|squad|front|cell|unit|army)\s+"
                    rf"(?:called\s+|named\s+)?)[\"“]([^\"”]{{3,60}})[\"”]"),
+        # a quoted name that ends in a group's head noun, in any case (wire copy loses the capitals a
+        # name has): 'THE "PATRIOTIC LIBERATION FRONT" BOMBED THREE BUILDINGS'
+        re.compile(rf"[\"“]((?:[\w'’-]+\s+){{1,5}}(?i:{heads}))[\"”]"),
         re.compile(rf"\b((?i:{prefixes})\s+(?:(?:al|as|ash|an|ar|at|ad|az|el)[-\s])?{name}"
                    rf"(?:\s+(?:(?:al|wa|el)[-\s])?{name}){{0,3}})"),
         # a quoted name, or words up to a head noun, or capitalised words
@@ -70,7 +74,7 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
     the nation or community of a word, if it is one ("Fulani militias" are the generic rules')."""
     out: list[tuple[int, int, str, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (names.introduced, names.quoted, names.prefixed, names.headed):
+    for pattern in (names.introduced, names.quoted, names.quoted_headed, names.prefixed, names.headed):
         for m in pattern.finditer(text):
             start, end = m.span(m.lastindex or 1)
             surface = _trim(text[start:end])
@@ -81,7 +85,8 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
             if set(words) & names.not_groups or is_state_name(surface) or people_of(surface.split()[0]):
                 continue
             first = words[0]
-            if pattern not in (names.introduced, names.quoted) and (first in names.stop or first.isdigit()):
+            if pattern not in (names.introduced, names.quoted, names.quoted_headed) and \
+                    (first in names.stop or first.isdigit()):
                 continue  # "No organization has claimed", "two army units", "this group"
             quoted = text[max(0, start - 1):start] in ('"', "“", "'") or re.search(r"\(\s*[A-Z]{2,6}\s*\)", text[end:end + 10])
             if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words \

@@ -148,7 +148,12 @@ def enumeration(token, rules: FrameRules) -> str:
 
 def harmed_as_noun(token, rules: FrameRules) -> str:
     """The harmed named as a group: "evacuating its wounded", "helicopters picked up the wounded"
-    name people, not the act that harmed them (told elsewhere, if at all)."""
+    name people, not the act that harmed them (told elsewhere, if at all); or as a class: "the
+    relatives of tortured and captured persons" (a participle over a bare plural, no one counted)."""
+    first = token.head if token.dep_ == "conj" else token
+    if token.tag_ == "VBN" and first.dep_ == "amod" and first.head.tag_ == "NNS" and _bare(first.head) and \
+            not any(c.dep_ in ("agent", "prep", "dobj") for c in (token, first)):
+        return f"the harmed named as a class ('{token.text.lower()} {first.head.text.lower()}'), not the act"
     if token.tag_ not in ("VBN", "JJ") or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "conj"):
         return ""
     kids = list(token.children)

@@ -100,7 +100,7 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         why = check(token, rules)
         if why:
             return why
-    if _counted_acts(token, sentence_text, rules):
+    if _counted_acts(token, sentence_text, rules) or _counted_cases(token, sentence_text, rules):
         return "a count of acts over a period ('142 murders were reported in September'), not one event"
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
@@ -193,7 +193,13 @@ def _kind_of_thing(token, rules: FrameRules) -> str:
 
 
 def _without(token, rules: FrameRules) -> str:
-    """"invaded without a shot being fired": what happens without it did not happen."""
+    """"invaded without a shot being fired": what happens without it did not happen; nor what is
+    set against another thing by a "not": "a peaceful solution, not the bombing of cities"."""
+    if token.dep_ in ("appos", "conj") and any(
+            c.dep_ == "neg" and c.i < token.left_edge.i and not any(t.pos_ in ("NOUN", "VERB") for t in
+                                                                   token.doc[c.i + 1:token.left_edge.i])
+            for c in token.head.children):
+        return "negated ('not ...')"
     for head, child in _path_up(token, 4):
         if head.lower_ == "without" and head.dep_ == "prep":
             return "negated ('without ...')"
@@ -255,6 +261,13 @@ def _counted_acts(token, sentence_text: str, rules: FrameRules) -> bool:
         return any(_counted_nouns(t, sentence_text, rules) for c in token.children for t in (c, *c.children)
                    if t.lemma_.lower() in rules.act_nouns)
     return _counted_nouns(token, sentence_text, rules)
+
+
+def _counted_cases(token, sentence_text: str, rules: FrameRules) -> bool:
+    """The act named as what is counted: "26 cases of assault in September", "a total of 41 attacks"."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and \
+        _counted_nouns(prep.head, sentence_text, rules)
 
 
 def _counted_nouns(token, sentence_text: str, rules: FrameRules) -> bool:

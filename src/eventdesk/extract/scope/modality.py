@@ -175,7 +175,9 @@ def _negated(token, verb) -> bool:
     """The event itself is negated ("did not attack", "no strike was carried out"), not some
     other verb of the sentence ("DETAILS NOT SPECIFIED", "no one was killed")."""
     if token.pos_ in ("VERB", "AUX"):
-        return any(c.dep_ == "neg" for c in token.children)
+        # "bombed the town, not the rebel camp": a "not" after a comma sets another thing against the act
+        return any(c.dep_ == "neg" and not (c.i > token.i and c.i and token.doc[c.i - 1].text == ",")
+                   for c in token.children)
     if token.head is verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in _OCCUR:
         return any(c.dep_ == "neg" for c in verb.children) or any(
             c.lower_ == "no" and c.dep_ == "det" for c in token.children)

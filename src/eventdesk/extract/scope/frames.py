@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventdesk.extract.scope._mentions import (
+    accused_act,
     conflict_toll,
     enumeration,
     figurative,
@@ -75,6 +76,7 @@ class FrameRules:
     figurative_subjects: frozenset[str] = frozenset()
     phrasal_senses: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
+    accusation_heads: frozenset[str] = frozenset()
     series_heads: frozenset[str] = frozenset()
     habit_modifiers: frozenset[str] = frozenset()
     attack_verbs: frozenset[str] = frozenset()
@@ -96,7 +98,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, phrasal, reference, series, enumeration, harmed_as_noun):
+                  figurative, phrasal, reference, accused_act, series, enumeration, harmed_as_noun):
         why = check(token, rules)
         if why:
             return why

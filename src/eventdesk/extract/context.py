@@ -15,6 +15,7 @@ from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._named_towns import named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import named_part
 from eventdesk.extract.places.choose import PlaceContext, choose_place
+from eventdesk.rules import word_list
 
 __all__ = ["ArticleContext", "ArmedHint", "build_context", "read_context"]
 
@@ -37,6 +38,10 @@ _IN_COUNTRY = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: (?:[A-Z][a-z]+|of|and|the)){0,3})\b"
 )
 
+
+# "in this capital": the dateline's town (place_words.json's here_phrases)
+_HERE = re.compile(r"\b(?:in|at|near|outside|of)\s+(?:%s)\b" % "|".join(
+    re.escape(p) for p in sorted(word_list("place_words.json", "here_phrases"), key=len, reverse=True)), re.IGNORECASE)
 
 # a locative word right before a place: its own reading as where something happened
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -120,6 +125,10 @@ class ArticleContext:
         place = prefer_named_town(place, reading, country)
         # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
+        if place is None and self.dateline_place is not None and _HERE.search(self.text, span.start, span.end):
+            # "his body was found under a bridge in this capital": the town the report was filed
+            # from, which the text names, also in a report mostly about another country
+            place = replace(self.dateline_place, source=f"here:{self.dateline_place.source}")
         self.places_by_sentence[span] = place
         return place
 

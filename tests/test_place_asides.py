@@ -48,3 +48,9 @@ def test_an_aside_in_the_articles_country_is_kept_when_the_sentence_names_nothin
     events = events_of("On 10 May 2021, Roberto Sarasty, who worked for a radio network in Medellin, was "
                        "shot dead in Cali, Colombian police said.")
     assert [e.place.location for e in events if e.place] == ["Cali"]
+
+
+def test_a_clause_that_holds_the_sentences_trigger_stem_is_no_aside(aside_of):
+    # the pre-filter's triggers are stems: 'demonstrat' is the act of 'held a peaceful demonstration'
+    assert not aside_of("The residents, who held a peaceful demonstration in Kutus town, accused the MPs.", "Kutus",
+                        triggers=("demonstrat",))

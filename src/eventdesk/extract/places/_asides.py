@@ -28,7 +28,7 @@ _PRONOUNS: frozenset[str] = word_list("place_words.json", "aside_pronouns")  # t
 def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, int], bool] | None:
     """``aside(start, end)``: whether the name at those article offsets lies inside a comma-set
     relative clause about someone (see the module). ``parse`` is the spaCy parse of the sentence
-    that starts at article offset ``offset``; ``triggers`` the sentence's violent trigger words.
+    that starts at article offset ``offset``; ``triggers`` the sentence's trigger words (stems).
     ``None`` without a parse."""
     if parse is None or not hasattr(parse, "char_span"):
         return None
@@ -47,6 +47,7 @@ def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, 
             first = t.left_edge
             if first.lower_ not in _PRONOUNS or first.i == 0 or parse[first.i - 1].text != ",":
                 continue
-            return not any(w.lower_ in acts or w.lemma_.lower() in acts for w in t.subtree)
+            # the sentence's trigger words are stems ('demonstrat', 'kill'): a word of the clause that starts with one
+            return not any(w.lower_.startswith(act) for w in t.subtree for act in acts)
         return False
     return aside

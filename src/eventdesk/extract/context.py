@@ -15,6 +15,7 @@ from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._named_towns import named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import named_part
 from eventdesk.extract.places.choose import PlaceContext, choose_place
+from eventdesk.rules import word_list
 
 __all__ = ["ArticleContext", "ArmedHint", "build_context", "read_context"]
 
@@ -37,6 +38,10 @@ _IN_COUNTRY = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: (?:[A-Z][a-z]+|of|and|the)){0,3})\b"
 )
 
+
+# "in this capital": the dateline's town (place_words.json's here_phrases)
+_HERE = re.compile(r"\b(?:in|at|near|outside|of)\s+(?:%s)\b" % "|".join(
+    re.escape(p) for p in sorted(word_list("place_words.json", "here_phrases"), key=len, reverse=True)), re.IGNORECASE)
 
 # a locative word right before a place: its own reading as where something happened
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -89,9 +94,10 @@ class ArticleContext:
         homes = self.place_context.homes  # the home country of the named actors ("Houthi forces")
         return max(homes, key=lambda kv: kv[1])[0] if homes else None
 
-    def place_for(self, span: Span, person=None) -> Place | None:
+    def place_for(self, span: Span, person=None, aside=None) -> Place | None:
         """The place of a sentence's event (chosen once); ``person(start, end)`` says whether the
-        statistical NER reads a person's name there (see ``choose_place``)."""
+        statistical NER reads a person's name there, ``aside(start, end)`` whether the parse puts a
+        name inside a description of someone else (see ``choose_place``)."""
         if span in self.places_by_sentence:
             return self.places_by_sentence[span]
         country_names = self._country_names(span)
@@ -103,7 +109,7 @@ class ArticleContext:
         if first:
             context = replace(context, countries=((first, len(self.text)),
                                                   *(c for c in context.countries if c[0] != first)))
-        place = choose_place(self.text, span, self.gazetteer, context=context, person=person)
+        place = choose_place(self.text, span, self.gazetteer, context=context, person=person, aside=aside)
         if place is not None and named and named != place.country and place.span is not None and \
                 not _LOCATIVE.search(self.text, max(0, place.span.start - 24), place.span.start) and \
                 not any(a < place.span.end and place.span.start < b for a, b, _ in country_names):
@@ -115,10 +121,14 @@ class ArticleContext:
         # sentence names as one, also where the gazetteer lacks it
         country = named or self.main_country
         here = place if place is not None and place.country == country else self.filed_from((span,))
-        reading = named_town(self.text, span, self.gazetteer, country, here)
+        reading = named_town(self.text, span, self.gazetteer, country, here, aside)
         place = prefer_named_town(place, reading, country)
         # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
+        if place is None and self.dateline_place is not None and _HERE.search(self.text, span.start, span.end):
+            # "his body was found under a bridge in this capital": the town the report was filed
+            # from, which the text names, also in a report mostly about another country
+            place = replace(self.dateline_place, source=f"here:{self.dateline_place.source}")
         self.places_by_sentence[span] = place
         return place
 

@@ -101,14 +101,18 @@ class TownReading:
     explicit: bool = True  # read with a unit word, its province or its distance, not "in" alone
 
 
-def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: Place | None) -> TownReading | None:
+def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: Place | None,
+               aside=None) -> TownReading | None:
     """The first town of the sentence ``span`` named with a place reading, as a place in
     ``country``; ``fallback`` (the sentence's or the dateline's place) locates a name the gazetteer
-    lacks when the text gives no province or reference. ``None`` when there is none."""
+    lacks when the text gives no province or reference. ``None`` when there is none. A name that
+    ``aside(start, end)`` puts inside a description of someone else is passed over (``_asides``)."""
     if country is None:
         return None
     order = {"before": 0, "after": 1, "comma": 2, "in": 3}  # a unit word next to the name reads it best
     for town in sorted(_found(text, span), key=lambda t: (t.start, order[t.how])):
+        if aside is not None and aside(town.start, town.end):
+            continue
         place = _placed(text, span, town, gazetteer, country, fallback)
         if place is not None:
             return TownReading(place, town.reach, town.how != "in")

@@ -6,7 +6,9 @@ a given name stands right before it ("Roberto Morales"), or when it is itself a 
 surname and another such name stands next to it ("Hamilton Garcia": neither Hamilton nor Garcia;
 not "Jackson Mississippi", whose second name is a province). The word lists are data (``data/rules/person_names.json``: the US Census Bureau's 1990
 name lists); the caller keeps such a name only with a place reading: a unit word after it ("the
-village of Martin"), or a hint in brackets.
+village of Martin"), or a hint in brackets. A name in the possessive before a noun only a person
+has ("Monzon's residence", "Castillo's son"; ``place_words.json``'s ``person_possessions``) is a
+person's too (``owned_by_a_person``).
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from eventdesk.extract.places._words import Candidate
 from eventdesk.gazetteer import Gazetteer
 from eventdesk.rules import word_list
 
-__all__ = ["part_of_a_personal_name"]
+__all__ = ["owned_by_a_person", "part_of_a_personal_name"]
 
 _GIVEN: frozenset[str] = word_list("person_names.json", "given_names")  # type: ignore[assignment]
 _SURNAMES: frozenset[str] = word_list("person_names.json", "surnames")  # type: ignore[assignment]
 _NAMES = _GIVEN | _SURNAMES
+_POSSESSIONS: frozenset[str] = word_list("place_words.json", "person_possessions")  # type: ignore[assignment]
+# "Monzon's residence", "MONZON'S RESIDENCE" (wire copy keeps its apostrophe)
+_POSSESSIVE = re.compile(r"['’][sS]?[ \t]+([A-Za-z]+)\b")
 # a province this populous is what its name means next to another name ("Jackson Mississippi")
 _PROVINCE_POPULATION = 500_000
 # one capitalised word right before the candidate, on the same line ("Roberto Morales")
@@ -49,3 +54,10 @@ def _a_name_not_a_place(word: str, gaz: Gazetteer) -> bool:
         return False
     province = gaz.admin1(word)  # a parish of Bermuda called Hamilton does not make the name a place
     return province is None or province.population < _PROVINCE_POPULATION
+
+
+def owned_by_a_person(text: str, cand: Candidate) -> bool:
+    """Whether the name stands in the possessive right before a noun only a person has ("Monzon's
+    residence"; not "Lima's main police station")."""
+    m = _POSSESSIVE.match(text, cand.end)
+    return m is not None and m.group(1).lower() in _POSSESSIONS

@@ -105,6 +105,7 @@ class Candidate:
     part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
     respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
     reference: bool = False  # only says where the name before it lies ("Soacha, 15 km south of Bogota")
+    aside: bool = False  # inside a comma-set clause about someone ("the businessman, who lives in Miami, ...")
     chosen: GazEntry | None = field(default=None)
 
     @functools.cached_property

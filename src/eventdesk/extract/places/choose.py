@@ -26,7 +26,7 @@ import re
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, km, name_key, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
-from eventdesk.extract.places._people import part_of_a_personal_name
+from eventdesk.extract.places._people import owned_by_a_person, part_of_a_personal_name
 from eventdesk.extract.places._respelled import respelled_districts
 from eventdesk.extract.places._context import PlaceContext
 from eventdesk.extract.places._hints import (
@@ -92,7 +92,8 @@ def _entry_score(entry: GazEntry, cand: Candidate, context: PlaceContext, hint_k
     return score
 
 
-def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceContext, person=None) -> None:
+def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceContext, person=None,
+             aside=None) -> None:
     """Choose one entry per candidate, using the divisions the sentence itself names."""
     sentence_admin1 = {c.entries[0].admin1 for c in cands
                        if c.entries and c.entries[0].kind == "admin1" and c.after in ADMIN_WORDS}
@@ -118,9 +119,12 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if not explicit and not cand.hints and cand.after not in DISTRICT_WORDS | NEAR_WORDS and \
                 part_of_a_personal_name(text, cand, gaz):
             continue  # "Roberto Morales", "Hamilton Garcia": a person, not the town
+        if not explicit and not cand.hints and owned_by_a_person(text, cand):
+            continue  # "armed men broke into Monzon's residence": a man, not Monzon in Spain
         if person is not None and not explicit and not cand.hints and cand.cue == "none" and \
                 cand.after not in DISTRICT_WORDS | NEAR_WORDS and person(cand.start, cand.end):
             continue  # no place reading, and the NER reads a person: "the murder of Galan"
+        cand.aside = aside is not None and aside(cand.start, cand.end)
         if cand.respelled:
             cand.chosen = _respelled_fit(cand, gaz, context)
             continue
@@ -144,6 +148,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                 cand.entries, best = [], wider
         if best is not None and _a_people(text, surface, cand, best, context):
             continue  # "Maasai women", "Garre militia": a people, not a place of another country
+        if best is not None and cand.aside and best.country != next(iter(context.countries), ("",))[0]:
+            continue  # "the businessman, who spends most of his time in Miami, was kidnapped" (_asides)
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
 
@@ -267,10 +273,11 @@ def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, artic
                  span=Span(article_id, cand.start, cand.name_end or cand.end))
 
 
-def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext, person=None) -> list[Candidate]:
+def _candidates(text: str, sentence: Span, gaz: Gazetteer, context: PlaceContext, person=None,
+                aside=None) -> list[Candidate]:
     cands = respelled_districts(text, sentence, scan(text, sentence, gaz), gaz)
     read_surroundings(text, sentence, cands)
-    _resolve(text, cands, gaz, context, person)
+    _resolve(text, cands, gaz, context, person, aside)
     _within_reach(text, cands)
     cands = _with_city_parts(text, sentence, cands)
     # the hints of a placed name are not places of their own; those of a name they could not
@@ -338,6 +345,8 @@ def _place_score(cand: Candidate, order: int) -> float:
            "report": -3.5}[cand.cue]  # a dateline's town: where the report was filed, only if nothing else
     if cand.reference:
         cue = -0.5  # it only says where the name before it lies: that name, when placed, ranks first
+    if cand.aside:
+        cue = -0.8  # where someone the sentence describes lives or works: only if nothing else
     if cand.hints and _fits_hints(entry, cand.hint_keys):
         cue += 0.5  # "protested in Tarim (Tarim, Hadramawt)": placed and confirmed by its hints
     wide = entry.kind == "admin1" or entry.feature in WIDE_FEATURES
@@ -348,13 +357,16 @@ def _place_score(cand: Candidate, order: int) -> float:
 
 
 def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
-                 context: PlaceContext, person=None) -> Place | None:
+                 context: PlaceContext, person=None, aside=None) -> Place | None:
     """The place the event of ``sentence`` happened at, or None when the sentence names no
     usable place (only a country, or only places the event moved from or through).
     ``person(start, end)``, when given, says whether the statistical NER reads a person's name at
     those offsets of ``text``: a name with no place reading (no locative word, unit word or hint)
-    that it reads as a person is no place ("gunmen killed Hamilton Garcia", "Galan's murder")."""
-    cands = _candidates(text, sentence, gazetteer, context, person)
+    that it reads as a person is no place ("gunmen killed Hamilton Garcia", "Galan's murder").
+    ``aside(start, end)``, when given, says whether the parse puts a name inside a description of
+    someone else ("the businessman, who spends his time in Miami"; see ``_asides``): such a name
+    abroad is no place, one in the article's country ranks below every other place of the sentence."""
+    cands = _candidates(text, sentence, gazetteer, context, person, aside)
     if not cands:
         return None
     scored = sorted(((_place_score(c, i), c) for i, c in enumerate(cands)), key=lambda s: -s[0])

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
+from eventdesk.extract.places._asides import aside_reader
 from eventdesk.extract.places._neighbourhoods import later_part
 
 __all__ = ["read_places"]
@@ -52,7 +53,9 @@ def read_places(doc: ArticleDoc, services) -> ArticleDoc:
     index = {span: i for i, span in enumerate(spans)}
     for sentence in doc.event_sentences():
         span = sentence.span
-        place = context.place_for(span, _person_reader(doc.docs.get(span), span, services))
+        parse = doc.docs.get(span)
+        aside = aside_reader(parse, span.start, sentence.triggers)
+        place = context.place_for(span, _person_reader(parse, span, services), aside)
         # "a bomb exploded in a Lima restaurant [...] located in the residential district of Miraflores"
         after = spans[index[span] + 1:index[span] + 1 + _PART_WINDOW] if span in index else []
         place = later_part(context.text, place or context.filed_from((span,)), after, context.place_for) or place

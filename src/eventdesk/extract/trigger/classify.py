@@ -492,7 +492,9 @@ def classify(
                 # with two armed sides named, the words after the verb decide: "FMLN forces attacked
                 # a group of paratroopers at the factory" hits soldiers, whoever else is named
                 first = "civil"
-        if first is None and rx.state_agent.search(t):
+        # the state's forces named with no victim read: the target is armed, unless the one acting is a
+        # named rebel group whose own name holds the word ("kidnapped by the Army of National Liberation")
+        if first is None and rx.state_agent.search(t) and not set(agent_kinds) & {2, 3}:
             first = "armed"
         if first != "armed" and _ARMED_HARMED.search(t) and not _CIVIL_HARMED.search(t):
             first = "armed"

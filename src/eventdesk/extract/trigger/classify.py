@@ -101,6 +101,9 @@ class _Rx:
     kill: re.Pattern[str]
     carriers: re.Pattern[str]
     small_arms: re.Pattern[str]
+    followers: re.Pattern[str]
+    detonation: re.Pattern[str]
+    mishap: re.Pattern[str]
 
 
 _VERB = (
@@ -119,15 +122,11 @@ _STATE = (
 _OFF_DUTY = re.compile(r"\b(off[- ]duty|at (his|her|their) (home|house|residence)|on (his|her) way home|"
                        r"while (on leave|at home|asleep|sleeping))\b", re.IGNORECASE)
 
-_DETONATION = re.compile(r"\b(?:went off|gone off|exploded|exploding|explosions?|blasts?|blew up|blown up)\b", re.IGNORECASE)
-_ACCIDENT = re.compile(r"\b(?:prematurely|premature|accidentally|while (?:planting|making|assembling|handling))\b",
-                       re.IGNORECASE)
 
-
-def _went_off_besides(t: str, disrupted: re.Match[str]) -> bool:
+def _went_off_besides(t: str, disrupted: re.Match[str], rx: _Rx) -> bool:
     """A device that went off, told outside the words of the one foiled, and no accident."""
-    return not _ACCIDENT.search(t) and any(not disrupted.start() <= d.start() < disrupted.end()
-                                           for d in _DETONATION.finditer(t))
+    return not rx.mishap.search(t) and any(not disrupted.start() <= d.start() < disrupted.end()
+                                           for d in rx.detonation.finditer(t))
 
 
 _PREMATURE = re.compile(r"\b(prematurely|premature|accidentally|while (planting|making|assembling|handling)|"
@@ -175,6 +174,9 @@ def _rx() -> _Rx:
         kill=re.compile(r"\b(kill\w*|dead|death|died|murder\w*|shot|beheaded|body|bodies|"
                         r"injur\w*|wound\w*|tortur\w*|beat(en)?|stabb\w*|hack\w*|assault\w*)\b", i),
         small_arms=re.compile(rf"\b{table.nouns['small_arms']}\b", i),
+        followers=re.compile(rf"\b{table.nouns['followers']}\b", i),
+        detonation=re.compile(rf"\b{table.nouns['detonation']}\b", i),
+        mishap=re.compile(rf"\b{table.nouns['mishap']}\b", i),
         carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
                             r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
     )
@@ -362,10 +364,6 @@ def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
     return out
 
 
-# people who follow a group without being its armed men: "FMLN sympathizers marched"
-_FOLLOWERS = re.compile(r"\b(?:sympathi[sz]ers|followers|activists|members|militants)\b", re.IGNORECASE)
-
-
 def classify(
     text: str,
     *,
@@ -398,7 +396,7 @@ def classify(
     # ... three armed strikes ... to force a boycott of the elections" (ACLED's protesters are civilians)
     protest = "protest" in c and not (set(agent_kinds) & {2, 3, 8} and not set(agent_kinds) & {5, 6} and not crowd_kind
                                       and not re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)
-                                      and not _FOLLOWERS.search(t))
+                                      and not rx.followers.search(t))
     crowd_clash = bool(_filters().crowd_party.candidates(t)) and bool(rx.crowd_party.search(t))  # words first
     violent_crowd = "riot" in c or "riot_acts" in c
 
@@ -449,7 +447,7 @@ def classify(
     # another device went off ("A bomb went off at the bank. Another charge was defused at the savings bank")
     if "disrupted" in c and (
         _PREMATURE.search(t) or not ("attack" in c and not rx.carriers.search(t) and _harm(c, t, rx))
-    ) and not _went_off_besides(t, c["disrupted"]):
+    ) and not _went_off_besides(t, c["disrupted"], rx):
         return out(SD, "Disrupted weapons use", "disrupted")
 
     # --- a ground assault on an armed target with rifles and mortars, rockets or hand grenades is a battle:

@@ -138,7 +138,7 @@ _CALENDAR_DAY = re.compile(
 
 
 def _enforcement_verbs() -> frozenset[str]:
-    return frozenset(word_list("attribution.json", "enforcement_verbs"))
+    return word_list("attribution.json", "enforcement_verbs")  # type: ignore[return-value]
 
 
 _DATE_WORDS = re.compile(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, Span
 from eventdesk.extract.actors import find as actors_stage
@@ -22,6 +23,7 @@ from eventdesk.extract.actors.attribution import enforcement_nouns, enforcement_
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
+from eventdesk.rules import word_list
 
 __all__ = ["_assemble"]
 
@@ -122,7 +124,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
             a2 = generic_actor("civilians", country)  # "rioters hurled a Molotov cocktail at a bank"
     deaths = _deaths(group)
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
-        if any(_CAUSE.search(clean.text, s.start, s.end) for s in own):
+        if any(_protest_cause().search(clean.text, s.start, s.end) for s in own):
             deaths = _no_deaths(top.classification.sub_event_type, deaths)
         elif top.classification.event_type == cls_stage.PROTESTS:
             # "police dispersing the crowd shot and killed a rider": deaths at the protest itself
@@ -260,20 +262,11 @@ def _no_deaths(sub_event_type: str, deaths: Fatalities) -> Fatalities:
                       "the event it reacts to")
 
 
-# deaths a protest report names that are what it protests ("protested the killing of a student",
-# "after five guards were killed the previous evening")
-_CAUSE = re.compile(
-    r"\b(after|following|over|against|into|protest\w*|demonstrat\w*|condemn\w*|denounc\w*|mourn\w*)\s+"
-    r"(at\s+|over\s+|against\s+)?(the\s+|a\s+|an\s+)?(\w+\s+){0,3}(killings?|deaths?|murders?|lynching|"
-    r"shootings?|assassination|massacre)\b|"
-    r"\b(after|following|when)\s+([\w']+\s+){0,6}(killed|murdered|shot dead|lynched|died)\b|"
-    r"\b(who|which)\s+(\w+\s+){0,3}(killed|murdered)\b|\b(led|leading)\s+to\s+(\w+\s+){0,4}deaths\b|"
-    r"\bkilled\b[^.]{0,40}\b(the\s+previous|the\s+day\s+before|earlier|last\s+(week|month|night))\b"
-    # "the funeral march of the 10 union members killed in the dynamite attack": another event's dead
-    r"|\b(killed|murdered|died)\s+(in|during)\s+(the|a|an|that)\s+(\w+\s+){0,3}(attack|bombing|explosion|blast|massacre|"
-    r"ambush|raid)s?\b",
-    re.IGNORECASE,
-)
+@cache
+def _protest_cause() -> re.Pattern[str]:
+    """Deaths a protest report names that are what it protests ("protested the killing of a student",
+    "the funeral march of the 10 union members killed in the dynamite attack"): ``toll_words.json``."""
+    return re.compile("|".join(word_list("toll_words.json", "protest_cause_patterns")), re.IGNORECASE)
 
 
 def _deaths(group: list[Candidate]) -> Fatalities:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventdesk.rules import word_list
+from eventdesk.extract.actors.attribution import enforcement_verbs
 
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
@@ -125,7 +125,7 @@ def accused_act(token, rules: FrameRules) -> str:
     own = token.doc.text[min(t.idx for t in first.subtree):max(t.idx + len(t) for t in first.subtree)]
     # "arrested two men suspected of killing a judge in Medellin on Monday": a weekday is the arrest's;
     # "... suspected of killing a judge on 2 April" names the act's own day
-    arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in _enforcement_verbs()
+    arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in enforcement_verbs()
     if _CALENDAR_DAY.search(own) if arrest else _DATE_WORDS.search(own):
         return ""
     return f"an act referred to as what someone is {head.text.lower()} {prep.lower_}, not its report"
@@ -136,9 +136,6 @@ _CALENDAR_DAY = re.compile(
     r"(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2})\b",
     re.IGNORECASE)
 
-
-def _enforcement_verbs() -> frozenset[str]:
-    return word_list("attribution.json", "enforcement_verbs")  # type: ignore[return-value]
 
 
 _DATE_WORDS = re.compile(

@@ -129,6 +129,7 @@ def _fields(e) -> dict:
         "event_date": e.date.date.isoformat() if e.date else None,
         "fatalities": e.fatalities.best,
         "actor1": e.actor1.name if e.actor1 else None,
+        "actor2": e.actor2.name if e.actor2 else None,
         "country": e.place.country if e.place else None,
         "location": e.place.location if e.place else None,
     }

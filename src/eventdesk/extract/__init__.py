@@ -50,7 +50,7 @@ COMPONENTS: tuple[Stage, ...] = (
     _stage("places", {"context", "docs", "sentences"}, {"places", "countries"}, read_places),
     _stage("actors", {"context", "docs", "countries"}, {"actors"}, read_actors),
     _stage("trigger", {"reading", "context", "docs", "actors"}, {"triggers"}, read_triggers),
-    _stage("scope", {"reading", "context", "triggers", "docs"}, {"verdicts"}, read_scope),
+    _stage("scope", {"reading", "context", "triggers", "docs", "actors"}, {"verdicts"}, read_scope),
     _stage("dates", {"reading", "triggers", "verdicts", "context", "publication"}, {"dates"}, read_dates),
     _stage("tolls", {"reading", "triggers", "verdicts", "countries", "docs"}, {"tolls"}, read_tolls),
     _stage("assembly", {"clean", "reading", "publication", "sentences", "context", "places", "countries", "actors",

@@ -263,15 +263,16 @@ def _group(candidates: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _told_kinds(group: list[Candidate]) -> frozenset[str]:
-    """The event types the group's sentences tell, for a later anaphor to point at. An attack whose
-    means is not told may be the blast a later sentence names ("gunmen attacked an army post ...
+    """The event types the group's sentences tell, for a later anaphor to point at. An attack (or a
+    destruction) whose means is not told may be the blast a later sentence names ("gunmen attacked an army post ...
     The blast killed two soldiers"); a one-sided attack on soldiers is a battle only by default
     (ACLED assumes the target fought back), so it tells no fight for a later "those clashes" to
     point at ("Urban guerrillas attacked the garrison ... hurled bombs ... those clashes")."""
     kinds = set()
     for c in group:
         kind, cue = c.classification.event_type, c.classification.cue
-        if cue in ("attack", "abduct"):
+        if cue in ("attack", "abduct", "looting"):
+            # "commandos destroyed a truck ... The strong explosion, which destroyed the front part"
             kinds.add(cls_stage.ERV)
         if not (kind == cls_stage.BATTLES and cue in ("attack", "abduct")):
             kinds.add(kind)

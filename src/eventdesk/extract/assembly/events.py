@@ -99,7 +99,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                 continue
             inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
             if inherited is None and reference is not None:
-                inherited = _narrative_date(text, sentences, reference, group[0])
+                inherited = _narrative_date(text, sentences, reference, group[0], resolver)
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).date is not None:
             reference = (group[-1].sentence, _merged_view(group).date)
@@ -136,20 +136,34 @@ def _past_year(text: str, group: list[Candidate], year: int) -> str:
 
 
 #: How many sentences after the last dated event an undated one still takes its date.
-NARRATIVE_REACH = 4
+NARRATIVE_REACH = 12
 
 
-def _narrative_date(text: str, sentences, reference: tuple[Span, EventDate], cand: Candidate) -> EventDate | None:
+def _narrative_date(text: str, sentences, reference: tuple[Span, EventDate], cand: Candidate,
+                    resolver: DateResolver) -> EventDate | None:
     """The report's reference time carried forward: "On 10 March rebels murdered a family in X. /
     The rebels also attacked public buildings in Y." A simple-past event sentence with no date of
     its own, a few sentences after an event the report dated, happened in that event's time frame
     (narrative progression). A perfect ("have attacked"), a habitual or a present tense breaks the
     narrative and takes no date from it."""
     last, date = reference
-    between = sum(1 for s in sentences if last.end <= s.span.start < cand.sentence.start)
-    if between > NARRATIVE_REACH or not _simple_past(cand):
+    between = [s.span for s in sentences if last.end <= s.span.start < cand.sentence.start]
+    if len(between) > NARRATIVE_REACH or not _simple_past(cand):
         return None
+    if any(_another_time(text, s, date, resolver) for s in between):
+        return None  # "The Pentagon report, covering January 1 to March 31, said ...": the story moved on
     return replace(date, how=f"{date.how}; carried from the report's last dated event")
+
+
+def _another_time(text: str, sentence: Span, date: EventDate, resolver: DateResolver) -> bool:
+    """Whether a sentence names a time other than the story's: a year, or a day, week or month
+    that is not the reference day (a statement's date, "said on Friday", does not move the story)."""
+    for e in resolver.expressions(text, sentence):
+        if e.speech or e.report:
+            continue
+        if e.kind == "year" or (e.date is not None and e.date.date != date.date):
+            return True
+    return False
 
 
 def _simple_past(cand: Candidate) -> bool:
@@ -162,8 +176,11 @@ def _simple_past(cand: Candidate) -> bool:
     tokens = [t for t in parse if t.idx >= offset - 1][:1] or list(parse)[:1]
     token = tokens[0]
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    for _ in range(3):  # "an explosion in Ambo" -> "wounded"
-        if verb.pos_ == "VERB" or verb.dep_ == "ROOT":
+    for _ in range(8):
+        # up to the finite verb of the clause: "an explosion in Ambo" -> "wounded"; a participle
+        # that only modifies ("devices hurled by guerrillas", "houses damaged", ", injuring 15")
+        # carries no tense of its own, the verb above it does
+        if verb.dep_ == "ROOT" or (verb.pos_ in ("VERB", "AUX") and _finite(verb)):
             break
         verb = verb.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -172,6 +189,11 @@ def _simple_past(cand: Candidate) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in aux)
+
+
+def _finite(verb) -> bool:
+    """Whether a verb carries tense: a finite tag, or an auxiliary of its own."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _candidate(doc: ArticleDoc, span: Span, parse) -> Candidate:

@@ -27,6 +27,9 @@ from eventdesk.extract.dates import _expr as dx
 __all__ = ["DateExpr", "DateAnchor", "DateResolver", "anchors_in"]
 
 _DAY = dt.timedelta(days=1)
+#: A day-month with no year that falls this many days after publication or fewer is in the future
+#: (a date set for something to come), not the year before.
+FUTURE_REACH_DAYS = 92
 _WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 _APPROX_WORDS = ("report", "around", "approx", "exact", "or before", "or about", "estimat", "unclear", "unknown")
 
@@ -143,11 +146,18 @@ class DateResolver:
 
     def _year_for(self, month: int, day: int) -> tuple[int | None, str]:
         """Year of a day-month without a year: the publication year, unless that day would be
-        after publication (then the year before)."""
+        after publication: a day in the next few months is the future ("the municipal elections
+        planned for 12 November", in a report of 7 November), none; a later one is the year before."""
         pub = self.publication
         if pub is None:
             return None, "no year and no publication date"
         if (month, day) > (pub.month, pub.day):
+            try:
+                ahead = (dt.date(pub.year, month, day) - pub).days
+            except ValueError:  # 29 February of a common year
+                ahead = FUTURE_REACH_DAYS + 1
+            if ahead <= FUTURE_REACH_DAYS:
+                return None, "future date"
             return pub.year - 1, "year before publication"
         return pub.year, "publication year"
 

@@ -12,6 +12,7 @@ from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
 from eventdesk.extract.trigger.classify import all_cues, cues
+from eventdesk.extract.trigger.component import without_sources
 
 __all__ = ["read_scope"]
 
@@ -29,7 +30,8 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, c.event_type in _VIOLENT_TYPES)
         reason = "" if factual else verdict.reason
         if not reason and c.event_type in _VIOLENT_TYPES:
-            reason = _frame(parse, sentence, c, doc.context.armed_hint(sentence).armed, rules)
+            hint = doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ())))
+            reason = _frame(parse, sentence, c, hint.armed, rules)
         verdicts[span] = reason
     classifier = services.event_classifier
     factual = [span for span, why in verdicts.items() if not why]

@@ -21,6 +21,7 @@ _MODALS: frozenset[str] = word_list("modality_words.json", "modals")  # type: ig
 _FUTURE: frozenset[str] = word_list("modality_words.json", "future")  # type: ignore[assignment]
 _PLAN_VERBS: frozenset[str] = word_list("modality_words.json", "plan_verbs")  # type: ignore[assignment]
 _DENY_VERBS: frozenset[str] = word_list("modality_words.json", "deny_verbs")  # type: ignore[assignment]
+_SCHEDULING: frozenset[str] = word_list("modality_words.json", "scheduling_verbs")  # type: ignore[assignment]
 _HABITUAL = re.compile(
     r"\b(for (over |more than |nearly |almost )?(a|one|two|three|several|many|\d+) (years?|months|decades?)|"
     r"intermittent(ly)?|regularly|routinely|frequently|often|repeatedly|every (day|week|month|year)|"
@@ -66,10 +67,12 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
     token = _cue_token(doc, cue_start, cue_end)
     if token is None:
         return Modality()
-    if token.lemma_.lower() in {"threaten", "vow", "warn", "plan", "pledge", "intend"}:
+    if token.lemma_.lower() in {"threaten", "vow", "warn", "plan", "pledge", "intend"} or token.lemma_.lower() in _SCHEDULING:
         return Modality("threat or plan")
     if _presupposed(token):
         return Modality()
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _SCHEDULING:
+        return Modality("threat or plan")  # "have scheduled a general strike on 1 November"
     chain = [token, *token.ancestors]
     verb_chain = [t for t in chain if t.pos_ in ("VERB", "AUX")] or [token.head]
     first_verb = verb_chain[0]
@@ -95,10 +98,10 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         c.lower_ == "to" for c in token.children
     ):
         head = token.head.lemma_.lower()
-        if head in _PLAN_VERBS or head in _DENY_VERBS:
+        if head in _PLAN_VERBS or head in _DENY_VERBS or head in _SCHEDULING:
             return Modality("threat or plan")
-    if not lead and not _ANY_DATE.search(text):
-        aspect = _aspect(first_verb) or ("present tense" if first_verb.tag_ in ("VBP", "VBZ") else "")
+    if not lead and not _act_dated(doc):
+        aspect = _aspect(first_verb) or ("present tense" if _present(first_verb) else "")
         if aspect:
             return Modality(f"{aspect} without a date (background or ongoing)")
     core = _core_clause(first_verb if token.pos_ != "VERB" else token, token)
@@ -152,9 +155,32 @@ def _overlaps(match: re.Match[str], ranges: list[tuple[int, int]]) -> bool:
 _ANY_DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"\d{1,2}/\d{1,2}|\d{4})\b",
+    r"\d{1,2}/\d{1,2}|\d{4}|(last|past) (\d+|\w+) hours)\b",
     re.IGNORECASE,
 )
+
+
+def _present(verb) -> bool:
+    """A present tense, active ("attacks") or passive ("is called", "are held")."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children) \
+        and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _act_dated(doc) -> bool:
+    """Whether the sentence names a time that can date an act: any date word, except one that dates
+    an announcement said of a noun ("the new rebel offensive announced in April is called ..."):
+    there the month is the announcement's, and the present tense around the act still rules."""
+    speech = word_list("scope_frames.json", "speech_verbs")
+    for m in _ANY_DATE.finditer(doc.text):
+        token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        head = token.root if token is not None else None
+        while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head is None or not (head.dep_ in ("acl", "relcl") and head.lemma_.lower() in speech):
+            return True
+    return False
 
 
 def _aspect(verb) -> str:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.trigger.classify import classify
 
-__all__ = ["read_triggers"]
+__all__ = ["read_triggers", "without_sources"]
 
 
 def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
@@ -20,10 +20,12 @@ def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
         span = sentence.span
         sentence_text = text[span.start:span.end]
         # who took part: the source of a statement ("police said") is no side of the event
-        actors = tuple(m for m in doc.actors.get(span, ()) if m.role != "source")
-        kinds = context.armed_hint(sentence_text)
+        found_here = doc.actors.get(span, ())
+        actors = tuple(m for m in found_here if m.role != "source")
+        told = without_sources(sentence_text, span, found_here)
+        kinds = context.armed_hint(told)
         c = classify(
-            sentence_text,
+            told,
             armed_actors=kinds.armed,
             state_agent=kinds.state or any(m.actor.inter == 1 and m.role == "agent" for m in actors),
             actor_kinds=tuple(m.actor.inter for m in actors),
@@ -32,3 +34,14 @@ def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
         if c is not None:
             found[span] = c
     return replace(doc, triggers=found)
+
+
+def without_sources(sentence_text: str, span, mentions) -> str:
+    """The sentence with the words of its statements' sources blanked (same offsets): "Police said
+    rebels shot the mayor" counts the rebels as an armed side, not the police who said it."""
+    for m in mentions:
+        where = m.actor.span
+        if m.role == "source" and where is not None and span.start <= where.start < where.end <= span.end:
+            a, b = where.start - span.start, where.end - span.start
+            sentence_text = sentence_text[:a] + " " * (b - a) + sentence_text[b:]
+    return sentence_text

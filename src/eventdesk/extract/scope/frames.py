@@ -127,7 +127,7 @@ def _path_up(token, steps: int = 4):
 
 def _prospect(token, rules: FrameRules) -> str:
     own_clause = True  # not yet out of the word's own clause ("fought off rebels who attacked the base")
-    for head, child in _path_up(token, 3):
+    for head, child in _path_up(token, 5):  # "the possibility of an attack with rockets": rockets -> with -> attack -> of
         own_clause = own_clause and child.dep_ not in ("relcl", "advcl", "conj", "ccomp", "parataxis")
         if own_clause and head.pos_ == "VERB" and head.lemma_.lower() in rules.prevention_verbs and \
                 head.i < token.i and child.dep_ in ("dobj", "xcomp", "pcomp", "prep"):

@@ -38,7 +38,7 @@ _AGGREGATE = re.compile(
     r"(attacks|incidents|strikes|airstrikes|operations|bombings|clashes|assaults|raids|protests|"
     r"demonstrations|ambushes|killings|kidnappings)\b(?! (in|at|on) (the )?(?-i:[A-Z]))|a (spate|series|wave|string) of|"
     r"frequency of|(\d+) of the (\d+)( total)?|between (\w+ )?\d{1,2} and \d{1,2}|"
-    r"so far this (year|month)|since (the start|the beginning) of|tally|statistics)\b",
+    r"so far this (year|month)|since (the start|the beginning) of|tally|statistics|countless|innumerable)\b",
     re.IGNORECASE,
 )
 

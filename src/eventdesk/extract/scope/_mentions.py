@@ -117,7 +117,7 @@ def accused_act(token, rules: FrameRules) -> str:
     never takes their day. "Blamed the army for the murder of 10 unionists on 31 October" keeps it."""
     first = _first_conjunct(token)
     prep = first.head
-    if first.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "with"):
+    if first.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "with", "to"):
         return ""
     head = prep.head
     if head.lower_ not in rules.accusation_heads and head.lemma_.lower() not in rules.accusation_heads:
@@ -141,7 +141,8 @@ _CALENDAR_DAY = re.compile(
 _DATE_WORDS = re.compile(
     r"\b(today|yesterday|tonight|last (night|week)|this (morning|afternoon|evening)|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|\d{4}|\d{1,2}(:\d\d)?\s*(am|pm|hours))\b|\bat \d{4}\b", re.IGNORECASE)
+    r"november|december|\d{4}|\d{1,2}(:\d\d)?\s*(am|pm|hours)|\w+ (days?|weeks?|months?) ago)\b|\bat \d{4}\b",
+    re.IGNORECASE)
 
 
 def series(token, rules: FrameRules) -> str:

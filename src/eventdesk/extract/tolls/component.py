@@ -23,10 +23,11 @@ def read_tolls(doc: ArticleDoc, services) -> ArticleDoc:
             continue
         toll = count_fatalities(text, [span], war_zone=(doc.countries.get(span) or "") in war_zones)
         parse = doc.docs.get(span)
-        if toll.how == "none reported" and parse is not None and doc.triggers[span].event_type in _VIOLENT:
-            # no figure: the victims named one by one ("the assassination of Carlos Pizarro")
+        if toll.how in ("none reported", "definite") and parse is not None and doc.triggers[span].event_type in _VIOLENT:
+            # no figure, or one victim by a definite noun: the victims named one by one ("the
+            # assassination of Carlos Pizarro", "killed the mayor of Hostigal, as well as two peasants")
             found = named_victims(parse, load_victim_rules())
-            if found is not None:
+            if found is not None and found[0] > toll.best:
                 n, start, end = found
                 toll = Fatalities(n, n, n, Span(span.article_id, span.start + start, span.start + end),
                                   "victims named one by one")

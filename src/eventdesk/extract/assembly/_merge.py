@@ -22,6 +22,7 @@ from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.context import ArticleContext
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.tolls.count import count_fatalities
+from eventdesk.extract.tolls.victims import load_victim_rules, named_victims
 from eventdesk.rules import word_list
 
 __all__ = [
@@ -149,6 +150,14 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, 
     """Attach a following sentence that adds detail ("Police fired tear gas to disperse them")."""
     extra = cand.extra + (span,)
     deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones)
+    if doc is not None and deaths.how == "none reported" and \
+            ERV_OR_BATTLE.get(cand.classification.event_type) == "armed":
+        # no figure: the victims the detail names one by one ("Inspector Eulogio Flores died in the explosion")
+        found = named_victims(doc, load_victim_rules())
+        if found is not None:
+            n, start, end = found
+            deaths = Fatalities(n, n, n, Span(span.article_id, span.start + start, span.start + end),
+                                "victims named one by one")
     if deaths.best < cand.fatalities.best:
         deaths = cand.fatalities  # the larger toll
     docs = cand.extra_docs + (((span, doc),) if doc is not None else ())

@@ -122,4 +122,7 @@ def _count(t, rules: VictimRules) -> int:
         lemma = t.lemma_.lower()
         if lemma in rules.person_nouns or (len(lemma) > 4 and lemma.endswith(rules.person_suffixes)):
             return 1
+        if any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.lemma_.lower() in rules.person_nouns)
+               for c in t.children if c.i < t.i):
+            return 1  # a surname the recaser could not capitalise: "police corporal Oswaldo palomino"
     return 0

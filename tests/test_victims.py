@@ -22,6 +22,9 @@ def nlp():
     ("Rebels killed peasants in the valley.", 0),  # an uncounted plural: the text reader's vague rules
     ("Gunmen did not kill the judge, police said.", 0),
     ("Police killed the engine of the truck.", 0),
+    ("The party condemned the murder of minister Antonio Rodriguez Porth and two of his bodyguards.", 3),
+    ("The minister was assassinated today during an attack in which two members of his escort were also killed.", 3),
+    ("The minister was assassinated today during an attack in which two members of his escort were wounded.", 1),
 ])
 def test_named_victims(nlp, sentence, deaths):
     found = named_victims(nlp(sentence), load_victim_rules())

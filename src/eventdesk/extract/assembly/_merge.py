@@ -155,7 +155,7 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, 
         # no figure: the victims the detail names one by one ("Inspector Eulogio Flores died in the explosion")
         found = named_victims(doc, load_victim_rules())
         if found is not None:
-            n, start, end = found
+            n, start, end, _ = found
             deaths = Fatalities(n, n, n, Span(span.article_id, span.start + start, span.start + end),
                                 "victims named one by one")
     if deaths.best < cand.fatalities.best:

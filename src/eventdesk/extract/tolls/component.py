@@ -23,12 +23,13 @@ def read_tolls(doc: ArticleDoc, services) -> ArticleDoc:
             continue
         toll = count_fatalities(text, [span], war_zone=(doc.countries.get(span) or "") in war_zones)
         parse = doc.docs.get(span)
-        if toll.how in ("none reported", "definite") and parse is not None and doc.triggers[span].event_type in _VIOLENT:
+        if parse is not None and doc.triggers[span].event_type in _VIOLENT:
             # no figure, or one victim by a definite noun: the victims named one by one ("the
-            # assassination of Carlos Pizarro", "killed the mayor of Hostigal, as well as two peasants")
+            # assassination of Carlos Pizarro", "killed the mayor of Hostigal, as well as two peasants"),
+            # and a figure of others "also killed" added to the victim named first
             found = named_victims(parse, load_victim_rules())
-            if found is not None and found[0] > toll.best:
-                n, start, end = found
+            if found is not None and found[0] > toll.best and (toll.how in ("none reported", "definite") or found[3]):
+                n, start, end, _ = found
                 toll = Fatalities(n, n, n, Span(span.article_id, span.start + start, span.start + end),
                                   "victims named one by one")
         tolls[span] = toll

@@ -42,19 +42,26 @@ def load_victim_rules() -> VictimRules:
     )
 
 
-def named_victims(parse, rules: VictimRules) -> tuple[int, int, int] | None:
-    """(deaths, start, end) of the first lethal word with victims in the parsed sentence ``parse``
-    (offsets into the sentence), or None."""
+def named_victims(parse, rules: VictimRules) -> tuple[int, int, int, bool] | None:
+    """(deaths, start, end, added) of the first lethal word with victims in the parsed sentence
+    ``parse`` (offsets into the sentence), plus the dead of a later lethal word said to be others
+    ("... was assassinated during an attack in which two members of his escort were also killed":
+    ``added`` is then true), or None."""
+    found = None
     for t in parse:
         if any(c.dep_ == "neg" for c in t.children):
             continue
+        if found is not None and not any(c.lower_ == "also" for c in t.children):
+            continue  # after the first: only dead said to be others ("two of his escort were also killed")
         heads = _victim_heads(t, rules)
         if not heads:
             continue
         total = sum(_count(h, rules) for v in heads for h in _conjuncts(v))
-        if total:
-            return total, t.idx, t.idx + len(t)
-    return None
+        if total and found is None:
+            found = (total, t.idx, t.idx + len(t), False)
+        elif total:
+            found = (found[0] + total, found[1], found[2], True)
+    return found
 
 
 def _victim_heads(t, rules: VictimRules) -> list:
@@ -71,9 +78,13 @@ def _victim_heads(t, rules: VictimRules) -> list:
         # the means, not on the act
         means = [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("by", "with")
                  for o in p.children if o.dep_ == "pobj"]
-        return [c for c in t.children if c.dep_ == "poss"] + [
+        # "the murder of minister Rodriguez Porth and two of his bodyguards": the parse makes the count
+        # a conjunct of the act
+        counted = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "NUM"]
+        return [c for c in t.children if c.dep_ == "poss"] + counted + [
             o for h in (t, *means) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children if o.dep_ == "pobj"]
+            for q in (p, *(c for c in p.children if c.dep_ == "conj" and c.lower_ == "of"))  # "of X and of Y"
+            for o in q.children if o.dep_ == "pobj"]
     if t.pos_ == "NOUN" and lemma == "life" and t.head.lemma_.lower() in ("take", "claim", "cost"):
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return []
@@ -94,6 +105,10 @@ def _conjuncts(t) -> list:
     for c in t.children:
         if c.dep_ == "conj":
             out.extend(_conjuncts(c))
+    # "found dead along with Gilda Flores", "machinegunned together with five others"
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and t.doc[c.i - 1].lower_ in ("along", "together"):
+            out.extend(o for o in c.children if o.dep_ == "pobj")
     # "the mayor ... as well as two peasants": spaCy hangs the second on "as"
     for c in t.children:
         if c.dep_ == "cc" and c.lower_ == "as":
@@ -108,6 +123,9 @@ def _count(t, rules: VictimRules) -> int:
     low = t.lower_
     if low in rules.nonperson:
         return 0
+    if t.pos_ == "NUM":  # "Rodriguez Porth and two of his bodyguards"
+        n = parse_number(t.lower_)
+        return n if n is not None and n < 10_000 and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) else 0
     num = next((c for c in t.children if c.dep_ == "nummod"), None)
     if num is not None:
         n = parse_number(num.lower_)

@@ -25,3 +25,30 @@ def test_the_group_that_claims_the_act_is_its_perpetrator(services):
             "The Shining Path claimed responsibility for the attack in a call to a radio station.")
     [res] = process([article("claim", text, dt.date(2021, 5, 11), "test")], services)
     assert [e.actor1.name for e in res.events] == ["Shining Path"]
+
+
+def test_phrases_that_name_who_carried_out_an_act_or_is_held_responsible():
+    rules = attribution.load_attribution_rules()
+    for sentence in ("These attacks launched by the Shining Path in Ayacucho are part of the violence.",
+                     "The wave of kidnappings carried out throughout the national territory by the ELN.",
+                     "At least 10 soldiers were killed in the harassment and attacks by the FMLN.",
+                     "The police hold the Tupac Amaru Revolutionary Movement responsible for the attack.",
+                     "No one was hurt in the blast, for which the FMLN guerrillas are being held responsible."):
+        assert rules.responsibility.search(sentence), sentence
+    for sentence in ("The government launched a new plan against the Shining Path.",
+                     "Attacks on the FMLN's positions continued.",
+                     "The ELN carried out the kidnapping."):  # the agent is the subject: read by the parse
+        assert not rules.responsibility.search(sentence), sentence
+
+
+def test_who_holds_someone_responsible_blames_and_who_is_held_responsible_is_blamed():
+    blame = attribution.load_attribution_rules().blame
+    assert blame.search("The FMLN holds Col Vargas responsible for the victims.")
+    assert not blame.search("The FMLN guerrillas are being held responsible.")
+
+
+def test_a_group_held_responsible_in_another_sentence_carried_out_the_unclaimed_bombing(services):
+    text = ("Two bombs exploded outside the agriculture ministry in San Salvador on Tuesday, destroying two "
+            "vehicles.\n\nNo one was hurt in the blasts, for which the FMLN guerrillas are being held responsible.")
+    [res] = process([article("held", text, dt.date(1989, 2, 8), "test")], services)
+    assert [e.actor1.name for e in res.events] == ["FMLN: Farabundo Marti National Liberation Front"]

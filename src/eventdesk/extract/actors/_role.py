@@ -39,6 +39,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
         head = t.head
         # "Boko Haram/IS claimed ...": the parser reads the group's "IS" as the auxiliary "is"
         passive = any(c.dep_ == "auxpass" and c.text != "IS" for c in head.children)
+        if dep in ("nsubjpass", "dobj", "obj") and _blamed(head):
+            return "agent", head.i  # "the FMLN was blamed for the bombing": who did it, not its target
         if dep == "nsubj" or (dep == "nsubjpass" and not passive):
             lemma = head.lemma_.lower()
             if lemma in _REPORTING_VERBS and not claims_own_act(head):
@@ -72,6 +74,13 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _blamed(verb: Token) -> bool:
+    """A verb of blaming (``attribution.json`` blamed_verbs): "blamed", "accused", "held ... responsible"."""
+    lemma = verb.lemma_.lower()
+    return lemma in word_list("attribution.json", "blamed_verbs") and \
+        (lemma != "hold" or any(c.lower_ == "responsible" for c in verb.children))
 
 
 def _names_an_explosive(verb: Token) -> bool:

@@ -52,3 +52,29 @@ def test_a_group_held_responsible_in_another_sentence_carried_out_the_unclaimed_
             "vehicles.\n\nNo one was hurt in the blasts, for which the FMLN guerrillas are being held responsible.")
     [res] = process([article("held", text, dt.date(1989, 2, 8), "test")], services)
     assert [e.actor1.name for e in res.events] == ["FMLN: Farabundo Marti National Liberation Front"]
+
+
+def test_an_unclaimed_act_takes_the_one_group_the_reports_other_acts_of_its_kind_name(services):
+    text = ("In Pedregales, on the road from Zulia to Sardinata, the ELN kidnapped businessman Sergio Alarcon "
+            "on Saturday.\n\nIn Canalete, in Cordoba, cattleman Pedro Pablo Mejia was kidnapped on Saturday.")
+    [res] = process([article("kind", text, dt.date(1990, 3, 4), "test")], services)
+    assert [e.actor1.name for e in res.events] == ["ELN: National Liberation Army"] * 2
+    assert all("ELN" in e.notes for e in res.events)  # the notes name the group taken
+
+
+def test_two_groups_named_for_acts_of_that_kind_leave_the_unclaimed_one_unidentified(services):
+    text = ("In Pedregales, on the road from Zulia to Sardinata, the ELN kidnapped businessman Sergio Alarcon "
+            "on Saturday.\n\nIn Tibu, FARC guerrillas kidnapped a mayor on Saturday.\n\n"
+            "In Canalete, in Cordoba, cattleman Pedro Pablo Mejia was kidnapped on Saturday.")
+    [res] = process([article("kinds", text, dt.date(1990, 3, 4), "test")], services)
+    assert sorted(e.actor1.name for e in res.events) == [
+        "ELN: National Liberation Army", "FARC: Revolutionary Armed Forces of Colombia",
+        "Unidentified Armed Group (Colombia)"]
+
+
+def test_a_group_named_for_acts_of_another_kind_is_not_taken(services):
+    text = ("The ELN blew up an oil pipeline near Tibu on Saturday.\n\n"
+            "In Canalete, in Cordoba, cattleman Pedro Pablo Mejia was kidnapped on Saturday.")
+    [res] = process([article("other", text, dt.date(1990, 3, 4), "test")], services)
+    kidnap = [e for e in res.events if e.event_type == "Violence against civilians"]
+    assert [e.actor1.name for e in kidnap] == ["Unidentified Armed Group (Colombia)"]

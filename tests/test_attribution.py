@@ -33,7 +33,8 @@ def test_phrases_that_name_who_carried_out_an_act_or_is_held_responsible():
                      "The wave of kidnappings carried out throughout the national territory by the ELN.",
                      "At least 10 soldiers were killed in the harassment and attacks by the FMLN.",
                      "The police hold the Tupac Amaru Revolutionary Movement responsible for the attack.",
-                     "No one was hurt in the blast, for which the FMLN guerrillas are being held responsible."):
+                     "No one was hurt in the blast, for which the FMLN guerrillas are being held responsible.",
+                     "Al Shabaab suspected."):
         assert rules.responsibility.search(sentence), sentence
     for sentence in ("The government launched a new plan against the Shining Path.",
                      "Attacks on the FMLN's positions continued.",
@@ -78,3 +79,33 @@ def test_a_group_named_for_acts_of_another_kind_is_not_taken(services):
     [res] = process([article("other", text, dt.date(1990, 3, 4), "test")], services)
     kidnap = [e for e in res.events if e.event_type == "Violence against civilians"]
     assert [e.actor1.name for e in kidnap] == ["Unidentified Armed Group (Colombia)"]
+
+
+def test_the_state_force_named_before_what_it_is_held_to_have_done_is_blamed():
+    blame = attribution.load_attribution_rules().state_blame
+    for sentence in ("The military men are suspected of involvement in the assassination of the rector.",
+                     "He reiterated the belief that the armed forces were guilty of the murders.",
+                     "Journalists demand that the government punish the military men responsible for the crime.",
+                     "The massacre was perpetrated by armed forces death squads."):
+        assert blame.search(sentence), sentence
+    for sentence in ("The armed forces were deployed in the north.",
+                     "Soldiers are involved in the search for the kidnappers' hideout."):
+        assert not blame.search(sentence), sentence
+
+
+def test_a_murder_the_report_says_the_armed_forces_were_guilty_of_is_theirs_unless_denied(services):
+    told = "Six Jesuit priests were murdered in San Salvador on Thursday.\n\n"
+    [res] = process([article("guilty", told + "The archbishop said that the armed forces were guilty of the murders.",
+                             dt.date(1989, 11, 18), "test")], services)
+    assert [e.actor1.name for e in res.events] == ["Military Forces of El Salvador"]
+    [res] = process([article("denied", told + "The minister denied that the armed forces were guilty of the murders.",
+                             dt.date(1989, 11, 18), "test")], services)
+    assert [e.actor1.name for e in res.events] == ["Unidentified Armed Group (El Salvador)"]
+
+
+def test_a_blame_said_to_be_mistaken_is_denied():
+    rules = attribution.load_attribution_rules()
+    sentence = ("Locals demonstrated against the military, mistakenly believing members of the military had "
+                "been responsible for the deaths of the civilians.")
+    assert rules.state_blame.search(sentence) and rules.denials.search(sentence)
+    assert not rules.denials.search("Residents believe members of the military were responsible for the deaths.")

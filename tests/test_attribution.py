@@ -34,7 +34,8 @@ def test_phrases_that_name_who_carried_out_an_act_or_is_held_responsible():
                      "At least 10 soldiers were killed in the harassment and attacks by the FMLN.",
                      "The police hold the Tupac Amaru Revolutionary Movement responsible for the attack.",
                      "No one was hurt in the blast, for which the FMLN guerrillas are being held responsible.",
-                     "Al Shabaab suspected."):
+                     "Al Shabaab suspected.",
+                     "With bomb explosions in the capital, a new group announced its emergence."):
         assert rules.responsibility.search(sentence), sentence
     for sentence in ("The government launched a new plan against the Shining Path.",
                      "Attacks on the FMLN's positions continued.",

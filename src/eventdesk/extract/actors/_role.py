@@ -50,6 +50,14 @@ def role_of(token: Token) -> tuple[str, int | None]:
             return ("patient" if passive else "agent"), head.i
         if dep in ("nsubjpass",):
             return "patient", head.i
+        if dep == "oprd" and _names_itself(head):
+            # 'a group calling itself the Dare-to-Die Squad attacked': the name is the group's, in its role
+            named = head.head if head.dep_ in ("acl", "relcl") else \
+                next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if named is None:
+                break
+            t = named
+            continue
         if dep in ("dobj", "obj", "dative", "oprd"):
             return "patient", head.i
         if dep == "pobj":
@@ -74,6 +82,12 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _names_itself(verb: Token) -> bool:
+    """"calling itself", "calls themselves": the verb's object names its own subject."""
+    return verb.lemma_.lower() in ("call", "name", "style") and \
+        any(c.dep_ in ("dobj", "obj") and c.lower_ in ("itself", "themselves") for c in verb.children)
 
 
 def _blamed(verb: Token) -> bool:

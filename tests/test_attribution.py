@@ -35,7 +35,9 @@ def test_phrases_that_name_who_carried_out_an_act_or_is_held_responsible():
                      "The police hold the Tupac Amaru Revolutionary Movement responsible for the attack.",
                      "No one was hurt in the blast, for which the FMLN guerrillas are being held responsible.",
                      "Al Shabaab suspected.",
-                     "With bomb explosions in the capital, a new group announced its emergence."):
+                     "With bomb explosions in the capital, a new group announced its emergence.",
+                     "Delgado Parker, who was apparently kidnapped by the MRTA, is still missing.",
+                     "The bomb had been planted by members of the Communist Party of Chile."):
         assert rules.responsibility.search(sentence), sentence
     for sentence in ("The government launched a new plan against the Shining Path.",
                      "Attacks on the FMLN's positions continued.",
@@ -110,3 +112,10 @@ def test_a_blame_said_to_be_mistaken_is_denied():
                 "been responsible for the deaths of the civilians.")
     assert rules.state_blame.search(sentence) and rules.denials.search(sentence)
     assert not rules.denials.search("Residents believe members of the military were responsible for the deaths.")
+
+
+def test_narcoterrorists_are_the_one_group_the_report_names(services):
+    text = ("On 27 March, the police base in Uchiza, San Martin department, was attacked by armed narcoterrorists.\n\n"
+            "The group was made up of about 300 members of the Shining Path and local drug traffickers.")
+    [res] = process([article("narco", text, dt.date(1989, 3, 28), "test")], services)
+    assert [e.actor1.name for e in res.events] == ["Shining Path"]

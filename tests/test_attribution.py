@@ -37,7 +37,8 @@ def test_phrases_that_name_who_carried_out_an_act_or_is_held_responsible():
                      "Al Shabaab suspected.",
                      "With bomb explosions in the capital, a new group announced its emergence.",
                      "Delgado Parker, who was apparently kidnapped by the MRTA, is still missing.",
-                     "The bomb had been planted by members of the Communist Party of Chile."):
+                     "The bomb had been planted by members of the Communist Party of Chile.",
+                     "Police believe the EPP might be the perpetrator of the attack."):
         assert rules.responsibility.search(sentence), sentence
     for sentence in ("The government launched a new plan against the Shining Path.",
                      "Attacks on the FMLN's positions continued.",
@@ -119,3 +120,11 @@ def test_narcoterrorists_are_the_one_group_the_report_names(services):
             "The group was made up of about 300 members of the Shining Path and local drug traffickers.")
     [res] = process([article("narco", text, dt.date(1989, 3, 28), "test")], services)
     assert [e.actor1.name for e in res.events] == ["Shining Path"]
+
+
+def test_a_group_the_police_believe_to_be_the_perpetrator_carried_out_the_attack(services):
+    text = ("On 8 May 2020, in Yby Yau (Concepcion), a farm was attacked by a group who took farmers as hostages. "
+            "The area is known for the presence of the EPP, and the police believe that the group might be the "
+            "perpetrator of the attack.")
+    [res] = process([article("perp", text, None, "test")], services)
+    assert [e.actor1.name for e in res.events] == ["EPP: Paraguayan People's Army"]

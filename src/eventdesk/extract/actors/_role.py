@@ -39,6 +39,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
         head = t.head
         # "Boko Haram/IS claimed ...": the parser reads the group's "IS" as the auxiliary "is"
         passive = any(c.dep_ == "auxpass" and c.text != "IS" for c in head.children)
+        if dep in ("nsubjpass", "dobj", "obj") and _blamed(head):
+            return "agent", head.i  # "the FMLN was blamed for the bombing": who did it, not its target
         if dep == "nsubj" or (dep == "nsubjpass" and not passive):
             lemma = head.lemma_.lower()
             if lemma in _REPORTING_VERBS and not claims_own_act(head):
@@ -48,6 +50,14 @@ def role_of(token: Token) -> tuple[str, int | None]:
             return ("patient" if passive else "agent"), head.i
         if dep in ("nsubjpass",):
             return "patient", head.i
+        if dep == "oprd" and _names_itself(head):
+            # 'a group calling itself the Dare-to-Die Squad attacked': the name is the group's, in its role
+            named = head.head if head.dep_ in ("acl", "relcl") else \
+                next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if named is None:
+                break
+            t = named
+            continue
         if dep in ("dobj", "obj", "dative", "oprd"):
             return "patient", head.i
         if dep == "pobj":
@@ -72,6 +82,19 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _names_itself(verb: Token) -> bool:
+    """"calling itself", "calls themselves": the verb's object names its own subject."""
+    return verb.lemma_.lower() in ("call", "name", "style") and \
+        any(c.dep_ in ("dobj", "obj") and c.lower_ in ("itself", "themselves") for c in verb.children)
+
+
+def _blamed(verb: Token) -> bool:
+    """A verb of blaming (``attribution.json`` blamed_verbs): "blamed", "accused", "held ... responsible"."""
+    lemma = verb.lemma_.lower()
+    return lemma in word_list("attribution.json", "blamed_verbs") and \
+        (lemma != "hold" or any(c.lower_ == "responsible" for c in verb.children))
 
 
 def _names_an_explosive(verb: Token) -> bool:

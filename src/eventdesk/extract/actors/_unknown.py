@@ -59,7 +59,9 @@ def load_group_names() -> GroupNames:
         re.compile(rf"\b((?i:{prefixes})\s+(?:(?:al|as|ash|an|ar|at|ad|az|el)[-\s])?{name}"
                    rf"(?:\s+(?:(?:al|wa|el)[-\s])?{name}){{0,3}})"),
         # a quoted name, or words up to a head noun, or capitalised words
-        re.compile(rf"(?i:\b(?:{intro}))\s+(?:the\s+|a\s+)?(?:[\"“]([^\"”]{{3,60}})[\"”]|"
+        # (a quoted name may go on to its head noun: 'calling itself the "9 May" People's Liberation Forces')
+        re.compile(rf"(?i:\b(?:{intro})\s+(?:the\s+|a\s+)?)(?:[\"“]([^\"”]{{3,60}}[\"”]"
+                   rf"(?:\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{heads})(?:\s+(?i:{heads}))?\b)?)|"
                    rf"((?:[\w'’-]+\s+){{0,4}}?(?i:{heads})(?:\s+(?i:{heads}))?)\b)"),
         frozenset(word_list("named_groups.json", "rebel_words")),
         frozenset(word_list("named_groups.json", "not_groups")),
@@ -93,7 +95,7 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
                     and not quoted:  # a quoted or abbreviated name is a group's own: '"Secret Anticommunist Army" (ESA)' 
                 continue  # "the Atlacatl Battalion", "the Guatemalan Army": the state's units
             inter = 2 if set(words) & names.rebel_words else 3
-            out.append((start, end, _title(surface), inter))
+            out.append((start, end, _title(re.sub(r"[\"“”]", "", surface)), inter))
             taken.append((start, end))
     return sorted(out)
 

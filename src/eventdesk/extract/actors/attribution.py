@@ -20,20 +20,27 @@ perpetrator the report names (CODEBOOK section 2), so an event whose attacker is
    for the murder", "implicated four officers of the armed forces in the assassination"), unless it
    denies the blame. The force that arrested, investigated or tried suspects is never taken: only
    blame names a perpetrator, and "the army blamed the rebels" names the rebels.
+
+Once all of a report's events are assembled, ``attribute_by_kind`` gives an event still without a named
+attacker the one named group that the report's other events of the same kind (ACLED sub-event type)
+in the same country have as their attacker: "the ELN kidnapped businessman Sergio Alarcon ... In
+Canalete, cattleman Pedro Pablo Mejia was kidnapped" is one wave of the ELN's kidnappings. Two
+groups named as attackers of that kind, or none, leave it unidentified.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
-from eventdesk.model import Actor, Span
+from eventdesk.model import Actor, EventMention, Span
 from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, named_actors
 from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.rules import word_list
 
-__all__ = ["AttributionRules", "ReportAttribution", "enforcement_nouns", "enforcement_verbs", "holding_verbs",
+__all__ = ["AttributionRules", "ReportAttribution", "attribute_by_kind", "enforcement_nouns", "enforcement_verbs", "holding_verbs",
            "load_attribution_rules"]
 
 #: inter codes of non-state armed groups that can be named as responsible (rebels, political and
@@ -180,6 +187,31 @@ class ReportAttribution:
         _, police = min(self.blames, key=lambda b: abs(b[0] - first.start))
         name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
         return Actor(name, 1, None, "attribution:blamed-state")
+
+
+def attribute_by_kind(events: list[EventMention], describe: Callable[[EventMention], str]) -> list[EventMention]:
+    """The report's events, each whose attacker is an unidentified armed group taking the one named
+    non-state group that the report's other events of its sub-event type and country have as their
+    attacker (see the module docstring); ``describe`` writes the changed event's notes again."""
+    named: dict[tuple[str, str], dict[str, Actor]] = {}
+    for e in events:
+        a = e.actor1
+        if a is not None and a.inter in _GROUP_INTER and not a.name.startswith("Unidentified"):
+            named.setdefault(_kind(e), {})[a.name] = a
+    out = []
+    for e in events:
+        found = named.get(_kind(e), {})
+        if e.actor1 is not None and e.actor1.name.startswith("Unidentified Armed Group") and len(found) == 1:
+            who = next(iter(found.values()))
+            if e.actor2 is None or e.actor2.name != who.name:
+                e = replace(e, actor1=who)
+                e = replace(e, notes=describe(e))
+        out.append(e)
+    return out
+
+
+def _kind(e: EventMention) -> tuple[str, str]:
+    return e.sub_event_type, e.place.country if e.place is not None else ""
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -20,8 +20,9 @@ from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.places.locations import split_by_location
-from eventdesk.extract.actors.attribution import ReportAttribution, load_attribution_rules
+from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
+from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import (
     Candidate,
     EventSettings,
@@ -117,7 +118,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             if reference is None and mention.date is not None:
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)
-    return tuple(events), tuple(rejections)
+    return tuple(attribute_by_kind(events, describe)), tuple(rejections)
 
 
 _YEAR = re.compile(r"\b(?:in|during|early|late|mid)[-\s]+(?:the\s+)?((?:19|20)\d\d)s?\b|"

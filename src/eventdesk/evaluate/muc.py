@@ -248,8 +248,10 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
                 full = actor.name.lower()
                 acronym, _, long = actor.name.partition(":")
                 candidates = {fold(actor.name), fold(acronym), fold(long)} - {""}
+                # a short acronym matches a whole word of the key ("FMLN COLUMN", "THE FMLN [FARABUNDO
+                # ...]"), never part of one
                 if key and any(key == c or (len(key) > 5 and key in c) or (len(c) > 5 and c in key)
-                               for c in candidates):
+                               or (" " not in c and c in key.split()) for c in candidates):
                     return True
                 for pattern, prefix in _STATE:
                     if pattern.search(name) and full.startswith(prefix):

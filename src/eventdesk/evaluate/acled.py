@@ -55,7 +55,8 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
         "event_type": e.event_type == g["event_type"],
         "sub_event_type": e.sub_event_type == g["sub_event_type"],
         "event_date": bool(e.date) and e.date.date.isoformat() == g["event_date"],
-        "country": bool(place) and place.country.lower() == g["country"].lower(),
+        # the event's country: its place's, or the one read without a place (EventMention.country)
+        "country": (e.country_name or "").lower() == g["country"].lower(),
         "admin1": bool(place) and fold(place.admin1) == fold(g["admin1"]),
         # the same division under another spelling ("Idlib" / "Idleb"): data/admin1.csv's aliases
         "admin1_alias": bool(place) and (fold(place.admin1) == fold(g["admin1"]) or
@@ -172,7 +173,9 @@ def _pred_value(e: EventMention | None, f: str) -> str:
         return getattr(e, f)
     if f == "event_date":
         return e.date.date.isoformat() if e.date else ""
-    if f in ("country", "admin1", "admin1_alias"):
+    if f == "country":
+        return e.country_name or ""
+    if f in ("admin1", "admin1_alias"):
         return getattr(e.place, f.split("_")[0]) if e.place else ""
     if f == "coords_50km":
         return f"{e.place.latitude},{e.place.longitude} ({e.place.location})" if e.place else ""

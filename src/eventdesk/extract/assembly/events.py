@@ -19,6 +19,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
 from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
 from eventdesk.extract.actors.attribution import ReportAttribution, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
@@ -113,7 +114,10 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:
-            events.extend(split_by_location(mention, text, group[0].sentence, context))
+            for one in split_by_location(mention, text, group[0].sentence, context):
+                if one.place is None:  # no place: the country the report gives it, if any, with its evidence
+                    one = replace(one, country=event_country(text, sentences, one.sentences, context))
+                events.append(one)
             if reference is None and mention.date is not None:
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)

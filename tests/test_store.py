@@ -134,7 +134,7 @@ def test_migrates_an_empty_file(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [
-            (1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges"), (5, "acled_ids"), (6, "reextraction"), (7, "read_speed"), (8, "run_limits")]
+            (1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges"), (5, "acled_ids"), (6, "reextraction"), (7, "read_speed"), (8, "run_limits"), (9, "event_country")]
 
 
 def test_a_reader_never_creates_a_store(tmp_path: Path) -> None:

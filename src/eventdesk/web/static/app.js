@@ -132,7 +132,7 @@ class App {
     }
     const c = m.counts;
     $("store-summary").textContent = `${plural(c.events, "event")} from ${plural(c.articles, "article")}`
-      + (c.incomplete_events ? ` (${c.incomplete_events} without a date or place are held back)` : "")
+      + (c.incomplete_events ? ` (${c.incomplete_events} without a date or province are held back)` : "")
       + (m.dates.first ? `, ${m.dates.first} to ${m.dates.last}` : "");
     $("versions").textContent = Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(" · ");
   }

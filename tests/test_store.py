@@ -21,6 +21,7 @@ from eventdesk.model import (
     CleanArticle,
     Dropped,
     Event,
+    EventCountry,
     EventDate,
     EventMention,
     Fatalities,
@@ -388,7 +389,7 @@ spans = st.builds(Span, st.just("a1"), ints, ints)
 opt_spans = st.none() | spans
 actors = st.builds(Actor, texts, ints, opt_spans, texts)
 floats = st.floats(allow_nan=False, allow_infinity=False)
-mentions = st.builds(
+placed_or_not = st.builds(
     EventMention,
     article_id=st.just("a1"),
     event_type=texts,
@@ -405,6 +406,9 @@ mentions = st.builds(
     confidence=floats,
     type_evidence=opt_spans,
 )
+countries = st.builds(EventCountry, texts, texts, opt_spans)
+# a mention has a place, or no place and perhaps a country (EventMention.country: never both)
+mentions = placed_or_not | st.builds(lambda m, c: replace(m, place=None, country=c), placed_or_not, countries)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -71,7 +71,7 @@ class ArticleContext:
     place_context: PlaceContext
     places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
     dateline_place: Place | None = None  # where the report was filed ("LIMA, 7 MAY 89 --"), no span
-    named_countries: tuple[tuple[str, int], ...] = ()  # countries the text itself names, with counts
+    named_countries: tuple[tuple[str, int], ...] = ()  # countries the text names (not its dateline), with counts
 
     def filed_from(self, spans: tuple[Span, ...] = ()) -> Place | None:
         """The dateline's place, for an event whose sentences ``spans`` name no place of their own:
@@ -157,11 +157,15 @@ class ArticleContext:
         otherwise. The report is about the country with at least ``REPORT_DOMINANCE`` times the
         votes of any other (two countries named alike need the event's own evidence); ``"dateline"``
         when the names alone would not have decided it. A report that names no country and has no
-        dateline is about the country of the provinces and towns found in it, when they all agree."""
+        dateline (or one abroad from its groups' country) is about the country of the provinces and
+        towns found in it, when they all agree."""
         named = Counter(dict(self.named_countries))
         votes = named.copy()
-        if self.dateline_place is not None:
-            votes[self.dateline_place.country] += DATELINE_VOTES
+        filed = self.dateline_place
+        if filed is not None and (named or self.group_country() in (None, filed.country)):
+            # a report that names no country but groups of another is a communique filed abroad
+            # ("MEXICO CITY -- the URNG said its guerrillas ..."): its dateline says nothing of where
+            votes[filed.country] += DATELINE_VOTES
         if votes:
             country = _dominant(votes)
             if country is None:
@@ -234,6 +238,11 @@ def build_context(
         group_words=actors.group_words(),
     )
     named_countries = place_context.countries
+    if dateline:
+        # "ROME (ITALY), 11 JAN 90 --": the dateline is counted once, as the dateline (report_country)
+        in_dateline = dict(PlaceContext.from_text(dateline, gazetteer).countries)
+        named_countries = tuple((c, n - in_dateline.get(c, 0)) for c, n in named_countries
+                                if n > in_dateline.get(c, 0))
     if not place_context.countries:
         # an article that names no country: the countries of the provinces it names ("Kirinyaga
         # County"), else the country the user's feed is about; else the home countries of the

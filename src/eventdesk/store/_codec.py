@@ -143,7 +143,8 @@ def _country_of(row: Row) -> EventCountry | None:
     country an analyst set on a placeless event reads as ``reviewed``."""
     if row["geo_precision"] is not None or row["country"] is None:
         return None
-    return EventCountry(row["country"], row["country_how"] or "reviewed", _span_of(row, "country"))
+    how = row["country_how"]
+    return EventCountry(row["country"], "reviewed" if how is None else how, _span_of(row, "country"))
 
 
 def _fatalities_columns(fatalities: Fatalities) -> dict[str, Any]:

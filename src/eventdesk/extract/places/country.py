@@ -8,11 +8,11 @@ evidence, nearest first, and keeps where it came from (``EventCountry.how``):
 1. ``sentence``: a country one of the event's own sentences puts something in ("in Colombia",
    "inside Syria"); an event abroad named as abroad keeps that country;
 2. ``paragraph``: the country the nearest other sentence of its paragraph puts something in;
-3. ``article``: the one country the report is about (``ArticleContext.report_country``: the one it
-   names, or names far more than any other; with none named, the one of all its provinces, towns
-   and dateline); a report about two countries gives none here;
-4. ``dateline``: a report that names no country and no place, filed from a town (its country);
-5. ``groups``: a report with no other evidence whose named groups are all of one country.
+3. ``article`` / ``dateline``: the one country the report is about (``ArticleContext.report_country``:
+   its names of countries and its dateline's town vote, and one must clearly lead; with neither,
+   the one of all its provinces and towns); a report about two countries gives none here;
+4. ``groups``: a report that names no country and gives no other evidence, whose named groups are
+   all of one country (a communique filed abroad: "MEXICO CITY -- the URNG said its guerrillas ...").
 
 A report that gives none of these gets no country: never a guess. A country is not a place: the
 event keeps ``place=None`` and no coordinates (``model.EventCountry``).
@@ -47,7 +47,7 @@ def event_country(text: str, sentences: Sequence[Sentence], spans: Sequence[Span
     report = context.report_country()
     if report is not None:
         return EventCountry(report[0], report[1])
-    if not context.named_countries and context.dateline_place is None:
+    if not context.named_countries:
         home = context.group_country()
         if home:
             return EventCountry(home, "groups")

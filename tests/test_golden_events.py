@@ -131,4 +131,6 @@ def _fields(e) -> dict:
         "actor1": e.actor1.name if e.actor1 else None,
         "country": e.place.country if e.place else None,
         "location": e.place.location if e.place else None,
+        "event_country": e.country_name,  # the place's, or the one read without a place
+        "country_how": e.country.how if e.country else None,
     }

@@ -68,6 +68,17 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
     }
 
 
+def _pairing_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
+    """The checks that pair a gold row with an event of its note: ``_acled_checks`` with the country
+    read from the event's place only. An ACLED row always has a place, so a country-only event
+    (``EventMention.country``) is scored on its country but never pulls a row away from an event
+    of the same note that has a place."""
+    checks = _acled_checks(g, e)
+    if e is not None and e.place is None:
+        checks["country"] = False
+    return checks
+
+
 _CODER_WORDS = r"(?:coded|coordinates?\b|\bGP ?\d|geo-?prec|\bprec ?\d|split (?:up )?(?:between|across|over|among)|spread (?:across|between|over)|split across)"
 _CODER_PAREN = re.compile(r"\s*[\(\[][^()\[\]]*" + _CODER_WORDS + r"[^()\[\]]*[\)\]]", re.IGNORECASE)
 # a full stop inside a number or a word ("12.7mm", "U.N.") does not end the sentence
@@ -127,7 +138,7 @@ def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit
             if res is None:
                 skipped.append(Skipped(art.origin, "not processed"))
             events = list(res.events) if res else []
-            for g, e in match(gold, events, _acled_checks):
+            for g, e in match(gold, events, _pairing_checks):
                 checks = _acled_checks(g, e)
                 report.matched += e is not None
                 report.add(by.key(g) if by else None, checks)

@@ -71,7 +71,7 @@ class ArticleContext:
     place_context: PlaceContext
     places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
     dateline_place: Place | None = None  # where the report was filed ("LIMA, 7 MAY 89 --"), no span
-    named_countries: tuple[tuple[str, int], ...] = ()  # countries the text names (not its dateline), with counts
+    named_countries: tuple[tuple[str, int], ...] = ()  # countries the text names, with counts
 
     def filed_from(self, spans: tuple[Span, ...] = ()) -> Place | None:
         """The dateline's place, for an event whose sentences ``spans`` name no place of their own:
@@ -237,12 +237,7 @@ def build_context(
         event_sentences=tuple(s.span for s in sentences if s.triggers),
         group_words=actors.group_words(),
     )
-    named_countries = place_context.countries
-    if dateline:
-        # "ROME (ITALY), 11 JAN 90 --": the dateline is counted once, as the dateline (report_country)
-        in_dateline = dict(PlaceContext.from_text(dateline, gazetteer).countries)
-        named_countries = tuple((c, n - in_dateline.get(c, 0)) for c, n in named_countries
-                                if n > in_dateline.get(c, 0))
+    named_countries = place_context.countries  # the cleaned text holds no dateline: it counts apart
     if not place_context.countries:
         # an article that names no country: the countries of the provinces it names ("Kirinyaga
         # County"), else the country the user's feed is about; else the home countries of the

@@ -21,6 +21,7 @@ from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
+from eventdesk.extract.places.nearby import nearby_place
 from eventdesk.extract.actors.attribution import ReportAttribution, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
 from eventdesk.extract.assembly._merge import (
@@ -105,7 +106,9 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         if _merged_view(group).date is not None:
             reference = (group[-1].sentence, _merged_view(group).date)
         if _merged_view(group).place is None:
+            last = group[-1].extra[-1] if group[-1].extra else group[-1].sentence
             place = _paragraph_place(text, sentences, group, taken, context) or \
+                nearby_place(sentences, group[0].sentence, last, taken, context) or \
                 context.filed_from(tuple(s for c in group for s in (c.sentence, *c.extra)))
             group[0] = replace(group[0], place=place)
         setting = _setting_sentence(text, sentences, group, taken)

@@ -12,7 +12,7 @@ from eventdesk.export import COLUMNS
 
 EXPECTED_COLUMNS = (
     "event_id, event_date, time_precision, event_type, sub_event_type, actor1, assoc_actor_1, actor2, "
-    "assoc_actor_2, country, admin1, admin2, admin1_code, location, latitude, longitude, geo_precision, fatalities, "
+    "assoc_actor_2, country, admin1, admin2, admin1_code, location, latitude, longitude, geo_precision, country_how, fatalities, "
     "fatalities_low, fatalities_high, source, source_count, independent_sources, article_ids, notes, disputed, evidence, confidence, reviewed"
 ).split(", ")
 

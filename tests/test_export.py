@@ -22,7 +22,7 @@ META = {"pipeline_version": "0.1.0", "model": "en_core_web_sm-3.8.0", "dictionar
 WRITTEN_META = {**META, "profile": "eventdesk", "columns": export.column_dtypes(export.COLUMNS)}
 HEADER = (
     "event_id,event_date,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,"
-    "country,admin1,admin2,admin1_code,location,latitude,longitude,geo_precision,fatalities,fatalities_low,fatalities_high,"
+    "country,admin1,admin2,admin1_code,location,latitude,longitude,geo_precision,country_how,fatalities,fatalities_low,fatalities_high,"
     "source,source_count,independent_sources,article_ids,notes,disputed,evidence,confidence,reviewed"
 )
 

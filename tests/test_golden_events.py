@@ -132,4 +132,6 @@ def _fields(e) -> dict:
         "actor2": e.actor2.name if e.actor2 else None,
         "country": e.place.country if e.place else None,
         "location": e.place.location if e.place else None,
+        "event_country": e.country_name,  # the place's, or the one read without a place
+        "country_how": e.country.how if e.country else None,
     }

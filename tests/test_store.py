@@ -21,6 +21,7 @@ from eventdesk.model import (
     CleanArticle,
     Dropped,
     Event,
+    EventCountry,
     EventDate,
     EventMention,
     Fatalities,
@@ -134,7 +135,7 @@ def test_migrates_an_empty_file(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert [tuple(r)[:2] for r in conn.execute("SELECT version, name FROM schema_migrations")] == [
-            (1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges"), (5, "acled_ids"), (6, "reextraction"), (7, "read_speed"), (8, "run_limits")]
+            (1, "initial"), (2, "fusion"), (3, "review"), (4, "repair_ranges"), (5, "acled_ids"), (6, "reextraction"), (7, "read_speed"), (8, "run_limits"), (9, "event_country")]
 
 
 def test_a_reader_never_creates_a_store(tmp_path: Path) -> None:
@@ -388,7 +389,7 @@ spans = st.builds(Span, st.just("a1"), ints, ints)
 opt_spans = st.none() | spans
 actors = st.builds(Actor, texts, ints, opt_spans, texts)
 floats = st.floats(allow_nan=False, allow_infinity=False)
-mentions = st.builds(
+placed_or_not = st.builds(
     EventMention,
     article_id=st.just("a1"),
     event_type=texts,
@@ -405,6 +406,9 @@ mentions = st.builds(
     confidence=floats,
     type_evidence=opt_spans,
 )
+countries = st.builds(EventCountry, texts, texts, opt_spans)
+# a mention has a place, or no place and perhaps a country (EventMention.country: never both)
+mentions = placed_or_not | st.builds(lambda m, c: replace(m, place=None, country=c), placed_or_not, countries)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

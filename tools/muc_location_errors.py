@@ -9,7 +9,7 @@ A location error's kind, first that fits:
 - ``no place, key names only the country``: the event has no place, and every alternative of the key
   names only the country (the scorer matches such a key on the event place's country, so an event
   with no place can never match it);
-- ``no place``: the event has no place, the key names a town or a province;
+- ``no place``: the event has no place (or only its country), the key names a town or a province;
 - ``wrong country, key names only the country`` / ``wrong country``: the event's place lies in
   another country than the key's;
 - ``key place in the sentence, another chosen``: the key's finest name is written in the event's
@@ -54,6 +54,8 @@ def kind(gold: str, predicted: str, evidence: str) -> str:
     countries = {_fold(a[0][0]) for a in alternatives}
     if countries and ours not in countries:
         return KINDS[2] if country_only else KINDS[3]
+    if "(country only" in predicted:  # "| | Peru (country only, from the dateline)": a country, no place
+        return KINDS[1]
     said = f" {_fold(evidence)} "
     if any(f" {_fold(a[-1][0])} " in said for a in alternatives if len(a) > 1):
         return KINDS[4]

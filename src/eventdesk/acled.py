@@ -99,10 +99,10 @@ def interaction(inter1: int, inter2: int) -> int:
 def keys_in_order(events: Iterable[Event], tables: AcledTables) -> list[tuple[str, str]]:
     """``(event_id, iso3)`` of the events that have a country ACLED codes, in export order (date,
     then id), the order in which new ``event_id_cnty`` numbers are given."""
-    placed = [e for e in events if e.fields.place is not None and tables.iso3(e.fields.place.country)]
+    placed = [e for e in events if tables.iso3(e.fields.country_name or "")]  # a country-only event too
     placed.sort(key=lambda e: (e.fields.date is None, e.fields.date.date.isoformat() if e.fields.date else "",
                                e.event_id))
-    return [(e.event_id, tables.iso3(e.fields.place.country) or "") for e in placed]  # type: ignore[union-attr]
+    return [(e.event_id, tables.iso3(e.fields.country_name or "") or "") for e in placed]
 
 
 def unix_seconds(when: dt.datetime | None) -> int | None:
@@ -149,7 +149,8 @@ def acled_row(event: Event, row: Mapping[str, Any], key: AcledKey | None, tables
         "source_scale": "",
         "notes": row["notes"],
         "fatalities": row["fatalities"],
-        "tags": "",
+        # what a row with a country and no place is: ACLED's geo_precision has no country level
+        "tags": "geo: country only" if row["country_how"] else "",
         "timestamp": key.timestamp if key else None,
     }
     out.update((name, row[name]) for name in EXTRA_COLUMNS)

@@ -30,7 +30,8 @@ def complete(event: Event) -> str:
     if f.date is None:
         return "no date"
     if f.place is None:
-        return "place unknown or vaguer than a province"
+        # ACLED codes no country-level event: a country-only one is held back unless asked for
+        return "only the country is known" if f.country is not None else "place unknown or vaguer than a province"
     return ""
 
 

@@ -55,7 +55,7 @@ COLUMNS: tuple[str, ...] = (
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
     "country", "admin1", "admin2", "admin1_code", "location", "latitude", "longitude", "geo_precision",
-    "fatalities", "fatalities_low", "fatalities_high",
+    "country_how", "fatalities", "fatalities_low", "fatalities_high",
     "source", "source_count", "independent_sources", "article_ids", "notes", "disputed", "evidence", "confidence",
     "reviewed",
 )
@@ -96,7 +96,8 @@ def event_row(event: Event) -> Record:
 
     Text is ``""`` when absent; numbers and dates are ``None`` when unknown (fatalities_low/high,
     coordinates, precisions, event_date) and become empty cells in CSV. Coordinates are rounded to
-    4 decimals, confidence to 2. ``source`` lists each outlet once (article id when the outlet is
+    4 decimals, confidence to 2. A row with ``country_how`` set is a country-only event: its country is
+    known, its place is not, and it has no coordinates. ``source`` lists each outlet once (article id when the outlet is
     unknown); ``source_count`` counts articles.
     """
     f = event.fields
@@ -111,7 +112,7 @@ def event_row(event: Event) -> Record:
         "assoc_actor_1": _names(f.assoc_actor_1),
         "actor2": _name(f.actor2),
         "assoc_actor_2": _names(f.assoc_actor_2),
-        "country": "" if place is None else place.country,
+        "country": f.country_name or "",
         "admin1": "" if place is None else place.admin1,
         "admin2": "" if place is None else place.admin2,
         # ISO 3166-2 code of the province under any of its spellings (data/admin1.csv)
@@ -120,6 +121,9 @@ def event_row(event: Event) -> Record:
         "latitude": None if place is None else _coordinate(place.latitude),
         "longitude": None if place is None else _coordinate(place.longitude),
         "geo_precision": None if place is None else place.precision,
+        # an event with a country and no place (EventMention.country): where the country was read;
+        # its row has no location, coordinates or geo_precision (ACLED's 1-3 have no country level)
+        "country_how": "" if place is not None or f.country is None else f.country.how,
         "fatalities": deaths.best,
         "fatalities_low": deaths.low,
         "fatalities_high": deaths.high,
@@ -295,7 +299,7 @@ def write_records(
         tmp.unlink(missing_ok=True)
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
     if fmt == "geojson" and count < len(ordered):
-        logging.getLogger(__name__).warning("%s: %d event(s) without coordinates left out", path,
+        logging.getLogger(__name__).warning("%s: %d event(s) without coordinates (no place, or only a country) left out", path,
                                             len(ordered) - count)
     if fmt in ("csv", "jsonl"):
         _atomic_text(path.with_name(path.name + ".meta.json"), meta_json)

@@ -71,7 +71,8 @@ def geojson_chunks(records: Iterable[Mapping[str, Any]], meta: Mapping[str, Any]
         if parts:
             yield "".join(parts)
     if omitted:
-        logging.getLogger(__name__).warning("%s: %d event(s) without coordinates left out", name, omitted)
+        logging.getLogger(__name__).warning("%s: %d event(s) without coordinates (no place, or only a country) left out",
+                                            name, omitted)
     yield "]}\n"
 
 

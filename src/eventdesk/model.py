@@ -23,6 +23,7 @@ __all__ = [
     "Sentence",
     "EventDate",
     "Place",
+    "EventCountry",
     "Fatalities",
     "Actor",
     "Claim",
@@ -149,6 +150,25 @@ class Place:
     span: Span | None = None
 
 
+COUNTRY_EVIDENCE: tuple[str, ...] = ("sentence", "paragraph", "article", "dateline", "groups")
+"""Where an event's country was read when no place was: a country its own sentences put it in ("in
+Colombia"), one an earlier or later sentence of its paragraph names, the one country the report is
+about, the country of the town the report was filed from, or the home country of the groups it names."""
+
+
+@dataclass(frozen=True)
+class EventCountry:
+    """The country of an event whose report names no place inside it (ISO short name, as
+    ``Place.country``), and where that was read (``how``, one of ``COUNTRY_EVIDENCE``; ``span`` the
+    words that name it, when a sentence does). A country is not a place: it has no coordinates and
+    no ``geo_precision`` (ACLED's 1-3 have no country level), so nothing that reads a place's point
+    (exports' coordinates, the map, fusion's distances) ever reads it as one."""
+
+    name: str
+    how: str
+    span: Span | None = None
+
+
 @dataclass(frozen=True)
 class Fatalities:
     """Deaths reported for one event. ``best`` follows ACLED (0 when none reported);
@@ -219,6 +239,19 @@ class EventMention:
     confidence: float = 0.5
     type_evidence: Span | None = None
     claims: tuple[Claim, ...] = ()
+    country: EventCountry | None = None  # only when ``place`` is None: a place gives its own country
+
+    def __post_init__(self) -> None:
+        if self.country is not None and self.place is not None:
+            raise ValueError("an event with a place has its place's country; EventMention.country is for "
+                             "an event with none")
+
+    @property
+    def country_name(self) -> str | None:
+        """The event's country: its place's, else the one read without a place, else ``None``."""
+        if self.place is not None:
+            return self.place.country
+        return self.country.name if self.country is not None else None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ SETTINGS_HELP: dict[str, str] = {
     "batch_size": "articles per batch (one spaCy pass per batch)",
     "keep_undated": "keep events whose date cannot be resolved (ACLED drops them; the evaluation keeps them)",
     "background_days": "reject events dated more than this many days before publication (background mentions)",
-    "include_incomplete": "export events whose place is unknown or vaguer than a province",
+    "include_incomplete": "export events whose place is unknown or vaguer than a province (or only their country is known)",
     "progress": "show a progress bar on long runs",
     "default_country": "country assumed for articles that name none (a national feed); unset by default",
     "host": "interface `eventdesk serve` listens on (loopback by default)",

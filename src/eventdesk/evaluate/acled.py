@@ -55,7 +55,8 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
         "event_type": e.event_type == g["event_type"],
         "sub_event_type": e.sub_event_type == g["sub_event_type"],
         "event_date": bool(e.date) and e.date.date.isoformat() == g["event_date"],
-        "country": bool(place) and place.country.lower() == g["country"].lower(),
+        # the event's country: its place's, or the one read without a place (EventMention.country)
+        "country": (e.country_name or "").lower() == g["country"].lower(),
         "admin1": bool(place) and fold(place.admin1) == fold(g["admin1"]),
         # the same division under another spelling ("Idlib" / "Idleb"): data/admin1.csv's aliases
         "admin1_alias": bool(place) and (fold(place.admin1) == fold(g["admin1"]) or
@@ -65,6 +66,17 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
         "actor1": normalise_actor(e.actor1.name if e.actor1 else "") == normalise_actor(g["actor1"]),
         "actor2": normalise_actor(e.actor2.name if e.actor2 else "") == normalise_actor(g["actor2"]),
     }
+
+
+def _pairing_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
+    """The checks that pair a gold row with an event of its note: ``_acled_checks`` with the country
+    read from the event's place only. An ACLED row always has a place, so a country-only event
+    (``EventMention.country``) is scored on its country but never pulls a row away from an event
+    of the same note that has a place."""
+    checks = _acled_checks(g, e)
+    if e is not None and e.place is None:
+        checks["country"] = False
+    return checks
 
 
 _CODER_WORDS = r"(?:coded|coordinates?\b|\bGP ?\d|geo-?prec|\bprec ?\d|split (?:up )?(?:between|across|over|among)|spread (?:across|between|over)|split across)"
@@ -126,7 +138,7 @@ def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit
             if res is None:
                 skipped.append(Skipped(art.origin, "not processed"))
             events = list(res.events) if res else []
-            for g, e in match(gold, events, _acled_checks):
+            for g, e in match(gold, events, _pairing_checks):
                 checks = _acled_checks(g, e)
                 report.matched += e is not None
                 report.add(by.key(g) if by else None, checks)
@@ -172,7 +184,9 @@ def _pred_value(e: EventMention | None, f: str) -> str:
         return getattr(e, f)
     if f == "event_date":
         return e.date.date.isoformat() if e.date else ""
-    if f in ("country", "admin1", "admin1_alias"):
+    if f == "country":
+        return e.country_name or ""
+    if f in ("admin1", "admin1_alias"):
         return getattr(e.place, f.split("_")[0]) if e.place else ""
     if f == "coords_50km":
         return f"{e.place.latitude},{e.place.longitude} ({e.place.location})" if e.place else ""

@@ -214,15 +214,20 @@ def _date_ok(t: MucTemplate, e: EventMention) -> bool:
 
 
 def _location_ok(t: MucTemplate, e: EventMention) -> bool:
-    p = e.place
-    if p is None:
+    """The key's finest named part: a country-only key is matched by the event's country (its
+    place's, or the one read without a place, ``EventMention.country``); a finer key needs a place."""
+    country = e.country_name
+    if country is None:
         return False
+    p = e.place
     for alternative in t.locations:
         name, kind = alternative[-1]
         key = fold(name)
         if kind == "COUNTRY" or len(alternative) == 1:
-            if key == fold(p.country):
+            if key == fold(country):
                 return True
+            continue
+        if p is None:
             continue
         # a city part is written "City-Part" (ACLED's "Lima-Miraflores"): the city or the part
         city, _, part = p.location.partition("-")
@@ -292,8 +297,10 @@ def _pred_field(e: EventMention, name: str) -> str:
     if name == "date":
         return e.date.date.isoformat() if e.date else ""
     if name == "location":
-        p = e.place
-        return "" if p is None else f"{p.location} | {p.admin1} | {p.country} (precision {p.precision})"
+        p, c = e.place, e.country
+        if p is None:
+            return "" if c is None else f"| | {c.name} (country only, from the {c.how})"
+        return f"{p.location} | {p.admin1} | {p.country} (precision {p.precision})"
     if name == "perpetrator":
         return " + ".join(a.name for a in (e.actor1, *e.assoc_actor_1) if a is not None)
     return str(e.fatalities.best)
@@ -301,7 +308,7 @@ def _pred_field(e: EventMention, name: str) -> str:
 
 def _describe(e: EventMention) -> str:
     day = e.date.date.isoformat() if e.date else "?"
-    where = e.place.location if e.place else "?"
+    where = e.place.location if e.place else f"({e.country.name})" if e.country else "?"
     return (f"{e.event_type} / {e.sub_event_type} {day} {where} "
             f"{e.actor1.name if e.actor1 else '-'} -> {e.actor2.name if e.actor2 else '-'} ({e.fatalities.best})")
 

@@ -47,6 +47,13 @@ _HERE = re.compile(r"\b(?:in|at|near|outside|of)\s+(?:%s)\b" % "|".join(
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
+#: How many times as often as any other a report must name a country to be about it alone ("El
+#: Salvador" five times and "the United States" once); below that it is about several countries.
+REPORT_DOMINANCE = 2
+#: How many times a report's dateline counts as naming its town's country (see ``report_country``).
+DATELINE_VOTES = 2
+
+
 @dataclass(frozen=True)
 class ArmedHint:
     armed: int
@@ -64,6 +71,7 @@ class ArticleContext:
     place_context: PlaceContext
     places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
     dateline_place: Place | None = None  # where the report was filed ("LIMA, 7 MAY 89 --"), no span
+    named_countries: tuple[tuple[str, int], ...] = ()  # countries the text names, with counts
 
     def filed_from(self, spans: tuple[Span, ...] = ()) -> Place | None:
         """The dateline's place, for an event whose sentences ``spans`` name no place of their own:
@@ -132,6 +140,46 @@ class ArticleContext:
         self.places_by_sentence[span] = place
         return place
 
+    def country_named(self, span: Span) -> tuple[str, Span] | None:
+        """The first country a sentence puts something in ("in Colombia"), with the words that
+        name it; ``None`` when it names none so."""
+        named = self._country_names(span)
+        if not named:
+            return None
+        start, end, country = named[0]
+        return country, Span(span.article_id, start, end)
+
+    def report_country(self) -> tuple[str, str] | None:
+        """The one country the whole report is about, and how that is known (``"article"`` or
+        ``"dateline"``), else ``None``. Each time the report names a country is a vote for it, and
+        the town it was filed from (its dateline) ``DATELINE_VOTES`` votes for that town's country:
+        a wire correspondent files from the country the news is about unless the report says
+        otherwise. The report is about the country with at least ``REPORT_DOMINANCE`` times the
+        votes of any other (two countries named alike need the event's own evidence); ``"dateline"``
+        when the names alone would not have decided it. A report that names no country and has no
+        dateline (or one abroad from its groups' country) is about the country of the provinces and
+        towns found in it, when they all agree."""
+        named = Counter(dict(self.named_countries))
+        votes = named.copy()
+        filed = self.dateline_place
+        if filed is not None and (named or self.group_country() in (None, filed.country)):
+            # a report that names no country but groups of another is a communique filed abroad
+            # ("MEXICO CITY -- the URNG said its guerrillas ..."): its dateline says nothing of where
+            votes[filed.country] += DATELINE_VOTES
+        if votes:
+            country = _dominant(votes)
+            if country is None:
+                return None
+            return country, "article" if _dominant(named) == country else "dateline"
+        found = {c for c, _ in self.place_context.admin1_countries}
+        found |= {p.country for p in self.places_by_sentence.values() if p is not None}
+        return (found.pop(), "article") if len(found) == 1 else None
+
+    def group_country(self) -> str | None:
+        """The home country of the groups the report names, when they all share one."""
+        homes = {c for c, _ in self.place_context.homes} or set(_actor_countries(self.text, self.actors))
+        return homes.pop() if len(homes) == 1 else None
+
     def sentence_country(self, span: Span) -> str | None:
         """The country a sentence places its event in when it names no town: "in Syria",
         "inside Syria", "on the Syrian side of the border"."""
@@ -164,6 +212,14 @@ class ArticleContext:
                          bool(_STATE_WORDS.search(sentence)))
 
 
+def _dominant(votes: Counter) -> str | None:
+    """The country with at least ``REPORT_DOMINANCE`` times the votes of any other, else ``None``."""
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < REPORT_DOMINANCE * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def build_context(
     text: str,
     article_id: str,
@@ -181,6 +237,7 @@ def build_context(
         event_sentences=tuple(s.span for s in sentences if s.triggers),
         group_words=actors.group_words(),
     )
+    named_countries = place_context.countries  # the cleaned text holds no dateline: it counts apart
     if not place_context.countries:
         # an article that names no country: the countries of the provinces it names ("Kirinyaga
         # County"), else the country the user's feed is about; else the home countries of the
@@ -204,7 +261,8 @@ def build_context(
         # the groups it names are another country's (a URNG communique filed from Mexico City)
         place_context = replace(place_context, countries=((filed.country, 1),))
         countries = (filed.country,)
-    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed)
+    return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed,
+                          named_countries)
 
 
 def _dateline_place(dateline: str, gazetteer, place_context: PlaceContext) -> Place | None:

@@ -2,6 +2,7 @@
 
 - Type: the sub-event type most reports give (weighted by their confidence).
 - Date and place: the most precise any report gives; among equally precise, the most reported.
+  With no report placing it, the country they give (``EventMention.country``), never as a place.
 - Actors: the name most reports give, a named actor before a generic one.
 - Deaths: ACLED's conservative rule, the lowest credible figure, unless a later report revises the
   toll ("rose to 40"): then the latest revision. ``low``/``high`` span every figure reported.
@@ -23,7 +24,7 @@ from typing import TypeVar
 
 from eventdesk.fuse._item import actor_base, is_generic
 from eventdesk.gazetteer import km
-from eventdesk.model import Actor, Claim, EventMention, Fatalities
+from eventdesk.model import COUNTRY_EVIDENCE, Actor, Claim, EventMention, Fatalities
 from eventdesk.extract.assembly.notes import describe
 
 __all__ = ["fuse_fields", "disputed_fields"]
@@ -31,6 +32,7 @@ __all__ = ["fuse_fields", "disputed_fields"]
 T = TypeVar("T")
 _NO_FIGURE = ("", "none reported", "unknown", "casualties only")
 _DOUBT = ("doubted", "denied")
+_COUNTRY_RANK = {how: rank for rank, how in enumerate(COUNTRY_EVIDENCE)}  # nearest evidence first
 
 
 def fuse_fields(members: Sequence[EventMention], published: Mapping[str, dt.date | None]) -> EventMention:
@@ -54,6 +56,11 @@ def fuse_fields(members: Sequence[EventMention], published: Mapping[str, dt.date
         sharpest = min(m.place.precision for m in placed)
         pool = [m for m in placed if m.place.precision == sharpest]
         place = _most_common(pool, lambda m: (m.place.country, m.place.location)).place
+    country = None
+    if place is None and (known := [m for m in members if m.country is not None]):
+        # no report places it: the country they give (fusion joins only reports of one country),
+        # with the nearest evidence any of them has; a country never becomes a town
+        country = min((m.country for m in known), key=lambda c: _COUNTRY_RANK.get(c.how, len(_COUNTRY_RANK)))
     actor1 = _actor(members, lambda m: m.actor1)
     actor2 = _actor(members, lambda m: m.actor2)
     taken = {a.name for a in (actor1, actor2) if a is not None}
@@ -64,6 +71,7 @@ def fuse_fields(members: Sequence[EventMention], published: Mapping[str, dt.date
         sentences=tuple(dict.fromkeys(s for m in members for s in m.sentences)),
         date=date,
         place=place,
+        country=country,
         actor1=actor1,
         actor2=actor2,
         assoc_actor_1=_union(members, lambda m: m.assoc_actor_1, taken),

@@ -85,6 +85,7 @@ class Item:
     lat: float
     lon: float
     geo_precision: int  # 0 when no place
+    nation: str  # the event's country: its place's, or the one read without a place; "" when unknown
     actor1: str  # see _party; "" when absent
     actor2: str
     named: frozenset[str]  # named (non-generic) actor bases
@@ -128,6 +129,7 @@ class Item:
             lat=0.0 if place is None else place.latitude,
             lon=0.0 if place is None else place.longitude,
             geo_precision=0 if place is None else place.precision,
+            nation=mention.country_name or "",
             actor1=a1,
             actor2=a2,
             named=named,

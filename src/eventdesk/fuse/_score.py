@@ -6,7 +6,8 @@ Hard limits (any one keeps two mentions apart, whatever else agrees):
 - dates further apart than their precision allows (1 day for day-precise reports, a week for
   week-precise, a month for month-precise),
 - different countries, or different provinces: ACLED codes one event per location, so an attack
-  on the PMF in Salah al-Din and an IED in Baghdad on the same day are two events,
+  on the PMF in Salah al-Din and an IED in Baghdad on the same day are two events; a report with
+  no place but a country (``EventMention.country``) meets only reports of that country,
 - two town-precise places more than 25 km apart, or any two places more than 50 km apart,
 - no actor in common when either report names no place (a date and a type alone are too little).
 
@@ -122,13 +123,15 @@ def _limits(a: Item, b: Item) -> tuple[float, str] | None:
 
 def limits_key(item: Item) -> tuple:
     """The fields ``apart`` reads (everything the hard limits look at but the article)."""
-    return (item.family, item.geo_precision, item.actor1, item.actor2, item.day, item.precision, item.country,
-            item.admin1, item.location, item.lat, item.lon)
+    return (item.family, item.geo_precision, item.nation, item.actor1, item.actor2, item.day, item.precision,
+            item.country, item.admin1, item.location, item.lat, item.lon)
 
 
 def _place(a: Item, b: Item) -> tuple[float, str] | None:
+    if a.nation and b.nation and a.nation != b.nation:
+        return None  # a report of one country never joins one of another, placed or not
     if not a.geo_precision or not b.geo_precision:
-        return 0.0, ""
+        return 0.0, ""  # a country alone adds nothing: it says too little to tell two events apart
     if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
         return None
     if a.location == b.location:

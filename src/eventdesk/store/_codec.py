@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from eventdesk.model import Actor, Claim, EventDate, EventMention, Fatalities, MergeLink, Place, Span
+from eventdesk.model import Actor, Claim, EventCountry, EventDate, EventMention, Fatalities, MergeLink, Place, Span
 
 
 class Row(Protocol):
@@ -110,7 +110,9 @@ def _place_columns(place: Place | None) -> dict[str, Any]:
 
 
 def _place_of(row: Row) -> Place | None:
-    if row["country"] is None:
+    """The row's place: a row has one exactly when it has a precision (a country-only row has
+    ``country`` and no precision, see ``_country_of``)."""
+    if row["geo_precision"] is None:
         return None
     return Place(
         country=row["country"],
@@ -123,6 +125,26 @@ def _place_of(row: Row) -> Place | None:
         source=row["place_source"],
         span=_span_of(row, "place"),
     )
+
+
+def _country_columns(mention: EventMention) -> dict[str, Any]:
+    """``country`` is the place's country, else the country read without a place; its provenance
+    columns belong to the latter only."""
+    found = mention.country
+    columns: dict[str, Any] = {"country_how": None if found is None else found.how}
+    columns.update(_span_columns("country", None if found is None else found.span))
+    if mention.place is None:
+        columns["country"] = None if found is None else found.name
+    return columns
+
+
+def _country_of(row: Row) -> EventCountry | None:
+    """The country of a row with no place (``None`` for a row with one: its place gives it). A
+    country an analyst set on a placeless event reads as ``reviewed``."""
+    if row["geo_precision"] is not None or row["country"] is None:
+        return None
+    how = row["country_how"]
+    return EventCountry(row["country"], "reviewed" if how is None else how, _span_of(row, "country"))
 
 
 def _fatalities_columns(fatalities: Fatalities) -> dict[str, Any]:
@@ -189,6 +211,7 @@ def encode_mention(mention: EventMention) -> dict[str, Any]:
     columns["assoc_actor_1"] = _actors_json(mention.assoc_actor_1)
     columns["assoc_actor_2"] = _actors_json(mention.assoc_actor_2)
     columns.update(_place_columns(mention.place))
+    columns.update(_country_columns(mention))
     columns.update(_fatalities_columns(mention.fatalities))
     columns["notes"] = mention.notes
     columns["confidence"] = float(mention.confidence)
@@ -215,6 +238,7 @@ def decode_mention(row: Row) -> EventMention:
         confidence=row["confidence"],
         type_evidence=_span_of(row, "type"),
         claims=claims_of_json(row["claims"]),
+        country=_country_of(row),
     )
 
 

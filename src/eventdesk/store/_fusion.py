@@ -131,7 +131,8 @@ def _undated_ids(conn: sqlite3.Connection, item: Item, types: Sequence[str]) -> 
     ``UNDATED_LOOKBACK`` days before their publication), or without a publication date; nearest
     publication first, then by content key; at most ``UNDATED_PEERS``."""
     marks = ", ".join("?" for _ in types)
-    where = [f"m.event_type IN ({marks})", "m.event_date IS NULL", "m.article_id <> ?", "m.country = ?"]
+    where = [f"m.event_type IN ({marks})", "m.event_date IS NULL", "m.article_id <> ?", "m.country = ?",
+             "m.geo_precision IS NOT NULL"]  # a placed region: a country alone (no precision) is not one
     params: list[object] = [*types, item.article, item.country]
     if item.admin1:
         where.append("(m.admin1 IS NULL OR m.admin1 = '' OR m.admin1 = ?)")

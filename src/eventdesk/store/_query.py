@@ -125,7 +125,8 @@ class EventQuery:
             clauses.append("e.independent_sources >= ?")
             params.append(self.min_sources)
         if not self.include_incomplete:
-            clauses.append("e.event_date IS NOT NULL AND e.country IS NOT NULL")
+            # a place is a precision (a country-only event has a country and none: dataset.complete)
+            clauses.append("e.event_date IS NOT NULL AND e.geo_precision IS NOT NULL")
         return (" AND ".join(clauses) or "1"), params
 
 
@@ -258,7 +259,7 @@ def facets(conn: sqlite3.Connection) -> Facets:
 def totals(conn: sqlite3.Connection) -> dict[str, int]:
     """How many events (all, and those an export would hold back as incomplete) and articles."""
     events, incomplete = conn.execute(
-        "SELECT count(*), coalesce(sum(event_date IS NULL OR country IS NULL), 0) FROM events"
+        "SELECT count(*), coalesce(sum(event_date IS NULL OR geo_precision IS NULL), 0) FROM events"
     ).fetchone()
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     return {"events": int(events), "incomplete_events": int(incomplete), "articles": int(articles)}

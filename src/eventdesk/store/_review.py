@@ -96,6 +96,9 @@ def apply_reviewed(conn: sqlite3.Connection, event_id: str, columns: dict[str, A
             columns["fatalities_how"] = "reviewed"
         elif prefix == "place":
             columns["place_source"] = "review"
+            if name == "country":  # on an event with no place it is the event's country (EventCountry)
+                columns.update({"country_how": "reviewed", "country_article": None, "country_start": None,
+                                "country_end": None})
         elif prefix in ("actor1", "actor2"):
             columns[f"{prefix}_key"] = "review"
             if columns.get(f"{prefix}_inter") is None:

@@ -19,7 +19,9 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
 from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
+from eventdesk.extract.places.nearby import nearby_place
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
 from eventdesk.extract.assembly.notes import describe
@@ -105,7 +107,9 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         if _merged_view(group).date is not None:
             reference = (group[-1].sentence, _merged_view(group).date)
         if _merged_view(group).place is None:
+            last = group[-1].extra[-1] if group[-1].extra else group[-1].sentence
             place = _paragraph_place(text, sentences, group, taken, context) or \
+                nearby_place(sentences, group[0].sentence, last, taken, context) or \
                 context.filed_from(tuple(s for c in group for s in (c.sentence, *c.extra)))
             group[0] = replace(group[0], place=place)
         setting = _setting_sentence(text, sentences, group, taken)
@@ -114,7 +118,10 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:
-            events.extend(split_by_location(mention, text, group[0].sentence, context))
+            for one in split_by_location(mention, text, group[0].sentence, context):
+                if one.place is None:  # no place: the country the report gives it, if any, with its evidence
+                    one = replace(one, country=event_country(text, sentences, one.sentences, context))
+                events.append(one)
             if reference is None and mention.date is not None:
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)

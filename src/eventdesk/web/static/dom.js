@@ -86,6 +86,9 @@ export function plural(n, word, many = `${word}s`) {
  *  no date, or no place at province level or better (then its place columns are empty). */
 export function heldBack(row) {
   if (!row.event_date) return "no date";
-  if (row.geo_precision === null || row.geo_precision === undefined) return "place unknown or vaguer than a province";
+  if (row.geo_precision === null || row.geo_precision === undefined) {
+    // a country-only event (country_how says where its country was read) has no place and no point
+    return row.country_how ? "only the country is known" : "place unknown or vaguer than a province";
+  }
   return "";
 }

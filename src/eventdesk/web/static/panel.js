@@ -12,7 +12,7 @@ const LABELS = {
   sub_event_type: "Sub-event type", actor1: "Actor 1", assoc_actor_1: "Associated with actor 1", actor2: "Actor 2",
   assoc_actor_2: "Associated with actor 2", country: "Country", admin1: "Province (admin1)",
   admin2: "District (admin2)", location: "Location", latitude: "Latitude", longitude: "Longitude",
-  geo_precision: "Geo precision", fatalities: "Fatalities (best)", fatalities_low: "Fatalities (low)",
+  geo_precision: "Geo precision", country_how: "Country read from (no place)", fatalities: "Fatalities (best)", fatalities_low: "Fatalities (low)",
   fatalities_high: "Fatalities (high)", source: "Outlets", source_count: "Articles",
   independent_sources: "Independent sources", article_ids: "Article ids", notes: "Notes", disputed: "Disputed fields",
   evidence: "Evidence", confidence: "Confidence", reviewed: "Reviewed fields",

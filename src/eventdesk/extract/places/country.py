@@ -1,0 +1,82 @@
+"""The country of an event whose report names no place for it.
+
+An event whose sentences, paragraph and dateline give no town still happened somewhere the report
+usually says: "guerrillas attacked a patrol in Colombia", a paragraph that begins "In Peru, ...",
+a report about one country only, a wire report filed from Bogota. ``event_country`` reads that
+evidence, nearest first, and keeps where it came from (``EventCountry.how``):
+
+1. ``sentence``: a country one of the event's own sentences puts something in ("in Colombia",
+   "inside Syria"); an event abroad named as abroad keeps that country;
+2. ``paragraph``: the country the nearest other sentence of its paragraph puts something in;
+3. ``article`` / ``dateline``: the one country the report is about (``ArticleContext.report_country``:
+   its names of countries and its dateline's town vote, and one must clearly lead; with neither,
+   the one of all its provinces and towns); a report about two countries gives none here;
+4. ``groups``: a report that names no country and gives no other evidence, whose named groups are
+   all of one country (a communique filed abroad: "MEXICO CITY -- the URNG said its guerrillas ...").
+
+A report that gives none of these gets no country: never a guess. A country is not a place: the
+event keeps ``place=None`` and no coordinates (``model.EventCountry``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+
+from eventdesk.model import EventCountry, Sentence, Span
+
+__all__ = ["event_country", "PARAGRAPH_REACH"]
+
+#: How many sentences before or after an event its paragraph is read in (a bound against one
+#: hostile paragraph of thousands of sentences; a real paragraph is far shorter).
+PARAGRAPH_REACH = 40
+
+
+def event_country(text: str, sentences: Sequence[Sentence], spans: Sequence[Span], context) -> EventCountry | None:
+    """The country of the event told by ``spans`` (its sentences, in text order), read from the
+    report as the module says, or ``None`` when the report gives no evidence of one."""
+    for span in spans:
+        named = context.country_named(span)
+        if named is not None:
+            return EventCountry(named[0], "sentence", named[1])
+    if spans:
+        for span in _paragraph(text, sentences, spans[0], spans[-1]):
+            named = context.country_named(span)
+            if named is not None:
+                return EventCountry(named[0], "paragraph", named[1])
+    report = context.report_country()
+    if report is not None:
+        return EventCountry(report[0], report[1])
+    if not context.named_countries:
+        home = context.group_country()
+        if home:
+            return EventCountry(home, "groups")
+    return None
+
+
+def _paragraph(text: str, sentences: Sequence[Sentence], first: Span, last: Span) -> Iterator[Span]:
+    """The other sentences of the paragraph around ``first``..``last``, nearest first (a blank line
+    ends a paragraph; sentences hold none)."""
+    before = _walk(text, sentences, first, -1)
+    after = _walk(text, sentences, last, 1)
+    spans = [*before, *after]
+    spans.sort(key=lambda s: min(abs(s.start - last.end), abs(first.start - s.end)))
+    return iter(spans)
+
+
+def _walk(text: str, sentences: Sequence[Sentence], span: Span, step: int) -> list[Span]:
+    if step < 0:
+        index = bisect.bisect_right(sentences, span.start, key=lambda s: s.span.end) - 1
+    else:
+        index = bisect.bisect_left(sentences, span.end, key=lambda s: s.span.start)
+    found: list[Span] = []
+    edge = span.start if step < 0 else span.end
+    while 0 <= index < len(sentences) and len(found) < PARAGRAPH_REACH:
+        other = sentences[index].span
+        gap = text[other.end:edge] if step < 0 else text[edge:other.start]
+        if "\n\n" in gap:
+            break
+        found.append(other)
+        edge = other.start if step < 0 else other.end
+        index += step
+    return found

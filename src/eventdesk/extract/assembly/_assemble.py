@@ -34,8 +34,10 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 _ATTRIBUTABLE = (cls_stage.VAC, cls_stage.ERV, cls_stage.BATTLES)
 
 
-def _assemble(clean, group, publication, n_sentences, context, settings, setting=None, attribution=None):
-    """One event mention from a group of candidate sentences, or a reason to reject it."""
+def _assemble(clean, group, publication, n_sentences, context, settings, setting=None, attribution=None,
+              home=None):
+    """One event mention from a group of candidate sentences, or a reason to reject it. ``home`` is
+    the country the report gives an event with no place (``places.country``), for its generic actors."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
     top = _reclassify(clean.text, group, top)
     view = _merged_view(group)
@@ -49,7 +51,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         if age > settings.background_days and n_sentences > 3:
             return None, f"background mention ({age} days before publication)"
     place = view.place
-    country = place.country if place else next((c.country for c in group if c.country), context.main_country)
+    country = place.country if place else (home or next((c.country for c in group if c.country), context.main_country))
     battle = top.classification.event_type == cls_stage.BATTLES
     gang_victim = top.classification.sub_event_type == "Attack" and sides.gang_victim(clean.text, group[0].sentence)
     if gang_victim:

@@ -113,8 +113,12 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                 context.filed_from(tuple(s for c in group for s in (c.sentence, *c.extra)))
             group[0] = replace(group[0], place=place)
         setting = _setting_sentence(text, sentences, group, taken)
+        # no place: the country the report gives the event names its generic actors ("US-led attacks
+        # on Syria" in an Iraqi report: civilians of Syria, not of Iraq)
+        told = None if group[0].place is not None else \
+            event_country(text, sentences, tuple(s for c in group for s in (c.sentence, *c.extra)), context)
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting,
-                                    attribution)
+                                    attribution, home=told.name if told is not None else None)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:

@@ -104,6 +104,7 @@ class _Rx:
     followers: re.Pattern[str]
     detonation: re.Pattern[str]
     mishap: re.Pattern[str]
+    protest_weak: re.Pattern[str]
 
 
 _VERB = (
@@ -177,6 +178,7 @@ def _rx() -> _Rx:
         followers=re.compile(rf"\b{table.nouns['followers']}\b", i),
         detonation=re.compile(rf"\b{table.nouns['detonation']}\b", i),
         mishap=re.compile(rf"\b{table.nouns['mishap']}\b", i),
+        protest_weak=re.compile(rf"{table.nouns['protest_weak']}", i),
         carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
                             r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
     )
@@ -287,6 +289,11 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
             _PURPOSE.fullmatch(m.group(0)) or _PURPOSE.search(t, max(0, m.start() - 3), m.end() + 1)
             for m in rx.cues["protest"].finditer(t)):
         # "kidnapped the ambassador to protest U.S. intervention": a purpose of armed men, no crowd
+        del found["protest"]
+    if "protest" in found and all(rx.protest_weak.fullmatch(m.group(0)) for m in rx.cues["protest"].finditer(t)) \
+            and not (rx.civil.search(t) or rx.followers.search(t) or re.search(cue_table().nouns["crowd"], t, re.I)):
+        # "the committee condemned the invasion, demanding the withdrawal", "he received the banners of
+        # Galan": a demand or a banner tells a protest only beside people who make it
         del found["protest"]
     if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
         found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))

@@ -184,13 +184,20 @@ _SPEECH: frozenset[str] = word_list("actor_words.json", "speech_verbs")  # type:
 
 def sources_are_not_agents(doc, found):
     """"the PMF said its units came under attack": the subject of a speech verb is the source of
-    the claim, not the perpetrator."""
+    the claim, not the perpetrator; unless what it says opens with "they" or "we", which is the
+    speaker again ("police said they raided a house")."""
     out = []
     for m in found:
         verb = doc[m.trigger] if m.trigger is not None and m.trigger < len(doc) else None
         if m.role == "agent" and verb is not None and verb.lemma_.lower() in _SPEECH \
                 and not claims_own_act(verb):
             m = replace(m, role="source")
+        if m.role == "source" and verb is not None and verb.lemma_.lower() in _SPEECH:
+            # "police said they raided a house": "they" (or "we") opening what the source says is the source
+            told = next((c for c in verb.children if c.dep_ == "ccomp" and any(
+                s.dep_ == "nsubj" and s.lower_ in ("they", "we") for s in c.children)), None)
+            if told is not None:
+                out.append(replace(m, role="agent", trigger=told.i))
         out.append(m)
     return out
 

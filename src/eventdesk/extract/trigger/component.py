@@ -39,9 +39,11 @@ def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
 def without_sources(sentence_text: str, span, mentions) -> str:
     """The sentence with the words of its statements' sources blanked (same offsets): "Police said
     rebels shot the mayor" counts the rebels as an armed side, not the police who said it."""
+    acting = {m.actor.span for m in mentions if m.role != "source"}  # "police said they raided": also the agent
     for m in mentions:
         where = m.actor.span
-        if m.role == "source" and where is not None and span.start <= where.start < where.end <= span.end:
+        if m.role == "source" and where is not None and where not in acting and \
+                span.start <= where.start < where.end <= span.end:
             a, b = where.start - span.start, where.end - span.start
             sentence_text = sentence_text[:a] + " " * (b - a) + sentence_text[b:]
     return sentence_text

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from eventdesk.gazetteer import Gazetteer, name_key
 from eventdesk.model import Span
@@ -188,32 +187,7 @@ def _after_unit_word(after: str) -> str:
 
 
 def scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
-    """Longest gazetteer matches among the capitalised runs, as new candidates (the callers fill
-    them in). Remembered by sentence: an event sentence is read for the article's provinces, for
-    its event's place and for the places it lists, and gives the same matches each time."""
-    return [Candidate(start, end, list(entries))
-            for start, end, entries in _scan_cached(text, span.start, span.end, _Same(gaz))]
-
-
-@dataclass(frozen=True, eq=False)
-class _Same:
-    """A key that is equal only to the same object (a gazetteer is not hashable by value)."""
-
-    obj: object
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.obj is self.obj
-
-
-@functools.lru_cache(maxsize=1024)
-def _scan_cached(text: str, start: int, end: int, gaz: _Same) -> tuple[tuple[int, int, tuple], ...]:
-    return tuple((c.start, c.end, tuple(c.entries)) for c in _scan(text, Span("", start, end), gaz.obj))
-
-
-def _scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
+    """Longest gazetteer matches among the capitalised runs."""
     found: list[Candidate] = []
     for run in _runs(text, span):
         i = 0

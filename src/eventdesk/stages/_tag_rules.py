@@ -89,8 +89,9 @@ def _lookup(patterns: list[_Pattern], firsts: list[dict]) -> Callable[[tuple], l
 
 
 class _Index:
-    """Finds the ruler's matches in a doc, as its Matcher would. Which one-token patterns match
-    depends only on the token's row of attributes, so that answer is kept per row."""
+    """Finds the ruler's matches in a doc, as its Matcher would. Which one-token patterns match,
+    and which longer patterns may start, depends only on the token's row of attributes, so both
+    answers are kept per row (keyed by the row's string hashes, as read from the doc)."""
 
     _KEEP_ROWS = 200_000  # rows remembered before the memory starts afresh
 
@@ -99,44 +100,45 @@ class _Index:
         more = [k for k, p in enumerate(patterns) if len(p.tokens) > 1]
         self._single = _lookup([patterns[k] for k in one], [firsts[k] for k in one])
         self._longer = _lookup([patterns[k] for k in more], [firsts[k] for k in more])
-        self.rows: dict[tuple, tuple[tuple[int, int], ...]] = {}
-        self.texts: dict[tuple, tuple] = {}  # a row of string hashes -> the row (``_row``)
+        # a row of string hashes -> (the row (``_row``), the one-token hits, the longer candidates)
+        self.known: dict[tuple, tuple[tuple, tuple[tuple[int, int], ...], tuple[_Pattern, ...]]] = {}
 
-    def _rows(self, doc) -> list[tuple]:
-        """``[_row(t) for t in doc]``, read from the doc's arrays: creating a Token per token cost
-        more than matching. The strings are those the hashes stand for (``lower_`` is the string
-        of the LOWER hash, and so on)."""
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-
-        strings, texts = doc.vocab.strings, self.texts
-        out = []
-        for key in map(tuple, doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()):
-            row = texts.get(key)
-            if row is None:
-                if len(texts) >= self._KEEP_ROWS:
-                    texts.clear()
-                row = texts[key] = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
-            out.append(row)
-        return out
-
-    def _one_token(self, row: tuple) -> tuple[tuple[int, int], ...]:
-        hits = self.rows.get(row)
-        if hits is None:
-            hits = tuple((p.key, p.match_id) for p in self._single(row) if p.at([row], 0))
-            if len(self.rows) >= self._KEEP_ROWS:
-                self.rows.clear()
-            self.rows[row] = hits
-        return hits
+    def _read(self, key: tuple, strings) -> tuple:
+        """What a row of string hashes stands for: the row of strings (``lower_`` is the string of
+        the LOWER hash, and so on), the (key, match id) of the one-token patterns that match it and
+        the longer patterns whose first token matches it."""
+        row = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        hits = tuple((p.key, p.match_id) for p in self._single(row) if p.at([row], 0))
+        if len(self.known) >= self._KEEP_ROWS:
+            self.known.clear()
+        # a longer pattern whose first token does not fit this row cannot start here ("y'?" of "y'all"
+        # is a candidate at every token by the index alone)
+        longer = tuple(p for p in self._longer(row) if all(test(row[f]) for f, test in p.tokens[0]))
+        known = self.known[key] = (row, hits, longer)
+        return known
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
-        rows = self._rows(doc)
+        """The matches ``(key, match id, start, end)`` in the order the ruler applies them. The
+        token columns are read from the doc's arrays: creating a Token per token cost more than
+        matching."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        strings, known, read = doc.vocab.strings, self.known, self._read
+        seen = [known.get(key) or read(key, strings)
+                for key in map(tuple, doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist())]
+        rows = None
         found = []
-        for i, row in enumerate(rows):
-            found.extend((key, match_id, i, i + 1) for key, match_id in self._one_token(row))
-            found.extend((p.key, p.match_id, i, i + len(p.tokens)) for p in self._longer(row)
-                         if p.at(rows, i))
+        for i, (_, hits, longer) in enumerate(seen):
+            for key, match_id in hits:
+                found.append((key, match_id, i, i + 1))
+            if longer:
+                if rows is None:
+                    rows = [row for row, _, _ in seen]
+                found.extend((p.key, p.match_id, i, i + len(p.tokens)) for p in longer if p.at(rows, i))
         found.sort()
         return found
+
+
 def fast_match(ruler) -> bool:
     """Give ``ruler`` (spaCy's AttributeRuler) the indexed matcher. Returns False, changing
     nothing, when one of its patterns is of a kind the index does not read."""

@@ -106,6 +106,7 @@ class ActorDictionary:
                 else:
                     self._by_alias.setdefault(alias.lower(), []).append(e)
         self._pattern = _alias_regex(a for e in self.entries if not e.is_lexicon for a in e.aliases)
+        self._matched: dict[str, tuple[tuple[int, int, str], ...]] = {}  # text -> ``matches``
 
     @classmethod
     def load(cls) -> "ActorDictionary":
@@ -187,10 +188,18 @@ class ActorDictionary:
             words = self._group_words = frozenset((word, e.country) for word, e in self._ethnic.items())
         return words
 
+    _KEEP = 4096  # texts whose matches are remembered: a sentence is read by places, actors and assembly
+
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping alias matches (start, end, surface), longest first."""
-        found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)]
-        return [m for m in found if self._case_ok(m[2])]
+        memo = self._matched
+        known = memo.get(text)
+        if known is None:
+            found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)]
+            if len(memo) >= self._KEEP:
+                memo.clear()
+            known = memo[text] = tuple(m for m in found if self._case_ok(m[2]))
+        return list(known)
 
     def _case_ok(self, surface: str) -> bool:
         """Short all-capital aliases (IS, AA, CV) only match in capitals."""

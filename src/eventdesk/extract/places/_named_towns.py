@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventdesk._literals import LiteralFilter
 from eventdesk.gazetteer import GazetteerError, fold, name_key
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._words import never_a_place
@@ -79,9 +80,19 @@ class NamedTown:
         self.reach = reach  # the end of what the text says about it: its unit word, province or reference
 
 
+@functools.cache
+def _filter() -> LiteralFilter:
+    """Which patterns can match a sentence at all, by the words they require (``eventdesk._literals``):
+    the unit-word patterns need a unit word ("town", "canton", ...), which most sentences lack."""
+    return LiteralFilter(dict(_patterns()))
+
+
 def _found(text: str, span: Span) -> list[NamedTown]:
     found = []
+    may = _filter().candidates(text[span.start:span.end])  # a pattern ruled out cannot match
     for how, pattern in _patterns():
+        if how not in may:
+            continue
         for m in pattern.finditer(text, span.start, span.end):
             groups = m.groupdict()
             unit = m.span("unit") if groups.get("unit") else None

@@ -43,9 +43,21 @@ def test_a_name_of_two_countries_takes_the_one_active_in_the_year_when_the_count
 
 
 def test_the_country_outranks_the_year(dictionary) -> None:
-    # Peru's ELN was not active in 2020, but an article set in Peru names no Colombian group
-    assert dictionary.lookup("ELN", "Peru", 2020).id == "kb:old"
+    # Peru's ELN was not active in 1970, but an article set in Peru names no Colombian group
+    assert dictionary.lookup("ELN", "Peru", 1970).id == "kb:old"
     assert dictionary.lookup("ELN", "Colombia", 1965).id == "kb:new"
+
+
+def test_an_actor_long_gone_is_not_matched(dictionary) -> None:
+    # more than GONE_AFTER_YEARS after its last active year the name is no longer that actor's:
+    # "OAS" in a 1989 report is not France's OAS of 1961-62, and "ELN" in Peru in 2020 is not Peru's of 1965
+    assert dictionary.lookup("ELN", "Peru", 2020).id == "kb:new"
+    assert dictionary.lookup("FN", "Chad", 1995).name == "Northern Front"
+    only_old = ActorDictionary(kb_entries("id,name,inter,countries,aliases,years,source\n"
+                                          "oas,OAS,2,France,OAS,1961-1962,test\n", ()), Regimes.from_csv(REGIMES))
+    assert only_old.lookup("OAS", None, 1989) is None
+    assert only_old.lookup("OAS", None, 1970).name == "OAS"  # within reach of its years
+    assert only_old.lookup("OAS", None, None).name == "OAS"  # no year known: as before
 
 
 def test_a_name_two_groups_of_one_country_share_takes_the_one_active_that_year(dictionary) -> None:

@@ -42,6 +42,8 @@ __all__ = [
 ]
 
 NO_COUNTRY_KEY = "generic-no-country"
+#: How many years after an actor's last active year (or before its first) its names no longer match it.
+GONE_AFTER_YEARS = 10
 _MILITARY_NOUNS: frozenset[str] = word_list("actor_words.json", "military_nouns")  # type: ignore[assignment]
 _POLICE_NOUNS: frozenset[str] = word_list("actor_words.json", "police_nouns")  # type: ignore[assignment]
 # words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
@@ -64,6 +66,16 @@ class ActorEntry:
         """Whether the actor was active in ``year`` (any year when either is unknown)."""
         first, last = self.years
         return year is None or ((first is None or first <= year) and (last is None or year <= last))
+
+    def long_gone(self, year: int | None) -> bool:
+        """Whether ``year`` lies more than ``GONE_AFTER_YEARS`` after the last year the actor was
+        active, or as long before its first: "OAS" in a 1989 report is not France's Secret Army
+        Organisation of 1961-62 (it is the Organization of American States)."""
+        first, last = self.years
+        if year is None:
+            return False
+        return (last is not None and year > last + GONE_AFTER_YEARS) or \
+            (first is not None and year < first - GONE_AFTER_YEARS)
 
     @property
     def is_lexicon(self) -> bool:
@@ -138,8 +150,9 @@ class ActorDictionary:
     def lookup(self, surface: str, country: str | None, year: int | None = None) -> ActorEntry | None:
         """The row for an alias, preferring the event's country, then rows with no country, then
         any; among the rows of one rank, the one active in ``year`` (the article's year: "ELN" of
-        1965 with no country known is Peru's, of 2020 Colombia's)."""
-        entries = self._by_alias.get(surface.lower(), [])
+        1965 with no country known is Peru's, of 2020 Colombia's); never a row whose activity ended
+        (or began) long before (after) ``year`` (``ActorEntry.long_gone``)."""
+        entries = [e for e in self._by_alias.get(surface.lower(), []) if not e.long_gone(year)]
         for wanted in (country, "", None):
             rank = [e for e in entries if wanted is None or e.country == wanted]
             if rank:

@@ -121,13 +121,20 @@ def _later_in_paragraph(text: str, sentences, span: Span) -> Iterator[Span]:
 
 
 def _paragraph_place(text: str, sentences, group: list[Candidate], taken: set[Span],
-                     context: ArticleContext) -> Place | None:
+                     context: ArticleContext, read=None) -> Place | None:
     """"Raiders attacked a farm. LOCATION: Unspecified location in Trans Nzoia District": an event
     whose own sentences name no place takes the place named by the nearest other sentence of its
-    paragraph that reports no event of its own (its elaborations first)."""
+    paragraph that reports no event of its own (its elaborations first). A sentence the places step
+    has already read (``read``, with its reading of people and asides) keeps that reading, and an
+    elaboration's place in another country than the report's is not taken: "In Washington, President Bush
+    refused to withdraw the aid" gives a Salvadoran battle no place."""
+    read = read or {}
+    home = context.main_country  # the report's country; a sentence's demonym ("two Colombian men") says less
     for extra in (s for c in group for s in c.extra):
-        place = context.place_for(extra)
-        if place is not None:
+        place = read[extra] if extra in read else context.place_for(extra)
+        if place is not None and (home is None or place.country == home):
+            # a detail set abroad ("In Washington, President Bush refused to withdraw the aid") is not
+            # where the event happened
             return place
     first, last = group[0].sentence, group[-1].extra[-1] if group[-1].extra else group[-1].sentence
     paragraph = [*_earlier_in_paragraph(text, sentences, first), *_later_in_paragraph(text, sentences, last)]
@@ -135,7 +142,7 @@ def _paragraph_place(text: str, sentences, group: list[Candidate], taken: set[Sp
     for span in paragraph:
         if span in taken:
             continue
-        place = context.place_for(span)
+        place = read[span] if span in read else context.place_for(span)
         if place is not None:
             return place
     return None

@@ -108,7 +108,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             reference = (group[-1].sentence, _merged_view(group).date)
         if _merged_view(group).place is None:
             last = group[-1].extra[-1] if group[-1].extra else group[-1].sentence
-            place = _paragraph_place(text, sentences, group, taken, context) or \
+            place = _paragraph_place(text, sentences, group, taken, context, doc.places) or \
                 nearby_place(sentences, group[0].sentence, last, taken, context) or \
                 context.filed_from(tuple(s for c in group for s in (c.sentence, *c.extra)))
             group[0] = replace(group[0], place=place)

@@ -235,11 +235,11 @@ def faction_unnamed(text: str, actor: Actor | None, date: dt.date | None,
 
 def weapon_nation(text: str, type_span: Span, country: str | None,
                   dictionary: actors_stage.ActorDictionary) -> Actor | None:
-    """"An Iraqi air strike", "Russian warplanes": the nationality on the weapon names the
-    state that used it (ACLED: the air force's state)."""
+    """"An Iraqi air strike", "Russian warplanes", "US air strikes": the nationality on the weapon
+    names the state that used it (ACLED: the air force's state)."""
     before = text[max(0, type_span.start - 40) : type_span.start]
-    before = re.split(r"[.!?]\s", before)[-1]
-    words = re.findall(r"[A-Z][a-z]+", before)
+    before = re.split(r"(?<!\b[A-Z]\.[A-Z])[.!?]\s", before)[-1]  # not inside "U.S."
+    words = re.findall(r"[A-Z][a-z]+|\b(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b", before)  # "Russian", "U.S.", "US", "UK"
     for word in reversed(words[-3:]):
         nation = dictionary.nation_of(word)
         if nation:
@@ -249,7 +249,8 @@ def weapon_nation(text: str, type_span: Span, country: str | None,
             if coalition is not None:  # "Saudi air raids" in Yemen: Operation Restoring Hope
                 return Actor(coalition.name, coalition.inter, span, coalition.id)
             inter = 1 if nation == country else 8
-            return Actor(f"Military Forces of {nation}", inter, span, "rule:nationality-weapon")
+            return Actor(f"Military Forces of {actors_stage.with_article(nation)}", inter, span,
+                         "rule:nationality-weapon")
     return None
 
 

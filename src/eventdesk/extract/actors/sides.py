@@ -36,6 +36,7 @@ __all__ = [
     "infighting",
     "intervening_force",
     "joint_forces",
+    "led_by",
     "paragraph",
     "property_attacked",
     "seized_contraband",
@@ -231,6 +232,27 @@ def faction_unnamed(text: str, actor: Actor | None, date: dt.date | None,
         return actor
     entry = dictionary.get(combined)
     return replace(actor, name=entry.name, inter=entry.inter, key=entry.id)
+
+
+_LED = re.compile(r"\b([A-Z][a-z]+|(?:[A-Z]\.){2,3}|[A-Z]{2,3})-led\s+(?:[\w-]+\s+){0,2}$")
+
+
+def led_by(text: str, type_span: Span, country: str | None,
+           dictionary: actors_stage.ActorDictionary) -> Actor | None:
+    """"Friday's US-led attacks on Syria", "Saudi-led coalition raids": a nation that led the act
+    carried it out (its forces, or the coalition ACLED codes for it in the event's country)."""
+    before = text[max(0, type_span.start - 40) : type_span.start]
+    m = _LED.search(before)
+    nation = dictionary.nation_of(m.group(1)) if m else None
+    if nation is None:
+        return None
+    at = type_span.start - len(before) + m.start(1)
+    span = Span(type_span.article_id, at, at + len(m.group(1)))
+    coalition = dictionary.coalition(nation, country) if nation != country else None
+    if coalition is not None:
+        return Actor(coalition.name, coalition.inter, span, coalition.id)
+    return Actor(f"Military Forces of {actors_stage.with_article(nation)}", 1 if nation == country else 8, span,
+                 "rule:nation-led")
 
 
 def weapon_nation(text: str, type_span: Span, country: str | None,

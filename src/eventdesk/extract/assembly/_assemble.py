@@ -75,9 +75,16 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         mentions = first + tuple(named) + mentions[len(first):]
     mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context, year))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
-    if a1 is not None and a1.name.startswith("Unidentified Armed Group") and top.classification.cue in ("air", "shelling"):
-        a1 = sides.weapon_nation(clean.text, top.type_span, country, context.actors) or a1
-        if a2 is not None and a2.name == a1.name:
+    if a1 is not None and a1.name.startswith("Unidentified Armed Group") and \
+            top.classification.event_type in (cls_stage.ERV, cls_stage.VAC, cls_stage.BATTLES):
+        # "US-led attacks", "Saudi-led coalition raids": the nation that led the act; on a weapon, the
+        # nation named on it ("Russian warplanes", "U.S. air strikes")
+        nation = sides.led_by(clean.text, top.type_span, country, context.actors) or (
+            sides.weapon_nation(clean.text, top.type_span, country, context.actors)
+            if top.classification.cue in ("air", "shelling") else None)
+        a1 = nation or a1
+        if (nation is not None or top.classification.cue in ("air", "shelling")) and a2 is not None \
+                and a2.name == a1.name:
             # "Saudi-led coalition air raids were reported": the raider, not its target; the
             # civilians it harmed, if any, are ("... killing four citizens")
             a2, assoc2 = (assoc2[0], assoc2[1:]) if assoc2 else (None, assoc2)

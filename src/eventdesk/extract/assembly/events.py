@@ -115,8 +115,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         setting = _setting_sentence(text, sentences, group, taken)
         # no place: the country the report gives the event names its generic actors ("US-led attacks
         # on Syria" in an Iraqi report: civilians of Syria, not of Iraq)
-        told = None if group[0].place is not None else \
-            event_country(text, sentences, tuple(s for c in group for s in (c.sentence, *c.extra)), context)
+        own = tuple(s for c in group for s in (c.sentence, *c.extra))
+        told = None if group[0].place is not None else event_country(text, sentences, own, context)
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting,
                                     attribution, home=told.name if told is not None else None)
         if mention is None:
@@ -124,7 +124,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         else:
             for one in split_by_location(mention, text, group[0].sentence, context):
                 if one.place is None:  # no place: the country the report gives it, if any, with its evidence
-                    one = replace(one, country=event_country(text, sentences, one.sentences, context))
+                    one = replace(one, country=told if told is not None and one.sentences == own
+                                  else event_country(text, sentences, one.sentences, context))
                 events.append(one)
             if reference is None and mention.date is not None:
                 # the lead's event, dated as reported: the story's time frame from here on

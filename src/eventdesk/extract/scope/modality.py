@@ -67,7 +67,8 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
     token = _cue_token(doc, cue_start, cue_end)
     if token is None:
         return Modality()
-    if token.lemma_.lower() in {"threaten", "vow", "warn", "plan", "pledge", "intend"} or token.lemma_.lower() in _SCHEDULING:
+    lemma = token.lemma_.lower()
+    if lemma in {"threaten", "vow", "warn", "pledge"} or lemma in _SCHEDULING:  # scheduling: plan, intend, ...
         return Modality("threat or plan")
     if _presupposed(token):
         return Modality()

@@ -9,6 +9,11 @@ from eventdesk.evaluate._scores import article
 from eventdesk.extract.actors import attribution
 
 
+def _attackers(services, article_id: str, text: str, published: dt.date | None) -> list[str]:
+    """The actor1 of every event the pipeline codes from one article."""
+    [res] = process([article(article_id, text, published, "test")], services)
+    return [e.actor1.name for e in res.events]
+
 def test_an_article_is_read_for_responsibility_once_not_once_per_event(services, monkeypatch):
     calls = []
     real = attribution.named_actors
@@ -23,8 +28,7 @@ def test_an_article_is_read_for_responsibility_once_not_once_per_event(services,
 def test_the_group_that_claims_the_act_is_its_perpetrator(services):
     text = ("A bomb exploded outside a bank in Lima on Monday, wounding two guards, police said.\n\n"
             "The Shining Path claimed responsibility for the attack in a call to a radio station.")
-    [res] = process([article("claim", text, dt.date(2021, 5, 11), "test")], services)
-    assert [e.actor1.name for e in res.events] == ["Shining Path"]
+    assert _attackers(services, "claim", text, dt.date(2021, 5, 11)) == ["Shining Path"]
 
 
 def test_phrases_that_name_who_carried_out_an_act_or_is_held_responsible():
@@ -55,8 +59,8 @@ def test_who_holds_someone_responsible_blames_and_who_is_held_responsible_is_bla
 def test_a_group_held_responsible_in_another_sentence_carried_out_the_unclaimed_bombing(services):
     text = ("Two bombs exploded outside the agriculture ministry in San Salvador on Tuesday, destroying two "
             "vehicles.\n\nNo one was hurt in the blasts, for which the FMLN guerrillas are being held responsible.")
-    [res] = process([article("held", text, dt.date(1989, 2, 8), "test")], services)
-    assert [e.actor1.name for e in res.events] == ["FMLN: Farabundo Marti National Liberation Front"]
+    assert _attackers(services, "held", text, dt.date(1989, 2, 8)) == [
+        "FMLN: Farabundo Marti National Liberation Front"]
 
 
 def test_an_unclaimed_act_takes_the_one_group_the_reports_other_acts_of_its_kind_name(services):
@@ -118,13 +122,11 @@ def test_a_blame_said_to_be_mistaken_is_denied():
 def test_narcoterrorists_are_the_one_group_the_report_names(services):
     text = ("On 27 March, the police base in Uchiza, San Martin department, was attacked by armed narcoterrorists.\n\n"
             "The group was made up of about 300 members of the Shining Path and local drug traffickers.")
-    [res] = process([article("narco", text, dt.date(1989, 3, 28), "test")], services)
-    assert [e.actor1.name for e in res.events] == ["Shining Path"]
+    assert _attackers(services, "narco", text, dt.date(1989, 3, 28)) == ["Shining Path"]
 
 
 def test_a_group_the_police_believe_to_be_the_perpetrator_carried_out_the_attack(services):
     text = ("On 8 May 2020, in Yby Yau (Concepcion), a farm was attacked by a group who took farmers as hostages. "
             "The area is known for the presence of the EPP, and the police believe that the group might be the "
             "perpetrator of the attack.")
-    [res] = process([article("perp", text, None, "test")], services)
-    assert [e.actor1.name for e in res.events] == ["EPP: Paraguayan People's Army"]
+    assert _attackers(services, "perp", text, None) == ["EPP: Paraguayan People's Army"]

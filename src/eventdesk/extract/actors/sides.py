@@ -248,11 +248,17 @@ def led_by(text: str, type_span: Span, country: str | None,
         return None
     at = type_span.start - len(before) + m.start(1)
     span = Span(type_span.article_id, at, at + len(m.group(1)))
+    return _nation_forces(nation, country, span, dictionary, "rule:nation-led")
+
+
+def _nation_forces(nation: str, country: str | None, span: Span, dictionary: actors_stage.ActorDictionary,
+                   key: str) -> Actor:
+    """A nation's forces acting in ``country``: the coalition ACLED codes for them there ("Saudi air
+    raids" in Yemen: Operation Restoring Hope), else its military, a foreign one (inter 8) abroad."""
     coalition = dictionary.coalition(nation, country) if nation != country else None
     if coalition is not None:
         return Actor(coalition.name, coalition.inter, span, coalition.id)
-    return Actor(f"Military Forces of {actors_stage.with_article(nation)}", 1 if nation == country else 8, span,
-                 "rule:nation-led")
+    return Actor(f"Military Forces of {actors_stage.with_article(nation)}", 1 if nation == country else 8, span, key)
 
 
 def weapon_nation(text: str, type_span: Span, country: str | None,
@@ -267,12 +273,7 @@ def weapon_nation(text: str, type_span: Span, country: str | None,
         if nation:
             at = type_span.start - len(before) + before.rfind(word)
             span = Span(type_span.article_id, at, at + len(word))
-            coalition = dictionary.coalition(nation, country) if nation != country else None
-            if coalition is not None:  # "Saudi air raids" in Yemen: Operation Restoring Hope
-                return Actor(coalition.name, coalition.inter, span, coalition.id)
-            inter = 1 if nation == country else 8
-            return Actor(f"Military Forces of {actors_stage.with_article(nation)}", inter, span,
-                         "rule:nationality-weapon")
+            return _nation_forces(nation, country, span, dictionary, "rule:nationality-weapon")
     return None
 
 

@@ -290,14 +290,25 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
             for m in rx.cues["protest"].finditer(t)):
         # "kidnapped the ambassador to protest U.S. intervention": a purpose of armed men, no crowd
         del found["protest"]
-    if "protest" in found and all(rx.protest_weak.fullmatch(m.group(0)) for m in rx.cues["protest"].finditer(t)) \
-            and not (rx.civil.search(t) or rx.followers.search(t) or re.search(cue_table().nouns["crowd"], t, re.I)):
+    if "protest" in found and all(rx.protest_weak.fullmatch(m.group(0)) and not _makers(t, m, rx)
+                                  for m in rx.cues["protest"].finditer(t)):
         # "the committee condemned the invasion, demanding the withdrawal", "he received the banners of
         # Galan": a demand or a banner tells a protest only beside people who make it
         del found["protest"]
     if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
         found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))
     return t, found
+
+
+def _makers(t: str, match: re.Match[str], rx: _Rx) -> bool:
+    """Whether the sentence of ``match`` (a group's text holds several) names people who could make a
+    protest: a civilian, follower or crowd noun. "He received the banners of Galan. He said the death
+    of the leader cannot be used to end the consultation of the people": the people of the next
+    sentence make no protest of the banners."""
+    start = max(t.rfind(". ", 0, match.start()), t.rfind("\n", 0, match.start())) + 1
+    ends = [i for i in (t.find(". ", match.end()), t.find("\n", match.end())) if i >= 0]
+    own = t[start:min(ends) if ends else len(t)]
+    return bool(rx.civil.search(own) or rx.followers.search(own) or re.search(cue_table().nouns["crowd"], own, re.I))
 
 
 _ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})

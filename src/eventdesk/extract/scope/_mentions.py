@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
 __all__ = ["accused_act", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
-           "reference", "series"]
+           "reference", "remembered", "series"]
 
 
 def habit(token, rules: FrameRules) -> str:
@@ -112,6 +112,26 @@ def figurative_object(token, rules: FrameRules) -> str:
             words = " ".join(t.lower_ for t in setting.lefts if t.dep_ == "compound")
             if setting.lemma_.lower() in rules.verbal_settings or f"{words} {setting.lower_}".strip() in rules.verbal_settings:
                 return f"an attack in words ('{prep.lower_} a {setting.text.lower()}'), not violence"
+    return ""
+
+
+def remembered(token, rules: FrameRules) -> str:
+    """An act that is what someone remembers or honours, with no date of its own: "let us recall the
+    horrible explosion of the airliner, in which 100 people died", "let us not forget Governor
+    Roldan, who was murdered". History referred to, not news. "Residents recalled that gunmen
+    stormed the village" reports what they say (a clause, not an object)."""
+    child = token
+    for _ in range(6):
+        head = child.head
+        if head.i == child.i or child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            return ""
+        if head.pos_ == "VERB" and head.lemma_.lower() in rules.memory_verbs:
+            remembered_part = [t for t in child.subtree]
+            own = token.doc.text[remembered_part[0].idx:remembered_part[-1].idx + len(remembered_part[-1])]
+            if _DATE_WORDS.search(own):
+                return ""
+            return f"an act remembered ('{head.text.lower()} ...'), not reported"
+        child = head
     return ""
 
 

@@ -44,6 +44,7 @@ from eventdesk.extract.scope._mentions import (
     enumeration,
     figurative,
     figurative_object,
+    remembered,
     habit,
     harmed_as_noun,
     number,
@@ -77,6 +78,7 @@ class FrameRules:
     figurative_subjects: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
     verbal_settings: frozenset[str] = frozenset()
+    memory_verbs: frozenset[str] = frozenset()
     figurative_verbs: frozenset[str] = frozenset()
     phrasal_senses: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
@@ -102,7 +104,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, phrasal, reference, accused_act, series, enumeration, harmed_as_noun):
+                  figurative, figurative_object, remembered, phrasal, reference, accused_act, series, enumeration, harmed_as_noun):
         why = check(token, rules)
         if why:
             return why

@@ -105,6 +105,7 @@ class _Rx:
     detonation: re.Pattern[str]
     mishap: re.Pattern[str]
     protest_weak: re.Pattern[str]
+    storming: re.Pattern[str]
 
 
 _VERB = (
@@ -179,6 +180,7 @@ def _rx() -> _Rx:
         detonation=re.compile(rf"\b{table.nouns['detonation']}\b", i),
         mishap=re.compile(rf"\b{table.nouns['mishap']}\b", i),
         protest_weak=re.compile(rf"{table.nouns['protest_weak']}", i),
+        storming=re.compile(rf"{table.nouns['storming']}", i),
         carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
                             r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
     )
@@ -295,9 +297,24 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
         # "the committee condemned the invasion, demanding the withdrawal", "he received the banners of
         # Galan": a demand or a banner tells a protest only beside people who make it
         del found["protest"]
+    if "attack" in found and all(rx.storming.fullmatch(m.group(0)) for m in rx.cues["attack"].finditer(t)) \
+            and _crowd_before(t, found["attack"].start(), rx):
+        # "traders stormed the county offices demanding ...": a crowd that storms demonstrates (a riot only with
+        # a violent act of its own); "militants stormed a hotel" attack it
+        found.setdefault("protest", found.pop("attack"))
     if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
         found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))
     return t, found
+
+
+def _crowd_before(t: str, start: int, rx: _Rx) -> bool:
+    """Whether the participant noun nearest before ``start`` in its sentence is a civilian, crowd or
+    follower noun rather than an armed one ("residents said gunmen stormed": the gunmen)."""
+    before = t[max(t.rfind(". ", 0, start) + 1, start - 80):start]
+    crowd = [m.end() for p in (rx.civil, rx.followers) for m in p.finditer(before)]
+    crowd += [m.end() for m in re.finditer(cue_table().nouns["crowd"], before, re.I)]
+    armed = [m.end() for m in rx.armed.finditer(before)]
+    return bool(crowd) and max(crowd) > max(armed, default=-1)
 
 
 def _makers(t: str, match: re.Match[str], rx: _Rx) -> bool:

@@ -126,6 +126,7 @@ def test_real_news_record(real_news, rec):
 def _fields(e) -> dict:
     return {
         "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
         "event_date": e.date.date.isoformat() if e.date else None,
         "fatalities": e.fatalities.best,
         "actor1": e.actor1.name if e.actor1 else None,

@@ -27,7 +27,11 @@ from eventdesk.rules import word_list
 
 __all__ = ["_assemble"]
 
-_HIERARCHY = {t: i for i, t in enumerate(cls_stage.EVENT_TYPES)}
+#: Which of its sentences' types an event takes. A demonstration that any of its sentences tells as
+#: violent is a riot ("demonstrators barricaded roads ... Riot police fired tear gas at them"): ACLED's
+#: protests are the non-violent ones, whatever force met them.
+_HIERARCHY = {t: i for i, t in enumerate((cls_stage.BATTLES, cls_stage.RIOTS, cls_stage.PROTESTS, cls_stage.ERV,
+                                          cls_stage.VAC, cls_stage.SD))}
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")

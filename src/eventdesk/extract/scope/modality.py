@@ -110,7 +110,8 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         return Modality("habitual or ongoing, not one event")
     if any(_overlaps(m, core) for m in _CONTINUED.finditer(text)) and not _specific_day(text):
         return Modality("habitual or ongoing, not one event")
-    if any(_overlaps(m, core) for m in _AGGREGATE.finditer(text)) and not _specific_day(text):
+    if any(_overlaps(m, core) and not _GRIEVANCE.search(text, 0, m.start()) for m in _AGGREGATE.finditer(text)) \
+            and not _specific_day(text):
         return Modality("aggregate or summary statistic")
     return Modality()
 
@@ -151,6 +152,11 @@ def _core_clause(verb, cue) -> list[tuple[int, int]]:
 
 def _overlaps(match: re.Match[str], ranges: list[tuple[int, int]]) -> bool:
     return any(start < match.end() and match.start() < end for start, end in ranges)
+
+
+#: What a demonstration is against, just before an aggregate: "barricaded roads in protest at a spate of attacks"
+#: protests once against many acts; the aggregate is the grievance's, not the demonstration's.
+_GRIEVANCE = re.compile(r"\b(protest(s|ed|ing)?|demonstrat\w*|rall(y|ied|ies)) (at|against|over|of)\s+$", re.IGNORECASE)
 
 
 _ANY_DATE = re.compile(

@@ -71,6 +71,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+# a distance reference right before a place: "460 km northwest of |Bogota"
+_REFERENCE = re.compile(rf"{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?$")
+
+
 class NamedTown:
     """A town the sentence names with a place reading: its span, how it was read, and the
     province or reference town the text gives for it (spans into the article text)."""
@@ -194,10 +198,12 @@ def _anchor(text: str, town: NamedTown, gaz, country: str, division, unit: str):
     return None
 
 
-def prefer_named_town(place: Place | None, reading: TownReading | None, country: str | None) -> Place | None:
+def prefer_named_town(place: Place | None, reading: TownReading | None, country: str | None,
+                      text: str | None = None) -> Place | None:
     """The sentence's place once its named town is read: the town when ``choose`` found no place,
-    took a part of the town's name (a homonym of its first words), a place abroad, the province or
-    reference town that only says where the town lies, or a province; else the chosen place."""
+    took a part of the town's name (a homonym of its first words) or a shorter name inside it, a
+    place abroad, the province or reference town that only says where the town lies, a province,
+    or a town given as the distance reference after it (read in ``text``); else the chosen place."""
     if reading is None or reading.place.span is None:
         return place
     town = reading.place
@@ -223,8 +229,8 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
         return town  # "Corral de Piedras, Chalatenango department": where the town lies
     if place.precision == 3:
         return town  # a province, vaguer than a town the sentence names
-    if reading.explicit and place.precision == 2 and b <= p:
-        # "in Puerto Bello, a village in Turbo municipality, 460 km northwest of Bogota": a place
-        # read as near or as a reference after the town the sentence names as one
+    if reading.explicit and text is not None and b <= p and _REFERENCE.search(text, max(b, p - 60), p):
+        # "in Puerto Bello, a village in Turbo municipality, 460 km northwest of Bogota": the
+        # distance reference after the town the sentence names as one
         return town
     return place

@@ -26,11 +26,14 @@ from dataclasses import replace
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.rules import word_list
 
-__all__ = ["SCENE_REACH", "scene_place", "scene_verb_end"]
+__all__ = ["SCENE_GAP", "SCENE_REACH", "scene_place", "scene_verb_end"]
 
 #: How many sentences after an event's first a scene sentence may lie (a quoted statement may sit
 #: between the lead and the paragraph that places it; the next event ends the search anyway).
 SCENE_REACH = 30
+#: How many words may stand between the scene verb and the place ("occurred near the KM - 45 marker in
+#: Araucita jurisdiction"); further on, the sentence has gone on to something else.
+SCENE_GAP = 8
 
 
 @functools.cache
@@ -79,6 +82,8 @@ def scene_place(text: str, sentences: Sequence[Sentence], first: Span, event_sta
         place = read[span] if span in read else context.place_for(span)
         if place is None or place.span is None or place.span.start < end:
             continue  # a place before the verb is who reported it ("officials at Huancayo said the attack ...")
+        if len(text[end:place.span.start].split()) > SCENE_GAP:
+            continue  # "the incident took place in the context of increased tensions in the area between Turkana and Pokot"
         if home is not None and place.country != home:
             return None
         if current is not None and current.precision < place.precision and current.admin1 == place.admin1:

@@ -44,19 +44,28 @@ def test_the_scene_sentence_is_the_incident_named_and_then_placed():
     assert verb_end("Officials said the attack was condemned in Bogota.") is None
 
 
-def test_a_town_named_with_the_unit_it_lies_in_outranks_the_reference_town_after_it(places_of):
-    assert places_of("Gunmen shot dead three peasants on Monday in Piedras Blancas, a hamlet in Chaparral "
-                     "municipality, 200 km southwest of Bogota, the army said.") == ["Piedras Blancas"]
+def test_a_town_named_with_the_unit_it_lies_in_outranks_the_reference_town_after_it(places_of, services):
+    # the unit it lies in, in apposition, places it in Colombia (not Piedras Blancas, Spain, nor Chaparral)
+    text = ("Gunmen shot dead three peasants on Monday in Piedras Blancas, a hamlet in Chaparral "
+            "municipality, 200 km southwest of Bogota, the Colombian army said.")
+    assert places_of(text) == ["Piedras Blancas"]
+    assert _countries(services, text) == ["Colombia"]
 
 
-def test_without_a_town_named_as_one_the_reference_town_stays(places_of):
-    assert places_of("Gunmen shot dead three peasants on Monday 200 km southwest of Bogota, "
-                     "the army said.") == ["Bogota"]
+def test_without_a_town_named_as_one_the_town_after_in_stays(places_of):
+    assert places_of("Gunmen shot dead three peasants on Monday in Chaparral, 200 km southwest of Bogota, "
+                     "the Colombian army said.") == ["Chaparral"]
 
 
 def test_the_longest_name_the_gazetteer_knows_is_the_town(places_of):
-    # Santo Tomas de Pata (Huancavelica), not Santo Tomas (Cusco), named by its first words
-    assert places_of("Shining Path rebels killed 20 peasants on Sunday in the town of Santo Tomas de Pata, "
-                     "Peruvian army sources said.") == ["Santo Tomas de Pata"]
-    assert places_of("Shining Path rebels killed 20 peasants on Sunday in the town of Santo Tomas, "
-                     "Peruvian army sources said.") == ["Santo Tomas"]
+    # wire copy: Santo Tomas de Pata (Huancavelica), not Santo Tomas (Cusco), named by its first words
+    assert places_of("LIMA, 5 MAR 90 -- SHINING PATH REBELS KILLED 20 PEASANTS AT DAWN TODAY IN THE TOWN OF "
+                     "SANTO TOMAS DE PATA, THE ARMY REPORTED.") == ["Santo Tomas de Pata"]
+    assert places_of("LIMA, 5 MAR 90 -- SHINING PATH REBELS KILLED 20 PEASANTS AT DAWN TODAY IN THE TOWN OF "
+                     "SANTO TOMAS, THE ARMY REPORTED.") == ["Santo Tomas"]
+
+
+def _countries(services, text: str) -> list[str | None]:
+    article = Article(id="s", raw=text, kind="text", origin="test", content_hash=content_hash(text),
+                      published=dt.date(1990, 3, 5))
+    return [e.place.country if e.place else None for e in process([article], services)[0].events]

@@ -113,6 +113,27 @@ def test_key_date_forms(text: str, low, high) -> None:
     assert _date_range(text, 1989) == DateRange(low, high)
 
 
+@pytest.mark.parametrize("text,parts", [
+    ("COLOMBIA: MEDELLIN (CITY)", (("COLOMBIA", "COUNTRY"), ("MEDELLIN", "CITY"))),
+    # an alternative in brackets of its own: read inside them, not as "(EL SALVADOR" and "ZARAGOZA (TOWN))"
+    ("(EL SALVADOR: ZARAGOZA (TOWN))", (("EL SALVADOR", "COUNTRY"), ("ZARAGOZA", "TOWN"))),
+    ("COLOMBIA: URABA (REGION / CITY)", (("COLOMBIA", "COUNTRY"), ("URABA", "REGION"))),
+])
+def test_key_location_forms(text: str, parts) -> None:
+    from eventdesk.evaluate._muc_data import _location
+
+    assert _location(text) == parts
+
+
+def test_a_slash_inside_brackets_parts_no_alternatives() -> None:
+    from eventdesk.evaluate._muc_data import _alternatives
+
+    assert _alternatives('COLOMBIA: URABA (REGION / CITY)') == ["COLOMBIA: URABA (REGION / CITY)"]
+    assert _alternatives('(PERU: LIMA (CITY)) / (PERU: CALLAO (CITY))') == ["(PERU: LIMA (CITY))", "(PERU: CALLAO (CITY))"]
+    assert _alternatives('"FMLN" / "FARABUNDO MARTI NATIONAL LIBERATION FRONT"') == [
+        "FMLN", "FARABUNDO MARTI NATIONAL LIBERATION FRONT"]
+
+
 def test_dates_without_a_year_take_the_reports() -> None:
     assert parse_muc_date("11 NOV", 1989) == dt.date(1989, 11, 11)
     assert parse_muc_date("OCT 18", 1989) == dt.date(1989, 10, 18)

@@ -213,8 +213,17 @@ def _first(values: list[str]) -> str:
 
 
 def _alternatives(filler: str) -> list[str]:
-    """``"A" / "B"`` -> ["A", "B"]; quotes and a leading ``?`` removed."""
-    return [a.strip().lstrip("?").strip().strip('"').strip() for a in re.split(r"\s/\s", filler) if a.strip()]
+    """``"A" / "B"`` -> ["A", "B"]; quotes and a leading ``?`` removed. A slash inside brackets
+    ("URABA (REGION / CITY)") parts no alternatives."""
+    pieces, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|\s/\s", filler):
+        if m[0] in "()":
+            depth += 1 if m[0] == "(" else -1
+        elif depth <= 0:
+            pieces.append(filler[start:m.start()])
+            start = m.end()
+    pieces.append(filler[start:])
+    return [a.strip().lstrip("?").strip().strip('"').strip() for a in pieces if a.strip()]
 
 
 def _template(report_id: str, number: str, slots: dict[str, list[str]], year: int | None) -> MucTemplate:
@@ -262,16 +271,30 @@ def _date_range(text: str, year: int | None) -> DateRange | None:
 
 def _location(text: str) -> tuple[tuple[str, str], ...]:
     """"EL SALVADOR: SAN MIGUEL (DEPARTMENT): SAN LUIS (TOWN)" -> (("EL SALVADOR", "COUNTRY"), ...);
-    a part between two places ("A (CITY) - B (REGION)") keeps the first."""
+    a part between two places ("A (CITY) - B (REGION)") keeps the first; an alternative set in
+    brackets of its own ("(EL SALVADOR: ZARAGOZA (TOWN)) / (EL SALVADOR: SAN SALVADOR (CITY))") is read
+    inside them."""
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
+        text = text[1:-1]
     parts = []
     for i, part in enumerate(p.strip() for p in text.split(":")):
         if not part or part in ("*", "-"):
             continue
         part = re.split(r"\s+-\s+", part)[0]
-        m = re.fullmatch(r"(.+?)\s*\(([A-Z ]+)\)", part)
+        m = re.fullmatch(r"(.+?)\s*\(([A-Z ]+)(?:\s*/\s*[A-Z ]+)*\)", part)  # "URABA (REGION / CITY)": the first kind
         name, kind = (m[1], m[2]) if m else (part, "COUNTRY" if i == 0 else "")
         parts.append((name.strip().strip('"'), kind.strip()))
     return tuple(parts)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _deaths(slots: dict[str, list[str]]) -> tuple[tuple[int, int] | None, int]:

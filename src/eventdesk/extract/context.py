@@ -44,7 +44,7 @@ _HERE = re.compile(r"\b(?:in|at|near|outside|of)\s+(?:%s)\b" % "|".join(
     re.escape(p) for p in sorted(word_list("place_words.json", "here_phrases"), key=len, reverse=True)), re.IGNORECASE)
 
 # a locative word right before a place: its own reading as where something happened
-_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of|off)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 #: How many times as often as any other a report must name a country to be about it alone ("El
@@ -52,6 +52,9 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of)\s+(?:the\s+)?
 REPORT_DOMINANCE = 2
 #: How many times a report's dateline counts as naming its town's country (see ``report_country``).
 DATELINE_VOTES = 2
+#: How many votes (names and dateline, as in ``report_country``) settle the country a report is about
+#: well enough that a name abroad with no locative word is no place of it.
+SETTLED_VOTES = 3
 
 
 @dataclass(frozen=True)
@@ -118,19 +121,23 @@ class ArticleContext:
             context = replace(context, countries=((first, len(self.text)),
                                                   *(c for c in context.countries if c[0] != first)))
         place = choose_place(self.text, span, self.gazetteer, context=context, person=person, aside=aside)
-        if place is not None and named and named != place.country and place.span is not None and \
+        home = named or self._settled_country()
+        if place is not None and home and home != place.country and place.span is not None and \
                 not _LOCATIVE.search(self.text, max(0, place.span.start - 24), place.span.start) and \
                 not any(a < place.span.end and place.span.start < b for a, b, _ in country_names):
             # "Panama's archbishop condemned the assassination of six Jesuits in El Salvador": the
             # sentence puts its event in a country; a name of another country with no locative
-            # word of its own is no place of it ("in Benin City" is not the country Benin)
+            # word of its own is no place of it ("in Benin City" is not the country Benin). So is
+            # one abroad from the country a whole report is about ("kidnapped Jaramillo, the bishop
+            # of Arauca" is no Jaramillo Quemado in Spain, "Havana University professors repudiated
+            # the assassination" no Havana, Illinois)
             place = None
         # "the small town of Hostigal", "in Corral de Piedras, Chalatenango department": the town the
         # sentence names as one, also where the gazetteer lacks it
         country = named or self.main_country
         here = place if place is not None and place.country == country else self.filed_from((span,))
         reading = named_town(self.text, span, self.gazetteer, country, here, aside)
-        place = prefer_named_town(place, reading, country)
+        place = prefer_named_town(place, reading, country, self.text)
         # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
         if place is None and self.dateline_place is not None and _HERE.search(self.text, span.start, span.end):
@@ -174,6 +181,18 @@ class ArticleContext:
         found = {c for c, _ in self.place_context.admin1_countries}
         found |= {p.country for p in self.places_by_sentence.values() if p is not None}
         return (found.pop(), "article") if len(found) == 1 else None
+
+    def _settled_country(self) -> str | None:
+        """The one country a wire report is about (``report_country``) when it was filed from there
+        and its names and dateline say so at least ``SETTLED_VOTES`` times; never for a text with
+        no dateline, where a name of a people counts as its country's ("the passengers, Somali and
+        non-Somali" in a Kenyan note, "Burkinabe individuals" in an Ivorian one)."""
+        filed = self.dateline_place
+        report = self.report_country() if filed is not None else None
+        if report is None or report[0] != filed.country:
+            return None
+        votes = dict(self.named_countries).get(report[0], 0) + DATELINE_VOTES
+        return report[0] if votes >= SETTLED_VOTES else None
 
     def group_country(self) -> str | None:
         """The home country of the groups the report names, when they all share one."""

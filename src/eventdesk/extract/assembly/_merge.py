@@ -304,8 +304,10 @@ def _merged_view(group: list[Candidate]) -> Candidate:
 
 
 def _best_place(places: list[Place | None]) -> Place | None:
+    """The finest place of a group's sentences; a scene a later sentence gives the incident ("the
+    attack took place in X", ``places.scene``) outranks them all."""
     found = [p for p in places if p is not None]
-    return min(found, key=lambda p: p.precision) if found else None
+    return min(found, key=lambda p: (not p.source.startswith("scene:"), p.precision)) if found else None
 
 
 def _setting_sentence(text: str, sentences, group: list[Candidate], taken: set[Span]) -> Span | None:

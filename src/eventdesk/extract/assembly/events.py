@@ -22,6 +22,7 @@ from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
 from eventdesk.extract.places.nearby import nearby_place
+from eventdesk.extract.places.scene import scene_place
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
 from eventdesk.extract.assembly.notes import describe
@@ -112,6 +113,11 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                 nearby_place(sentences, group[0].sentence, last, taken, context) or \
                 context.filed_from(tuple(s for c in group for s in (c.sentence, *c.extra)))
             group[0] = replace(group[0], place=place)
+        # "... kidnapped 31 people in Uraba. / The incident took place in Puerto Bello": a later sentence places it
+        scene = scene_place(text, sentences, group[0].sentence, [g[0].sentence.start for g in groups],
+                            _merged_view(group).place, context, doc.places)
+        if scene is not None:
+            group[0] = replace(group[0], place=scene)
         setting = _setting_sentence(text, sentences, group, taken)
         # no place: the country the report gives the event names its generic actors ("US-led attacks
         # on Syria" in an Iraqi report: civilians of Syria, not of Iraq)

@@ -53,7 +53,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     # "Huancora, San Isidro Labrador jurisdiction, Chalatenango department": past a unit between
     between = rf"(?:(?P<mid>{name_})\s+(?i:{units}|district)\s*,\s*)?"
     where = (rf"(?:\s*,\s*{between}(?:(?i:in|of)\s+)?(?:(?i:the)\s+)?(?P<unit>{name_})\s+{admin}\b"
-             rf"|\s*,\s*{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<ref>{name_}|capital))")
+             rf"|\s*,\s*{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?P<ref>{name_}|capital)"
+             # "in Puerto Bello, a village in Turbo municipality": the unit it lies in, in apposition
+             rf"|\s*,\s*(?i:an?)\s+(?:[a-z\-]+\s+)?(?i:{units})\s+(?i:in|of)\s+(?:(?i:the)\s+)?"
+             rf"(?P<within>{name_}|[a-z][\w'’\-]+)\s+(?i:{units}|district)\b)")
     tail = where + "?"
     return (
         # "the (small) town of Hostigal", "the village of barranca" (a name the recaser lowered)
@@ -66,6 +69,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "in San Luis de la Reina": only to keep a longer name from its first words' homonym
         ("in", re.compile(rf"\b(?i:in|at)\s+(?P<name>{name_})")),
     )
+
+
+# a distance reference right before a place: "460 km northwest of |Bogota"
+_REFERENCE = re.compile(rf"{_DISTANCE}\s+[a-z\-]+\s+(?i:of|from)\s+(?:(?i:the)\s+)?$")
 
 
 class NamedTown:
@@ -97,7 +104,7 @@ def _found(text: str, span: Span) -> list[NamedTown]:
             groups = m.groupdict()
             unit = m.span("unit") if groups.get("unit") else None
             ref = m.span("ref") if groups.get("ref") else None
-            mid = m.span("mid") if groups.get("mid") else None
+            mid = m.span("mid") if groups.get("mid") else m.span("within") if groups.get("within") else None
             found.append(NamedTown(m.start("name"), m.end("name"), how, unit, ref, mid, m.end()))
     return found
 
@@ -191,10 +198,12 @@ def _anchor(text: str, town: NamedTown, gaz, country: str, division, unit: str):
     return None
 
 
-def prefer_named_town(place: Place | None, reading: TownReading | None, country: str | None) -> Place | None:
+def prefer_named_town(place: Place | None, reading: TownReading | None, country: str | None,
+                      text: str | None = None) -> Place | None:
     """The sentence's place once its named town is read: the town when ``choose`` found no place,
-    took a part of the town's name (a homonym of its first words), a place abroad, the province or
-    reference town that only says where the town lies, or a province; else the chosen place."""
+    took a part of the town's name (a homonym of its first words) or a shorter name inside it, a
+    place abroad, the province or reference town that only says where the town lies, a province,
+    or a town given as the distance reference after it (read in ``text``); else the chosen place."""
     if reading is None or reading.place.span is None:
         return place
     town = reading.place
@@ -209,6 +218,10 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
         # unless the gazetteer lacks the whole name and choose took a place named by its first
         # words ("San Luis" of "San Luis de la Reina", "Cartagena" of "Cartagena de Indias")
         unknown = town.source.startswith(("hint:", "near:"))
+        if a <= p and q <= b and q - p < b - a:
+            # the gazetteer knows the whole name too: the longest name read is the town's
+            # ("Santo Tomas de Pata", not Santo Tomas in another province)
+            return town
         return town if unknown and fold(place.location) != fold(town.location) else place
     if country is not None and place.country != country:
         return town  # a homonym abroad
@@ -216,4 +229,8 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
         return town  # "Corral de Piedras, Chalatenango department": where the town lies
     if place.precision == 3:
         return town  # a province, vaguer than a town the sentence names
+    if reading.explicit and text is not None and b <= p and _REFERENCE.search(text, max(b, p - 60), p):
+        # "in Puerto Bello, a village in Turbo municipality, 460 km northwest of Bogota": the
+        # distance reference after the town the sentence names as one
+        return town
     return place

@@ -129,7 +129,9 @@ def patterns() -> Patterns:
             r"|(?P<lasthours>(?:in|over|during|within)\s+the\s+(?:last|past|previous|preceding)\s+"
             r"(?P<hours>\d{1,2}|twenty-four|forty-eight|few|several)\s+hours)"
             r"|(?P<ago>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
-            r"(?P<unit>minute|hour|day|week|month|year|decade)s?\s+ago|moments?\s+ago))\b")),
+            r"(?P<unit>minute|hour|day|week|month|year|decade)s?\s+ago"
+            # "ten years ago today": an anniversary, the years' date and not today's
+            r"(?:\s+(?:today|this\s+(?:week|month)|on\s+this\s+day))?|moments?\s+ago))\b")),
         ("month", "month", c(
             r"\b(?:(?P<pre>(?i:(?:earlier|later)\s+in|(?:in|during|since|by|until|throughout|from|of)"
             r"(?:\s+(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of))?"

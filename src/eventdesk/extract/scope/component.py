@@ -11,6 +11,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
+from eventdesk.extract.scope._mentions import blind_agent
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import without_sources
 
@@ -32,6 +33,8 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         if not reason and c.event_type in _VIOLENT_TYPES:
             hint = doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ())))
             reason = _frame(parse, sentence, c, hint.armed, rules)
+        if not reason and (token := modality._cue_token(parse, c.start, c.end)) is not None:
+            reason = blind_agent(token, rules)  # "a fire destroyed 200 shops", whatever type its verb gave it
         verdicts[span] = reason
     classifier = services.event_classifier
     factual = [span for span, why in verdicts.items() if not why]

@@ -45,6 +45,7 @@ from eventdesk.extract.scope._mentions import (
     figurative,
     figurative_object,
     remembered,
+    blind_agent,
     habit,
     harmed_as_noun,
     number,
@@ -79,6 +80,8 @@ class FrameRules:
     abstract_objects: frozenset[str] = frozenset()
     verbal_settings: frozenset[str] = frozenset()
     memory_verbs: frozenset[str] = frozenset()
+    blind_agents: frozenset[str] = frozenset()
+    arson_words: frozenset[str] = frozenset()
     figurative_verbs: frozenset[str] = frozenset()
     phrasal_senses: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
@@ -104,7 +107,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, remembered, phrasal, reference, accused_act, series, enumeration, harmed_as_noun):
+                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, accused_act, series, enumeration, harmed_as_noun):
         why = check(token, rules)
         if why:
             return why

@@ -26,6 +26,7 @@ from eventdesk.extract.tolls._words import (
     SINGULAR_PERSON as _SINGULAR_PERSON,
     PERSON_SUFFIXES as _PERSON_SUFFIXES,
     PROTEST_WORDS as _PROTEST_WORDS,
+    SENTENCING_WORDS as _SENTENCING_WORDS,
     WEEKDAYS as _WEEKDAYS,
     SPEECH as _SPEECH,
     TOLL_VERBS as _TOLL_VERBS,
@@ -82,6 +83,8 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
         return "toll"
     if prev == "feared" or (nxt == "or" and i + 2 < len(tokens) and tokens[i + 2].low in _INJURY):
         return None  # unconfirmed ("feared dead") or not separable ("killed or wounded")
+    if low == "death" and prev == "to" and any(t.low in _SENTENCING_WORDS for t in tokens[max(0, i - 6):i]):
+        return None  # "sentenced two men to death": a penalty, not a toll
     if low in ("dead", "death") and prev in ("shot", "shooting", "to"):
         return "active"
     if low in ("death", "deaths", "killing", "killings", "murder", "murders") and nxt == "of":

@@ -27,6 +27,7 @@ __all__ = [
     "NAME_STOPS",
     "PERSON_SUFFIXES",
     "PROTEST_WORDS",
+    "SENTENCING_WORDS",
     "WEEKDAYS",
     "SPEECH",
     "TOLL_VERBS",
@@ -46,6 +47,7 @@ NONPERSON: frozenset[str] = _WORDS["nonperson"]  # type: ignore[assignment]
 SINGULAR_PERSON: frozenset[str] = _WORDS["singular_person"]  # type: ignore[assignment]
 PERSON_SUFFIXES: tuple[str, ...] = _WORDS["person_suffixes"]  # type: ignore[assignment]
 PROTEST_WORDS: frozenset[str] = _WORDS["protest_words"]  # type: ignore[assignment]
+SENTENCING_WORDS: frozenset[str] = _WORDS["sentencing_words"]  # type: ignore[assignment]
 WEEKDAYS: frozenset[str] = _WORDS["weekdays"]  # type: ignore[assignment]
 SPEECH: frozenset[str] = _WORDS["speech"]  # type: ignore[assignment]
 TOLL_VERBS: frozenset[str] = _WORDS["toll_verbs"]  # type: ignore[assignment]

@@ -249,6 +249,8 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
             if _known_as(name) in named:
                 return True
             key = fold(name)
+            # the key's words, each folded ("FMLN COLUMN" -> fmln, column): fold drops the spaces
+            words = {fold(w) for w in re.split(r"[^A-Za-z0-9]+", name)} - {""}
             for actor in ours:
                 full = actor.name.lower()
                 acronym, _, long = actor.name.partition(":")
@@ -256,7 +258,7 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
                 # a short acronym matches a whole word of the key ("FMLN COLUMN", "THE FMLN [FARABUNDO
                 # ...]"), never part of one
                 if key and any(key == c or (len(key) > 5 and key in c) or (len(c) > 5 and c in key)
-                               or (" " not in c and c in key.split()) for c in candidates):
+                               or c in words for c in candidates):
                     return True
                 for pattern, prefix in _STATE:
                     if pattern.search(name) and full.startswith(prefix):

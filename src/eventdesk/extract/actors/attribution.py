@@ -111,7 +111,7 @@ class ReportAttribution:
         for sp in self.spans:
             m = self.rules.state_blame.search(self.text, sp.start, sp.end)
             if m is not None and not self.rules.denials.search(self.text, sp.start, sp.end):
-                out.append((sp.start, bool(m.group("police"))))
+                out.append((sp.start, any(m.group(g) for g in ("police", "police2", "police3"))))
         return out
 
     def groups(self, country: str | None) -> list[tuple[Span, Actor]]:

@@ -218,3 +218,22 @@ def test_perpetrator_acronym_matches_a_whole_word_of_the_key() -> None:
     # never a part of a word of the key
     assert not _perp_ok(template("UFMLNX COLUMN"), fmln)
     assert not _perp_ok(template("ELNORTE FRONT"), event("ELN: National Liberation Army"))
+
+
+def test_perpetrator_key_naming_the_groups_men_names_the_group() -> None:
+    from eventdesk.evaluate._muc_data import MucTemplate
+    from eventdesk.evaluate.muc import _perp_ok
+    from eventdesk.model import Actor, EventMention
+
+    def template(*names: str) -> MucTemplate:
+        return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=("ARSON",),
+                           stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
+                           dead_targets=0)
+
+    event = EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Riots",
+                         sub_event_type="Violent demonstration", actor1=Actor("Shining Path", 2))
+    # "SENDERO LUMINOSO" is one of the Shining Path's names; "FIGHTERS" its men
+    assert _perp_ok(template("SENDERO LUMINOSO FIGHTERS"), event)
+    assert _perp_ok(template("SENDERO LUMINOSO"), event)
+    # the men of another group are not matched
+    assert not _perp_ok(template("TUPAC AMARU REVOLUTIONARY MOVEMENT FIGHTERS"), event)

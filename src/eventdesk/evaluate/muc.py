@@ -59,6 +59,11 @@ _STATE = (
 )
 
 
+#: words after a group's name in a key that name its men or one of its units
+_MEN_OR_UNIT = re.compile(r"(?:\s+(?:URBAN|MEMBERS?|FIGHTERS?|GUERRILLAS?|REBELS?|MILITANTS?|TERRORISTS?|COMMANDOS?|"
+                          r"COLUMNS?|UNITS?|DETACHMENTS?|CELLS?|SQUADS?))+\s*$", re.IGNORECASE)
+
+
 @dataclass
 class MucReportCard:
     """The figures of one run over one or more MUC-4 sets."""
@@ -269,8 +274,12 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
 @cache
 def _known_as(name: str) -> str | None:
     """The actor the dictionary knows under the key's name ("ARMY OF NATIONAL LIBERATION" is "ELN:
-    National Liberation Army"), in no particular country, or None."""
+    National Liberation Army"), in no particular country, or None; a key that names the group's men or
+    unit after its name ("SENDERO LUMINOSO FIGHTERS", "FMLN URBAN COMMANDOS") names the group."""
     entry = _dictionary().lookup(name, None)
+    if entry is None:
+        short = _MEN_OR_UNIT.sub("", name)
+        entry = _dictionary().lookup(short, None) if short and short != name else None
     return entry.name if entry is not None else None
 
 

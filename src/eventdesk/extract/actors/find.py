@@ -200,8 +200,9 @@ def sources_are_not_agents(doc, found):
                 out.append(replace(m, role="agent", trigger=told.i))
         out.append(m)
     # "the ELN has requested a commission to receive Kent, who has been kidnapped by the ELN": a
-    # source named again as the agent of a passive act did it; only the act's own "by" names it so,
-    # never the speaker's words ("the FMLN said it had nothing to do with the murder" is a denial)
+    # source named again as the agent of an act told in a participle (a passive; ``_is_passive`` also
+    # takes a perfect's participle) did it; never as the subject of a plain verb ("the FMLN said it
+    # had nothing to do with the murder" is a denial)
     by_agent = {m.actor.name for m in out if m.role == "agent" and m.trigger is not None
                 and m.trigger < len(doc) and _is_passive(doc[m.trigger])}
     return [m for m in out if not (m.role == "source" and m.actor.name in by_agent)]

@@ -499,3 +499,47 @@ def test_clean_html_never_raises(pieces: list[str]) -> None:
     cleaned = clean(_article("".join(pieces), kind="html"))
     dropped = {d.text for d in cleaned.dropped}
     assert not dropped & {line for line in cleaned.text.split("\n") if line}
+
+
+# ---------------------------------------------------------------- speech is no reader comment
+
+INTERVIEW_PAGE = """Colonel Ponce spoke to reporters in San Salvador on Sunday about the attacks on polling stations.
+[REPORTER] Have other incidents been reported?
+[PONCE] I can tell you that voting tables have been attacked in Chalatenango and San Antonio.
+Q: Will the vote go on?
+A: I believe it will."""
+
+RECORDING_PAGE = """The president spoke on national radio on Monday.
+[BEGIN RECORDING] My government will not negotiate with terrorists.
+I have ordered the army to protect every town. [END RECORDING]
+He then left for Bogota.
+Honestly I think he is wrong and my neighbours agree. [edit for typo]"""
+
+COLON_PAGE = """Rebels attacked a police post in Huanta on Friday, killing two officers, the army said.
+The army commander asserted: I am certain the attackers came from the hills."""
+
+WIRE_CAPITALS_PAGE = """GUERRILLAS ATTACKED THE OIL WELL ISLA TABACO I LAST NIGHT, POLICE SAID.
+THEY CAUSED A LARGE FIRE AND ESCAPED, TAKING TWO ENGINEERS AS HOSTAGES.
+I REPEAT THAT THE ARMY WILL FIND THEM, THE GOVERNOR TOLD THE PRESS."""
+
+
+@pytest.mark.parametrize("raw", [INTERVIEW_PAGE, COLON_PAGE, WIRE_CAPITALS_PAGE], ids=["speaker-labels", "colon", "capitals"])
+def test_speech_in_the_first_person_is_kept(raw: str) -> None:
+    """A speaker's label, a colon or wire copy in capitals: the first person is a speaker's, kept."""
+    cleaned = clean(_article(raw))
+    assert "reader comment (unmarked)" not in _reasons(cleaned)
+    assert cleaned.text == "\n\n".join(raw.split("\n"))
+
+
+def test_a_recording_is_speech_and_a_comment_after_it_still_goes() -> None:
+    """The paragraphs inside [BEGIN RECORDING] ... [END RECORDING] are the speaker's; a comment
+    pasted after the report is still a comment."""
+    cleaned = clean(_article(RECORDING_PAGE))
+    assert "I have ordered the army" in cleaned.text and "He then left for Bogota." in cleaned.text
+    assert "Honestly" not in cleaned.text
+    assert _reasons(cleaned) == ["reader comment (unmarked)"]
+
+
+def test_a_report_labelled_a_transcript_keeps_its_first_person() -> None:
+    raw = "[TEXT] The minister addressed congress on Monday.\nI have come to unite the two nations, he said to applause."
+    assert "reader comment (unmarked)" not in _reasons(clean(_article(raw)))

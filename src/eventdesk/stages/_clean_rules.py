@@ -68,6 +68,10 @@ class Rules:
     first_person_other: re.Pattern[str]
     edit_marker: re.Pattern[str]
     opener: re.Pattern[str]
+    transcript_label: re.Pattern[str]
+    speaker_label: re.Pattern[str]
+    recording_begin: re.Pattern[str]
+    recording_end: re.Pattern[str]
 
     def is_chrome(self, text: str) -> bool:
         return len(text) <= 250 and self.chrome.fullmatch(text) is not None
@@ -96,6 +100,19 @@ class Rules:
             or self.numeric_or_time.fullmatch(stripped) is not None
         )
 
+    def is_transcript(self, opening: str) -> bool:
+        """Whether a report's opening paragraph labels it a transcript of a source ("[TEXT]",
+        "[BEGIN RECORDING]", "[NEWS CONFERENCE WITH COLONEL ...]")."""
+        return self.transcript_label.search(opening) is not None
+
+    def recording_open(self, text: str, was_open: bool) -> bool:
+        """Whether a transcribed recording is still open after the paragraph ``text``."""
+        begins = [m.start() for m in self.recording_begin.finditer(text)]
+        ends = [m.start() for m in self.recording_end.finditer(text)]
+        if not begins and not ends:
+            return was_open
+        return bool(begins) and (not ends or max(begins) > max(ends))
+
     def comment_likeness(self, text: str) -> CommentLikeness:
         """Classify a paragraph; quoted speech is removed first (first person there is normal)."""
         if self.opener.match(text):
@@ -103,6 +120,7 @@ class Rules:
         if self.edit_marker.search(text):
             return CommentLikeness.EDIT_MARKER
         outside = self.quoted.sub(" ", text)
+        outside = _SPEECH_COLON.split(outside, maxsplit=1)[0]  # "he asserted: I am aware ...": speech follows
         if self.first_person_other.search(outside):
             return CommentLikeness.FIRST_PERSON
         for match in self.first_person_i.finditer(outside):
@@ -110,6 +128,10 @@ class Rules:
             if not before or before[-1].lower().strip(",") not in _NUMERAL_I_BEFORE:
                 return CommentLikeness.FIRST_PERSON
         return CommentLikeness.NONE
+
+
+#: A colon after a word opens what someone says, unquoted in wire copy ("HE ASSERTED: I AM AWARE").
+_SPEECH_COLON = re.compile(r"(?<=[A-Za-z\]]):\s")
 
 
 @functools.cache
@@ -161,6 +183,12 @@ def rules() -> Rules:
         first_person_i=re.compile(r"(?<![\w'’.-])I(?:['’](?:m|ve|d|ll))?(?![\w'’-])"),
         first_person_other=re.compile(r"(?<![\w'’-])(?:[Mm]y|me|mine|[Mm]yself)(?![\w'’-])"),
         edit_marker=re.compile(r"\[\s*edit\b|\bedit\s*:|\bIMHO\b|\bIMO\b|\blol\b", ci),
+        transcript_label=re.compile(
+            r"\[(?:" + "|".join(re.escape(w) for w in sorted(word_list("page_chrome.json", "transcript_labels"))) + r")\b[^\]]*\]", ci
+        ),
+        speaker_label=re.compile("|".join(f"(?:{p})" for p in word_list("page_chrome.json", "speaker_label"))),
+        recording_begin=re.compile(word_list("page_chrome.json", "recording_marks")[0], ci),
+        recording_end=re.compile(word_list("page_chrome.json", "recording_marks")[1], ci),
         opener=re.compile(
             r"(?:@\w+|(?:Indeed|Exactly|Agreed|Absolutely|Nonsense|Rubbish|Wow|Lol|So true|Well said|"
             r"Sad|Shame|Correct|True)\s*[.!]+)(?:\s|$)"

@@ -330,16 +330,35 @@ def _mark_unmarked_comments(texts: list[str], reasons: list[str | None], r: Rule
     Once a paragraph after the first reads like a comment (first person singular outside
     quotation marks, "[edit ...]", or an opener like "Indeed."), it and everything after it are
     dropped. Conservative on purpose: an article whose *first* paragraph is already in the first
-    person is an op-ed or a reporter's account, and nothing is cut.
+    person is an op-ed or a reporter's account, and nothing is cut. Speech is no comment: a report
+    whose opening labels it a transcript ("[TEXT]", "[NEWS CONFERENCE WITH ...]"), a paragraph
+    that opens with its speaker ("[PONCE] I can tell you ...", "Q: ..."), one inside a recording
+    ("[BEGIN RECORDING] ... [END RECORDING]") or after a paragraph that ends with a colon.
     """
     body = _unmarked(reasons)
     if len(body) < 2 or r.comment_likeness(texts[body[0]]) is not CommentLikeness.NONE:
         return
+    if _upper_case(texts[i] for i in body):
+        return  # wire copy set in capitals: crawled pages with pasted comments are never all capitals
+    if r.is_transcript(texts[body[0]]):
+        return  # wire copy of a speech, interview or communique: the first person is the speaker's
+    recording = r.recording_open(texts[body[0]], False)
     for pos, i in enumerate(body[1:], start=1):
-        if r.comment_likeness(texts[i]) is not CommentLikeness.NONE:
+        speech = recording or r.speaker_label.match(texts[i]) is not None or texts[body[pos - 1]].rstrip().endswith(":")
+        recording = r.recording_open(texts[i], recording)
+        if not speech and r.comment_likeness(texts[i]) is not CommentLikeness.NONE:
             for j in body[pos:]:
                 _mark(reasons, j, UNMARKED_COMMENT)
             return
+
+
+def _upper_case(texts) -> bool:
+    """Whether nine letters in ten of the paragraphs are capitals."""
+    upper = lower = 0
+    for text in texts:
+        upper += sum(1 for ch in text if ch.isupper())
+        lower += sum(1 for ch in text if ch.islower())
+    return upper >= 9 * lower and upper > 0
 
 
 def _strip_trailing_source(texts: list[str], reasons: list[str | None], r: Rules) -> _Cut | None:

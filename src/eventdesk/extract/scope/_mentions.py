@@ -17,8 +17,8 @@ from eventdesk.extract.actors.attribution import enforcement_verbs
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "conflict_toll", "enumeration", "figurative", "habit", "harmed_as_noun", "number", "phrasal",
-           "reference", "series"]
+__all__ = ["accused_act", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
+           "reference", "remembered", "series"]
 
 
 def habit(token, rules: FrameRules) -> str:
@@ -86,6 +86,53 @@ def figurative(token, rules: FrameRules) -> str:
                                or subject.lower_ in rules.figurative_subjects):
         return ""
     return f"figurative ('{subject.text.lower()} ... {token.text.lower()}'), no weapon"
+
+
+def figurative_object(token, rules: FrameRules) -> str:
+    """A violent verb or noun whose object is an idea, a text or an institution, not a body: "senators
+    killed the bill", "the president shot down the proposal", "attacked the government's decision",
+    "attacks by the Cuban government against the national government"; or an attack made in words:
+    "in a speech in Kampala, Museveni attacked foreign donors". A weapon named in the sentence keeps
+    the literal sense ("attacked the government convoy with grenades" is not figurative)."""
+    if token.lemma_.lower() not in rules.figurative_verbs or any(
+            t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in rules.weapon_nouns or t.lower_ in rules.weapon_nouns)
+            for t in token.doc):
+        return ""
+    if token.pos_ == "VERB":
+        objects = [c for c in token.children if c.dep_ == "dobj"
+                   or (c.dep_ == "nsubjpass" and token.tag_ == "VBN")]
+    else:
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if obj.pos_ == "NOUN" and (obj.lemma_.lower() in rules.abstract_objects or obj.lower_ in rules.abstract_objects):
+            return f"figurative ('{token.text.lower()} ... {obj.text.lower()}'), not violence"
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "at")):
+        for setting in (g for g in prep.children if g.dep_ == "pobj"):
+            words = " ".join(t.lower_ for t in setting.lefts if t.dep_ == "compound")
+            if setting.lemma_.lower() in rules.verbal_settings or f"{words} {setting.lower_}".strip() in rules.verbal_settings:
+                return f"an attack in words ('{prep.lower_} a {setting.text.lower()}'), not violence"
+    return ""
+
+
+def remembered(token, rules: FrameRules) -> str:
+    """An act that is what someone remembers or honours, with no date of its own: "let us recall the
+    horrible explosion of the airliner, in which 100 people died", "let us not forget Governor
+    Roldan, who was murdered". History referred to, not news. "Residents recalled that gunmen
+    stormed the village" reports what they say (a clause, not an object)."""
+    child = token
+    for _ in range(6):
+        head = child.head
+        if head.i == child.i or child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            return ""
+        if head.pos_ == "VERB" and head.lemma_.lower() in rules.memory_verbs:
+            remembered_part = [t for t in child.subtree]
+            own = token.doc.text[remembered_part[0].idx:remembered_part[-1].idx + len(remembered_part[-1])]
+            if _DATE_WORDS.search(own):
+                return ""
+            return f"an act remembered ('{head.text.lower()} ...'), not reported"
+        child = head
+    return ""
 
 
 def phrasal(token, rules: FrameRules) -> str:

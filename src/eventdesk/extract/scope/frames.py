@@ -43,6 +43,8 @@ from eventdesk.extract.scope._mentions import (
     conflict_toll,
     enumeration,
     figurative,
+    figurative_object,
+    remembered,
     habit,
     harmed_as_noun,
     number,
@@ -74,6 +76,10 @@ class FrameRules:
     conflict_nouns: frozenset[str] = frozenset()
     aspect_verbs: frozenset[str] = frozenset()
     figurative_subjects: frozenset[str] = frozenset()
+    abstract_objects: frozenset[str] = frozenset()
+    verbal_settings: frozenset[str] = frozenset()
+    memory_verbs: frozenset[str] = frozenset()
+    figurative_verbs: frozenset[str] = frozenset()
     phrasal_senses: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
@@ -97,8 +103,8 @@ def load_frame_rules() -> FrameRules:
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
-    for check in (_prospect, _purpose, _generic, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, phrasal, reference, accused_act, series, enumeration, harmed_as_noun):
+    for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
+                  figurative, figurative_object, remembered, phrasal, reference, accused_act, series, enumeration, harmed_as_noun):
         why = check(token, rules)
         if why:
             return why
@@ -180,6 +186,24 @@ def _generic(token, rules: FrameRules) -> str:
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):
         return "a bare plural: violence in general, no specific incident"
     return ""
+
+
+def _generic_gerund(token, rules: FrameRules) -> str:
+    """An act named by a gerund with no subject of its own, done to a bare plural, is a kind of act:
+    "it is not by blowing up oil pipelines that well-being will be achieved", "kidnapping foreigners
+    is a crime". "Killed him by blowing up his car" names its object, and the act happened."""
+    means = token.dep_ == "pcomp" and token.head.lower_ == "by"  # not "accused of beating civilians": an act
+    if token.tag_ != "VBG" or not (means or token.dep_ in ("csubj", "nsubj")) or any(
+            c.dep_ in ("nsubj", "aux", "auxpass") for c in token.children):
+        return ""
+    objects = [t for c in token.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    if objects and all(o.tag_ == "NNS" and _bare_plural(o) for o in objects):
+        return f"a kind of act ('{token.text.lower()} {objects[0].text.lower()}'), not one event"
+    return ""
+
+
+def _bare_plural(token) -> bool:
+    return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
 
 
 def _kind_of_thing(token, rules: FrameRules) -> str:

@@ -38,7 +38,7 @@ _AGGREGATE = re.compile(
     r"(attacks|incidents|strikes|airstrikes|operations|bombings|clashes|assaults|raids|protests|"
     r"demonstrations|ambushes|killings|kidnappings)\b(?! (in|at|on) (the )?(?-i:[A-Z]))|a (spate|series|wave|string) of|"
     r"frequency of|(\d+) of the (\d+)( total)?|between (\w+ )?\d{1,2} and \d{1,2}|"
-    r"so far this (year|month)|since (the start|the beginning) of|tally|statistics|countless|innumerable)\b",
+    r"so far this (year|month)|since (the start|the beginning) of|tally|statistics|countless|innumerable|so many)\b",
     re.IGNORECASE,
 )
 
@@ -81,8 +81,8 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         kids = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if kids & _FUTURE or ("going" in kids and any(c.lower_ == "to" for c in t.children)):
             return Modality("future")
-        if kids & _MODALS:
-            return Modality("hypothetical")
+        if kids & _MODALS and not (t is not token and kids & _MODALS <= {"can", "must"} and _says(t)):
+            return Modality("hypothetical")  # not "I can tell you that a corporal died": said, not supposed
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
             return Modality("conditional")
         if t.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" and c.tag_ == "VB"
@@ -161,6 +161,11 @@ _ANY_DATE = re.compile(
 )
 
 
+def _says(verb) -> bool:
+    """A verb of saying ("tell", "confirm", "say")."""
+    return verb.lemma_.lower() in word_list("scope_frames.json", "speech_verbs")
+
+
 def _present(verb) -> bool:
     """A present tense, active ("attacks") or passive ("is called", "are held")."""
     if verb.tag_ in ("VBP", "VBZ"):
@@ -185,13 +190,16 @@ def _act_dated(doc) -> bool:
 
 
 def _aspect(verb) -> str:
-    """"present perfect" ("has attacked") or "progressive" ("are conducting"), else ""."""
+    """"present perfect" ("has attacked") or "progressive" ("are conducting", "are being killed"), else ""."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"} and not words & {"had"}:
         return "present perfect"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re"}:
         return "progressive"
+    if verb.tag_ == "VBN" and "being" in words and words & {"is", "are", "am", "'re"} \
+            and verb.lemma_.lower() not in word_list("modality_words.json", "durative_verbs"):
+        return "progressive"  # the passive "are being killed"; "are being held hostage" is a situation now
     return ""
 
 
@@ -203,8 +211,15 @@ def _negated(token, verb) -> bool:
     other verb of the sentence ("DETAILS NOT SPECIFIED", "no one was killed")."""
     if token.pos_ in ("VERB", "AUX"):
         # "bombed the town, not the rebel camp": a "not" after a comma sets another thing against the act
-        return any(c.dep_ == "neg" and not (c.i > token.i and c.i and token.doc[c.i - 1].text == ",")
-                   for c in token.children)
+        if any(c.dep_ == "neg" and not (c.i > token.i and c.i and token.doc[c.i - 1].text == ",")
+               for c in token.children):
+            return True
+        # "no priest has ever been imprisoned, murdered, or exiled": the act's own subject is "no one"
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
+            first = first.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in first.children)
     if token.head is verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in _OCCUR:
         return any(c.dep_ == "neg" for c in verb.children) or any(
             c.lower_ == "no" and c.dep_ == "det" for c in token.children)

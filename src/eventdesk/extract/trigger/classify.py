@@ -105,6 +105,7 @@ class _Rx:
     detonation: re.Pattern[str]
     mishap: re.Pattern[str]
     protest_weak: re.Pattern[str]
+    storming: re.Pattern[str]
 
 
 _VERB = (
@@ -179,6 +180,7 @@ def _rx() -> _Rx:
         detonation=re.compile(rf"\b{table.nouns['detonation']}\b", i),
         mishap=re.compile(rf"\b{table.nouns['mishap']}\b", i),
         protest_weak=re.compile(rf"{table.nouns['protest_weak']}", i),
+        storming=re.compile(rf"{table.nouns['storming']}", i),
         carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
                             r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
     )
@@ -290,14 +292,40 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
             for m in rx.cues["protest"].finditer(t)):
         # "kidnapped the ambassador to protest U.S. intervention": a purpose of armed men, no crowd
         del found["protest"]
-    if "protest" in found and all(rx.protest_weak.fullmatch(m.group(0)) for m in rx.cues["protest"].finditer(t)) \
-            and not (rx.civil.search(t) or rx.followers.search(t) or re.search(cue_table().nouns["crowd"], t, re.I)):
+    if "protest" in found and all(rx.protest_weak.fullmatch(m.group(0)) and not _makers(t, m, rx)
+                                  for m in rx.cues["protest"].finditer(t)):
         # "the committee condemned the invasion, demanding the withdrawal", "he received the banners of
         # Galan": a demand or a banner tells a protest only beside people who make it
         del found["protest"]
+    if "attack" in found and all(rx.storming.fullmatch(m.group(0)) for m in rx.cues["attack"].finditer(t)) \
+            and _crowd_before(t, found["attack"].start(), rx):
+        # "traders stormed the county offices demanding ...": a crowd that storms demonstrates (a riot only with
+        # a violent act of its own); "militants stormed a hotel" attack it
+        found.setdefault("protest", found.pop("attack"))
     if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
         found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))
     return t, found
+
+
+def _crowd_before(t: str, start: int, rx: _Rx) -> bool:
+    """Whether the participant noun nearest before ``start`` in its sentence is a civilian, crowd or
+    follower noun rather than an armed one ("residents said gunmen stormed": the gunmen)."""
+    before = t[max(t.rfind(". ", 0, start) + 1, start - 80):start]
+    crowd = [m.end() for p in (rx.civil, rx.followers) for m in p.finditer(before)]
+    crowd += [m.end() for m in re.finditer(cue_table().nouns["crowd"], before, re.I)]
+    armed = [m.end() for m in rx.armed.finditer(before)]
+    return bool(crowd) and max(crowd) > max(armed, default=-1)
+
+
+def _makers(t: str, match: re.Match[str], rx: _Rx) -> bool:
+    """Whether the sentence of ``match`` (a group's text holds several) names people who could make a
+    protest: a civilian, follower or crowd noun. "He received the banners of Galan. He said the death
+    of the leader cannot be used to end the consultation of the people": the people of the next
+    sentence make no protest of the banners."""
+    start = max(t.rfind(". ", 0, match.start()), t.rfind("\n", 0, match.start())) + 1
+    ends = [i for i in (t.find(". ", match.end()), t.find("\n", match.end())) if i >= 0]
+    own = t[start:min(ends) if ends else len(t)]
+    return bool(rx.civil.search(own) or rx.followers.search(own) or re.search(cue_table().nouns["crowd"], own, re.I))
 
 
 _ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})

@@ -215,3 +215,46 @@ def test_perpetrator_matches_any_name_the_dictionary_gives_the_actor() -> None:
     assert _perp_ok(template("ARMY OF NATIONAL LIBERATION"), event)
     # a group the dictionary gives another actor is not matched
     assert not _perp_ok(template("TUPAC AMARU REVOLUTIONARY MOVEMENT"), event)
+
+
+def test_perpetrator_acronym_matches_a_whole_word_of_the_key() -> None:
+    from eventdesk.evaluate._muc_data import MucTemplate
+    from eventdesk.evaluate.muc import _perp_ok
+    from eventdesk.model import Actor, EventMention
+
+    def template(*names: str) -> MucTemplate:
+        return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=("ATTACK",),
+                           stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
+                           dead_targets=0)
+
+    def event(name: str) -> EventMention:
+        return EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Battles",
+                            sub_event_type="Armed clash", actor1=Actor(name, 2))
+
+    fmln = event("FMLN: Farabundo Marti National Liberation Front")
+    # the key names the group's unit or a coalition it leads: the acronym is one of the key's words
+    assert _perp_ok(template("FMLN COLUMN"), fmln)
+    assert _perp_ok(template("FMLN - FDR"), fmln)
+    assert _perp_ok(template("FARC 12TH FRONT"), event("FARC: Revolutionary Armed Forces of Colombia"))
+    # never a part of a word of the key
+    assert not _perp_ok(template("UFMLNX COLUMN"), fmln)
+    assert not _perp_ok(template("ELNORTE FRONT"), event("ELN: National Liberation Army"))
+
+
+def test_perpetrator_key_naming_the_groups_men_names_the_group() -> None:
+    from eventdesk.evaluate._muc_data import MucTemplate
+    from eventdesk.evaluate.muc import _perp_ok
+    from eventdesk.model import Actor, EventMention
+
+    def template(*names: str) -> MucTemplate:
+        return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=("ARSON",),
+                           stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
+                           dead_targets=0)
+
+    event = EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Riots",
+                         sub_event_type="Violent demonstration", actor1=Actor("Shining Path", 2))
+    # "SENDERO LUMINOSO" is one of the Shining Path's names; "FIGHTERS" its men
+    assert _perp_ok(template("SENDERO LUMINOSO FIGHTERS"), event)
+    assert _perp_ok(template("SENDERO LUMINOSO"), event)
+    # the men of another group are not matched
+    assert not _perp_ok(template("TUPAC AMARU REVOLUTIONARY MOVEMENT FIGHTERS"), event)

@@ -59,6 +59,11 @@ _STATE = (
 )
 
 
+#: words after a group's name in a key that name its men or one of its units
+_MEN_OR_UNIT = re.compile(r"(?:\s+(?:URBAN|MEMBERS?|FIGHTERS?|GUERRILLAS?|REBELS?|MILITANTS?|TERRORISTS?|COMMANDOS?|"
+                          r"COLUMNS?|UNITS?|DETACHMENTS?|CELLS?|SQUADS?))+\s*$", re.IGNORECASE)
+
+
 @dataclass
 class MucReportCard:
     """The figures of one run over one or more MUC-4 sets."""
@@ -249,6 +254,8 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
             if _known_as(name) in named:
                 return True
             key = fold(name)
+            # the key's words, each folded ("FMLN COLUMN" -> fmln, column): fold drops the spaces
+            words = {fold(w) for w in re.split(r"[^A-Za-z0-9]+", name)} - {""}
             for actor in ours:
                 full = actor.name.lower()
                 acronym, _, long = actor.name.partition(":")
@@ -256,7 +263,7 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
                 # a short acronym matches a whole word of the key ("FMLN COLUMN", "THE FMLN [FARABUNDO
                 # ...]"), never part of one
                 if key and any(key == c or (len(key) > 5 and key in c) or (len(c) > 5 and c in key)
-                               or (" " not in c and c in key.split()) for c in candidates):
+                               or c in words for c in candidates):
                     return True
                 for pattern, prefix in _STATE:
                     if pattern.search(name) and full.startswith(prefix):
@@ -267,8 +274,12 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
 @cache
 def _known_as(name: str) -> str | None:
     """The actor the dictionary knows under the key's name ("ARMY OF NATIONAL LIBERATION" is "ELN:
-    National Liberation Army"), in no particular country, or None."""
+    National Liberation Army"), in no particular country, or None; a key that names the group's men or
+    unit after its name ("SENDERO LUMINOSO FIGHTERS", "FMLN URBAN COMMANDOS") names the group."""
     entry = _dictionary().lookup(name, None)
+    if entry is None:
+        short = _MEN_OR_UNIT.sub("", name)
+        entry = _dictionary().lookup(short, None) if short and short != name else None
     return entry.name if entry is not None else None
 
 

@@ -43,7 +43,7 @@ def role_of(token: Token) -> tuple[str, int | None]:
             return "agent", head.i  # "the FMLN was blamed for the bombing": who did it, not its target
         if dep == "nsubj" or (dep == "nsubjpass" and not passive):
             lemma = head.lemma_.lower()
-            if lemma in _REPORTING_VERBS and not claims_own_act(head):
+            if (lemma in _REPORTING_VERBS and not claims_own_act(head)) or _learned_of(head):
                 return "source", head.i
             if lemma in _UNDERGO or (lemma in _RAN_INTO and _names_an_explosive(head)):
                 return "patient", head.i
@@ -82,6 +82,14 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _learned_of(verb: Token) -> bool:
+    """Whether the verb receives news ("the police had received reports of two other explosions"):
+    its subject learned of the act (``actor_words.json`` receiving_verbs, news_nouns)."""
+    return verb.lemma_.lower() in word_list("actor_words.json", "receiving_verbs") and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in word_list("actor_words.json", "news_nouns")
+        for c in verb.children)
 
 
 def _names_itself(verb: Token) -> bool:

@@ -110,9 +110,18 @@ class ReportAttribution:
         out = []
         for sp in self.spans:
             m = self.rules.state_blame.search(self.text, sp.start, sp.end)
-            if m is not None and not self.rules.denials.search(self.text, sp.start, sp.end):
-                out.append((sp.start, bool(m.group("police"))))
+            if m is not None and not self._denies(sp, m):
+                out.append((sp.start, any(m.group(g) for g in ("police", "police2", "police3"))))
         return out
+
+    def _denies(self, sentence: Span, blame: re.Match[str]) -> bool:
+        """Whether the sentence denies the blame it states; a denial joined to the blame by "and",
+        before it, is of something else: "rejected the military version and accused the army of
+        murdering party leader Cecilio Rivera" blames the army."""
+        for d in self.rules.denials.finditer(self.text, sentence.start, sentence.end):
+            if not (d.end() <= blame.start() and _DENIED_THEN_BLAMED.match(self.text, d.end(), blame.start())):
+                return True
+        return False
 
     def groups(self, country: str | None) -> list[tuple[Span, Actor]]:
         """(sentence, actor) of every named non-state armed group of the report, in text order."""
@@ -164,10 +173,14 @@ class ReportAttribution:
 
     def _blamer(self, span: Span, actor: Actor) -> bool:
         """Whether ``actor`` is who blames, not who is blamed: "the rebels blamed the government and
-        the armed forces for the murder" names the rebels before the verb of blame."""
+        the armed forces for the murder" names the rebels before the verb of blame, "the accusations
+        made by the FMLN that the attack had been carried out by the armed forces" after its noun."""
         m = self.rules.blame.search(self.text, span.start, span.end)
-        return m is not None and actor.span is not None and actor.span.start < m.start() and \
-            not self.rules.responsibility.search(self.text, span.start, m.start())
+        if m is None or actor.span is None:
+            return False
+        if actor.span.start >= m.end() and _BLAME_MADE_BY.match(self.text, m.end(), actor.span.start):
+            return True  # "the accusations made by the FMLN that the attack had been carried out by ..."
+        return actor.span.start < m.start() and not self.rules.responsibility.search(self.text, span.start, m.start())
 
     def _by_victim(self, groups: list[tuple[Span, Actor]], own: list[Span], victims: tuple[str, ...]) -> Actor | None:
         """The one named group of the other sentences that name the same victim, if one."""
@@ -212,6 +225,13 @@ def attribute_by_kind(events: list[EventMention], describe: Callable[[EventMenti
 
 def _kind(e: EventMention) -> tuple[str, str]:
     return e.sub_event_type, e.place.country if e.place is not None else ""
+
+
+#: the words between a denial and a blame the same subject makes next: "rejected the military version and "
+_DENIED_THEN_BLAMED = re.compile(r"[^.;,\"]{0,60}\band\s+$", re.IGNORECASE)
+
+#: the words between a noun of blame and who made it: "accusations made by the", "charges by"
+_BLAME_MADE_BY = re.compile(r"\W+(?:(?:made|leveled|levelled|levied|issued|voiced) )?by(?: the)?\W+$", re.IGNORECASE)
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -39,7 +39,7 @@ from eventdesk.extract.actors._dictionary import (
 from eventdesk.extract.actors._generic import _generic, doc_slice, with_article
 from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.model import Actor
-from eventdesk.extract.actors._role import claims_own_act, role_of
+from eventdesk.extract.actors._role import _is_passive, claims_own_act, role_of
 from eventdesk.rules import word_list
 
 __all__ = [
@@ -199,7 +199,13 @@ def sources_are_not_agents(doc, found):
             if told is not None:
                 out.append(replace(m, role="agent", trigger=told.i))
         out.append(m)
-    return out
+    # "the ELN has requested a commission to receive Kent, who has been kidnapped by the ELN": a
+    # source named again as the agent of an act told in a participle (a passive; ``_is_passive`` also
+    # takes a perfect's participle) did it; never as the subject of a plain verb ("the FMLN said it
+    # had nothing to do with the murder" is a denial)
+    by_agent = {m.actor.name for m in out if m.role == "agent" and m.trigger is not None
+                and m.trigger < len(doc) and _is_passive(doc[m.trigger])}
+    return [m for m in out if not (m.role == "source" and m.actor.name in by_agent)]
 
 
 def actors_of_sentence(doc: Doc, span: Span, country: str | None, dictionary,

@@ -353,6 +353,7 @@ _ARMED_NOUN = (r"(fighters|soldiers?|troops|policem[ae]n|police officers?|office
 _ARMED_HARMED = re.compile(
     rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
     rf"\b{_ARMED_NOUN} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
+    rf"\b{_ARMED_NOUN} (\w+ )?(died|perished|lost their lives)\b|"  # "the attack, in which 12 soldiers died"
     # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman"
     rf"\b{_ARMED_NOUN} (killed|wounded|injured|dead|slain)\b(?! (a|an|the|his|her|their|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|several|many|dozens|\d+|civilians?|people|residents|villagers|m[ae]n|wom[ae]n)\b)|"
@@ -511,7 +512,9 @@ def classify(
     # --- a raid by the state's forces that hurts no one is an operation, not violence: "federal police
     # raided a cocaine laboratory on a ranch"
     if "attack" in c and c["attack"].group(0).lower().startswith("raid") and not ({"abduct", "sexual"} & c.keys()) \
-            and not _harm(c, t, rx) and (state_agent or rx.state_agent.search(t)):
+            and not _harm(c, t, rx) and (state_agent or rx.state_agent.search(t)
+                                         # "Israeli forces arrested 25 Palestinians in raids across the West Bank"
+                                         or ("sd_arrest" in c and re.search(rf"\b{_STATE}\b", t, re.IGNORECASE))):
         return out(SD, "Arrests", "sd_arrest") if "sd_arrest" in c else out(SD, "Other", "attack")
 
     # --- one-sided violence: the target decides between Battles and VAC

@@ -16,7 +16,7 @@ A WOF place adds only the names its country does not know yet: a GeoNames town a
 gazetteer (same GeoNames id) adds nothing, and neither does a name that a known town, district or
 province of the same country bears (Buni Yadi, Goniri and Tudun Wada of Nigeria keep their GeoNames
 towns, never a same-named hamlet elsewhere in the country). A name that is only a word for a kind of
-place ("Barangay", "Poblacion", "Goth") is no key. Its first-level division is
+place ("Barangay", "Poblacion", "Goth"), or the name of a province or a country anywhere, is no key. Its first-level division is
 WOF's hierarchy (the region's ISO 3166-2 code, else its name in any spelling eventdesk knows);
 never the nearest town.
 """
@@ -78,6 +78,10 @@ def add_villages(b, rows: Iterable[src.VillageRow], is_latin_name, clean_display
     generic = _generic_names()
     known = {(key, entries[n][CC]) for key, numbers in b.keys.items() for n in numbers
              if entries[n][KIND] != "country"}  # the names each country knows before the villages
+    # a province's or a country's name anywhere is no village's key: "Marib" or "Akkar" in a text
+    # keeps naming one province only, which is how the text's country is read
+    reserved = {key for key, numbers in b.keys.items() if any(entries[n][KIND] == "admin1" for n in numbers)}
+    reserved |= set(tables.country_keys) | set(tables.demonym_keys)
     added = 0
     for row in rows:
         if row.country not in tables.countries or (row.geonames_id and str(row.geonames_id) in known_geonames):
@@ -90,6 +94,9 @@ def add_villages(b, rows: Iterable[src.VillageRow], is_latin_name, clean_display
         keys = {name_key(n) for n in names} - {""}
         if any((key, row.country) in known for key in keys):
             continue  # a known town, district or province of its country has that name
+        names = [n for n in names if name_key(n) not in reserved]
+        if not names:
+            continue
         admin1 = ""
         number = admin1_by_code.get(row.admin1_code)
         if number is None and row.admin1:

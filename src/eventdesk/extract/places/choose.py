@@ -26,6 +26,7 @@ import re
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_village, km, name_key, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
+from eventdesk.extract.places._people import _NAMES as PERSON_NAMES
 from eventdesk.extract.places._people import owned_by_a_person, part_of_a_personal_name
 from eventdesk.extract.places._respelled import respelled_districts
 from eventdesk.extract.places._context import PlaceContext
@@ -192,15 +193,18 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     countries = {c for c, _ in context.countries}
     if is_village(entry.id):
         # a village of the larger source (Who's On First) lies in the article's countries, has a place
-        # reading ("in Mahmud", "Mahmud village") or lies in every division its hints name ("Kibanda
-        # (Idjwi, Sud-Kivu)" is not the Kibanda of Mwenga), and no same-named village of the country
-        # that fits as well lies more than 50 km away
+        # reading ("in Mahmud", "Mahmud village"; a unit word when it is named like a person) or lies in
+        # every division its hints name ("Kibanda (Idjwi, Sud-Kivu)" is not the Kibanda of Mwenga), and
+        # no same-named village of the country that fits as well lies more than 50 km away
         def fits(e: GazEntry) -> bool:
             if cand.hints or cand.chain:
                 own = {name_key(e.admin1), name_key(e.admin2), name_key(e.country)} - {""}
                 named = {name_key(strip_admin_suffix(h)) for h in (*cand.hints, *cand.chain)} - {cand.key, ""}
                 return bool(named) and named <= own
-            return cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
+            if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS:
+                return True
+            # named like a person ("at Pineda's vehicle"): only with a unit word
+            return cand.cue in ("in", "near", "origin") and not all(w.lower() in PERSON_NAMES for w in e.name.split())
         return (not countries or entry.country in countries) and fits(entry) and not any(
             is_village(e.id) and e.country == entry.country and fits(e) and km(e.latitude, e.longitude,
                                                                                entry.latitude, entry.longitude) > 50

@@ -25,7 +25,8 @@ def _write(path, lines: list[str]):
 
 
 def test_rows_are_read_and_a_bad_row_is_named(tmp_path) -> None:
-    good = _write(tmp_path / "good.tsv.gz", ["7\t0\tlocality\tIQ\tIQ-DI\tDiyala\tBaquba\t33.9\t44.9\t0\tQaryat Zed\tZed"])
+    good = _write(tmp_path / "good.tsv.gz",
+                  ["7\t0\tlocality\tIQ\tIQ-DI\tDiyala\tBaquba\t33.9\t44.9\t0\tQaryat Zed\tZed"])
     row, = src.read_villages(good)
     assert (row.wof_id, row.country, row.admin1_code, row.latitude, row.aliases) == (7, "IQ", "IQ-DI", 33.9, ("Zed",))
     bad = _write(tmp_path / "bad.tsv.gz", ["7\t0\tlocality\tIQ\tIQ-DI\tDiyala\t\tnorth\t44.9\t0\tZed\t"])
@@ -108,3 +109,45 @@ def test_the_villages_are_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) 
     assert not src.villages_enabled()
     monkeypatch.setenv("EVENTDESK_VILLAGES", "1")
     assert src.villages_enabled() and b.cache_key() != off  # another cache file: never a stale one
+
+
+@pytest.fixture(scope="module")
+def with_villages() -> Gazetteer:
+    """The real gazetteer plus two Who's On First villages of Diyala, one named like a person
+    (Mahmud) and one like a common word (Hope); a copy, the cached tables stay as they are."""
+    import copy
+
+    real = Gazetteer.load()
+    tables = copy.copy(real.tables)
+    tables.entries = list(real.tables.entries)
+    tables.index = dict(real.tables.index)
+    for wof_id, name, lat in (("wof:1", "Mahmud", 33.91), ("wof:2", "Hope", 33.95)):
+        tables.index[name_key(name)] = (*tables.index.get(name_key(name), ()), len(tables.entries))
+        tables.entries.append((wof_id, name, "village", "village", "IQ", "Diyala", "Baquba", lat, 44.9, 0))
+    return Gazetteer(tables)
+
+
+def _place(gaz: Gazetteer, text: str):
+    from eventdesk.extract.places.choose import PlaceContext, choose_place
+    from eventdesk.model import Span
+
+    return choose_place(text, Span("a", 0, len(text)), gaz, context=PlaceContext.from_text(text, gaz, article_id="a"))
+
+
+@pytest.mark.parametrize(("text", "village"), [
+    ("Gunmen killed three farmers in Mahmud village in Diyala province on Monday, Iraqi police said.", "wof:1"),
+    ("Gunmen killed three farmers in Hope village in Diyala province, Iraqi police said.", "wof:2"),
+])
+def test_a_village_with_a_place_reading_is_the_place(with_villages: Gazetteer, text: str, village: str) -> None:
+    place = _place(with_villages, text)
+    assert place is not None and place.source == village and place.admin1 == "Diyala"
+    assert abs(place.longitude - 44.9) < 1e-6
+
+
+@pytest.mark.parametrize("text", [
+    "Mahmud said gunmen had killed three farmers on Monday, Iraqi police said.",  # a person
+    "Hope faded after gunmen killed three farmers on Monday, Iraqi police said.",  # a word
+])
+def test_a_village_named_like_a_person_or_a_word_needs_a_place_reading(with_villages: Gazetteer, text: str) -> None:
+    place = _place(with_villages, text)
+    assert place is None or not is_village(place.source), place

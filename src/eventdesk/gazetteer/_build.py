@@ -25,6 +25,7 @@ from eventdesk.gazetteer._admin1 import Admin1Row, is_admin1, read_admin1_table
 from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._polygons import read_divisions
 from eventdesk.gazetteer._stopwords import COMMON_WORDS
+from eventdesk.gazetteer._villages import add_villages
 from eventdesk.gazetteer._text import (
     ARTICLES,
     fold,
@@ -36,7 +37,7 @@ from eventdesk.gazetteer._text import (
 
 __all__ = ["Tables", "build_tables", "cache_key", "cache_path", "write_cache", "read_cache"]
 
-FORMAT = "eventdesk-gazetteer-7"
+FORMAT = "eventdesk-gazetteer-8"
 # Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
 ID, NAME, KIND, FEATURE, CC, ADMIN1, ADMIN2, LAT, LON, POP = range(10)
 Entry = tuple[str, str, str, str, str, str, str, float, float, int]
@@ -65,6 +66,11 @@ def _data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data"
 
 
+def villages_file() -> Path:
+    """Who's On First's villages and city districts (see `_villages`)."""
+    return _data_dir() / "wof_places.tsv.gz"
+
+
 def cache_key() -> str:
     """Hash of the package versions, eventdesk's CSV files and the gazetteer code."""
     digest = hashlib.sha256(FORMAT.encode())
@@ -72,6 +78,9 @@ def cache_key() -> str:
         digest.update(f"{dist}={src.package_version(dist)}".encode())
     here = Path(__file__).resolve().parent
     files = [_data_dir() / "places_supplement.csv", _data_dir() / "countries.csv", _data_dir() / "admin1.csv"]
+    if src.villages_enabled():
+        files += [villages_file(), _data_dir() / "rules" / "place_words.json"]
+    digest.update(b"villages" if src.villages_enabled() else b"no-villages")
     files += sorted(here.glob("_*.py"))
     for path in files:
         digest.update(path.name.encode())
@@ -457,6 +466,8 @@ def build_tables(key: str) -> Tables:
     else:
         warnings.warn(f"{src.BOUNDARIES_WHEEL} not found (run make install, or set EVENTDESK_BOUNDARIES): "
                       "the gazetteer is built without district centroids", stacklevel=2)
+    if src.villages_enabled():  # off by default: see _villages and the README's coverage paragraph
+        add_villages(b, src.read_villages(villages_file()), _is_latin_name, _clean_display)
     b.finish()
     _add_supplement(b, src.read_supplement(_data_dir() / "places_supplement.csv"))
     _add_country_entries(b, {c.iso2: c.aliases for c in countries})

@@ -14,14 +14,15 @@ from eventdesk.gazetteer._text import name_key, sound_key, strip_admin_suffix
 
 __all__ = ["GazEntry", "Gazetteer", "default_cache_dir"]
 
-_KIND_RANK = {"city": 0, "supplement": 1, "admin2": 2, "admin1": 3, "country": 4}
+_KIND_RANK = {"city": 0, "supplement": 1, "admin2": 2, "admin1": 3, "village": 4, "country": 5}
 
 
 @dataclass(frozen=True)
 class GazEntry:
     """One place of the gazetteer.
 
-    ``kind`` is the source class ("city", "admin1", "admin2", "country", "supplement"); ``feature`` says
+    ``kind`` is the source class ("city", "admin1", "admin2", "country", "supplement", "village": a
+    locality or city district of Who's On First, see `_villages`); ``feature`` says
     what a supplement entry is ("town", "mountain", "region", ...; equals ``kind`` otherwise).
     ``country`` is ACLED's spelling; ``admin1``/``admin2`` are ASCII English names ("" unknown).
     """
@@ -99,7 +100,9 @@ class Gazetteer:
             kinds[entry[b.KIND]] = kinds.get(entry[b.KIND], 0) + 1
         cache = b.cache_path(self.cache_dir, self.tables.version) if self.cache_dir is not None else "(not cached)"
         line = (f"gazetteer: {len(self):,} places in {len(self.tables.countries)} countries "
-                f"({kinds.get('city', 0):,} towns, {kinds.get('admin1', 0):,} provinces, "
+                f"({kinds.get('city', 0):,} towns, "
+                + (f"{kinds['village']:,} villages (EVENTDESK_VILLAGES), " if kinds.get("village") else "")
+                + f"{kinds.get('admin1', 0):,} provinces, "
                 f"{kinds.get('admin2', 0):,} districts, {kinds.get('supplement', 0)} supplement places); ")
         line += "with" if src_boundaries() is not None else "WITHOUT"
         return line + f" geoBoundaries district centroids; cache {cache}"
@@ -181,7 +184,7 @@ class Gazetteer:
             return (
                 0 if iso is None or e[b.CC] == iso else 1,
                 0 if own else 1,
-                _KIND_RANK[e[b.KIND]],
+                _KIND_RANK[e[b.KIND]],  # a village of Who's On First after every known place of its name
                 -e[b.POP],
             )
 

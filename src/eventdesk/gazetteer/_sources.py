@@ -8,6 +8,7 @@ naming the file, because a broken install should fail loudly at build time, not 
 from __future__ import annotations
 
 import csv
+import gzip
 import importlib.metadata
 import importlib.resources
 import io
@@ -40,6 +41,9 @@ __all__ = [
     "BOUNDARIES_WHEEL",
     "boundaries_wheel",
     "read_boundaries",
+    "VillageRow",
+    "read_villages",
+    "villages_enabled",
 ]
 
 # geoBoundaries centroids of the finest divisions (ADM3, else ADM2), as shipped in the PyPI wheel
@@ -108,6 +112,24 @@ class SupplementRow:
     longitude: float
     kind: str
     source: str
+
+
+@dataclass(frozen=True)
+class VillageRow:
+    """One place of ``data/wof_places.tsv.gz`` (Who's On First localities and city districts)."""
+
+    wof_id: int
+    geonames_id: int  # GeoNames' id where WOF records one, else 0
+    placetype: str  # locality, localadmin, borough, macrohood, neighbourhood, microhood
+    country: str  # ISO 3166-1 alpha-2
+    admin1_code: str  # ISO 3166-2 code of its first-level division per WOF's hierarchy ("" unknown)
+    admin1: str  # that division's name in WOF
+    admin2: str
+    latitude: float
+    longitude: float
+    population: int
+    name: str
+    aliases: tuple[str, ...]
 
 
 def package_version(dist: str) -> str:
@@ -266,3 +288,29 @@ def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...], str
             except (KeyError, AttributeError) as exc:
                 raise GazetteerError(f"{path}:{number}: bad alias row ({exc})") from exc
     return rows
+
+
+def villages_enabled() -> bool:
+    """Whether ``$EVENTDESK_VILLAGES`` asks for the Who's On First villages in the gazetteer ("1",
+    "on", "yes" or "true"); off by default, because on the dev evaluations they cost as much as they
+    gain (README, "Villages and city districts")."""
+    return os.environ.get("EVENTDESK_VILLAGES", "").strip().lower() in ("1", "on", "yes", "true")
+
+
+def read_villages(path: Path) -> Iterator[VillageRow]:
+    """Rows of the gzipped TSV that ``tools/build_wof_places.py`` writes (columns named in its
+    header line); a missing file or a malformed row raises ``GazetteerError`` naming it."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+            header = handle.readline().rstrip("\n").split("\t")
+            for number, line in enumerate(handle, start=2):
+                r = dict(zip(header, line.rstrip("\n").split("\t")))
+                try:
+                    yield VillageRow(int(r["wof_id"]), int(r["geonames_id"] or 0), r["placetype"], r["country"],
+                                     r["admin1_code"], r["admin1"], r["admin2"], float(r["latitude"]),
+                                     float(r["longitude"]), int(r["population"] or 0), r["name"],
+                                     tuple(a for a in r["aliases"].split("|") if a))
+                except (KeyError, ValueError) as exc:
+                    raise GazetteerError(f"{path}:{number}: bad village row ({exc})") from exc
+    except (OSError, EOFError) as exc:
+        raise GazetteerError(f"cannot read {path} ({exc})") from exc

@@ -23,9 +23,10 @@ from __future__ import annotations
 import math
 import re
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, km, name_key, strip_admin_suffix
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_village, km, name_key, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
+from eventdesk.extract.places._people import _NAMES as PERSON_NAMES
 from eventdesk.extract.places._people import owned_by_a_person, part_of_a_personal_name
 from eventdesk.extract.places._respelled import respelled_districts
 from eventdesk.extract.places._context import PlaceContext
@@ -100,6 +101,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
     for cand in cands:
         surface = text[cand.start:cand.end]
         cand.hint_keys = cand.hint_keys | _division_keys(cand, gaz)
+        # a village of the larger source that the text gives no reading of is no candidate: the name
+        # stays unknown, placed by its hints as before ("Goniri (Gujiba LGA, Borno)")
+        cand.entries = [e for e in cand.entries if not is_village(e.id) or _plausible(e, cand, context)]
         unit = surface.rsplit(" ", 1)[-1].lower()
         if not cand.after and " " in surface and unit in ADMIN_WORDS | DISTRICT_WORDS:
             cand.after = unit  # "Isiolo County" matched whole: its unit word names it as much as one after it
@@ -187,6 +191,24 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     if not cand.entries:
         return True
     countries = {c for c, _ in context.countries}
+    if is_village(entry.id):
+        # a village of the larger source (Who's On First) lies in the article's countries, has a place
+        # reading ("in Mahmud", "Mahmud village"; a unit word when it is named like a person) or lies in
+        # every division its hints name ("Kibanda (Idjwi, Sud-Kivu)" is not the Kibanda of Mwenga), and
+        # no same-named village of the country that fits as well lies more than 50 km away
+        def fits(e: GazEntry) -> bool:
+            if cand.hints or cand.chain:
+                own = {name_key(e.admin1), name_key(e.admin2), name_key(e.country)} - {""}
+                named = {name_key(strip_admin_suffix(h)) for h in (*cand.hints, *cand.chain)} - {cand.key, ""}
+                return bool(named) and named <= own
+            if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS:
+                return True
+            # named like a person ("at Pineda's vehicle"): only with a unit word
+            return cand.cue in ("in", "near", "origin") and not all(w.lower() in PERSON_NAMES for w in e.name.split())
+        return (not countries or entry.country in countries) and fits(entry) and not any(
+            is_village(e.id) and e.country == entry.country and fits(e) and km(e.latitude, e.longitude,
+                                                                               entry.latitude, entry.longitude) > 50
+            for e in cand.entries)
     # "Haydan district (Sadah)": its own province confirms it; "El Bouni (El Bouni)", its district
     # of the same name, unless the text names another country ("the Mauritanian police in Mal (Mal)")
     confirming = cand.hint_keys if not countries or entry.country in countries else cand.hint_keys - {cand.key}

@@ -1,0 +1,153 @@
+"""The village source (Who's On First localities and city districts, ``data/wof_places.tsv.gz``, off
+unless ``EVENTDESK_VILLAGES`` is set): how its rows are read and built into the gazetteer (a tiny
+fixture), that a row of the real file becomes a village with its coordinates and province, and that
+villages rank after known towns."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from eventdesk.gazetteer import Gazetteer, GazetteerError, is_village, name_key
+from eventdesk.gazetteer import _build as b
+from eventdesk.gazetteer import _sources as src
+from eventdesk.gazetteer._villages import add_villages
+
+HEADER = ("wof_id\tgeonames_id\tplacetype\tcountry\tadmin1_code\tadmin1\tadmin2\tlatitude\tlongitude\t"
+          "population\tname\taliases\n")
+
+
+def _write(path, lines: list[str]):
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(HEADER + "".join(line + "\n" for line in lines))
+    return path
+
+
+def test_rows_are_read_and_a_bad_row_is_named(tmp_path) -> None:
+    good = _write(tmp_path / "good.tsv.gz",
+                  ["7\t0\tlocality\tIQ\tIQ-DI\tDiyala\tBaquba\t33.9\t44.9\t0\tQaryat Zed\tZed"])
+    row, = src.read_villages(good)
+    assert (row.wof_id, row.country, row.admin1_code, row.latitude, row.aliases) == (7, "IQ", "IQ-DI", 33.9, ("Zed",))
+    bad = _write(tmp_path / "bad.tsv.gz", ["7\t0\tlocality\tIQ\tIQ-DI\tDiyala\t\tnorth\t44.9\t0\tZed\t"])
+    with pytest.raises(GazetteerError, match=r"bad\.tsv\.gz:2"):
+        list(src.read_villages(bad))
+    with pytest.raises(GazetteerError, match="cannot read"):
+        list(src.read_villages(tmp_path / "missing.tsv.gz"))
+
+
+def _builder() -> b._Builder:
+    tables = b.Tables(version="t")
+    tables.countries = {"IQ": ("Iraq", "IRQ"), "SY": ("Syria", "SYR")}
+    tables.country_keys = {name_key("Iraq"): "IQ", name_key("Syria"): "SY"}
+    builder = b._Builder(tables, frozenset())
+    number = builder.add(("admin1:IQ-DI", "Diyala", "admin1", "admin1", "IQ", "Diyala", "", 0.0, 0.0, 0),
+                         ["Diyala"])
+    tables.admin1_names["IQ:" + name_key("Diyala")] = number
+    tables.admin1_names["IQ:" + name_key("Diyala Governorate")] = number
+    builder.add(("geonames:98182", "Baqubah", "city", "city", "IQ", "Diyala", "", 33.75, 44.64, 150_000),
+                ["Baqubah"])
+    builder.add(("geonames:555", "Zed", "city", "city", "SY", "Idlib", "", 35.9, 36.6, 2_000), ["Zed"])
+    return builder
+
+
+def _rows(tmp_path, lines):
+    return src.read_villages(_write(tmp_path / "v.tsv.gz", lines))
+
+
+def test_the_build_adds_new_villages_with_their_province_and_skips_known_places(tmp_path) -> None:
+    builder = _builder()
+    rows = _rows(tmp_path, [
+        "11\t0\tlocality\tIQ\tIQ-DI\tDiyala\tBaquba\t33.9000\t44.9000\t0\tZed\t",  # new: Zed of Diyala
+        "12\t0\tneighbourhood\tIQ\t\tDiyala Governorate\t\t33.7600\t44.6500\t0\tAl Tahrir\tTahrir",  # province by name
+        "13\t98182\tlocality\tIQ\tIQ-DI\tDiyala\t\t33.7500\t44.6400\t0\tBaqubah\t",  # GeoNames town already in
+        "14\t0\tlocality\tIQ\tIQ-DI\tDiyala\t\t33.7800\t44.6600\t0\tBa'qubah\t",  # known town's name, 4 km away
+        "15\t0\tlocality\tXX\t\t\t\t1.0\t1.0\t0\tNowhere\t",  # a country the gazetteer does not know
+        "16\t0\tlocality\tIQ\tIQ-DI\tDiyala\t\t33.9\t44.9\t0\tقرية\t",  # no Latin-script name
+    ])
+    assert add_villages(builder, rows, b._is_latin_name, b._clean_display) == 2
+    added = {e[b.NAME]: e for e in builder.tables.entries if is_village(e[b.ID])}
+    assert set(added) == {"Zed", "Al Tahrir"}
+    zed = added["Zed"]
+    assert (zed[b.ID], zed[b.KIND], zed[b.FEATURE], zed[b.CC], zed[b.ADMIN1], zed[b.ADMIN2]) == \
+        ("wof:11", "village", "village", "IQ", "Diyala", "Baquba")
+    assert (zed[b.LAT], zed[b.LON]) == (33.9, 44.9)
+    assert (added["Al Tahrir"][b.FEATURE], added["Al Tahrir"][b.ADMIN1]) == ("district", "Diyala")
+    builder.finish()
+    assert name_key("Tahrir") in builder.tables.index  # its English variant is a key too
+
+
+def test_a_village_ranks_after_a_known_town_of_its_name(tmp_path) -> None:
+    builder = _builder()
+    add_villages(builder, _rows(tmp_path, ["11\t0\tlocality\tIQ\tIQ-DI\tDiyala\t\t33.9\t44.9\t0\tZed\t"]),
+                 b._is_latin_name, b._clean_display)
+    builder.finish()
+    gaz = Gazetteer(builder.tables)
+    assert [e.id for e in gaz.lookup("Zed")] == ["geonames:555", "wof:11"]  # the Syrian town first
+    assert gaz.lookup("Zed", "Iraq")[0].id == "wof:11"  # the article's country still comes first
+
+
+def test_a_village_of_the_real_file_is_built_with_its_coordinates_and_province() -> None:
+    """Aw Bakhsh (Badghis, Afghanistan) is in Who's On First, not in cities500: its row of the shipped
+    file becomes a village of Badghis at its own point (the province from WOF's ISO code)."""
+    rows = [r for r in src.read_villages(b.villages_file()) if r.name == "Aw Bakhsh" and r.country == "AF"]
+    assert rows and rows[0].admin1_code == "AF-BDG"
+    tables = b.Tables(version="t")
+    tables.countries = {"AF": ("Afghanistan", "AFG")}
+    builder = b._Builder(tables, frozenset())
+    builder.add(("admin1:AF-BDG", "Badghis", "admin1", "admin1", "AF", "Badghis", "", 0.0, 0.0, 0), ["Badghis"])
+    assert add_villages(builder, rows[:1], b._is_latin_name, b._clean_display) == 1
+    builder.finish()
+    village, = [e for e in Gazetteer(tables).lookup("Aw Bakhsh") if is_village(e.id)]
+    assert (village.country_code, village.admin1, village.feature) == ("AF", "Badghis", "village")
+    assert abs(village.latitude - 34.886) < 0.01 and abs(village.longitude - 63.264) < 0.01
+
+
+def test_the_villages_are_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EVENTDESK_VILLAGES", raising=False)
+    off = b.cache_key()
+    assert not src.villages_enabled()
+    monkeypatch.setenv("EVENTDESK_VILLAGES", "1")
+    assert src.villages_enabled() and b.cache_key() != off  # another cache file: never a stale one
+
+
+@pytest.fixture(scope="module")
+def with_villages() -> Gazetteer:
+    """The real gazetteer plus two Who's On First villages of Diyala, one named like a person
+    (Mahmud) and one like a common word (Hope); a copy, the cached tables stay as they are."""
+    import copy
+
+    real = Gazetteer.load()
+    tables = copy.copy(real.tables)
+    tables.entries = list(real.tables.entries)
+    tables.index = dict(real.tables.index)
+    for wof_id, name, lat in (("wof:1", "Mahmud", 33.91), ("wof:2", "Hope", 33.95)):
+        tables.index[name_key(name)] = (*tables.index.get(name_key(name), ()), len(tables.entries))
+        tables.entries.append((wof_id, name, "village", "village", "IQ", "Diyala", "Baquba", lat, 44.9, 0))
+    return Gazetteer(tables)
+
+
+def _place(gaz: Gazetteer, text: str):
+    from eventdesk.extract.places.choose import PlaceContext, choose_place
+    from eventdesk.model import Span
+
+    return choose_place(text, Span("a", 0, len(text)), gaz, context=PlaceContext.from_text(text, gaz, article_id="a"))
+
+
+@pytest.mark.parametrize(("text", "village"), [
+    ("Gunmen killed three farmers in Mahmud village in Diyala province on Monday, Iraqi police said.", "wof:1"),
+    ("Gunmen killed three farmers in Hope village in Diyala province, Iraqi police said.", "wof:2"),
+])
+def test_a_village_with_a_place_reading_is_the_place(with_villages: Gazetteer, text: str, village: str) -> None:
+    place = _place(with_villages, text)
+    assert place is not None and place.source == village and place.admin1 == "Diyala"
+    assert abs(place.longitude - 44.9) < 1e-6
+
+
+@pytest.mark.parametrize("text", [
+    "Mahmud said gunmen had killed three farmers on Monday, Iraqi police said.",  # a person
+    "Hope faded after gunmen killed three farmers on Monday, Iraqi police said.",  # a word
+])
+def test_a_village_named_like_a_person_or_a_word_needs_a_place_reading(with_villages: Gazetteer, text: str) -> None:
+    place = _place(with_villages, text)
+    assert place is None or not is_village(place.source), place

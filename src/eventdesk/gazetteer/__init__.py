@@ -10,7 +10,7 @@ from eventdesk.gazetteer._admin1 import Admin1Index, admin1_index
 from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._gazetteer import GazEntry, Gazetteer, default_cache_dir
 from eventdesk.gazetteer._sources import GazetteerError
-from eventdesk.gazetteer._text import fold, name_key, strip_admin_suffix
+from eventdesk.gazetteer._text import fold, name_key, spelling, strip_admin_suffix
 from eventdesk.gazetteer._villages import VILLAGE_FEATURES, is_village
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "fold",
     "km",
     "name_key",
+    "spelling",
     "strip_admin_suffix",
     "VILLAGE_FEATURES",
     "is_village",

@@ -10,7 +10,7 @@ from pathlib import Path
 from eventdesk.gazetteer import _build as b
 from eventdesk.gazetteer._sources import GazetteerError
 from eventdesk.gazetteer._sources import boundaries_wheel as src_boundaries
-from eventdesk.gazetteer._text import name_key, sound_key, strip_admin_suffix
+from eventdesk.gazetteer._text import name_key, sound_key, spelling, strip_admin_suffix
 
 __all__ = ["GazEntry", "Gazetteer", "default_cache_dir"]
 
@@ -160,7 +160,9 @@ class Gazetteer:
 
     def lookup(self, name: str, country: str | None = None) -> list[GazEntry]:
         """Candidates for a name, best first: country match, then whether the name is the
-        entry's own name rather than one of its alternate names, then kind, then population.
+        entry's own name rather than one of its alternate names, then whether it is spelled as
+        given (the matching key merges doubled letters: "Kisii", Kenya, before "Kisi", Nigeria),
+        then kind, then population.
 
         The own-name criterion keeps Nineveh (the province) ahead of a hamlet in Ohio that lists
         "Nineveh" among its former names; every spelling of ``data/admin1.csv`` is a province's own. ``country`` (ACLED name or ISO code) ranks that
@@ -171,26 +173,28 @@ class Gazetteer:
         if not numbers:
             return []
         iso = self.country_code(country) if country else None
-        memo = self._lookups.get((key, iso))
+        spelled = spelling(name)
+        memo = self._lookups.get((spelled, iso))
         if memo is not None:
             return list(memo)
         entries = self.tables.entries
 
         own_admin1 = self.tables.admin1_names
 
-        def rank(n: int) -> tuple[int, int, int, int]:
+        def rank(n: int) -> tuple[int, int, int, int, int]:
             e = entries[n]
             own = name_key(e[b.NAME]) == key or (e[b.KIND] == "admin1" and own_admin1.get(f"{e[b.CC]}:{key}") == n)
             return (
                 0 if iso is None or e[b.CC] == iso else 1,
                 0 if own else 1,
+                0 if spelling(e[b.NAME]) == spelled else 1,
                 _KIND_RANK[e[b.KIND]],  # a village of Who's On First after every known place of its name
                 -e[b.POP],
             )
 
         found = tuple(self._entry(n) for n in sorted(numbers, key=rank))
         if len(self._lookups) < 500_000:  # the same names recur across articles
-            self._lookups[(key, iso)] = found
+            self._lookups[(spelled, iso)] = found
         return list(found)
 
     def sounds_like(self, name: str) -> list[GazEntry]:

@@ -97,6 +97,16 @@ def name_key(name: str) -> str:
     return _undouble(joined)
 
 
+def spelling(name: str) -> str:
+    """A name as spelled: folded to lower-case ASCII letters and digits, doubled letters kept
+    (``name_key`` merges them, so "Kisii" and "Kisi" share a key but not a spelling).
+
+    >>> spelling("Kisii") == spelling("KISII"), spelling("Kisii") == spelling("Kisi")
+    (True, False)
+    """
+    return "".join(ch for ch in fold(name).lower() if ch.isalnum())
+
+
 def sound_key(name: str) -> str:
     """A coarser key that also erases the vowels and the h, w and y transliterations disagree on:
     "Kushki Kuhna" and "Koshki Kohna", "Deh Rahwod" and "Dihrawud", "Kash Rod" and "Khash Rod".

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_village, km, name_key, strip_admin_suffix
+from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_village, km, name_key, spelling, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
 from eventdesk.extract.places._people import _NAMES as PERSON_NAMES
@@ -132,7 +132,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if cand.respelled:
             cand.chosen = _respelled_fit(cand, gaz, context)
             continue
-        scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1), e) for e in cand.entries]
+        scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1) - _misspelt(e, cand, surface), e)
+                  for e in cand.entries]
         scored = [s for s in scored if s[0] > -math.inf]
         best = max(scored, key=lambda s: s[0])[1] if scored else None
         if best is not None and best.kind == "admin1" and cand.after not in ADMIN_WORDS:
@@ -156,6 +157,16 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             continue  # "the businessman, who spends most of his time in Miami, was kidnapped" (_asides)
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
+
+
+def _misspelt(entry: GazEntry, cand: Candidate, surface: str) -> float:
+    """0.5 off an entry the text spells otherwise when another entry is spelled as the text is: the
+    matching key merges doubled letters, and "Kisii" is Kenya's town before Nigeria's larger Kisi."""
+    spelled = spelling(surface)
+    if name_key(entry.name) != cand.key or spelling(entry.name) == spelled or \
+            not any(spelling(e.name) == spelled for e in cand.entries):
+        return 0.0  # an alternate name yields to an own name already (``_entry_score``)
+    return 0.5
 
 
 def _rivals_the_country(entry: GazEntry, cand: Candidate, surface: str) -> bool:

@@ -318,8 +318,12 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow], lies_in: dict[
         if iso not in trusted or (distance is not None and distance > 50):
             continue
         key = name_key(name)
-        same = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "admin2" and entries[n][CC] == iso]
         admin1 = (lies_in or {}).get(row.shape_id, "")
+        if admin1 and not admin1.startswith(iso + "\t"):
+            # the towns inside its outline are another country's: the division lies there, whatever file
+            # lists it ("Rafah" of Israel's boundaries is Gaza's, where GeoNames' Rafah lies)
+            iso = admin1.split("\t", 1)[0]
+        same = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "admin2" and entries[n][CC] == iso]
         if admin1.startswith(iso + "\t"):
             admin1 = admin1.split("\t", 1)[1]  # the province of the towns inside its outline
         else:

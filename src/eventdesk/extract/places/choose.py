@@ -132,7 +132,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if cand.respelled:
             cand.chosen = _respelled_fit(cand, gaz, context)
             continue
-        scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1) - _misspelt(e, cand, surface), e)
+        spelled = spelling(surface)
+        exact = any(spelling(e.name) == spelled for e in cand.entries)
+        scored = [(_entry_score(e, cand, context, hint_keys, sentence_admin1) - _misspelt(e, cand, spelled, exact), e)
                   for e in cand.entries]
         scored = [s for s in scored if s[0] > -math.inf]
         best = max(scored, key=lambda s: s[0])[1] if scored else None
@@ -159,13 +161,12 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             cand.chosen = best
 
 
-def _misspelt(entry: GazEntry, cand: Candidate, surface: str) -> float:
-    """0.5 off an entry the text spells otherwise when another entry is spelled as the text is: the
-    matching key merges doubled letters, and "Kisii" is Kenya's town before Nigeria's larger Kisi."""
-    spelled = spelling(surface)
-    if name_key(entry.name) != cand.key or spelling(entry.name) == spelled or \
-            not any(spelling(e.name) == spelled for e in cand.entries):
-        return 0.0  # an alternate name yields to an own name already (``_entry_score``)
+def _misspelt(entry: GazEntry, cand: Candidate, spelled: str, exact: bool) -> float:
+    """0.5 off an own-name entry the text spells otherwise (``spelled``) when another entry is spelled
+    as the text is (``exact``): the matching key merges doubled letters, and "Kisii" is Kenya's town
+    before Nigeria's larger Kisi. An alternate name yields to an own name already (``_entry_score``)."""
+    if not exact or name_key(entry.name) != cand.key or spelling(entry.name) == spelled:
+        return 0.0
     return 0.5
 
 

@@ -126,9 +126,7 @@ def remembered(token, rules: FrameRules) -> str:
         if head.i == child.i or child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
             return ""
         if head.pos_ == "VERB" and head.lemma_.lower() in rules.memory_verbs:
-            remembered_part = [t for t in child.subtree]
-            own = token.doc.text[remembered_part[0].idx:remembered_part[-1].idx + len(remembered_part[-1])]
-            if _DATE_WORDS.search(own):
+            if _DATE_WORDS.search(_subtree_text(child)):
                 return ""
             return f"an act remembered ('{head.text.lower()} ...'), not reported"
         child = head
@@ -165,7 +163,7 @@ def reference(token, rules: FrameRules) -> str:
         return ""
     if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children):
         return ""
-    own = token.doc.text[min(t.idx for t in token.subtree):max(t.idx + len(t) for t in token.subtree)]
+    own = _subtree_text(token)
     if _DATE_WORDS.search(own):
         return ""
     return f"a reference to an earlier act ('{token.head.lower_} the {token.lower_}'), not its report"
@@ -183,7 +181,7 @@ def accused_act(token, rules: FrameRules) -> str:
     head = prep.head
     if head.lower_ not in rules.accusation_heads and head.lemma_.lower() not in rules.accusation_heads:
         return ""
-    own = token.doc.text[min(t.idx for t in first.subtree):max(t.idx + len(t) for t in first.subtree)]
+    own = _subtree_text(first)
     # "arrested two men suspected of killing a judge in Medellin on Monday": a weekday is the arrest's;
     # "... suspected of killing a judge on 2 April" names the act's own day
     arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in enforcement_verbs()
@@ -256,6 +254,12 @@ def harmed_as_noun(token, rules: FrameRules) -> str:
     if not any(c.dep_ in ("det", "poss") for c in kids) or any(c.dep_ in ("dobj", "agent", "prep") for c in kids):
         return ""
     return f"the harmed named as a group ('{token.text.lower()}'), not the act"
+
+
+def _subtree_text(token) -> str:
+    """The text of ``token`` and everything under it in the parse."""
+    words = list(token.subtree)
+    return token.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
 
 
 def _bare(token) -> bool:

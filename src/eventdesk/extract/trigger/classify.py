@@ -307,25 +307,35 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
     return t, found
 
 
+def _sentence_bounds(t: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding [start, end) of a group's text begins and ends (a group's text
+    joins several sentences)."""
+    begin = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start)) + 1
+    ends = [i for i in (t.find(". ", end), t.find("\n", end)) if i >= 0]
+    return begin, min(ends) if ends else len(t)
+
+
+def _people(words: str, rx: _Rx) -> list[int]:
+    """Ends of the civilian, follower and crowd nouns in ``words``."""
+    found = [m.end() for p in (rx.civil, rx.followers) for m in p.finditer(words)]
+    return found + [m.end() for m in re.finditer(cue_table().nouns["crowd"], words, re.I)]
+
+
 def _crowd_before(t: str, start: int, rx: _Rx) -> bool:
     """Whether the participant noun nearest before ``start`` in its sentence is a civilian, crowd or
     follower noun rather than an armed one ("residents said gunmen stormed": the gunmen)."""
-    before = t[max(t.rfind(". ", 0, start) + 1, start - 80):start]
-    crowd = [m.end() for p in (rx.civil, rx.followers) for m in p.finditer(before)]
-    crowd += [m.end() for m in re.finditer(cue_table().nouns["crowd"], before, re.I)]
-    armed = [m.end() for m in rx.armed.finditer(before)]
-    return bool(crowd) and max(crowd) > max(armed, default=-1)
+    before = t[max(_sentence_bounds(t, start, start)[0], start - 80):start]
+    crowd = _people(before, rx)
+    return bool(crowd) and max(crowd) > max((m.end() for m in rx.armed.finditer(before)), default=-1)
 
 
 def _makers(t: str, match: re.Match[str], rx: _Rx) -> bool:
-    """Whether the sentence of ``match`` (a group's text holds several) names people who could make a
-    protest: a civilian, follower or crowd noun. "He received the banners of Galan. He said the death
-    of the leader cannot be used to end the consultation of the people": the people of the next
-    sentence make no protest of the banners."""
-    start = max(t.rfind(". ", 0, match.start()), t.rfind("\n", 0, match.start())) + 1
-    ends = [i for i in (t.find(". ", match.end()), t.find("\n", match.end())) if i >= 0]
-    own = t[start:min(ends) if ends else len(t)]
-    return bool(rx.civil.search(own) or rx.followers.search(own) or re.search(cue_table().nouns["crowd"], own, re.I))
+    """Whether the sentence of ``match`` names people who could make a protest: a civilian, follower
+    or crowd noun. "He received the banners of Galan. He said the death of the leader cannot be used
+    to end the consultation of the people": the people of the next sentence make no protest of the
+    banners."""
+    begin, end = _sentence_bounds(t, match.start(), match.end())
+    return bool(_people(t[begin:end], rx))
 
 
 _ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})

@@ -407,8 +407,24 @@ def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
     score, best = scored[0]
     if score + (1.2 if best.qualifier else 0.0) < -1 or best.chosen is None:
         return None
-    best = _named_under(best, cands) or best
+    best = _possessed(text, best, cands) or _named_under(best, cands) or best
     return _to_place(text, best, best.chosen, gazetteer, sentence.article_id)
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+def _possessed(text: str, wider: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The place a province names as its own: "in Cabo Delgado's Macomia district" is Macomia (the
+    locative word before the province reads the whole phrase), in that province's country."""
+    entry = wider.chosen
+    if entry is None or not (entry.kind == "admin1" or entry.feature in WIDE_FEATURES):
+        return None
+    m = _POSSESSIVE.match(text, wider.end)
+    if m is None:
+        return None
+    return next((c for c in cands if c.start == m.end() and c.chosen is not None
+                 and c.chosen.country == entry.country), None)
 
 
 def _named_under(wider: Candidate, cands: list[Candidate]) -> Candidate | None:

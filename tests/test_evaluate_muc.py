@@ -200,15 +200,10 @@ def test_reports_the_pipeline_could_not_process_are_reported_not_hidden(muc_set:
 
 
 def test_perpetrator_matches_any_name_the_dictionary_gives_the_actor() -> None:
-    from eventdesk.evaluate._muc_data import MucTemplate
     from eventdesk.evaluate.muc import _perp_ok
     from eventdesk.model import Actor, EventMention
 
-    def template(*names: str) -> MucTemplate:
-        return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=("ATTACK",),
-                           stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
-                           dead_targets=0)
-
+    template = _perp_template
     event = EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Violence against civilians",
                          sub_event_type="Attack", actor1=Actor("ELN: National Liberation Army", 2))
     # the key's English rendering is another of ELN's names: the same actor
@@ -218,14 +213,10 @@ def test_perpetrator_matches_any_name_the_dictionary_gives_the_actor() -> None:
 
 
 def test_perpetrator_acronym_matches_a_whole_word_of_the_key() -> None:
-    from eventdesk.evaluate._muc_data import MucTemplate
     from eventdesk.evaluate.muc import _perp_ok
     from eventdesk.model import Actor, EventMention
 
-    def template(*names: str) -> MucTemplate:
-        return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=("ATTACK",),
-                           stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
-                           dead_targets=0)
+    template = _perp_template
 
     def event(name: str) -> EventMention:
         return EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Battles",
@@ -242,14 +233,11 @@ def test_perpetrator_acronym_matches_a_whole_word_of_the_key() -> None:
 
 
 def test_perpetrator_key_naming_the_groups_men_names_the_group() -> None:
-    from eventdesk.evaluate._muc_data import MucTemplate
     from eventdesk.evaluate.muc import _perp_ok
     from eventdesk.model import Actor, EventMention
 
-    def template(*names: str) -> MucTemplate:
-        return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=("ARSON",),
-                           stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
-                           dead_targets=0)
+    def template(*names: str):
+        return _perp_template(*names, kind="ARSON")
 
     event = EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Riots",
                          sub_event_type="Violent demonstration", actor1=Actor("Shining Path", 2))
@@ -258,3 +246,12 @@ def test_perpetrator_key_naming_the_groups_men_names_the_group() -> None:
     assert _perp_ok(template("SENDERO LUMINOSO"), event)
     # the men of another group are not matched
     assert not _perp_ok(template("TUPAC AMARU REVOLUTIONARY MOVEMENT FIGHTERS"), event)
+
+
+def _perp_template(*names: str, kind: str = "ATTACK"):
+    """A one-template key naming only its perpetrator organisations (``names``, alternatives)."""
+    from eventdesk.evaluate._muc_data import MucTemplate
+
+    return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=(kind,),
+                       stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
+                       dead_targets=0)

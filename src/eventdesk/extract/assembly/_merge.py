@@ -20,7 +20,7 @@ from eventdesk.model import EventDate, Fatalities, Place, Span
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.context import ArticleContext
-from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.dates.resolve import DateResolver, said
 from eventdesk.extract.tolls.count import count_fatalities
 from eventdesk.extract.tolls.victims import load_victim_rules, named_victims
 from eventdesk.rules import word_list
@@ -174,10 +174,11 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, 
 def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset()) -> bool:
     """Does candidate ``b`` (later) tell the same event as ``a`` (the group so far, whose sentences
     have ``types``)?"""
-    if b.date and a.date and b.date.date != a.date.date:
+    reported = bool(b.date and a.date) and _dates_its_report(a, b)
+    if b.date and a.date and b.date.date != a.date.date and not reported:
         return False
-    if b.place and a.place and not _near(a.place, b.place):
-        return False
+    if b.place and a.place and not _near(a.place, b.place) and not reported:
+        return False  # (the anaphor that dates the reported act also says where it took place)
     if _another_pair(a, b):
         return False
     if b.classification.event_type == cls_stage.PROTESTS and \
@@ -198,6 +199,13 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
 
 
 _POINTERS = frozenset("the these those this that its their".split())
+
+
+def _dates_its_report(a: Candidate, b: Candidate) -> bool:
+    """"Sources today reported that 35 people died in attacks on 4 towns. The attacks took place at
+    dawn on 4 October": an event dated only by the day it was reported, and an anaphor that gives
+    the act's own earlier day."""
+    return said(a.date) and b.anaphoric and not said(b.date) and b.date.date < a.date.date
 
 
 def _anaphor_fits(types, b: Candidate) -> bool:
@@ -298,7 +306,8 @@ def _told_kinds(group: list[Candidate]) -> frozenset[str]:
 def _merged_view(group: list[Candidate]) -> Candidate:
     """The group as one candidate: first date and place found, highest-ranked type."""
     head = group[0]
-    date = next((c.date for c in group if c.date), None)
+    date = next((c.date for c in group if c.date and not said(c.date)), None) or \
+        next((c.date for c in group if c.date), None)
     place = _best_place([c.place for c in group])
     return replace(head, date=date, place=place)
 

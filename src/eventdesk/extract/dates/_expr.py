@@ -95,6 +95,7 @@ class Patterns:
 
     rules: tuple[tuple[str, str, re.Pattern[str]], ...]
     speech_before: re.Pattern[str]
+    speech_after: re.Pattern[str]
     that_after: re.Pattern[str]
     event_word: re.Pattern[str]
     weekday_gap: re.Pattern[str]
@@ -158,6 +159,7 @@ def patterns() -> Patterns:
     return Patterns(
         rules=rules,
         speech_before=c(rf"(?i)\b(?:{_SPEECH_WORDS})\b(?P<gap>[^.;:!?\"“”]*)$"),
+        speech_after=c(rf"(?i)^\s*(?:{_SPEECH_WORDS})\b"),
         that_after=c(r"(?i)^\s*,?\s*that\b"),
         event_word=c(rf"(?i)\b(?:{_EVENT_WORDS})\b"),
         weekday_gap=c(r"^[\s,\[(]{0,3}$"),
@@ -276,7 +278,7 @@ def _with_speech(raw: RawExpr, text: str, pats: Patterns) -> RawExpr:
     """Mark expressions that date a statement rather than an event.
 
     "the premier said on December 30", "told Rudaw on Tuesday", "in a statement on Thursday",
-    "... on December 30 that ...". A speech word far away, or with an event word in between
+    "... on December 30 that ...", "sources today reported". A speech word far away, or with an event word in between
     ("said five people were killed on Friday"), does not govern the date.
     """
     if raw.kind in ("anchor-ref",):
@@ -293,6 +295,8 @@ def _with_speech(raw: RawExpr, text: str, pats: Patterns) -> RawExpr:
         )
     if not governed and pats.that_after.match(text[raw.end :]):
         governed = True
+    if not governed and pats.speech_after.match(text[raw.end :]):
+        governed = True  # "military sources today reported that 35 people died": the day of the report
     if not governed:
         return raw
     return RawExpr(raw.start, raw.end, raw.kind, raw.rule, raw.fields, speech=True)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from eventdesk.model import EventDate, Span
+from eventdesk.rules import word_list
 from eventdesk.extract.dates import _expr as dx
 
 __all__ = ["DateExpr", "DateAnchor", "DateResolver", "anchors_in"]
@@ -115,6 +116,8 @@ class DateResolver:
             return None
         verbs = [trigger] if trigger is not None else _event_words(text, sentence)
         best = min(dated, key=lambda e: _preference(e, text, sentence, verbs))
+        if best.speech or best.report:  # only the day of a statement: an event's own date may follow
+            return replace(best.date, how=f"{best.date.how}{SAID}")
         return best.date
 
     def anchors_in(self, text: str, spans: Iterable[Span]) -> list[DateAnchor]:
@@ -290,6 +293,8 @@ class DateResolver:
         offset, wants_speech = _anchor_offset(raw_text)
         if offset is None:
             return replace(e, how="vague count of days")
+        if _names_other_anchor(text, e.span.end, wants_speech):
+            return replace(e, how="counted from something that is not an act of the report")
         base, source = _anchor_base(previous, anchors, sentence, wants_speech)
         if base is None:
             return replace(e, how="no earlier date to refer to")
@@ -298,6 +303,16 @@ class DateResolver:
             return replace(e, how="after publication (anchor)")
         how = f"{offset:+d} day(s) from {source}"
         return replace(e, date=EventDate(day, base.precision, e.span, how), how=how)
+
+
+#: the end of the ``how`` of a date that is only the day a statement was made ("police said on
+#: Tuesday that ..."): a later sentence's date of the act itself outranks it
+SAID = "; the day it was said"
+
+
+def said(date: EventDate | None) -> bool:
+    """Whether ``date`` is only the day of a statement about the event."""
+    return date is not None and date.how.endswith(SAID)
 
 
 def anchors_in(text: str, spans: Iterable[Span], publication: dt.date | None = None) -> list[DateAnchor]:
@@ -417,6 +432,30 @@ def _anchor_offset(text: str) -> tuple[int | None, bool]:
     return None, speech
 
 
+_NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+((?:[\w'-]+\s*){1,5})", re.IGNORECASE)
+
+
+def _names_other_anchor(text: str, end: int, wants_speech: bool) -> bool:
+    """"Only 5 days before the start of two presidential summits": the count runs from a thing the
+    sentence names that is neither an act ("two days after the bombing") nor a statement; the day
+    of the event before it is no base for that count."""
+    m = _NOUN_PHRASE.match(text, end)
+    if m is None or wants_speech:
+        return False
+    words = m.group(1)
+    acts = word_list("scope_frames.json", "act_nouns")
+    return not (dx.patterns().event_word.search(words) or any(_stem(w) in acts for w in words.split()))
+
+
+def _stem(word: str) -> str:
+    """"murdered", "murders", "murdering" -> "murder" (enough to find an act noun's verb)."""
+    w = word.lower()
+    for end in ("ing", "ed", "s"):
+        if w.endswith(end) and len(w) > len(end) + 3:
+            return w[: -len(end)]
+    return w
+
+
 def _anchor_base(
     previous: EventDate | None, anchors: Sequence[DateAnchor], sentence: Span, wants_speech: bool
 ) -> tuple[EventDate | None, str]:
@@ -432,6 +471,9 @@ def _anchor_base(
     return None, ""
 
 
+_PRENOMINAL = re.compile(r"the\s", re.IGNORECASE)
+
+
 def _rank(e: DateExpr) -> int:
     """Plain event dates first; statement dates next; report dates last (a fallback only)."""
     return 2 if e.report else 1 if e.speech else 0
@@ -439,7 +481,10 @@ def _rank(e: DateExpr) -> int:
 
 def _preference(e: DateExpr, text: str, sentence: Span, verbs: Sequence[Span]) -> tuple[int, int, int, int, int]:
     precision = e.date.precision if e.date is not None else 9
-    opens = text[sentence.start : e.span.start].strip(" \t\n\"'“‘([") == ""
+    # "On 9 May, ..." frames the sentence; "The 4 October attacks ... were followed today by bomb
+    # attacks" names another event's date before its noun, and frames nothing
+    opens = (text[sentence.start : e.span.start].strip(" \t\n\"'“‘([") == ""
+             and not _PRENOMINAL.match(text, e.span.start))
     return (_rank(e), 0 if opens else 1, precision, _distance(e.span, verbs), e.span.start)
 
 

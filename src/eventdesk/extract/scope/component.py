@@ -32,7 +32,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         reason = "" if factual else verdict.reason
         if not reason and c.event_type in _VIOLENT_TYPES:
             hint = doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ())))
-            reason = _frame(parse, sentence, c, hint.armed, rules)
+            reason = _frame(parse, sentence, c, hint.armed, rules, lead)
         if not reason and (token := modality._cue_token(parse, c.start, c.end)) is not None:
             reason = blind_agent(token, rules)  # "a fire destroyed 200 shops", whatever type its verb gave it
         verdicts[span] = reason
@@ -52,7 +52,7 @@ _NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", 
                           "looting", "disrupted"})
 
 
-def _frame(parse, sentence: str, c, armed: int, rules) -> str:
+def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> str:
     """The frame of the word that typed the sentence; when it names no event, another violent word
     of the sentence may still report one ("accused of the attack in which gunmen killed two")."""
     token = modality._cue_token(parse, c.start, c.end)
@@ -66,7 +66,7 @@ def _frame(parse, sentence: str, c, armed: int, rules) -> str:
             continue
         other = modality._cue_token(parse, m.start(), m.end())
         if other is not None and other.i != token.i and not frame_reason(other, sentence, armed, rules) \
-                and modality.judge(parse, m.start(), m.end()).factual:
+                and modality.judge(parse, m.start(), m.end(), lead=lead).factual:
             return ""
     return why
 

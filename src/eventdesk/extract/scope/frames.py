@@ -74,6 +74,7 @@ class FrameRules:
     cumulative_patterns: tuple[re.Pattern[str], ...]
     period_patterns: tuple[re.Pattern[str], ...] = ()
     weapon_carriers: frozenset[str] = frozenset()
+    weapon_vehicles: frozenset[str] = frozenset()
     conflict_nouns: frozenset[str] = frozenset()
     aspect_verbs: frozenset[str] = frozenset()
     figurative_subjects: frozenset[str] = frozenset()
@@ -267,8 +268,9 @@ def _use_word(token, rules: FrameRules) -> bool:
 def _used(token, rules: FrameRules) -> bool:
     """Whether a word of use or effect governs the weapon ``token`` (or modifies it: "a bomb planted
     under the car", "exploding shells") before any other verb does."""
-    if any(_use_word(c, rules) for c in token.children if c.dep_ in ("acl", "relcl", "amod")):
-        return True
+    if any(_use_word(c, rules) for c in token.children if c.dep_ in ("acl", "relcl", "amod")
+           and not (c.dep_ == "amod" and c.tag_ == "VBN" and token.lower_ in rules.weapon_vehicles)):
+        return True  # "a wrecked aircraft" was what the wrecking befell
     for head, _ in _path_up(token, 6):
         if _use_word(head, rules):
             return True

@@ -23,6 +23,7 @@ from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
 from eventdesk.extract.places.nearby import nearby_place
 from eventdesk.extract.places.scene import scene_place
+from eventdesk.rules import word_list
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
 from eventdesk.extract.assembly.notes import describe
@@ -218,6 +219,46 @@ def _finite(verb) -> bool:
 def _candidate(doc: ArticleDoc, span: Span, parse) -> Candidate:
     c = doc.triggers[span]
     type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
-    anaphoric = bool(_ANAPHOR.search(doc.reading.text[span.start:span.end]))
+    anaphoric = _anaphoric(doc.reading.text[span.start:span.end], parse)
     return Candidate(span, c, type_span, doc.dates.get(span), doc.places.get(span), doc.countries.get(span),
                      doc.actors.get(span, ()), doc.tolls.get(span, Fatalities()), anaphoric, (), parse)
+
+
+def _anaphoric(sentence: str, parse) -> bool:
+    """Whether the sentence points back at an event told before ("the attack", "those clashes",
+    "they"), other than one it reacts to: "a bus was burned by individuals protesting the dynamite
+    attack" tells a riot of its own (``scope_frames.json`` reaction_heads)."""
+    reactions = word_list("scope_frames.json", "reaction_heads")
+    for m in _ANAPHOR.finditer(sentence):
+        if parse is None:
+            return True
+        if m.group(3):
+            noun = parse.char_span(m.start(3), m.end(3), alignment_mode="expand")
+            if noun is None or not _reacted_to(noun.root, reactions):
+                return True
+        elif not (m.group(0).lower().startswith("it") and _expletive(parse[0])):
+            return True
+    return False
+
+
+def _expletive(token) -> bool:
+    """"It has also been reported that ...", "it is believed that ...": an "it" that stands for the
+    clause after it points back at nothing."""
+    return token.dep_ == "expl" or any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                                 for g in c.children)
+                                       for c in token.head.children)
+
+
+def _reacted_to(token, reactions) -> bool:
+    """The act noun ``token`` is the object of a word of reaction ("protesting the attack", "in
+    protest at the killing", "condemned the bombing", "in retaliation for the raid")."""
+    child = token
+    for _ in range(3):
+        head = child.head
+        if head.i == child.i or child.dep_ not in ("dobj", "pobj", "prep", "compound"):
+            return False
+        if head.lemma_.lower() in reactions:
+            return True
+        child = head
+    return False
+

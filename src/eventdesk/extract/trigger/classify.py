@@ -151,7 +151,13 @@ def _rx() -> _Rx:
             r"release of|failure (of \w+ )?to)\s+(the |a |his |her |their |"
             r"its |an )?(\w+ ){0,3}(arrest|detention|killing|shooting|murder|death|abduction|attack|"
             r"kidnapping|rape|assault|lynching|torture|eviction|demolition|beating|disappearance|"
-            r"violence|insecurity|harassment|brutality|massacre|bombing|raid)s?\b[^.,;]{0,60}",
+            r"violence|insecurity|harassment|brutality|massacre|bombing|raid)s?\b"
+            # what follows the grievance's noun is its own only after a preposition ("of a student by
+            # police on Monday", "of two activists accused of hurling a Molotov cocktail"), and up to
+            # a crowd's own act: "youths protesting the killing [of a student] burned a bus"
+            r"(?:\s+(?:of|by|in|at|on|near|during|last|earlier|this|against|over|from|for|to|with)\b"
+            r"(?:\s+(?!(?:burned|burnt|burns?|torched|torch(?:es)?|stoned|threw|throws?|hurled|hurls?|pelted|"
+            r"blocked|barricaded|looted|smashed|vandali[sz]ed|clashed|fought|engaged?|raided)\b)[^\s.,;]+){0,10})?",
             i,
         ),
         victim_active=re.compile(rf"\b{_VERB}\b(?!\s+by\b)((?:\s+[\w'-]+){{0,6}})", i),

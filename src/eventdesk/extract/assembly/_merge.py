@@ -175,7 +175,7 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
     """Does candidate ``b`` (later) tell the same event as ``a`` (the group so far, whose sentences
     have ``types``)?"""
     reported = bool(b.date and a.date) and _dates_its_report(a, b)
-    if b.date and a.date and b.date.date != a.date.date and not reported:
+    if b.date and a.date and b.date.date != a.date.date and not reported and not _coarse_anaphor(a, b):
         return False
     if b.place and a.place and not _near(a.place, b.place) and not reported:
         return False  # (the anaphor that dates the reported act also says where it took place)
@@ -199,6 +199,16 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
 
 
 _POINTERS = frozenset("the these those this that its their".split())
+
+
+def _coarse_anaphor(a: Candidate, b: Candidate) -> bool:
+    """"Gunmen attacked a police station on Monday ... It was the third attack on police this month":
+    an anaphor dated only by a month or a week that holds the event's day says more of it."""
+    if not b.anaphoric or b.date.precision < 2 or said(b.date):
+        return False
+    if b.date.precision >= 3:
+        return (b.date.date.year, b.date.date.month) == (a.date.date.year, a.date.date.month)
+    return abs((b.date.date - a.date.date).days) <= 7
 
 
 def _dates_its_report(a: Candidate, b: Candidate) -> bool:

@@ -121,12 +121,14 @@ class CueTable:
     classifier's role patterns; ``cues``: the cue pattern of each cue name, compiled
     case-insensitively; ``masks``: same-length masks applied before matching (each carries its own
     flags); ``seizures``: lists of weapons or materiel seized or found, inside which the cues of
-    explosions / remote violence do not count."""
+    explosions / remote violence do not count; ``grievance``: what a protest is against, blanked
+    before the cues are read when a protest word is present."""
 
     nouns: Mapping[str, str]
     cues: Mapping[str, str]
     masks: tuple[str, ...]
     seizures: tuple[str, ...] = ()
+    grievance: str = ""
 
 
 def _patterns(name: str, entries: Any, section: str, named: bool) -> list[tuple[str, str]]:
@@ -153,6 +155,7 @@ def cue_table() -> CueTable:
         cues=MappingProxyType(dict(_patterns("cues.json", doc.get("cues"), "cues", True))),
         masks=tuple(p for _, p in _patterns("cues.json", doc.get("masks"), "masks", False)),
         seizures=tuple(p for _, p in _patterns("cues.json", doc.get("seizures", []), "seizures", False)),
+        grievance="".join(p for _, p in _patterns("cues.json", [doc.get("grievance")], "grievance", False)),
     )
 
 

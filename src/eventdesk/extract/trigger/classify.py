@@ -145,21 +145,7 @@ def _rx() -> _Rx:
         masks=tuple(re.compile(m) for m in table.masks),
         seizures=tuple(re.compile(m, i) for m in table.seizures),
         remote=frozenset(name for name, _ in _ERV_ORDER),
-        grievance=re.compile(
-            r"\b(against|over|follow\w*|after|protest\w*|demand\w*|condemn\w*|denounc\w*|decry\w*|"
-            r"because of|in response to|justice for|outrage at|anger (at|over)|calling for|call for|"
-            r"release of|failure (of \w+ )?to)\s+(the |a |his |her |their |"
-            r"its |an )?(\w+ ){0,3}(arrest|detention|killing|shooting|murder|death|abduction|attack|"
-            r"kidnapping|rape|assault|lynching|torture|eviction|demolition|beating|disappearance|"
-            r"violence|insecurity|harassment|brutality|massacre|bombing|raid)s?\b"
-            # what follows the grievance's noun is its own only after a preposition ("of a student by
-            # police on Monday", "of two activists accused of hurling a Molotov cocktail"), and up to
-            # a crowd's own act: "youths protesting the killing [of a student] burned a bus"
-            r"(?:\s+(?:of|by|in|at|on|near|during|last|earlier|this|against|over|from|for|to|with)\b"
-            r"(?:\s+(?!(?:burned|burnt|burns?|torched|torch(?:es)?|stoned|threw|throws?|hurled|hurls?|pelted|"
-            r"blocked|barricaded|looted|smashed|vandali[sz]ed|clashed|fought|engaged?|raided)\b)[^\s.,;]+){0,10})?",
-            i,
-        ),
+        grievance=re.compile(table.grievance, i),
         victim_active=re.compile(rf"\b{_VERB}\b(?!\s+by\b)((?:\s+[\w'-]+){{0,6}})", i),
         victim_passive=re.compile(rf"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?{_VERB}", i),
         state_agent=re.compile(

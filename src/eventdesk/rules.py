@@ -14,10 +14,11 @@ File shapes (all JSON, UTF-8):
 
 * word lists (``triggers.json``, ``abbreviations.json``, ``toll_words.json``, ``actor_words.json``,
   ``place_words.json``, ``war_zones.json``, ``claim_words.json``, ``modality_words.json``,
-  ``page_chrome.json``, ``scope_frames.json``, ``casing_words.json``): ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a
+  ``page_chrome.json``, ``scope_frames.json``, ``casing_words.json``, ``date_words.json``): ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a
   list is returned as a frozenset, or as a tuple when it says ``"ordered": true`` (then its order
   matters to the code that reads it). A list of regular expressions says ``"patterns"`` instead
-  of ``"words"``, and is read the same way.
+  of ``"words"``, and is read the same way. One regular expression says ``"pattern"``: a list of
+  pieces joined without separator (as in ``cues.json``), read by :func:`pattern`.
 * ``vague_counts.json``: ``{"meta": {...}, "figures": {word: {"figure": int or null, "source": ...}}}``.
 * ``cues.json``: ``{"meta": {...}, "nouns": [...], "cues": [...], "masks": [...]}``; each entry has
   ``"pattern"``, a list of pieces joined without separator (the pieces keep the line breaks of the
@@ -40,6 +41,7 @@ __all__ = [
     "RULE_FILES",
     "RuleFileError",
     "cue_table",
+    "pattern",
     "rule_file",
     "vague_counts",
     "word_list",
@@ -63,6 +65,7 @@ RULE_FILES: tuple[str, ...] = (
     "casing_words.json",
     "attribution.json",
     "named_groups.json",
+    "date_words.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 
@@ -98,6 +101,8 @@ def word_lists(name: str) -> Mapping[str, frozenset[str] | tuple[str, ...]]:
         raise RuleFileError(f"rule file data/rules/{name} has no 'lists' object")
     out: dict[str, frozenset[str] | tuple[str, ...]] = {}
     for key, entry in lists.items():
+        if isinstance(entry, dict) and "pattern" in entry:
+            continue  # one regular expression, read by pattern()
         words = (entry.get("words", entry.get("patterns")) if isinstance(entry, dict) else None)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleFileError(f"rule file data/rules/{name}: list {key!r} has no list of words")
@@ -111,6 +116,18 @@ def word_list(name: str, key: str) -> frozenset[str] | tuple[str, ...]:
         return word_lists(name)[key]
     except KeyError:
         raise RuleFileError(f"rule file data/rules/{name} has no list {key!r}") from None
+
+
+@cache
+def pattern(name: str, key: str) -> str:
+    """One regular expression of a word-list file, its pieces joined: ``pattern("modality_words.json",
+    "habitual")``. The caller compiles it with its flags."""
+    lists = rule_file(name).get("lists")
+    entry = lists.get(key) if isinstance(lists, dict) else None
+    pieces = entry.get("pattern") if isinstance(entry, dict) else None
+    if not isinstance(pieces, list) or not all(isinstance(p, str) for p in pieces) or not entry.get("note"):
+        raise RuleFileError(f"rule file data/rules/{name} has no pattern {key!r} with a note")
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)

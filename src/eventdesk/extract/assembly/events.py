@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
@@ -23,7 +24,7 @@ from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
 from eventdesk.extract.places.nearby import nearby_place
 from eventdesk.extract.places.scene import scene_place
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
 from eventdesk.extract.assembly.notes import describe
@@ -42,12 +43,11 @@ from eventdesk.extract.assembly._merge import (
 
 __all__ = ["EventSettings", "Candidate", "assemble_events"]
 
-_ANAPHOR = re.compile(
-    r"\b(the|these|those|this|that|its|their) (\w+ ){0,2}(attacks?|strikes?|air ?strikes?|raids?|blasts?|"
-    r"explosions?|assaults?|operations?|clashes|fighting|bombings?|incident|ambush|protests?|"
-    r"demonstrations?|riots?|killings?|shelling)\b|\b(the|this) (toll|death toll)\b|^(they|he|she|it) ",
-    re.IGNORECASE,
-)
+
+@cache
+def _anaphor() -> re.Pattern[str]:
+    """A pointer back at an event told before: ``scope_frames.json`` anaphor."""
+    return re.compile(pattern("scope_frames.json", "anaphor"), re.IGNORECASE)
 
 
 def assemble_events(doc: ArticleDoc, settings: EventSettings
@@ -229,7 +229,7 @@ def _anaphoric(sentence: str, parse) -> bool:
     "they"), other than one it reacts to: "a bus was burned by individuals protesting the dynamite
     attack" tells a riot of its own (``scope_frames.json`` reaction_heads)."""
     reactions = word_list("scope_frames.json", "reaction_heads")
-    for m in _ANAPHOR.finditer(sentence):
+    for m in _anaphor().finditer(sentence):
         if parse is None:
             return True
         if m.group(3):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventdesk._literals import LiteralFilter
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = ["RawExpr", "Patterns", "patterns", "scan", "month_number", "word_number", "safe_date", "last_day"]
 
@@ -54,20 +54,6 @@ _POST = (
     r"|,?\s+(?i:or\s+(?:before|around|about|earlier|so)|approximately|approx\.?)(?![\w]))?"
 )
 _WEEKDAY = r"(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_SPEECH_WORDS = (
-    r"said|says|told|tells|declared|declares|announced|announces|stated|states|added|adds"
-    r"|claimed|claims|reported|reports|statement|comments?|remarks|speech|interview"
-    r"|press\s+conference|announcement|briefing"
-)
-_EVENT_WORDS = (
-    r"kill(?:ed|ing|s)?|attack(?:ed|s)?|clash(?:ed|es)?|launch(?:ed)?|struck|strikes?|airstrikes?"
-    r"|raid(?:ed|s)?|bomb(?:ed|ing|ings|s)?|blast|explo(?:ded|sion)|shell(?:ed|ing)|ambush(?:ed)?"
-    r"|kidnapp?(?:ed)?|abduct(?:ed)?|storm(?:ed)?|fired|shot|wound(?:ed)?|injur(?:ed|ing)"
-    r"|protest(?:ed|s)?|demonstrat(?:ed|ion|ions)|riot(?:ed|s)?|seized|captured|arrest(?:ed)?"
-    r"|detain(?:ed)?|targeted|detonated|burn(?:ed|t)|torched|looted|hit|happened|occurred"
-    r"|took\s+place|carried\s+out|marched|gathered|fought|assassinated|executed|beheaded"
-    r"|destroyed|intercepted|surrendered|died"
-)
 
 
 @dataclass(frozen=True)
@@ -105,6 +91,7 @@ class Patterns:
 def patterns() -> Patterns:
     """Compile the catalogue once per process (the cache is the only state, and it is immutable)."""
     c = re.compile
+    speech, events = pattern("date_words.json", "speech_words"), pattern("date_words.json", "event_words")
     rules = (
         ("absolute", "day-month", c(rf"\b{_PRE}(?i:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?{_POST}")),
         ("absolute", "month-day", c(rf"\b{_PRE}{_MONTH}\s+(?i:the\s+)?{_DAY}(?:,?\s+{_YEAR})?{_POST}")),
@@ -158,10 +145,10 @@ def patterns() -> Patterns:
     )
     return Patterns(
         rules=rules,
-        speech_before=c(rf"(?i)\b(?:{_SPEECH_WORDS})\b(?P<gap>[^.;:!?\"“”]*)$"),
-        speech_after=c(rf"(?i)^\s*(?:{_SPEECH_WORDS})\b"),
+        speech_before=c(rf"(?i)\b(?:{speech})\b(?P<gap>[^.;:!?\"“”]*)$"),
+        speech_after=c(rf"(?i)^\s*(?:{speech})\b"),
         that_after=c(r"(?i)^\s*,?\s*that\b"),
-        event_word=c(rf"(?i)\b(?:{_EVENT_WORDS})\b"),
+        event_word=c(rf"(?i)\b(?:{events})\b"),
         weekday_gap=c(r"^[\s,\[(]{0,3}$"),
     )
 

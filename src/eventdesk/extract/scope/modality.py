@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = ["Modality", "judge"]
 
@@ -22,25 +23,22 @@ _FUTURE: frozenset[str] = word_list("modality_words.json", "future")  # type: ig
 _PLAN_VERBS: frozenset[str] = word_list("modality_words.json", "plan_verbs")  # type: ignore[assignment]
 _DENY_VERBS: frozenset[str] = word_list("modality_words.json", "deny_verbs")  # type: ignore[assignment]
 _SCHEDULING: frozenset[str] = word_list("modality_words.json", "scheduling_verbs")  # type: ignore[assignment]
-_HABITUAL = re.compile(
-    r"\b(for (over |more than |nearly |almost )?(a|one|two|three|several|many|\d+) (years?|months|decades?)|"
-    r"intermittent(ly)?|regularly|routinely|frequently|often|repeatedly|every (day|week|month|year)|"
-    r"on a (daily|weekly|regular) basis|"
-    r"has been (launching|carrying out|conducting|attacking|targeting)|have been (launching|carrying out|"
-    r"conducting|attacking|targeting)|in recent (days|weeks|months|years)|over the (past|last) (few )?"
-    r"(days|weeks|months|years))\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _habitual() -> re.Pattern[str]:
+    """Words that make an act a habit or an ongoing activity: ``modality_words.json`` habitual."""
+    return re.compile(pattern("modality_words.json", "habitual"), re.IGNORECASE)
+
+
 # "continued to attack": ongoing, unless the sentence names the day ("continued to attack the town on Sunday")
 _CONTINUED = re.compile(r"\bcontinue[sd]? to (carry out|launch|conduct|attack|target|pose)\b", re.IGNORECASE)
-_AGGREGATE = re.compile(
-    r"\b(((?<![\d,/:.])(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*|dozens|hundreds|scores|tens|several|numerous|many) (of )?(\w+ )?"
-    r"(attacks|incidents|strikes|airstrikes|operations|bombings|clashes|assaults|raids|protests|"
-    r"demonstrations|ambushes|killings|kidnappings)\b(?! (in|at|on) (the )?(?-i:[A-Z]))|a (spate|series|wave|string) of|"
-    r"frequency of|(\d+) of the (\d+)( total)?|between (\w+ )?\d{1,2} and \d{1,2}|"
-    r"so far this (year|month)|since (the start|the beginning) of|tally|statistics|countless|innumerable|so many)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _aggregate() -> re.Pattern[str]:
+    """A count or a run of acts, a summary rather than one event: ``modality_words.json`` aggregate."""
+    return re.compile(pattern("modality_words.json", "aggregate"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,11 +111,11 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         if aspect:
             return Modality(f"{aspect} without a date (background or ongoing)")
     core = _core_clause(first_verb if token.pos_ != "VERB" else token, token)
-    if any(_overlaps(m, core) for m in _HABITUAL.finditer(text)) and not _dated_act(text):
+    if any(_overlaps(m, core) for m in _habitual().finditer(text)) and not _dated_act(text):
         return Modality("habitual or ongoing, not one event")
     if any(_overlaps(m, core) for m in _CONTINUED.finditer(text)) and not _specific_day(text):
         return Modality("habitual or ongoing, not one event")
-    if any(_overlaps(m, core) and not _GRIEVANCE.search(text, 0, m.start()) for m in _AGGREGATE.finditer(text)) \
+    if any(_overlaps(m, core) and not _GRIEVANCE.search(text, 0, m.start()) for m in _aggregate().finditer(text)) \
             and not _specific_day(text):
         return Modality("aggregate or summary statistic")
     return Modality()
@@ -138,7 +136,7 @@ def _presupposed(token) -> bool:
         return False  # "the planned attack", "the alleged massacre"
     end = max(t.idx + len(t) for t in token.subtree)
     window = token.doc.text[token.idx:end + 40]
-    return bool(_ANY_DATE.search(window) or _AGO.search(window))
+    return bool(_any_date().search(window) or _AGO.search(window))
 
 
 _NESTED = {"relcl", "advcl", "acl", "ccomp", "csubj", "parataxis"}
@@ -166,12 +164,10 @@ def _overlaps(match: re.Match[str], ranges: list[tuple[int, int]]) -> bool:
 _GRIEVANCE = re.compile(r"\b(protest(s|ed|ing)?|demonstrat\w*|rall(y|ied|ies)) (at|against|over|of)\s+$", re.IGNORECASE)
 
 
-_ANY_DATE = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"\d{1,2}/\d{1,2}|\d{4}|(last|past) (\d+|\w+) hours)\b",
-    re.IGNORECASE,
-)
+@cache
+def _any_date() -> re.Pattern[str]:
+    """Any word that can date an act: ``modality_words.json`` any_date."""
+    return re.compile(pattern("modality_words.json", "any_date"), re.IGNORECASE)
 
 
 def _says(verb) -> bool:
@@ -192,7 +188,7 @@ def _act_dated(doc) -> bool:
     an announcement said of a noun ("the new rebel offensive announced in April is called ..."):
     there the month is the announcement's, and the present tense around the act still rules."""
     speech = word_list("scope_frames.json", "speech_verbs")
-    for m in _ANY_DATE.finditer(doc.text):
+    for m in _any_date().finditer(doc.text):
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         head = token.root if token is not None else None
         while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -250,32 +246,27 @@ def _cue_token(doc, start: int, end: int):
     return span.root
 
 
-_DAY = re.compile(
-    r"\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(on |late on |early on )?(january|february|march|april|may|june|july|august|september|october|"
-    r"november|december) \d{1,2}\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|"
-    r"october|november|december))",
-    re.IGNORECASE,
-)
+@cache
+def _day() -> re.Pattern[str]:
+    """A date to the day: ``modality_words.json`` day_words."""
+    return re.compile(pattern("modality_words.json", "day_words"), re.IGNORECASE)
 
 
 def _dated_act(text: str) -> bool:
     """"On September 19th, workers blockaded roads in protest at the non-payment of salaries for
     17 months": a sentence that opens with its day reports one act; the duration is its cause."""
-    return bool(_OPENING_DAY.match(text)) and not _RANGE.search(text)
+    return bool(_opening_day().match(text)) and not _RANGE.search(text)
 
 
-_OPENING_DAY = re.compile(
-    r"^\s*(on|late on|early on|around|on or around|on or about)\s+(\w+\s+)?\d{1,2}(st|nd|rd|th)?\b|"
-    r"^\s*(on|late on|early on|around)\s+(january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}",
-    re.IGNORECASE,
-)
+@cache
+def _opening_day() -> re.Pattern[str]:
+    """A day-level date that opens the sentence: ``modality_words.json`` opening_day."""
+    return re.compile(pattern("modality_words.json", "opening_day"), re.IGNORECASE)
 
 
 def _specific_day(text: str) -> bool:
     """A sentence naming one day (and a toll) reports one event even inside a summary."""
-    return bool(_DAY.search(text)) and not _RANGE.search(text)
+    return bool(_day().search(text)) and not _RANGE.search(text)
 
 
 _RANGE = re.compile(

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from eventdesk.model import Fatalities, Span
+from eventdesk.rules import pattern
 from eventdesk.extract.tolls._quantities import parse_number
 from eventdesk.extract.tolls._phrases import Claim as _Claim
 from eventdesk.extract.tolls._phrases import claims_in as _claims_in
@@ -29,24 +31,19 @@ from eventdesk.extract.tolls._phrases import vague_default
 
 __all__ = ["count_fatalities", "vague_default"]
 
-_NEGATION = re.compile(
-    r"\b(no|without|zero|nil)\s+(?:\w+\s+){0,2}?(casualt\w*|fatalit\w*|deaths?|one\s+(?:was\s+)?"
-    r"(?:killed|died|hurt)|lives\s+(?:were\s+)?lost|reports?\s+of\s+(?:fatalit\w*|deaths?|casualt\w*))|"
-    r"\bnobody\s+(?:was\s+)?(?:killed|died)\b|\bno\s+one\s+(?:was\s+)?(?:killed|died|hurt)\b|"
-    r"\bno\s+(?:one|body)\s+(?:was\s+)?(?:injured|hurt)\s+or\s+killed\b|"
-    r"\b(?:did\s+not|didn't|failed\s+to)\s+(?:result|lead|cause)\w*\s+(?:in\s+|to\s+)?(?:any\s+)?"
-    r"(?:casualt\w*|fatalit\w*|deaths?)",
-    re.IGNORECASE,
-)
-_UNKNOWN = re.compile(
-    r"(casualt\w*|fatalit\w*|deaths?|toll|outcome|losses)\s+(?:\w+\s+){0,2}?(?:unknown|unclear|"
-    r"not\s+(?:yet\s+)?(?:reported|known|available|confirmed|specified|clear))|"
-    r"\bno\s+(?:\w+\s+){0,2}?(?:casualty|fatality|death)\s+(?:figures?|toll|numbers?|counts?)\s+"
-    r"(?:was|were|is|are)\s+(?:yet\s+)?(?:available|released|given|known)|"
-    r"\bunknown\s+(?:casualt\w*|fatalit\w*)|"
-    r"\bunclear\s+(?:whether|if)\s+(?:anyone|there\s+were)",
-    re.IGNORECASE,
-)
+
+@cache
+def _negation() -> re.Pattern[str]:
+    """A toll denied ("no casualties", "nobody was killed"): ``toll_words.json`` no_deaths."""
+    return re.compile(pattern("toll_words.json", "no_deaths"), re.IGNORECASE)
+
+
+@cache
+def _unknown() -> re.Pattern[str]:
+    """A toll said to be unknown: ``toll_words.json`` unknown_toll."""
+    return re.compile(pattern("toll_words.json", "unknown_toll"), re.IGNORECASE)
+
+
 # "Reports on fatalities range from 2 to 4", "between five and 23 of them drowned"
 _RANGE = re.compile(
     r"\b(?:fatalit\w*|deaths?|death toll|toll|dead|killed)\b[^.]{0,30}?\branges?d?\s+from\s+(\w+)\s+to\s+(\w+)|"
@@ -55,13 +52,12 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _CASUALTIES = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
-_VAGUE_EVENT = re.compile(
-    r"\b(?:incurr\w*|caus\w*|suffer\w*|inflict\w*|result\w*\s+in|leav\w*|left)\s+(?:\w+\s+){0,2}?"
-    r"(?:fatalities|deaths|dead)\b|\bfatalities\s+(?:and\s+injuries\s+)?on\s+both\s+sides\b|"
-    r"\bkill\w*\s+and\s+(?:injur\w*|wound\w*)\s+(?:a\s+number|an\s+unknown|several|many|some|"
-    r"dozens|scores|numerous)",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _vague_event() -> re.Pattern[str]:
+    """Deaths reported without a number: ``toll_words.json`` vague_toll."""
+    return re.compile(pattern("toll_words.json", "vague_toll"), re.IGNORECASE)
 
 
 def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False) -> Fatalities:
@@ -87,20 +83,20 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
             and (hi := parse_number(bounds[1])) is not None and lo <= hi:
         span = _first_match_span(pieces, _RANGE)
         return Fatalities(lo, lo, hi, Span(article_id, *span), "range")  # ACLED: the lowest credible
-    unknown = _first_match_span(pieces, _UNKNOWN)
+    unknown = _first_match_span(pieces, _unknown())
     if unknown is not None:
         return Fatalities(0, None, None, Span(article_id, *unknown), "unknown")
-    if any(_NEGATION.search(p) for _, p in pieces):
-        start, end = _first_match_span(pieces, _NEGATION)
+    if any(_negation().search(p) for _, p in pieces):
+        start, end = _first_match_span(pieces, _negation())
         return Fatalities(0, 0, 0, Span(article_id, start, end), "none")
     if claims:
         return _combine(claims, article_id)
-    single = _first_match_span(pieces, _SINGLE_VICTIM)
+    single = _first_match_span(pieces, _single_victim())
     if single is not None:
         # "a former bodyguard who worked for ... was shot dead": a singular subject too far from
         # its verb for the victim phrase reader
         return Fatalities(1, 1, 1, Span(article_id, *single), "singular subject")
-    vague = _first_match_span(pieces, _VAGUE_EVENT)
+    vague = _first_match_span(pieces, _vague_event())
     if vague is not None:
         n = vague_default(war_zone)
         return Fatalities(n, None, None, Span(article_id, *vague), f"vague:{n}")
@@ -110,17 +106,12 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     return Fatalities(0, None, None, None, "none reported")
 
 
-_SINGLE_VICTIM = re.compile(
-    r"(?<!\bno one )(?<!\bnobody )(?<!\bnone )\b(?:was|is|has been|had been) (?:reportedly |allegedly |later |also )?"
-    r"(?:shot dead|shot and killed|killed|murdered|assassinated|beheaded|lynched|gunned down|executed|"
-    r"(?:hacked|stabbed|beaten|burnt|burned|clubbed|tortured) to death)\b(?! or (?:wounded|injured))|"
-    # "shot a civilian ..., resulting in his death", "which resulted in the death of the local"
-    r"\bresult(?:ing|ed) in (?:his|her|the) death\b(?! of (?:\d|two|three|four|five|six|several|many|dozens))|"
-    r"\b(?:a|one) (?:prisoner|detainee|man|woman|child|civilian|soldier|policeman|resident) (?:later )?died\b|"
-    # "her body was found on Sunday with marks on the neck"
-    r"\b(?:his|her|a|the) body (?:was|is|has been) (?:later |then )?(?:found|discovered|recovered)\b",
-    re.IGNORECASE,
-)
+@cache
+def _single_victim() -> re.Pattern[str]:
+    """One victim told without a number ("was shot dead", "her body was found"): ``toll_words.json`` single_victim."""
+    return re.compile(pattern("toll_words.json", "single_victim"), re.IGNORECASE)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[(\"'])")
 
 

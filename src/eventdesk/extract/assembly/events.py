@@ -19,6 +19,7 @@ from functools import cache
 
 from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
+from eventdesk.extract.dates.component import asides
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
@@ -147,7 +148,10 @@ _YEAR = re.compile(r"\b(?:in|during|early|late|mid)[-\s]+(?:the\s+)?((?:19|20)\d
 def _past_year(text: str, group: list[Candidate], year: int) -> str:
     """The past year (or "N years ago") an undated event's own sentence names, or ""."""
     s = group[0].sentence
+    aside = asides(group[0].doc, s, group[0].type_span.start - s.start)
     for m in _YEAR.finditer(text, s.start, s.end):
+        if any(a.start <= m.start() and m.end() <= a.end for a in aside):
+            continue  # "Cerezo's administration, which began in 1986": the year is not the act's
         if m.group(1) and int(m.group(1)) < year:
             return m.group(1)
         if m.group(3):

@@ -9,8 +9,9 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.model import Span
+from eventdesk.rules import word_list
 
-__all__ = ["read_dates"]
+__all__ = ["asides", "read_dates"]
 
 
 def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
@@ -24,7 +25,31 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
         if c is None or doc.verdicts.get(span):
             continue
         trigger = Span(span.article_id, span.start + c.start, span.start + c.end)
-        date = resolver.resolve(text, span, previous=previous, anchors=doc.context.anchors, trigger=trigger)
+        aside = asides(doc.docs.get(span), span, c.start)
+        date = resolver.resolve(text, span, previous=previous, anchors=doc.context.anchors, trigger=trigger,
+                                aside=aside)
         dates[span] = date
         previous = date or previous
     return replace(doc, dates=dates)
+
+
+def asides(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
+    """The relative clauses of the sentence about something other than its act: "Barillas, ambassador
+    during the first 2 years of Cerezo's administration, which began in 1986, was gunned down" (the
+    year is the administration's). A clause on the act's own word ("the attack, which took place on
+    Monday") or holding it is no aside."""
+    if parse is None:
+        return ()
+    acts = word_list("scope_frames.json", "act_nouns")
+    out = []
+    for token in parse:
+        if token.dep_ != "relcl":
+            continue
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        if left <= cue_start < right or token.head.idx <= cue_start < token.head.idx + len(token.head) + 1:
+            continue
+        if token.head.lemma_.lower() in acts or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        out.append(Span(span.article_id, span.start + left, span.start + right))
+    return tuple(out)
+

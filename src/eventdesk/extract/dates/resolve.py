@@ -101,8 +101,11 @@ class DateResolver:
         previous: EventDate | None = None,
         anchors: Sequence[DateAnchor] = (),
         trigger: Span | None = None,
+        aside: Sequence[Span] = (),
     ) -> EventDate | None:
-        """The date of the event reported in ``sentence``, or ``None``.
+        """The date of the event reported in ``sentence``, or ``None``. A date inside one of the
+        ``aside`` spans (a clause about something else: "Cerezo's administration, which began in
+        1986") dates nothing of the event when it is a year alone.
 
         Several expressions: plain event dates beat speech dates, which beat report dates; then
         one that opens the sentence ("On 9 May 2020, ..." frames the main clause); then the finer
@@ -111,7 +114,8 @@ class DateResolver:
         word); then the earliest.
         """
         exprs = [self._with_anchor(e, text, sentence, previous, anchors) for e in self.expressions(text, sentence)]
-        dated = [e for e in exprs if e.date is not None]
+        dated = [e for e in exprs if e.date is not None
+                 and not (e.kind == "year" and any(a.start <= e.span.start and e.span.end <= a.end for a in aside))]
         if not dated:
             return None
         verbs = [trigger] if trigger is not None else _event_words(text, sentence)

@@ -29,6 +29,8 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from eventdesk.stages._letters import letter_counts
+
 __all__ = ["Recaser", "needs_recasing"]
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -41,13 +43,7 @@ _NUMBER_AFTER = re.compile(r"^\s+\d{1,4}\b")
 
 def needs_recasing(paragraph: str) -> bool:
     """Whether a paragraph carries no case signal (see the module docstring)."""
-    upper = lower = 0
-    for ch in paragraph:
-        if ch.isalpha():
-            if ch.isupper():
-                upper += 1
-            else:
-                lower += 1
+    upper, lower = letter_counts(paragraph)
     letters = upper + lower
     if letters < 12:
         return False
@@ -155,6 +151,8 @@ def _starts_sentence(text: str, start: int) -> bool:
     i = start
     while i and (text[i - 1] in _MARKS or text[i - 1].isspace()):
         i -= 1
+    if i and start - i == 1 and text[i] == " ":
+        return False  # one space after a word: every alternative of the pattern needs a mark (or the text's start)
     return _SENTENCE_START.search(text, i, start) is not None
 
 

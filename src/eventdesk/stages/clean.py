@@ -26,6 +26,7 @@ import trafilatura
 
 from eventdesk.model import Article, CleanArticle, Dropped
 from eventdesk.stages._clean_rules import CommentLikeness, Rules, rules
+from eventdesk.stages._letters import case_counts
 
 __all__ = ["clean"]
 
@@ -356,8 +357,9 @@ def _upper_case(texts) -> bool:
     """Whether nine letters in ten of the paragraphs are capitals."""
     upper = lower = 0
     for text in texts:
-        upper += sum(1 for ch in text if ch.isupper())
-        lower += sum(1 for ch in text if ch.islower())
+        capitals, small = case_counts(text)
+        upper += capitals
+        lower += small
     return upper >= 9 * lower and upper > 0
 
 

@@ -110,6 +110,7 @@ def muc_corpus(folder: Path, muc: Path) -> Path:
 
 def run_ours(manifest: str, db: str) -> dict:
     from eventdesk import app
+    from eventdesk._allocator import keep_freed_memory
     from eventdesk.settings import Settings
     from eventdesk.store import Store
 
@@ -131,6 +132,7 @@ def run_ours(manifest: str, db: str) -> dict:
 
     t0 = time.perf_counter()
     settings = Settings(db=db, progress=False)
+    keep_freed_memory()  # as `eventdesk extract` does for its own process (cli._batch_process)
     services = app.load_services(settings)
     t1 = time.perf_counter()
     with _Clock() as clock:

@@ -1,4 +1,4 @@
-"""The allocator tuning of ``Services.load``: memory freed after one batch of large arrays is reused by
+"""The allocator tuning of the batch commands (`eventdesk extract`, `eventdesk eval`): memory freed after one batch of large arrays is reused by
 the next, not faulted in again (counted in page faults, never in time)."""
 
 from __future__ import annotations

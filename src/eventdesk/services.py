@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 
-from eventdesk._allocator import keep_freed_memory
 from eventdesk.settings import Settings
 from eventdesk.versions import Versions, current_versions
 
@@ -60,8 +59,4 @@ class Services:
         # to 0.3 s over the 1,500 MUC-4 reports). Objects made later are collected as before; frozen
         # ones are still freed by reference counting, only a cycle among them would stay
         gc.freeze()
-        # the parse's arrays of megabytes, freed after each batch, are reused instead of unmapped and
-        # faulted in again by the next batch (glibc; about 2 CPU seconds of system time over the
-        # 1,500 MUC-4 bench reports; _allocator.py)
-        keep_freed_memory()
         return services

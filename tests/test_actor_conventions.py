@@ -93,3 +93,21 @@ def test_the_agent_of_an_earlier_act_is_no_agent_of_this_one(events_of) -> None:
     (event,) = events_of("On 8 May 2020, a Boko Haram attack killed two residents of Amchide town "
                          "(Mayo-Sava, Extreme-Nord).")
     assert "Boko Haram" in event.actor1.name
+
+
+def test_a_gang_named_before_its_noun_is_itself(events_of) -> None:
+    (event,) = events_of("On 30 April 2020, the Village de Dieu gang killed two people in Port-au-Prince (Ouest).")
+    assert (event.actor1.name, event.actor1.inter) == ("Village de Dieu Gang", 3)
+    # a gang with no name, or a kind of gang in quotes, stays an unidentified one
+    for text in ("On 30 April 2020, a gang killed two people in Port-au-Prince (Ouest).",
+                 'On 30 April 2020, two people were shot dead by a "terror gang" in Port-au-Prince (Ouest).'):
+        (event,) = events_of(text)
+        assert event.actor1.name == "Unidentified Gang (Haiti)", text
+
+
+def test_an_iraqi_militia_the_knowledge_base_knows_by_its_names(events_of) -> None:
+    (event,) = events_of("On 2 May 2020, Jaish al-Mukhtar fighters fired rockets at a military base near Baghdad.")
+    assert event.actor1.name == "Jaysh al-Mukhtar"
+    # only in its own country
+    (event,) = events_of("On 2 May 2020, Jaish al-Mukhtar fighters fired rockets at a military base near Kabul.")
+    assert event.actor1.name != "Jaysh al-Mukhtar"

@@ -90,6 +90,8 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
             if pattern not in (names.introduced, names.quoted, names.quoted_headed) and \
                     (first in names.stop or first.isdigit()):
                 continue  # "No organization has claimed", "two army units", "this group"
+            if pattern is names.quoted_headed and first in names.stop:
+                continue  # 'shot by a "terror gang"': a kind of group in quotes, no name
             quoted = text[max(0, start - 1):start] in ('"', "“", "'") or re.search(r"\(\s*[A-Z]{2,6}\s*\)", text[end:end + 10])
             if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words \
                     and not quoted:  # a quoted or abbreviated name is a group's own: '"Secret Anticommunist Army" (ESA)' 

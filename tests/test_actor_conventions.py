@@ -111,3 +111,17 @@ def test_an_iraqi_militia_the_knowledge_base_knows_by_its_names(events_of) -> No
     # only in its own country
     (event,) = events_of("On 2 May 2020, Jaish al-Mukhtar fighters fired rockets at a military base near Kabul.")
     assert event.actor1.name != "Jaysh al-Mukhtar"
+
+
+def test_the_force_that_disrupted_a_weapon_comes_before_its_owner(events_of) -> None:
+    (event,) = events_of("On 3 May 2020, a joint military and police team recovered four IEDs planted by suspected "
+                         "NPA militants in Barangay Pahug, Pinabacdao, Samar.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of the Philippines", "NPA: New People's Army")
+    (event,) = events_of("On 4 May 2020, the Algerian army destroyed a weapon cache and defused 12 IEDs near "
+                         "Lakhdaria (Bouira).")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Algeria", "Unidentified Armed Group (Algeria)")
+    # the agent of the passive "defused by" too
+    (event,) = events_of("On 4 May 2020, an IED planted by Al Shabaab militants was defused by Kenyan police on a road "
+                         "near Mandera (Mandera County).")
+    assert (event.actor1.name, event.actor2.name) == ("Police Forces of Kenya", "Al Shabaab")

@@ -103,6 +103,10 @@ def assign_roles(
         if a2.name == a1.name and a1.key.startswith("rule:"):
             a2 = generic_actor("unidentified", country)
         return a1, a2, (), ()
+    if c.sub_event_type == "Disrupted weapons use":
+        disrupted = _disrupted(armed, country)
+        if disrupted is not None:
+            return disrupted
     if t == ERV:
         a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
         targets = [m for m in ms if m.actor.name != a1.name and m.role == "patient"]
@@ -127,6 +131,19 @@ def assign_roles(
             a2 = generic_actor("civilians", country)  # the people arrested
         return a1, a2, (), ()
     return None, None, (), ()
+
+
+def _disrupted(armed: list, country: str | None) -> tuple | None:
+    """A state's forces that defused, recovered or destroyed a weapon disrupted its use: ACLED codes
+    them as actor1 and the weapon's owner as actor2, the group the report names ("IEDs planted by
+    suspected NPA militants", "arms belonging to ADF rebels"), else an unidentified armed group. None
+    when no state force acts (a group's device that went off too early is its own)."""
+    states = [m for m in armed if m.actor.inter in (1, 8) and m.role in ("agent", "source")]
+    if not states:
+        return None
+    a1 = _actor(states[0])
+    owners = [m for m in armed if m.actor.inter in (2, 3, 4) and m.actor.name != a1.name]
+    return a1, (_actor(owners[0]) if owners else generic_actor("unidentified", country)), (), ()
 
 
 def crowd_force(actor: Actor | None) -> Actor | None:

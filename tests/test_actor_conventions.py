@@ -125,3 +125,13 @@ def test_the_force_that_disrupted_a_weapon_comes_before_its_owner(events_of) -> 
     (event,) = events_of("On 4 May 2020, an IED planted by Al Shabaab militants was defused by Kenyan police on a road "
                          "near Mandera (Mandera County).")
     assert (event.actor1.name, event.actor2.name) == ("Police Forces of Kenya", "Al Shabaab")
+
+
+def test_a_named_unit_of_a_known_group_is_that_group(events_of) -> None:
+    (event,) = events_of("On 3 May 2020, five peasants were killed by alleged members of the XXII Front of the FARC in "
+                         "El Penon (Cundinamarca).")
+    assert event.actor1.name == "FARC: Revolutionary Armed Forces of Colombia"
+    # a front of no known group is itself, also after "of the" (no front line there)
+    (event,) = events_of("On 3 May 2020, five peasants were killed by alleged members of the Popular Front in "
+                         "El Penon (Cundinamarca).")
+    assert event.actor1.name == "Popular Front"

@@ -100,7 +100,8 @@ def find_actors(
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None or any(t.i in covered for t in span_doc):
             continue
-        if _front_line(text, start, name) or _spelled_out(text, start, end, named_spans):
+        if _front_line(text, start, name) or _spelled_out(text, start, end, named_spans) or \
+                _unit_of_known(text, end, named_spans):
             continue
         covered.update(t.i for t in span_doc)
         role, trigger = role_of(span_doc.root)
@@ -182,13 +183,19 @@ def _faction_end(text: str, end: int) -> int:
 _NOT_FACTIONS = frozenset({"the", "a", "an", "armed", "rebel", "local", "rival", "allied", "suspected", "presumed"})
 
 
-_FRONT_LINE = re.compile(r"(?i)\b(?:on|at|in|along|across|near|to|toward|towards|from|of)\s+the\s+$")
+_FRONT_LINE = re.compile(r"(?i)\b(?:on|at|in|along|across|near|to|toward|towards|from)\s+the\s+$")
 
 
 def _front_line(text: str, start: int, name: str) -> bool:
     """"thwarted a Houthi attack on the Qaniyah front", "clashes in the Bab Ghaliq front": a front
     named after a place where it runs, after a word of place, is a front line, not a group."""
     return name.lower().endswith(" front") and _FRONT_LINE.search(text, max(0, start - 20), start) is not None
+
+
+def _unit_of_known(text: str, end: int, named: list[tuple[int, int]]) -> bool:
+    """"Members of the XXII Front of the FARC", "the Gerardo Barrios Commando Unit of the FMLN": a
+    named unit of a known group is that group's (ACLED codes the group), no group of its own."""
+    return any(end <= a and re.fullmatch(r"(?i)\s+of\s+(?:the\s+)?", text[end:a]) for a, _ in named)
 
 
 def _spelled_out(text: str, start: int, end: int, named: list[tuple[int, int]]) -> bool:

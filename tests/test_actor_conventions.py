@@ -52,6 +52,9 @@ def test_a_named_militia_of_a_community_is_an_identity_militia(events_of) -> Non
     (event,) = events_of("On 8 May 2020, an NDC militia armed with guns attacked a party office in Tamale "
                          "(Northern).")
     assert "Communal" not in event.actor1.name and "Ethnic" not in event.actor1.name
+    # nor is a faith's
+    (event,) = events_of("On 2 May 2015, a Shiite militia killed three men near Baquba (Diyala).")
+    assert "Communal" not in event.actor1.name and "Ethnic" not in event.actor1.name
 
 
 def test_a_front_named_after_a_place_is_a_front_line(events_of) -> None:

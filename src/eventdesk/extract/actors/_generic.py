@@ -22,7 +22,10 @@ from eventdesk.extract.actors._dictionary import (
 from eventdesk.extract.actors._role import role_of
 from eventdesk.rules import word_list
 
-__all__ = ["with_article", "doc_slice", "_generic"]
+__all__ = ["SECURITY_FORCES_KEY", "with_article", "doc_slice", "_generic"]
+
+#: the rule key of "security forces" named for a country ("Military Forces of X" by default)
+SECURITY_FORCES_KEY = "generic:security-forces"
 
 # ACLED writes these countries with an article: "Military Forces of the Philippines".
 _WITH_ARTICLE: frozenset[str] = word_list("actor_words.json", "with_article")  # type: ignore[assignment]
@@ -202,6 +205,10 @@ def _state_rule(token: Token, low: str, left_words: set[str], nation: str | None
     police = police or "police" in left_words
     if police:
         return "Police Forces of {country}", 1, "generic:police", nation
+    if "security" in left_words and not left_words & {"military", "army", "armed", "air", "naval"}:
+        # "security forces": the state's forces, named as its military; the key lets a crowd's
+        # side name them as the police that keep order at a demonstration (roles.assign_roles)
+        return "Military Forces of {country}", 1, SECURITY_FORCES_KEY, nation
     return "Military Forces of {country}", 1, "generic:military", nation
 
 

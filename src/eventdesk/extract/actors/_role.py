@@ -9,15 +9,18 @@ from eventdesk.rules import word_list
 
 __all__ = ["claims_own_act", "role_of"]
 
-_REPORTING_VERBS = frozenset("say tell report claim add state announce accuse blame".split())
-_PATIENT_PREPS = frozenset("against on upon at targeting with into".split())
-_FIGHT_WORDS = frozenset("clash clashes fight fighting battle gunfight firefight skirmish exchange confrontation "
-                         "encounter shootout shoot-out engagement".split())
+# the verbs and words of the roles are data (actor_words.json), so a change to them changes the pipeline version
+_REPORTING_VERBS: frozenset[str] = word_list("actor_words.json", "reporting_verbs")  # type: ignore[assignment]
+_PATIENT_PREPS: frozenset[str] = word_list("actor_words.json", "patient_preps")  # type: ignore[assignment]
+_FIGHT_WORDS: frozenset[str] = word_list("actor_words.json", "fight_words")  # type: ignore[assignment]
 # "Afghan soldiers suffered casualties", "the convoy sustained damage": the subject underwent it
-_UNDERGO = frozenset("suffer sustain incur endure".split())
+_UNDERGO: frozenset[str] = word_list("actor_words.json", "undergo_verbs")  # type: ignore[assignment]
 # "an army vehicle struck an IED", "a patrol hit a landmine": the one who ran into it is its victim
-_RAN_INTO = frozenset("strike hit step run drive".split())
-_EXPLOSIVES = frozenset("ied ieds mine mines landmine landmines bomb bombs explosive explosives device devices".split())
+_RAN_INTO: frozenset[str] = word_list("actor_words.json", "ran_into_verbs")  # type: ignore[assignment]
+_EXPLOSIVES: frozenset[str] = word_list("actor_words.json", "explosive_nouns")  # type: ignore[assignment]
+# "rebels were reported to have beaten residents": the passive subject of a verb of report or belief
+# is the subject of the infinitive after it
+_RAISING: frozenset[str] = word_list("actor_words.json", "raising_verbs")  # type: ignore[assignment]
 
 
 def role_of(token: Token) -> tuple[str, int | None]:
@@ -47,7 +50,11 @@ def role_of(token: Token) -> tuple[str, int | None]:
                 return "source", head.i
             if lemma in _UNDERGO or (lemma in _RAN_INTO and _names_an_explosive(head)):
                 return "patient", head.i
-            return ("patient" if passive else "agent"), head.i
+            return ("patient", head.i) if passive else ("agent", _harm_joined(head).i)
+        if dep == "nsubjpass" and (raised := _raised(head)) is not None:
+            # "SPLM-IO rebels were reported to have beaten residents": they beat them ("... to have
+            # been killed", "were reported killed": they were killed, the passive's patients)
+            return "agent", raised.i
         if dep in ("nsubjpass",):
             return "patient", head.i
         if dep == "oprd" and _names_itself(head):
@@ -64,7 +71,7 @@ def role_of(token: Token) -> tuple[str, int | None]:
             prep = head
             word = prep.lower_
             if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head) or prep.head.pos_ == "NOUN"):
-                return "agent", prep.head.i  # "killed by X", "attacks by Taliban"
+                return "agent", _shared_agent_verb(prep.head).i  # "killed by X", "attacks by Taliban"
             if word == "with" and prep.head.lemma_.lower() in _FIGHT_WORDS:
                 return "side", prep.head.i  # "clashes with Taliban militants": the other side, not a victim
             if word in _PATIENT_PREPS:
@@ -116,6 +123,50 @@ def claims_own_act(verb: Token) -> bool:
     """"forces claimed to have shelled ...": a report of the speaker's own act (an infinitive
     complement), so the speaker is the agent, not only the source."""
     return any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _raised(verb: Token) -> Token | None:
+    """The infinitive whose subject a verb of report or belief raised to its own passive subject
+    ("were reported to have beaten", "is believed to have killed"), or None."""
+    if verb.lemma_.lower() not in _RAISING:
+        return None
+    for c in verb.children:
+        if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX") or _has_auxpass(c):
+            continue
+        aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+        # an active infinitive: "to beat", "to have beaten"; not a bare participle ("reported killed")
+        if "to" in aux and (c.tag_ != "VBN" or "have" in aux):
+            return c
+    return None
+
+
+def _has_auxpass(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _shared_agent_verb(verb: Token) -> Token:
+    """The verb a "by" agent acted in. Passive verbs joined by "and" share their subject and their
+    agent: "4 journalists were severely beaten and then arrested by the police" names the police
+    as the agent of the beating too, so a verb of law enforcement ("arrested") hands the agent to
+    the act it is joined to (a sequel to it, not the act). Any other verb keeps its agent."""
+    if verb.lemma_.lower() not in word_list("attribution.json", "enforcement_verbs") or verb.dep_ != "conj":
+        return verb
+    first = verb.head
+    if first.pos_ != "VERB" or not _has_auxpass(first) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb  # not one passive subject shared ("X was killed and Y was arrested by police")
+    return first
+
+
+def _harm_joined(verb: Token) -> Token:
+    """The act of harm an enforcement verb is joined to: "Ethiopian security forces arrested and beat
+    an ONLF leader" (the forces beat him; the arrest alone would make them no perpetrator). Any
+    other verb, or an enforcement verb joined to no harm, is itself."""
+    if verb.lemma_.lower() not in word_list("attribution.json", "enforcement_verbs"):
+        return verb
+    harm = word_list("actor_words.json", "harm_verbs")
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in harm
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), verb)
 
 
 def _is_passive(verb: Token) -> bool:

@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventdesk.rules import word_list
 
-__all__ = ["GroupNames", "load_group_names", "unknown_groups"]
+__all__ = ["GroupNames", "identity_militia", "load_group_names", "unknown_groups"]
 
 _PARTICLES = frozenset({"al", "el", "de", "del", "la", "las", "los", "of", "the", "and", "wa", "bin", "ibn"})
 
@@ -90,6 +90,8 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
             if pattern not in (names.introduced, names.quoted, names.quoted_headed) and \
                     (first in names.stop or first.isdigit()):
                 continue  # "No organization has claimed", "two army units", "this group"
+            if pattern is names.quoted_headed and first in names.stop:
+                continue  # 'shot by a "terror gang"': a kind of group in quotes, no name
             quoted = text[max(0, start - 1):start] in ('"', "“", "'") or re.search(r"\(\s*[A-Z]{2,6}\s*\)", text[end:end + 10])
             if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words \
                     and not quoted:  # a quoted or abbreviated name is a group's own: '"Secret Anticommunist Army" (ESA)' 
@@ -117,3 +119,28 @@ def _title(surface: str) -> str:
         else:
             out.append(w if not w.islower() else w[:1].upper() + w[1:])
     return " ".join(out)
+
+
+def identity_militia(name: str, country: str | None, ethnic) -> str | None:
+    """The ACLED name of a named militia of a community or a people ("Eyenkorin Militia" ->
+    "Eyenkorin Communal Militia (Nigeria)", "Bul Nuer Militia" -> "Bul Nuer Ethnic Militia (South
+    Sudan)": the codebook's identity militias, inter 4), or None for a name that is no such militia
+    (a party's acronym, a faith's, a movement's: ``named_groups.json`` not_identity_words; a
+    liberation front). ``ethnic(word)`` says a word names a people (the dictionary's ethnic rows);
+    hedges before the name ("Suspected Borana militia") are dropped."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in word_list("named_groups.json", "identity_militia_heads"):
+        return None
+    core = words[:-1]
+    hedges = word_list("named_groups.json", "name_hedges")
+    while core and core[0].lower() in hedges:
+        core = core[1:]
+    refuse = word_list("named_groups.json", "not_identity_words") | load_group_names().rebel_words
+    if not core or len(core) > 3 or any(w.lower() in refuse or (w.isupper() and len(w) > 1) for w in core):
+        return None
+    people = [e for w in core if (e := ethnic(w)) is not None]
+    if len(core) == 1 and people:
+        base = people[0].name  # the dictionary's own name of the people's militia
+    else:
+        base = f"{' '.join(core)} {'Ethnic' if people else 'Communal'} Militia ({{country}})"
+    return base.format(country=country) if country else base.replace(" ({country})", "")

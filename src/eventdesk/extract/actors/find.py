@@ -37,7 +37,7 @@ from eventdesk.extract.actors._dictionary import (
     named_actors,
 )
 from eventdesk.extract.actors._generic import _generic, doc_slice, with_article
-from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
+from eventdesk.extract.actors._unknown import identity_militia, load_group_names, unknown_groups
 from eventdesk.model import Actor
 from eventdesk.extract.actors._role import _is_passive, claims_own_act, role_of
 from eventdesk.rules import word_list
@@ -89,15 +89,26 @@ def find_actors(
         if _PLANTED_BY.match(text, end):
             role = "agent"  # "a Taliban-planted IED": who planted it
         actor = _entry_actor(entry, country, Span(article_id, offset + start, offset + end))
+        faction = _faction(text, end, actor.name)
+        if faction is not None:  # "Mayi Mayi Kifuafua militiamen": that faction of the family
+            actor = replace(actor, name=f"{actor.name} ({faction})")
+            covered.update(t.i for t in doc.char_span(end, _faction_end(text, end), alignment_mode="expand") or ())
         mentions.append(ActorMention(actor, role, False, trigger))
+    named_spans = [(m.actor.span.start - offset, m.actor.span.end - offset) for m in mentions if m.actor.span]
     for start, end, name, inter in unknown_groups(text, load_group_names(), generic_name, dictionary.people_of):
         # a named armed group the knowledge base lacks: itself, not "Unidentified Armed Group"
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None or any(t.i in covered for t in span_doc):
             continue
+        if _front_line(text, start, name) or _spelled_out(text, start, end, named_spans) or \
+                _unit_of_known(text, end, named_spans):
+            continue
         covered.update(t.i for t in span_doc)
         role, trigger = role_of(span_doc.root)
-        actor = Actor(name, inter, Span(article_id, offset + start, offset + end), "generic:named-group")
+        militia = identity_militia(name, country, dictionary.ethnic)  # "the Eyenkorin militia": a community's
+        key = "generic:named-group" if militia is None else "generic:identity-militia"
+        name, inter = (name, inter) if militia is None else (militia, 4)
+        actor = Actor(name, inter, Span(article_id, offset + start, offset + end), key)
         mentions.append(ActorMention(actor, role, False, trigger))
     for token in doc:
         if token.i in covered or token.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -114,7 +125,85 @@ def find_actors(
         if mention is not None:
             covered.update(range(token.left_edge.i, token.i + 1))
             mentions.append(mention)
-    return sorted(mentions, key=lambda m: m.actor.span.start if m.actor.span else 0)
+    return sorted(_earlier_agents(doc, mentions), key=lambda m: m.actor.span.start if m.actor.span else 0)
+
+
+_EARLIER = frozenset({"after", "following", "before", "since"})
+
+
+def _earlier_act(doc: Doc, trigger: int | None) -> bool:
+    """Whether an act is a noun set in time against the sentence's own act ("after a Boko Haram attack")."""
+    if trigger is None or trigger >= len(doc):
+        return False
+    act = doc[trigger]
+    return act.pos_ == "NOUN" and act.dep_ == "pobj" and act.head.lower_ in _EARLIER
+
+
+def _earlier_agents(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The military forces shot and injured a resident during a security operation after a Boko Haram
+    attack": a name whose act is set before the sentence's own act, which another armed actor did,
+    acted in that other event, not in this one (its role is dropped). With no other agent the act
+    after which the harm came is the event's ("four guards were wounded following attacks by Taliban")."""
+    acting = [m for m in mentions if m.role == "agent" and m.actor.inter in (1, 2, 3, 4, 8)
+              and m.trigger is not None and m.trigger < len(doc) and doc[m.trigger].pos_ in ("VERB", "AUX")]
+    if not acting:
+        return mentions
+    return [replace(m, role="", trigger=None) if m.role == "agent" and _earlier_act(doc, m.trigger) else m
+            for m in mentions]
+
+
+_FACTION_WORD = r"[A-Z][\w'-]+"
+_FACTION_NAME = rf"{_FACTION_WORD}(?:[ -]{_FACTION_WORD}){{0,2}}"
+_FACTION = re.compile(
+    rf"\s+(?:(?P<named>{_FACTION_NAME})\s+(?:militia|militias|militiamen|fighters|combatants|group|faction)\b"
+    rf"|(?:(?:militia|militias|militiamen|fighters|combatants)\s+)?\((?P<bracket>{_FACTION_NAME})(?:\s+faction)?\))")
+
+
+def _faction(text: str, end: int, name: str) -> str | None:
+    """The faction named right after a family of factions ("Mayi Mayi Kifuafua militiamen",
+    "Mayi-Mayi militiamen (Simba)", "Mayi Mayi militiamen (Charles faction)"; ``actor_words.json``
+    faction_families), or None. An acronym names a group of its own ("the Mayi Mayi UPLC armed
+    group"), and a common word no faction."""
+    if name not in word_list("actor_words.json", "faction_families"):
+        return None
+    m = _FACTION.match(text, end)
+    if m is None:
+        return None
+    faction = m.group("named") or m.group("bracket")
+    if faction.isupper() or faction.split()[0].lower() in _NOT_FACTIONS:
+        return None
+    return faction
+
+
+def _faction_end(text: str, end: int) -> int:
+    m = _FACTION.match(text, end)
+    return m.end("named") if m.group("named") else m.end()
+
+
+_NOT_FACTIONS = frozenset({"the", "a", "an", "armed", "rebel", "local", "rival", "allied", "suspected", "presumed"})
+
+
+_FRONT_LINE = re.compile(r"(?i)\b(?:on|at|in|along|across|near|to|toward|towards|from)\s+the\s+$")
+
+
+def _front_line(text: str, start: int, name: str) -> bool:
+    """"thwarted a Houthi attack on the Qaniyah front", "clashes in the Bab Ghaliq front": a front
+    named after a place where it runs, after a word of place, is a front line, not a group."""
+    return name.lower().endswith(" front") and _FRONT_LINE.search(text, max(0, start - 20), start) is not None
+
+
+def _unit_of_known(text: str, end: int, named: list[tuple[int, int]]) -> bool:
+    """"Members of the XXII Front of the FARC", "the Gerardo Barrios Commando Unit of the FMLN": a
+    named unit of a known group is that group's (ACLED codes the group), no group of its own."""
+    return any(end <= a and re.fullmatch(r"(?i)\s+of\s+(?:the\s+)?", text[end:a]) for a, _ in named)
+
+
+def _spelled_out(text: str, start: int, end: int, named: list[tuple[int, int]]) -> bool:
+    """"an ONLF (Ogadan National Liberation Front) leader", "the Ogaden National Liberation Front
+    (ONLF)": a name in brackets right after a known group's name, or one a known group's acronym
+    follows in brackets, spells out that group (however it is spelled), and is no second group."""
+    return any(b <= start and text[b:start].strip() in ("(", "[") or
+               end <= a and text[end:a].strip() in ("(", "[") for a, b in named)
 
 
 # nouns for some of a group's men: "a unit of the Southern Resistance", "members of the CJNG",

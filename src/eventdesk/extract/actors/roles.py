@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import is_dataclass, replace
 
+from eventdesk.extract.actors._generic import SECURITY_FORCES_KEY
 from eventdesk.model import Actor
 from eventdesk.extract.trigger.classify import BATTLES, ERV, PROTESTS, RIOTS, SD, VAC, Classification
 
-__all__ = ["ARMED_INTER", "assign_roles", "generic_actor"]
+__all__ = ["ARMED_INTER", "assign_roles", "crowd_force", "generic_actor"]
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # state, rebel, political militia, identity militia, external forces
 _GENERIC = {
@@ -69,10 +70,11 @@ def assign_roles(
         a1 = _first(ms, inter=6) or generic_actor("protesters", country)
         a2 = None
         if c.sub_event_type != "Peaceful protest":
-            a2 = _first(armed, inter=1) or _first(armed)
+            a2 = crowd_force(_first(armed, inter=1) or _first(armed))
         return a1, a2, (), ()
     if t == RIOTS:
         a1 = _first(ms, inter=5) or generic_actor("rioters", country)
+        armed = [replace(m, actor=crowd_force(m.actor)) if is_dataclass(m) else m for m in armed]
         if c.sub_event_type == "Mob violence" and c.cue == "crowd_fight":
             # "two groups ... attacked each other": rioters on both sides
             others = [m for m in ms if m.actor.name != a1.name and m.actor.inter in (2, 3, 4, 5)]
@@ -101,6 +103,10 @@ def assign_roles(
         if a2.name == a1.name and a1.key.startswith("rule:"):
             a2 = generic_actor("unidentified", country)
         return a1, a2, (), ()
+    if c.sub_event_type == "Disrupted weapons use":
+        disrupted = _disrupted(armed, country)
+        if disrupted is not None:
+            return disrupted
     if t == ERV:
         a1 = _actor(agents[0]) if agents else generic_actor("unidentified", country)
         targets = [m for m in ms if m.actor.name != a1.name and m.role == "patient"]
@@ -125,6 +131,28 @@ def assign_roles(
             a2 = generic_actor("civilians", country)  # the people arrested
         return a1, a2, (), ()
     return None, None, (), ()
+
+
+def _disrupted(armed: list, country: str | None) -> tuple | None:
+    """A state's forces that defused, recovered or destroyed a weapon disrupted its use: ACLED codes
+    them as actor1 and the weapon's owner as actor2, the group the report names ("IEDs planted by
+    suspected NPA militants", "arms belonging to ADF rebels"), else an unidentified armed group. None
+    when no state force acts (a group's device that went off too early is its own)."""
+    states = [m for m in armed if m.actor.inter in (1, 8) and m.role in ("agent", "source")]
+    if not states:
+        return None
+    a1 = _actor(states[0])
+    owners = [m for m in armed if m.actor.inter in (2, 3, 4) and m.actor.name != a1.name]
+    return a1, (_actor(owners[0]) if owners else generic_actor("unidentified", country)), (), ()
+
+
+def crowd_force(actor: Actor | None) -> Actor | None:
+    """The state's "security forces" that act on a demonstration or a riot keep public order: ACLED
+    names them as the country's police ("Security forces dispersed the crowd" at a protest in Mali
+    is Police Forces of Mali), as it does the force that breaks up a crowd. Any other actor as it is."""
+    if actor is None or actor.key != SECURITY_FORCES_KEY:
+        return actor
+    return replace(actor, name=actor.name.replace("Military Forces of", "Police Forces of", 1), key="generic:police")
 
 
 def _with_role(first, later):

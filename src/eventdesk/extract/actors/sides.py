@@ -133,8 +133,11 @@ def intervening_force(text: str, sentence: Span, country: str | None,
     named = [x.actor for x in actors_stage.named_actors(text, at, country, dictionary) if x.actor.inter == 1]
     if named:
         return named[0]
-    noun = m.group("force").lower().split()[-1]
-    kind = "Military" if noun in ("soldiers", "troops", "army", "military", "forces") else "Police"
+    force = m.group("force").lower()
+    noun = force.split()[-1]
+    # "security forces" keeping order at a crowd are its police (roles.crowd_force)
+    kind = "Military" if noun in ("soldiers", "troops", "army", "military", "forces") and \
+        not force.startswith("security") else "Police"
     return Actor(f"{kind} Forces of {actors_stage.with_article(country)}", 1, at, f"generic:{kind.lower()}")
 
 

@@ -99,13 +99,13 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         head = token.head.lemma_.lower()
         if head in _PLAN_VERBS or head in _DENY_VERBS or head in _SCHEDULING:
             return Modality("threat or plan")
-    if token.dep_ == "relcl" and token.head.tag_ in ("NNS", "NNPS") and _aspect(token) == "present perfect" \
-            and not _act_dated(doc):
-        # "demanded that the contras release the 1,000 Nicaraguans they have kidnapped": the clause
-        # describes the many the sentence is about; an undated present perfect there is their past,
-        # in a lead as anywhere ("a commission to receive David Kent, who has been kidnapped by the
-        # ELN" tells one person's kidnapping)
-        return Modality("present perfect in a relative clause on a plural without a date (background)")
+    aspect = _aspect(token) if token.dep_ == "relcl" and token.head.tag_ in ("NNS", "NNPS") else ""
+    if aspect and not _act_dated(doc):
+        # "demanded that the contras release the 1,000 Nicaraguans they have kidnapped", "to protect the
+        # Salvadoran people, who are being unjustly attacked": the clause describes the many the
+        # sentence is about, their past or their plight, in a lead as anywhere ("a commission to receive
+        # David Kent, who has been kidnapped by the ELN" tells one person's kidnapping)
+        return Modality(f"{aspect} in a relative clause on a plural without a date (background or ongoing)")
     if not lead and not _act_dated(doc):
         aspect = _aspect(first_verb) or ("present tense" if _present(first_verb) else "")
         if aspect:

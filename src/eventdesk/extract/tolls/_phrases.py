@@ -167,6 +167,10 @@ def _subject_claims(tokens: list[Token], i: int, used: set[int], war_zone: bool)
     apposition when nothing stands right before the verb ("1 civilian, working as a cook on a
     military base, was kidnapped and killed")."""
     start = _skip_verb_group(tokens, i)
+    if start >= 2 and tokens[start - 1].low in ("who", "that") and not any(t.low in _PROTEST_WORDS for t in tokens):
+        # "the funeral of six priests who were killed on Thursday": the relative's antecedent (not in a
+        # protest: "the family of a man who died in police custody staged a demonstration")
+        start -= 1
     claims = _subject_window_claims(tokens, i, start, used, war_zone)
     if claims or start < 2 or tokens[start - 1].low != ",":
         return claims
@@ -198,15 +202,19 @@ def _subject_window_claims(tokens: list[Token], i: int, start: int, used: set[in
             window = [n for n in window if n < m]
             break
     claims: list[Claim] = []
+    relative = start < len(tokens) and tokens[start].low in ("who", "that")
+    if relative:  # only the antecedent: "hundreds attended the funeral of [six soldiers] who were killed"
+        cut = max((n for n in window if tokens[n].low in _ANTECEDENT_STOPS or tokens[n].low.endswith("ed")), default=-1)
+        window = [n for n in window if n > cut]
     bare = _bare_person(tokens, window, tokens[i].end) or _named_person(tokens, window, tokens[i].end)
     if bare is not None:
         return [bare]
     j = 0
     while j < len(window):
         idx = window[j]
-        if idx > 0 and tokens[idx - 1].low == "of" and j > 0:
-            j += 1  # "a father of four": the number qualifies a noun, it is not a victim count
-            continue
+        if idx > 0 and tokens[idx - 1].low == "of" and j > 0 and not relative:
+            j += 1  # "a father of four": the number qualifies a noun, it is not a victim count (but "the
+            continue  # funeral of six priests who were killed" counts the priests the clause is about)
         claim, end = _victim_phrase(tokens, idx, used, war_zone, limit=window_end, trigger_end=tokens[i].end)
         if claim is not None:
             claims.append(claim)
@@ -214,6 +222,9 @@ def _subject_window_claims(tokens: list[Token], i: int, start: int, used: set[in
         else:
             j += 1
     return claims
+
+
+_ANTECEDENT_STOPS = frozenset({"of", "for", "to", "with", "at", "in", "on", "by", "from", "about", "among"})
 
 
 def _skip_verb_group(tokens: list[Token], i: int) -> int:

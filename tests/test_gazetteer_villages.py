@@ -121,9 +121,22 @@ def with_villages() -> Gazetteer:
     tables = copy.copy(real.tables)
     tables.entries = list(real.tables.entries)
     tables.index = dict(real.tables.index)
-    for wof_id, name, lat in (("wof:1", "Mahmud", 33.91), ("wof:2", "Hope", 33.95)):
-        tables.index[name_key(name)] = (*tables.index.get(name_key(name), ()), len(tables.entries))
-        tables.entries.append((wof_id, name, "village", "village", "IQ", "Diyala", "Baquba", lat, 44.9, 0))
+    villages = [("wof:1", "Mahmud", "IQ", "Diyala", "Baquba", 33.91, 44.9),
+                ("wof:2", "Hope", "IQ", "Diyala", "Baquba", 33.95, 44.9),
+                # made-up names: a village of Kano that a list in Taraba names, one of Yemen's Al Azariq
+                # district, and a barangay of another Philippine province
+                ("wof:3", "Tudun Agwai", "NG", "Kano", "Gwarzo", 11.9, 7.9),
+                ("wof:4", "Tudun Agwai", "NG", "Kano", "Bebeji", 11.6, 8.3),
+                ("wof:5", "Kafr Zubayd", "YE", "Ad Dali", "Al Azariq", 13.64, 44.61),
+                ("wof:6", "Barangay Lanit", "PH", "Central Luzon", "Tarlac", 15.5, 120.6),
+                ("wof:7", "Barangay Lanit", "PH", "Davao", "Davao City", 7.1, 125.6),
+                ("wof:8", "Kimbalesa", "CD", "Haut-Katanga", "Haut-Katanga", -12.2, 27.8)]
+    for wof_id, name, country, admin1, admin2, lat, lon in villages:
+        # the shipped file's own villages of the name (with EVENTDESK_VILLAGES on) are left out
+        known = tuple(n for n in tables.index.get(name_key(name), ()) if not is_village(tables.entries[n][0]))
+        mine = tuple(n for n in tables.index.get(name_key(name), ()) if tables.entries[n][0] in {v[0] for v in villages})
+        tables.index[name_key(name)] = (*known, *mine, len(tables.entries))
+        tables.entries.append((wof_id, name, "village", "village", country, admin1, admin2, lat, lon, 0))
     return Gazetteer(tables)
 
 
@@ -151,3 +164,51 @@ def test_a_village_with_a_place_reading_is_the_place(with_villages: Gazetteer, t
 def test_a_village_named_like_a_person_or_a_word_needs_a_place_reading(with_villages: Gazetteer, text: str) -> None:
     place = _place(with_villages, text)
     assert place is None or not is_village(place.source), place
+
+
+def _places(gaz: Gazetteer, text: str):
+    from eventdesk.extract.places.choose import PlaceContext, find_places
+    from eventdesk.model import Span
+
+    return find_places(text, Span("a", 0, len(text)), gaz, PlaceContext.from_text(text, gaz, article_id="a"))
+
+
+def test_a_list_member_known_only_as_villages_elsewhere_takes_the_lists_hints(with_villages: Gazetteer) -> None:
+    # Tudun Agwai is a village of Kano twice over (70 km apart, so neither is taken on its own): in a
+    # list placed by "(Donga, Taraba)" it is an unknown name of Donga, as if the gazetteer lacked it
+    text = "Tiv militias attacked the villages of Ananum, Tudun Agwai and Dadin Kowa (Donga, Taraba)."
+    placed = {p.location: p for p in _places(with_villages, text)}
+    assert "Tudun Agwai" in placed and (placed["Tudun Agwai"].admin1, placed["Tudun Agwai"].precision) == ("Taraba", 2)
+    # one of them inside the division the hints name is the village itself, at its own point
+    text = "Gunmen attacked the villages of Ananum, Tudun Agwai and Dadin Kowa (Gwarzo, Kano)."
+    placed = {p.location: p for p in _places(with_villages, text)}
+    assert placed["Tudun Agwai"].source == "wof:3" and placed["Tudun Agwai"].latitude == 11.9
+
+
+def test_a_name_known_only_as_villages_elsewhere_is_placed_by_its_chain(with_villages: Gazetteer) -> None:
+    # no barangay of that name lies in Iloilo City: it is an unknown name there, not dropped
+    place = _place(with_villages, "Police shot dead an activist in Barangay Lanit, Arevalo, Iloilo City.")
+    assert place is not None and (place.location, place.country, place.admin1) == (
+        "Barangay Lanit", "Philippines", "Western Visayas")
+    # named with no chain, the two far-apart villages leave the name unknown (no place there)
+    place = _place(with_villages, "Police shot dead an activist in Barangay Lanit.")
+    assert place is None or not is_village(place.source)
+
+
+def test_a_village_chained_under_its_district_is_the_place(with_villages: Gazetteer) -> None:
+    # the village lies in the district the text names after it: the village, not the district
+    place = _place(with_villages, "Houthi forces shelled farms in Kafr Zubayd area of Al Azariq district (Ad Dali).")
+    assert place is not None and (place.location, place.source) == ("Kafr Zubayd", "wof:5")
+    # a village of that name elsewhere than the named district is not taken: the district places the name
+    place = _place(with_villages, "Houthi forces shelled farms in Kafr Zubayd area of Qatabah district (Ad Dali).")
+    assert place is not None and place.source != "wof:5" and place.location == "Kafr Zubayd"
+
+
+def test_a_village_with_no_district_of_its_own_fits_the_province_its_hints_name(with_villages: Gazetteer) -> None:
+    # WOF records the province as Kimbalesa's district: the hints' territory (Sakania) cannot
+    # confirm it, their province does
+    place = _place(with_villages, "Youths clashed with party members in Kimbalesa (Sakania, Haut-Katanga).")
+    assert place is not None and (place.source, place.precision) == ("wof:8", 1)
+    # hints naming another province leave the name to them
+    place = _place(with_villages, "Youths clashed with party members in Kimbalesa (Uvira, Sud-Kivu).")
+    assert place is not None and place.source != "wof:8" and place.admin1 == "Sud-Kivu"

@@ -13,6 +13,7 @@ from eventdesk.extract.places._context import PlaceContext
 from eventdesk.extract.places._words import ADMIN_WORDS, DISTRICT_WORDS, Candidate
 
 __all__ = [
+    "_NEAR_KM",
     "_TOWN_POPULATION",
     "_capital_of_the_name",
     "_district_over_the_border",

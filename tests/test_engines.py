@@ -355,3 +355,19 @@ def test_partition_file_holds_every_computed_article(tmp_path, corpus):
     assert part.items == (Skipped(article.origin, "internal error in events: boom"),)
     assert (part.key, part.omitted, part.pipeline_version) == ("k" * 64, ("h1",), "0.1.0+v")
     assert [p.name for p in tmp_path.iterdir()] == [task.file_name]  # no temporary file left
+
+
+def test_a_worker_reports_its_own_peak_memory_not_its_parents() -> None:
+    """A worker started from a large process (a test run that loaded the gazetteer) inherits that
+    process's ru_maxrss across fork and exec; the report reads the worker's own high-water mark."""
+    import subprocess
+    import sys
+
+    child = ("import resource; from eventdesk.engines._dask import _own_peak_rss_mib; "
+             "print(_own_peak_rss_mib(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    parent = ("import subprocess, sys; block = bytearray(400 * 1024 * 1024); "
+              "block[::4096] = b'x' * len(block[::4096]); "
+              f"print(subprocess.run([sys.executable, '-c', {child!r}], capture_output=True, text=True, check=True).stdout)")
+    own, inherited = map(float, subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True,
+                                               check=True).stdout.split())
+    assert inherited > 400 and own < 300

@@ -205,3 +205,12 @@ def test_curated_names_of_first_level_divisions(gaz: Gazetteer, alias: str, admi
 ])
 def test_province_names_keep_their_official_latin_initial(gaz: Gazetteer, town: str, admin1: str) -> None:
     assert gaz.lookup(town)[0].admin1 == admin1
+
+
+def test_a_missing_cache_is_built_in_a_child_process_whose_failure_is_named(tmp_path) -> None:
+    # the build runs in its own process (its memory peak is not the loader's); when it fails, the
+    # loader says so instead of reading a cache that is not there
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(GazetteerError, match="exit code 1"):
+        Gazetteer.load(blocker / "cache")

@@ -1,5 +1,5 @@
-"""The village source (Who's On First localities and city districts, ``data/wof_places.tsv.gz``, off
-unless ``EVENTDESK_VILLAGES`` is set): how its rows are read and built into the gazetteer (a tiny
+"""The village source (Who's On First localities and city districts, ``data/wof_places.tsv.gz``, on
+unless ``EVENTDESK_VILLAGES=0``): how its rows are read and built into the gazetteer (a tiny
 fixture), that a row of the real file becomes a village with its coordinates and province, and that
 villages rank after known towns."""
 
@@ -103,12 +103,15 @@ def test_a_village_of_the_real_file_is_built_with_its_coordinates_and_province()
     assert abs(village.latitude - 34.886) < 0.01 and abs(village.longitude - 63.264) < 0.01
 
 
-def test_the_villages_are_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_villages_are_on_unless_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EVENTDESK_VILLAGES", raising=False)
-    off = b.cache_key()
-    assert not src.villages_enabled()
+    on = b.cache_key()
+    assert src.villages_enabled()
+    for off in ("0", "off", "No"):
+        monkeypatch.setenv("EVENTDESK_VILLAGES", off)
+        assert not src.villages_enabled() and b.cache_key() != on  # another cache file: never a stale one
     monkeypatch.setenv("EVENTDESK_VILLAGES", "1")
-    assert src.villages_enabled() and b.cache_key() != off  # another cache file: never a stale one
+    assert src.villages_enabled() and b.cache_key() == on
 
 
 @pytest.fixture(scope="module")
@@ -121,9 +124,23 @@ def with_villages() -> Gazetteer:
     tables = copy.copy(real.tables)
     tables.entries = list(real.tables.entries)
     tables.index = dict(real.tables.index)
-    for wof_id, name, lat in (("wof:1", "Mahmud", 33.91), ("wof:2", "Hope", 33.95)):
-        tables.index[name_key(name)] = (*tables.index.get(name_key(name), ()), len(tables.entries))
-        tables.entries.append((wof_id, name, "village", "village", "IQ", "Diyala", "Baquba", lat, 44.9, 0))
+    villages = [("wof:1", "Mahmud", "IQ", "Diyala", "Baquba", 33.91, 44.9),
+                ("wof:2", "Hope", "IQ", "Diyala", "Baquba", 33.95, 44.9),
+                # made-up names: a village of Kano that a list in Taraba names, one of Yemen's Al Azariq
+                # district, and a barangay of another Philippine province
+                ("wof:3", "Tudun Agwai", "NG", "Kano", "Gwarzo", 11.9, 7.9),
+                ("wof:4", "Tudun Agwai", "NG", "Kano", "Bebeji", 11.6, 8.3),
+                ("wof:5", "Kafr Zubayd", "YE", "Ad Dali", "Al Azariq", 13.64, 44.61),
+                ("wof:6", "Barangay Lanit", "PH", "Central Luzon", "Tarlac", 15.5, 120.6),
+                ("wof:7", "Barangay Lanit", "PH", "Davao", "Davao City", 7.1, 125.6),
+                ("wof:8", "Kimbalesa", "CD", "Haut-Katanga", "Haut-Katanga", -12.2, 27.8),
+                ("wof:9", "Badawa", "PK", "Sindh", "Thatta", 24.75, 67.95)]
+    for wof_id, name, country, admin1, admin2, lat, lon in villages:
+        # the shipped file's own villages of the name (with EVENTDESK_VILLAGES on) are left out
+        known = tuple(n for n in tables.index.get(name_key(name), ()) if not is_village(tables.entries[n][0]))
+        mine = tuple(n for n in tables.index.get(name_key(name), ()) if tables.entries[n][0] in {v[0] for v in villages})
+        tables.index[name_key(name)] = (*known, *mine, len(tables.entries))
+        tables.entries.append((wof_id, name, "village", "village", country, admin1, admin2, lat, lon, 0))
     return Gazetteer(tables)
 
 
@@ -151,3 +168,64 @@ def test_a_village_with_a_place_reading_is_the_place(with_villages: Gazetteer, t
 def test_a_village_named_like_a_person_or_a_word_needs_a_place_reading(with_villages: Gazetteer, text: str) -> None:
     place = _place(with_villages, text)
     assert place is None or not is_village(place.source), place
+
+
+def _places(gaz: Gazetteer, text: str):
+    from eventdesk.extract.places.choose import PlaceContext, find_places
+    from eventdesk.model import Span
+
+    return find_places(text, Span("a", 0, len(text)), gaz, PlaceContext.from_text(text, gaz, article_id="a"))
+
+
+def test_a_list_member_known_only_as_villages_elsewhere_takes_the_lists_hints(with_villages: Gazetteer) -> None:
+    # Tudun Agwai is a village of Kano twice over (70 km apart, so neither is taken on its own): in a
+    # list placed by "(Donga, Taraba)" it is an unknown name of Donga, as if the gazetteer lacked it
+    text = "Tiv militias attacked the villages of Ananum, Tudun Agwai and Dadin Kowa (Donga, Taraba)."
+    placed = {p.location: p for p in _places(with_villages, text)}
+    assert "Tudun Agwai" in placed and (placed["Tudun Agwai"].admin1, placed["Tudun Agwai"].precision) == ("Taraba", 2)
+    # one of them inside the division the hints name is the village itself, at its own point
+    text = "Gunmen attacked the villages of Ananum, Tudun Agwai and Dadin Kowa (Gwarzo, Kano)."
+    placed = {p.location: p for p in _places(with_villages, text)}
+    assert placed["Tudun Agwai"].source == "wof:3" and placed["Tudun Agwai"].latitude == 11.9
+
+
+def test_a_name_known_only_as_villages_elsewhere_is_placed_by_its_chain(with_villages: Gazetteer) -> None:
+    # no barangay of that name lies in Iloilo City: it is an unknown name there, not dropped
+    place = _place(with_villages, "Police shot dead an activist in Barangay Lanit, Arevalo, Iloilo City.")
+    assert place is not None and (place.location, place.country, place.admin1) == (
+        "Barangay Lanit", "Philippines", "Western Visayas")
+    # named with no chain, the two far-apart villages leave the name unknown (no place there)
+    place = _place(with_villages, "Police shot dead an activist in Barangay Lanit.")
+    assert place is None or not is_village(place.source)
+    # nor does a chain place a name the text does not read as a place ("Ambassador" keys WOF's
+    # Ambasador in the Philippines, with the villages on)
+    place = _place(with_villages, "Gunmen tried to attack the residence of the U.S. Ambassador in Bogota, radio reported.")
+    assert place is not None and place.location == "Bogota"
+
+
+def test_a_village_chained_under_its_district_is_the_place(with_villages: Gazetteer) -> None:
+    # the village lies in the district the text names after it: the village, not the district
+    place = _place(with_villages, "Houthi forces shelled farms in Kafr Zubayd area of Al Azariq district (Ad Dali).")
+    assert place is not None and (place.location, place.source) == ("Kafr Zubayd", "wof:5")
+    # a village of that name in another province is not taken: the district places the name
+    place = _place(with_villages, "Houthi forces shelled farms in Kafr Zubayd area of Mudiyah district (Abyan).")
+    assert place is not None and place.source != "wof:5" and place.location == "Kafr Zubayd"
+
+
+def test_a_village_with_no_district_of_its_own_fits_the_province_its_hints_name(with_villages: Gazetteer) -> None:
+    # WOF records the province as Kimbalesa's district: the hints' territory (Sakania) cannot
+    # confirm it, their province does
+    place = _place(with_villages, "Youths clashed with party members in Kimbalesa (Sakania, Haut-Katanga).")
+    assert place is not None and (place.source, place.precision) == ("wof:8", 1)
+    # hints naming another province leave the name to them
+    place = _place(with_villages, "Youths clashed with party members in Kimbalesa (Uvira, Sud-Kivu).")
+    assert place is not None and place.source != "wof:8" and place.admin1 == "Sud-Kivu"
+
+
+def test_a_village_of_another_district_fits_only_near_the_district_named(with_villages: Gazetteer) -> None:
+    # WOF puts Badawa in Thatta district; the text names Sujawal, 20 km away: the village
+    place = _place(with_villages, "Residents protested in Badawa town (Sujawal, Sindh) against power cuts.")
+    assert place is not None and place.source == "wof:9"
+    # Larkana lies 300 km north: another Badawa, which the gazetteer lacks, placed by its hints
+    place = _place(with_villages, "Residents protested in Badawa town (Larkana, Sindh) against power cuts.")
+    assert place is not None and place.source != "wof:9" and place.location == "Badawa" and place.latitude > 27

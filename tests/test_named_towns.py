@@ -1,7 +1,7 @@
 """Towns named as towns (``extract/places/_named_towns.py``), a city's part named in a later sentence
 (``_neighbourhoods.later_part``), reference places and datelines read by ``choose``: each with a
 positive and a negative case, on the real gazetteer. The town names below that no gazetteer lists
-are made up ("Huaylacucho", "Chirripampa") so that the test does not hang on a registry's coverage."""
+are made up ("Huaylacuchimpa", "Chirripampa") so that the test does not hang on a registry's coverage."""
 
 from __future__ import annotations
 
@@ -33,20 +33,20 @@ def _lima(gaz: Gazetteer) -> Place:
 
 
 def test_unknown_town_after_a_unit_word_is_itself_at_its_named_province(gaz: Gazetteer) -> None:
-    assert not gaz.lookup("Huaylacucho", "Peru")
-    text = "Guerrillas killed the mayor of the small town of Huaylacucho, Ayacucho department, on Monday."
+    assert not gaz.lookup("Huaylacuchimpa", "Peru")
+    text = "Guerrillas killed the mayor of the small town of Huaylacuchimpa, Ayacucho department, on Monday."
     reading = _town(gaz, text)
     assert reading is not None
     place = reading.place
-    assert (place.location, place.admin1, place.precision) == ("Huaylacucho", "Ayacucho", 2)
-    assert text[place.span.start:place.span.end] == "Huaylacucho"
+    assert (place.location, place.admin1, place.precision) == ("Huaylacuchimpa", "Ayacucho", 2)
+    assert text[place.span.start:place.span.end] == "Huaylacuchimpa"
     capital = gaz.capital("Peru", "Ayacucho")
     assert (place.latitude, place.longitude) == (capital.latitude, capital.longitude)
 
 
 def test_a_name_with_no_place_reading_is_no_town(gaz: Gazetteer) -> None:
     # a capitalised name with no unit word, province or distance is not read as a town here
-    assert _town(gaz, "Huaylacucho guerrillas killed the mayor on Monday.") is None
+    assert _town(gaz, "Huaylacuchimpa guerrillas killed the mayor on Monday.") is None
     # nor a common word after "in"
     assert _town(gaz, "Guerrillas killed the mayor in Broad Daylight on Monday.") is None
 

@@ -73,6 +73,17 @@ def test_hyderabad_without_a_country_is_the_larger_indian_city(events_of) -> Non
     assert _places(events) == [("Hyderabad", "India")]
 
 
+def test_two_names_of_one_country_place_a_note_that_names_none(events_of) -> None:
+    # no country, province or actor named: Chtaura and Masnaa are Lebanese villages and Tripoli a
+    # Lebanese city too, so the note is Lebanon's and Tripoli is not the Libyan capital
+    events = events_of("On 2 June 2021, rioters blocked the Chtaura-Masnaa road with burning tyres and clashed "
+                       "with soldiers in Tripoli.")
+    assert events and all(e.place is not None and e.place.country == "Lebanon" for e in events)
+    # one name alone says nothing of the country: Tripoli stays the larger Libyan capital
+    events = events_of("On 1 May 2020, rioters blocked the road at the main intersection in Tripoli with burning tyres.")
+    assert _places(events) == [("Tripoli", "Libya")]
+
+
 # -- the dateline's town ------------------------------------------------------------------------
 
 

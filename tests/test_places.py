@@ -496,3 +496,16 @@ def test_a_province_matched_with_its_unit_word_is_named_explicitly(gaz: Gazettee
     # "Isiolo County" is one gazetteer name; its unit word places it though "Somali" names another country
     place = _choose(gaz, "A Borana man is attacked and killed by Somali herders in Garfasa, Isiolo County.")
     assert place is not None and (place.country, place.admin1) == ("Kenya", "Isiolo")
+
+
+def test_a_hint_of_the_articles_second_country_outranks_a_larger_city_abroad(gaz: Gazetteer) -> None:
+    # the note names Israel and Palestine once each: "the Bethlehem district" is Palestine's, not
+    # Belem in Brazil, a city of 1.5 million that lists Bethlehem among its names
+    text = ("On 30 April 2020, Israeli forces demolished the floor of a Palestinian-owned greenhouse in the "
+            "Jorat al Shamaa village in the Bethlehem district.")
+    place = _choose(gaz, text)
+    assert place is not None and (place.location, place.country) == ("Jorat al Shamaa", "Palestine")
+    # with Brazil the article's country, the same words are Brazil's
+    place = _choose(gaz, "Brazilian police killed a man in the Jorat al Shamaa village in the Bethlehem district.",
+                    countries=(("Brazil", 1),))
+    assert place is not None and place.country == "Brazil"

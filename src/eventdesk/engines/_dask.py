@@ -76,10 +76,23 @@ def run_on_worker(task: Task) -> bytes:
 
 def worker_report(dask_worker=None) -> dict:
     """Run on every worker (``client.run``): how often and how fast it loaded services, peak RSS."""
+    return {"loads": dict(getattr(dask_worker, _LOADS, {})), "peak_rss_mib": _own_peak_rss_mib()}
+
+
+def _own_peak_rss_mib() -> float:
+    """This process's own peak RSS: Linux's VmHWM, which starts afresh at exec. ``ru_maxrss`` is kept
+    across fork and exec, so a worker process started from a large one (a test run that has loaded
+    the gazetteer) reported its parent's peak; it is the fallback where /proc is missing."""
     import resource
 
-    return {"loads": dict(getattr(dask_worker, _LOADS, {})),
-            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class DaskEngine:

@@ -265,6 +265,8 @@ def build_context(
         homes = dict(place_context.admin1_countries)
         if not homes and default_country:
             homes = {default_country: 1}
+        if not homes and not _actor_countries(text, actors):
+            homes = _shared_country(text, place_context.event_sentences or (Span(article_id, 0, len(text)),), gazetteer)
         if homes:
             place_context = replace(place_context, countries=tuple(homes.items()))
         else:
@@ -306,6 +308,30 @@ def _dateline_place(dateline: str, gazetteer, place_context: PlaceContext) -> Pl
             return Place(country=e.country, admin1=e.admin1, admin2=e.admin2, location=e.name,
                          latitude=e.latitude, longitude=e.longitude, precision=1, source=e.id)
     return None
+
+
+def _shared_country(text: str, spans: tuple[Span, ...], gazetteer) -> dict[str, int]:
+    """The one country in which two or more of the names a text gives have a place of that very
+    name, more than any other country, for a text that names no country, province or actor with
+    a home: "the Bar Elias-el Marj intersection" is Lebanon's (both are its villages), not Libya's Al
+    Marj. Empty when no country stands out."""
+    from eventdesk.extract.places._text import scan
+    from eventdesk.extract.places._words import never_a_place
+
+    names: dict[str, set[str]] = {}
+    for span in spans:
+        for cand in scan(text, span, gazetteer):
+            key = name_key(text[cand.start:cand.end])
+            own = {e.country for e in cand.entries if e.kind != "country" and name_key(e.name) == key}
+            surface = text[cand.start:cand.end]
+            if key and own and not gazetteer.is_common_word(surface) and not never_a_place(surface) \
+                    and cand.start != span.start:  # "On 5 May 2020, ..." names no On in Belgium
+                names.setdefault(key, set()).update(own)
+    votes = Counter(country for countries in names.values() for country in countries)
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return {}
+    return {ranked[0][0]: ranked[0][1]}
 
 
 def _actor_countries(text: str, actors) -> dict[str, int]:

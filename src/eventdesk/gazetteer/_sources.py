@@ -291,10 +291,9 @@ def read_admin1_aliases(path: Path) -> list[tuple[str, str, tuple[str, ...], str
 
 
 def villages_enabled() -> bool:
-    """Whether ``$EVENTDESK_VILLAGES`` asks for the Who's On First villages in the gazetteer ("1",
-    "on", "yes" or "true"); off by default, because on the dev evaluations they cost as much as they
-    gain (README, "Villages and city districts")."""
-    return os.environ.get("EVENTDESK_VILLAGES", "").strip().lower() in ("1", "on", "yes", "true")
+    """Whether the Who's On First villages are in the gazetteer: on unless ``$EVENTDESK_VILLAGES``
+    says "0", "off", "no" or "false" (README, "Villages and city districts")."""
+    return os.environ.get("EVENTDESK_VILLAGES", "").strip().lower() not in ("0", "off", "no", "false")
 
 
 def read_villages(path: Path) -> Iterator[VillageRow]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from eventdesk.gazetteer import name_key
+from eventdesk.gazetteer import is_village, name_key
 from eventdesk.model import Span
 from eventdesk.extract.places._words import (
     ADMIN_WORDS,
@@ -66,8 +66,10 @@ def _share_list_context(text: str, span: Span, cands: list[Candidate]) -> None:
         if not (word or paren_only) or not (last.hints or last.chain):
             continue  # "Al Fazzah and Al Jabaliyah areas", "Mori and Nawjid military camps"
         for member in _list_before(text, span, cands, i, provinces_only=True):
-            # a member the gazetteer only knows by a first word ("Gidan" of "Gidan Adamu") is unknown too
-            if not member.hints and not member.chain and (word or not member.entries or member.name_end):
+            # a member the gazetteer only knows by a first word ("Gidan" of "Gidan Adamu"), or only as
+            # villages (Who's On First), which the hints must confirm, is unknown too
+            villages = bool(member.entries) and all(is_village(e.id) for e in member.entries)
+            if not member.hints and not member.chain and (word or not member.entries or member.name_end or villages):
                 member.hints, member.chain = last.hints, last.chain
 
 

@@ -13,6 +13,7 @@ from eventdesk.extract.places._context import PlaceContext
 from eventdesk.extract.places._words import ADMIN_WORDS, DISTRICT_WORDS, Candidate
 
 __all__ = [
+    "_NEAR_KM",
     "_TOWN_POPULATION",
     "_capital_of_the_name",
     "_district_over_the_border",
@@ -110,9 +111,11 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
     Among a hint's homonyms the one in a country the later hints name comes first ("Mamove (Beni,
     Nord-Kivu)": Beni in Congo, not El Beni in Bolivia); for the last hint a division comes first
     ("Goniri (Gujiba LGA, Borno)": the state of Borno, not the town in Italy); then the countries
-    of the candidate's own entries, then the article's first country, then population."""
+    of the candidate's own entries, then the article's countries in their order, then population."""
     ranked = context.countries or context.homes
     country = ranked[0][0] if ranked else None
+    order = {c: n for n, (c, _) in enumerate(ranked)}  # "Bethlehem district" in a note naming Israel and
+    # Palestine is Palestine's, not Belem (Brazil), a larger city that lists Bethlehem among its names
     own = {e.country for e in cand.entries}
     found = [[e for e in gaz.lookup(strip_admin_suffix(h), country)
               if e.kind in (("admin1",) if _names_a_province(h) else ("city", "supplement", "admin1", "admin2"))]
@@ -138,7 +141,7 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
         def rank(e: GazEntry) -> tuple:
             return (e.country not in later if later else False, last and e.kind != "admin1",
                     e.admin1 not in provinces if provinces else False,  # "(Muqur, Badghis)"
-                    e.country not in own, e.country != country,
+                    e.country not in own, order.get(e.country, len(order)),
                     e.kind == "admin2",  # the town of a district's name is usually its seat
                     -e.population)
         return min(entries, key=rank)

@@ -106,6 +106,7 @@ class Candidate:
     respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
     reference: bool = False  # only says where the name before it lies ("Soacha, 15 km south of Bogota")
     aside: bool = False  # inside a comma-set clause about someone ("the businessman, who lives in Miami, ...")
+    hint_points: tuple[GazEntry, ...] = ()  # the districts and towns its hints and chain name (villages only)
     chosen: GazEntry | None = field(default=None)
 
     @functools.cached_property

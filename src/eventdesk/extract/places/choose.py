@@ -31,6 +31,7 @@ from eventdesk.extract.places._people import owned_by_a_person, part_of_a_person
 from eventdesk.extract.places._respelled import respelled_districts
 from eventdesk.extract.places._context import PlaceContext
 from eventdesk.extract.places._hints import (
+    _NEAR_KM,
     _TOWN_POPULATION,
     _capital_of_the_name,
     _district_over_the_border,
@@ -103,7 +104,12 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         cand.hint_keys = cand.hint_keys | _division_keys(cand, gaz)
         # a village of the larger source that the text gives no reading of is no candidate: the name
         # stays unknown, placed by its hints as before ("Goniri (Gujiba LGA, Borno)")
+        villages_only = bool(cand.entries) and all(is_village(e.id) for e in cand.entries)
+        if (cand.hints or cand.chain) and any(is_village(e.id) for e in cand.entries):
+            cand.hint_points = tuple(e for h in (*cand.hints, *cand.chain) for e in gaz.lookup(strip_admin_suffix(h))
+                                     if e.kind in ("admin2", "city"))
         cand.entries = [e for e in cand.entries if not is_village(e.id) or _plausible(e, cand, context)]
+        rejected = villages_only and not cand.entries  # read as a name the gazetteer lacks
         unit = surface.rsplit(" ", 1)[-1].lower()
         if not cand.after and " " in surface and unit in ADMIN_WORDS | DISTRICT_WORDS:
             cand.after = unit  # "Isiolo County" matched whole: its unit word names it as much as one after it
@@ -144,6 +150,11 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             placed = _from_hints(cand, cand.hints, gaz, context)
             if (placed is not None or best is None) and not _keeps_its_name(best, placed, cand, gaz):
                 cand.entries, best = [], placed
+        if rejected and best is None and cand.chain and (cand.cue in ("in", "near") or cand.after in TOWN_WORDS):
+            # "in Barangay Santo Nino Norte, Arevalo, Iloilo City": a name whose only entries are
+            # villages elsewhere is unknown here, placed by the wider places chained after it when
+            # the text reads it as a place ("the U.S. Ambassador in Bogota" is no place Ambassador)
+            best = _from_hints(cand, cand.chain, gaz, context)
         if cand.chain and best is not None and not _fits_hints(best, hint_keys):
             # also when the parenthesis only gave another name: "Qazi (Qaziyan) village of Dawlat
             # Yar district, Ghor" is not Qazi in Iran
@@ -206,20 +217,41 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     if is_village(entry.id):
         # a village of the larger source (Who's On First) lies in the article's countries, has a place
         # reading ("in Mahmud", "Mahmud village"; a unit word when it is named like a person) or lies in
-        # every division its hints name ("Kibanda (Idjwi, Sud-Kivu)" is not the Kibanda of Mwenga), and
-        # no same-named village of the country that fits as well lies more than 50 km away
-        def fits(e: GazEntry) -> bool:
+        # every division its hints name, or in the province they name when WOF records no district for
+        # it or it lies near the district named (see ``fits``), and no same-named
+        # village of the country that fits as well lies more than 50 km away ("Kibanda (Idjwi,
+        # Sud-Kivu)" is neither Kibanda of Sud-Kivu when two lie far apart)
+        def fits(e: GazEntry) -> int:  # 2: inside every division named, 1: in the province named, 0: no
             if cand.hints or cand.chain:
                 own = {name_key(e.admin1), name_key(e.admin2), name_key(e.country)} - {""}
                 named = {name_key(strip_admin_suffix(h)) for h in (*cand.hints, *cand.chain)} - {cand.key, ""}
-                return bool(named) and named <= own
+                if not named:
+                    return 0
+                if named <= own:
+                    return 2
+                # in the province named and near a district or town the hints name: within 50 km when
+                # WOF gives the village a district of its own (its districts are not always the
+                # text's), within 150 km when its district is only the province ("Kasumbalesa
+                # (Sakania, Haut-Katanga)"); with no such point known, only the latter. "Badah town
+                # (Larkana, Sindh)" is not Sindh's other Badah, 230 km from Larkana
+                if name_key(e.admin1) not in named:
+                    return 0
+                no_district = name_key(e.admin2) in ("", name_key(e.admin1))
+                # (not the province's own town: "Herat" of "Shindand district, Herat" says only the province)
+                points = [p for p in cand.hint_points if p.country == e.country and name_key(p.name) != name_key(e.admin1)]
+                if not points:
+                    return int(no_district)
+                reach = _NEAR_KM if no_district else 50
+                return int(any(km(p.latitude, p.longitude, e.latitude, e.longitude) <= reach for p in points))
             if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS:
-                return True
+                return 2
             # named like a person ("at Pineda's vehicle"): only with a unit word
-            return cand.cue in ("in", "near", "origin") and not all(w.lower() in PERSON_NAMES for w in e.name.split())
-        return (not countries or entry.country in countries) and fits(entry) and not any(
-            is_village(e.id) and e.country == entry.country and fits(e) and km(e.latitude, e.longitude,
-                                                                               entry.latitude, entry.longitude) > 50
+            return 2 if cand.cue in ("in", "near", "origin") and not all(w.lower() in PERSON_NAMES for w in e.name.split()) \
+                else 0
+        level = fits(entry)
+        return (not countries or entry.country in countries) and level > 0 and not any(
+            is_village(e.id) and e.country == entry.country and fits(e) >= level and km(e.latitude, e.longitude,
+                                                                                          entry.latitude, entry.longitude) > 50
             for e in cand.entries)
     # "Haydan district (Sadah)": its own province confirms it; "El Bouni (El Bouni)", its district
     # of the same name, unless the text names another country ("the Mauritanian police in Mal (Mal)")
@@ -430,5 +462,14 @@ def _possessed(text: str, wider: Candidate, cands: list[Candidate]) -> Candidate
 def _named_under(wider: Candidate, cands: list[Candidate]) -> Candidate | None:
     """The name placed through ``wider`` when the text chains it under it: "Al Qurayn area of Al
     Azariq district" is Al Qurayn, at the district's point, not the district."""
-    return next((c for c in cands if c is not wider and c.chosen == wider.chosen and c.start < wider.start
+    return next((c for c in cands if c is not wider and c.chosen is not None and c.start < wider.start
+                 and (c.chosen == wider.chosen or _inside(c.chosen, wider))
                  and wider.key in {name_key(strip_admin_suffix(h)) for h in c.chain}), None)
+
+
+def _inside(entry: GazEntry, wider: Candidate) -> bool:
+    """Whether ``entry`` lies in the division ``wider`` names: the village Al Qurayn of Al Azariq
+    district, which the text chains under that district ("Al Qurayn area of Al Azariq district")."""
+    assert wider.chosen is not None
+    return entry.country == wider.chosen.country and entry.admin1 == wider.chosen.admin1 and \
+        wider.key in {name_key(entry.admin1), name_key(entry.admin2)}

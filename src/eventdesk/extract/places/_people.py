@@ -19,12 +19,16 @@ from eventdesk.extract.places._words import Candidate
 from eventdesk.gazetteer import Gazetteer
 from eventdesk.rules import word_list
 
-__all__ = ["owned_by_a_person", "part_of_a_personal_name"]
+__all__ = ["apposed_as_a_person", "owned_by_a_person", "part_of_a_personal_name"]
 
 _GIVEN: frozenset[str] = word_list("person_names.json", "given_names")  # type: ignore[assignment]
 _SURNAMES: frozenset[str] = word_list("person_names.json", "surnames")  # type: ignore[assignment]
 _NAMES = _GIVEN | _SURNAMES
 _POSSESSIONS: frozenset[str] = word_list("place_words.json", "person_possessions")  # type: ignore[assignment]
+_ROLES: frozenset[str] = word_list("place_words.json", "person_roles")  # type: ignore[assignment]
+# "Barillas, ambassador to Spain", "Cerezo, the Guatemalan president", "Galan, 46,": the role (or the age)
+# right after the name's comma, at most two words after an article or "former"
+_APPOSITION = re.compile(r",[ \t]+(?:(\d{1,3}),|(?:(?:the|a|an|former|then)[ \t]+)*(?:[\w-]+[ \t]+){0,2}?([A-Za-z-]+)\b)")
 # "Monzon's residence", "MONZON'S RESIDENCE" (wire copy keeps its apostrophe)
 _POSSESSIVE = re.compile(r"['’][sS]?[ \t]+([A-Za-z]+)\b")
 # a province this populous is what its name means next to another name ("Jackson Mississippi")
@@ -61,3 +65,12 @@ def owned_by_a_person(text: str, cand: Candidate) -> bool:
     residence"; not "Lima's main police station")."""
     m = _POSSESSIVE.match(text, cand.end)
     return m is not None and m.group(1).lower() in _POSSESSIONS
+
+
+def apposed_as_a_person(text: str, cand: Candidate) -> bool:
+    """Whether an apposition right after the name gives a person's office, trade or age ("Barillas,
+    ambassador to Spain, was gunned down"; "Galan, 46, was machinegunned"; not "Garissa, a town in the
+    north-east")."""
+    m = _APPOSITION.match(text, cand.end)
+    return m is not None and (m.group(1) is not None or m.group(2).lower() in _ROLES)
+

@@ -27,7 +27,7 @@ from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_vi
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
 from eventdesk.extract.places._people import _NAMES as PERSON_NAMES
-from eventdesk.extract.places._people import owned_by_a_person, part_of_a_personal_name
+from eventdesk.extract.places._people import apposed_as_a_person, owned_by_a_person, part_of_a_personal_name
 from eventdesk.extract.places._respelled import respelled_districts
 from eventdesk.extract.places._context import PlaceContext
 from eventdesk.extract.places._hints import (
@@ -131,6 +131,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             continue  # "Roberto Morales", "Hamilton Garcia": a person, not the town
         if not explicit and not cand.hints and owned_by_a_person(text, cand):
             continue  # "armed men broke into Monzon's residence": a man, not Monzon in Spain
+        if not explicit and cand.cue == "none" and apposed_as_a_person(text, cand):
+            continue  # "Barillas, ambassador to Spain, was gunned down": a man, not Barillas in Spain
         if person is not None and not explicit and not cand.hints and cand.cue == "none" and \
                 cand.after not in DISTRICT_WORDS | NEAR_WORDS and person(cand.start, cand.end):
             continue  # no place reading, and the NER reads a person: "the murder of Galan"

@@ -184,11 +184,6 @@ INLINE_PATTERN_EXCEPTIONS: dict[str, str] = {
     "extract/places/locations.py:_LIST_GAP": _NOT_YET_MOVED,
     "extract/scope/_mentions.py:_CALENDAR_DAY": _CALENDAR,
     "extract/scope/_mentions.py:_DATE_WORDS": _CALENDAR,
-    "extract/trigger/classify.py:_VERB": _NOT_YET_MOVED,
-    "extract/trigger/classify.py:_STATE": _NOT_YET_MOVED,
-    "extract/trigger/classify.py:_ARMED_NOUN": _NOT_YET_MOVED,
-    "extract/trigger/classify.py:_ARMED_HARMED": _NOT_YET_MOVED,
-    "extract/trigger/classify.py:_CIVIL_HARMED": _NOT_YET_MOVED,
 }
 
 

@@ -106,20 +106,12 @@ class _Rx:
     mishap: re.Pattern[str]
     protest_weak: re.Pattern[str]
     storming: re.Pattern[str]
+    state: re.Pattern[str]
+    armed_harmed: re.Pattern[str]
+    civil_harmed: re.Pattern[str]
 
 
-_VERB = (
-    r"(kill(?:ed|ing|s)?|attack(?:ed|ing|s)?|ambush(?:ed|ing|es)?|shot|shoot(?:ing|s)?|wound(?:ed|ing)?|"
-    r"injur(?:ed|ing)|target(?:ed|ing)|assassinat\w+|overr[au]n|storm(?:ed|ing)|raid(?:ed|ing)?|"
-    r"behead\w*|abduct\w*|kidnap\w*|executed|opened fire (?:on|at)|fired (?:on|at|upon)|assault(?:ed|s)?|"
-    r"attacks? (?:by (?:\w+ ){1,4})?(?:on|against)|assault on|ambush on|raid on)"
-)
 
-_STATE = (
-    r"(police(?:m[ae]n)?|(?:police |security |army )?officers?|soldiers?|troops|military|army|security forces|"
-    r"security (?:officers|agents|personnel)|kdf|gsu|forces|commandos?|reservists?|marines|gendarmes?|"
-    r"rangers|kdf soldiers|anti-?terror\w* (?:police|unit)|flying squad)"
-)
 
 _OFF_DUTY = re.compile(r"\b(off[- ]duty|at (his|her|their) (home|house|residence)|on (his|her) way home|"
                        r"while (on leave|at home|asleep|sleeping))\b", re.IGNORECASE)
@@ -135,21 +127,45 @@ _PREMATURE = re.compile(r"\b(prematurely|premature|accidentally|while (planting|
                         r"defus\w+|intercepted|shot down)\b", re.IGNORECASE)
 
 
+# armed people on the receiving end: "its units had come under attack", "ten PMF fighters killed",
+# "three soldiers were wounded" -> an attack on an organised armed side is a battle
+def _armed_harmed(armed_noun: str) -> re.Pattern[str]:
+    """Armed people on the receiving end, named by ``cues.json``'s ``armed_harmed`` nouns."""
+    return re.compile(
+        rf"\b{armed_noun} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
+        rf"\b{armed_noun} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
+        rf"\b{armed_noun} (\w+ )?(died|perished|lost their lives)\b|"  # "the attack, in which 12 soldiers died"
+        # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman"
+        rf"\b{armed_noun} (killed|wounded|injured|dead|slain)\b(?! (a|an|the|his|her|their|one|two|three|four|five|"
+        r"six|seven|eight|nine|ten|several|many|dozens|\d+|civilians?|people|residents|villagers|m[ae]n|wom[ae]n)\b)|"
+        rf"\b{armed_noun} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
+        # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
+        # "killed a member of the Hadhrami Elite forces"
+        r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
+        r"police officers?|militants?|gang members?|gangsters|bandits?|fighters|insurgents|rebels|militiam[ae]n|"
+        r"(\w+ )?of the (attackers|assailants|raiders|gunmen)|"
+        r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b|forces|"
+        r"brigade|battalion))\b",
+        re.IGNORECASE,
+    )
+
+
 @cache
 def _rx() -> _Rx:
     i = re.IGNORECASE
     table = cue_table()
     armed, civil, crowd = table.nouns["armed"], table.nouns["civil"], table.nouns["crowd"]
+    verb, state = table.nouns["harm_verbs"], table.nouns["state_agents"]
     return _Rx(
         cues={k: re.compile(v, i) for k, v in table.cues.items()},
         masks=tuple(re.compile(m) for m in table.masks),
         seizures=tuple(re.compile(m, i) for m in table.seizures),
         remote=frozenset(name for name, _ in _ERV_ORDER),
         grievance=re.compile(table.grievance, i),
-        victim_active=re.compile(rf"\b{_VERB}\b(?!\s+by\b)((?:\s+[\w'-]+){{0,6}})", i),
-        victim_passive=re.compile(rf"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?{_VERB}", i),
+        victim_active=re.compile(rf"\b{verb}\b(?!\s+by\b)((?:\s+[\w'-]+){{0,6}})", i),
+        victim_passive=re.compile(rf"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?{verb}", i),
         state_agent=re.compile(
-            rf"\b{_STATE}\s+(?:[\w'-]+\s+){{0,3}}?{_VERB}|\bby\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){{0,2}}{_STATE}", i
+            rf"\b{state}\s+(?:[\w'-]+\s+){{0,3}}?{verb}|\bby\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){{0,2}}{state}", i
         ),
         armed=re.compile(rf"\b{armed}\b", i),
         civil=re.compile(rf"\b{civil}\b", i),
@@ -173,6 +189,9 @@ def _rx() -> _Rx:
         mishap=re.compile(rf"\b{table.nouns['mishap']}\b", i),
         protest_weak=re.compile(rf"{table.nouns['protest_weak']}", i),
         storming=re.compile(rf"{table.nouns['storming']}", i),
+        state=re.compile(rf"\b{state}\b", i),
+        armed_harmed=_armed_harmed(table.nouns["armed_harmed"]),
+        civil_harmed=re.compile(table.nouns["civil_harmed"], i),
         carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
                             r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
     )
@@ -346,38 +365,6 @@ def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
     return "armed" if a and (not c or a[0].start() <= c[0].start()) else "civil"
 
 
-# armed people on the receiving end: "its units had come under attack", "ten PMF fighters killed",
-# "three soldiers were wounded" -> an attack on an organised armed side is a battle
-_ARMED_NOUN = (r"(fighters|soldiers?|troops|policem[ae]n|police officers?|officers|militants?|servicem[ae]n|"
-               r"guards|security forces|units|personnel|peshmerga|insurgents|rebels|militiam[ae]n|convoy|patrol|"
-               r"gang members?|drug traffickers?|drug dealers?|(cattle )?raiders?|(cattle )?rustlers?|bandits?|"
-               r"attackers|assailants|gunm[ae]n|detectives?)")
-_ARMED_HARMED = re.compile(
-    rf"\b{_ARMED_NOUN} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
-    rf"\b{_ARMED_NOUN} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
-    rf"\b{_ARMED_NOUN} (\w+ )?(died|perished|lost their lives)\b|"  # "the attack, in which 12 soldiers died"
-    # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman"
-    rf"\b{_ARMED_NOUN} (killed|wounded|injured|dead|slain)\b(?! (a|an|the|his|her|their|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|several|many|dozens|\d+|civilians?|people|residents|villagers|m[ae]n|wom[ae]n)\b)|"
-    rf"\b{_ARMED_NOUN} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
-    # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
-    # "killed a member of the Hadhrami Elite forces"
-    r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
-    r"police officers?|militants?|gang members?|gangsters|bandits?|fighters|insurgents|rebels|militiam[ae]n|"
-    r"(\w+ )?of the (attackers|assailants|raiders|gunmen)|"
-    r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b|forces|"
-    r"brigade|battalion))\b",
-    re.IGNORECASE,
-)
-_CIVIL_HARMED = re.compile(
-    r"\b(civilians?|villagers?|residents?|children|women|passengers?|worshippers?|farmers?|students?|"
-    r"journalists?|teachers?|traders?) (\w+ ){0,3}(were |was )?(killed|wounded|injured|dead|abducted)\b|"
-    r"\b(killed|wounded|injured|abducted) (\w+ ){0,3}(civilians?|villagers?|residents?|children|women|"
-    r"passengers?|worshippers?|farmers?|students?)\b",
-    re.IGNORECASE,
-)
-
-
 _RAIDERS = re.compile(r"\b(gunmen|armed (men|groups?)|militia(s|men)?|bandits|militants|attackers|assailants|"
                       r"insurgents|jihadists|herdsmen|raiders)\b", re.IGNORECASE)
 _BRAWL_WEAPONS = re.compile(r"\b(sticks|axes|stones|clubs|bricks|fists|knives|lathis|batons|iron rods)\b", re.IGNORECASE)
@@ -516,7 +503,7 @@ def classify(
     if "attack" in c and c["attack"].group(0).lower().startswith("raid") and not ({"abduct", "sexual"} & c.keys()) \
             and not _harm(c, t, rx) and (state_agent or rx.state_agent.search(t)
                                          # "Israeli forces arrested 25 Palestinians in raids across the West Bank"
-                                         or ("sd_arrest" in c and re.search(rf"\b{_STATE}\b", t, re.IGNORECASE))):
+                                         or ("sd_arrest" in c and rx.state.search(t))):
         return out(SD, "Arrests", "sd_arrest") if "sd_arrest" in c else out(SD, "Other", "attack")
 
     # --- one-sided violence: the target decides between Battles and VAC
@@ -534,7 +521,7 @@ def classify(
         # named rebel group whose own name holds the word ("kidnapped by the Army of National Liberation")
         if first is None and rx.state_agent.search(t) and not set(agent_kinds) & {2, 3}:
             first = "armed"
-        if first != "armed" and _ARMED_HARMED.search(t) and not _CIVIL_HARMED.search(t):
+        if first != "armed" and rx.armed_harmed.search(t) and not rx.civil_harmed.search(t):
             first = "armed"
         if first == "armed" and _OFF_DUTY.search(t):
             first = "civil"

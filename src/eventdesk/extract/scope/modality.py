@@ -79,6 +79,9 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         kids = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if kids & _FUTURE or ("going" in kids and any(c.lower_ == "to" for c in t.children)):
             return Modality("future")
+        if t is not token and t.lower_ == "going" and kids & {"is", "are", "am", "was", "were", "'s", "'re"} \
+                and any(c.dep_ == "xcomp" for c in t.children):
+            return Modality("future")  # "they were going to attack the Salvadoran people": intended
         if kids & _MODALS and not (t is not token and kids & _MODALS <= {"can", "must"} and _says(t)):
             return Modality("hypothetical")  # not "I can tell you that a corporal died": said, not supposed
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):

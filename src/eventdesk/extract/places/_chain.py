@@ -9,6 +9,7 @@ Private: import from ``eventdesk.extract.places._text``, whose ``read_surroundin
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from eventdesk.gazetteer import is_village, name_key
 from eventdesk.model import Span
@@ -20,28 +21,32 @@ from eventdesk.extract.places._words import (
     admin_named,
     never_a_place,
 )
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = ["_chain", "_qualifies_something", "_share_list_context"]
 
 
 # "the Mile mall", "Cleary Park offices": a name that only qualifies a building or business
-_FACILITY = re.compile(
-    r"^\s+(mall|offices?|hotel|restaurant|bank|supermarket|company|factory|club|stadium|shop|store|"
-    r"brand|branch|headquarters|metro|station)\b", re.IGNORECASE
-)
+
+
+@cache
+def _facility() -> re.Pattern[str]:
+    """A building or business after a name: ``place_words.json`` facility_after."""
+    return re.compile(pattern("place_words.json", "facility_after"), re.IGNORECASE)
+
+
 # words that may follow a place name inside a longer proper name without making it another thing
 _PLACE_TAILS: frozenset[str] = word_list("place_words.json", "place_tails")  # type: ignore[assignment]
 # "City Park, Nairobi", "Jerusalem village of Kirinyaga County", "Tapah of Pusht Rod district, Farah":
 # the words between a place and the wider place that contains it
-_CHAIN_GAP = re.compile(
-    r"^['’\"]?\s*(?:(?:village|town|city|district|sub-?county|county|area|division|locality|neighbou?rhood|"
-    r"camp|province|state|region|suburb|sector|zone|commune|municipality|lga|upazila|tehsil|payam|ward|parish|"
-    r"center|centre|subdivision|township)s?\s*){0,2}"
-    # "area of Nahri Saraj district": only Saraj is known; ", the Military Police" is no wider place
-    r"(?:,\s*(?:(?:in|of)\s+(?:the\s+)?)?|(?:of|in)\s+(?:the\s+)?)(?:(?-i:[A-Z])[\w'’]*\s+){0,2}$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _chain_gap() -> re.Pattern[str]:
+    """The words between a place and the wider place that contains it: ``place_words.json`` chain_gap."""
+    return re.compile(pattern("place_words.json", "chain_gap"), re.IGNORECASE)
+
+
 _LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s")
 # a separator, then maybe a name the gazetteer does not know (", Gankoi Yeba, Zambana" before "Kwossa")
 _LIST_SEP_NAMES = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w'’\-]*\s+){0,2})+")
@@ -89,7 +94,7 @@ def _gap(text: str, a: Candidate, b: Candidate) -> str:
 
 
 def _qualifies_something(after: str, end: int, starts: set[int]) -> bool:
-    if _FACILITY.match(after):
+    if _facility().match(after):
         return True
     nxt = re.match(r"^ ([A-Z][a-z]+)\b", after)
     return bool(nxt) and nxt.group(1).lower() not in _PLACE_TAILS and end + 1 not in starts
@@ -105,7 +110,7 @@ def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, 
         if nxt.start < end:
             continue  # a word of the same name ("Pol" of "Takht-e-Pol")
         gap = text[end:nxt.start]
-        chained = _CHAIN_GAP.match(gap) is not None
+        chained = _chain_gap().match(gap) is not None
         if not (chained or gap == " "):  # " ": the next word of one name ("Pusht Rod")
             break
         if chained and _is_wider(text, nxt, span):

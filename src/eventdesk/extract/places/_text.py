@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import functools
 import re
+from functools import cache
 
 from eventdesk.gazetteer import Gazetteer, name_key
 from eventdesk.model import Span
 from eventdesk.extract.places._chain import _chain, _qualifies_something, _share_list_context
 from eventdesk.extract.places._words import (
     ALT_NAME,
-    _AFTER,
+    _after,
     _FEATURE_WORDS,
     _PLURAL_UNITS,
     _UNIT_WORDS,
     Candidate,
     never_a_place,
 )
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern as rule_pattern, word_list
 
 __all__ = [
     "GROUP_NOUN",
@@ -66,16 +67,20 @@ _ORIGIN = re.compile(
 )
 # where something was said, not where it happened: "police reported today in Lima that ...",
 # "sources in Bogota said", "told reporters in Madrid"
-_REPORT = re.compile(
-    r"\b(?:(?:said|reported|announced|stated|told (?:\w+ )?(?:reporters|journalists|newsmen)|confirmed|disclosed|"
-    r"revealed|declared|added|explained|denounced|condemned)(?: \w+){0,2} in|"
-    r"(?:sources?|officials?|authorities|spokesm[ae]n|spokes(?:person|woman)|reporters?|correspondents?|"
-    r"press conference|news conference|radio|newspapers?|embassy) in)\s+(?:the\s+)?$"
-)
-_MOVE = re.compile(
-    r"\b(?:from|to|into|through|via|toward|towards|border with|fled|flee|"
-    r"returned to|sent to|deployed to|transferred to|headed to|visit to|visited)\s+(?:the\s+)?$"
-)
+
+
+@cache
+def _report() -> re.Pattern[str]:
+    """Where something was said, not where it happened: ``place_words.json`` report_places."""
+    return re.compile(rule_pattern("place_words.json", "report_places"))
+
+
+@cache
+def _move() -> re.Pattern[str]:
+    """Where people came from or went, not the scene: ``place_words.json`` movement_places."""
+    return re.compile(rule_pattern("place_words.json", "movement_places"))
+
+
 # a named place, then where it lies from another: "Majzar district west of Marib city"
 # or "Chalatenango department to the north of San Salvador"
 _REFERENCE = re.compile(r"\s+(?:[a-z]+\s+){0,3}(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?")
@@ -250,7 +255,7 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             cand.cue = "distance"
             cand.reference = True
         after = text[cand.end:span.end]
-        match = _AFTER.match(after)
+        match = _after().match(after)
         cand.after = match.group(1).lower() if match else ""
         # "Enma market (Al Mansurah, Aden)", "Hays district in western Yemen (Al Hudaydah)"
         own = _IN_REGION.sub("", after[len(match.group(0)):], count=1) if match else _after_unit_word(after)
@@ -304,8 +309,8 @@ def _cue(before: str) -> str:
     before = _NAME_PREFIX.sub(" ", _POSSESSIVE.sub("", before))
     if _TARGET_EMBASSY.search(before):
         return "in"
-    for name, pattern in (("report", _REPORT), ("near", _NEAR), ("distance", _DISTANCE), ("in", _IN),
-                          ("origin", _ORIGIN), ("move", _MOVE)):
+    for name, pattern in (("report", _report()), ("near", _NEAR), ("distance", _DISTANCE), ("in", _IN),
+                          ("origin", _ORIGIN), ("move", _move())):
         if pattern.search(before):
             return name
     return "none"

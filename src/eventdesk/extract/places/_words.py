@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
+from functools import cache
 from dataclasses import dataclass, field
 
 from eventdesk.gazetteer import GazEntry, name_key, strip_admin_suffix
 from eventdesk.model import Span
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = [
     "ADMIN_WORDS",
@@ -30,21 +31,19 @@ __all__ = [
     "admin_named",
     "names_a_street",
     "never_a_place",
-    "_AFTER",
+    "_after",
     "_FEATURE_WORDS",
     "_PLURAL_UNITS",
     "_UNIT_WORDS",
 ]
 
 
-_AFTER = re.compile(
-    r"^\s+(?:(?:border|frontier|northern|southern|eastern|western|central|coastal|restive|neighbou?ring)\s+)?"
-    r"(province|governorate|county|region|state|department|district|sub-?district|sub-?county|constituency|"
-    r"lga|upazila|tehsil|subdivision|municipality|township|parish|"
-    r"division|locality|town|village|city|area|camp|neighbou?rhood|outskirts|countryside|suburb|estate|"
-    r"government|regime|authorities)\b",
-    re.IGNORECASE,
-)
+@cache
+def _after() -> re.Pattern[str]:
+    """A unit word after a name: ``place_words.json`` unit_after."""
+    return re.compile(pattern("place_words.json", "unit_after"), re.IGNORECASE)
+
+
 ADMIN_WORDS: frozenset[str] = word_list("place_words.json", "admin_words")  # type: ignore[assignment]
 NEAR_WORDS: frozenset[str] = word_list("place_words.json", "near_words")  # type: ignore[assignment]
 # words after the name of a second-level division ("Muqur district", "Gujiba LGA")
@@ -84,7 +83,7 @@ def admin_named(text: str, cand: Candidate, span: Span) -> bool:
     if _ADMIN_SUFFIX.search(text[cand.start:cand.end]):
         return True
     # "Kash Rod (Delaram) district": past another name in brackets
-    after = _AFTER.match(re.sub(r"^\s*\([^()]{1,30}\)", "", text[cand.end:span.end]))
+    after = _after().match(re.sub(r"^\s*\([^()]{1,30}\)", "", text[cand.end:span.end]))
     return bool(after) and after.group(1).lower() in ADMIN_WORDS
 
 

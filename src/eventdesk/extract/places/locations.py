@@ -9,8 +9,10 @@ Lawa, Calamba, Laguna") is a place hierarchy, not a list, and a town's own provi
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import replace
 
+from eventdesk.rules import pattern
 from eventdesk.model import EventMention, Place, Span
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.places._village_lists import province_list
@@ -20,15 +22,10 @@ from eventdesk.extract.places.choose import find_places
 __all__ = ["split_by_location"]
 
 
-_LIST_GAP = re.compile(
-    r"^\s*((town|village|city|district|county|area|camp|sub-?county|neighbou?rhood|front|frontline|market|junction|"
-    r"checkpoint|mountain|hill|valley|crossing|bridge|base|port)s?\s*)?"  # "Mandera town and Dadaab"
-    # "Wadi al Jarah (Al Dhaher, Sadah) and east of Tuwayliq mountain (Shadaa, Sadah)", "... as well as in Y"
-    # "... and five others on Y", "... and 3 more in Y": the rest of a count of strikes
-    r"(,|and|or|&|, and|, or|,? as well as)\s*((\w+\s+)?(others?|more)\s+)?((in|at|on|near)\s+)?(the\s+)?"
-    r"((north|south|east|west)(-?(north|south|east|west))?(ern)?\s+(of\s+)?)?(villages? of\s+)?$",
-    re.IGNORECASE,
-)
+@cache
+def _list_gap() -> re.Pattern[str]:
+    """The words between two places of a list: ``place_words.json`` list_gap."""
+    return re.compile(pattern("place_words.json", "list_gap"), re.IGNORECASE)
 
 
 # "Sirwah district west of Marib city": Marib only says where Sirwah lies
@@ -61,7 +58,7 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
         gap = _without_unplaced_names(raw)
         if p.precision == 3 and p.admin1 == listed[-1].admin1:
             continue  # "in Anka, Zamfara state": the province of the town before, not another place
-        if _LIST_GAP.match(gap) and p.location != listed[-1].location:
+        if _list_gap().match(gap) and p.location != listed[-1].location:
             listed.append(p)
             conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&|\bas well as\b", raw))
         elif mention.place.location in {q.location for q in listed}:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -15,16 +16,17 @@ from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._named_towns import named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import named_part
 from eventdesk.extract.places.choose import PlaceContext, choose_place
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = ["ArticleContext", "ArmedHint", "build_context", "read_context"]
 
-_ARMED_WORDS = re.compile(
-    r"\b(soldiers?|troops?|army|military|police|forces|militants?|fighters?|insurgents?|rebels?|"
-    r"militia\w*|gunmen|jihadists?|taliban|al[- ]shabaa?b|islamic state|isis|isil|daesh|pmf|hashd|"
-    r"peshmerga|sdf|boko haram|houthis?|warplanes?|jets?|air force|terrorists?|armed|guards?)\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _armed_words() -> re.Pattern[str]:
+    """Words of armed people, groups and weapons platforms: ``actor_words.json`` armed_words."""
+    return re.compile(pattern("actor_words.json", "armed_words"), re.IGNORECASE)
+
+
 _STATE_WORDS = re.compile(
     r"\b(soldiers?|troops?|army|military|police|security forces|government forces|air force|"
     r"warplanes?|jets?|commandos?|national guard|gendarmes?)\b",
@@ -32,11 +34,10 @@ _STATE_WORDS = re.compile(
 )
 
 
-_IN_COUNTRY = re.compile(
-    r"\b(?:(?:in|inside|into|across|within) (?:the )?(?:(?:eastern|western|northern|southern|central|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western) )?|on the )"
-    r"(?P<name>[A-Z][a-z]+(?: (?:[A-Z][a-z]+|of|and|the)){0,3})\b"
-)
+@cache
+def _in_country() -> re.Pattern[str]:
+    """A capitalised name after a locative word: ``actor_words.json`` in_country."""
+    return re.compile(pattern("actor_words.json", "in_country"))
 
 
 # "in this capital": the dateline's town (place_words.json's here_phrases)
@@ -214,7 +215,7 @@ class ArticleContext:
     def _country_names(self, span: Span) -> list[tuple[int, int, str]]:
         """(start, end, country) of each country the sentence puts something in ("in Syria")."""
         named = []
-        for m in _IN_COUNTRY.finditer(self.text, span.start, span.end):
+        for m in _in_country().finditer(self.text, span.start, span.end):
             words = m.group("name").split()
             # the longest name that is a country: "in El Salvador", "in the Central African Republic"
             for n in range(len(words), 0, -1):
@@ -227,7 +228,7 @@ class ArticleContext:
 
     @staticmethod
     def armed_hint(sentence: str) -> ArmedHint:
-        return ArmedHint(len(set(m.group(1).lower() for m in _ARMED_WORDS.finditer(sentence))),
+        return ArmedHint(len(set(m.group(1).lower() for m in _armed_words().finditer(sentence))),
                          bool(_STATE_WORDS.search(sentence)))
 
 

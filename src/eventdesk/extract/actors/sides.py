@@ -19,7 +19,7 @@ from eventdesk.model import Actor, Span
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.actors._community import named_militias
 from eventdesk.extract.actors.roles import ARMED_INTER, generic_actor
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = [
     "agent_over_patient",
@@ -44,13 +44,13 @@ __all__ = [
     "weapon_nation",
 ]
 
-# a victim known for drug crime is a gang member to ACLED (a clash); "a criminal record" alone is not
-_CRIMINAL_VICTIM = re.compile(
-    r"\b(?:the |both |all )?(?:victims?|m[ae]n|wom[ae]n|he|she|they)\b[^.]{0,30}?\b(?:(?:had|have) (?:charges|"
-    r"been (?:convicted|charged|arrested))\b[^.]{0,50}\bdrug[- ]traffick|(?:was|were) (?:a |an )?(?:known |suspected |"
-    r"convicted )?(?:drug[- ]traffickers?|drug[- ]dealers?|gang members?|gang leaders?|members? of (?:a|the) (?:\w+ )?gang))",
-    re.IGNORECASE,
-)
+@cache
+def _criminal_victim() -> re.Pattern[str]:
+    """A victim known for drug crime or as a gang member, a gang member to ACLED (a clash; "a criminal
+    record" alone is not): ``actor_words.json`` criminal_victim."""
+    return re.compile(pattern("actor_words.json", "criminal_victim"), re.IGNORECASE)
+
+
 # what is seized belongs to a gang: "seized 3 tons of marijuana", "smuggled cigarettes"
 _CONTRABAND = re.compile(
     r"\b(?:seized|seizure|confiscated|dismantled|apprehended|intercepted)\b[^.]{0,80}\b(?:marijuana|cannabis|cocaine|"
@@ -77,7 +77,7 @@ def paragraph(text: str, span: Span) -> str:
 def gang_victim(text: str, span: Span) -> bool:
     """"A man was killed by three armed men ... The victim had charges against him for drug
     trafficking": ACLED counts the victim as a gang member, not a civilian, so it is a clash."""
-    return _CRIMINAL_VICTIM.search(paragraph(text, span)) is not None
+    return _criminal_victim().search(paragraph(text, span)) is not None
 
 
 def seized_contraband(text: str, spans: list[Span]) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -30,7 +31,7 @@ from types import MappingProxyType
 from eventdesk.model import CLAIM_FIELDS, Claim, EventMention, Rejection, Sentence, Span
 from eventdesk.extract.claims._attribution import SpeakerBook, clause_at, negated_report, voice_at
 from eventdesk.extract.actors.find import ActorDictionary, with_article
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = ["ClaimReading", "read_claims", "claims_for", "claims_of_article"]
 
@@ -70,13 +71,14 @@ LEADERS: Mapping[str, str] = MappingProxyType({
 })
 _GOVERNMENT_HEADS = frozenset("government regime administration authorities leadership cabinet".split())
 _FORCE_HEADS = frozenset("army forces military troops soldiers".split())
-_CUE = re.compile(
-    r"\b(?:in\s+(?:\w+\s+)?(?:conjunction|partnership)\s+with|(?:co-?ordination|co-?operation|consultation)\s+with|"
-    r"(?:co-?ordinat(?:ed|es|e|ing)|consulting)\s+(?:(?:the|these|this|those|its|their)\s+(?:[\w-]+\s+){0,2}?)?with|"
-    r"with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:support|help|backing|assistance)\s+(?:from|of)|jointly\s+with|"
-    r"co-?ordination[\"”]?\s+between)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _cue() -> re.Pattern[str]:
+    """Words that name a partner in an operation: ``claim_words.json`` partner_cue."""
+    return re.compile(pattern("claim_words.json", "partner_cue"), re.IGNORECASE)
+
+
 _NEGATED_CUE = re.compile(r"\b(?:not|never|no|without|n[’']t)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PARTNER_END = re.compile(r"[,.;:!?\"“”()\[\]]")
 _PARTNER_STOP: frozenset[str] = word_list("claim_words.json", "partner_stop")  # type: ignore[assignment]
@@ -163,7 +165,7 @@ class _Article:
     def __init__(self, text: str, sentences: Sequence[Sentence], actors: ActorDictionary) -> None:
         self._text = text
         self._actors = actors
-        self.cues = [list(_CUE.finditer(s.span.text(text))) for s in sentences]
+        self.cues = [list(_cue().finditer(s.span.text(text))) for s in sentences]
         self.with_cues = [i for i, cues in enumerate(self.cues) if cues]
         self._leaders: dict[str, str] | None = None
         self._partners: dict[tuple[str, int, str | None], str | None] = {}

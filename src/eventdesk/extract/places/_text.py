@@ -101,7 +101,14 @@ TITLE = re.compile(
 # a parenthesis that hedges ("(presumed)", "(believed to be ...)") is no place hint
 _PAREN = re.compile(r"^\s*\((?!presumed\b|believed\b)([^()]{1,80})\)")
 # the rest of a longer name a candidate only begins: "Ras" of "Ras Jabel", "Takht" of "Takht-e-Pol"
-_NAME_TAIL = re.compile(r"^(?:[ -](?:[A-Z][\w'’]*|e|i|al|el|ul|ad|as|an|ar|er|ez|es|ed|wa|de|da|do)(?=[\s,.;:()-]|$))+")
+
+
+@cache
+def _name_tail() -> re.Pattern[str]:
+    """The rest of a longer name a candidate only begins: ``place_words.json`` name_tail."""
+    return re.compile(rule_pattern("place_words.json", "name_tail"))
+
+
 NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",
                         re.IGNORECASE)
 _NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa))*"
@@ -261,7 +268,7 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
         own = _IN_REGION.sub("", after[len(match.group(0)):], count=1) if match else _after_unit_word(after)
         paren = _PAREN.match(own)
         # "North" of "North Nazimabad town (Karachi city, Sindh)" is no name the hints place
-        tail = _NAME_TAIL.match(after) if not (match or paren or never_a_place(text[cand.start:cand.end])) else None
+        tail = _name_tail().match(after) if not (match or paren or never_a_place(text[cand.start:cand.end])) else None
         rest = _after_unit_word(after[tail.end():]) if tail else ""
         if tail and _PAREN.match(rest):
             # "Ras Jabel (Bizerte)", "Bab Ghaliq front (Qaatabah, Ad Dali)": the hints place the

@@ -159,18 +159,11 @@ _NOT_YET_MOVED = "a word list inside a regular expression, not yet moved to data
 _CALENDAR = "calendar grammar (month and weekday names, clock times), not a choice of wording"
 INLINE_PATTERN_EXCEPTIONS: dict[str, str] = {
     "extract/actors/sides.py:_COMMUNITY_FIGHT": _NOT_YET_MOVED,
-    "extract/claims/_attribution.py:_SAY": _NOT_YET_MOVED,
     "extract/claims/_attribution.py:_START": _NOT_YET_MOVED,
     "extract/claims/_attribution.py:_TIME_PREFIX": _CALENDAR,
     "extract/claims/read.py:_UNKNOWN": _NOT_YET_MOVED,
     "extract/context.py:_DATE_WORDS": _CALENDAR,
     "extract/dates/_expr.py:_PRE": "the grammar of a date's prefix ('on or around', 'the night of'), read with the date",
-    "extract/places/_text.py:_NEAR": _NOT_YET_MOVED,
-    "extract/places/_text.py:_IN": _NOT_YET_MOVED,
-    "extract/places/_text.py:_ORIGIN": _NOT_YET_MOVED,
-    "extract/places/_text.py:TITLE": _NOT_YET_MOVED,
-    "extract/places/_text.py:_NAME_WORDS": _NOT_YET_MOVED,
-    "extract/places/_text.py:GROUP_NOUN": _NOT_YET_MOVED,
     "extract/scope/_mentions.py:_CALENDAR_DAY": _CALENDAR,
     "extract/scope/_mentions.py:_DATE_WORDS": _CALENDAR,
 }

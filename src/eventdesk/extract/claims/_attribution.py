@@ -24,13 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventdesk.model import Sentence, Span
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern as rule_pattern, word_list
 
 __all__ = ["Voice", "SpeakerBook", "clauses_of", "clause_at", "voice_at", "negated_report", "clean_speaker"]
 
 _W = r"[\w’'.\-]+"
-_SAY = (r"(?:said|says|say|added|adds|told|tells|stated|announced|claimed|explained|concluded|"
-        r"noted|reported|confirmed|insisted|warned)")
+_SAY = (rule_pattern("claim_words.json", "say_verbs"))
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.IGNORECASE)
 _START = re.compile(
     rf"^(?:(?:In|On|At|Late|Early|Last|Earlier|Later|Speaking|During|Meanwhile|However)\b[^,]{{0,60}},\s*)?"

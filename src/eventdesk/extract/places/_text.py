@@ -46,24 +46,15 @@ _DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|easte
              r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+)?"
 _POSSESSIVE = re.compile(r"(?:\b[a-z]+ern\s+)?\b[\w\-]+['’]s\s+$")
 _NEAR = re.compile(
-    r"\b(?:near|nearby|outside|around|close to|outskirts of|vicinity of|areas? of|"
-    r"surroundings of|environs of|countryside of|south of|north of|east of|west of|borders? of|"
-    r"(?:north|south)-?(?:east|west) of)\s+(?:the\s+)?" + _DIRECTION + "$"
+    rule_pattern("place_words.json", "near_before") + _DIRECTION + "$"
 )
 _DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\b[\w\s-]{0,25}\b(?:of|from)\s+(?:the\s+)?$")
 _IN = re.compile(
-    r"\b(?:in|at|on|inside|within|throughout|targeting|targeted|hit|struck|attacked|stormed|"
-    r"captured|seized|recaptured|shelled|bombed|raided|entered|liberated|"
-    r"(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|county|"
-    r"camp|municipality|hamlet|locality|settlement|estate|zone|sector|quarter)s? of|in the (?:[a-z\-]+\s+){1,3}of|"
-    r"in the [a-z]+-[a-z]+)"  # "in the war-torn Chalatenango department"
-    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+    rule_pattern("place_words.json", "in_before") + _DIRECTION + "$"
 )
 # "traders from Malindi", "residents of Ithamare": where the people who acted live (a weaker cue)
 _ORIGIN = re.compile(
-    r"\b(?:residents?|traders?|students?|pupils|youths?|villagers|farmers|herders|workers|teachers|"
-    r"nurses|doctors|locals|inhabitants|people|women|men|members|supporters|vendors|operators) (?:from|of)"
-    r"\s+(?:the\s+)?" + _DIRECTION + "$"
+    rule_pattern("place_words.json", "origin_before") + _DIRECTION + "$"
 )
 # where something was said, not where it happened: "police reported today in Lima that ...",
 # "sources in Bogota said", "told reporters in Madrid"
@@ -93,9 +84,7 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*\d{1,2}\s+[A-Za-
 # "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
 # "anti-Houthi": a side, not a place
 TITLE = re.compile(
-    r"\b(?:pro-|anti-)$|\b(?:governor|president|minister|senator|general|gen\.|mr\.?|mrs\.?|ms\.?|dr\.?|chief|"
-    r"commissioner|sheikh|imam|colonel|col\.|captain|capt\.|major|lieutenant|lt\.|sergeant|sgt\.|"
-    r"bishop|father|king|prince|mp|mca|deputy|commander|spokesman|spokesperson|judge|justice)\s+$",
+    rule_pattern("place_words.json", "title_before"),
     re.IGNORECASE,
 )
 # a parenthesis that hedges ("(presumed)", "(believed to be ...)") is no place hint
@@ -111,7 +100,7 @@ def _name_tail() -> re.Pattern[str]:
 
 NOT_WHERE = re.compile(r"\s+(?:dollars?|embassy|embassies|ambassadors?|envoys?|consulates?|currency|pounds?|lira)\b",
                         re.IGNORECASE)
-_NAME_WORDS = r"(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa)(?:\s+(?:[A-Z][\w'’\-]*|al|el|ad|as|ar|an|ash|az|at|wa))*"
+_NAME_WORDS = rule_pattern("place_words.json", "name_words")
 # what follows the first members of such a list: ", B and C villages", " and C areas"
 # or, with no unit word, the parenthesis they share: "Ananum, Gidan Adamu and Dadin Kowa (Donga, Taraba)"
 _LIST_TAIL = re.compile(
@@ -324,7 +313,5 @@ def _cue(before: str) -> str:
 
 
 GROUP_NOUN = re.compile(
-    r"['’]s\b|\s+(?:wom[ae]n|m[ae]n|youths?|militia\w*|herders?|raiders?|communit(?:y|ies)|clans?|"
-    r"tribe\w*|elders|fighters|warriors|morans|people|famil(?:y|ies)|farmers|pastoralists|gunmen|"
-    r"attackers|assailants|groups?|leaders?|politicians|members?|traders|landowners|squatters)\b"
+    rule_pattern("place_words.json", "group_after")
 )

@@ -158,7 +158,6 @@ MAX_INLINE_ALTERNATIVES = 15
 _NOT_YET_MOVED = "a word list inside a regular expression, not yet moved to data/rules/ (issue 15 debt)"
 _CALENDAR = "calendar grammar (month and weekday names, clock times), not a choice of wording"
 INLINE_PATTERN_EXCEPTIONS: dict[str, str] = {
-    "extract/actors/sides.py:_COMMUNITY_FIGHT": _NOT_YET_MOVED,
     "extract/claims/_attribution.py:_START": _NOT_YET_MOVED,
     "extract/claims/_attribution.py:_TIME_PREFIX": _CALENDAR,
     "extract/claims/read.py:_UNKNOWN": _NOT_YET_MOVED,

@@ -374,13 +374,9 @@ def infighting(text: str, sentence: Span, a1: Actor | None,
 
 # what kind of community fought, when no side is named: ACLED's "Unidentified Clan/Tribal/
 # Communal/Ethnic Militia (X)" for both sides of such a clash
-_COMMUNITY_FIGHT = (
-    ("Clan", re.compile(r"\b(?:inter-?clan|clan-based|rival clans|(?:two|rival|warring) clans|clansmen|"
-                        r"between (?:the )?(?:two|rival) families|families (?:clashed|fought)|family feud)\b", re.I)),
-    ("Tribal", re.compile(r"\b(?:tribesmen|inter-?tribal|tribal (?:clash(?:es)?|fighting|feud|dispute))\b", re.I)),
-    ("Communal", re.compile(r"\b(?:inter-?communal|communal (?:clash(?:es)?|fighting|feud)|rival (?:\w+ )?communities|"
-                           r"(?:farmers|herders) and (?:farmers|herders))\b", re.I)),
-    ("Ethnic", re.compile(r"\b(?:inter-?ethnic|ethnic (?:clash(?:es)?|fighting|violence))\b", re.I)),
+_COMMUNITY_FIGHT = tuple(
+    (kind, re.compile(pattern("actor_words.json", f"community_fight_{kind.lower()}"), re.I))
+    for kind in ("Clan", "Tribal", "Communal", "Ethnic")
 )
 
 

@@ -84,6 +84,18 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         candidates.append(cand)
         last_index = index
     events: list[EventMention] = []
+    if publication.date is not None:
+        # an undated act whose own sentence names a past year is history, alone or as a later mention
+        # of the report's news: "The traffickers began their attacks on the judiciary in 1984 with the
+        # assassination of the justice minister" joins no event of today and dates none
+        kept = []
+        for cand in candidates:
+            past = "" if cand.date is not None else _past_year(text, [cand], publication.date.year)
+            if past:
+                rejections.append(Rejection(cand.sentence, f"background mention (only the past year {past})"))
+            else:
+                kept.append(cand)
+        candidates = kept
     groups = _group(candidates)
     own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
     for group in list(groups):

@@ -34,7 +34,7 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
 
 
 def asides(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
-    """The relative clauses of the sentence about something other than its act: "Barillas, ambassador
+    """The relative clauses and appositions of the sentence about something other than its act: "Barillas, ambassador
     during the first 2 years of Cerezo's administration, which began in 1986, was gunned down" (the
     year is the administration's). A clause on the act's own word ("the attack, which took place on
     Monday") or holding it is no aside."""
@@ -43,6 +43,13 @@ def asides(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
     acts = word_list("scope_frames.json", "act_nouns")
     out = []
     for token in parse:
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in acts:
+            # "the killing of Pablo Pelaez, president of the Holasa company and mayor of Medellin in
+            # 1984": an apposition says who someone is, and its year is theirs, not the act's
+            left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+            if not left <= cue_start < right:
+                out.append(Span(span.article_id, span.start + left, span.start + right))
+            continue
         if token.dep_ != "relcl":
             continue
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)

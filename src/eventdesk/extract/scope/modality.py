@@ -103,7 +103,7 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         if head in _PLAN_VERBS or head in _DENY_VERBS or head in _SCHEDULING:
             return Modality("threat or plan")
     aspect = _aspect(token) if token.dep_ == "relcl" and token.head.tag_ in ("NNS", "NNPS") else ""
-    if aspect and not _act_dated(doc):
+    if aspect and not _clause_dated(doc, token):
         # "demanded that the contras release the 1,000 Nicaraguans they have kidnapped", "to protect the
         # Salvadoran people, who are being unjustly attacked": the clause describes the many the
         # sentence is about, their past or their plight, in a lead as anywhere ("a commission to receive
@@ -201,6 +201,14 @@ def _act_dated(doc) -> bool:
     return False
 
 
+def _clause_dated(doc, verb) -> bool:
+    """Whether a date falls inside the clause of ``verb``: "today the council declared a state of
+    siege to protect the people, who are being attacked" dates the declaration, not the attacks."""
+    start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return any(start <= m.start() < end for m in _any_date().finditer(doc.text)) or any(
+        start <= m.start() < end for m in _AGO.finditer(doc.text))
+
+
 def _aspect(verb) -> str:
     """"present perfect" ("has attacked") or "progressive" ("are conducting", "are being killed"), else ""."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -232,9 +240,13 @@ def _negated(token, verb) -> bool:
             first = first.head
         return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in first.children)
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        # the act noun itself is denied whatever the verb: "not a single shot was heard", "there was no
+        # attack", "police found no bomb"
+        return True
     if token.head is verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in _OCCUR:
-        return any(c.dep_ == "neg" for c in verb.children) or any(
-            c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+        return any(c.dep_ == "neg" for c in verb.children)
     return False
 
 

@@ -181,7 +181,7 @@ def _scan(text: str) -> list[RawExpr]:
         if all(raw.end <= k.start or raw.start >= k.end for k in kept):
             kept.append(raw)
     kept.sort(key=lambda r: r.start)
-    kept = [raw for raw in kept if not _names_a_group(text, raw)]
+    kept = [raw for raw in kept if not _names_a_group(text, raw) and not _names_a_street(text, raw)]
     kept = _drop_weekday_before_date(kept, text, pats)
     return [_with_speech(raw, text, pats) for raw in kept]
 
@@ -207,6 +207,21 @@ def _names_a_group(text: str, raw: RawExpr) -> bool:
 
 
 _NAME_AFTER = re.compile(r"(?:\s+(?:of\s+)?[\w'\u2019-]+){1,4}")
+
+
+def _names_a_street(text: str, raw: RawExpr) -> bool:
+    """A date that names a street, a square or a building: "offices on 1 May Avenue were destroyed",
+    "Avenida 9 de Julio" (the words are data: ``date_words.json`` street_heads)."""
+    heads = _street_heads()
+    after = re.match(r"\s+([A-Za-z]+)", text[raw.end:])
+    before = re.search(r"([A-Za-z]+)\s+$", text[:raw.start])
+    named_after = before is not None and text[raw.start:raw.start + 1].isdigit() and before.group(1).lower() in heads
+    return bool(after and after.group(1).lower() in heads) or named_after
+
+
+@functools.cache
+def _street_heads() -> frozenset[str]:
+    return frozenset(word_list("date_words.json", "street_heads"))
 
 
 @functools.cache

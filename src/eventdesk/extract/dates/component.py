@@ -11,7 +11,7 @@ from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.model import Span
 from eventdesk.rules import word_list
 
-__all__ = ["asides", "read_dates"]
+__all__ = ["asides", "place_histories", "read_dates"]
 
 
 def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
@@ -25,9 +25,9 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
         if c is None or doc.verdicts.get(span):
             continue
         trigger = Span(span.article_id, span.start + c.start, span.start + c.end)
-        aside = asides(doc.docs.get(span), span, c.start)
+        parse = doc.docs.get(span)
         date = resolver.resolve(text, span, previous=previous, anchors=doc.context.anchors, trigger=trigger,
-                                aside=aside)
+                                aside=asides(parse, span, c.start), history=place_histories(parse, span, c.start))
         dates[span] = date
         previous = date or previous
     return replace(doc, dates=dates)
@@ -60,3 +60,25 @@ def asides(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
         out.append(Span(span.article_id, span.start + left, span.start + right))
     return tuple(out)
 
+
+
+def place_histories(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
+    """The relative clauses on a noun that tell what happened at a place before, "where" clauses
+    without the act: "the first bomb exploded at a building in the area where 50 kg of dynamite
+    exploded 3 months ago" (the three months date the earlier blast, not this one)."""
+    if parse is None:
+        return ()
+    cue = next((t for t in parse if t.idx <= cue_start < t.idx + len(t)), None)
+    if cue is None or cue.lower_ in word_list("date_words.json", "find_nouns"):
+        return ()  # "the body ... lies in state at the assembly where the leader was assassinated on 27
+        # October": what is found of a death, its act told in the clause
+    out = []
+    for token in parse:
+        if token.dep_ != "relcl" or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.lower_ == "where" and c.dep_ == "advmod" for c in token.children):
+            continue
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        if not left <= cue_start < right:
+            out.append(Span(span.article_id, span.start + left, span.start + right))
+    return tuple(out)

@@ -102,10 +102,13 @@ class DateResolver:
         anchors: Sequence[DateAnchor] = (),
         trigger: Span | None = None,
         aside: Sequence[Span] = (),
+        history: Sequence[Span] = (),
     ) -> EventDate | None:
         """The date of the event reported in ``sentence``, or ``None``. A date inside one of the
         ``aside`` spans (a clause about something else: "Cerezo's administration, which began in
-        1986") dates nothing of the event when it is a year alone.
+        1986") dates nothing of the event when it is a year alone; a date inside one of the ``history``
+        spans (a place's past: "the building, in the area where dynamite exploded 3 months ago") dates
+        nothing of it at all.
 
         Several expressions: plain event dates beat speech dates, which beat report dates; then
         one that opens the sentence ("On 9 May 2020, ..." frames the main clause); then the finer
@@ -115,7 +118,8 @@ class DateResolver:
         """
         exprs = [self._with_anchor(e, text, sentence, previous, anchors) for e in self.expressions(text, sentence)]
         dated = [e for e in exprs if e.date is not None
-                 and not (e.kind == "year" and any(a.start <= e.span.start and e.span.end <= a.end for a in aside))]
+                 and not (e.kind == "year" and any(a.start <= e.span.start and e.span.end <= a.end for a in aside))
+                 and not any(h.start <= e.span.start and e.span.end <= h.end for h in history)]
         if not dated:
             return None
         verbs = [trigger] if trigger is not None else _event_words(text, sentence)

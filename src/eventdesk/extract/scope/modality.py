@@ -103,7 +103,12 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         if head in _PLAN_VERBS or head in _DENY_VERBS or head in _SCHEDULING:
             return Modality("threat or plan")
     aspect = _aspect(token) if token.dep_ == "relcl" and token.head.tag_ in ("NNS", "NNPS") else ""
-    if aspect and not _clause_dated(doc, token):
+    # a date anywhere in the sentence dates a clause whose antecedent does the act ("youths who are
+    # protesting blocked the road on 6 June": the crowd of the dated act); a clause that tells what
+    # befalls its antecedent ("today the council declared a state of siege to protect the people,
+    # who are being attacked") is dated only by a date inside it
+    agent = any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children)
+    if aspect and not (_act_dated(doc) if agent else _clause_dated(doc, token)):
         # "demanded that the contras release the 1,000 Nicaraguans they have kidnapped", "to protect the
         # Salvadoran people, who are being unjustly attacked": the clause describes the many the
         # sentence is about, their past or their plight, in a lead as anywhere ("a commission to receive

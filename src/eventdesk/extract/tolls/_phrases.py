@@ -33,6 +33,7 @@ from eventdesk.extract.tolls._words import (
     HEAD_STOPS as _HEAD_STOPS,
     NOT_A_NAME as _NOT_A_NAME,
     NAME_STOPS as _NAME_STOPS,
+    FULFILLED as _FULFILLED,
 )
 
 __all__ = ["Claim", "claims_in", "vague_default"]
@@ -104,6 +105,9 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
     if low in _KILL_VERBS:
         if nxt == "to" and i + 2 < len(tokens) and tokens[i + 2].low == "death":
             return None
+        if prev == "to" and i >= 2 and tokens[i - 2].low not in _FULFILLED \
+                and not any(t.low == "used" for t in tokens[max(0, i - 8):i - 1]):
+            return None  # an aim, not a death: "tried to kill the mayor", "an attempt to kill General Maza"
         return "active"
     if low == "lives" and prev in ("their", "his", "her") and i >= 2 and tokens[i - 2].low in ("lost", "lose", "losing"):
         return "state"
@@ -197,6 +201,9 @@ def _subject_window_claims(tokens: list[Token], i: int, start: int, used: set[in
             break
         k -= 1
     window = [n for n in range(k + 1, window_end) if not _in_parentheses(tokens, n, k + 1, window_end)]
+    if [tokens[n].low for n in window[1:]] == [","] and k > 0 and tokens[k].low == "," \
+            and parse_number(tokens[window[0]].low) is not None:
+        return []  # "Jeffrey Brent Ball, 21, were murdered": a number set off by commas after a name is an age
     for m in window:
         if tokens[m].low in _SUBSET_MARKERS and any(parse_number(tokens[n].low) is not None for n in window if n < m):
             window = [n for n in window if n < m]

@@ -32,6 +32,7 @@ __all__ = [
     "SPEECH",
     "TOLL_VERBS",
     "HEAD_STOPS",
+    "FULFILLED",
 ]
 
 _WORDS = word_lists("toll_words.json")
@@ -54,3 +55,4 @@ TOLL_VERBS: frozenset[str] = _WORDS["toll_verbs"]  # type: ignore[assignment]
 HEAD_STOPS: frozenset[str] = _WORDS["head_stops"]  # type: ignore[assignment]
 NOT_A_NAME: frozenset[str] = _WORDS["not_a_name"]  # type: ignore[assignment]
 NAME_STOPS: frozenset[str] = _WORDS["name_stops"]  # type: ignore[assignment]
+FULFILLED: frozenset[str] = _WORDS["fulfilled_before_infinitive"]  # type: ignore[assignment]

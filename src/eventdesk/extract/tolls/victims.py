@@ -49,7 +49,7 @@ def named_victims(parse, rules: VictimRules) -> tuple[int, int, int, bool] | Non
     ``added`` is then true), or None."""
     found = None
     for t in parse:
-        if any(c.dep_ == "neg" for c in t.children):
+        if any(c.dep_ == "neg" for c in t.children) or _unfulfilled(t):
             continue
         if found is not None and not any(c.lower_ == "also" for c in t.children):
             continue  # after the first: only dead said to be others ("two of his escort were also killed")
@@ -88,6 +88,13 @@ def _victim_heads(t, rules: VictimRules) -> list:
     if t.pos_ == "NOUN" and lemma == "life" and t.head.lemma_.lower() in ("take", "claim", "cost"):
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return []
+
+
+def _unfulfilled(t) -> bool:
+    """An infinitive tells an aim, not a death: "tried to kill the mayor", "an attempt to kill General
+    Maza", "threatened to kill him" ("managed to kill" did kill)."""
+    return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+        and t.head.lemma_.lower() != "manage"
 
 
 def _to_death(t) -> bool:

@@ -21,6 +21,7 @@ from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
 from eventdesk.extract.dates.component import asides
 from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.scope.modality import news_perfect
 from eventdesk.extract.places.country import event_country
 from eventdesk.extract.places.locations import split_by_location
 from eventdesk.extract.places.nearby import nearby_place
@@ -107,6 +108,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
     # what the report says about responsibility, read once for all its events
     attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
     reference: tuple[Span, EventDate] | None = None  # the last event the report dated, and its date
+    perfect = news_perfect([doc.docs[s.span] for s in sentences[:2] if s.span in doc.docs])
     for group in groups:
         if _merged_view(group).date is None:
             if publication.date is not None and (past := _past_year(text, group, publication.date.year)):
@@ -117,7 +119,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                 continue
             inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
             if inherited is None and reference is not None:
-                inherited = _narrative_date(text, sentences, reference, group[0], resolver)
+                inherited = _narrative_date(text, sentences, reference, group[0], resolver, perfect)
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).date is not None:
             reference = (group[-1].sentence, _merged_view(group).date)
@@ -176,7 +178,7 @@ NARRATIVE_REACH = 12
 
 
 def _narrative_date(text: str, sentences, reference: tuple[Span, EventDate], cand: Candidate,
-                    resolver: DateResolver) -> EventDate | None:
+                    resolver: DateResolver, perfect: bool = False) -> EventDate | None:
     """The report's reference time carried forward: "On 10 March rebels murdered a family in X. /
     The rebels also attacked public buildings in Y." A simple-past event sentence with no date of
     its own, a few sentences after an event the report dated, happened in that event's time frame
@@ -184,8 +186,8 @@ def _narrative_date(text: str, sentences, reference: tuple[Span, EventDate], can
     narrative and takes no date from it."""
     last, date = reference
     between = [s.span for s in sentences if last.end <= s.span.start < cand.sentence.start]
-    if len(between) > NARRATIVE_REACH or not _simple_past(cand):
-        return None
+    if len(between) > NARRATIVE_REACH or not (_simple_past(cand) or perfect and _simple_past(cand, perfect=True)):
+        return None  # a perfect goes on with the story only in a report that tells its news in the perfect
     if any(_another_time(text, s, date, resolver) for s in between):
         return None  # "The Pentagon report, covering January 1 to March 31, said ...": the story moved on
     return replace(date, how=f"{date.how}; carried from the report's last dated event")
@@ -202,9 +204,10 @@ def _another_time(text: str, sentence: Span, date: EventDate, resolver: DateReso
     return False
 
 
-def _simple_past(cand: Candidate) -> bool:
+def _simple_past(cand: Candidate, perfect: bool = False) -> bool:
     """Whether the sentence's trigger (or its governing verb) is a simple past: VBD, or a passive
-    or participle governed by "was/were", with no "have" auxiliary."""
+    or participle governed by "was/were", with no "have" auxiliary; with ``perfect``, whether it is
+    a present perfect ("have been shot to death")."""
     parse = cand.doc
     if parse is None:
         return False
@@ -220,6 +223,8 @@ def _simple_past(cand: Candidate) -> bool:
             break
         verb = verb.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if perfect:
+        return verb.tag_ == "VBN" and any(a.lower_ in ("has", "have") for a in aux)
     if any(a.lemma_ in ("have", "will", "would", "can", "may", "might", "should", "must") for a in aux):
         return False
     if verb.tag_ == "VBD":

@@ -23,12 +23,14 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
     index = {s.span: i for i, s in enumerate(doc.sentences)}
     rules = load_frame_rules()
     verdicts = {}
+    perfect = modality.news_perfect([doc.docs[s.span] for s in doc.sentences[:2] if s.span in doc.docs])
     for span, c in doc.triggers.items():
         parse = doc.docs[span]
         sentence = text[span.start:span.end]
         lead = index[span] < 2
-        verdict = modality.judge(parse, c.start, c.end, lead=lead)
-        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, c.event_type in _VIOLENT_TYPES)
+        verdict = modality.judge(parse, c.start, c.end, lead=lead, perfect_news=perfect)
+        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, c.event_type in _VIOLENT_TYPES,
+                                                             perfect)
         reason = "" if factual else verdict.reason
         if not reason and c.event_type in _VIOLENT_TYPES:
             hint = doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ())))
@@ -71,7 +73,7 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> str:
     return why
 
 
-def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool) -> bool:
+def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool, perfect: bool = False) -> bool:
     """"Police fought armed clans [who were preparing to attack villages]": the cue that typed the
     sentence sits in a planned clause, but another event word of the sentence reports a fact. For a
     violent type that word must be one of violence: "a truck loaded with explosives was confiscated"
@@ -79,6 +81,6 @@ def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: b
     for name, m in cues(sentence_text).items():
         if (m.start(), m.end()) == (c.start, c.end) or (violent and name in _NOT_VIOLENT):
             continue
-        if modality.judge(parse, m.start(), m.end(), lead=lead).factual:
+        if modality.judge(parse, m.start(), m.end(), lead=lead, perfect_news=perfect).factual:
             return True
     return False

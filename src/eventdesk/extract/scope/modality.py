@@ -52,13 +52,29 @@ class Modality:
         return not self.reason
 
 
-def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
+def news_perfect(lead_parses) -> bool:
+    """Whether the report tells its news in the present perfect: a lead sentence whose main verb (or a
+    verb joined to it) is one ("five peasants and four guerrillas have died, five policemen have been
+    wounded"). Its later undated perfects then go on telling the news ("three peasants have been shot
+    to death by EPL members in Tierra Alta") rather than background."""
+    speech = word_list("scope_frames.json", "speech_verbs")
+    for parse in lead_parses:
+        for root in (t for t in parse if t.dep_ == "ROOT"):  # the parser may split a long lead
+            verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+            # "a spokesman has indicated that ...": a statement's perfect says nothing of how acts are told
+            if any(_aspect(v) == "present perfect" and v.lemma_.lower() not in speech for v in verbs):
+                return True
+    return False
+
+
+def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news: bool = False) -> Modality:
     """Judge the sentence ``doc`` (a spaCy Doc) from the cue at char offsets [cue_start, cue_end).
 
     ``lead`` says whether the sentence opens the article: news leads use the present perfect for
     fresh events ("gunmen have killed five"); later in an article, an undated present perfect or
     progressive ("Iraq has attacked sites", "operations forces are conducting") is background or
-    ongoing activity, not one event."""
+    ongoing activity, not one event, unless the report tells its news in the perfect
+    (``perfect_news``, see ``news_perfect``): then a later perfect goes on telling it."""
     text = doc.text
     if text.rstrip().endswith("?"):
         return Modality("question")
@@ -116,7 +132,7 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True) -> Modality:
         return Modality(f"{aspect} in a relative clause on a plural without a date (background or ongoing)")
     if not lead and not _act_dated(doc):
         aspect = _aspect(first_verb) or ("present tense" if _present(first_verb) else "")
-        if aspect:
+        if aspect and not (perfect_news and aspect == "present perfect"):
             return Modality(f"{aspect} without a date (background or ongoing)")
     core = _core_clause(first_verb if token.pos_ != "VERB" else token, token)
     if any(_overlaps(m, core) for m in _habitual().finditer(text)) and not _dated_act(text):

@@ -11,7 +11,7 @@ from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.model import Span
 from eventdesk.rules import word_list
 
-__all__ = ["asides", "place_histories", "read_dates"]
+__all__ = ["act_phrase", "asides", "place_histories", "read_dates"]
 
 
 def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
@@ -27,7 +27,8 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
         trigger = Span(span.article_id, span.start + c.start, span.start + c.end)
         parse = doc.docs.get(span)
         date = resolver.resolve(text, span, previous=previous, anchors=doc.context.anchors, trigger=trigger,
-                                aside=asides(parse, span, c.start), history=place_histories(parse, span, c.start))
+                                aside=asides(parse, span, c.start), history=place_histories(parse, span, c.start),
+                                act=act_phrase(parse, span, c.start))
         dates[span] = date
         previous = date or previous
     return replace(doc, dates=dates)
@@ -82,3 +83,21 @@ def place_histories(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
         if not left <= cue_start < right:
             out.append(Span(span.article_id, span.start + left, span.start + right))
     return tuple(out)
+
+
+def act_phrase(parse, span: Span, cue_start: int) -> Span | None:
+    """The phrase of the act a violent noun names, when it is not the sentence's main clause: "a court
+    sentenced two men on Thursday for [a bombing that killed 11 people on 3 March]". A verb's act is
+    its whole clause, and a main clause holds every date already, so only a noun (or the relative
+    clause on one) gives a phrase."""
+    if parse is None:
+        return None
+    cue = next((t for t in parse if t.idx <= cue_start < t.idx + len(t)), None)
+    if cue is None:
+        return None
+    if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
+        cue = cue.head  # "a bombing that killed 11": the noun and its clause
+    if cue.pos_ != "NOUN" or cue.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return None  # the subject's act is the sentence's ("an attack on Monday killed five")
+    left, right = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge)
+    return Span(span.article_id, span.start + left, span.start + right)

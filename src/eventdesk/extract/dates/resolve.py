@@ -103,12 +103,15 @@ class DateResolver:
         trigger: Span | None = None,
         aside: Sequence[Span] = (),
         history: Sequence[Span] = (),
+        act: Span | None = None,
     ) -> EventDate | None:
         """The date of the event reported in ``sentence``, or ``None``. A date inside one of the
         ``aside`` spans (a clause about something else: "Cerezo's administration, which began in
         1986") dates nothing of the event when it is a year alone; a date inside one of the ``history``
         spans (a place's past: "the building, in the area where dynamite exploded 3 months ago") dates
-        nothing of it at all.
+        nothing of it at all. ``act`` is the span of the act's own phrase in the parse (a violent noun
+        with its relative clause: "sentenced two men on Thursday for a bombing that killed 11 people on
+        3 March"): a date inside it is the act's, before any other.
 
         Several expressions: plain event dates beat speech dates, which beat report dates; then
         one that opens the sentence ("On 9 May 2020, ..." frames the main clause); then the finer
@@ -123,7 +126,7 @@ class DateResolver:
         if not dated:
             return None
         verbs = [trigger] if trigger is not None else _event_words(text, sentence)
-        best = min(dated, key=lambda e: _preference(e, text, sentence, verbs))
+        best = min(dated, key=lambda e: _preference(e, text, sentence, verbs, act))
         if best.speech or best.report:  # only the day of a statement: an event's own date may follow
             return replace(best.date, how=f"{best.date.how}{SAID}")
         return best.date
@@ -487,13 +490,15 @@ def _rank(e: DateExpr) -> int:
     return 2 if e.report else 1 if e.speech else 0
 
 
-def _preference(e: DateExpr, text: str, sentence: Span, verbs: Sequence[Span]) -> tuple[int, int, int, int, int]:
+def _preference(e: DateExpr, text: str, sentence: Span, verbs: Sequence[Span],
+                act: Span | None = None) -> tuple[int, int, int, int, int, int]:
     precision = e.date.precision if e.date is not None else 9
     # "On 9 May, ..." frames the sentence; "The 4 October attacks ... were followed today by bomb
     # attacks" names another event's date before its noun, and frames nothing
     opens = (text[sentence.start : e.span.start].strip(" \t\n\"'“‘([") == ""
              and not _PRENOMINAL.match(text, e.span.start))
-    return (_rank(e), 0 if opens else 1, precision, _distance(e.span, verbs), e.span.start)
+    own = act is not None and act.start <= e.span.start and e.span.end <= act.end
+    return (_rank(e), 0 if own else 1, 0 if opens else 1, precision, _distance(e.span, verbs), e.span.start)
 
 
 def _event_words(text: str, sentence: Span) -> list[Span]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
-from eventdesk.extract.scope._mentions import blind_agent
+from eventdesk.extract.scope._mentions import accused_act, blind_agent
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import without_sources
 
@@ -63,11 +63,20 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> str:
     why = frame_reason(token, sentence, armed, rules)
     if not why:
         return ""
+    # "sentenced two men for a bombing that killed 11 people": a violent word inside the phrase of an
+    # act someone is tried or blamed for tells that act, and is framed with it; a clause on another noun
+    # of the phrase is a report of its own ("involved in a shoot-out at the airport, where the gunman and
+    # a young man died"). In other frames a finite word inside may still report ("ongoing ethnic
+    # clashes, two killed")
+    inside = {token.i}
+    if why == accused_act(token, rules):
+        inside = {t.i for t in token.subtree} - {u.i for r in token.subtree if r.dep_ == "relcl"
+                                                 and r.head.i != token.i for u in r.subtree}
     for name, m in all_cues(sentence):
         if (m.start(), m.end()) == (c.start, c.end) or name in _NOT_VIOLENT:
             continue
         other = modality._cue_token(parse, m.start(), m.end())
-        if other is not None and other.i != token.i and not frame_reason(other, sentence, armed, rules) \
+        if other is not None and other.i not in inside and not frame_reason(other, sentence, armed, rules) \
                 and modality.judge(parse, m.start(), m.end(), lead=lead).factual:
             return ""
     return why

@@ -102,6 +102,20 @@ def test_capital(gaz: Gazetteer) -> None:
         gaz.capital("Iraq", "Atlantis")
 
 
+def test_capital_of_every_division_as_by_the_full_id_index(gaz: Gazetteer) -> None:
+    # capital() finds a division's entry number in an index of the divisions that have a capital
+    # only; every first-level division answers as through the index of all entries, with or without one
+    from eventdesk.gazetteer import _build as b
+
+    entries = gaz.tables.entries
+    divisions = [n for n, e in enumerate(entries) if e[b.KIND] == "admin1"]
+    assert any(n not in gaz.tables.capitals for n in divisions)  # both kinds are checked
+    for n in divisions:
+        division = gaz.get(entries[n][b.ID])
+        number = gaz._ids()[division.id]
+        assert gaz._capital_ids().get(division.id) == (number if number in gaz.tables.capitals else None)
+
+
 def test_common_words_are_flagged(gaz: Gazetteer) -> None:
     assert gaz.is_common_word("Police") and gaz.is_common_word("said")
     assert not gaz.is_common_word("Mosul")

@@ -82,6 +82,7 @@ class Gazetteer:
     load_seconds: float = 0.0
     _entries: dict[int, GazEntry] = field(default_factory=dict, repr=False)
     _id_index: dict[str, int] = field(default_factory=dict, repr=False)
+    _capital_index: dict[str, int] = field(default_factory=dict, repr=False)
     _lookups: dict[tuple[str, str | None], tuple[GazEntry, ...]] = field(default_factory=dict, repr=False)
     _sounds: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
@@ -153,6 +154,14 @@ class Gazetteer:
         if numbers is None:
             raise GazetteerError(f"no gazetteer entry {entry_id!r}")
         return self._entry(numbers)
+
+    def _capital_ids(self) -> dict[str, int]:
+        """The entry number of each division that has a capital, by id (``_ids`` restricted to
+        ``tables.capitals``; entry ids are unique)."""
+        if not self._capital_index:
+            entries = self.tables.entries
+            self._capital_index.update((entries[n][b.ID], n) for n in self.tables.capitals)
+        return self._capital_index
 
     def _ids(self) -> dict[str, int]:
         if not self._id_index:
@@ -274,8 +283,10 @@ class Gazetteer:
         division = self.admin1(admin1, country)
         if division is None:
             raise GazetteerError(f"unknown first-level division {admin1!r} in {country!r}")
-        number = self._ids()[division.id]
-        capital = self.tables.capitals.get(number)
+        # the capitals' own id index (thousands of divisions), not every entry's (a million with the
+        # villages): a division missing from it has no capital either way
+        number = self._capital_ids().get(division.id)
+        capital = self.tables.capitals.get(number) if number is not None else None
         if capital is None:
             raise GazetteerError(f"no city known in {division.name!r} ({division.country})")
         return self._entry(capital)

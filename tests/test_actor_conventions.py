@@ -175,3 +175,7 @@ def test_the_name_after_called_ends_at_a_function_word_or_punctuation() -> None:
                            "the city.", load_group_names(), lambda s: False, lambda w: None)
     assert [name for _, _, name, _ in found] == ["The Owls"]
     assert unknown_groups("The group called for calm.", load_group_names(), lambda s: False, lambda w: None) == []
+    # quotes around the name are no part of it
+    found = unknown_groups('A civilian was killed by a local gang named "The 42 Brothers".', load_group_names(),
+                           lambda s: False, lambda w: None)
+    assert [name for _, _, name, _ in found] == ["The 42 Brothers"]

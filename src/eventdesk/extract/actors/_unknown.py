@@ -135,7 +135,8 @@ def _called_name(words: str, names: GroupNames) -> str | None:
     lost them ("the gang called the owls")."""
     kept: list[str] = []
     for i, w in enumerate(words.split()):
-        bare = re.sub(r"[.,;:!?)\]]+$", "", w)
+        w = w.lstrip("\"'“‘") if i == 0 else w
+        bare = re.sub(r"[.,;:!?)\]\"'”’]+$", "", w)
         low = bare.lower()
         if not (i == 0 and low == "the") and (low in names.stop or not bare):
             break

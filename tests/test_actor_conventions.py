@@ -179,3 +179,12 @@ def test_the_name_after_called_ends_at_a_function_word_or_punctuation() -> None:
     found = unknown_groups('A civilian was killed by a local gang named "The 42 Brothers".', load_group_names(),
                            lambda s: False, lambda w: None)
     assert [name for _, _, name, _ in found] == ["The 42 Brothers"]
+
+
+def test_artillery_fired_is_a_weapon_and_army_artillery_shelled_is_a_force(events_of) -> None:
+    (event,) = events_of("On 30 April 2021, Saudi forces fired artillery at farms in Razih district (Sadah). "
+                         "No fatalities were reported.")
+    assert event.actor2 is None or not event.actor2.name.startswith("Military Forces of Yemen")
+    (event,) = events_of("On 30 April 2021, Houthi forces shelled army artillery positions in Sirwah district "
+                         "(Marib). No fatalities were reported.")
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Yemen")

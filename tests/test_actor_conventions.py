@@ -138,3 +138,53 @@ def test_a_named_unit_of_a_known_group_is_that_group(events_of) -> None:
     (event,) = events_of("On 3 May 2020, five peasants were killed by alleged members of the Popular Front in "
                          "El Penon (Cundinamarca).")
     assert event.actor1.name == "Popular Front"
+
+
+def test_the_unnamed_side_of_a_crime_for_gain_is_a_gang_whichever_side_it_is(events_of) -> None:
+    # the opponent of a state force in a fight over drug trafficking, and both sides of a gangs' fight
+    (event,) = events_of("On 3 June 2021, in Natal, Rio Grande do Norte, military police officers exchanged fire "
+                         "with armed men during an operation against drug trafficking in the Felipe Camarao "
+                         "neighbourhood. No fatalities.")
+    names = {event.actor1.name, event.actor2.name}
+    assert "Unidentified Gang (Brazil)" in names and not any(n.startswith("Unidentified Armed") for n in names)
+    # a fight with no word of crime keeps its unnamed side an armed group
+    (event,) = events_of("On 3 June 2021, in Natal, Rio Grande do Norte, military police officers exchanged fire "
+                         "with armed men during a patrol in the Felipe Camarao neighbourhood. No fatalities.")
+    assert "Unidentified Armed Group (Brazil)" in {event.actor1.name, event.actor2.name}
+
+
+def test_a_group_named_by_called_is_itself_and_a_call_names_no_group(events_of) -> None:
+    # "a gang called X": X is the gang's own name (the parse's object predicate, or the object of a
+    # "called" whose group noun is not its subject, as in recased wire copy)
+    for text in ("On 4 March 2021, members of a gang called the Red Hand shot dead two traders in Cucuta, "
+                 "Norte de Santander.",
+                 "ON 4 MARCH 2021, MEMBERS OF A GANG CALLED THE RED HAND SHOT DEAD TWO TRADERS IN CUCUTA, "
+                 "NORTE DE SANTANDER."):
+        (event,) = events_of(text)
+        assert event.actor1.name == "The Red Hand", text
+    # a group that called someone names no group: "the police" were called, not a gang's name
+    (event,) = events_of("On 4 March 2021, a neighbourhood group called the police after gunmen shot dead two "
+                         "traders in Cucuta, Norte de Santander.")
+    assert event.actor1.name == "Unidentified Armed Group (Colombia)"
+
+
+def test_the_name_after_called_ends_at_a_function_word_or_punctuation() -> None:
+    from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
+
+    found = unknown_groups("Those arrested may be members of a band called the Owls that has been operating in "
+                           "the city.", load_group_names(), lambda s: False, lambda w: None)
+    assert [name for _, _, name, _ in found] == ["The Owls"]
+    assert unknown_groups("The group called for calm.", load_group_names(), lambda s: False, lambda w: None) == []
+    # quotes around the name are no part of it
+    found = unknown_groups('A civilian was killed by a local gang named "The 42 Brothers".', load_group_names(),
+                           lambda s: False, lambda w: None)
+    assert [name for _, _, name, _ in found] == ["The 42 Brothers"]
+
+
+def test_artillery_fired_is_a_weapon_and_army_artillery_shelled_is_a_force(events_of) -> None:
+    (event,) = events_of("On 30 April 2021, Saudi forces fired artillery at farms in Razih district (Sadah). "
+                         "No fatalities were reported.")
+    assert event.actor2 is None or not event.actor2.name.startswith("Military Forces of Yemen")
+    (event,) = events_of("On 30 April 2021, Houthi forces shelled army artillery positions in Sirwah district "
+                         "(Marib). No fatalities were reported.")
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Yemen")

@@ -255,3 +255,25 @@ def _perp_template(*names: str, kind: str = "ATTACK"):
     return MucTemplate(report_id="X", number="1", optional=False, dates=(), locations=(), types=(kind,),
                        stages=("ACCOMPLISHED",), perp_orgs=((*names,),), perp_orgs_optional=False, deaths=None,
                        dead_targets=0)
+
+
+def test_acled_scoring_takes_a_battles_sides_in_either_order_and_nothing_else_swapped() -> None:
+    from eventdesk.evaluate.acled import _actor_checks
+    from eventdesk.model import Actor, EventMention
+
+    def event(kind: str, a1: str, a2: str) -> EventMention:
+        return EventMention("a", kind, "", (), None, None, Actor(a1, 1, None, "x"), Actor(a2, 3, None, "x"))
+
+    row = {"event_type": "Battles", "actor1": "Military Forces of Brazil (2019-) Military Police",
+           "actor2": "Unidentified Gang (Brazil)"}
+    swapped = event("Battles", "Unidentified Gang (Brazil)", "Military Forces of Brazil (2019-) Military Police")
+    assert _actor_checks(row, swapped) == {"actor1": True, "actor2": True}
+    assert _actor_checks(row, swapped, in_row_order=True) == {"actor1": False, "actor2": False}
+    # one side right in the other slot is not the pair swapped
+    half = event("Battles", "Unidentified Gang (Brazil)", "Police Forces of Brazil")
+    assert _actor_checks(row, half) == {"actor1": False, "actor2": False}
+    # the perpetrator and the victim of violence against civilians are not interchangeable
+    vac = {"event_type": "Violence against civilians", "actor1": "Unidentified Gang (Brazil)",
+           "actor2": "Civilians (Brazil)"}
+    assert _actor_checks(vac, event("Violence against civilians", "Civilians (Brazil)", "Unidentified Gang (Brazil)")) \
+        == {"actor1": False, "actor2": False}

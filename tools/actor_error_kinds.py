@@ -6,7 +6,8 @@ ERRORS_CSV is what ``eventdesk eval acled GOLD --errors ERRORS_CSV`` writes. Onl
 ``--except-country`` are tallied (the held-out check's kind of rows). A field's kind, first that fits:
 
 - ``no event``: no extracted event matched the row (a recall error, not an actor error);
-- ``role order``: the predicted actor is the row's other actor (the sides are swapped);
+- ``role order``: the predicted actor is the row's other actor (the sides are swapped; a battle whose
+  two sides are both swapped is no error, the evaluation taking a battle's sides in either order);
 - ``side left blank`` / ``extra side``: the event has no actor where the row has one, or the reverse;
 - ``country convention``: the row follows a country team's convention no rule states (Brazil's
   "Unidentified Gang and/or Police Militia" for unknown perpetrators);

@@ -12,6 +12,9 @@ in news, and they state the answer (the toll, the actor, the place coded), so a 
 them would be reading the key. The figures are therefore for what the note's *report* says; where
 the gold value rests only on the stripped convention ("Fatalities coded as 0 (VoJ reported 4)"), no
 reading of the report can match it, and the row counts as wrong.
+
+A battle's two sides are scored in either order (CODEBOOK.md: ACLED gives a battle's actor1 to
+"either side"); ``actor1_in_row_order`` and ``actor2_in_row_order`` keep the row's order for every type.
 """
 
 from __future__ import annotations
@@ -63,9 +66,22 @@ def _acled_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
                                          admin1_index().same(g["country"], place.admin1, g["admin1"])),
         "coords_50km": coords,
         "fatalities": e.fatalities.best == int(g["fatalities"] or 0),
-        "actor1": normalise_actor(e.actor1.name if e.actor1 else "") == normalise_actor(g["actor1"]),
-        "actor2": normalise_actor(e.actor2.name if e.actor2 else "") == normalise_actor(g["actor2"]),
+        **_actor_checks(g, e),
     }
+
+
+def _actor_checks(g: dict[str, str], e: EventMention, in_row_order: bool = False) -> dict[str, bool]:
+    """actor1 and actor2. A battle's two sides are right in either order: ACLED fixes which side is
+    actor1 only where one side did something to the other (CODEBOOK.md section 2, "Which actor is
+    actor1": a battle's actor1 is "either side", 2-1 in 382 dev rows and 1-2 in 200), so a battle
+    whose two sides are the row's, swapped, has both right. ``in_row_order`` scores the row's order
+    for every event type (the extra ``actor1_in_row_order`` / ``actor2_in_row_order`` figures)."""
+    ours = [normalise_actor(a.name if a else "") for a in (e.actor1, e.actor2)]
+    theirs = [normalise_actor(g["actor1"]), normalise_actor(g["actor2"])]
+    checks = {"actor1": ours[0] == theirs[0], "actor2": ours[1] == theirs[1]}
+    if not in_row_order and g["event_type"] == "Battles" and ours == theirs[::-1]:
+        checks = {"actor1": True, "actor2": True}
+    return checks
 
 
 def _pairing_checks(g: dict[str, str], e: EventMention | None) -> dict[str, bool]:
@@ -127,7 +143,8 @@ def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit
     skipped = []
     extra = {"event_date_when_note_has_full_date": FieldScore(), "event_date_when_note_states_a_year": FieldScore(),
              "fatalities_when_note_has_no_coder_convention": FieldScore(),
-             "event_type_when_event_found": FieldScore()}
+             "event_type_when_event_found": FieldScore(), "actor1_in_row_order": FieldScore(),
+             "actor2_in_row_order": FieldScore()}
     report = EvalReport("acled", sum(len(g) for _, g in notes), len(notes), 0,
                         {f: FieldScore() for f in ACLED_FIELDS}, extra, str(errors_path), skipped, _label(by))
     with open(errors_path, "w", newline="", encoding="utf-8") as fh:
@@ -158,6 +175,10 @@ def evaluate_acled(path: str | Path, run: Runner, errors_path: str | Path, limit
                     if applies:
                         extra[name].total += 1
                         extra[name].correct += checks[f]
+                ordered = _actor_checks(g, e, in_row_order=True) if e is not None else {"actor1": False, "actor2": False}
+                for f in ("actor1", "actor2"):  # a battle's sides in the row's order too
+                    extra[f"{f}_in_row_order"].total += 1
+                    extra[f"{f}_in_row_order"].correct += ordered[f]
     return report
 
 

@@ -33,6 +33,8 @@ _WITH_ARTICLE: frozenset[str] = word_list("actor_words.json", "with_article")  #
 _STATE_ASSETS: frozenset[str] = word_list("actor_words.json", "state_assets")  # type: ignore[assignment]
 # what a state force carries out: "a police raid", "a military operation"
 _STATE_ACTIONS: frozenset[str] = word_list("actor_words.json", "state_actions")  # type: ignore[assignment]
+_FIRED_WEAPONS: frozenset[str] = word_list("actor_words.json", "fired_weapon_nouns")  # type: ignore[assignment]
+_FIRING_VERBS: frozenset[str] = word_list("actor_words.json", "firing_verbs")  # type: ignore[assignment]
 _NOT_STATE_MODIFIERS: frozenset[str] = word_list("actor_words.json", "not_state_modifiers")  # type: ignore[assignment]
 _ARMED_NOUNS: frozenset[str] = word_list("actor_words.json", "armed_nouns")  # type: ignore[assignment]
 # men of a community who fight as such; herders and pastoralists only when they act (else civilians)
@@ -136,6 +138,8 @@ def _rule_for(
     if nation is None and low in ("forces", "force", "troops", "army", "police"):
         nation = _of_nation(token, dictionary)
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
+    if low in _FIRED_WEAPONS and token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in _FIRING_VERBS:
+        return None  # "Saudi forces fired artillery at ...": the weapon, not a force it was fired at
     if low in _MILITARY_NOUNS or low in _POLICE_NOUNS:
         return _state_rule(token, low, left_words, nation)
     # the force behind a word for what it does or holds: "killed during a police raid", "1 Afghan

@@ -3,7 +3,8 @@ groups still come out as themselves").
 
 A name is a group's when it ends in a group's head noun after at least one name word ("the Gerardo
 Barrios Commando Unit", "Zarate Willka Liberation Armed Forces"), opens with an Arabic faction word
-("Jaysh al-Izza", "Liwa al-Quds"), or follows "calling itself" / "known as". It is typed by its own
+("Jaysh al-Izza", "Liwa al-Quds"), or follows "calling itself" / "known as", or a word for a group and "called" ("the gang called the
+Owls"). It is typed by its own
 words: rebels (inter 2) when they speak of liberation or revolution, else a political militia
 (inter 3). A name with a word of a party, union, state body or institution is no armed group, and
 a name of force words only ("Special Forces", "Armed Forces") or one that opens with a nation
@@ -33,6 +34,7 @@ class GroupNames:
     quoted_headed: re.Pattern[str]
     prefixed: re.Pattern[str]
     introduced: re.Pattern[str]
+    called: re.Pattern[str]
     rebel_words: frozenset[str]
     not_groups: frozenset[str]
     state_like: frozenset[str]
@@ -45,6 +47,7 @@ def load_group_names() -> GroupNames:
     heads = "|".join(sorted((re.escape(w) for w in head_words), key=len, reverse=True))
     prefixes = "|".join(sorted((re.escape(w) for w in word_list("named_groups.json", "prefixes")), key=len, reverse=True))
     intro = "|".join(sorted((re.escape(w) for w in word_list("named_groups.json", "introducers")), key=len, reverse=True))
+    called_nouns = "|".join(sorted((re.escape(w) for w in word_list("named_groups.json", "named_by_nouns")), key=len, reverse=True))
     name = r"[A-Z][\w'’-]+"
     link = r"(?:\s+(?:of\s+the|of|de\s+la|del|de|the|and|al|el)\b)?"
     return GroupNames(
@@ -63,6 +66,9 @@ def load_group_names() -> GroupNames:
         re.compile(rf"(?i:\b(?:{intro})\s+(?:the\s+|a\s+)?)(?:[\"“]([^\"”]{{3,60}}[\"”]"
                    rf"(?:\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{heads})(?:\s+(?i:{heads}))?\b)?)|"
                    rf"((?:[\w'’-]+\s+){{0,4}}?(?i:{heads})(?:\s+(?i:{heads}))?)\b)"),
+        # a word for a group, then its name: "the gang called the Owls", "a group called Chile's
+        # Independence Movement" (the name's words are cut at the first function word: _called_name)
+        re.compile(rf"(?i:\b(?:{called_nouns})\s+(?:called|named|known\s+as)\s+)((?:\S+(?:\s+|$)){{1,5}})"),
         frozenset(word_list("named_groups.json", "rebel_words")),
         frozenset(word_list("named_groups.json", "not_groups")),
         frozenset(word_list("named_groups.json", "state_like_heads")),
@@ -70,12 +76,32 @@ def load_group_names() -> GroupNames:
     )
 
 
-def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> list[tuple[int, int, str, int]]:
+def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
+                   names_it=None) -> list[tuple[int, int, str, int]]:
     """(start, end, name, inter) of each named armed group in ``text`` (a sentence of the reading).
     ``is_state_name(surface)`` says a name is made of force words only; ``people_of(word)`` names
-    the nation or community of a word, if it is one ("Fulani militias" are the generic rules')."""
+    the nation or community of a word, if it is one ("Fulani militias" are the generic rules');
+    ``names_it(start, end)`` gives where the name that "called" gives ends among the words at
+    ``start:end`` (the parse's object predicate: "the gang called the Red Hand shot dead" ends at
+    "Hand"), or None when they are what was called ("a group called the police"): without it, the
+    words up to the first function word are taken."""
     out: list[tuple[int, int, str, int]] = []
     taken: list[tuple[int, int]] = []
+    for m in names.called.finditer(text):
+        # the span runs from the word for the group, which the name names ("the gang called the
+        # Owls" is one actor, in the role of "gang"), to the name's end
+        name = _called_name(m.group(1), names)
+        if name is not None and names_it is not None:
+            end = names_it(m.start(1), m.start(1) + len(name))
+            name = _called_name(text[m.start(1):end], names) if end is not None else None
+        if name is None or any(a < m.end(1) and m.start() < b for a, b in taken):
+            continue
+        words = [w.lower() for w in re.split(r"[\s-]+", name) if w]
+        if set(words) & names.not_groups or is_state_name(name):
+            continue
+        inter = 2 if set(words) & names.rebel_words else 3
+        out.append((m.start(), m.start(1) + len(name), _title(name), inter))
+        taken.append((m.start(), m.start(1) + len(name)))
     for pattern in (names.introduced, names.quoted, names.quoted_headed, names.prefixed, names.headed):
         for m in pattern.finditer(text):
             start, end = m.span(m.lastindex or 1)
@@ -100,6 +126,26 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of) -> li
             out.append((start, end, _title(re.sub(r"[\"“”]", "", surface)), inter))
             taken.append((start, end))
     return sorted(out)
+
+
+def _called_name(words: str, names: GroupNames) -> str | None:
+    """The name after "called": its words up to the first function word or punctuation ("the Owls
+    that has been operating" -> "the Owls"), an opening "the" kept ("a group called for calm" names
+    none). None when no name word is left. Capitals are not asked for: a recased wire report has
+    lost them ("the gang called the owls")."""
+    kept: list[str] = []
+    for i, w in enumerate(words.split()):
+        w = w.lstrip("\"'“‘") if i == 0 else w
+        bare = re.sub(r"[.,;:!?)\]\"'”’]+$", "", w)
+        low = bare.lower()
+        if not (i == 0 and low == "the") and (low in names.stop or not bare):
+            break
+        kept.append(bare)
+        if bare != w:
+            break  # punctuation ends the name
+    if not kept or kept[-1].lower() == "the":
+        return None
+    return " ".join(kept)
 
 
 def _trim(surface: str) -> str:

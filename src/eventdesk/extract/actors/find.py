@@ -95,7 +95,8 @@ def find_actors(
             covered.update(t.i for t in doc.char_span(end, _faction_end(text, end), alignment_mode="expand") or ())
         mentions.append(ActorMention(actor, role, False, trigger))
     named_spans = [(m.actor.span.start - offset, m.actor.span.end - offset) for m in mentions if m.actor.span]
-    for start, end, name, inter in unknown_groups(text, load_group_names(), generic_name, dictionary.people_of):
+    for start, end, name, inter in unknown_groups(text, load_group_names(), generic_name, dictionary.people_of,
+                                                  lambda a, b: _names_it(doc, a, b)):
         # a named armed group the knowledge base lacks: itself, not "Unidentified Armed Group"
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None or any(t.i in covered for t in span_doc):
@@ -184,6 +185,22 @@ _NOT_FACTIONS = frozenset({"the", "a", "an", "armed", "rebel", "local", "rival",
 
 
 _FRONT_LINE = re.compile(r"(?i)\b(?:on|at|in|along|across|near|to|toward|towards|from)\s+the\s+$")
+
+
+def _names_it(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name that "called" gives ends among the words at ``start:end`` (characters): at its
+    last word that is the parse's object predicate ("the gang called the Red Hand shot dead" ends at
+    "Hand"), or the object of a "called" whose group noun is not its subject ("members of a gang
+    called the red hand", read as an object in recased wire copy). None for a call: in "a group
+    called the police" the group is the subject of "called", and names no group."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in reversed(span if span is not None else ()):
+        verb = token.head
+        if token.dep_ == "oprd" or (verb.lower_ in ("called", "named") and token.dep_ in ("dobj", "attr")
+                                    and verb.i > 0 and not (doc[verb.i - 1].head == verb
+                                                            and doc[verb.i - 1].dep_.startswith("nsubj"))):
+            return token.idx + len(token.text)
+    return None
 
 
 def _front_line(text: str, start: int, name: str) -> bool:

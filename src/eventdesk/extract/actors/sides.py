@@ -32,6 +32,7 @@ __all__ = [
     "defence",
     "faction_unnamed",
     "gang_motive",
+    "gang_sides",
     "gang_victim",
     "infighting",
     "intervening_force",
@@ -151,6 +152,19 @@ def gang_motive(text: str, span: Span) -> bool:
     shooting", "police believe in rivalry between gangs as the motive": the unnamed attackers are a
     gang's (ACLED's "Unidentified Gang (X)"), read in the event's paragraph."""
     return _gang_motive().search(paragraph(text, span)) is not None
+
+
+def gang_sides(text: str, span: Span, a1: Actor | None, a2: Actor | None,
+               country: str | None) -> tuple[Actor | None, Actor | None]:
+    """The unnamed armed sides of an event whose paragraph tells of a gang's motive or a crime for
+    gain (``gang_motive``) are a gang's, attacker or opponent: "armed men used explosives in a bank
+    agency robbery", "four armed men exchanged fire with military police forces during an operation
+    to fight drug trafficking" (ACLED's "Unidentified Gang (X)"). A named group, a state force,
+    civilians or a crowd stay as they are."""
+    unnamed = [a for a in (a1, a2) if a is not None and a.name.startswith("Unidentified Armed Group")]
+    if not unnamed or not gang_motive(text, span):
+        return a1, a2
+    return tuple(unidentified_gang(country) if a in unnamed else a for a in (a1, a2))  # type: ignore[return-value]
 
 
 @cache

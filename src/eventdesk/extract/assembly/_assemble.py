@@ -123,8 +123,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
             a1 = who
     if gang_victim or seizure:
         a2 = sides.unidentified_gang(country)  # the drugs seized belong to a gang
-    elif a1 is not None and a1.name.startswith("Unidentified Armed Group") and sides.gang_motive(clean.text, group[0].sentence):
-        a1 = sides.unidentified_gang(country)  # "in what police believe is a gang-related shooting"
+    else:  # "in what police believe is a gang-related shooting", "armed men ... in a bank robbery"
+        a1, a2 = sides.gang_sides(clean.text, group[0].sentence, a1, a2, country)
     if top.classification.event_type == cls_stage.PROTESTS and a2 is None and \
             sides.counter_protest(clean.text, group[0].sentence):
         a2 = generic_actor("protesters", country)  # "a counterprotest in support of the government"

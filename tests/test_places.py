@@ -509,3 +509,36 @@ def test_a_hint_of_the_articles_second_country_outranks_a_larger_city_abroad(gaz
     place = _choose(gaz, "Brazilian police killed a man in the Jorat al Shamaa village in the Bethlehem district.",
                     countries=(("Brazil", 1),))
     assert place is not None and place.country == "Brazil"
+
+
+def test_a_capitalised_sur_ends_a_province_name(gaz: Gazetteer) -> None:
+    # "Sur" is also a connector ("Boulogne sur Mer"): trimmed from the run's end, "Lanao del Sur"
+    # had become the town Lanao; written with a capital at the end it is part of the name
+    place = _choose(gaz, "Philippine soldiers clashed with gunmen in Lanao del Sur on Sunday.")
+    assert place is not None and (place.admin2, place.country) == ("Lanao del Sur", "Philippines")
+
+
+def test_a_town_chained_between_a_place_and_its_province_places_it(gaz: Gazetteer) -> None:
+    # "Poblacion" is a barangay name of every Philippine town: the one of Marawi, not the largest
+    # one (Muntinlupa, Metro Manila); the town named between it and its province places it
+    text = "Gunmen shot a village official dead in Barangay Poblacion, Marawi, Lanao del Sur, on Monday."
+    place = _choose(gaz, text)
+    assert place is not None and (place.country, place.admin2) == ("Philippines", "Lanao del Sur")
+    assert abs(place.latitude - 8.0) < 0.1 and abs(place.longitude - 124.28) < 0.1
+    # without the province the chain names nothing wider, and the town alone decides nothing
+    place = _choose(gaz, "Gunmen shot a village official dead in Barangay Poblacion, Marawi, on Monday.")
+    assert place is None or place.admin2 != "Lanao del Sur" or place.source.startswith("hint:")
+
+
+def test_where_a_side_fired_from_yields_to_where_its_fire_landed(gaz: Gazetteer) -> None:
+    # the side's position ("located at X fired on ...") is where the shots came from
+    text = ("Armenian troops located at Gorgan fired mortar rounds at Azerbaijani army positions "
+            "near Fuzuli overnight.")
+    place = _choose(gaz, text)
+    assert place is not None and (place.location, place.country) == ("Fuzuli", "Azerbaijan")
+    # alone, the position is still the event's place
+    place = _choose(gaz, "Azerbaijani troops located at Fuzuli fired mortar rounds overnight.")
+    assert place is not None and place.location == "Fuzuli"
+    # not a position when no firing follows: "troops stationed in X attacked a village" is in X
+    place = _choose(gaz, "Troops stationed in Fuzuli clashed with rebels near Aghjabadi.")
+    assert place is not None and place.location == "Fuzuli"

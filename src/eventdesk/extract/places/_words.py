@@ -92,7 +92,7 @@ class Candidate:
     start: int
     end: int
     entries: list[GazEntry]
-    cue: str = "none"  # in | near | distance | origin | move | report | dateline | none
+    cue: str = "none"  # in | near | distance | origin | position | move | report | dateline | none
     key: str = ""  # name_key of the surface text
     after: str = ""  # the word after the name: "province", "district", "town", ...
     hints: tuple[str, ...] = ()  # parenthesised names after the candidate

@@ -248,7 +248,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
             if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS:
                 return 2
             # named like a person ("at Pineda's vehicle"): only with a unit word
-            return 2 if cand.cue in ("in", "near", "origin") and not all(w.lower() in PERSON_NAMES for w in e.name.split()) \
+            return 2 if cand.cue in ("in", "near", "origin", "position") and not all(w.lower() in PERSON_NAMES for w in e.name.split()) \
                 else 0
         level = fits(entry)
         return (not countries or entry.country in countries) and level > 0 and not any(
@@ -260,7 +260,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     confirming = cand.hint_keys if not countries or entry.country in countries else cand.hint_keys - {cand.key}
     if cand.hints and _fits_hints(entry, confirming):
         return True
-    explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
+    explicit = cand.cue in ("in", "near", "origin", "position") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
     if cand.name_end and countries and entry.country not in countries and not _own_name(entry, cand) and \
             dict(context.countries) != dict(context.admin1_countries):
         # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola (when the text names
@@ -401,7 +401,7 @@ def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceConte
     """
     places = []
     for cand in _candidates(text, span, gazetteer, context):
-        if cand.cue not in ("move", "report", "dateline") and cand.chosen is not None:
+        if cand.cue not in ("move", "report", "dateline", "position") and cand.chosen is not None:
             places.append(_to_place(text, cand, cand.chosen, gazetteer, span.article_id))
     return places
 
@@ -409,8 +409,9 @@ def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceConte
 def _place_score(cand: Candidate, order: int) -> float:
     entry = cand.chosen
     assert entry is not None
-    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "dateline": -0.5, "move": -3.0,
-           "report": -3.5}[cand.cue]  # a dateline's town: where the report was filed, only if nothing else
+    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "dateline": -0.5, "position": -0.5,
+           "move": -3.0, "report": -3.5}[cand.cue]  # a dateline's town: where the report was filed, and
+    # where a side fired from ("forces located at X fired on ..."): only if nothing else
     if cand.reference:
         cue = -0.5  # it only says where the name before it lies: that name, when placed, ranks first
     if cand.aside:

@@ -542,3 +542,22 @@ def test_where_a_side_fired_from_yields_to_where_its_fire_landed(gaz: Gazetteer)
     # not a position when no firing follows: "troops stationed in X attacked a village" is in X
     place = _choose(gaz, "Troops stationed in Fuzuli clashed with rebels near Aghjabadi.")
     assert place is not None and place.location == "Fuzuli"
+
+
+def test_a_district_named_one_letter_off_is_found_near_its_province(gaz: Gazetteer) -> None:
+    # Yemen's Razih district written "Raizh" (two letters swapped): neither the key nor the sound
+    # key finds it; one letter off, near the province the text names, it is the district
+    place = _choose(gaz, "Saudi artillery shelled houses in Raizh district (Sadah), Yemen, on Monday.")
+    assert place is not None and (place.location, place.admin1) == ("Razih", "Sadah")
+    place = _choose(gaz, "Saudi artillery shelled the Bani Siyah area (Raizh, Sadah), Yemen, on Monday.")
+    assert place is not None and (place.location, place.admin1, place.admin2) == ("Bani Siyah", "Sadah", "Razih")
+    # one letter off is no reading of a name far from the province named
+    assert all(e.country == "Yemen" for e in gaz.one_letter_off("Raizh"))
+    assert gaz.one_letter_off("Kabl") == []  # too short to be read one letter off
+
+
+def test_a_names_villages_in_the_hinted_district_rank_the_hints_homonyms(gaz: Gazetteer) -> None:
+    # two villages called Diguel lie in Burkina Faso's Soum, 60 km apart, so neither is taken; the
+    # hint "Soum" is then the Burkinabe province, not the Senegalese town Soum, which the villages rule out
+    place = _choose(gaz, "Militants burned the town hall in Diguel (Diguel, Soum) on Friday.")
+    assert place is not None and place.country == "Burkina Faso", place

@@ -5,7 +5,7 @@
 The exact keys of `name_key` miss these, and the text then falls back on a word of the name that
 matches something else ("Kala" of "Kala Muchi area of Deh Rahwod district" is Caala in Angola).
 A name right before the word "district" that the gazetteer does not know is looked up by its
-coarser `sound_key`; `places` keeps such a match only when it lies near the province the text
+coarser `sound_key`, else among the districts one letter off ("Raizh district": Razih); `places` keeps such a match only when it lies near the province the text
 names around it (see ``places._respelled_fit``).
 """
 
@@ -40,7 +40,7 @@ def respelled_districts(text: str, span: Span, cands: list[Candidate], gaz: Gaze
             name = text[start:end]
             if gaz.lookup(name) or any(c.start == start and c.end == end and c.entries for c in out):
                 break  # known as written: the exact match decides
-            entries = gaz.sounds_like(name)
+            entries = gaz.sounds_like(name) or gaz.one_letter_off(name)  # "Raizh district": Razih
             if entries:
                 out = [c for c in out if not (c.start < end and start < c.end)]
                 out.append(Candidate(start, end, entries, respelled=True))

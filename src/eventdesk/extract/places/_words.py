@@ -106,6 +106,7 @@ class Candidate:
     reference: bool = False  # only says where the name before it lies ("Soacha, 15 km south of Bogota")
     aside: bool = False  # inside a comma-set clause about someone ("the businessman, who lives in Miami, ...")
     hint_points: tuple[GazEntry, ...] = ()  # the districts and towns its hints and chain name (villages only)
+    ruled_out: tuple[GazEntry, ...] = ()  # its villages the text does not read as the place (see _hints._from_hints)
     chosen: GazEntry | None = field(default=None)
 
     @functools.cached_property

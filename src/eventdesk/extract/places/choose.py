@@ -108,7 +108,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if (cand.hints or cand.chain) and any(is_village(e.id) for e in cand.entries):
             cand.hint_points = tuple(e for h in (*cand.hints, *cand.chain) for e in gaz.lookup(strip_admin_suffix(h))
                                      if e.kind in ("admin2", "city"))
-        cand.entries = [e for e in cand.entries if not is_village(e.id) or _plausible(e, cand, context)]
+        kept = [e for e in cand.entries if not is_village(e.id) or _plausible(e, cand, context)]
+        cand.ruled_out = tuple(e for e in cand.entries if e not in kept)
+        cand.entries = kept
         rejected = villages_only and not cand.entries  # read as a name the gazetteer lacks
         unit = surface.rsplit(" ", 1)[-1].lower()
         if not cand.after and " " in surface and unit in ADMIN_WORDS | DISTRICT_WORDS:

@@ -561,3 +561,35 @@ def test_a_names_villages_in_the_hinted_district_rank_the_hints_homonyms(gaz: Ga
     # hint "Soum" is then the Burkinabe province, not the Senegalese town Soum, which the villages rule out
     place = _choose(gaz, "Militants burned the town hall in Diguel (Diguel, Soum) on Friday.")
     assert place is not None and place.country == "Burkina Faso", place
+
+
+def test_a_chain_that_names_divisions_is_not_fitted_by_its_country_alone(gaz: Gazetteer) -> None:
+    # the gazetteer's Sangkom Thmei is a district of Preah Vihear; the chain names Pursat's Veal
+    # Veaeng district, and "Cambodia" at its end fits every Cambodian entry
+    text = ("A farmer was wounded by a landmine in Sangkum Thmei village, Veal Veaeng district of Pursat "
+            "province, Cambodia, on Tuesday.")
+    place = _choose(gaz, text)
+    assert place is not None and (place.location, place.admin1) == ("Sangkum Thmei", "Pursat"), place
+    # a chain naming only the country still lets the name's own entry stand
+    place = _choose(gaz, "A farmer was wounded by a landmine in Pursat, Cambodia, on Tuesday.")
+    assert place is not None and place.admin1 == "Pursat"
+
+
+def test_a_facility_noun_alone_is_no_town(gaz: Gazetteer) -> None:
+    # "Bank" is a town in India; "the Central Bank in Sidon" is a building of Sidon
+    text = "Lebanese rioters hurled stones at the Central Bank in Sidon on Monday."
+    place = _choose(gaz, text)
+    assert place is not None and (place.location, place.country) == ("Sidon", "Lebanon")
+    assert all(p.location != "Bank" for p in _find(gaz, text))
+
+
+def test_an_airport_named_in_its_city_is_a_part_of_the_city(gaz: Gazetteer) -> None:
+    # ACLED names such a place "City-Airport" ("Monastir-Habib Bourguiba International Airport")
+    place = _choose(gaz, "Gunmen attacked a police post at the El Dorado International Airport in Bogota, Colombia.")
+    assert place is not None and place.location == "Bogota-El Dorado International Airport", place
+    # the recaser lowers the noun in wire copy: the name keeps it
+    place = _choose(gaz, "Gunmen attacked a police post at the Jose Maria Cordoba airport in Rionegro, Colombia.")
+    assert place is not None and place.location == "Rionegro-Jose Maria Cordoba airport", place
+    # an airport with no name of its own is no part
+    place = _choose(gaz, "Gunmen attacked the local airport in Rionegro, Colombia.")
+    assert place is not None and place.location == "Rionegro"

@@ -29,6 +29,7 @@ __all__ = [
     "TOWN_WORDS",
     "WIDE_FEATURES",
     "admin_named",
+    "names_a_facility",
     "names_a_street",
     "never_a_place",
     "_after",
@@ -65,6 +66,12 @@ AREA_FEATURES: frozenset[str] = word_list("place_words.json", "area_features")  
 _STREET = re.compile(r"\s+(?i:avenue|street|boulevard|st\.|ave\.)(?![\w])")
 _FACILITY: frozenset[str] = word_list("place_words.json", "facility_words")  # type: ignore[assignment]
 _QUOTED_FOLLOWER = re.compile(r"[\"\u201d]\s+(?:\w+\s+){0,2}?(\w+)")
+
+
+def names_a_facility(surface: str) -> bool:
+    """A facility's noun alone, written with a capital ("outside the Central Bank in Sidon": Bank,
+    a town in India; "the Station", "the Plant"), names the building, not a town."""
+    return surface.lower() in _FACILITY
 
 
 def names_a_street(text: str, cand: Candidate) -> bool:

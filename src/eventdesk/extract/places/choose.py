@@ -50,6 +50,7 @@ from eventdesk.extract.places._words import (
     NEAR_WORDS,
     TOWN_WORDS,
     WIDE_FEATURES,
+    names_a_facility,
     names_a_street,
     never_a_place,
 )
@@ -123,7 +124,7 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if cand.is_country and not cand.hints:
             continue  # "in Lebanon" is the country, never Lebanon, Tennessee
         if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
-                names_a_street(text, cand):
+                names_a_street(text, cand) or (names_a_facility(surface) and cand.after not in TOWN_WORDS):
             continue
         explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
         if gaz.is_common_word(surface) and not explicit:
@@ -159,7 +160,13 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             # villages elsewhere is unknown here, placed by the wider places chained after it when
             # the text reads it as a place ("the U.S. Ambassador in Bogota" is no place Ambassador)
             best = _from_hints(cand, cand.chain, gaz, context)
-        if cand.chain and best is not None and not _fits_hints(best, hint_keys):
+        # a chain that names a district and a province under its country is not fitted by the country
+        # alone: "Sangkum Thmei village, Veal Veaeng district of Pursat province, Cambodia" is not
+        # Preah Vihear's Sangkom Thmei district (a province alone may be one a district centroid's
+        # guessed province disagrees with: "Fik zone in Somali region, Ethiopia")
+        divisions = [h for h in cand.chain if best is None or name_key(h) != name_key(best.country)]
+        chained = hint_keys - {name_key(best.country)} if best is not None and len(divisions) >= 2 else hint_keys
+        if cand.chain and best is not None and not _fits_hints(best, chained or hint_keys):
             # also when the parenthesis only gave another name: "Qazi (Qaziyan) village of Dawlat
             # Yar district, Ghor" is not Qazi in Iran
             wider = _from_hints(cand, cand.chain, gaz, context)

@@ -593,3 +593,9 @@ def test_an_airport_named_in_its_city_is_a_part_of_the_city(gaz: Gazetteer) -> N
     # an airport with no name of its own is no part
     place = _choose(gaz, "Gunmen attacked the local airport in Rionegro, Colombia.")
     assert place is not None and place.location == "Rionegro"
+
+
+def test_a_respelled_district_name_may_hold_a_lower_case_particle(gaz: Gazetteer) -> None:
+    # "Tala wa Bafrak" (the gazetteer's Talah wa Barfak, two letters swapped): read whole, not as "Bafrak"
+    place = _choose(gaz, "Taliban militants shot a woman dead in Tala wa Bafrak district, Baghlan, Afghanistan.")
+    assert place is not None and (place.location, place.admin1) == ("Talah wa Barfak", "Baghlan"), place

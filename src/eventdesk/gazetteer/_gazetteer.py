@@ -238,12 +238,13 @@ class Gazetteer:
             self._sounds.update((k, tuple(v)) for k, v in index.items())
         return [self._entry(n) for n in self._sounds.get(key, ())]
 
-    def one_letter_off(self, name: str) -> list[GazEntry]:
+    def near_spellings(self, name: str) -> list[GazEntry]:
         """Districts (second-level divisions) whose matching key is ``name``'s with one letter
         added, dropped or changed, or two neighbours swapped (optimal string alignment distance 1,
-        rapidfuzz): "Raizh" -> Razih, "Khwlan" -> Khawlan, which `sound_key` misses (too few
-        consonants, or one more vowel). Only for keys of five letters or more; like
-        `sounds_like`, the caller must check the match against the province the text names."""
+        rapidfuzz; two such edits for a key of twelve letters or more): "Raizh" -> Razih, "Khwlan"
+        -> Khawlan, "Mamprugo Moaduri" -> Mamprugu Moagduri, which `sound_key` misses (too few
+        consonants, or one more vowel). Only for keys of five letters or more; like `sounds_like`,
+        the caller must check the match against the province the text names."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
@@ -256,8 +257,9 @@ class Gazetteer:
                 if e[b.KIND] == "admin2":
                     index.setdefault(name_key(e[b.NAME]), []).append(n)
             self._district_keys.update((k, tuple(v)) for k, v in index.items() if len(k) >= 4)
-        found = process.extract(key, list(self._district_keys), scorer=OSA.distance, score_cutoff=1, limit=None)
-        return [self._entry(n) for k, score, _ in found if score == 1 for n in self._district_keys[k]]
+        edits = 2 if len(key) >= 12 else 1
+        found = process.extract(key, list(self._district_keys), scorer=OSA.distance, score_cutoff=edits, limit=None)
+        return [self._entry(n) for k, score, _ in found if 0 < score <= edits for n in self._district_keys[k]]
 
     def admin1(self, name: str, country: str | None = None) -> GazEntry | None:
         """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate"); with a

@@ -131,7 +131,7 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
             # another transliteration ("Kash Rod"), else one letter off ("(Raizh, Sadah)": Razih)
             found[i] = [e for e in gaz.sounds_like(strip_admin_suffix(h))
                         if _within(e, [f for f in later if f.country == e.country], _NEAR_KM)] or \
-                       [e for e in gaz.one_letter_off(strip_admin_suffix(h))
+                       [e for e in gaz.near_spellings(strip_admin_suffix(h))
                         if _within(e, [f for f in later if f.country == e.country], _NEAR_KM)]
     for i, entries in enumerate(found):
         if not entries:

@@ -44,7 +44,7 @@ def respelled_districts(text: str, span: Span, cands: list[Candidate], gaz: Gaze
                 break  # known as written: the exact match decides
             # another transliteration, or one letter off ("Raizh district": Razih); the one near the
             # province named is kept (``_respelled_fit``)
-            entries = [*gaz.sounds_like(name), *gaz.one_letter_off(name)]
+            entries = [*gaz.sounds_like(name), *gaz.near_spellings(name)]
             if entries:
                 out = [c for c in out if not (c.start < end and start < c.end)]
                 out.append(Candidate(start, end, entries, respelled=True))

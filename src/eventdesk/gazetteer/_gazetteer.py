@@ -85,6 +85,7 @@ class Gazetteer:
     _capital_index: dict[str, int] = field(default_factory=dict, repr=False)
     _lookups: dict[tuple[str, str | None], tuple[GazEntry, ...]] = field(default_factory=dict, repr=False)
     _sounds: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _district_keys: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -245,6 +246,29 @@ class Gazetteer:
                         index.setdefault(k, []).append(n)
             self._sounds.update((k, tuple(v)) for k, v in index.items())
         return [self._entry(n) for n in self._sounds.get(key, ())]
+
+    def near_spellings(self, name: str) -> list[GazEntry]:
+        """Districts (second-level divisions) whose matching key is ``name``'s with one letter
+        added, dropped or changed, or two neighbours swapped (optimal string alignment distance 1,
+        rapidfuzz; two such edits for a key of twelve letters or more): "Raizh" -> Razih, "Khwlan"
+        -> Khawlan, "Mamprugo Moaduri" -> Mamprugu Moagduri, which `sound_key` misses (too few
+        consonants, or one more vowel). Only for keys of five letters or more; like `sounds_like`,
+        the caller must check the match against the province the text names."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        key = name_key(name)
+        if len(key) < 5:
+            return []
+        if not self._district_keys:
+            index: dict[str, list[int]] = {}
+            for n, e in enumerate(self.tables.entries):
+                if e[b.KIND] == "admin2":
+                    index.setdefault(name_key(e[b.NAME]), []).append(n)
+            self._district_keys.update((k, tuple(v)) for k, v in index.items() if len(k) >= 4)
+        edits = 2 if len(key) >= 12 else 1
+        found = process.extract(key, list(self._district_keys), scorer=OSA.distance, score_cutoff=edits, limit=None)
+        return [self._entry(n) for k, score, _ in found if 0 < score <= edits for n in self._district_keys[k]]
 
     def admin1(self, name: str, country: str | None = None) -> GazEntry | None:
         """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate"); with a

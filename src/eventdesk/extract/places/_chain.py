@@ -105,6 +105,7 @@ def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, 
     "Tapah of Pusht Rod district, Farah"); none when the names form a list ("Mosul, Kirkuk and
     Anbar")."""
     found: list[str] = []
+    between: list[Candidate] = []  # chained names not wider themselves ("Marawi" of "Poblacion, Marawi, Lanao del Sur")
     end = cands[i].hint_end or cands[i].name_end or cands[i].end
     for nxt in cands[i + 1:i + 4]:
         if nxt.start < end:
@@ -114,14 +115,29 @@ def _chain(text: str, span: Span, cands: list[Candidate], i: int) -> tuple[str, 
         if not (chained or gap == " "):  # " ": the next word of one name ("Pusht Rod")
             break
         if chained and _is_wider(text, nxt, span):
+            # a town or district named between the place and its province, that lies in it, is the
+            # finer wider place: "Barangay Daro, Dumaguete, Negros Oriental" lies in Dumaguete,
+            # "the Kharki area of Garmsir district, Helmand" in Garmsir, not at Helmand's capital
+            found.extend(text[c.start:c.end] for c in between if _lies_in(c, nxt))
+            between = []
             # "El Campito, Merida, Merida state": the last is the province, whatever the city's size
             found.append(text[nxt.start:nxt.end] + (f" {nxt.after}" if nxt.after in ADMIN_WORDS else ""))
+        elif chained and not nxt.hints:
+            between.append(nxt)
         if chained:
             found.extend(nxt.hints)  # "Ar Rubat area of Tuban district (Lahij)": Lahij contains both
         end = nxt.hint_end or nxt.end
     if found and _LIST_REST.match(text[end:span.end]):
         return ()  # "Sidon, Tripoli, Matn and Zahle": a list, not a place and its city
     return tuple(found)
+
+
+def _lies_in(town: Candidate, wider: Candidate) -> bool:
+    """Whether one of ``town``'s towns or districts lies in a division ``wider`` names by its own
+    name ("Marawi" in Lanao del Sur, "Dumaguete" in Negros Oriental, "Garmsir district" in Helmand)."""
+    keys = {name_key(e.name) for e in wider.entries if e.kind in ("admin1", "admin2")}
+    return any(e.kind in ("city", "admin2") and not is_village(e.id) and keys & {name_key(e.admin1), name_key(e.admin2)}
+               for e in town.entries)
 
 
 def _is_wider(text: str, cand: Candidate, span: Span, provinces_only: bool = False) -> bool:

@@ -27,6 +27,11 @@ _PARTS = re.compile(
 _SEP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # "the North Zone of Rio de Janeiro": a name that is a part by its own last word needs no unit word
 _SELF_NAMED = re.compile(r"\b(?:Zone|Quarter|District|Sector)$")
+# an airport named in its city, its noun in either case (the recaser lowers it in wire copy): "the
+# Jose Maria Cordoba airport in Rionegro" is a part of Rionegro, named with its noun (ACLED's
+# "Monastir-Habib Bourguiba International Airport")
+_AIRPORT = re.compile(rf"\b(?i:the)\s+(?P<part>{_WORD}(?:\s+[\w'’\-]+){{0,4}}?\s+(?i:international\s+)?(?i:airport))"
+                      r"\s+(?i:of|in)\s+(?:the\s+)?$")
 # "On 5 May 2020": a date, though "7 July" is a neighbourhood of Al Hudaydah
 _DATE = re.compile(r"^(?:On|In|At|By|Around|Since|From)\b|\b(?:19|20)\d\d\b")
 _WINDOW = 120
@@ -43,6 +48,9 @@ def find_parts(text: str, city: Candidate, start: int) -> list[tuple[int, int]]:
     in the governorate, not the city)."""
     window_start = max(start, city.start - _WINDOW)
     before = text[window_start:city.start]
+    airport = _AIRPORT.search(before)
+    if airport is not None:
+        return [(window_start + airport.start("part"), window_start + airport.end("part"))]
     m = _PARTS.search(before)
     if m is None:
         return []

@@ -116,14 +116,22 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
     country = ranked[0][0] if ranked else None
     order = {c: n for n, (c, _) in enumerate(ranked)}  # "Bethlehem district" in a note naming Israel and
     # Palestine is Palestine's, not Belem (Brazil), a larger city that lists Bethlehem among its names
-    own = {e.country for e in cand.entries}
+    # the countries of its own entries, and of its villages the text did not take that lie in a
+    # division the hints name: "Diguel (Diguel, Soum)", two Diguels of Soum 60 km apart, is in
+    # Burkina Faso's Soum, not at the Senegalese town Soum
+    hinted = {name_key(strip_admin_suffix(h)) for h in hints} - {""}
+    own = {e.country for e in cand.entries} | {e.country for e in cand.ruled_out
+                                                if hinted & {name_key(e.admin1), name_key(e.admin2)}}
     found = [[e for e in gaz.lookup(strip_admin_suffix(h), country)
               if e.kind in (("admin1",) if _names_a_province(h) else ("city", "supplement", "admin1", "admin2"))]
              for h in hints]
     for i, h in enumerate(hints[:-1]):
         if not found[i] and any(found[i + 1:]):  # "Kash Rod": Khash Rod, if near the hints after it
             later = [e for rest in found[i + 1:] for e in rest]
+            # another transliteration ("Kash Rod"), else one letter off ("(Raizh, Sadah)": Razih)
             found[i] = [e for e in gaz.sounds_like(strip_admin_suffix(h))
+                        if _within(e, [f for f in later if f.country == e.country], _NEAR_KM)] or \
+                       [e for e in gaz.near_spellings(strip_admin_suffix(h))
                         if _within(e, [f for f in later if f.country == e.country], _NEAR_KM)]
     for i, entries in enumerate(found):
         if not entries:

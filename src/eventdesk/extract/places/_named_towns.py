@@ -222,7 +222,10 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
             # the gazetteer knows the whole name too: the longest name read is the town's
             # ("Santo Tomas de Pata", not Santo Tomas in another province)
             return town
-        return town if unknown and fold(place.location) != fold(town.location) else place
+        # the very same words read under another spelling of the gazetteer's ("Dadeiba municipality",
+        # respelled Dabeiba) are choose's reading too
+        same_words = (p, q) == (a, b) and place.source.startswith(("admin2:", "geoboundaries:"))
+        return town if unknown and not same_words and fold(place.location) != fold(town.location) else place
     if country is not None and place.country != country:
         return town  # a homonym abroad
     if b <= p and q <= reading.reach:

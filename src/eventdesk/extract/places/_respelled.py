@@ -5,7 +5,7 @@
 The exact keys of `name_key` miss these, and the text then falls back on a word of the name that
 matches something else ("Kala" of "Kala Muchi area of Deh Rahwod district" is Caala in Angola).
 A name right before the word "district" that the gazetteer does not know is looked up by its
-coarser `sound_key`; `places` keeps such a match only when it lies near the province the text
+coarser `sound_key`, else among the districts one letter off ("Raizh district": Razih); `places` keeps such a match only when it lies near the province the text
 names around it (see ``places._respelled_fit``).
 """
 
@@ -20,8 +20,10 @@ from eventdesk.rules import word_list
 
 __all__ = ["respelled_districts"]
 
-# one to three capitalised words, an optional bracketed other name, then "district"
-_DISTRICT = re.compile(r"\b((?:[A-Z][\w'’]*[ -]){0,2}[A-Z][\w'’]*)(?:\s+\([^()]{1,30}\))?\s+district\b")
+# one to three capitalised words (with a lower-case particle between them: "Tala wa Bafrak"), an
+# optional bracketed other name, then "district" or another word of a second-level unit
+_DISTRICT = re.compile(r"\b((?:[A-Z][\w'’]*[ -](?:(?:al|el|wa|de|del|da|do|e|y)[ -])?){0,2}[A-Z][\w'’]*)"
+                       r"(?:\s+\([^()]{1,30}\))?\s+(?:district|municipality|territory|township|LGA)\b")
 
 
 _FUNCTION_WORDS: frozenset[str] = word_list("place_words.json", "function_words")  # type: ignore[assignment]
@@ -40,7 +42,9 @@ def respelled_districts(text: str, span: Span, cands: list[Candidate], gaz: Gaze
             name = text[start:end]
             if gaz.lookup(name) or any(c.start == start and c.end == end and c.entries for c in out):
                 break  # known as written: the exact match decides
-            entries = gaz.sounds_like(name)
+            # another transliteration, or one letter off ("Raizh district": Razih); the one near the
+            # province named is kept (``_respelled_fit``)
+            entries = [*gaz.sounds_like(name), *gaz.near_spellings(name)]
             if entries:
                 out = [c for c in out if not (c.start < end and start < c.end)]
                 out.append(Candidate(start, end, entries, respelled=True))

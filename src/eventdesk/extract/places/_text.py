@@ -40,6 +40,8 @@ __all__ = [
 
 _MAX_WORDS = 6
 _CONNECTORS: frozenset[str] = word_list("place_words.json", "name_connectors")  # type: ignore[assignment]
+# connectors that end a name when capitalised ("Lanao del Sur"): not trimmed from a run's end
+_FINAL_CONNECTORS: frozenset[str] = word_list("place_words.json", "name_final_connectors")  # type: ignore[assignment]
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
 _GAP = re.compile(r"^[ \-]$")
 _DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \
@@ -154,7 +156,10 @@ def _read_runs(text: str) -> list[list[tuple[int, int]]]:
 
 
 def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    while run and text[run[-1][0]:run[-1][1]].lower() in _CONNECTORS:
+    """A run without the connectors at its end ("Ras al"), except a capitalised word that ends
+    names ("Sur" of "Lanao del Sur", "Ilocos Sur")."""
+    while run and (word := text[run[-1][0]:run[-1][1]]).lower() in _CONNECTORS and not (
+            word[:1].isupper() and word.lower() in _FINAL_CONNECTORS and len(run) > 1):
         run = run[:-1]
     return run
 
@@ -274,11 +279,32 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
         doubled = re.match(r"-([a-z]+)\b", after)
         if doubled and doubled.group(1) == text[cand.start:cand.end].lower():
             cand.name_end = cand.end + doubled.end()  # "Barangay Gaya-gaya" is not Gaya in India
+        if cand.cue == "in" and _fired_from(text, span, cand):
+            cand.cue = "position"  # "forces located at Marzili fired on positions near Qiyamaddinli"
         cand.qualifier = _qualifies_something(after, cand.end, starts)
         previous = cand
     for i, cand in enumerate(cands):
         cand.chain = _chain(text, span, cands, i)
     _share_list_context(text, span, cands)
+
+
+@cache
+def _position_before() -> re.Pattern[str]:
+    """Where an armed side stood: ``place_words.json`` position_before."""
+    return re.compile(rule_pattern("place_words.json", "position_before"), re.IGNORECASE)
+
+
+@cache
+def _firing_after() -> re.Pattern[str]:
+    """A verb of firing right after that position: ``place_words.json`` firing_after."""
+    return re.compile(rule_pattern("place_words.json", "firing_after"), re.IGNORECASE)
+
+
+def _fired_from(text: str, span: Span, cand: Candidate) -> bool:
+    """Whether the name is where a side stood when it fired ("forces of Artsakh located at Marzili
+    fired ... on positions near Qiyamaddinli"): the shots came from there, they landed elsewhere."""
+    return _position_before().search(text[max(span.start, cand.start - 40):cand.start]) is not None and \
+        _firing_after().match(text[cand.hint_end or cand.name_end or cand.end:span.end]) is not None
 
 
 def _split_hints(paren: re.Match[str]) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ __all__ = [
     "TOWN_WORDS",
     "WIDE_FEATURES",
     "admin_named",
+    "names_a_facility",
     "names_a_street",
     "never_a_place",
     "_after",
@@ -67,6 +68,12 @@ _FACILITY: frozenset[str] = word_list("place_words.json", "facility_words")  # t
 _QUOTED_FOLLOWER = re.compile(r"[\"\u201d]\s+(?:\w+\s+){0,2}?(\w+)")
 
 
+def names_a_facility(surface: str) -> bool:
+    """A facility's noun alone, written with a capital ("outside the Central Bank in Sidon": Bank,
+    a town in India; "the Station", "the Plant"), names the building, not a town."""
+    return surface.lower() in _FACILITY
+
+
 def names_a_street(text: str, cand: Candidate) -> bool:
     """"Rojas Avenue", "16 West Street" (also lower-cased by the recaser: "Rojas avenue"); and a quoted
     name before a facility's noun, 'the "Santo Tomas" presidential farm', names a thing, not a place."""
@@ -92,7 +99,7 @@ class Candidate:
     start: int
     end: int
     entries: list[GazEntry]
-    cue: str = "none"  # in | near | distance | origin | move | report | dateline | none
+    cue: str = "none"  # in | near | distance | origin | position | move | report | dateline | none
     key: str = ""  # name_key of the surface text
     after: str = ""  # the word after the name: "province", "district", "town", ...
     hints: tuple[str, ...] = ()  # parenthesised names after the candidate
@@ -106,6 +113,7 @@ class Candidate:
     reference: bool = False  # only says where the name before it lies ("Soacha, 15 km south of Bogota")
     aside: bool = False  # inside a comma-set clause about someone ("the businessman, who lives in Miami, ...")
     hint_points: tuple[GazEntry, ...] = ()  # the districts and towns its hints and chain name (villages only)
+    ruled_out: tuple[GazEntry, ...] = ()  # its villages the text does not read as the place (see _hints._from_hints)
     chosen: GazEntry | None = field(default=None)
 
     @functools.cached_property

@@ -50,6 +50,7 @@ from eventdesk.extract.places._words import (
     NEAR_WORDS,
     TOWN_WORDS,
     WIDE_FEATURES,
+    names_a_facility,
     names_a_street,
     never_a_place,
 )
@@ -108,7 +109,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if (cand.hints or cand.chain) and any(is_village(e.id) for e in cand.entries):
             cand.hint_points = tuple(e for h in (*cand.hints, *cand.chain) for e in gaz.lookup(strip_admin_suffix(h))
                                      if e.kind in ("admin2", "city"))
-        cand.entries = [e for e in cand.entries if not is_village(e.id) or _plausible(e, cand, context)]
+        kept = [e for e in cand.entries if not is_village(e.id) or _plausible(e, cand, context)]
+        cand.ruled_out = tuple(e for e in cand.entries if e not in kept)
+        cand.entries = kept
         rejected = villages_only and not cand.entries  # read as a name the gazetteer lacks
         unit = surface.rsplit(" ", 1)[-1].lower()
         if not cand.after and " " in surface and unit in ADMIN_WORDS | DISTRICT_WORDS:
@@ -121,7 +124,7 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if cand.is_country and not cand.hints:
             continue  # "in Lebanon" is the country, never Lebanon, Tennessee
         if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
-                names_a_street(text, cand):
+                names_a_street(text, cand) or (names_a_facility(surface) and cand.after not in TOWN_WORDS):
             continue
         explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
         if gaz.is_common_word(surface) and not explicit:
@@ -157,7 +160,13 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             # villages elsewhere is unknown here, placed by the wider places chained after it when
             # the text reads it as a place ("the U.S. Ambassador in Bogota" is no place Ambassador)
             best = _from_hints(cand, cand.chain, gaz, context)
-        if cand.chain and best is not None and not _fits_hints(best, hint_keys):
+        # a chain that names a district and a province under its country is not fitted by the country
+        # alone: "Sangkum Thmei village, Veal Veaeng district of Pursat province, Cambodia" is not
+        # Preah Vihear's Sangkom Thmei district (a province alone may be one a district centroid's
+        # guessed province disagrees with: "Fik zone in Somali region, Ethiopia")
+        divisions = [h for h in cand.chain if best is None or name_key(h) != name_key(best.country)]
+        chained = hint_keys - {name_key(best.country)} if best is not None and len(divisions) >= 2 else hint_keys
+        if cand.chain and best is not None and not _fits_hints(best, chained or hint_keys):
             # also when the parenthesis only gave another name: "Qazi (Qaziyan) village of Dawlat
             # Yar district, Ghor" is not Qazi in Iran
             wider = _from_hints(cand, cand.chain, gaz, context)
@@ -248,7 +257,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
             if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS:
                 return 2
             # named like a person ("at Pineda's vehicle"): only with a unit word
-            return 2 if cand.cue in ("in", "near", "origin") and not all(w.lower() in PERSON_NAMES for w in e.name.split()) \
+            return 2 if cand.cue in ("in", "near", "origin", "position") and not all(w.lower() in PERSON_NAMES for w in e.name.split()) \
                 else 0
         level = fits(entry)
         return (not countries or entry.country in countries) and level > 0 and not any(
@@ -260,7 +269,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     confirming = cand.hint_keys if not countries or entry.country in countries else cand.hint_keys - {cand.key}
     if cand.hints and _fits_hints(entry, confirming):
         return True
-    explicit = cand.cue in ("in", "near", "origin") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
+    explicit = cand.cue in ("in", "near", "origin", "position") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
     if cand.name_end and countries and entry.country not in countries and not _own_name(entry, cand) and \
             dict(context.countries) != dict(context.admin1_countries):
         # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola (when the text names
@@ -401,7 +410,7 @@ def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceConte
     """
     places = []
     for cand in _candidates(text, span, gazetteer, context):
-        if cand.cue not in ("move", "report", "dateline") and cand.chosen is not None:
+        if cand.cue not in ("move", "report", "dateline", "position") and cand.chosen is not None:
             places.append(_to_place(text, cand, cand.chosen, gazetteer, span.article_id))
     return places
 
@@ -409,8 +418,9 @@ def find_places(text: str, span: Span, gazetteer: Gazetteer, context: PlaceConte
 def _place_score(cand: Candidate, order: int) -> float:
     entry = cand.chosen
     assert entry is not None
-    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "dateline": -0.5, "move": -3.0,
-           "report": -3.5}[cand.cue]  # a dateline's town: where the report was filed, only if nothing else
+    cue = {"in": 2.0, "near": 2.0, "origin": 1.0, "distance": 0.3, "none": 0.0, "dateline": -0.5, "position": -0.5,
+           "move": -3.0, "report": -3.5}[cand.cue]  # a dateline's town: where the report was filed, and
+    # where a side fired from ("forces located at X fired on ..."): only if nothing else
     if cand.reference:
         cue = -0.5  # it only says where the name before it lies: that name, when placed, ranks first
     if cand.aside:

@@ -608,3 +608,18 @@ def test_a_long_district_name_may_be_two_letters_off(gaz: Gazetteer) -> None:
     assert place is not None and (place.location, place.country) == ("Gordi", "Ghana"), place
     # two letters off is too loose for a short name: "Dadiaba" is no reading of Dabeiba
     assert all(e.name != "Dabeiba" for e in gaz.near_spellings("Dadiaba"))
+
+
+def test_a_surname_given_in_full_earlier_names_the_person_not_the_town(gaz: Gazetteer) -> None:
+    from eventdesk.extract.places._people import article_surnames
+
+    told = "The funeral of M-19 leader Carlos Pizarro Leongomez was held in Bogota. "
+    assert {"pizarro", "leongomez"} <= article_surnames(told, gaz)
+    # a name that goes on into a facility's name names no person of the report
+    assert "cordoba" not in article_surnames("A shoot-out at the Jose Maria Cordoba airport in Medellin.", gaz)
+    later = "Police fired tear gas at mourners at Pizarro's grave."
+    text = told + later
+    ctx = PlaceContext.from_text(text, gaz, article_id="a")
+    assert all(p.location != "Pizarro" for p in find_places(text, Span("a", len(told), len(text)), gaz, ctx))
+    place = _choose(gaz, later)
+    assert place is not None and place.location == "Pizarro"  # no one named Pizarro before: the town

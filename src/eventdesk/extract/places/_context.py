@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
 from eventdesk.model import Span
 from eventdesk.extract.places._text import NOT_WHERE, WORD, scan, strip_possessive
+from eventdesk.extract.places._people import article_surnames
 from eventdesk.extract.places._words import Candidate, admin_named, never_a_place
 
 __all__ = ["PlaceContext"]
@@ -43,6 +44,7 @@ class PlaceContext:
     admin1_countries: tuple[tuple[str, int], ...] = ()
     group_words: frozenset[tuple[str, str]] = frozenset()
     homes: tuple[tuple[str, int], ...] = ()
+    surnames: frozenset[str] = frozenset()
 
     @classmethod
     def from_text(cls, text: str, gazetteer: Gazetteer, *, article_id: str = "",
@@ -86,7 +88,7 @@ class PlaceContext:
                         admin1.append(division.admin1)
                     admin1_countries[division.country] = admin1_countries.get(division.country, 0) + 1
         return cls(tuple(counts.items()), tuple(admin1), event_sentences,
-                   tuple(admin1_countries.items()), group_words)
+                   tuple(admin1_countries.items()), group_words, surnames=article_surnames(text, gazetteer))
 
 
 def _division(text: str, cand: Candidate, span: Span) -> GazEntry | None:

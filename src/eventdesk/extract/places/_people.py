@@ -19,13 +19,14 @@ from eventdesk.extract.places._words import Candidate
 from eventdesk.gazetteer import Gazetteer
 from eventdesk.rules import word_list
 
-__all__ = ["apposed_as_a_person", "owned_by_a_person", "part_of_a_personal_name"]
+__all__ = ["apposed_as_a_person", "article_surnames", "owned_by_a_person", "part_of_a_personal_name"]
 
 _GIVEN: frozenset[str] = word_list("person_names.json", "given_names")  # type: ignore[assignment]
 _SURNAMES: frozenset[str] = word_list("person_names.json", "surnames")  # type: ignore[assignment]
 _NAMES = _GIVEN | _SURNAMES
 _POSSESSIONS: frozenset[str] = word_list("place_words.json", "person_possessions")  # type: ignore[assignment]
 _ROLES: frozenset[str] = word_list("place_words.json", "person_roles")  # type: ignore[assignment]
+_FACILITIES: frozenset[str] = word_list("place_words.json", "facility_words") | word_list("place_words.json", "named_after_person")  # type: ignore[assignment]
 # "Barillas, ambassador to Spain", "Cerezo, the Guatemalan president", "Galan, 46,": the role (or the age)
 # right after the name's comma, at most two words after an article or "former"
 _APPOSITION = re.compile(r",[ \t]+(?:(\d{1,3}),|(?:(?:the|a|an|former|then)[ \t]+)*(?:[\w-]+[ \t]+){0,2}?([A-Za-z-]+)\b)")
@@ -74,3 +75,26 @@ def apposed_as_a_person(text: str, cand: Candidate) -> bool:
     m = _APPOSITION.match(text, cand.end)
     return m is not None and (m.group(1) is not None or m.group(2).lower() in _ROLES)
 
+
+
+# a given name and the one or two capitalised words after it ("Carlos Pizarro Leongomez")
+_FULL_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)((?:[ \t]+[A-Z][a-z]+){1,2})\b(?![-'’])")
+
+
+def article_surnames(text: str, gaz: Gazetteer) -> frozenset[str]:
+    """The surnames a report gives its people in full ("Carlos Pizarro Leongomez"), lower-cased: news
+    names a person in full once and by the surname after, so a later bare "Pizarro" ("mourners at
+    Pizarro's grave") is the man, not the Colombian town, unless a place word reads it as one. A name
+    that goes on into a facility ("the Jose Maria Cordoba airport") or that is a country's or a
+    province's name ("Simon Bolivar") is left out."""
+    out = set()
+    for m in _FULL_NAME.finditer(text):
+        if m.group(1).lower() not in _GIVEN:
+            continue
+        after = re.match(r"[ \t]+([A-Za-z]+)", text[m.end():m.end() + 24])
+        if after is not None and (after.group(1)[0].isupper() or after.group(1).lower() in _FACILITIES):
+            continue  # "Jose Maria Cordoba airport", "Simon Bolivar Avenue": a facility's name
+        for word in m.group(2).split():
+            if gaz.country_of(word) is None and gaz.admin1(word) is None and not gaz.is_common_word(word):
+                out.add(word.lower())
+    return frozenset(out)

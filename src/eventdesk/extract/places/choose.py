@@ -132,6 +132,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if not explicit and not cand.hints and cand.after not in DISTRICT_WORDS | NEAR_WORDS and \
                 part_of_a_personal_name(text, cand, gaz):
             continue  # "Roberto Morales", "Hamilton Garcia": a person, not the town
+        if not explicit and not cand.hints and cand.after not in DISTRICT_WORDS | NEAR_WORDS and \
+                surface.lower() in context.surnames:
+            continue  # "Carlos Pizarro Leongomez ... mourners at Pizarro's grave": the man named in full before
         if not explicit and not cand.hints and owned_by_a_person(text, cand):
             continue  # "armed men broke into Monzon's residence": a man, not Monzon in Spain
         if not explicit and cand.cue == "none" and apposed_as_a_person(text, cand):

@@ -135,9 +135,10 @@ def _armed_harmed(armed_noun: str) -> re.Pattern[str]:
         rf"\b{armed_noun} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
         rf"\b{armed_noun} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
         rf"\b{armed_noun} (\w+ )?(died|perished|lost their lives)\b|"  # "the attack, in which 12 soldiers died"
-        # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman"
-        rf"\b{armed_noun} (killed|wounded|injured|dead|slain)\b(?! (a|an|the|his|her|their|one|two|three|four|five|"
-        r"six|seven|eight|nine|ten|several|many|dozens|\d+|civilians?|people|residents|villagers|m[ae]n|wom[ae]n)\b)|"
+        # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman" or "gunmen
+        # killed at least 20 people": the participle ends the clause or a preposition of place or time follows
+        rf"\b{armed_noun} (killed|wounded|injured|dead|slain)\b(?=\s*(?:[.,;:)]|$)|\s+(?:in|on|during|near|as|after|"
+        r"when|while|by|and|outside|inside|following|overnight|yesterday|today|at(?!\s+least))\b)|"
         rf"\b{armed_noun} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
         # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
         # "killed a member of the Hadhrami Elite forces"

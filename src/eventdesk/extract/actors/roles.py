@@ -96,7 +96,9 @@ def assign_roles(
         fought = [m for m in armed if m.role in ("patient", "side")]  # not one merely named nearby
         sides = agents or (fought if len(fought) > 1 else [])
         a1 = _actor(sides[0]) if sides else generic_actor("unidentified", country)
-        others = [m for m in armed if m.actor.name != a1.name]
+        # not the one that only tells of it or acts on its sequel ("police said", "police arrested 20
+        # suspects after clashes between herders and farmers": the police fought no one)
+        others = [m for m in armed if m.actor.name != a1.name and m.role != "source"]
         # the side it fought ("clashed with the police") before anyone it harmed
         patients = [m for m in others if m.role == "side"] or [m for m in others if m.role == "patient"] or others
         a2 = _actor(patients[0]) if patients else generic_actor("unidentified", country)

@@ -136,6 +136,13 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         elif a2 is None and top.classification.event_type == cls_stage.RIOTS and sides.property_attacked(clean.text, own):
             a2 = generic_actor("civilians", country)  # "rioters hurled a Molotov cocktail at a bank"
     deaths = _deaths(group)
+    if top.classification.event_type == cls_stage.RIOTS and deaths.best:
+        # "protesters set fire to a police station after a student was killed": the death the crowd
+        # reacts to is another event's; a riot keeps only the deaths its sentences do not give as a cause
+        own_told = [c for c in group if not _toll_is_cause(clean.text, c)]
+        kept = _deaths(own_told)
+        deaths = kept if kept.best else Fatalities(
+            0, None, None, None, f"0: the {deaths.best} reported are what the riot reacts to, another event's")
     if top.classification.sub_event_type in _NO_DEATHS and deaths.best:
         if any(_protest_cause().search(clean.text, s.start, s.end) for s in own):
             deaths = _no_deaths(top.classification.sub_event_type, deaths)
@@ -273,6 +280,17 @@ def _no_deaths(sub_event_type: str, deaths: Fatalities) -> Fatalities:
     return Fatalities(0, None, None, None,
                       f"0: a {sub_event_type.lower()} carries no deaths; the {deaths.best} reported belong to "
                       "the event it reacts to")
+
+
+def _toll_is_cause(text: str, c: Candidate) -> bool:
+    """Whether the candidate's toll is read inside a clause that gives a death as the crowd's cause
+    ("set fire to a police station after a student was killed"), not beside one ("four rioters died
+    during the riot after a politician was killed")."""
+    span = c.fatalities.span
+    if not c.fatalities.best or span is None:
+        return False
+    return any(m.start() <= span.start < m.end()
+               for m in _protest_cause().finditer(text, c.sentence.start, c.sentence.end))
 
 
 @cache

@@ -69,7 +69,7 @@ def place_histories(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
     exploded 3 months ago" (the three months date the earlier blast, not this one)."""
     if parse is None:
         return ()
-    cue = next((t for t in parse if t.idx <= cue_start < t.idx + len(t)), None)
+    cue = _cue_token(parse, cue_start)
     if cue is None or cue.lower_ in word_list("date_words.json", "find_nouns"):
         return ()  # "the body ... lies in state at the assembly where the leader was assassinated on 27
         # October": what is found of a death, its act told in the clause
@@ -92,7 +92,7 @@ def act_phrase(parse, span: Span, cue_start: int) -> Span | None:
     clause on one) gives a phrase."""
     if parse is None:
         return None
-    cue = next((t for t in parse if t.idx <= cue_start < t.idx + len(t)), None)
+    cue = _cue_token(parse, cue_start)
     if cue is None:
         return None
     if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
@@ -101,3 +101,8 @@ def act_phrase(parse, span: Span, cue_start: int) -> Span | None:
         return None  # the subject's act is the sentence's ("an attack on Monday killed five")
     left, right = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge)
     return Span(span.article_id, span.start + left, span.start + right)
+
+
+def _cue_token(parse, cue_start: int):
+    """The token of the parse the sentence's cue starts in, or None."""
+    return next((t for t in parse if t.idx <= cue_start < t.idx + len(t)), None)

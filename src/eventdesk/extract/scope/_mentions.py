@@ -17,7 +17,7 @@ from eventdesk.extract.actors.attribution import enforcement_verbs
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
+__all__ = ["accused_act", "caused_state", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
            "reference", "remembered", "blind_agent", "series"]
 
 
@@ -91,14 +91,17 @@ def figurative(token, rules: FrameRules) -> str:
 def figurative_object(token, rules: FrameRules) -> str:
     """A violent verb or noun whose object is an idea, a text or an institution, not a body: "senators
     killed the bill", "the president shot down the proposal", "attacked the government's decision",
-    "attacks by the Cuban government against the national government"; or an attack made in words:
+    "attacks by the Cuban government against the national government", "the fatally wounded military
+    leadership"; or an attack made in words:
     "in a speech in Kampala, Museveni attacked foreign donors". A weapon named in the sentence keeps
     the literal sense ("attacked the government convoy with grenades" is not figurative)."""
     if token.lemma_.lower() not in rules.figurative_verbs or any(
             t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in rules.weapon_nouns or t.lower_ in rules.weapon_nouns)
             for t in token.doc):
         return ""
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" and token.dep_ == "amod":
+        objects = [token.head]  # "the fatally wounded military leadership": a participle on what it describes
+    elif token.pos_ == "VERB":
         objects = [c for c in token.children if c.dep_ == "dobj"
                    or (c.dep_ == "nsubjpass" and token.tag_ == "VBN")]
     else:
@@ -210,6 +213,34 @@ _DATE_WORDS = re.compile(
 
 #: The date words that name a day, not a year alone.
 _DAY_WORDS = re.compile(_DATE_WORDS.pattern.replace(r"|\d{4}|", "|"), re.IGNORECASE)
+
+
+def caused_state(token, rules: FrameRules) -> str:
+    """An act named only as the cause of a state or a mood: "Cristiani comments on the situation
+    resulting from the recent attacks by the guerrillas", "regrets over the situation that has
+    resulted from military attacks launched by left-wing guerrillas". The sentence is about the
+    state; the act is referred to, told elsewhere if at all. A day of its own keeps it ("the
+    tension resulting from Monday's bombing of the market"), and so does a toll: the deaths or the
+    damage resulting from an attack are the attack's (no state noun names them)."""
+    act = token.head if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN" else token
+    first = _first_conjunct(act)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("from", "by"):
+        return ""
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.cause_verbs:
+        return ""
+    if verb.dep_ in ("acl", "relcl"):
+        state = verb.head
+    else:
+        state = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if state is None or state.pos_ != "NOUN" or not (
+            state.lemma_.lower() in rules.state_nouns or state.lower_ in rules.state_nouns):
+        return ""
+    if _DAY_WORDS.search(_subtree_text(first)):
+        return ""
+    return (f"an act named as the cause of a state ('the {state.text.lower()} {verb.text.lower()} "
+            f"{prep.lower_} ...'), not its report")
 
 
 def series(token, rules: FrameRules) -> str:

@@ -7,6 +7,7 @@ keep, the learned event-sentence classifier's veto (``learned``)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
@@ -29,12 +30,13 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         sentence = text[span.start:span.end]
         lead = index[span] < 2
         verdict = modality.judge(parse, c.start, c.end, lead=lead, perfect_news=perfect)
-        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, c.event_type in _VIOLENT_TYPES,
-                                                             perfect)
+        violent = c.event_type in _VIOLENT_TYPES
+        armed = cache(lambda: doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ()))).armed)
+        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, violent, perfect,
+                                                             framed=lambda t: frame_reason(t, sentence, armed(), rules))
         reason = "" if factual else verdict.reason
-        if not reason and c.event_type in _VIOLENT_TYPES:
-            hint = doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ())))
-            reason = _frame(parse, sentence, c, hint.armed, rules, lead)
+        if not reason and violent:
+            reason = _frame(parse, sentence, c, armed(), rules, lead)
         if not reason and (token := modality._cue_token(parse, c.start, c.end)) is not None:
             reason = blind_agent(token, rules)  # "a fire destroyed 200 shops", whatever type its verb gave it
         verdicts[span] = reason
@@ -82,14 +84,19 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> str:
     return why
 
 
-def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool, perfect: bool = False) -> bool:
+def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool, perfect: bool = False,
+                            framed=lambda token: "") -> bool:
     """"Police fought armed clans [who were preparing to attack villages]": the cue that typed the
     sentence sits in a planned clause, but another event word of the sentence reports a fact. For a
     violent type that word must be one of violence: "a truck loaded with explosives was confiscated"
-    reports a seizure, not the explosion its weapon word typed."""
+    reports a seizure, not the explosion its weapon word typed; and it must report violence in its
+    own frame (``framed`` gives its frame's reason): "the fatally wounded military leadership ordered
+    that the neighbourhoods be bombarded" has no act, its order's word nor its figurative one."""
     for name, m in cues(sentence_text).items():
         if (m.start(), m.end()) == (c.start, c.end) or (violent and name in _NOT_VIOLENT):
             continue
         if modality.judge(parse, m.start(), m.end(), lead=lead, perfect_news=perfect).factual:
+            if violent and (token := modality._cue_token(parse, m.start(), m.end())) is not None and framed(token):
+                continue
             return True
     return False

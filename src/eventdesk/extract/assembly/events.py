@@ -85,18 +85,20 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         candidates.append(cand)
         last_index = index
     events: list[EventMention] = []
-    if publication.date is not None:
-        # an undated act whose own sentence names a past year is history, alone or as a later mention
-        # of the report's news: "The traffickers began their attacks on the judiciary in 1984 with the
-        # assassination of the justice minister" joins no event of today and dates none
-        kept = []
-        for cand in candidates:
-            past = "" if cand.date is not None else _past_year(text, [cand], publication.date.year)
-            if past:
-                rejections.append(Rejection(cand.sentence, f"background mention (only the past year {past})"))
-            else:
-                kept.append(cand)
-        candidates = kept
+    # an undated act whose own sentence names a past year is history, alone or as a later mention
+    # of the report's news: "The traffickers began their attacks on the judiciary in 1984 with the
+    # assassination of the justice minister" joins no event of today and dates none. In a report
+    # with no date every year is past: an act told by a year and no day is history however old
+    # ("In 1986 the director of El Espectador was murdered"), and no ACLED event without a day
+    now = publication.date.year if publication.date is not None else None
+    kept = []
+    for cand in candidates:
+        past = "" if cand.date is not None else _past_year(text, [cand], now)
+        if past:
+            rejections.append(Rejection(cand.sentence, f"background mention (only the past year {past})"))
+        else:
+            kept.append(cand)
+    candidates = kept
     groups = _group(candidates)
     own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
     for group in list(groups):
@@ -111,7 +113,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
     perfect = news_perfect([doc.docs[s.span] for s in sentences[:2] if s.span in doc.docs])
     for group in groups:
         if _merged_view(group).date is None:
-            if publication.date is not None and (past := _past_year(text, group, publication.date.year)):
+            if past := _past_year(text, group, now):
                 # "In 1986, the FMLN tried to kill Pinochet", "shot two years ago": a year before the
                 # report's and no day; never the day of the paragraph or of the story around it
                 rejections.extend(Rejection(c.sentence, f"background mention (only the past year {past})")
@@ -159,18 +161,37 @@ _YEAR = re.compile(r"\b(?:in|during|early|late|mid)[-\s]+(?:the\s+)?((?:19|20)\d
                    r"\b(\w+|\d+)\s+(years?|decades?)\s+ago\b", re.IGNORECASE)
 
 
-def _past_year(text: str, group: list[Candidate], year: int) -> str:
-    """The past year (or "N years ago") an undated event's own sentence names, or ""."""
+def _past_year(text: str, group: list[Candidate], year: int | None) -> str:
+    """The past year (or "N years ago") an undated event's own sentence names, or "" (``year``: the
+    report's; ``None`` when it has no date, and then any year is past)."""
     s = group[0].sentence
     aside = asides(group[0].doc, s, group[0].type_span.start - s.start)
     for m in _YEAR.finditer(text, s.start, s.end):
         if any(a.start <= m.start() and m.end() <= a.end for a in aside):
             continue  # "Cerezo's administration, which began in 1986": the year is not the act's
-        if m.group(1) and int(m.group(1)) < year:
+        if m.group(1) and _names_a_thing(group[0].doc, m.start(1) - s.start):
+            continue  # "an aspirant in the 2017 General Election": the year is the election's
+        if m.group(1) and (year is None or int(m.group(1)) < year):
             return m.group(1)
         if m.group(3):
             return m.group(0)
     return ""
+
+
+def _names_a_thing(parse, offset: int) -> bool:
+    """Whether the year at ``offset`` of the sentence's parse modifies a noun that is no act ("the 2017
+    General Election", "the 1991 constitution"): it names that thing, not a time of the act. "The 1986
+    massacre" is the act's own year."""
+    if parse is None:
+        return False
+    token = next((t for t in parse if t.idx == offset), None)
+    if token is None or token.dep_ not in ("compound", "nummod", "amod") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # inside a noun phrase its determiner opens ("the 2017 election", "its 1991 constitution"); a year
+    # the parse hangs on the name after it ("in 1986 Guillermo Cano was murdered") dates the act
+    if not any(c.dep_ in ("det", "poss") and c.i < token.i for c in token.head.children):
+        return False
+    return token.head.lemma_.lower() not in word_list("scope_frames.json", "act_nouns")
 
 
 #: How many sentences after the last dated event an undated one still takes its date.

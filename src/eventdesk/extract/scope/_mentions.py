@@ -17,7 +17,7 @@ from eventdesk.extract.actors.attribution import enforcement_verbs
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "caused_state", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
+__all__ = ["accused_act", "caused_state", "universal_victim", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
            "reference", "remembered", "blind_agent", "series"]
 
 
@@ -241,6 +241,26 @@ def caused_state(token, rules: FrameRules) -> str:
         return ""
     return (f"an act named as the cause of a state ('the {state.text.lower()} {verb.text.lower()} "
             f"{prep.lower_} ...'), not its report")
+
+
+def universal_victim(token, rules: FrameRules) -> str:
+    """A violent verb in the present done to anyone at all: "peasants report that the contras steal,
+    kidnap and murder anyone who does not cooperate with them", "the gangs kill whoever resists". It
+    tells a habit or a threat, not one event; in the past ("the gunmen shot anyone they found in the
+    market") it can tell one, and is left alone."""
+    # a run of verbs shares its object ("steal, kidnap and murder anyone"), even a verb the parse took
+    # for a noun ("kidnap")
+    verbs = [t for t in (token, *token.conjuncts)
+             if t.pos_ == "NOUN" or (t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBZ"))]
+    if token not in verbs or not any(v.pos_ == "VERB" for v in verbs):
+        return ""
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "MD") for v in verbs for c in v.children):
+        return ""  # "did kill", "will kill": told elsewhere (past) or by the modal rules (future)
+    objects = [c for v in verbs if v.pos_ == "VERB" for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in objects:
+        if obj.lower_ in rules.universal_objects:
+            return f"a habit or a threat ('{token.text.lower()} {obj.text.lower()}'), not one event"
+    return ""
 
 
 def series(token, rules: FrameRules) -> str:

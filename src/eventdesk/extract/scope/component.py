@@ -12,7 +12,7 @@ from functools import cache
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
-from eventdesk.extract.scope._mentions import accused_act, blind_agent
+from eventdesk.extract.scope._mentions import accused_act, blind_agent, universal_victim
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import without_sources
 
@@ -71,7 +71,9 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> str:
     # a young man died"). In other frames a finite word inside may still report ("ongoing ethnic
     # clashes, two killed")
     inside = {token.i}
-    if why == accused_act(token, rules):
+    if why == universal_victim(token, rules):
+        inside = {t.i for t in token.subtree}  # "murder anyone [who does not cooperate with their vandalism]"
+    elif why == accused_act(token, rules):
         inside = {t.i for t in token.subtree} - {u.i for r in token.subtree if r.dep_ == "relcl"
                                                  and r.head.i != token.i for u in r.subtree}
     for name, m in all_cues(sentence):

@@ -41,6 +41,7 @@ from functools import cache
 from eventdesk.extract.scope._mentions import (
     accused_act,
     caused_state,
+    universal_victim,
     conflict_toll,
     enumeration,
     figurative,
@@ -96,6 +97,7 @@ class FrameRules:
     plan_predicates: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     cause_verbs: frozenset[str] = frozenset()
+    universal_objects: frozenset[str] = frozenset()
 
 
 @cache
@@ -111,7 +113,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, accused_act, caused_state, series, enumeration, harmed_as_noun):
+                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, accused_act, caused_state, universal_victim, series, enumeration, harmed_as_noun):
         why = check(token, rules)
         if why:
             return why

@@ -8,7 +8,9 @@ perpetrator the report names (CODEBOOK section 2), so an event whose attacker is
 (``Unidentified Armed Group``) takes:
 
 1. the named non-state armed group of a sentence that claims, attributes or blames an act (the
-   phrases are data: ``data/rules/attribution.json``), the nearest such sentence to the event;
+   phrases are data: ``data/rules/attribution.json``), the nearest such sentence to the event; a
+   criminal group such a sentence holds responsible by a plain name only ("attributed the murder to
+   the drug mafias") is ``Unidentified Gang (X)``, ACLED's name for an unnamed gang;
 2. else, when the event's own sentences call the attacker by a plain group noun ("the guerrillas",
    "rebels", "terrorists"), the one non-state armed group of the event's country the report names,
    when it names exactly one.
@@ -55,6 +57,7 @@ class AttributionRules:
     state_blame: re.Pattern[str]
     denials: re.Pattern[str]
     blame: re.Pattern[str]
+    gangs: re.Pattern[str]
 
 
 @cache
@@ -86,6 +89,7 @@ def load_attribution_rules() -> AttributionRules:
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "state_blame")), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "denials")), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "blame_words")), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "gang_phrases")), re.IGNORECASE),
     )
 
 
@@ -153,6 +157,7 @@ class ReportAttribution:
         groups = self.groups(country)
         claims = set(self.claim_spans)
         claimed = [(span, a) for span, a in groups if span in claims and not self._blamer(span, a)]
+        claimed += self._gang_claims(country)
         if claimed:
             return min(claimed, key=lambda c: _distance(c[0], first))[1]
         if groups and any(self._group_noun_acts(s) for s in own):
@@ -163,6 +168,21 @@ class ReportAttribution:
         if same_victim is not None:
             return same_victim
         return self._blamed_state(first, country)
+
+    def _gang_claims(self, country: str | None) -> list[tuple[Span, Actor]]:
+        """(sentence, ``Unidentified Gang``) of each claim sentence that holds a criminal group named
+        only by a plain name responsible: "the authorities attributed the murder to the drug mafias",
+        "press sectors blamed it on the drug mafia". The plain name comes after the words of the claim
+        (before them it names who blames), in a sentence that denies nothing."""
+        out = []
+        for sp in self.claim_spans:
+            claim = self.rules.responsibility.search(self.text, sp.start, sp.end)
+            gang = self.rules.gangs.search(self.text, claim.start(), sp.end) if claim is not None else None
+            if gang is None or self.rules.denials.search(self.text, sp.start, sp.end):
+                continue
+            name = f"Unidentified Gang ({country})" if country else "Unidentified Gang"
+            out.append((sp, Actor(name, 3, Span(sp.article_id, gang.start(), gang.end()), "attribution:gang")))
+        return out
 
     def _group_noun_acts(self, sentence: Span) -> bool:
         """Whether the sentence calls someone by a plain group noun who is not the one blaming:

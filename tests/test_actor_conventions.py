@@ -111,8 +111,11 @@ def test_a_gang_named_before_its_noun_is_itself(events_of) -> None:
 def test_an_iraqi_militia_the_knowledge_base_knows_by_its_names(events_of) -> None:
     (event,) = events_of("On 2 May 2020, Jaish al-Mukhtar fighters fired rockets at a military base near Baghdad.")
     assert event.actor1.name == "Jaysh al-Mukhtar"
-    # only in its own country
+    # outside its own country only by a distinctive name that opens its phrase (``_dictionary.distinctive``):
+    # the tail of a longer name the dictionary does not know is no name of it
     (event,) = events_of("On 2 May 2020, Jaish al-Mukhtar fighters fired rockets at a military base near Kabul.")
+    assert event.actor1.name == "Jaysh al-Mukhtar"
+    (event,) = events_of("On 2 May 2020, Saraya Jaish al-Mukhtar fighters fired rockets at a military base near Kabul.")
     assert event.actor1.name != "Jaysh al-Mukhtar"
 
 

@@ -99,9 +99,25 @@ def test_a_group_is_matched_in_its_own_country_only() -> None:
     from eventdesk.extract.actors._dictionary import _dictionary_names
 
     dictionary = ActorDictionary.load()
-    text = "Shining Path guerrillas attacked the post."
+    text = "Senderistas attacked the post."
     assert [e.name for *_, e in _dictionary_names(text, "Peru", dictionary)] == ["Shining Path"]
     assert list(_dictionary_names(text, "Kenya", dictionary)) == []
+
+
+def test_a_distinctive_name_names_its_group_outside_its_country() -> None:
+    from eventdesk.extract.actors._dictionary import _dictionary_names
+
+    dictionary = ActorDictionary.load()
+    # two words or more that no other actor bears, opening their phrase: the group wherever it acts
+    text = "THE POLICE SAID THAT SHINING PATH TERRORISTS MURDERED TWO PEASANTS."
+    assert [e.name for *_, e in _dictionary_names(text, "Chile", dictionary)] == ["Shining Path"]
+    # the tail of a longer name the dictionary does not know, a people's name and one noun, or a
+    # name several actors bear: not abroad
+    assert list(_dictionary_names("MEMBERS OF THE MANUEL RODRIGUEZ ARMED FORCES OF LIBERATION", "Chile",
+                                  dictionary)) == []
+    assert list(_dictionary_names("THE PERUVIAN SHINING PATH GROUP", "Bolivia", dictionary)) == []
+    assert not dictionary.distinctive("Israeli settlers")
+    assert not dictionary.distinctive("Islamic State")
 
 
 def test_an_alias_shared_by_groups_of_two_countries_takes_the_article_country() -> None:

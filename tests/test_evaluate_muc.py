@@ -232,6 +232,27 @@ def test_perpetrator_acronym_matches_a_whole_word_of_the_key() -> None:
     assert not _perp_ok(template("ELNORTE FRONT"), event("ELN: National Liberation Army"))
 
 
+def test_perpetrator_key_naming_a_criminal_group_by_plain_words_is_an_unidentified_gang() -> None:
+    from eventdesk.evaluate.muc import _perp_ok
+    from eventdesk.model import Actor, EventMention
+
+    def event(name: str) -> EventMention:
+        return EventMention(article_id="X", sentences=(), date=None, place=None, event_type="Violence against civilians",
+                            sub_event_type="Attack", actor1=Actor(name, 3))
+
+    gang = event("Unidentified Gang (Colombia)")
+    # "the drug mafias", "drug trafficking rings": ACLED's unnamed gang, as "ARMY" is Military Forces of X
+    assert _perp_ok(_perp_template("DRUG MAFIAS"), gang)
+    assert _perp_ok(_perp_template("DRUG TRAFFICKING CRIMINAL ORGANIZATION"), gang)
+    assert _perp_ok(_perp_template("MAFIA"), gang)
+    # a named cartel or gang is a group of its own, and plain words with no crime in them name no gang
+    assert not _perp_ok(_perp_template("MEDELLIN CARTEL"), gang)
+    assert not _perp_ok(_perp_template("JOHN BOLANOS LOPEZ GANG"), gang)
+    assert not _perp_ok(_perp_template("ORGANIZATION"), gang)
+    # and an unidentified armed group is no gang
+    assert not _perp_ok(_perp_template("DRUG MAFIAS"), event("Unidentified Armed Group (Colombia)"))
+
+
 def test_perpetrator_key_naming_the_groups_men_names_the_group() -> None:
     from eventdesk.evaluate.muc import _perp_ok
     from eventdesk.model import Actor, EventMention

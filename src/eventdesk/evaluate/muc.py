@@ -18,7 +18,8 @@ default settings: undated events are not kept). Then, per report:
   whose key names a perpetrator organisation that is not optional: actor1 or an associated actor names
   any alternative of it, by name, acronym or a name the actor dictionary gives the same actor (the
   key's "ARMY OF NATIONAL LIBERATION" is ELN's); the key's state forces, "ARMY" or "NATIONAL POLICE",
-  are ACLED's "Military Forces of X" / "Police Forces of X"), **deaths** (on templates whose key gives
+  are ACLED's "Military Forces of X" / "Police Forces of X", and a criminal group it names by plain words
+  only, "DRUG MAFIAS" or "DRUG TRAFFICKING RINGS", is ACLED's "Unidentified Gang (X)"), **deaths** (on templates whose key gives
   the number of its dead: the toll inside that number or range; no DEATH effect means 0).
 * **False violent events**: reports whose key has no template at all, with at least one extracted
   event of a violent type other than Battles (MUC leaves army-guerrilla combat out, so a Battles
@@ -147,6 +148,14 @@ def evaluate_muc(folders: Sequence[str | Path], run: Runner, errors_path: str | 
             out.writerow([skipped.origin.rsplit(":", 1)[-1], "", "skipped", "", skipped.reason, ""])
     return card
 
+# a key that names a criminal group by plain words only ("DRUG MAFIAS", "MAFIA", "DRUG TRAFFICKING
+# RINGS", "COCAINE TRAFFICKING ORGANIZATIONS"), no name of its own ("MEDELLIN CARTEL"): ACLED's
+# "Unidentified Gang (X)", as the key's "ARMY" is "Military Forces of X"
+_PLAIN_GANG = re.compile(
+    r"(?=.*(?:DRUG|COCAINE|NARCO|MAFIA|CARTEL|GANG|TRAFFICK|CRIMINAL))"
+    r"(?:(?:THE|CRIMINAL|DRUGS?|COCAINE|NARCOTICS?|DRUG-TRAFFICKING|NARCOTICS-TRAFFICKING|TRAFFICKING)\s+)*"
+    r"(?:MAFIAS?|CARTELS?|RINGS?|GANGS?|ORGANIZATIONS?|TRAFFICKERS|NARCOTRAFFICKERS|NARCO-TRAFFICKERS)")
+
 
 def _score_report(report: MucReport, templates: list[MucTemplate], events: list[EventMention], text: str,
                   card: MucReportCard, out) -> None:
@@ -268,6 +277,8 @@ def _perp_ok(t: MucTemplate, e: EventMention) -> bool:
                 for pattern, prefix in _STATE:
                     if pattern.search(name) and full.startswith(prefix):
                         return True
+                if full.startswith("unidentified gang") and _PLAIN_GANG.fullmatch(name.strip(' "\\')):
+                    return True
     return False
 
 

@@ -3,7 +3,8 @@
 and how a row becomes an ACLED actor in an event's country.
 
 A knowledge-base group is matched only in its own countries (or when the event's country is not
-known), and its all-capital aliases need capitals; ``actors.csv`` wins on a shared alias.
+known), unless the name is distinctive (two words or more that no other actor bears, opening its
+phrase), and its all-capital aliases need capitals; ``actors.csv`` wins on a shared alias.
 
 An alias shared by several rows (ISIS) resolves to the row of the event's country, so IS gets
 its ACLED branch; a row of another country applies only to its exact spelling. Also holds the
@@ -46,6 +47,7 @@ NO_COUNTRY_KEY = "generic-no-country"
 GONE_AFTER_YEARS = 10
 _MILITARY_NOUNS: frozenset[str] = word_list("actor_words.json", "military_nouns")  # type: ignore[assignment]
 _POLICE_NOUNS: frozenset[str] = word_list("actor_words.json", "police_nouns")  # type: ignore[assignment]
+_FUNCTION_WORDS: frozenset[str] = word_list("actor_words.json", "function_words")  # type: ignore[assignment]
 # words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
 _GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | word_list("actor_words.json", "generic_force_words")
 
@@ -117,6 +119,11 @@ class ActorDictionary:
                     self._ethnic[alias.lower()] = e
                 else:
                     self._by_alias.setdefault(alias.lower(), []).append(e)
+        # alias -> the actors that hold it (an actors.csv row and the knowledge-base rows merged into it,
+        # or one knowledge-base row's rows per country, are one actor)
+        self._holders: dict[str, set[str]] = {}
+        for alias, rows in self._by_alias.items():
+            self._holders[alias] = {e.id.split("+")[0].split("@")[0] for e in rows}
         self._pattern = _alias_regex(a for e in self.entries if not e.is_lexicon for a in e.aliases)
         self._matched: dict[str, tuple[tuple[int, int, str], ...]] = {}  # text -> ``matches``
 
@@ -158,6 +165,16 @@ class ActorDictionary:
             if rank:
                 return next((e for e in rank if e.active_in(year)), rank[0])
         return None
+
+    def distinctive(self, surface: str) -> bool:
+        """Whether a name names one actor wherever it is read: a name of two words or more, held by
+        one actor of the dictionary only, and not made of words for a kind of force ("Shining Path",
+        "Army of National Liberation"; not "National Liberation Army", which several groups bear), nor
+        of a people's name and one noun, which tells whose men they are ("Israeli settlers", "Syrian
+        rebels"), not which group."""
+        words = surface.split()
+        return len(words) >= 2 and len(self._holders.get(surface.lower(), ())) == 1 and \
+            not generic_name(surface) and not (len(words) == 2 and self.nation_of(words[0]) is not None)
 
     def home_of(self, surface: str) -> str | None:
         """The home country a name gives away ("Houthi forces" -> Yemen), or None for a name
@@ -334,9 +351,26 @@ def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionar
         if entry is not None and country and entry.country and entry.country != country and \
                 entry.name.startswith("Military Forces of") and (joint := dictionary.coalition(entry.country, country)):
             entry = joint  # "a US airstrike" in Afghanistan: the coalition ACLED codes it as (NATO)
-        if entry is not None and _applies(entry, surface, country):
+        abroad = dictionary.distinctive(surface) and _opens_phrase(text, start)
+        if entry is not None and _applies(entry, surface, country, abroad):
             yield start, end, surface, entry
 
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+
+
+def _opens_phrase(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens its phrase: after the sentence's start, a punctuation mark or
+    a function word ("that Shining Path terrorists", "from the Army of National Liberation"), not after
+    a word that may open a longer name the dictionary does not know ("Zarate Wilka Armed
+    Forces of Liberation" is no "Armed Forces of Liberation"; "the Peruvian Shining Path" is named
+    with its home). Read on the text, since wire copy in capitals gives no case to tell names by."""
+    before = text[max(0, start - 30):start].rstrip()
+    if not before or not before[-1].isalpha():
+        return True
+    m = _WORD_BEFORE.search(before)
+    return m is None or m.group(1).lower() in _FUNCTION_WORDS
 
 
 def generic_name(surface: str) -> bool:
@@ -345,15 +379,19 @@ def generic_name(surface: str) -> bool:
     return all(w in _GENERIC_FORCE_WORDS for w in re.split(r"[\s-]+", surface.lower()) if w)
 
 
-def _applies(entry: ActorEntry, surface: str, country: str | None) -> bool:
-    """A row of another country applies only to its exact spelling, and a state unit only when
-    its name is its own: "federal police" in Iraq is not Brazil's Federal Police, but "Houthi
-    forces" are the Houthis wherever the place resolver put the event."""
+def _applies(entry: ActorEntry, surface: str, country: str | None, distinctive: bool = False) -> bool:
+    """A row of another country applies only to its exact spelling, or, for a non-state armed group,
+    to a ``distinctive`` name (``ActorDictionary.distinctive``) in any case: "SHINING PATH TERRORISTS
+    MURDERED" in a wire told from abroad, the ELN's "Army of National Liberation" in an attack across
+    the border; a state unit only when its name is its own: "federal police" in Iraq is not Brazil's
+    Federal Police, but "Houthi forces" are the Houthis wherever the place resolver put the event."""
     if entry.id.startswith(STATE_UNIT_PREFIX):  # "prison guards" are a unit of the event's country's forces
         return bool(country) and entry.country == country
     if not country or not entry.country or entry.country == country:
         return True
-    if entry.id.startswith(KB_PREFIX):  # a knowledge-base group is matched in its own countries only
+    if distinctive and entry.inter in (2, 3, 4) and "{country}" not in entry.name:
+        return True
+    if entry.id.startswith(KB_PREFIX):  # else a knowledge-base group is matched in its own countries only
         return False
     if entry.name.startswith(("Military Forces of", "Police Forces of")) and entry.inter == 1 and \
             entry.country not in surface and generic_name(surface):

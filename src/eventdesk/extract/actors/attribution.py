@@ -8,7 +8,9 @@ perpetrator the report names (CODEBOOK section 2), so an event whose attacker is
 (``Unidentified Armed Group``) takes:
 
 1. the named non-state armed group of a sentence that claims, attributes or blames an act (the
-   phrases are data: ``data/rules/attribution.json``), the nearest such sentence to the event;
+   phrases are data: ``data/rules/attribution.json``), the nearest such sentence to the event; a
+   criminal group such a sentence holds responsible by a plain name only ("attributed the murder to
+   the drug mafias") is ``Unidentified Gang (X)``, ACLED's name for an unnamed gang;
 2. else, when the event's own sentences call the attacker by a plain group noun ("the guerrillas",
    "rebels", "terrorists"), the one non-state armed group of the event's country the report names,
    when it names exactly one.
@@ -18,7 +20,8 @@ perpetrator the report names (CODEBOOK section 2), so an event whose attacker is
    kidnapped by ELN guerrillas"): two tellings of one act;
 4. else, the state's forces when a sentence blames them ("blamed the government and the armed forces
    for the murder", "implicated four officers of the armed forces in the assassination"), unless it
-   denies the blame. The force that arrested, investigated or tried suspects is never taken: only
+   denies the blame; when the event's own sentences or the one right after them blame them, before
+   2 (the blame told beside the act outranks a plain group noun). The force that arrested, investigated or tried suspects is never taken: only
    blame names a perpetrator, and "the army blamed the rebels" names the rebels.
 
 Once all of a report's events are assembled, ``attribute_by_kind`` gives an event still without a named
@@ -55,6 +58,7 @@ class AttributionRules:
     state_blame: re.Pattern[str]
     denials: re.Pattern[str]
     blame: re.Pattern[str]
+    gangs: re.Pattern[str]
 
 
 @cache
@@ -86,6 +90,7 @@ def load_attribution_rules() -> AttributionRules:
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "state_blame")), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "denials")), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "blame_words")), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "gang_phrases")), re.IGNORECASE),
     )
 
 
@@ -153,8 +158,12 @@ class ReportAttribution:
         groups = self.groups(country)
         claims = set(self.claim_spans)
         claimed = [(span, a) for span, a in groups if span in claims and not self._blamer(span, a)]
+        claimed += self._gang_claims(country)
         if claimed:
             return min(claimed, key=lambda c: _distance(c[0], first))[1]
+        beside = self._blamed_state_beside(own, country)
+        if beside is not None:
+            return beside
         if groups and any(self._group_noun_acts(s) for s in own):
             distinct = {a.name: a for _, a in groups}
             if len(distinct) == 1:
@@ -163,6 +172,21 @@ class ReportAttribution:
         if same_victim is not None:
             return same_victim
         return self._blamed_state(first, country)
+
+    def _gang_claims(self, country: str | None) -> list[tuple[Span, Actor]]:
+        """(sentence, ``Unidentified Gang``) of each claim sentence that holds a criminal group named
+        only by a plain name responsible: "the authorities attributed the murder to the drug mafias",
+        "press sectors blamed it on the drug mafia". The plain name comes after the words of the claim
+        (before them it names who blames), in a sentence that denies nothing."""
+        out = []
+        for sp in self.claim_spans:
+            claim = self.rules.responsibility.search(self.text, sp.start, sp.end)
+            gang = self.rules.gangs.search(self.text, claim.start(), sp.end) if claim is not None else None
+            if gang is None or self.rules.denials.search(self.text, sp.start, sp.end):
+                continue
+            name = f"Unidentified Gang ({country})" if country else "Unidentified Gang"
+            out.append((sp, Actor(name, 3, Span(sp.article_id, gang.start(), gang.end()), "attribution:gang")))
+        return out
 
     def _group_noun_acts(self, sentence: Span) -> bool:
         """Whether the sentence calls someone by a plain group noun who is not the one blaming:
@@ -191,6 +215,19 @@ class ReportAttribution:
                  if span not in own and pattern.search(self.text, span.start, span.end)}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _blamed_state_beside(self, own: list[Span], country: str | None) -> Actor | None:
+        """The state's forces, when the event's own sentences or the sentence right after them blame
+        them: "On 31 October, terrorists attacked the Fenastras building ... Fenastras members have
+        accused death squads run by the armed forces of the attack." The blame told beside the act
+        outranks the plain group noun ("terrorists") that would take the one group the report names."""
+        if not country or not self.blames:
+            return None
+        last = max(s.end for s in own)
+        after = next((sp for sp in self.spans if sp.start >= last), None)
+        starts = {s.start for s in own} | ({after.start} if after is not None else set())
+        police = next((p for start, p in self.blames if start in starts), None)
+        return None if police is None else _state_force(police, country)
+
     def _blamed_state(self, first: Span, country: str | None) -> Actor | None:
         """The state's forces, when the report blames them for an act and no group claims it ("the
         rebels blamed the government and the armed forces for the murder"); never from a sentence
@@ -198,8 +235,7 @@ class ReportAttribution:
         if not country or not self.blames:
             return None
         _, police = min(self.blames, key=lambda b: abs(b[0] - first.start))
-        name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
-        return Actor(name, 1, None, "attribution:blamed-state")
+        return _state_force(police, country)
 
 
 def attribute_by_kind(events: list[EventMention], describe: Callable[[EventMention], str]) -> list[EventMention]:
@@ -232,6 +268,11 @@ _DENIED_THEN_BLAMED = re.compile(r"[^.;,\"]{0,60}\band\s+$", re.IGNORECASE)
 
 #: the words between a noun of blame and who made it: "accusations made by the", "charges by"
 _BLAME_MADE_BY = re.compile(r"\W+(?:(?:made|leveled|levelled|levied|issued|voiced) )?by(?: the)?\W+$", re.IGNORECASE)
+
+
+def _state_force(police: bool, country: str) -> Actor:
+    name = f"Police Forces of {country}" if police else f"Military Forces of {country}"
+    return Actor(name, 1, None, "attribution:blamed-state")
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -23,6 +23,7 @@ from eventdesk.extract.places._words import (
     _UNIT_WORDS,
     Candidate,
     never_a_place,
+    road_after,
 )
 from eventdesk.rules import pattern as rule_pattern, word_list
 
@@ -258,6 +259,7 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
         after = text[cand.end:span.end]
         match = _after().match(after)
         cand.after = match.group(1).lower() if match else ""
+        cand.road = not match and road_after().match(after) is not None
         # "Enma market (Al Mansurah, Aden)", "Hays district in western Yemen (Al Hudaydah)"
         own = _IN_REGION.sub("", after[len(match.group(0)):], count=1) if match else _after_unit_word(after)
         paren = _PAREN.match(own)

@@ -32,11 +32,18 @@ __all__ = [
     "names_a_facility",
     "names_a_street",
     "never_a_place",
+    "road_after",
     "_after",
     "_FEATURE_WORDS",
     "_PLURAL_UNITS",
     "_UNIT_WORDS",
 ]
+
+
+@cache
+def road_after() -> re.Pattern[str]:
+    """A road, bridge or junction named after a name: ``place_words.json`` road_after."""
+    return re.compile(pattern("place_words.json", "road_after"), re.IGNORECASE)
 
 
 @cache
@@ -112,6 +119,7 @@ class Candidate:
     respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
     reference: bool = False  # only says where the name before it lies ("Soacha, 15 km south of Bogota")
     aside: bool = False  # inside a comma-set clause about someone ("the businessman, who lives in Miami, ...")
+    road: bool = False  # a road or bridge named after it follows ("blocked the Saadnayel highway")
     hint_points: tuple[GazEntry, ...] = ()  # the districts and towns its hints and chain name (villages only)
     ruled_out: tuple[GazEntry, ...] = ()  # its villages the text does not read as the place (see _hints._from_hints)
     chosen: GazEntry | None = field(default=None)

@@ -156,6 +156,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             best = _capital_of_the_name(best, cand) or best
         if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
             placed = _from_hints(cand, cand.hints, gaz, context)
+            if cand.is_country and (placed is None or placed.country != gaz.country_of(surface)):
+                continue  # "Colombia (DAS, secret police)": the country, whose brackets name no place in it
             if (placed is not None or best is None) and not _keeps_its_name(best, placed, cand, gaz):
                 cand.entries, best = [], placed
         if rejected and best is None and cand.chain and (cand.cue in ("in", "near") or cand.after in TOWN_WORDS):

@@ -114,6 +114,7 @@ class Candidate:
     chain: tuple[str, ...] = ()  # wider places that follow: "City Park, Nairobi" -> ("Nairobi",)
     is_country: bool = False  # the surface names a country ("Yemen (Al Hudaydah)")
     name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
+    longer: bool = False  # that longer name is another's: "Kant Kaw Myaing", not "Tapoa-Djerma", "Mandera Hospital"
     qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
     part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
     respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)

@@ -68,9 +68,10 @@ WIDE_FEATURES: frozenset[str] = word_list("place_words.json", "wide_features")  
 AREA_FEATURES: frozenset[str] = word_list("place_words.json", "area_features")  # type: ignore[assignment]
 
 
-# "the Paulista Avenue", "Moi Avenue": a street named after a place is not the place ("the Machakos road"
-# is, for ACLED, where it leads)
-_STREET = re.compile(r"\s+(?i:avenue|street|boulevard|st\.|ave\.)(?![\w])")
+# "the Paulista Avenue", "Moi Avenue", "Tarapaca and Santa Rosa streets": a street named after a place is
+# not the place ("the Machakos road" is, for ACLED, where it leads)
+_STREET = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?i:streets|avenues)|"
+                     r"\s+(?i:avenues?|streets?|boulevard|st\.|ave\.))(?![\w])")
 _FACILITY: frozenset[str] = word_list("place_words.json", "facility_words")  # type: ignore[assignment]
 _QUOTED_FOLLOWER = re.compile(r"[\"\u201d]\s+(?:\w+\s+){0,2}?(\w+)")
 

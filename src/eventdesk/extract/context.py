@@ -79,7 +79,8 @@ class ArticleContext:
 
     def filed_from(self, spans: tuple[Span, ...] = ()) -> Place | None:
         """The dateline's place, for an event whose sentences ``spans`` name no place of their own:
-        only when it lies in the article's main country and in the country those sentences name, if
+        only when it lies in the article's main country (or the report is about the dateline's country
+        all the same, ``_about_the_dateline_country``) and in the country those sentences name, if
         any ("LIMA -- guerrillas attacked a bus"), never a correspondent's post abroad ("ROME
         (ITALY) -- the FMLN described the massacre ...", "PANAMA CITY -- Panama's archbishop
         condemned the murder of six Jesuits in El Salvador"). Marked precision 2: where the report
@@ -88,11 +89,28 @@ class ArticleContext:
         if place is None:
             return None
         main = self.main_country
-        if main is not None and place.country != main:
+        if main is not None and place.country != main and not self._about_the_dateline_country():
             return None
         if any((named := self.sentence_country(span)) and named != place.country for span in spans):
             return None
         return replace(place, precision=max(place.precision, 2), source=f"dateline:{place.source}")
+
+    def _about_the_dateline_country(self) -> bool:
+        """Whether the report is about its dateline's country though it names another as often or
+        more: ``report_country`` finds the dateline's (its names and dateline votes: "SANTIAGO -- bombs
+        exploded in the capital", naming an Australian firm once), it writes no other country by its
+        own name and the groups it names have no other home (a communique of Salvadoran rebels read
+        out in Rome is about El Salvador)."""
+        filed = self.dateline_place
+        if filed is None:
+            return False
+        report = self.report_country()
+        # another country written by its own name ("Venezuela closed its border") may be where the
+        # event was; one named only by its people's adjective ("an Australian firm") is not
+        written = any(re.search(rf"\b{re.escape(country)}\b", self.text, re.IGNORECASE)
+                      for country, _ in self.named_countries if country != filed.country)
+        return report is not None and report[0] == filed.country and not written and \
+            self.group_country() in (None, filed.country)
 
     @property
     def main_country(self) -> str | None:

@@ -30,6 +30,8 @@ from eventdesk.rules import word_list
 __all__ = ["TownReading", "named_town", "prefer_named_town"]
 
 _WORD = r"[A-Z][\w'’\-]*"
+# up to three lower-case words, none a determiner: a name the recaser of wire copy lowered ("rio blanco")
+_LOWERED = r"(?!(?:the|a|an|this|that|its|his|her|their|our|each|every|one|another|same|other)\b)[a-z][a-z'’\-]*(?:\s+[a-z][a-z'’\-]*){0,2}"
 _DISTANCE = r"(?:(?i:about|some|approximately|nearly|almost)\s+)?\d[\d,.]*\s*(?i:km|kms|kilomet(?:er|re)s?|miles?)"
 
 
@@ -62,8 +64,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "the (small) town of Hostigal", "the village of barranca" (a name the recaser lowered)
         ("before", re.compile(rf"\b(?i:the\s+)?(?:[a-z\-]+\s+)?(?i:{units})\s+(?i:of|called|known\s+as)\s+"
                               rf"(?P<name>{name_}|[a-z][a-z'’\-]{{3,}}(?=\s*[,.;]))" + tail)),
-        # "in Arenales canton", "in the Villa El Salvador district"
-        ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?(?P<name>{name_})\s+(?i:{units})\b" + tail)),
+        # "in Arenales canton", "in the Villa El Salvador district", "near rio blanco municipality" (a
+        # name the recaser lowered: ``_placed`` keeps such a name only where the gazetteer knows it)
+        ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?(?P<name>{name_}|{_LOWERED})\s+(?i:{units})\b"
+                             + tail)),
         # "in Corral de Piedras, Chalatenango department", "in X, 30 km southwest of the capital"
         ("comma", re.compile(rf"\b(?i:in|at|near)\s+(?P<name>{name_})" + where)),
         # "in San Luis de la Reina": only to keep a longer name from its first words' homonym
@@ -157,6 +161,8 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
         e = max(own, key=lambda e: (e.kind != "admin2", e.population))
         return Place(country, e.admin1, e.admin2, e.name, e.latitude, e.longitude, 1 if e.kind != "admin2" else 2,
                      e.id, where)
+    if town.how == "after" and text[town.start:town.end].islower():
+        return None  # "near rio blanco municipality": a lowered name is one only where the gazetteer knows it
     if name.islower() or town.how == "in" and len(name.split()) < 3:
         return None  # a lowered word, or a short name with no unit word: not enough to name a town
     anchor = _anchor(text, town, gaz, country, division, unit)

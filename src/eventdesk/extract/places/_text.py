@@ -23,6 +23,7 @@ from eventdesk.extract.places._words import (
     _UNIT_WORDS,
     Candidate,
     never_a_place,
+    road_after,
 )
 from eventdesk.rules import pattern as rule_pattern, word_list
 
@@ -164,6 +165,9 @@ def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return run
 
 
+_OPENING_PREPOSITIONS = word_list("place_words.json", "opening_prepositions")
+
+
 def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tuple[int, int] | None:
     """The name part of an unknown place followed by hints: the capitalised words after the last
     "of" or "at", without a trailing unit word ("Faskari LGA" -> "Faskari"); an article stays part of the
@@ -196,7 +200,10 @@ def scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
     """Longest gazetteer matches among the capitalised runs."""
     found: list[Candidate] = []
     for run in _runs(text, span):
-        i = 0
+        # "In El Centenario, El Carmen, Santander, ...": a sentence's first word, a preposition, is no
+        # part of the name after it (not Arabic "At", an article: "At Tuhayta"; nor "In-Tamede")
+        i = 1 if len(run) > 1 and text[run[0][0]:run[0][1]] in _OPENING_PREPOSITIONS and \
+            not text[span.start:run[0][0]].strip(" \t\n\"'“(") and text[run[0][1]:run[0][1] + 1].isspace() else 0
         placed_after: bool | None = None  # read once per run, at its first unknown word
         hinted = False
         while i < len(run):
@@ -258,6 +265,7 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
         after = text[cand.end:span.end]
         match = _after().match(after)
         cand.after = match.group(1).lower() if match else ""
+        cand.road = not match and road_after().match(after) is not None
         # "Enma market (Al Mansurah, Aden)", "Hays district in western Yemen (Al Hudaydah)"
         own = _IN_REGION.sub("", after[len(match.group(0)):], count=1) if match else _after_unit_word(after)
         paren = _PAREN.match(own)

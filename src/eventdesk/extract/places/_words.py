@@ -32,11 +32,18 @@ __all__ = [
     "names_a_facility",
     "names_a_street",
     "never_a_place",
+    "road_after",
     "_after",
     "_FEATURE_WORDS",
     "_PLURAL_UNITS",
     "_UNIT_WORDS",
 ]
+
+
+@cache
+def road_after() -> re.Pattern[str]:
+    """A road, bridge or junction named after a name: ``place_words.json`` road_after."""
+    return re.compile(pattern("place_words.json", "road_after"), re.IGNORECASE)
 
 
 @cache
@@ -61,9 +68,10 @@ WIDE_FEATURES: frozenset[str] = word_list("place_words.json", "wide_features")  
 AREA_FEATURES: frozenset[str] = word_list("place_words.json", "area_features")  # type: ignore[assignment]
 
 
-# "the Paulista Avenue", "Moi Avenue": a street named after a place is not the place ("the Machakos road"
-# is, for ACLED, where it leads)
-_STREET = re.compile(r"\s+(?i:avenue|street|boulevard|st\.|ave\.)(?![\w])")
+# "the Paulista Avenue", "Moi Avenue", "Tarapaca and Santa Rosa streets": a street named after a place is
+# not the place ("the Machakos road" is, for ACLED, where it leads)
+_STREET = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?i:streets|avenues)|"
+                     r"\s+(?i:avenues?|streets?|boulevard|st\.|ave\.))(?![\w])")
 _FACILITY: frozenset[str] = word_list("place_words.json", "facility_words")  # type: ignore[assignment]
 _QUOTED_FOLLOWER = re.compile(r"[\"\u201d]\s+(?:\w+\s+){0,2}?(\w+)")
 
@@ -107,11 +115,13 @@ class Candidate:
     chain: tuple[str, ...] = ()  # wider places that follow: "City Park, Nairobi" -> ("Nairobi",)
     is_country: bool = False  # the surface names a country ("Yemen (Al Hudaydah)")
     name_end: int = 0  # end of the whole name when the match is only its beginning ("Ras" of "Ras Jabel")
+    longer: bool = False  # that longer name is another's: "Kant Kaw Myaing", not "Tapoa-Djerma", "Mandera Hospital"
     qualifier: bool = False  # only names a building or a longer name ("the Mile mall", "Cleary Park")
     part_of_city: bool = False  # a part of the city named after it ("Al Wahdah area of Sanaa city")
     respelled: bool = False  # a district matched by its sound_key ("Kushki Kuhna" -> Koshki Kohna)
     reference: bool = False  # only says where the name before it lies ("Soacha, 15 km south of Bogota")
     aside: bool = False  # inside a comma-set clause about someone ("the businessman, who lives in Miami, ...")
+    road: bool = False  # a road or bridge named after it follows ("blocked the Saadnayel highway")
     hint_points: tuple[GazEntry, ...] = ()  # the districts and towns its hints and chain name (villages only)
     ruled_out: tuple[GazEntry, ...] = ()  # its villages the text does not read as the place (see _hints._from_hints)
     chosen: GazEntry | None = field(default=None)

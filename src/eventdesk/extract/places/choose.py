@@ -113,6 +113,7 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         cand.ruled_out = tuple(e for e in cand.entries if e not in kept)
         cand.entries = kept
         rejected = villages_only and not cand.entries  # read as a name the gazetteer lacks
+        cand.longer = _longer_name(text, cand, gaz)
         unit = surface.rsplit(" ", 1)[-1].lower()
         if not cand.after and " " in surface and unit in ADMIN_WORDS | DISTRICT_WORDS:
             cand.after = unit  # "Isiolo County" matched whole: its unit word names it as much as one after it
@@ -156,6 +157,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             best = _capital_of_the_name(best, cand) or best
         if cand.hints and (best is None or not _fits_hints(best, hint_keys)):
             placed = _from_hints(cand, cand.hints, gaz, context)
+            if cand.is_country and (placed is None or placed.country != gaz.country_of(surface)):
+                continue  # "Colombia (DAS, secret police)": the country, whose brackets name no place in it
             if (placed is not None or best is None) and not _keeps_its_name(best, placed, cand, gaz):
                 cand.entries, best = [], placed
         if rejected and best is None and cand.chain and (cand.cue in ("in", "near") or cand.after in TOWN_WORDS):
@@ -184,6 +187,18 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
             continue  # "the businessman, who spends most of his time in Miami, was kidnapped" (_asides)
         if best is not None and _plausible(best, cand, context):
             cand.chosen = best
+
+
+def _longer_name(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
+    """Whether the name the candidate begins goes on into another's ("Kant Kaw Myaing", "Savana de
+    Torres"), not into a part after a hyphen ("Tapoa-Djerma") or a common or direction word after
+    the place's own name ("Mandera Hospital", "Turkana West", "Athi River Steel Plant"): the place of
+    its first words, abroad,
+    is then no reading of it."""
+    if not cand.name_end or text.startswith("-", cand.end):
+        return False
+    return not any(gaz.is_common_word(w) or never_a_place(w) or names_a_facility(w)
+                   for w in text[cand.end:cand.name_end].split() if w[:1].isupper())
 
 
 def _misspelt(entry: GazEntry, cand: Candidate, spelled: str, exact: bool) -> float:
@@ -257,8 +272,8 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
                     return int(no_district)
                 reach = _NEAR_KM if no_district else 50
                 return int(any(km(p.latitude, p.longitude, e.latitude, e.longitude) <= reach for p in points))
-            if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS:
-                return 2
+            if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS or cand.road:
+                return 2  # "Saadnayel town", and "the Saadnayel highway": a road is coded at its town
             # named like a person ("at Pineda's vehicle"): only with a unit word
             return 2 if cand.cue in ("in", "near", "origin", "position") and not all(w.lower() in PERSON_NAMES for w in e.name.split()) \
                 else 0
@@ -273,10 +288,12 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
     if cand.hints and _fits_hints(entry, confirming):
         return True
     explicit = cand.cue in ("in", "near", "origin", "position") or cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS
-    if cand.name_end and countries and entry.country not in countries and not _own_name(entry, cand) and \
-            dict(context.countries) != dict(context.admin1_countries):
-        # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola (when the text names
-        # Afghanistan, not only a province that may be a homonym: "Hodeidah Red Sea port city")
+    if cand.name_end and countries and entry.country not in countries and \
+            (not _own_name(entry, cand) or cand.longer) and dict(context.countries) != dict(context.admin1_countries):
+        # "Kala" of "Kala Murchi" in an Afghan report is not Caala in Angola, nor "Savana" of "Savana
+        # de Torres" in a Colombian one Savannah, Georgia, nor "Kant" of "Kant Kaw Myaing" Kant in
+        # India (see ``_longer_name``) (when the text names Afghanistan, not only a province that may
+        # be a homonym: "Hodeidah Red Sea port city")
         return False
     if countries and entry.country not in countries:
         # abroad, a town needs a locative cue, and one named by the first words of its name only

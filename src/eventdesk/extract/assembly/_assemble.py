@@ -171,10 +171,18 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
 
 def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
     """Classify the group's own sentences read together: a later sentence often settles the type
-    ("... exchanged fire", "the victims were civilians"). Falls back to the best single sentence."""
+    ("... exchanged fire", "the victims were civilians"). Falls back to the best single sentence.
+    A sentence that alone tells a weapon seized, found or defused is left out of the reading: its
+    weapon is no means of the harm another sentence tells ("troops killed two guerrillas ... In
+    this operation the army seized shotguns and dynamite" is no explosion)."""
     spans = [s for c in group for s in (c.sentence, *c.extra)]
     if len(spans) == 1:
         return top
+    kept = [sp for sp in spans if not _disrupted_alone(text[sp.start:sp.end])]
+    if kept and len(kept) < len(spans):
+        spans = kept
+        if len(spans) == 1:
+            return top
     pieces, starts, pos = [], [], 0
     for sp in spans:
         starts.append(pos)
@@ -190,6 +198,11 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
     base = spans[i].start - starts[i]
     span = Span(top.sentence.article_id, base + c.start, min(base + c.end, spans[i].end))
     return replace(top, classification=c, type_span=span)
+
+
+def _disrupted_alone(sentence: str) -> bool:
+    c = cls_stage.classify(sentence)
+    return c is not None and c.sub_event_type == "Disrupted weapons use"
 
 
 def _actors_for(c: Candidate, country: str | None, context, year: int | None = None) -> tuple:

@@ -64,3 +64,63 @@ def _stock_matches(ruler, doc):
     """The matches of spaCy's own Matcher with the ruler's patterns, as ``AttributeRuler.match``."""
     found = ruler.matcher(doc, allow_missing=True, as_spans=False)
     return sorted((int(ruler.vocab.strings[m_id]), m_id, s, e) for m_id, s, e in found)
+
+
+def test_near_spellings_answer_as_the_whole_index_compared(services) -> None:
+    # only the keys within reach by length are compared, and answers are kept: the same districts,
+    # in the same order, as comparing the key with every district key
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from eventdesk.gazetteer import name_key
+
+    gaz = services.gazetteer
+    keys = gaz.tables.district_keys
+    assert keys, "the cache holds the district indexes"
+
+    def plain(name: str) -> list:
+        key = name_key(name)
+        if len(key) < 5:
+            return []
+        edits = 2 if len(key) >= 12 else 1
+        found = process.extract(key, list(keys), scorer=OSA.distance, score_cutoff=edits, limit=None)
+        return [gaz._entry(n) for k, score, _ in found if 0 < score <= edits for n in keys[k]]
+
+    names = ["Raizh", "Khwlan", "Mamprugo Moaduri", "Kushki Kuhna", "Dihrawod", "Raziih", "Shah Wali Kott", "Abc"]
+    assert sum(bool(plain(n)) for n in names) >= 3
+    for name in names:
+        assert gaz.near_spellings(name) == plain(name)
+        assert gaz.near_spellings(name) == plain(name)  # a second time, from what was kept
+
+
+def test_district_indexes_of_the_cache_are_those_of_the_entries(services) -> None:
+    from eventdesk.gazetteer import _build as b
+
+    tables = services.gazetteer.tables
+    assert (tables.district_sounds, tables.district_keys) == b.district_indexes(tables.entries)
+
+
+def test_place_matches_are_the_plain_matches_each_time_and_each_callers_own(services) -> None:
+    from eventdesk.extract.places._text import _scan, scan
+
+    gaz = services.gazetteer
+    texts = ["Gunmen attacked Kafr Qaddum (Qalqiliya) and Nablus. [Naqil Hajar] Hajar fell.",
+             "Troops entered Salim [Naqil Hajar] near Sanaa, then Aden.",
+             *(text for text, _ in _sentences()[:40])]
+
+    def plain(text: str, span: Span) -> list:
+        return [(c.start, c.end, c.entries) for c in _scan(text, span, gaz)]
+
+    checked = 0
+    for text in texts:
+        for span in [Span("a", 0, len(text)), Span("a", 0, len(text) // 2), Span("a", len(text) // 3, len(text))]:
+            first = scan(text, span, gaz)
+            assert [(c.start, c.end, c.entries) for c in first] == plain(text, span)
+            checked += bool(first)
+            for c in first:  # a caller's candidates and lists are its own
+                c.entries.append(None)
+                c.chosen = "x"
+            again = scan(text, span, gaz)
+            assert [(c.start, c.end, c.entries) for c in again] == plain(text, span)
+            assert all(c.chosen is None for c in again)
+    assert checked >= 10

@@ -32,12 +32,13 @@ from eventdesk.gazetteer._text import (
     is_latin,
     is_plausible_english,
     name_key,
+    sound_key,
     strip_admin_suffix,
 )
 
 __all__ = ["Tables", "build_tables", "cache_key", "cache_path", "write_cache", "read_cache"]
 
-FORMAT = "eventdesk-gazetteer-8"
+FORMAT = "eventdesk-gazetteer-9"
 # Entry tuple layout (kept as tuples: 250k small objects unpickle far faster than dataclasses).
 ID, NAME, KIND, FEATURE, CC, ADMIN1, ADMIN2, LAT, LON, POP = range(10)
 Entry = tuple[str, str, str, str, str, str, str, float, float, int]
@@ -60,6 +61,11 @@ class Tables:
     capitals: dict[int, int] = field(default_factory=dict)  # admin1 entry -> city entry
     admin1_names: dict[str, int] = field(default_factory=dict)  # "IQ:<name key>" -> admin1 entry, every spelling
     common_words: frozenset[str] = frozenset()
+    # the districts (admin2 entries) by their `sound_key` and by their `name_key` of four letters or
+    # more: what `Gazetteer.sounds_like` and `near_spellings` search, indexed once per install
+    # (`district_indexes`), not once per process (2 to 3 s of CPU on the first report that needs them)
+    district_sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    district_keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _data_dir() -> Path:
@@ -511,7 +517,23 @@ def build_tables(key: str) -> Tables:
     _add_country_entries(b, {c.iso2: c.aliases for c in countries})
     b.finish()
     _assign_capitals(tables)
+    tables.district_sounds, tables.district_keys = district_indexes(tables.entries)
     return tables
+
+
+def district_indexes(entries: list[Entry]) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """The entry numbers of the districts (admin2) by their `sound_key` and by their `name_key`
+    (keys of four letters or more), each in entry order."""
+    sounds: dict[str, list[int]] = {}
+    keys: dict[str, list[int]] = {}
+    for n, e in enumerate(entries):
+        if e[KIND] == "admin2":
+            keys.setdefault(name_key(e[NAME]), []).append(n)
+            k = sound_key(e[NAME])
+            if k:
+                sounds.setdefault(k, []).append(n)
+    return ({k: tuple(v) for k, v in sounds.items()},
+            {k: tuple(v) for k, v in keys.items() if len(k) >= 4})
 
 
 def _spacy_stop_words() -> frozenset[str]:

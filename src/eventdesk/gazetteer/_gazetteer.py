@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 from eventdesk.gazetteer import _build as b
@@ -13,6 +15,9 @@ from eventdesk.gazetteer._sources import boundaries_wheel as src_boundaries
 from eventdesk.gazetteer._text import name_key, sound_key, spelling, strip_admin_suffix
 
 __all__ = ["GazEntry", "Gazetteer", "default_cache_dir"]
+
+_REMEMBERED = 20_000  # answers `Gazetteer.remembered` keeps
+T = TypeVar("T")
 
 _KIND_RANK = {"city": 0, "supplement": 1, "admin2": 2, "admin1": 3, "village": 4, "country": 5}
 
@@ -84,8 +89,10 @@ class Gazetteer:
     _id_index: dict[str, int] = field(default_factory=dict, repr=False)
     _capital_index: dict[str, int] = field(default_factory=dict, repr=False)
     _lookups: dict[tuple[str, str | None], tuple[GazEntry, ...]] = field(default_factory=dict, repr=False)
-    _sounds: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
-    _district_keys: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _districts: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = field(default=None, repr=False)
+    _near_pools: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
+    _near: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _remembered: dict[tuple, object] = field(default_factory=dict, repr=False)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -169,6 +176,17 @@ class Gazetteer:
             self._id_index.update((e[b.ID], n) for n, e in enumerate(self.tables.entries))
         return self._id_index
 
+    def remembered(self, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` for the next call with that key: for a caller whose answer
+        depends only on the key (a text) and on this gazetteer, such as the place matcher's matches
+        of a sentence, which several steps read. Up to ``_REMEMBERED`` answers, then afresh."""
+        if key in self._remembered:
+            return self._remembered[key]  # type: ignore[return-value]
+        if len(self._remembered) >= _REMEMBERED:
+            self._remembered.clear()
+        value = self._remembered[key] = compute()
+        return value
+
     # -- countries ------------------------------------------------------------------------------
 
     def country_code(self, country: str) -> str | None:
@@ -233,19 +251,11 @@ class Gazetteer:
     def sounds_like(self, name: str) -> list[GazEntry]:
         """Districts (second-level divisions) whose name has the same `sound_key` as ``name``:
         another transliteration of a district ("Kushki Kuhna" -> Koshki Kohna). The caller must
-        check the match against the province the text names; the index is built on first use."""
+        check the match against the province the text names; the index is built with the cache."""
         key = sound_key(name)
         if not key:
             return []
-        if not self._sounds:
-            index: dict[str, list[int]] = {}
-            for n, e in enumerate(self.tables.entries):
-                if e[b.KIND] == "admin2":
-                    k = sound_key(e[b.NAME])
-                    if k:
-                        index.setdefault(k, []).append(n)
-            self._sounds.update((k, tuple(v)) for k, v in index.items())
-        return [self._entry(n) for n in self._sounds.get(key, ())]
+        return [self._entry(n) for n in self._district_indexes()[0].get(key, ())]
 
     def near_spellings(self, name: str) -> list[GazEntry]:
         """Districts (second-level divisions) whose matching key is ``name``'s with one letter
@@ -253,22 +263,39 @@ class Gazetteer:
         rapidfuzz; two such edits for a key of twelve letters or more): "Raizh" -> Razih, "Khwlan"
         -> Khawlan, "Mamprugo Moaduri" -> Mamprugu Moagduri, which `sound_key` misses (too few
         consonants, or one more vowel). Only for keys of five letters or more; like `sounds_like`,
-        the caller must check the match against the province the text names."""
+        the caller must check the match against the province the text names.
+
+        Nearest first, then in index order. Only the keys whose length is within the edits of the
+        key's can be that close, so only they are compared; the answer of a key is kept."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         key = name_key(name)
         if len(key) < 5:
             return []
-        if not self._district_keys:
-            index: dict[str, list[int]] = {}
-            for n, e in enumerate(self.tables.entries):
-                if e[b.KIND] == "admin2":
-                    index.setdefault(name_key(e[b.NAME]), []).append(n)
-            self._district_keys.update((k, tuple(v)) for k, v in index.items() if len(k) >= 4)
-        edits = 2 if len(key) >= 12 else 1
-        found = process.extract(key, list(self._district_keys), scorer=OSA.distance, score_cutoff=edits, limit=None)
-        return [self._entry(n) for k, score, _ in found if 0 < score <= edits for n in self._district_keys[k]]
+        district_keys = self._district_indexes()[1]
+        found = self._near.get(key)
+        if found is None:
+            edits = 2 if len(key) >= 12 else 1
+            pool = self._near_pools.get((len(key), edits))
+            if pool is None:
+                # in index order, as the whole index would be compared: rapidfuzz ranks ties by position
+                sizes = range(len(key) - edits, len(key) + edits + 1)
+                pool = self._near_pools[(len(key), edits)] = [k for k in district_keys if len(k) in sizes]
+            hits = process.extract(key, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
+            found = tuple(k for k, score, _ in hits if 0 < score <= edits)
+            if len(self._near) < 100_000:
+                self._near[key] = found
+        return [self._entry(n) for k in found for n in district_keys[k]]
+
+    def _district_indexes(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+        """`Tables.district_sounds` and `district_keys`; built here for tables made without them
+        (by hand, in tests)."""
+        if self._districts is None:
+            tables = self.tables
+            self._districts = (tables.district_sounds, tables.district_keys) if tables.district_keys \
+                else b.district_indexes(tables.entries)
+        return self._districts
 
     def admin1(self, name: str, country: str | None = None) -> GazEntry | None:
         """The first-level division of that name ("Diyala", "Deir ez-Zor Governorate"); with a

@@ -97,6 +97,7 @@ def name_key(name: str) -> str:
     return _undouble(joined)
 
 
+@lru_cache(maxsize=262_144)
 def spelling(name: str) -> str:
     """A name as spelled: folded to lower-case ASCII letters and digits, doubled letters kept
     (``name_key`` merges them, so "Kisii" and "Kisi" share a key but not a spelling).

@@ -197,7 +197,16 @@ def _after_unit_word(after: str) -> str:
 
 
 def scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
-    """Longest gazetteer matches among the capitalised runs."""
+    """Longest gazetteer matches among the capitalised runs. A sentence is read for the article's
+    provinces, for its event's place and for the places it lists: its matches are remembered by the
+    gazetteer, keyed by the sentence and the text after it that ``_in_alt_name`` may read."""
+    shift = span.start
+    seen = gaz.remembered(("places.scan", text[shift:span.end + _ALT_NAME_REACH], span.end - shift),
+                          lambda: tuple((c.start - shift, c.end - shift, tuple(c.entries)) for c in _scan(text, span, gaz)))
+    return [Candidate(start + shift, end + shift, list(entries)) for start, end, entries in seen]
+
+
+def _scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     for run in _runs(text, span):
         # "In El Centenario, El Carmen, Santander, ...": a sentence's first word, a preposition, is no
@@ -234,10 +243,13 @@ def scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
     return [c for c in sorted(found, key=lambda c: c.start) if not _in_alt_name(text, c, found)]
 
 
+_ALT_NAME_REACH = 40  # how far after a name ``_in_alt_name`` looks for the bracket that closes it
+
+
 def _in_alt_name(text: str, cand: Candidate, found: list[Candidate]) -> bool:
     """Is ``cand`` inside the bracketed second name of another ("Hajar" of "Salim [Naqil Hajar]")?"""
     opening = text.rfind("[", 0, cand.start)
-    return opening >= 0 and "]" not in text[opening:cand.start] and "]" in text[cand.end:cand.end + 40] \
+    return opening >= 0 and "]" not in text[opening:cand.start] and "]" in text[cand.end:cand.end + _ALT_NAME_REACH] \
         and any(o.end <= opening and not text[o.end:opening].strip() for o in found)
 
 

@@ -87,23 +87,24 @@ def each(fn: Callable[[ArticleDoc, object], ArticleDoc]):
 
     def run(docs: Sequence[ArticleDoc], services) -> list[ArticleDoc]:
         out = []
+        clock = thread_clock()  # this thread's CPU clock, made once for the batch
         with Watchdog() as dog:
             for d in docs:
-                out.append(d if d.error else _run_one(fn, d, services, dog))
+                out.append(d if d.error else _run_one(fn, d, services, dog, clock))
         return out
 
     return run
 
 
-def _run_one(fn: Callable[[ArticleDoc, object], ArticleDoc], d: ArticleDoc, services, dog: Watchdog) -> ArticleDoc:
+def _run_one(fn: Callable[[ArticleDoc, object], ArticleDoc], d: ArticleDoc, services, dog: Watchdog,
+             clock: Callable[[], float]) -> ArticleDoc:
     step = fn.__name__.strip("_")
     timeout = services.settings.article_timeout
-    clock = thread_clock()
     start = clock()
     try:
         if timeout and d.spent >= timeout:
             raise ArticleTimeout
-        with dog.limit(timeout - d.spent if timeout else None):
+        with dog.limit(timeout - d.spent if timeout else None, clock=clock, start=start):
             done = fn(d, services)
     except ArticleTimeout:
         return replace(d, error=limit_reason(f"its stages took more than {timeout:g} s of CPU time "

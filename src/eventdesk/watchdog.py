@@ -97,20 +97,24 @@ class Watchdog:
             thread.join()
 
     @contextmanager
-    def limit(self, seconds: float | None) -> Iterator[None]:
+    def limit(self, seconds: float | None, *, clock: Callable[[], float] | None = None,
+              start: float | None = None) -> Iterator[None]:
         """Run the block with at most ``seconds`` of the calling thread's CPU time; past that,
-        ``ArticleTimeout`` is raised inside it. ``None`` or a value <= 0: no limit."""
+        ``ArticleTimeout`` is raised inside it. ``None`` or a value <= 0: no limit. A caller that
+        has the calling thread's ``thread_clock`` and has just read it (``start``) passes them:
+        each reading of a thread's CPU clock is a system call."""
         if seconds is None or seconds <= 0:
             yield
             return
         thread_id = threading.get_ident()
-        clock = thread_clock()
+        if clock is None:
+            clock = thread_clock()
         with self._cond:
             if self._closed:
                 raise RuntimeError("watchdog is closed")
             token = self._next
             self._next += 1
-            self._jobs[token] = _Job(thread_id, clock, clock(), seconds)
+            self._jobs[token] = _Job(thread_id, clock, clock() if start is None else start, seconds)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._watch, name="eventdesk-watchdog", daemon=True)
                 self._thread.start()

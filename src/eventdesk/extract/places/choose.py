@@ -109,8 +109,9 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if (cand.hints or cand.chain) and any(is_village(e.id) for e in cand.entries):
             cand.hint_points = tuple(e for h in (*cand.hints, *cand.chain) for e in gaz.lookup(strip_admin_suffix(h))
                                      if e.kind in ("admin2", "city"))
-        kept = [e for e in cand.entries if not is_village(e.id) or _plausible(e, cand, context)]
-        cand.ruled_out = tuple(e for e in cand.entries if e not in kept)
+        keep = [not is_village(e.id) or _plausible(e, cand, context) for e in cand.entries]
+        kept = [e for e, k in zip(cand.entries, keep) if k]
+        cand.ruled_out = tuple(e for e, k in zip(cand.entries, keep) if not k)  # (no ``e not in kept``: quadratic)
         cand.entries = kept
         rejected = villages_only and not cand.entries  # read as a name the gazetteer lacks
         cand.longer = _longer_name(text, cand, gaz)

@@ -61,6 +61,10 @@ class AttributionRules:
     gangs: re.Pattern[str]
 
 
+#: A condition opened before a claim in its sentence: the claim is supposed, not made.
+_CONDITION = re.compile(r"\b(if|unless|whether|suppose|supposing)\b", re.IGNORECASE)
+
+
 @cache
 def enforcement_verbs() -> frozenset[str]:
     """Lemmas of verbs of law enforcement (``attribution.json``): their subject is no perpetrator."""
@@ -106,8 +110,15 @@ class ReportAttribution:
 
     @cached_property
     def claim_spans(self) -> list[Span]:
-        """The sentences that claim, attribute or blame an act (read when first asked)."""
-        return [sp for sp in self.spans if self.rules.responsibility.search(self.text, sp.start, sp.end)]
+        """The sentences that claim, attribute or blame an act (read when first asked); a claim inside a
+        condition is none: "if this crime was committed by the Shining Path, then it was committed by
+        the Shining Path and not by the Zarate Willka group" supposes, it does not attribute."""
+        out = []
+        for sp in self.spans:
+            m = self.rules.responsibility.search(self.text, sp.start, sp.end)
+            if m is not None and not _CONDITION.search(self.text, sp.start, m.start()):
+                out.append(sp)
+        return out
 
     @cached_property
     def blames(self) -> list[tuple[int, bool]]:

@@ -274,7 +274,7 @@ def _plausible(entry: GazEntry, cand: Candidate, context: PlaceContext) -> bool:
                 reach = _NEAR_KM if no_district else 50
                 return int(any(km(p.latitude, p.longitude, e.latitude, e.longitude) <= reach for p in points))
             if cand.after in TOWN_WORDS | ADMIN_WORDS | NEAR_WORDS or cand.road:
-                return 2  # "Saadnayel town", and "the Saadnayel highway": a road is coded at its town
+                return 2  # "Saadnayel town", and "the Saadnayel highway": a road is placed at its town
             # named like a person ("at Pineda's vehicle"): only with a unit word
             return 2 if cand.cue in ("in", "near", "origin", "position") and not all(w.lower() in PERSON_NAMES for w in e.name.split()) \
                 else 0

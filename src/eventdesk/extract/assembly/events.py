@@ -27,6 +27,7 @@ from eventdesk.extract.places.locations import split_by_location
 from eventdesk.extract.places.nearby import nearby_place
 from eventdesk.extract.places.scene import scene_place
 from eventdesk.rules import pattern, word_list
+from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble
 from eventdesk.extract.assembly.notes import describe
@@ -106,6 +107,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
             groups.remove(group)
             rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
                               for c in group)
+    groups = _same_manner(groups, text)
     taken = {c.sentence for g in groups for c in g}
     # what the report says about responsibility, read once for all its events
     attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
@@ -155,6 +157,35 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)
     return tuple(attribute_by_kind(events, describe)), tuple(rejections)
+
+
+def _same_manner(groups: list[list[Candidate]], text: str) -> list[list[Candidate]]:
+    """"Four bombs exploded in Medellin ... The country homes of two leaders in Sabaneta and El Retiro
+    were similarly attacked": an attack that names no means of its own, done "similarly" (an adverb on
+    its verb, ``triggers.json`` manner_anaphors), was done the way the event before it was; when that
+    was an explosion, it is one too. Its own place, date and actors stay its own."""
+    manner = word_list("triggers.json", "manner_anaphors")
+    out: list[list[Candidate]] = []
+    for group in groups:
+        head = group[0]
+        before = next((c.classification for c in reversed(out[-1]) if c.classification.event_type == cls_stage.ERV),
+                      None) if out else None
+        if before is not None and head.classification.cue == "attack" and head.doc is not None and \
+                head.classification.event_type != cls_stage.ERV and _done_so(head, manner):
+            c = replace(before, start=head.classification.start, end=head.classification.end)
+            group = [replace(head, classification=c), *group[1:]]
+        out.append(group)
+    return out
+
+
+def _done_so(cand: Candidate, manner: frozenset[str]) -> bool:
+    """Whether a manner adverb of ``manner`` modifies the candidate's act word in its parse."""
+    offset = cand.type_span.start - cand.sentence.start
+    for token in cand.doc:
+        if token.lower_ in manner and token.dep_ == "advmod" and \
+                token.head.idx <= offset < token.head.idx + len(token.head) + 1:
+            return True
+    return False
 
 
 _YEAR = re.compile(r"\b(?:in|during|early|late|mid)[-\s]+(?:the\s+)?((?:19|20)\d\d)s?\b|"

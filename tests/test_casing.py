@@ -31,6 +31,16 @@ def test_lower_case_bodies_get_their_names_and_sentence_starts(recaser):
     assert "Maiduguri" in out and out.startswith("Gunmen") and ". The attackers" in out and "Sunday" in out
 
 
+def test_a_rare_word_that_is_a_name_is_the_name_inside_a_personal_name(recaser):
+    text = ("THE MURDER OF ARCHBISHOP OSCAR ARNULFO ROMERO WAS RECALLED BY COLONEL RENE EMILIO PONCE AND BY "
+            "CAMERAMAN CARLOS CORRALES, WHILE PABLO ESCOBAR HID IN THE ROMERO HILLS AS THE GARRISON SLEPT.")
+    out = recaser.recase(text)
+    assert "Oscar Arnulfo Romero" in out and "Rene Emilio Ponce" in out and "Carlos Corrales" in out
+    assert "Pablo Escobar" in out
+    # no given name beside it: the dictionary word stays a word
+    assert "the romero hills" in out and "the garrison slept" in out
+
+
 def test_cased_text_is_left_as_it_is(recaser):
     text = "Gunmen killed two people in Kabul on Monday, police said. IS claimed the attack."
     assert recaser.recase(text) is text

@@ -56,6 +56,7 @@ RULE_FILES: tuple[str, ...] = (
     "actor_words.json",
     "place_words.json",
     "person_names.json",
+    "name_words.json",
     "war_zones.json",
     "claim_words.json",
     "modality_words.json",

@@ -20,6 +20,9 @@ none in capitals over a long paragraph. Each word then takes the case English gi
   inside a name stay lower case ("San Luis de la Reina");
 * a month name that is also a common word (MARCH, MAY) is the month next to a day or a year
   ("ON 10 MARCH", "MAY 1989"), and is capitalised there;
+* a personal name that the dictionary also lists as a rare word (``name_words.json``: "romero",
+  "ponce", "pablo") is the name after a given name ("OSCAR ARNULFO ROMERO", "RENE EMILIO PONCE", a
+  middle name between them) or, when it is a given name itself, before another name ("PABLO ESCOBAR");
 * the first word of a sentence is capitalised.
 """
 
@@ -60,6 +63,8 @@ class Recaser:
     stop: frozenset[str] = frozenset()  # function words, never capitalised inside a sentence
     particles: frozenset[str] = frozenset()  # name particles that stay lower case (data/rules/casing_words.json)
     name_starters: frozenset[str] = frozenset()  # words that open a name ("San", "Puerto")
+    name_words: frozenset[str] = frozenset()  # personal names that are also rare words (data/rules/name_words.json)
+    given: frozenset[str] = frozenset()  # given names (data/rules/person_names.json), lower-cased
     _memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -75,7 +80,9 @@ class Recaser:
         proper = frozenset(w.lower() for w in words if w[:1].isupper())
         keep = frozenset(a for a in acronyms if a.lower() not in common)
         return cls(common, proper, keep, frozenset(STOP_WORDS), frozenset(word_list("casing_words.json", "particles")),
-                   frozenset(word_list("casing_words.json", "name_starters")))
+                   frozenset(word_list("casing_words.json", "name_starters")),
+                   frozenset(word_list("name_words.json", "rare_name_words")),
+                   frozenset(w.lower() for w in word_list("person_names.json", "given_names")))
 
     def recase(self, text: str) -> str:
         """``text`` with every uncased paragraph recased; the same length, the same letters."""
@@ -115,6 +122,7 @@ class Recaser:
                 before = i > 0 and _joined(text, words, i - 1) and kinds[i - 1] == "title"
                 if after and (low in self.name_starters and not before):
                     kinds[i] = "title"
+        self._person_names(text, words, kinds)
         out = list(text.lower())
         for i, m in enumerate(words):
             start, end = m.start(), m.end()
@@ -124,6 +132,20 @@ class Recaser:
             elif kind == "title" or _starts_sentence(text, start):
                 out[start] = text[start].upper()
         return "".join(out)
+
+    def _person_names(self, text: str, words: list, kinds: list[str]) -> None:
+        """A rare word that is a personal name, in a personal name: after a given name, or after a
+        name that follows one ("Oscar Arnulfo Romero"), or a given name before another name ("Pablo
+        Escobar"). ``kinds`` is updated in place, left to right, so a name continues a name."""
+        for i, m in enumerate(words):
+            low = m.group(0).lower()
+            if kinds[i] != "lower" or low not in self.name_words:
+                continue
+            before = [words[j].group(0).lower() for j in (i - 1, i - 2)
+                      if j >= 0 and _joined(text, words, j) and all(kinds[k] == "title" for k in range(j, i))]
+            after = i + 1 < len(words) and _joined(text, words, i) and kinds[i + 1] == "title"
+            if any(w in self.given for w in before) or (low in self.given and after):
+                kinds[i] = "title"
 
     def _kind(self, word: str) -> str:
         low = word.lower()

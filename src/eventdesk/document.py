@@ -52,12 +52,18 @@ class ArticleDoc:
     actors: Mapping[Span, tuple] = field(default_factory=dict)  # extract.actors.ActorMention, with roles
     triggers: Mapping[Span, object] = field(default_factory=dict)  # extract.trigger.Classification
     verdicts: Mapping[Span, str] = field(default_factory=dict)  # "" = reported as fact, else why not
+    # the type scope gives a sentence whose typing word names no event while another word reports one
+    retypes: Mapping[Span, object] = field(default_factory=dict)  # extract.trigger.Classification
     dates: Mapping[Span, EventDate | None] = field(default_factory=dict)
     tolls: Mapping[Span, Fatalities] = field(default_factory=dict)
     result: ArticleResult | None = None  # the assembled events and rejections (then claims, bounds)
     error: str = ""  # set when a step failed on this article; later steps leave it alone
     notes: tuple[Rejection, ...] = ()  # sentences a limit kept from being read (max_sentence_chars)
     spent: float = 0.0  # CPU seconds its per-article steps took so far (article_timeout)
+
+    def trigger(self, span: Span):
+        """The classification of an event sentence: scope's retyping if it made one, else the trigger's."""
+        return self.retypes.get(span) or self.triggers.get(span)
 
     def event_sentences(self) -> list[Sentence]:
         """The sentences with trigger vocabulary that were parsed, in text order."""

@@ -290,7 +290,7 @@ def _finite(verb) -> bool:
 
 
 def _candidate(doc: ArticleDoc, span: Span, parse) -> Candidate:
-    c = doc.triggers[span]
+    c = doc.trigger(span)
     type_span = Span(span.article_id, span.start + c.start, span.start + c.end)
     anaphoric = _anaphoric(doc.reading.text[span.start:span.end], parse)
     return Candidate(span, c, type_span, doc.dates.get(span), doc.places.get(span), doc.countries.get(span),

@@ -21,7 +21,7 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
     previous = None
     for sentence in doc.event_sentences():
         span = sentence.span
-        c = doc.triggers.get(span)
+        c = doc.trigger(span)
         if c is None or doc.verdicts.get(span):
             continue
         trigger = Span(span.article_id, span.start + c.start, span.start + c.end)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
 __all__ = ["accused_act", "caused_state", "universal_victim", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
-           "reference", "remembered", "blind_agent", "series"]
+           "reference", "remembered", "blind_agent", "series", "time_reference"]
 
 
 def habit(token, rules: FrameRules) -> str:
@@ -170,6 +170,22 @@ def reference(token, rules: FrameRules) -> str:
     if _DATE_WORDS.search(own):
         return ""
     return f"a reference to an earlier act ('{token.head.lower_} the {token.lower_}'), not its report"
+
+
+def time_reference(token, rules: FrameRules) -> str:
+    """An act noun that only dates another act: the subject of a verb of beginning or ending in a
+    clause of time ("journalists were threatened a few days after the government's offensive began",
+    "since the war started, 500 people have died"). The sentence tells what followed; the act named,
+    if the report tells it, is told elsewhere. "When the attack began, the guards fled" tells it."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    verb = token.head
+    if verb.lemma_.lower() not in rules.phase_verbs or verb.dep_ != "advcl":
+        return ""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in rules.time_subordinators), None)
+    if mark is None:
+        return ""
+    return f"an act that only dates another ('{mark.lower_} the {token.lower_} {verb.lower_}'), not its report"
 
 
 def accused_act(token, rules: FrameRules) -> str:

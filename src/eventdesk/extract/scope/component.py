@@ -2,7 +2,9 @@
 and tense (negated, denied, future, hypothetical, a threat or plan, an aggregate, ...; ``modality``)
 and the frame its violent word stands in (an accusation or trial, a threat or campaign, a purpose, a
 reference to victims, violence in general, a natural disaster; ``frames``), and, for what the rules
-keep, the learned event-sentence classifier's veto (``learned``)."""
+keep, the learned event-sentence classifier's veto (``learned``). A sentence kept although the word
+that typed it names another act than the one it reports ("a journalist was shot dead three days after
+the army's offensive began") is typed again without that word (``retypes``)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ from functools import cache
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
-from eventdesk.extract.scope._mentions import accused_act, blind_agent, universal_victim
+from eventdesk.extract.scope._mentions import accused_act, blind_agent, caused_state, reference, remembered, \
+    time_reference, universal_victim
 from eventdesk.extract.trigger.classify import all_cues, cues
-from eventdesk.extract.trigger.component import without_sources
+from eventdesk.extract.trigger.component import classify_sentence, without_sources
 
 __all__ = ["read_scope"]
 
@@ -24,6 +27,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
     index = {s.span: i for i, s in enumerate(doc.sentences)}
     rules = load_frame_rules()
     verdicts = {}
+    retypes = {}
     perfect = modality.news_perfect([doc.docs[s.span] for s in doc.sentences[:2] if s.span in doc.docs])
     for span, c in doc.triggers.items():
         parse = doc.docs[span]
@@ -36,7 +40,14 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
                                                              framed=lambda t: frame_reason(t, sentence, armed(), rules))
         reason = "" if factual else verdict.reason
         if not reason and violent:
-            reason = _frame(parse, sentence, c, armed(), rules, lead)
+            reason, framed = _frame(parse, sentence, c, armed(), rules, lead)
+            if framed:
+                # "a journalist was shot dead three days after the army's offensive began": the word that
+                # typed it names no event, another reports one; the sentence is of the type told without it
+                blank = sentence[:c.start] + " " * (c.end - c.start) + sentence[c.end:]
+                other = classify_sentence(doc, span, blank)
+                if other is not None and other.event_type in _VIOLENT_TYPES:
+                    retypes[span] = other
         if not reason and (token := modality._cue_token(parse, c.start, c.end)) is not None:
             reason = blind_agent(token, rules)  # "a fire destroyed 200 shops", whatever type its verb gave it
         verdicts[span] = reason
@@ -45,7 +56,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
     if classifier is not None and factual:
         for span, score in zip(factual, classifier.scores([text[s.start:s.end] for s in factual])):
             verdicts[span] = classifier.reason(score)
-    return replace(doc, verdicts=verdicts)
+    return replace(doc, verdicts=verdicts, retypes=retypes)
 
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -56,15 +67,21 @@ _NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", 
                           "looting", "disrupted"})
 
 
-def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> str:
+def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str, bool]:
     """The frame of the word that typed the sentence; when it names no event, another violent word
-    of the sentence may still report one ("accused of the attack in which gunmen killed two")."""
+    of the sentence may still report one ("accused of the attack in which gunmen killed two"): then
+    no reason, and whether the typing word names another act than the one reported (then the
+    sentence is typed without it)."""
     token = modality._cue_token(parse, c.start, c.end)
     if token is None:
-        return ""
+        return "", False
     why = frame_reason(token, sentence, armed, rules)
     if not why:
-        return ""
+        return "", False
+    # a frame of another act than the one the sentence reports: "shot dead a journalist three days after the
+    # army's offensive began" is of the type the rest tells; an instrument, a habit or a generic plural is the
+    # same act's word ("ongoing ethnic clashes, two killed" is a clash)
+    other_act = any(why == frame(token, rules) for frame in _OTHER_ACTS)
     # "sentenced two men for a bombing that killed 11 people": a violent word inside the phrase of an
     # act someone is tried or blamed for tells that act, and is framed with it; a clause on another noun
     # of the phrase is a report of its own ("involved in a shoot-out at the airport, where the gunman and
@@ -82,8 +99,12 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> str:
         other = modality._cue_token(parse, m.start(), m.end())
         if other is not None and other.i not in inside and not frame_reason(other, sentence, armed, rules) \
                 and modality.judge(parse, m.start(), m.end(), lead=lead).factual:
-            return ""
-    return why
+            return "", other_act
+    return why, False
+
+
+#: frames whose word names an act other than the one its sentence reports
+_OTHER_ACTS = (time_reference, reference, accused_act, remembered, caused_state)
 
 
 def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool, perfect: bool = False,

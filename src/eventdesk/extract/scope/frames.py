@@ -54,6 +54,7 @@ from eventdesk.extract.scope._mentions import (
     phrasal,
     reference,
     series,
+    time_reference,
 )
 from eventdesk.rules import word_lists
 
@@ -98,6 +99,8 @@ class FrameRules:
     state_nouns: frozenset[str] = frozenset()
     cause_verbs: frozenset[str] = frozenset()
     universal_objects: frozenset[str] = frozenset()
+    time_subordinators: frozenset[str] = frozenset()
+    phase_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -113,7 +116,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, accused_act, caused_state, universal_victim, series, enumeration, harmed_as_noun):
+                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, universal_victim, series, enumeration, harmed_as_noun):
         why = check(token, rules)
         if why:
             return why

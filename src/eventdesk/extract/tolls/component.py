@@ -23,7 +23,7 @@ def read_tolls(doc: ArticleDoc, services) -> ArticleDoc:
             continue
         toll = count_fatalities(text, [span], war_zone=(doc.countries.get(span) or "") in war_zones)
         parse = doc.docs.get(span)
-        if parse is not None and doc.triggers[span].event_type in _VIOLENT:
+        if parse is not None and doc.trigger(span).event_type in _VIOLENT:
             # no figure, or one victim by a definite noun: the victims named one by one ("the
             # assassination of Carlos Pizarro", "killed the mayor of Hostigal, as well as two peasants"),
             # and a figure of others "also killed" added to the victim named first

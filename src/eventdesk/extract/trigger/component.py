@@ -10,30 +10,35 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.trigger.classify import classify
 
-__all__ = ["read_triggers", "without_sources"]
+__all__ = ["classify_sentence", "read_triggers", "without_sources"]
 
 
 def read_triggers(doc: ArticleDoc, services) -> ArticleDoc:
-    text, context = doc.reading.text, doc.context
+    text = doc.reading.text
     found = {}
     for sentence in doc.event_sentences():
         span = sentence.span
-        sentence_text = text[span.start:span.end]
-        # who took part: the source of a statement ("police said") is no side of the event
-        found_here = doc.actors.get(span, ())
-        actors = tuple(m for m in found_here if m.role != "source")
-        told = without_sources(sentence_text, span, found_here)
-        kinds = context.armed_hint(told)
-        c = classify(
-            told,
-            armed_actors=kinds.armed,
-            state_agent=kinds.state or any(m.actor.inter == 1 and m.role == "agent" for m in actors),
-            actor_kinds=tuple(m.actor.inter for m in actors),
-            agent_kinds=tuple(m.actor.inter for m in actors if m.role == "agent"),
-        )
+        c = classify_sentence(doc, span, text[span.start:span.end])
         if c is not None:
             found[span] = c
     return replace(doc, triggers=found)
+
+
+def classify_sentence(doc: ArticleDoc, span, sentence_text: str):
+    """The type of one event sentence (``sentence_text``: its text, or the same with words blanked out
+    at the same offsets), with the actors the sentence names."""
+    # who took part: the source of a statement ("police said") is no side of the event
+    found_here = doc.actors.get(span, ())
+    actors = tuple(m for m in found_here if m.role != "source")
+    told = without_sources(sentence_text, span, found_here)
+    kinds = doc.context.armed_hint(told)
+    return classify(
+        told,
+        armed_actors=kinds.armed,
+        state_agent=kinds.state or any(m.actor.inter == 1 and m.role == "agent" for m in actors),
+        actor_kinds=tuple(m.actor.inter for m in actors),
+        agent_kinds=tuple(m.actor.inter for m in actors if m.role == "agent"),
+    )
 
 
 def without_sources(sentence_text: str, span, mentions) -> str:

@@ -300,11 +300,19 @@ def series(token, rules: FrameRules) -> str:
 def enumeration(token, rules: FrameRules) -> str:
     """Kinds of violence listed: "denounced summary executions, political assassinations, and
     intimidatory campaigns", "torture, murder, rape, and disappearances were methods": three or
-    more bare nouns in a row, two of them acts, name categories, not one event."""
+    more bare nouns in a row, two of them acts, name categories, not one event; so does a bare act
+    noun in a list that ends "and other" things ("murder, and other activities")."""
     if token.pos_ != "NOUN":
         return ""
     first = _first_conjunct(token, "NOUN")
     items = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+    if token.tag_ == "NN" and _bare(token) and any(t is not token and t.tag_ == "NNS" and any(c.lower_ == "other" and c.dep_ == "amod"
+                                                                      for c in t.children) for t in items):
+        # "incursions by armed groups, murder, and other activities that may jeopardize security": a bare
+        # singular act noun (a mass noun: "murder", "torture") in a list that ends "and other ..." names a
+        # kind among kinds; "clashes between the clans, exact dates, location and other details not known"
+        # is a parse of a plural's list, not a kind
+        return "kinds of violence listed ('... and other ...'), not one event"
     if len(items) < 3 or not all(_bare(t) for t in items):
         return ""
     acts = sum(1 for t in items if t.lemma_.lower() in rules.act_nouns or t.lower_.rstrip("s") in rules.act_nouns)

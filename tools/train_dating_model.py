@@ -170,8 +170,8 @@ def folds_of(reports: list[dict], folds: int = FOLDS, seed: int = 13) -> dict[st
 
 
 def cross_validate(reports: list[dict], families: tuple[str, ...], negatives: str, l2: float, min_count: int,
-                   folds: int = FOLDS) -> dict[float, dict[str, int]]:
-    fold = folds_of(reports, folds)
+                   seed: int, folds: int = FOLDS) -> dict[float, dict[str, int]]:
+    fold = folds_of(reports, folds, seed)
     probs: dict[tuple[str, int], float] = {}  # (report, act) -> its out-of-fold probability
     for k in range(folds):
         train = [(f, y) for r in reports if fold[r["id"]] != k for f, y in label(r, families, negatives)
@@ -189,13 +189,13 @@ def train_textcat(examples: list[tuple[str, str]]):
     return train(examples, 8, 13)
 
 
-def scores(reports: list[dict], folder: Path, cache: Path | None, shipped: Path | None) -> None:
+def scores(reports: list[dict], folder: Path, cache: Path | None, shipped: Path | None, seed: int = 13) -> None:
     """Each act's ``incident`` (the event-sentence classifier's probability for its sentence) and each
     report's ``report_score`` (the report classifier's). For the dev reports both are out of fold: the
     classifiers are trained again on the other folds' reports (the shipped event-sentence classifier
     was trained on all of dev, the shipped report classifier is). For held-out reports (``shipped``:
     the folder of the report classifier trained on all of dev), the shipped ones."""
-    path = cache / f"undated8-scores-{folder.name}.pkl" if cache else None
+    path = cache / f"dating-scores-{folder.name}-{seed}.pkl" if cache else None
     if path is not None and path.exists():
         incident, report = pickle.loads(path.read_bytes())
     elif shipped is not None:
@@ -212,7 +212,7 @@ def scores(reports: list[dict], folder: Path, cache: Path | None, shipped: Path 
         from eventdesk.services import Services
         from eventdesk.settings import Settings
 
-        fold = folds_of(reports)
+        fold = folds_of(reports, FOLDS, seed)
         sentences = report_sentences(folder, Services.load(Settings(progress=False)))
         incident, report = {}, {}
         for k in range(FOLDS):
@@ -236,7 +236,7 @@ def report_examples(reports: list[dict]) -> list[tuple[str, str]]:
 
 
 def load_or_collect(folder: Path, cache: Path | None) -> list[dict]:
-    path = cache / f"undated8-acts-{folder.name}.pkl" if cache else None
+    path = cache / f"dating-acts-{folder.name}.pkl" if cache else None
     if path is not None and path.exists():
         return pickle.loads(path.read_bytes())
     reports = collect(folder)
@@ -257,16 +257,17 @@ def main(argv=None) -> int:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--threshold", type=float, default=None, help="default: the best cross-validated one")
     ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--seed", type=int, default=13, help="of the folds (by report)")
     args = ap.parse_args(argv)
     muc, cache = Path(args.muc), Path(args.cache) if args.cache else None
     families = tuple(args.families.split(","))
     dev = load_or_collect(muc / "dev", cache)
-    scores(dev, muc / "dev", cache, None)
+    scores(dev, muc / "dev", cache, None, args.seed)
     labelled = [(f, y) for r in dev for f, y in label(r, families, args.negatives) if y is not None]
     print(f"dev: {sum(len(r['acts']) for r in dev)} undated acts, {sum(y for _, y in labelled)} positive, "
           f"{sum(1 - y for _, y in labelled)} negative; rules alone: {json.dumps(outcome(dev, lambda r, i: False))}")
     print(f"dev, every act dated: {json.dumps(outcome(dev, lambda r, i: True))}")
-    cv = cross_validate(dev, families, args.negatives, args.l2, args.min_count)
+    cv = cross_validate(dev, families, args.negatives, args.l2, args.min_count, args.seed)
     for th, o in cv.items():
         print(f"cv dev threshold {th}: +{o['gained']} templates, +{o['false_added']} false reports")
     # the threshold: most templates gained net of twice the false reports added (+N for at most +N/2)
@@ -298,7 +299,8 @@ def main(argv=None) -> int:
         "name": "undated_news", "version": "1.0.0",
         "description": "eventdesk: is an undated act outside a report's lead the report's news (dated by the report)?",
         "sources": ["MUC-4 dev reports and keys (xinyadu/gtt, MIT licence)"],
-        "training": {"script": "tools/train_dating_model.py", "negatives": args.negatives, "l2": args.l2,
+        "training": {"script": "tools/train_dating_model.py", "seed": args.seed, "negatives": args.negatives,
+                     "l2": args.l2,
                      "min_count": args.min_count, "examples": len(labelled),
                      "positives": sum(y for _, y in labelled), "figures": figures},
         "families": list(families), "threshold": threshold, "bias": bias,

@@ -22,7 +22,7 @@ ACLED rows), by distant supervision: an undated act that, dated by the report, w
 template the rules miss (type family and date, as ``evaluate.muc`` checks) is news; an act of a report
 whose key has no incident is not; the others are left out. Weights, threshold, figures and the report
 classifier live in ``data/models/undated_news`` (hashed into the pipeline version). It is **off by
-default** (setting ``learned_dating``): cross-validated on dev it gains 23 templates for 6 false
+default** (setting ``learned_dating``): cross-validated on dev it gains 23 templates for 7 false
 reports, but on the held-out tst1+tst2 one template (110 -> 111 of 144) for two false reports
 (12 -> 14 of 84).
 """

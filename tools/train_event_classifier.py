@@ -42,10 +42,15 @@ LABELS = ("EVENT", "OTHER")
 
 def candidate_sentences(folder: Path, services) -> list[tuple[str, str | None]]:
     """(sentence text as read, label or None) for every candidate sentence of a MUC-4 set."""
+    return [(t, y) for _, t, y in report_sentences(folder, services)]
+
+
+def report_sentences(folder: Path, services) -> list[tuple[str, str, str | None]]:
+    """(report id, sentence text as read, label or None) for every candidate sentence of a MUC-4 set."""
     reports = read_reports(folder)
     keys = read_keys(folder, {r.id: r.published for r in reports})
     stages = [s for s in TEXT_STAGES if s.name in ("clean", "casing", "sentences")]
-    out: list[tuple[str, str | None]] = []
+    out: list[tuple[str, str, str | None]] = []
     for report in reports:
         if not report.text.strip():
             continue
@@ -64,11 +69,11 @@ def candidate_sentences(folder: Path, services) -> list[tuple[str, str | None]]:
             if not sentence.triggers or not has_cue(text):
                 continue
             if not templates:
-                out.append((text, "OTHER"))
+                out.append((report.id, text, "OTHER"))
             elif strings and any(q in text.lower() for q in strings):
-                out.append((text, "EVENT"))
+                out.append((report.id, text, "EVENT"))
             else:
-                out.append((text, None))
+                out.append((report.id, text, None))
     return out
 
 

@@ -22,6 +22,7 @@ class Services:
     versions: Versions  # what these services extract with (the pipeline version is stored with results)
     recaser: object = None  # stages.casing.Recaser: a cased reading of uncased paragraphs
     event_classifier: object = None  # extract.scope.learned.EventClassifier, or None (rules only)
+    undated_news: object = None  # extract.assembly.learned_dating.DatingModel, or None (rules only)
 
     @classmethod
     def load(cls, settings: Settings) -> Services:
@@ -52,8 +53,11 @@ class Services:
         from eventdesk.extract.scope.learned import EventClassifier
 
         classifier = EventClassifier.load() if settings.event_classifier else None
+        from eventdesk.extract.assembly.learned_dating import DatingModel
+
+        dating = DatingModel.load() if settings.learned_dating else None
         services = cls(settings, gazetteer, actors, OutletConventions.load(), nlp, TriggerFilter(), current_versions(),
-                       recaser, classifier)
+                       recaser, classifier, dating)
         # the loaded model, gazetteer and dictionaries live as long as the process: moved out of the
         # cyclic collector's sight (gc.freeze), full collections no longer rescan them (1.1 s of CPU
         # to 0.3 s over the 1,500 MUC-4 reports). Objects made later are collected as before; frozen

@@ -48,6 +48,8 @@ SETTINGS_HELP: dict[str, str] = {
     "event_classifier": "also let the learned event-sentence classifier (data/models/event_sentences, trained on "
                         "MUC-4 keys) veto sentences the rules keep; off by default: it halves false events on MUC-4's "
                         "held-out reports but drops modern reports the rules get right",
+    "learned_dating": "date by the report an undated act outside the lead that the learned dating model "
+                      "(data/models/undated_news, trained on MUC-4 keys) judges the report's news",
     "max_fatalities": "largest death toll read for one event; a larger figure (a war's or a period's toll, or a "
                       "misread number) is not read, and the mention says why",
     "reprocess": "also extract again the stored articles whose results came from another pipeline version "
@@ -95,6 +97,7 @@ class Settings:
     max_article_bytes: int = 20_000_000
     max_fatalities: int = 100_000
     event_classifier: bool = False
+    learned_dating: bool = False
     reprocess: bool = False
     max_line_bytes: int = 20_000_000
     max_decompressed_bytes: int = 2_000_000_000

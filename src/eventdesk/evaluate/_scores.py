@@ -16,7 +16,8 @@ from eventdesk.gazetteer._geo import km
 from eventdesk.ingest import content_hash
 from eventdesk.model import Article, ArticleResult, EventMention, Skipped
 
-__all__ = ["FieldScore", "EvalReport", "Grouping", "Runner", "normalise_actor", "km", "match", "fold", "read_gold", "article"]
+__all__ = ["FieldScore", "EvalReport", "Grouping", "Runner", "normalise_actor", "km", "match", "one_to_one", "fold",
+           "read_gold", "article"]
 
 _YEARS = re.compile(r"\s*\((\d{4})?-(\d{4})?\)")
 
@@ -136,19 +137,21 @@ def fold(s: str) -> str:
 
 def match(gold: list[dict[str, str]], events: list[EventMention], checks) -> list[tuple[dict, EventMention | None]]:
     """Greedy one-to-one matching by the number of agreeing fields."""
-    pairs = sorted(
-        ((sum(checks(g, e).values()), gi, ei) for gi, g in enumerate(gold) for ei, e in enumerate(events)),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    used_g: set[int] = set()
-    used_e: set[int] = set()
-    out: dict[int, EventMention | None] = {}
-    for _, gi, ei in pairs:
-        if gi in used_g or ei in used_e:
+    paired = one_to_one((sum(checks(g, e).values()), gi, ei)
+                        for gi, g in enumerate(gold) for ei, e in enumerate(events))
+    return [(g, events[paired[gi]] if gi in paired else None) for gi, g in enumerate(gold)]
+
+
+def one_to_one(pairs) -> dict[int, int]:
+    """Greedy one-to-one pairing of ``(score, i, j)`` triples, best score first (then lowest ``i``,
+    ``j``): each ``i`` with the ``j`` it is paired with."""
+    used_j: set[int] = set()
+    out: dict[int, int] = {}
+    for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        if i in out or j in used_j:
             continue
-        used_g.add(gi)
-        used_e.add(ei)
-        out[gi] = events[ei]
-    return [(g, out.get(gi)) for gi, g in enumerate(gold)]
+        used_j.add(j)
+        out[i] = j
+    return out
 
 

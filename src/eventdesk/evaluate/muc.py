@@ -36,12 +36,12 @@ from functools import cache
 from pathlib import Path
 
 from eventdesk.evaluate._muc_data import MucReport, MucTemplate, read_keys, read_reports
-from eventdesk.evaluate._scores import FieldScore, Runner, fold
+from eventdesk.evaluate._scores import FieldScore, Runner, fold, one_to_one
 from eventdesk.extract.actors._dictionary import ActorDictionary
 from eventdesk.ingest import content_hash
 from eventdesk.model import Article, ArticleResult, EventMention, Skipped
 
-__all__ = ["MUC_FIELDS", "MucReportCard", "evaluate_muc", "FAMILIES", "VIOLENT_NOT_BATTLES"]
+__all__ = ["MUC_FIELDS", "MucReportCard", "evaluate_muc", "match", "scored", "FAMILIES", "VIOLENT_NOT_BATTLES"]
 
 MUC_FIELDS = ("recall", "date", "location", "perpetrator", "deaths")
 SCORED_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON")
@@ -162,19 +162,7 @@ def _score_report(report: MucReport, templates: list[MucTemplate], events: list[
     if templates:
         card.extra["template_reports_with_an_event"].total += 1
         card.extra["template_reports_with_an_event"].correct += bool(events)
-    pairs = sorted(
-        ((_agreement(t, e), ti, ei) for ti, t in enumerate(templates) for ei, e in enumerate(events)
-         if _eligible(t, e)),
-        key=lambda x: (-x[0], x[1], x[2]))
-    taken_t: set[int] = set()
-    taken_e: set[int] = set()
-    matched: dict[int, EventMention] = {}
-    for _, ti, ei in pairs:
-        if ti in taken_t or ei in taken_e:
-            continue
-        taken_t.add(ti)
-        taken_e.add(ei)
-        matched[ti] = events[ei]
+    matched = match(templates, events)
     for ti, t in enumerate(templates):
         card.templates += 1
         e = matched.get(ti)
@@ -196,6 +184,13 @@ def _score_report(report: MucReport, templates: list[MucTemplate], events: list[
             if not ok:
                 out.writerow([report.id, t.number, name, _gold_field(t, name), _pred_field(e, name),
                               _evidence(e, text)])
+
+
+def match(templates: Sequence[MucTemplate], events: Sequence[EventMention]) -> dict[int, EventMention]:
+    """Templates (by index) and the events that recall them, one to one, best agreement first."""
+    paired = one_to_one((_agreement(t, e), ti, ei) for ti, t in enumerate(templates) for ei, e in enumerate(events)
+                        if _eligible(t, e))
+    return {ti: events[ei] for ti, ei in paired.items()}
 
 
 def _tally(score: FieldScore, ok: bool) -> None:

@@ -13,6 +13,6 @@ __all__ = ["assemble"]
 
 
 def assemble(doc: ArticleDoc, services) -> ArticleDoc:
-    events, rejections = assemble_events(doc, services.settings.events)
+    events, rejections = assemble_events(doc, services.settings.events, getattr(services, "undated_news", None))
     result = ArticleResult(doc.clean, doc.publication, doc.sentences, events, doc.notes + rejections, doc.minhash)
     return replace(doc, result=result, docs={})

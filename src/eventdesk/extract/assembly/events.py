@@ -29,7 +29,8 @@ from eventdesk.extract.places.scene import scene_place
 from eventdesk.rules import pattern, word_list
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
-from eventdesk.extract.assembly._assemble import _assemble
+from eventdesk.extract.assembly._assemble import _assemble, _report_date
+from eventdesk.extract.assembly.learned_dating import REPORT_CHARS, UndatedAct, learned_date
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import (
     Candidate,
@@ -47,18 +48,25 @@ from eventdesk.extract.assembly._merge import (
 __all__ = ["EventSettings", "Candidate", "assemble_events"]
 
 
+#: scope's verdict on an act told outside the lead in the present, perfect or progressive with no date
+#: (``scope.modality``): the learned dating model may take it back as the report's news
+_UNDATED_VERDICT = re.compile(r"[\w ]+ without a date \(background or ongoing\)")
+
+
 @cache
 def _anaphor() -> re.Pattern[str]:
     """A pointer back at an event told before: ``scope_frames.json`` anaphor."""
     return re.compile(pattern("scope_frames.json", "anaphor"), re.IGNORECASE)
 
 
-def assemble_events(doc: ArticleDoc, settings: EventSettings
+def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                     ) -> tuple[tuple[EventMention, ...], tuple[Rejection, ...]]:
     """The event mentions of one article from its layers, and the event-like sentences rejected,
     with reasons: each event sentence that has a trigger and is reported as fact is a candidate
     with the date, place, actors and toll the components found for it; a sentence with trigger
-    words but no type elaborates the candidate before it; candidates are grouped into events."""
+    words but no type elaborates the candidate before it; candidates are grouped into events.
+    ``news`` (``learned_dating.DatingModel``, or None) dates by the report an undated act outside
+    the lead that it judges the report's news."""
     # the reading: the cleaned text recased where it had no case (stages/casing), same spans
     clean, publication, sentences, context = doc.reading, doc.publication, doc.sentences, doc.context
     text = clean.text
@@ -75,6 +83,16 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
         cand = None
         if parse is not None and span in doc.triggers and not reason:
             cand = _candidate(doc, span, parse)
+        elif news is not None and publication.date is not None and parse is not None and span in doc.triggers \
+                and _UNDATED_VERDICT.fullmatch(reason):
+            # an act scope leaves undated outside the lead ("three peasants have been shot to death",
+            # "guerrillas attack the town"): the learned model may judge it the report's news
+            cand = _candidate(doc, span, parse)
+            dated_before = any(c.date is not None for c in candidates)
+            act = _undated_act(doc, resolver, [cand], len(candidates), len(candidates) + 1, dated_before,
+                               dated_before, verdict=reason)
+            dated = news.date_of(act, publication.date)
+            cand, reason = (None, reason) if dated is None else (replace(cand, date=dated), "")
         if reason:
             rejections.append(Rejection(span, reason))
         if cand is None:
@@ -113,7 +131,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
     attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
     reference: tuple[Span, EventDate] | None = None  # the last event the report dated, and its date
     perfect = news_perfect([doc.docs[s.span] for s in sentences[:2] if s.span in doc.docs])
-    for group in groups:
+    report_dates = any(c.date is not None for c in candidates)
+    for number, group in enumerate(groups):
         if _merged_view(group).date is None:
             if past := _past_year(text, group, now):
                 # "In 1986, the FMLN tried to kill Pinochet", "shot two years ago": a year before the
@@ -126,7 +145,15 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                 inherited = _narrative_date(text, sentences, reference, group[0], resolver, perfect)
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).date is not None:
-            reference = (group[-1].sentence, _merged_view(group).date)
+            if not learned_date(_merged_view(group).date):  # a learned date is the act's alone
+                reference = (group[-1].sentence, _merged_view(group).date)
+        elif news is not None and publication.date is not None and \
+                _report_date(group[0], publication, clean, len(sentences)) is None:
+            # an undated act outside the lead: the learned model judges whether it is the report's news
+            act = _undated_act(doc, resolver, group, number, len(groups), reference is not None, report_dates)
+            dated = news.date_of(act, publication.date)
+            if dated is not None:  # never the story's reference time: each decision is this act's alone
+                group[0] = replace(group[0], date=dated)
         if _merged_view(group).place is None:
             last = group[-1].extra[-1] if group[-1].extra else group[-1].sentence
             place = _paragraph_place(text, sentences, group, taken, context, doc.places) or \
@@ -153,7 +180,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings
                     one = replace(one, country=told if told is not None and one.sentences == own
                                   else event_country(text, sentences, one.sentences, context))
                 events.append(one)
-            if reference is None and mention.date is not None:
+            if reference is None and mention.date is not None and not learned_date(mention.date):
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)
     return tuple(attribute_by_kind(events, describe)), tuple(rejections)
@@ -254,6 +281,29 @@ def _another_time(text: str, sentence: Span, date: EventDate, resolver: DateReso
         if e.kind == "year" or (e.date is not None and e.date.date != date.date):
             return True
     return False
+
+
+def _undated_act(doc: ArticleDoc, resolver: DateResolver, group: list[Candidate], number: int, groups: int,
+                 dated_before: bool, report_dates: bool, verdict: str = "") -> UndatedAct:
+    """What the learned dating model reads of an undated act (``learned_dating``): ``number`` of
+    ``groups`` its place among the report's events, ``verdict`` scope's reason when it is taken back."""
+    first = group[0]
+    span, parse, text = first.sentence, first.doc, doc.reading.text
+    index = next((i for i, s in enumerate(doc.sentences) if s.span == span), 0)
+    tense = "simple past" if _simple_past(first) else "perfect" if _simple_past(first, perfect=True) else "other"
+    view = _merged_view(group)
+    published = doc.publication.date
+    return UndatedAct(
+        sentence=text[span.start:span.end],
+        words=tuple(t.lemma_.lower() for t in parse if t.is_alpha) if parse is not None else (),
+        index=index, sentences=len(doc.sentences), group=number, groups=groups, tense=tense,
+        passive=parse is not None and any(t.dep_ == "auxpass" for t in parse),
+        dated_before=dated_before, report_dates=report_dates,
+        date_kinds=tuple(e.kind for e in resolver.expressions(text, span)),
+        event_type=first.classification.event_type, sub_event_type=first.classification.sub_event_type,
+        cue=first.classification.cue, deaths=any(c.fatalities.best for c in group), place=view.place is not None,
+        dateline=doc.publication.how, year=published.year if published is not None else None,
+        report=text[:REPORT_CHARS], verdict=verdict)
 
 
 def _simple_past(cand: Candidate, perfect: bool = False) -> bool:

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.actors.attribution import enforcement_verbs
+from eventdesk.stages.parse import doc_text
 
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
@@ -204,7 +205,7 @@ def accused_act(token, rules: FrameRules) -> str:
     if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in ("claim", "assume", "accept"):
         # "the Extraditables have claimed responsibility for the attack on El Espectador in Bogota this
         # morning": its author's claim reports the act, dated wherever the sentence dates it
-        own = token.doc.text
+        own = doc_text(token.doc)
     # "arrested two men suspected of killing a judge in Medellin on Monday": a weekday is the arrest's;
     # "... suspected of killing a judge on 2 April" names the act's own day
     arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in enforcement_verbs()
@@ -338,7 +339,7 @@ def harmed_as_noun(token, rules: FrameRules) -> str:
 def _subtree_text(token) -> str:
     """The text of ``token`` and everything under it in the parse."""
     words = list(token.subtree)
-    return token.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+    return doc_text(token.doc)[words[0].idx:words[-1].idx + len(words[-1])]
 
 
 def _bare(token) -> bool:

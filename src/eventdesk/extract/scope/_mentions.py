@@ -346,11 +346,16 @@ def _bare(token) -> bool:
     return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
 
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
 def _large_toll(span) -> bool:
     for t in span:
-        if re.fullmatch(r"(1[89]|20)\d\d", t.text):
+        if not (t.like_num or t.lower_ in ("hundreds", "thousands")):
+            continue  # no number (the test first: most words are none)
+        if _YEAR.fullmatch(t.text):
             continue  # a year ("On 3 May 2020"), not a count
-        value = number(t.text) if t.like_num or t.lower_ in ("hundreds", "thousands") else None
+        value = number(t.text)
         if value is not None and value >= 200:
             return True
     return False

@@ -55,14 +55,13 @@ _RIOT_VERBS: frozenset[str] = word_list("actor_words.json", "riot_verbs")  # typ
 _UNDERGONE: frozenset[str] = word_list("actor_words.json", "undergone_verbs")  # type: ignore[assignment]
 _CIVILIAN_PROPERTY: frozenset[str] = word_list("actor_words.json", "civilian_property")  # type: ignore[assignment]
 # every head noun a rule of ``_generic`` or ``_rule_for`` can name an actor by (its lists, and the
-# words the rules name in place): any other noun is none, unless it is a capitalised people's name
-# ("three Palestinians", the last rule). A rule for a new noun adds the noun here, or it never runs
+# words the rules name in place, ``rule_head_nouns``): any other noun is none, unless it is a
+# capitalised people's name ("three Palestinians", the last rule). A rule for a new noun adds the
+# noun to ``rule_head_nouns``, or it never runs
 _HEAD_NOUNS: frozenset[str] = (
     _MILITARY_NOUNS | _POLICE_NOUNS | _STATE_ACTIONS | _STATE_ASSETS | _MILITIA_NOUNS | _ARMED_NOUNS
     | frozenset(_COMMUNITY_FIGHTERS) | _GANG_NOUNS | _PROTEST_NOUNS | _RIOT_NOUNS | _VIGILANTE_NOUNS
-    | _CIVILIAN_NOUNS | _CIVILIAN_PROPERTY
-    | frozenset({"commander", "commanders", "personnel", "youths", "herders", "herdsmen", "crowd", "group", "men",
-                 "member", "members", "leader", "leaders", "traffickers", "trafficker", "dealers", "dealer"})
+    | _CIVILIAN_NOUNS | _CIVILIAN_PROPERTY | word_list("actor_words.json", "rule_head_nouns")
 )
 
 

@@ -124,3 +124,13 @@ def test_place_matches_are_the_plain_matches_each_time_and_each_callers_own(serv
             assert [(c.start, c.end, c.entries) for c in again] == plain(text, span)
             assert all(c.chosen is None for c in again)
     assert checked >= 10
+
+
+def test_a_docs_kept_text_is_its_text(services) -> None:
+    from eventdesk.stages.parse import doc_text
+
+    texts = [text[s.start:s.end] for text, s in _sentences()][:40] + ["  Two  spaces,\ta tab and a newline\n"]
+    for doc in services.nlp.parse(texts):
+        assert doc_text(doc) == doc.text
+    alone = services.nlp.nlp("Rebels attacked the town .")  # a doc not of ``parse``: read once, then kept
+    assert doc_text(alone) == alone.text == doc_text(alone)

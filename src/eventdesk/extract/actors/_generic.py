@@ -54,6 +54,15 @@ _PROTEST_OBJECTS: frozenset[str] = word_list("actor_words.json", "protest_object
 _RIOT_VERBS: frozenset[str] = word_list("actor_words.json", "riot_verbs")  # type: ignore[assignment]
 _UNDERGONE: frozenset[str] = word_list("actor_words.json", "undergone_verbs")  # type: ignore[assignment]
 _CIVILIAN_PROPERTY: frozenset[str] = word_list("actor_words.json", "civilian_property")  # type: ignore[assignment]
+# every head noun a rule of ``_generic`` or ``_rule_for`` can name an actor by (its lists, and the
+# words the rules name in place, ``rule_head_nouns``): any other noun is none, unless it is a
+# capitalised people's name ("three Palestinians", the last rule). A rule for a new noun adds the
+# noun to ``rule_head_nouns``, or it never runs
+_HEAD_NOUNS: frozenset[str] = (
+    _MILITARY_NOUNS | _POLICE_NOUNS | _STATE_ACTIONS | _STATE_ASSETS | _MILITIA_NOUNS | _ARMED_NOUNS
+    | frozenset(_COMMUNITY_FIGHTERS) | _GANG_NOUNS | _PROTEST_NOUNS | _RIOT_NOUNS | _VIGILANTE_NOUNS
+    | _CIVILIAN_NOUNS | _CIVILIAN_PROPERTY | word_list("actor_words.json", "rule_head_nouns")
+)
 
 
 def _generic(
@@ -62,6 +71,8 @@ def _generic(
 ) -> ActorMention | None:
     """Apply the generic ACLED naming rules to one head noun."""
     low = token.lower_
+    if low not in _HEAD_NOUNS and not (low.endswith(("s", "ese")) and token.text[:1].isupper()):
+        return None  # no rule names an actor by this noun (the test first: most nouns are none)
     lemma = token.lemma_.lower()
     left = [t for t in doc_slice(token) if t.i != token.i]
     # "Iraqi Air Force F-16 fighter jets": the nationality sits on the phrase the noun modifies

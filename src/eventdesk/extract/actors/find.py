@@ -41,6 +41,7 @@ from eventdesk.extract.actors._unknown import identity_militia, load_group_names
 from eventdesk.model import Actor
 from eventdesk.extract.actors._role import _is_passive, claims_own_act, role_of
 from eventdesk.rules import word_list
+from eventdesk.stages.parse import doc_text
 
 __all__ = [
     "actors_of_sentence",
@@ -74,7 +75,7 @@ def find_actors(
     article's ``year``, a name several dictionary rows share takes the row active that year."""
     mentions: list[ActorMention] = []
     covered: set[int] = set()
-    text = doc.text  # spaCy joins the tokens' texts at every ``doc.text``: once here
+    text = doc_text(doc)  # spaCy joins the tokens' texts at every ``doc.text``: once here
     for start, end, surface, entry in _dictionary_names(text, country, dictionary, year):
         span_doc = doc.char_span(start, end, alignment_mode="expand")
         if span_doc is None:

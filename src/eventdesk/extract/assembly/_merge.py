@@ -24,6 +24,7 @@ from eventdesk.extract.dates.resolve import DateResolver, said
 from eventdesk.extract.tolls.count import count_fatalities
 from eventdesk.extract.tolls.victims import load_victim_rules, named_victims
 from eventdesk.rules import word_list
+from eventdesk.stages.parse import doc_text
 
 __all__ = [
     "EventSettings",
@@ -251,7 +252,7 @@ def _another_pair(a: Candidate, b: Candidate) -> bool:
     if not any(m.actor.inter == 7 and m.role == "patient" for m in b.actors):
         return False
     agent = any(m.role == "agent" and m.actor.inter in (1, 2, 3, 4, 8) for m in b.actors)
-    return agent or b.doc is not None and _PRONOUN_AGENT.match(b.doc.text) is not None
+    return agent or b.doc is not None and _PRONOUN_AGENT.match(doc_text(b.doc)) is not None
 
 
 def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> bool:

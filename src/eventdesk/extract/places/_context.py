@@ -67,9 +67,9 @@ class PlaceContext:
         for match in WORD.finditer(text):
             if match.start() in inside:
                 continue
-            word = strip_possessive(match.group())
-            if not word[:1].isupper():
+            if not match.group()[:1].isupper():
                 continue  # only a capitalised word names a country (tested first: it is the cheap test)
+            word = strip_possessive(match.group())
             if text.startswith(("-based", "-led", "-backed", "-made"), match.end()) or \
                     NOT_WHERE.match(text, match.end()):
                 continue  # "Somalia-based militants", "the US dollar": whose, not where

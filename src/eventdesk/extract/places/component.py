@@ -15,6 +15,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.places._asides import aside_reader
 from eventdesk.extract.places._neighbourhoods import later_part
+from eventdesk.stages.parse import doc_text
 
 __all__ = ["read_places"]
 
@@ -34,7 +35,7 @@ def _person_reader(parse, span, services):
         # the NER alone misreads a lone place name in wire copy ("Ayacucho was left in darkness").
         # With no capitalised word beside the candidate there is no longer name: no NER run
         a, b = start - span.start, end - span.start
-        text = parse.text
+        text = doc_text(parse)
         if not (_NAME_BEFORE.search(text, max(0, a - 30), a) or _NAME_AFTER.match(text, b)):
             return False
         return any(label == "PERSON" and s <= a and b <= e and (e - s) > (b - a)

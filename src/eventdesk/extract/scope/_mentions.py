@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.actors.attribution import enforcement_verbs
+from eventdesk.stages.parse import doc_text
 
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
@@ -204,7 +205,7 @@ def accused_act(token, rules: FrameRules) -> str:
     if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in ("claim", "assume", "accept"):
         # "the Extraditables have claimed responsibility for the attack on El Espectador in Bogota this
         # morning": its author's claim reports the act, dated wherever the sentence dates it
-        own = token.doc.text
+        own = doc_text(token.doc)
     # "arrested two men suspected of killing a judge in Medellin on Monday": a weekday is the arrest's;
     # "... suspected of killing a judge on 2 April" names the act's own day
     arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in enforcement_verbs()
@@ -338,18 +339,23 @@ def harmed_as_noun(token, rules: FrameRules) -> str:
 def _subtree_text(token) -> str:
     """The text of ``token`` and everything under it in the parse."""
     words = list(token.subtree)
-    return token.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+    return doc_text(token.doc)[words[0].idx:words[-1].idx + len(words[-1])]
 
 
 def _bare(token) -> bool:
     return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
 
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
 def _large_toll(span) -> bool:
     for t in span:
-        if re.fullmatch(r"(1[89]|20)\d\d", t.text):
+        if not (t.like_num or t.lower_ in ("hundreds", "thousands")):
+            continue  # no number (the test first: most words are none)
+        if _YEAR.fullmatch(t.text):
             continue  # a year ("On 3 May 2020"), not a count
-        value = number(t.text) if t.like_num or t.lower_ in ("hundreds", "thousands") else None
+        value = number(t.text)
         if value is not None and value >= 200:
             return True
     return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventdesk.rules import pattern, word_list
+from eventdesk.stages.parse import doc_text
 
 __all__ = ["Modality", "judge"]
 
@@ -75,7 +76,7 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news:
     progressive ("Iraq has attacked sites", "operations forces are conducting") is background or
     ongoing activity, not one event, unless the report tells its news in the perfect
     (``perfect_news``, see ``news_perfect``): then a later perfect goes on telling it."""
-    text = doc.text
+    text = doc_text(doc)
     if text.rstrip().endswith("?"):
         return Modality("question")
     token = _cue_token(doc, cue_start, cue_end)
@@ -159,7 +160,7 @@ def _presupposed(token) -> bool:
     if any(c.dep_ == "amod" for c in token.children):
         return False  # "the planned attack", "the alleged massacre"
     end = max(t.idx + len(t) for t in token.subtree)
-    window = token.doc.text[token.idx:end + 40]
+    window = doc_text(token.doc)[token.idx:end + 40]
     return bool(_any_date().search(window) or _AGO.search(window))
 
 
@@ -212,7 +213,7 @@ def _act_dated(doc) -> bool:
     an announcement said of a noun ("the new rebel offensive announced in April is called ..."):
     there the month is the announcement's, and the present tense around the act still rules."""
     speech = word_list("scope_frames.json", "speech_verbs")
-    for m in _any_date().finditer(doc.text):
+    for m in _any_date().finditer(doc_text(doc)):
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         head = token.root if token is not None else None
         while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -226,8 +227,8 @@ def _clause_dated(doc, verb) -> bool:
     """Whether a date falls inside the clause of ``verb``: "today the council declared a state of
     siege to protect the people, who are being attacked" dates the declaration, not the attacks."""
     start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
-    return any(start <= m.start() < end for m in _any_date().finditer(doc.text)) or any(
-        start <= m.start() < end for m in _AGO.finditer(doc.text))
+    return any(start <= m.start() < end for m in _any_date().finditer(doc_text(doc))) or any(
+        start <= m.start() < end for m in _AGO.finditer(doc_text(doc)))
 
 
 def _aspect(verb) -> str:

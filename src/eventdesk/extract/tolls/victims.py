@@ -48,7 +48,11 @@ def named_victims(parse, rules: VictimRules) -> tuple[int, int, int, bool] | Non
     ("... was assassinated during an attack in which two members of his escort were also killed":
     ``added`` is then true), or None."""
     found = None
+    # the lemmas ``_victim_heads`` reads victims of; the test first, before any child is read
+    lethal = rules.lethal_verbs | rules.dying_verbs | rules.lethal_nouns | {"shoot", "life"}
     for t in parse:
+        if t.lemma_.lower() not in lethal:
+            continue
         if any(c.dep_ == "neg" for c in t.children) or _unfulfilled(t):
             continue
         if found is not None and not any(c.lower_ == "also" for c in t.children):

@@ -53,3 +53,13 @@ def test_the_datelines_town_named_in_the_text_is_that_town(places_of):
 def test_a_namesake_of_no_dateline_town_keeps_its_reading(places_of):
     assert places_of("MANILA, 12 NOV 89 -- A HIGH-POWERED BOMB SHOOK THE AFP OFFICES IN SAN SALVADOR, ILOILO, A "
                      "FEW MINUTES AGO.")[0][1] == "Philippines"
+
+
+def test_a_name_opened_by_colonia_is_a_part_of_the_city(places_of):
+    assert places_of("SAN SALVADOR, 16 MAY 89 -- GUERRILLAS ATTACKED THE HOME OF A DEPUTY TODAY IN COLONIA "
+                     "MIRAMONTES, KILLING A POLICEMAN.") == [("San Salvador-Colonia Miramontes", "El Salvador", 1)]
+
+
+def test_a_town_whose_name_opens_with_colonia_stays_that_town(places_of):
+    found = places_of("MEXICO CITY, 16 MAY 89 -- GUNMEN KILLED A POLICEMAN TODAY IN COLONIA JUAREZ, CHIHUAHUA.")
+    assert found and found[0] is not None and found[0][0] == "Colonia Juarez"

@@ -132,3 +132,19 @@ def test_countries_named_as_often_keep_the_order_they_are_named_in(services) -> 
     assert [c for c, _ in context.countries] == ["Chile", "Peru"]
     context = PlaceContext.from_text("Officials of Chile and Peru met. Peru signed.", services.gazetteer)
     assert [c for c, _ in context.countries] == ["Peru", "Chile"]
+
+
+def test_a_datelines_town_outweighs_names_with_homonyms_in_one_country(services) -> None:
+    # a wire report that names no country: not the United States, where San Diego and Arturo both are towns
+    import datetime as dt
+
+    from eventdesk.extract.context import build_context
+    from eventdesk.model import Sentence, Span
+
+    text = "A bomb exploded today at a bank between San Diego and Arturo Prat streets, wounding a guard."
+    sentences = (Sentence(Span("s", 0, len(text)), triggers=("bomb",)),)
+    context = build_context(text, "s", sentences, dt.date(2021, 5, 10), services.gazetteer, services.actors,
+                            dateline="SANTIAGO, 10 MAY 21")
+    assert context.countries == ("Chile",)
+    context = build_context(text, "s", sentences, dt.date(2021, 5, 10), services.gazetteer, services.actors)
+    assert context.countries == ("United States",)  # with no dateline, the two names' country

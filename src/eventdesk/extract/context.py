@@ -327,7 +327,10 @@ def build_context(
         homes = dict(place_context.admin1_countries)
         if not homes and default_country:
             homes = {default_country: 1}
-        if not homes and not _actor_countries(text, actors):
+        if not homes and not _actor_countries(text, actors) and \
+                not (dateline and _dateline_place(dateline, gazetteer, place_context) is not None):
+            # (a dateline's town says more than two names that have homonyms in one country: "SANTIAGO
+            # -- a bomb went off ... between San Diego and Arturo Pratt streets" is no report from Mexico)
             homes = _shared_country(text, place_context.event_sentences or (Span(article_id, 0, len(text)),), gazetteer)
         if homes:
             place_context = replace(place_context, countries=tuple(homes.items()))

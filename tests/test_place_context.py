@@ -113,3 +113,38 @@ def test_a_named_town_read_under_another_spelling_keeps_the_gazetteers_district(
     # a name the gazetteer lacks under any spelling is still the named town, at its province
     events = events_of("On 6 May 2020, in Zqxwuv municipality, Antioquia department, soldiers clashed with rebels.")
     assert events and events[0].place is not None and events[0].place.location == "Zqxwuv"
+
+
+# -- the country an article names most ranks first -------------------------------------------
+
+
+def test_the_country_named_most_outranks_one_named_first(events_of) -> None:
+    # one "American" before three names of Peru: "in Lima" is Peru's capital, not Lima, Ohio
+    events = events_of("On 3 May 2020, an American diplomat said terrorism in Peru continues. Peruvian police said "
+                       "rebels set off a bomb in Lima, wounding a girl. Peru declared a state of emergency.")
+    assert ("Lima", "Peru") in _places(events) and ("Lima", "United States") not in _places(events)
+
+
+def test_countries_named_as_often_keep_the_order_they_are_named_in(services) -> None:
+    from eventdesk.extract.places.choose import PlaceContext
+
+    context = PlaceContext.from_text("Officials of Chile and Peru met. Peru and Chile signed.", services.gazetteer)
+    assert [c for c, _ in context.countries] == ["Chile", "Peru"]
+    context = PlaceContext.from_text("Officials of Chile and Peru met. Peru signed.", services.gazetteer)
+    assert [c for c, _ in context.countries] == ["Peru", "Chile"]
+
+
+def test_a_datelines_town_outweighs_names_with_homonyms_in_one_country(services) -> None:
+    # a wire report that names no country: not the United States, where San Diego and Arturo both are towns
+    import datetime as dt
+
+    from eventdesk.extract.context import build_context
+    from eventdesk.model import Sentence, Span
+
+    text = "A bomb exploded today at a bank between San Diego and Arturo Prat streets, wounding a guard."
+    sentences = (Sentence(Span("s", 0, len(text)), triggers=("bomb",)),)
+    context = build_context(text, "s", sentences, dt.date(2021, 5, 10), services.gazetteer, services.actors,
+                            dateline="SANTIAGO, 10 MAY 21")
+    assert context.countries == ("Chile",)
+    context = build_context(text, "s", sentences, dt.date(2021, 5, 10), services.gazetteer, services.actors)
+    assert context.countries == ("United States",)  # with no dateline, the two names' country

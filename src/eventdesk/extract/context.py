@@ -44,6 +44,12 @@ def _in_country() -> re.Pattern[str]:
 _HERE = re.compile(r"\b(?:in|at|near|outside|of)\s+(?:%s)\b" % "|".join(
     re.escape(p) for p in sorted(word_list("place_words.json", "here_phrases"), key=len, reverse=True)), re.IGNORECASE)
 
+@cache
+def _capital_phrase() -> re.Pattern[str]:
+    """"in the capital", "in the Salvadoran capital": ``place_words.json`` capital_phrase."""
+    return re.compile(pattern("place_words.json", "capital_phrase"))
+
+
 # a locative word right before a place: its own reading as where something happened
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of|off)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -163,8 +169,45 @@ class ArticleContext:
             # "his body was found under a bridge in this capital": the town the report was filed
             # from, which the text names, also in a report mostly about another country
             place = replace(self.dateline_place, source=f"here:{self.dateline_place.source}")
+        if place is None:
+            # "attacks in the capital", "in the Ecuadoran capital": the country's capital city
+            place = self._capital_named(span, named)
+        filed = self.dateline_place
+        if place is not None and filed is not None and place.country != filed.country and \
+                name_key(place.location) == name_key(filed.location):
+            # "SAN SALVADOR -- A bomb shook the AFP offices in San Salvador", "the Spanish embassy in San
+            # Salvador": the town the report was filed from, not a namesake abroad that the sentence's
+            # groups or peoples ("AFP", "Spanish") point to
+            place = replace(filed, span=place.span, source=f"dateline town named:{filed.source}")
         self.places_by_sentence[span] = place
         return place
+
+    def _capital_named(self, span: Span, named: str | None) -> Place | None:
+        """The capital city a sentence names by the word alone ("bombs exploded in the capital", "in
+        the Salvadoran capital"; ``place_words.json`` capital_phrase): the capital of the country its
+        people's name gives, else of the country the sentence puts something in (``named``), else of
+        the one country the report is about (``report_country``); ``None`` when the sentence names no capital so, or a people the
+        gazetteer does not know ("the Provincial capital")."""
+        m = _capital_phrase().search(self.text, span.start, span.end)
+        if m is None:
+            return None
+        people = m.group("people")
+        country = None
+        if people and people[:1].isupper() and people.lower() not in ("national", "federal"):
+            country = self.gazetteer.country_of(people)
+            if country is None:
+                return None
+        if country is None and named is None:
+            report = self.report_country()  # its names and dateline: never a country named in passing
+            country = report[0] if report is not None else None
+        country = country or named
+        capital = self.gazetteer.national_capital(country) if country else None
+        if capital is None:
+            return None
+        start = m.end("near") if m.group("near") else m.start()
+        return Place(country=capital.country, admin1=capital.admin1, admin2=capital.admin2, location=capital.name,
+                     latitude=capital.latitude, longitude=capital.longitude, precision=2 if m.group("near") else 1,
+                     source=f"capital:{capital.id}", span=Span(span.article_id, start, m.end()))
 
     def country_named(self, span: Span) -> tuple[str, Span] | None:
         """The first country a sentence puts something in ("in Colombia"), with the words that
@@ -284,7 +327,10 @@ def build_context(
         homes = dict(place_context.admin1_countries)
         if not homes and default_country:
             homes = {default_country: 1}
-        if not homes and not _actor_countries(text, actors):
+        if not homes and not _actor_countries(text, actors) and \
+                not (dateline and _dateline_place(dateline, gazetteer, place_context) is not None):
+            # (a dateline's town says more than two names that have homonyms in one country: "SANTIAGO
+            # -- a bomb went off ... between San Diego and Arturo Pratt streets" is no report from Mexico)
             homes = _shared_country(text, place_context.event_sentences or (Span(article_id, 0, len(text)),), gazetteer)
         if homes:
             place_context = replace(place_context, countries=tuple(homes.items()))

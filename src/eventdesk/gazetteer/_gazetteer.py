@@ -93,6 +93,7 @@ class Gazetteer:
     _near_pools: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
     _near: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _remembered: dict[tuple, object] = field(default_factory=dict, repr=False)
+    _capital_names: dict[str, str] | None = field(default=None, repr=False)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -341,6 +342,28 @@ class Gazetteer:
         if capital is None:
             raise GazetteerError(f"no city known in {division.name!r} ({division.country})")
         return self._entry(capital)
+
+    def national_capital(self, country: str) -> GazEntry | None:
+        """The capital city of a country (ACLED name, alias or ISO code): the most populous city of
+        that country named as GeoNames' country table names its capital ("Peru" -> Lima), or
+        ``None`` when the table or the gazetteer lacks it. The table is read on the first call."""
+        iso = self.country_code(country)
+        if iso is None:
+            return None
+        if self._capital_names is None:
+            from eventdesk.gazetteer._sources import read_country_capitals
+
+            try:
+                self._capital_names = read_country_capitals()
+            except GazetteerError:
+                self._capital_names = {}  # no country table installed: no capitals, as for an unknown country
+        name = self._capital_names.get(iso)
+        if not name:
+            return None
+        key = name_key(name)
+        cities = [e for e in self.lookup(name, iso) if e.country_code == iso and e.kind in ("city", "supplement")
+                  and name_key(e.name) == key]
+        return max(cities, key=lambda e: e.population, default=None)
 
     def is_common_word(self, name: str) -> bool:
         """Whether a name is an English word or given name that must not be a place on its own."""

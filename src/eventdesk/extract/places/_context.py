@@ -27,7 +27,8 @@ _LONG_NAME = re.compile(r"\b[A-Z][\w'â€™-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'â
 class PlaceContext:
     """Article-level hints for choosing places.
 
-    ``countries`` are ACLED country names in order of first mention with their counts;
+    ``countries`` are ACLED country names with their counts, the most named first (ties: in order
+    of first mention);
     ``admin1`` the first-level divisions the article names and ``admin1_countries`` their
     countries with counts (the country of an article that names only "Kirinyaga County");
     ``event_sentences`` the spans of the other event sentences; ``group_words``
@@ -87,7 +88,10 @@ class PlaceContext:
                     if division.admin1 not in admin1:
                         admin1.append(division.admin1)
                     admin1_countries[division.country] = admin1_countries.get(division.country, 0) + 1
-        return cls(tuple(counts.items()), tuple(admin1), event_sentences,
+        # the country named most first (ties: the first named): "terrorism in Peru" three times
+        # outranks one "U.S." before it, so "in Lima" is Peru's Lima, not Lima, Ohio
+        ranked = tuple(sorted(counts.items(), key=lambda kv: -kv[1]))
+        return cls(ranked, tuple(admin1), event_sentences,
                    tuple(admin1_countries.items()), group_words, surnames=article_surnames(text, gazetteer))
 
 

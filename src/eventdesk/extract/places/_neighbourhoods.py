@@ -1,6 +1,7 @@
 """Parts of a city the text names by a neighbourhood word but not next to their city: "was shot
 to death in the Miralvalle neighborhood, also in northern San Salvador", "attacked the brigade
-headquarters located in Laico neighborhood" (a report filed from San Salvador).
+headquarters located in Laico neighborhood" (a report filed from San Salvador), "the attack took
+place on Bernal Avenue in Colonia Miramontes" (the word opens the name: ``neighbourhood_prefixes``).
 
 ``_city_parts`` reads "X and Y areas of Hudaydah city", a part right before its city. Here the city
 is the one the sentence itself places (any town it names), else the town the report was filed
@@ -25,7 +26,7 @@ _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"  # bounded: a 
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     units = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                      for w in sorted(word_list("place_words.json", "neighbourhood_words"), key=len, reverse=True))
     # "the (exclusive) Escalon neighborhood", "in Laico neighborhood"; the first of a list before
@@ -34,7 +35,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:\s+(?:{units})\b|{listed})")
     # "the neighborhood of San Antonio Abad"
     after = re.compile(rf"\b(?:{units})\s+(?:of|called|known\s+as)\s+(?P<name>{_NAME})")
-    return before, after
+    # "in Colonia Miramontes", "the Reparto Santa Marta": the unit word opens the name
+    prefixes = "|".join(re.escape(w) for w in sorted(word_list("place_words.json", "neighbourhood_prefixes")))
+    prefixed = re.compile(rf"(?<![\w'’-])(?P<name>(?:{prefixes})\s+{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,4}})")
+    return before, after, prefixed
 
 
 def named_part(text: str, span: Span, place: Place | None, filed_from: Place | None,
@@ -48,13 +52,17 @@ def named_part(text: str, span: Span, place: Place | None, filed_from: Place | N
     Peru, no "Escalon" in California in one from El Salvador). ``filed_from`` is the dateline's
     town, the city when the sentence names none."""
     found = None
+    prefixed = _patterns()[2]
     for pattern in _patterns():
         m = pattern.search(text, span.start, span.end)
         if m is not None and (found is None or m.start("name") < found[0]):
-            found = (m.start("name"), m.end("name"), m.end())
+            found = (m.start("name"), m.end("name"), m.end(), pattern is prefixed)
     if found is None or (place is not None and "-" in place.location):
         return place  # no part named, or already a city's part ("Al Hudaydah-7 July")
-    a, b, whole = found
+    a, b, whole, opened = found
+    if opened and place is not None and place.span is not None and place.span.start == a and \
+            place.location.lower() == text[a:b].lower():
+        return place  # the gazetteer knows the whole name as a town of its own ("Colonia Juarez")
     # the place read from the part's name, or from another part of its list
     own = place is not None and place.span is not None and place.span.start < whole and a < place.span.end
     city = None

@@ -125,7 +125,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
             groups.remove(group)
             rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
                               for c in group)
-    groups = _same_manner(groups, text)
+    groups = _same_manner(groups)
     taken = {c.sentence for g in groups for c in g}
     # what the report says about responsibility, read once for all its events
     attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
@@ -186,7 +186,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
     return tuple(attribute_by_kind(events, describe)), tuple(rejections)
 
 
-def _same_manner(groups: list[list[Candidate]], text: str) -> list[list[Candidate]]:
+def _same_manner(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     """"Four bombs exploded in Medellin ... The country homes of two leaders in Sabaneta and El Retiro
     were similarly attacked": an attack that names no means of its own, done "similarly" (an adverb on
     its verb, ``triggers.json`` manner_anaphors), was done the way the event before it was; when that

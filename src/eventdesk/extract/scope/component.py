@@ -78,10 +78,6 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str,
     why = frame_reason(token, sentence, armed, rules)
     if not why:
         return "", False
-    # a frame of another act than the one the sentence reports: "shot dead a journalist three days after the
-    # army's offensive began" is of the type the rest tells; an instrument, a habit or a generic plural is the
-    # same act's word ("ongoing ethnic clashes, two killed" is a clash)
-    other_act = any(why == frame(token, rules) for frame in _OTHER_ACTS)
     # "sentenced two men for a bombing that killed 11 people": a violent word inside the phrase of an
     # act someone is tried or blamed for tells that act, and is framed with it; a clause on another noun
     # of the phrase is a report of its own ("involved in a shoot-out at the airport, where the gunman and
@@ -99,7 +95,10 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str,
         other = modality._cue_token(parse, m.start(), m.end())
         if other is not None and other.i not in inside and not frame_reason(other, sentence, armed, rules) \
                 and modality.judge(parse, m.start(), m.end(), lead=lead).factual:
-            return "", other_act
+            # a frame of another act than the one the sentence reports: "shot dead a journalist three days
+            # after the army's offensive began" is of the type the rest tells; an instrument, a habit or a
+            # generic plural is the same act's word ("ongoing ethnic clashes, two killed" is a clash)
+            return "", any(why == frame(token, rules) for frame in _OTHER_ACTS)
     return why, False
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from eventdesk.model import EventDate, Fatalities, Place, Span
@@ -31,6 +31,7 @@ __all__ = [
     "Candidate",
     "ERV_OR_BATTLE",
     "_paragraph_date",
+    "_earlier_in_paragraph",
     "_paragraph_place",
     "_same_paragraph",
     "_elaborate",
@@ -287,14 +288,33 @@ def _near(a: Place, b: Place) -> bool:
     return abs(a.latitude - b.latitude) + abs(a.longitude - b.longitude) < 0.25
 
 
-def _group(candidates: list[Candidate]) -> list[list[Candidate]]:
+def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Candidate], Place | None] | None = None
+           ) -> list[list[Candidate]]:
+    """Consecutive candidates that tell the same event, grouped. ``setting(group, cand)`` gives the
+    place a candidate's own paragraph sets before it when that paragraph is not the group's (see
+    ``_another_setting``); such a candidate with no place of its own is told there, not as a detail
+    of the event before it."""
     groups: list[list[Candidate]] = []
     for cand in candidates:
-        if groups and _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])):
-            groups[-1].append(cand)
-        else:
+        if not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])):
             groups.append([cand])
+        elif (place := _another_setting(groups[-1], cand, setting)) is not None:
+            groups.append([replace(cand, place=place)])
+        else:
+            groups[-1].append(cand)
     return groups
+
+
+def _another_setting(group: list[Candidate], b: Candidate, setting) -> Place | None:
+    """"... hurled explosives at a market in Huaraz. // Huancayo is completely paralyzed by the
+    strike ... A car was destroyed by a bomb": an act with no place of its own in a later paragraph
+    that names another place before it happened there, not in the event told before. The place, or
+    None."""
+    a = _merged_view(group)
+    if setting is None or b.place is not None or b.anaphoric or a.place is None:
+        return None
+    place = setting(group, b)
+    return place if place is not None and not _near(a.place, place) else None
 
 
 def _told_kinds(group: list[Candidate]) -> frozenset[str]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from eventdesk.document import ArticleDoc
-from eventdesk.model import EventDate, EventMention, Fatalities, Rejection, Span
+from eventdesk.model import EventDate, EventMention, Fatalities, Place, Rejection, Span
 from eventdesk.extract.dates.component import asides
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.scope.modality import news_perfect
@@ -35,6 +35,7 @@ from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import (
     Candidate,
     EventSettings,
+    _earlier_in_paragraph,
     _elaborate,
     _group,
     _merged_view,
@@ -118,7 +119,19 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
         else:
             kept.append(cand)
     candidates = kept
-    groups = _group(candidates)
+    told = {c.sentence for c in candidates}
+
+    def setting(group: list[Candidate], cand: Candidate) -> Place | None:
+        # the place named before ``cand`` in its own paragraph, when that is not the group's
+        if _same_paragraph(text, group[-1], cand.sentence):
+            return None
+        for span in _earlier_in_paragraph(text, sentences, cand.sentence):
+            if span not in told and (place := doc.places.get(span) if span in doc.places
+                                     else context.place_for(span)) is not None:
+                return place
+        return None
+
+    groups = _group(candidates, setting)
     own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
     for group in list(groups):
         if _only_a_reference(group, groups):

@@ -34,9 +34,14 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         sentence = text[span.start:span.end]
         lead = index[span] < 2
         verdict = modality.judge(parse, c.start, c.end, lead=lead, perfect_news=perfect)
+        perfect_here = perfect
+        if verdict.reason.startswith("present perfect without a date") and \
+                _after_dated_perfect(doc, index[span], services):
+            perfect_here = True
+            verdict = modality.judge(parse, c.start, c.end, lead=lead, perfect_news=True)
         violent = c.event_type in _VIOLENT_TYPES
         armed = cache(lambda: doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ()))).armed)
-        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, violent, perfect,
+        factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, violent, perfect_here,
                                                              framed=lambda t: frame_reason(t, sentence, armed(), rules))
         reason = "" if factual else verdict.reason
         if not reason and violent:
@@ -57,6 +62,21 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         for span, score in zip(factual, classifier.scores([text[s.start:s.end] for s in factual])):
             verdicts[span] = classifier.reason(score)
     return replace(doc, verdicts=verdicts, retypes=retypes)
+
+
+def _after_dated_perfect(doc: ArticleDoc, i: int, services) -> bool:
+    """Whether the sentence before the ``i``-th, in its paragraph, tells a dated act in the present
+    perfect (``modality.dated_perfect``): "The ELN has started a new wave of violence in the past
+    hours. It has murdered three peasants in Guachicono" tells the murders in that time, not as
+    background."""
+    if i == 0:
+        return False
+    before, this = doc.sentences[i - 1].span, doc.sentences[i].span
+    text = doc.reading.text
+    if "\n\n" in text[before.end:this.start]:
+        return False
+    parse = doc.docs.get(before) or services.nlp.parse([text[before.start:before.end]])[0]
+    return modality.dated_perfect(parse)
 
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})

@@ -68,6 +68,13 @@ def news_perfect(lead_parses) -> bool:
     return False
 
 
+def dated_perfect(parse) -> bool:
+    """A sentence that tells a dated act in the present perfect ("the ELN has started a new wave of
+    violence in the past hours"): the undated perfect that goes on in its paragraph ("It has murdered
+    three peasants in Guachicono") is told in the same time."""
+    return news_perfect([parse]) and _act_dated(parse)
+
+
 def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news: bool = False) -> Modality:
     """Judge the sentence ``doc`` (a spaCy Doc) from the cue at char offsets [cue_start, cue_end).
 

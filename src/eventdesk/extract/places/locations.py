@@ -18,6 +18,7 @@ from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.places._village_lists import province_list
 from eventdesk.extract.places._words import ALT_NAME
 from eventdesk.extract.places.choose import find_places
+from eventdesk.extract.tolls._quantities import parse_number
 
 __all__ = ["split_by_location"]
 
@@ -26,6 +27,12 @@ __all__ = ["split_by_location"]
 def _list_gap() -> re.Pattern[str]:
     """The words between two places of a list: ``place_words.json`` list_gap."""
     return re.compile(pattern("place_words.json", "list_gap"), re.IGNORECASE)
+
+
+@cache
+def _list_count() -> re.Pattern[str]:
+    """A list's gap that opens with a count of its own: ``place_words.json`` list_count."""
+    return re.compile(pattern("place_words.json", "list_count"), re.IGNORECASE)
 
 
 # "Sirwah district west of Marib city": Marib only says where Sirwah lies
@@ -38,7 +45,7 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
     become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6)."""
     listed = _province_listed(mention, text, sentence, context)
     if listed:
-        return _one_per_place(mention, listed)
+        return _one_per_place(mention, listed, text)
     if mention.place is None:
         return [mention]
     places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)
@@ -57,10 +64,14 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
             continue
         gap = _without_unplaced_names(raw)
         if p.precision == 3 and p.admin1 == listed[-1].admin1:
-            continue  # "in Anka, Zamfara state": the province of the town before, not another place
+            # "in Anka, Zamfara state": the province of the town before, not another place; passed
+            # over like the words between members ("in Guachicono, southern Cauca, two in Antioquia")
+            after = p.span.end
+            continue
         if _list_gap().match(gap) and p.location != listed[-1].location:
             listed.append(p)
-            conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&|\bas well as\b", raw))
+            conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&|\bas well as\b", raw)) or \
+                _list_count().search(gap) is not None
         elif mention.place.location in {q.location for q in listed}:
             break
         else:
@@ -69,7 +80,28 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
         return [mention]
     if re.search(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", text[max(sentence.start, listed[0].span.start - 25):listed[0].span.start]):
         return [mention]  # "at the border of Isiolo and Garissa counties": one place, on the border
-    return _one_per_place(mention, listed)
+    return _one_per_place(mention, listed, text)
+
+
+def _own_counts(mention: EventMention, listed: list[Place], text: str) -> list[int] | None:
+    """"murdered three peasants in Guachicono, two in Antioquia and three in Cordoba": when the toll
+    is the count before the first place and every place has a count of its own just before it, each
+    place keeps its own count instead of an even share."""
+    if not text or not mention.fatalities.best:
+        return None
+    counts = []
+    for place in listed:
+        m = _COUNT_BEFORE.search(text, max(0, place.span.start - 40), place.span.start)
+        # "two in Antioquia", "three peasants in Guachicono", "and three in Cordoba"
+        number = (m.group(2) and parse_number(m.group(2))) or parse_number(m.group(1)) if m else None
+        if number is None:
+            return None
+        counts.append(number)
+    return counts if counts[0] == mention.fatalities.best else None
+
+
+_COUNT_BEFORE = re.compile(r"\b(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:([\w,-]+)\s+)?(?:in|at|on|near)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 
 
 def _province_listed(mention: EventMention, text: str, sentence: Span, context) -> list[Place]:
@@ -83,8 +115,8 @@ def _province_listed(mention: EventMention, text: str, sentence: Span, context) 
     return listed
 
 
-def _one_per_place(mention: EventMention, listed: list[Place]) -> list[EventMention]:
-    shares = _split(mention.fatalities.best, len(listed))
+def _one_per_place(mention: EventMention, listed: list[Place], text: str = "") -> list[EventMention]:
+    shares = _own_counts(mention, listed, text) or _split(mention.fatalities.best, len(listed))
     out = []
     for place, share in zip(listed, shares):
         deaths = replace(mention.fatalities, best=share,

@@ -49,6 +49,10 @@ __all__ = ["AttributionRules", "ReportAttribution", "attribute_by_kind", "enforc
 #: inter codes of non-state armed groups that can be named as responsible (rebels, political and
 #: identity militias); state forces (1) and external forces (8) are never attributed this way
 _GROUP_INTER = frozenset({2, 3, 4})
+#: inter codes of actors that can act with arms: a "they" stands for the last of them named
+_ACTING_INTER = frozenset({1, 2, 3, 4, 8})
+#: how many sentences back a "they" that does an act looks for the actor it stands for
+PRONOUN_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class AttributionRules:
     denials: re.Pattern[str]
     blame: re.Pattern[str]
     gangs: re.Pattern[str]
+    agent_nouns: re.Pattern[str]
 
 
 #: A condition opened before a claim in its sentence: the claim is supposed, not made.
@@ -95,6 +100,8 @@ def load_attribution_rules() -> AttributionRules:
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "denials")), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "blame_words")), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "gang_phrases")), re.IGNORECASE),
+        re.compile(r"\b(?:" + "|".join(re.escape(n) for n in word_list("attribution.json", "armed_agent_nouns"))
+                   + r")\b", re.IGNORECASE),
     )
 
 
@@ -161,10 +168,12 @@ class ReportAttribution:
             self._groups[country] = out
         return self._groups[country]
 
-    def responsible(self, own: list[Span], country: str | None, victims: tuple[str, ...] = ()) -> Actor | None:
+    def responsible(self, own: list[Span], country: str | None, victims: tuple[str, ...] = (),
+                    pronoun: bool = False) -> Actor | None:
         """The group (or the state's forces) the report holds responsible for the event told in
         ``own`` (its sentences), or None (see the module docstring). ``victims`` are the surnames
-        the event's own sentences give its victims ("Castellar")."""
+        the event's own sentences give its victims ("Castellar"); ``pronoun`` says that the act's
+        subject is "they" (see ``_pronoun_antecedent``)."""
         first = own[0]
         groups = self.groups(country)
         claims = set(self.claim_spans)
@@ -179,10 +188,38 @@ class ReportAttribution:
             distinct = {a.name: a for _, a in groups}
             if len(distinct) == 1:
                 return next(iter(distinct.values()))
+        if pronoun and (antecedent := self._pronoun_antecedent(first, country)) is not None:
+            return antecedent
         same_victim = self._by_victim(groups, own, victims)
         if same_victim is not None:
             return same_victim
         return self._blamed_state(first, country)
+
+    def _pronoun_antecedent(self, first: Span, country: str | None) -> Actor | None:
+        """"We are asking the FMLN to stop terrorist activities ... Just last night they blew up one":
+        the actor "they" stands for is the first one (the subject) the nearest sentence before the
+        act names (``PRONOUN_REACH`` back, not across a paragraph break); it is taken when it is a
+        named non-state armed group. State forces or anyone else named first leave the act's attacker
+        unknown ("Soldiers clashed with the FMLN. Last night they blew up a bridge" is no act of the FMLN's)."""
+        index = self.spans.index(first) if first in self.spans else -1
+        later = first.start
+        for sp in reversed(self.spans[max(0, index - PRONOUN_REACH):max(0, index)]):
+            if "\n\n" in self.text[sp.end:later]:
+                return None
+            later = sp.start
+            found = [m.actor for m in named_actors(self.text, sp, country, self.dictionary)
+                     if m.actor.inter in _ACTING_INTER and m.actor.span is not None]
+            plain = [m.start() for m in (*self.rules.group_nouns.finditer(self.text, sp.start, sp.end),
+                                         *self.rules.agent_nouns.finditer(self.text, sp.start, sp.end))
+                     if not any(a.span.start <= m.start() < a.span.end for a in found)]
+            if found or plain:
+                # the sentence's subject, named first, is who "they" goes on with
+                head = min(found, key=lambda a: a.span.start, default=None)
+                if head is not None and head.inter in _GROUP_INTER and not head.name.startswith("Unidentified") \
+                        and not any(start < head.span.start for start in plain):
+                    return head
+                return None
+        return None
 
     def _gang_claims(self, country: str | None) -> list[tuple[Span, Actor]]:
         """(sentence, ``Unidentified Gang``) of each claim sentence that holds a criminal group named

@@ -118,7 +118,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     if (a1 is None or a1.name.startswith("Unidentified Armed Group")) and not gang_victim and \
             top.classification.event_type in _ATTRIBUTABLE:
         # the attacker unnamed here: the group the rest of the report claims, blames or names
-        who = attribution.responsible(own, country, _victims(group)) if attribution is not None else None
+        who = attribution.responsible(own, country, _victims(group), pronoun=_pronoun_agent(group)) \
+            if attribution is not None else None
         if who is not None and (a2 is None or a2.name != who.name):
             a1 = who
     if gang_victim or seizure:
@@ -252,6 +253,22 @@ def _elaboration_actors(c: Candidate, country: str | None, context, year: int | 
 def _sub_rank(c: Candidate) -> int:
     subs = cls_stage.SUB_EVENT_TYPES[c.classification.event_type]
     return subs.index(c.classification.sub_event_type) if c.classification.sub_event_type in subs else 99
+
+
+def _pronoun_agent(group: list[Candidate]) -> bool:
+    """Whether the act of a sentence of the group has "they" as its subject ("just last night they
+    blew up one"), read from the parse: the subject of the word that typed it, or of its verb."""
+    for c in group:
+        if c.doc is None:
+            continue
+        start = c.type_span.start - c.sentence.start
+        span = c.doc.char_span(start, c.type_span.end - c.sentence.start, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+        if any(t.dep_ == "nsubj" and t.lower_ == "they" for t in verb.children):
+            return True
+    return False
 
 
 def _victims(group: list[Candidate]) -> tuple[str, ...]:

@@ -44,6 +44,7 @@ eval: install
 	$(BIN)/eventdesk eval ged $(SHARED)/eval/ged_dev.csv --errors $(OUT)/eval-ged-errors.csv
 	$(BIN)/eventdesk eval muc $(SHARED)/eval/muc4/dev --errors $(OUT)/eval-muc-dev-errors.csv
 	$(BIN)/eventdesk eval muc $(SHARED)/eval/muc4/tst1 $(SHARED)/eval/muc4/tst2 --errors $(OUT)/eval-muc-tst-errors.csv
+	$(BIN)/eventdesk eval plover $(SHARED)/eval/plover_gsr.json --errors $(OUT)/eval-plover-errors.csv
 
 bench: install
 	@mkdir -p $(OUT)

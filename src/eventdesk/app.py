@@ -325,8 +325,9 @@ def process(articles: list[Article], services: Services) -> list[ArticleResult |
 
 def evaluate(kind: str, gold: str | list[str], settings: Settings, *, errors: str | None = None,
              limit: int | None = None, services: Services | None = None, by: str | None = None):
-    """Score against ACLED (``kind="acled"``) or GED (``"ged"``) gold rows, or MUC-4 sets (``"muc"``, one or
-    more set folders scored together); see ``eventdesk.evaluate``.
+    """Score against ACLED (``kind="acled"``) or GED (``"ged"``) gold rows, MUC-4 sets (``"muc"``, one or
+    more set folders scored together) or PLOVER gold-standard sentences (``"plover"``); see
+    ``eventdesk.evaluate``.
 
     ACLED and GED keep undated events (``keep_undated``): notes carry no publication date, and the
     other fields are still worth scoring when the date cannot be resolved. MUC-4 reports are whole
@@ -334,14 +335,14 @@ def evaluate(kind: str, gold: str | list[str], settings: Settings, *, errors: st
     from dataclasses import replace
 
     from eventdesk.errors import EvalError
-    from eventdesk.evaluate import Grouping, evaluate_acled, evaluate_ged, evaluate_muc
+    from eventdesk.evaluate import Grouping, evaluate_acled, evaluate_ged, evaluate_muc, evaluate_plover
 
     golds = [gold] if isinstance(gold, str) else list(gold)
     if kind != "muc":
         if len(golds) != 1:
             raise EvalError(f"eval {kind} takes one gold file, got {len(golds)}")
         settings = replace(settings, keep_undated=True)
-    elif by:
+    if by and kind in ("muc", "plover"):
         raise EvalError("--by is for the acled and ged evaluations")
     if services is None:
         services = load_services(settings)
@@ -351,5 +352,7 @@ def evaluate(kind: str, gold: str | list[str], settings: Settings, *, errors: st
     errors = errors or f"eval-{kind}-errors.csv"
     if kind == "muc":
         return evaluate_muc(golds, runner, errors, limit=limit)
+    if kind == "plover":
+        return evaluate_plover(golds[0], runner, errors, limit=limit)
     scorer = evaluate_acled if kind == "acled" else evaluate_ged
     return scorer(golds[0], runner, errors, limit=limit, by=Grouping.parse(by) if by else None)

@@ -65,6 +65,7 @@ EXAMPLES: dict[str, str] = {
   eventdesk eval acled ../shared/eval/acled_dev.csv --errors out/acled-errors.csv --by country=Kenya
   eventdesk eval ged ../shared/eval/ged_dev.csv --limit 200 --by year --json
   eventdesk eval muc ../shared/eval/muc4/tst1 ../shared/eval/muc4/tst2 --errors out/muc-errors.csv
+  eventdesk eval plover ../shared/eval/plover_gsr.json --errors out/plover-errors.csv
   eventdesk eval acled gold.csv --db eval.db --config eventdesk.toml --cache-dir /shared/cache""",
     "gazetteer": """\
   eventdesk gazetteer
@@ -184,12 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON lines")
     _common(p)
 
-    p = _command(sub, "eval", "score the pipeline against ACLED, GED or MUC-4 gold data")
-    p.add_argument("kind", choices=["acled", "ged", "muc"], help="the gold data's layout")
-    p.add_argument("gold", nargs="+", help="gold CSV (e.g. ../shared/eval/acled_dev.csv), or for muc one or more "
-                   "MUC-4 set folders scored together (e.g. ../shared/eval/muc4/tst1 ../shared/eval/muc4/tst2)")
+    p = _command(sub, "eval", "score the pipeline against ACLED, GED, MUC-4 or PLOVER gold data")
+    p.add_argument("kind", choices=["acled", "ged", "muc", "plover"], help="the gold data's layout")
+    p.add_argument("gold", nargs="+", help="gold CSV (e.g. ../shared/eval/acled_dev.csv), for muc one or more "
+                   "MUC-4 set folders scored together (e.g. ../shared/eval/muc4/tst1 ../shared/eval/muc4/tst2), "
+                   "for plover the PLOVER records' JSON file (../shared/eval/plover_gsr.json)")
     p.add_argument("--errors", help="where to write the per-row errors (default: eval-KIND-errors.csv)")
-    p.add_argument("--limit", type=int, help="only the first N articles (notes/headlines/reports)")
+    p.add_argument("--limit", type=int, help="only the first N articles (notes/headlines/reports/sentences)")
     p.add_argument("--by", metavar="COLUMN[=VALUE]",
                    help="also break the figures down by a gold column (--by country), or into the rows with one "
                         "value and the others (--by country=Kenya)")

@@ -163,6 +163,8 @@ def eval_text(report) -> str:
     d = report.as_dict()
     if d["kind"] == "muc":
         return _muc_text(d)
+    if d["kind"] == "plover":
+        return _plover_text(report, d)
     out = [f"{report.kind} evaluation: {d['rows']} gold rows in {d['articles']} articles; "
            f"{d['rows_with_event']} rows matched an extracted event"]
     for k, v in d["accuracy"].items():
@@ -183,6 +185,18 @@ def eval_text(report) -> str:
                        + "  ".join(f"{d['macro_average'][f] * 100:7.1f}%" for f in fields)
                        + "   (mean over the groups, each weighing the same)")
     out.append(f"per-row errors: {d['errors_file']}")
+    return "\n".join(out)
+
+
+def _plover_text(report, d: dict) -> str:
+    what = {"violent_found": "violent records (ASSAULT, FIGHT) with a violent event extracted",
+            "deaths": "violent records giving the dead with that toll extracted",
+            "no_violent_event": "records of talk, threats, demands, aid ... with no violent event extracted",
+            "protest_found": "PROTEST records with a Protests or Riots event extracted"}
+    out = [f"plover evaluation: {d['rows']} records"]
+    for k, score in report.fields.items():
+        out.append(f"  {k:>16}: {score.accuracy * 100:5.1f}%  ({score.correct} / {score.total} {what.get(k, '')})")
+    out.append(f"per-record errors: {d['errors_file']}")
     return "\n".join(out)
 
 

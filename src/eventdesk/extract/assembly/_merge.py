@@ -183,11 +183,12 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
         return False  # (the anaphor that dates the reported act also says where it took place)
     if _another_pair(a, b):
         return False
-    if b.classification.event_type == cls_stage.PROTESTS and \
+    if b.classification.event_type in (cls_stage.PROTESTS, cls_stage.RIOTS) and \
             ERV_OR_BATTLE.get(a.classification.event_type) == "armed":
         # "Four people were killed in a bomb attack. Onlookers gathered at the scene ...", "Residents
-        # marched to condemn the killing": a crowd after an attack is an event of its own, never a
-        # detail that turns the attack into a protest
+        # marched to condemn the killing", "The bomber then entered a supermarket, where citizens
+        # captured him": a crowd after an attack is another actor, an event of its own, never a detail
+        # that turns the attack into a protest or a riot
         return False
     if b.anaphoric and not _anaphor_fits(types or {a.classification.event_type}, b):
         return False  # "... hurled bombs at the garrison. 6 guerrillas were killed in those clashes"

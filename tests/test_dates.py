@@ -205,7 +205,16 @@ ANCHOR_REFS = [
     ("Three days after the attack, gunmen returned.", D(2020, 5, 5)),
     ("2 days earlier, a mine exploded.", D(2020, 4, 30)),
     ("A few hours later, a second bomb exploded.", D(2020, 5, 2)),
+    ("SHORTLY BEFORE THAT, ANOTHER TERRORIST WAS NEARLY LYNCHED.", D(2020, 5, 2)),
+    ("Minutes later, the bodyguards opened fire.", D(2020, 5, 2)),
+    ("Soon afterwards, a second bomb exploded.", D(2020, 5, 2)),
 ]
+
+
+def test_shortly_before_a_named_thing_is_no_anchor():
+    # "shortly before the elections" counts from the elections, not from the event before
+    assert not [e for e in _exprs(D(2020, 5, 19), "Shortly before the elections, a bomb exploded.")
+                if e.kind == "anchor-ref"]
 
 
 @pytest.mark.parametrize(("text", "date"), ANCHOR_REFS, ids=[a[0][:30] for a in ANCHOR_REFS])

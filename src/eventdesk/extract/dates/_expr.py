@@ -130,7 +130,9 @@ def patterns() -> Patterns:
             r"(?:the\s+)?|(?i:the\s+)(?=(?:19|20)\d0s))(?P<y>(?:19|20)\d\d)s?\b")),
         ("anchor-ref", "anchor-ref", c(
             r"(?i)\b(?:(?P<same>(?:on\s+)?(?:the\s+)?(?:very\s+)?same\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
-            r"|later\s+(?:that|the\s+same)\s+day|(?:a\s+few\s+|several\s+)?hours\s+later)"
+            r"|(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:a\s+few\s+|several\s+)?(?:hours|minutes)\s+(?:later|earlier)"
+            r"|(?:an\s+hour|moments)\s+(?:later|earlier)|shortly\s+(?:before|after)\s+(?:that|then)|shortly\s+afterwards?"
+            r"|soon\s+afterwards?)"
             r"|(?P<next>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening|night)"
             r"|the\s+day\s+after|a\s+day\s+later)"
             r"|(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)"
@@ -240,7 +242,7 @@ def _date_gate() -> re.Pattern[str]:
     return re.compile(
         r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|"
         r"today|tonight|week|month|year|day|night|morning|evening|afternoon|ago|last|earlier|later|"
-        r"same|previous|following|recent|weekend|dawn|midnight|noon)",
+        r"same|previous|following|recent|weekend|dawn|midnight|noon|shortly|soon)",
         re.IGNORECASE,
     )
 

@@ -433,8 +433,8 @@ def _anchor_offset(text: str) -> tuple[int | None, bool]:
     """Days from the anchor, and whether the reference is to a statement ("X's comments")."""
     speech = any(w in text for w in ("comment", "remark", "statement", "speech", "announcement",
                                       "interview", "address", "declaration", "press conference", "briefing"))  # fmt: skip
-    if any(w in text for w in ("same day", "that day", "hour")):
-        return 0, speech
+    if any(w in text for w in ("same day", "that day", "hour", "minute", "moment", "shortly", "soon")):
+        return 0, speech  # "hours later", "shortly before that": the same day as far as a date tells
     words = text.split()
     n = dx.word_number(words[0]) if words else None
     if n is not None:  # "two days later", "a day earlier", "One day after X's comments"

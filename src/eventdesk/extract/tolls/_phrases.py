@@ -16,6 +16,7 @@ from eventdesk.extract.tolls._quantities import Token, parse_number, tokenize
 from eventdesk.extract.tolls._quantities import quantity_at as _quantity_at
 from eventdesk.extract.tolls._words import (
     KILL_VERBS as _KILL_VERBS,
+    NEAR_MISS as _NEAR_MISS,
     DEATH_STATES as _DEATH_STATES,
     AUX as _AUX,
     LEFT_STOPS as _LEFT_STOPS,
@@ -84,6 +85,8 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
         return "toll"
     if prev == "feared" or (nxt == "or" and i + 2 < len(tokens) and tokens[i + 2].low in _INJURY):
         return None  # unconfirmed ("feared dead") or not separable ("killed or wounded")
+    if prev in _NEAR_MISS and (low in _KILL_VERBS or low in _DEATH_STATES):
+        return None  # "was nearly lynched", "almost killed": no one died
     if low == "death" and prev == "to" and any(t.low in _SENTENCING_WORDS for t in tokens[max(0, i - 6):i]):
         return None  # "sentenced two men to death": a penalty, not a toll
     if low in ("dead", "death") and prev in ("shot", "shooting", "to"):

@@ -28,6 +28,7 @@ __all__ = [
     "PERSON_SUFFIXES",
     "PROTEST_WORDS",
     "SENTENCING_WORDS",
+    "NEAR_MISS",
     "WEEKDAYS",
     "SPEECH",
     "TOLL_VERBS",
@@ -49,6 +50,7 @@ SINGULAR_PERSON: frozenset[str] = _WORDS["singular_person"]  # type: ignore[assi
 PERSON_SUFFIXES: tuple[str, ...] = _WORDS["person_suffixes"]  # type: ignore[assignment]
 PROTEST_WORDS: frozenset[str] = _WORDS["protest_words"]  # type: ignore[assignment]
 SENTENCING_WORDS: frozenset[str] = _WORDS["sentencing_words"]  # type: ignore[assignment]
+NEAR_MISS: frozenset[str] = _WORDS["near_miss"]  # type: ignore[assignment]
 WEEKDAYS: frozenset[str] = _WORDS["weekdays"]  # type: ignore[assignment]
 SPEECH: frozenset[str] = _WORDS["speech"]  # type: ignore[assignment]
 TOLL_VERBS: frozenset[str] = _WORDS["toll_verbs"]  # type: ignore[assignment]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
+from eventdesk.gazetteer import GazEntry, Gazetteer, name_key, spelling
 from eventdesk.model import Span
 from eventdesk.extract.places._text import NOT_WHERE, WORD, scan, strip_possessive
 from eventdesk.extract.places._people import article_surnames
@@ -104,7 +104,9 @@ def _inside_a_longer_name(text: str, start: int, word: str, country: str, gazett
     Salvador district" of Lima names no El Salvador (the recaser of wire copy writes it so). The word
     before the country's name (before "El" of "El Salvador") is a capitalised word that is neither
     a sentence's first word nor a common word ("Yesterday Colombia's president"), and the whole name
-    is no place the gazetteer knows in that country ("San Salvador" names El Salvador's capital).
+    is no place of that country ("San Salvador" names El Salvador's capital). The country's full name
+    ends only a place's name known elsewhere (Villa El Salvador is also a town of Argentina; "Narc
+    Kenya", a party, names Kenya); an alias ends any name ("General Osvaldo Diaz Salvador").
     ``word`` is the country's word at ``start``, without its possessive ("Salvador" of "El Salvador's")."""
     end = start + len(word)
     prev = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
@@ -115,7 +117,12 @@ def _inside_a_longer_name(text: str, start: int, word: str, country: str, gazett
             _SENTENCE_START.search(text, max(0, prev.start(1) - 12), prev.start(1)):
         return False
     whole = text[prev.start(1):end]
-    return not any(e.country == country for e in gazetteer.lookup(whole, country) if name_key(e.name) == name_key(whole))
+    places = [e for e in gazetteer.lookup(whole, country) if name_key(e.name) == name_key(whole)]
+    if any(e.country == country for e in places):
+        return False
+    # the country's own name ends a longer name only when that is a place ("Narc Kenya" is a party of
+    # Kenya's); a shorter alias ("Salvador") ends any name ("General Osvaldo Diaz Salvador")
+    return bool(places) or spelling(text[start:end]) != spelling(country)
 
 
 def _division(text: str, cand: Candidate, span: Span) -> GazEntry | None:

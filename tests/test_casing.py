@@ -41,6 +41,23 @@ def test_a_rare_word_that_is_a_name_is_the_name_inside_a_personal_name(recaser):
     assert "the romero hills" in out and "the garrison slept" in out
 
 
+def test_a_run_of_name_openers_opens_one_name(recaser):
+    # "villa" and "el" both open names: read right to left, the run is one name, not "villa El Salvador"
+    out = recaser.recase("GUNMEN SHOT A DEPUTY IN FRONT OF HIS DRUGSTORE IN THE VILLA EL SALVADOR DISTRICT.")
+    assert "the Villa El Salvador district" in out
+    # an opener before a common word opens nothing
+    assert "at the villa that Salvadoran traders own" in recaser.recase(
+        "GUNMEN SHOT A DEPUTY AT THE VILLA THAT SALVADORAN TRADERS OWN.")
+
+
+def test_a_word_before_a_joining_particle_and_a_name_opens_the_name(recaser):
+    out = recaser.recase("A BOMB WENT OFF IN DOWNTOWN VINA DEL MAR AND IN SAN PEDRO DE CACHI TODAY.")
+    assert "downtown Vina" in out and "San Pedro de Cachi" in out
+    # a function word or a verb's past before the particle opens nothing
+    out = recaser.recase("THE MINISTER THANKED DE SOTO AND THE DE FACTO GOVERNMENT TODAY.")
+    assert "thanked de Soto" in out and "the de" in out
+
+
 def test_cased_text_is_left_as_it_is(recaser):
     text = "Gunmen killed two people in Kabul on Monday, police said. IS claimed the attack."
     assert recaser.recase(text) is text

@@ -137,6 +137,22 @@ def test_context_from_text_counts_countries(gaz: Gazetteer) -> None:
     assert ctx.admin1 == ("Diyala",)
 
 
+def test_a_country_name_ending_a_longer_name_names_no_country(gaz: Gazetteer) -> None:
+    # Lima's "Villa El Salvador" district is no mention of El Salvador; the country's own name, its
+    # capital's name and a name "of" it are
+    text = "Gunmen shot a deputy in the Villa El Salvador district. He died in Villa El\nSalvador."
+    assert PlaceContext.from_text(text, gaz, article_id="a").countries == ()
+    text = ("Bombs exploded in San Salvador. Students of the University of El Salvador marched. "
+            "El Salvador's army said so.")
+    assert PlaceContext.from_text(text, gaz, article_id="a").countries == (("El Salvador", 3),)
+    text = "Police chief Osvaldo Diaz Salvador confirmed it."  # a man, not El Salvador
+    assert PlaceContext.from_text(text, gaz, article_id="a").countries == ()
+    text = "Supporters of Narc Kenya marched in the capital."  # a party's name, no place's: still Kenya
+    assert PlaceContext.from_text(text, gaz, article_id="a").countries == (("Kenya", 1),)
+    text = "Troops near the Somalia-Kenya border clashed with fighters."  # two names, not one
+    assert dict(PlaceContext.from_text(text, gaz, article_id="a").countries) == {"Somalia": 1, "Kenya": 1}
+
+
 _WORDS = st.sampled_from(["in", "near", "Khanaqin", "Police", "Hajin", "province", "Diyala", "the",
                           "(Qalqiliya)", "attacked", ",", "Iraq", "Said", "of", "Mosul", "district"])
 

@@ -10,11 +10,11 @@ from functools import cache
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from eventdesk.gazetteer import name_key
+from eventdesk.gazetteer import name_key, spelling
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._named_towns import named_town, prefer_named_town
-from eventdesk.extract.places._neighbourhoods import named_part
+from eventdesk.extract.places._neighbourhoods import district_part, named_part
 from eventdesk.extract.places.choose import PlaceContext, choose_place
 from eventdesk.rules import pattern, word_list
 
@@ -165,6 +165,10 @@ class ArticleContext:
         place = prefer_named_town(place, reading, country, self.text)
         # "in the Escalon neighborhood": that part of the sentence's or the dateline's city
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
+        # "LIMA -- [...] in the Villa El Salvador district": a district of the dateline's city the
+        # gazetteer lacks (``filed_from`` is that city only in a report about its country)
+        filed = self.filed_from((span,))
+        place = district_part(self.text, span, place, filed, named or (filed.country if filed else None), self._knows)
         if place is None and self.dateline_place is not None and _HERE.search(self.text, span.start, span.end):
             # "his body was found under a bridge in this capital": the town the report was filed
             # from, which the text names, also in a report mostly about another country
@@ -181,6 +185,12 @@ class ArticleContext:
             place = replace(filed, span=place.span, source=f"dateline town named:{filed.source}")
         self.places_by_sentence[span] = place
         return place
+
+    def _knows(self, name: str, country: str) -> bool:
+        """Whether the gazetteer knows a place of ``country`` by this very name (spelled alike, its
+        articles too: Peru's "Villa Salvador" is not "Villa El Salvador")."""
+        spelled = spelling(name)
+        return any(e.country == country and spelling(e.name) == spelled for e in self.gazetteer.lookup(name, country))
 
     def _capital_named(self, span: Span, named: str | None) -> Place | None:
         """The capital city a sentence names by the word alone ("bombs exploded in the capital", "in

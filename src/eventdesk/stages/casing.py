@@ -18,6 +18,8 @@ none in capitals over a long paragraph. Each word then takes the case English gi
 * a word both common and proper (San, Lima) is capitalised next to another name ("San Salvador")
   unless it is a function word (spaCy's English stop words: "the", "has"), and Spanish particles
   inside a name stay lower case ("San Luis de la Reina");
+* a common word before a joining particle and a name opens that name ("VINA DEL MAR" is "Vina del
+  Mar", not "vina Del Mar"), unless it is a function word or a past form ("THANKED DE SOTO");
 * a month name that is also a common word (MARCH, MAY) is the month next to a day or a year
   ("ON 10 MARCH", "MAY 1989"), and is capitalised there;
 * a personal name that the dictionary also lists as a rare word (``name_words.json``: "romero",
@@ -65,6 +67,7 @@ class Recaser:
     name_starters: frozenset[str] = frozenset()  # words that open a name ("San", "Puerto")
     name_words: frozenset[str] = frozenset()  # personal names that are also rare words (data/rules/name_words.json)
     given: frozenset[str] = frozenset()  # given names (data/rules/person_names.json), lower-cased
+    joining: frozenset[str] = frozenset()  # particles that join a name's words ("Vina del Mar"; casing_words.json)
     _memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -82,7 +85,8 @@ class Recaser:
         return cls(common, proper, keep, frozenset(STOP_WORDS), frozenset(word_list("casing_words.json", "particles")),
                    frozenset(word_list("casing_words.json", "name_starters")),
                    frozenset(word_list("name_words.json", "rare_name_words")),
-                   frozenset(w.lower() for w in word_list("person_names.json", "given_names")))
+                   frozenset(w.lower() for w in word_list("person_names.json", "given_names")),
+                   frozenset(word_list("casing_words.json", "joining_particles")))
 
     def recase(self, text: str) -> str:
         """``text`` with every uncased paragraph recased; the same length, the same letters."""
@@ -115,8 +119,11 @@ class Recaser:
             adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and _joined(text, words, min(i, j))]
             name = any(kinds[j] in ("title", "upper") for j in adjacent)
             kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"
-        for i, m in enumerate(words):
-            low = m.group(0).lower()
+        self._before_particles(text, words, kinds)
+        # right to left, so a run of openers is one name: "villa el salvador" is "Villa El Salvador"
+        # (Lima's district), as "el salvador" alone is "El Salvador"
+        for i in range(len(words) - 1, -1, -1):
+            low = words[i].group(0).lower()
             if kinds[i] == "lower" and (low in self.name_starters or low in self.particles):
                 after = i + 1 < len(words) and _joined(text, words, i) and kinds[i + 1] == "title"
                 before = i > 0 and _joined(text, words, i - 1) and kinds[i - 1] == "title"
@@ -132,6 +139,23 @@ class Recaser:
             elif kind == "title" or _starts_sentence(text, start):
                 out[start] = text[start].upper()
         return "".join(out)
+
+    def _before_particles(self, text: str, words: list, kinds: list[str]) -> None:
+        """A common word right before a joining particle and a name is that name's first word: "vina del
+        mar" is "Vina del Mar", "san pedro de cachi" "San Pedro de Cachi", "rio de janeiro" "Rio de
+        Janeiro" (``casing_words.json`` joining_particles, then an article: "corral de las Piedras"); not a
+        function word ("the de facto") nor a past form ("thanked de Soto"). Right to left, so a name
+        grows to its start. ``kinds`` is updated in place."""
+        for i in range(len(words) - 3, -1, -1):
+            low = words[i].group(0).lower()
+            if kinds[i] != "lower" or low in self.stop or low in self.particles or low.endswith("ed") or \
+                    not _joined(text, words, i) or words[i + 1].group(0).lower() not in self.joining:
+                continue
+            j = i + 1
+            if words[j + 1].group(0).lower() in self.particles and j + 2 < len(words) and _joined(text, words, j):
+                j += 1  # "de las", "de la"
+            if _joined(text, words, j) and kinds[j + 1] == "title":
+                kinds[i] = "title"
 
     def _person_names(self, text: str, words: list, kinds: list[str]) -> None:
         """A rare word that is a personal name, in a personal name: after a given name, or after a

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventdesk.gazetteer import GazEntry, Gazetteer, name_key
+from eventdesk.gazetteer import GazEntry, Gazetteer, name_key, spelling
 from eventdesk.model import Span
 from eventdesk.extract.places._text import NOT_WHERE, WORD, scan, strip_possessive
 from eventdesk.extract.places._people import article_surnames
@@ -21,6 +21,10 @@ __all__ = ["PlaceContext"]
 
 # a run of capitalised words, a country's name of several words among them ("in San Ramon, Costa Rica")
 _LONG_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]+){1,3}")
+# the capitalised word right before a name, a space or one line break between ("Somalia-Kenya" is two names)
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)(?:[ \t]+|[ \t]*\n[ \t]*)$")
+# a sentence's or a line's first word: the text's start, a full stop, a colon or a blank line before it
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“]\s*|\n\s*\n\s*|--\s*)\Z")
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class PlaceContext:
                 continue  # "Somalia-based militants", "the US dollar": whose, not where
             if not gazetteer.is_common_word(word):
                 country = gazetteer.country_of(word)
-                if country:
+                if country and not _inside_a_longer_name(text, match.start(), word, country, gazetteer):
                     counts[country] = counts.get(country, 0) + 1
         # provinces named in the event sentences (the whole text when none are given)
         spans = event_sentences or (Span(article_id, 0, len(text)),)
@@ -93,6 +97,32 @@ class PlaceContext:
         ranked = tuple(sorted(counts.items(), key=lambda kv: -kv[1]))
         return cls(ranked, tuple(admin1), event_sentences,
                    tuple(admin1_countries.items()), group_words, surnames=article_surnames(text, gazetteer))
+
+
+def _inside_a_longer_name(text: str, start: int, word: str, country: str, gazetteer: Gazetteer) -> bool:
+    """Whether the country's name at ``start`` ends a longer name of something else: "the Villa El
+    Salvador district" of Lima names no El Salvador (the recaser of wire copy writes it so). The word
+    before the country's name (before "El" of "El Salvador") is a capitalised word that is neither
+    a sentence's first word nor a common word ("Yesterday Colombia's president"), and the whole name
+    is no place of that country ("San Salvador" names El Salvador's capital). The country's full name
+    ends only a place's name known elsewhere (Villa El Salvador is also a town of Argentina; "Narc
+    Kenya", a party, names Kenya); an alias ends any name ("General Osvaldo Diaz Salvador").
+    ``word`` is the country's word at ``start``, without its possessive ("Salvador" of "El Salvador's")."""
+    end = start + len(word)
+    prev = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if prev is not None and gazetteer.country_of(f"{prev.group(1)} {word}") == country:
+        start = prev.start(1)  # "El" of "El Salvador": the country's name begins there
+        prev = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if prev is None or gazetteer.is_common_word(prev.group(1)) or \
+            _SENTENCE_START.search(text, max(0, prev.start(1) - 12), prev.start(1)):
+        return False
+    whole = text[prev.start(1):end]
+    places = [e for e in gazetteer.lookup(whole, country) if name_key(e.name) == name_key(whole)]
+    if any(e.country == country for e in places):
+        return False
+    # the country's own name ends a longer name only when that is a place ("Narc Kenya" is a party of
+    # Kenya's); a shorter alias ("Salvador") ends any name ("General Osvaldo Diaz Salvador")
+    return bool(places) or spelling(text[start:end]) != spelling(country)
 
 
 def _division(text: str, cand: Candidate, span: Span) -> GazEntry | None:

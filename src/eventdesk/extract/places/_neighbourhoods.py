@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
+from eventdesk.gazetteer import name_key
 from eventdesk.model import Place, Span
 from eventdesk.rules import word_list
 
-__all__ = ["later_part", "named_part"]
+__all__ = ["district_part", "later_part", "named_part"]
 
 _WORD = r"[A-Z][\w'’\-]*"
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"  # bounded: a hostile run of names stays linear
@@ -73,8 +75,55 @@ def named_part(text: str, span: Span, place: Place | None, filed_from: Place | N
     if city is None:
         return place if place is None or not own or place.country == country else None
     name = text[a:b]
+    if name_key(name) == name_key(city.location):
+        return place  # "the Lima residential district of San Isidro": Lima is the city, no part of it
     return replace(city, location=f"{city.location}-{name}", precision=1, source=f"part:{city.source}",
                    span=Span(span.article_id, a, b))
+
+
+@functools.cache
+def _district_pattern() -> re.Pattern[str]:
+    """"in the Villa El Salvador district", "in the Palo Quemado sector": a name before one of
+    ``place_words.json``'s city_district_words, or after it and "known as" or "called"."""
+    units = "|".join(re.escape(w) for w in sorted(word_list("place_words.json", "city_district_words"), key=len, reverse=True))
+    # "in the Villa El Salvador district"; "a heavily populated district in Medellin known as Las Americas"
+    return re.compile(rf"\b(?:in|at|of|near)\s+(?:the\s+)?(?P<name>{_NAME})\s+(?:{units})\b(?!\s+of\b)|"
+                      rf"\b(?:{units})\s+(?:in\s+(?P<city>{_WORD}(?:\s+{_WORD})?)\s+)?(?:known\s+as|called)\s+(?P<known>{_NAME})")
+
+
+def district_part(text: str, span: Span, place: Place | None, filed_from: Place | None, country: str | None,
+                  knows: Callable[[str, str], bool]) -> Place | None:
+    """The district of the city a report was filed from that the sentence ``span`` names when the
+    gazetteer does not know it: "LIMA -- [...] shot him in front of his drugstore in the Villa El
+    Salvador district" is "Lima-Villa El Salvador", where a name the gazetteer lacks had been read
+    from its first words ("San Juan" of "San Juan de Miraflores", in Loreto) or not at all.
+
+    ``place`` is the place chosen for the sentence, ``filed_from`` the dateline's town (the city),
+    ``knows(name, country)`` whether the gazetteer knows the whole name as a place of ``country``.
+    The district is read only in a report filed from a town of ``country``, only for a name the
+    gazetteer lacks there (a known district is that district: "in the Tecoluca district"), and only
+    when the sentence's place is that town, none, or a place read from the district's own words; a
+    sentence that names another town or a province keeps it ("in the Santo Tomas de Pata district,
+    Huancavelica department")."""
+    if filed_from is None or country is None or filed_from.country != country or \
+            (place is not None and "-" in place.location):
+        return place
+    m = _district_pattern().search(text, span.start, span.end)
+    if m is None:
+        return place
+    group = "name" if m.group("name") else "known"
+    a, b = m.start(group), m.end(group)
+    city = filed_from
+    if place is not None and place.span is not None and m.group("city") and place.precision == 1 and \
+            m.start("city") <= place.span.start < m.end("city"):
+        city = place  # "a district in Medellin known as Las Americas": the city the words name
+    elif place is not None and place.span is not None and not (a <= place.span.start < b) and \
+            place.location.split("-")[0] != filed_from.location:
+        return place  # the sentence's own place lies outside the district's name: another town
+    if group == "name" and knows(text[a:b], country):
+        return place  # (a district "known as" its name is one, whatever homonyms the gazetteer has)
+    return replace(city, location=f"{city.location}-{text[a:b]}", precision=1,
+                   source=f"district:{city.source}", span=Span(span.article_id, a, b))
 
 
 def _parts_named(text: str, span: Span) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ __all__ = [
     "admin_named",
     "names_a_facility",
     "names_a_street",
+    "names_an_organisation",
     "never_a_place",
     "road_after",
     "_after",
@@ -44,6 +45,20 @@ __all__ = [
 def road_after() -> re.Pattern[str]:
     """A road, bridge or junction named after a name: ``place_words.json`` road_after."""
     return re.compile(pattern("place_words.json", "road_after"), re.IGNORECASE)
+
+
+@cache
+def _organisation_after() -> re.Pattern[str]:
+    """An organisation's qualifiers and head noun after a name: ``place_words.json`` organisation_after."""
+    return re.compile(pattern("place_words.json", "organisation_after"), re.IGNORECASE)
+
+
+def names_an_organisation(text: str, cand: Candidate) -> bool:
+    """"pamphlets of the Lautaro Youth Front", "the Manuel Rodriguez Patriotic Front": a name that
+    goes on into an organisation's qualifier and head noun names the organisation, not the town
+    (Lautaro in La Araucania); in either case, since the recaser of wire copy lowers those words. A
+    bare "front" stays a place's ("the Chalatenango front")."""
+    return _organisation_after().match(text, cand.end) is not None
 
 
 @cache

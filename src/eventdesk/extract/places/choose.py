@@ -52,6 +52,7 @@ from eventdesk.extract.places._words import (
     WIDE_FEATURES,
     names_a_facility,
     names_a_street,
+    names_an_organisation,
     never_a_place,
 )
 
@@ -126,7 +127,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if cand.is_country and not cand.hints:
             continue  # "in Lebanon" is the country, never Lebanon, Tennessee
         if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
-                names_a_street(text, cand) or (names_a_facility(surface) and cand.after not in TOWN_WORDS):
+                names_a_street(text, cand) or (names_a_facility(surface) and cand.after not in TOWN_WORDS) or \
+                names_an_organisation(text, cand):
             continue
         explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
         if gaz.is_common_word(surface) and not explicit:

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventdesk.extract.scope._mentions import (
+    _first_conjunct,
     accused_act,
     caused_state,
     universal_victim,
@@ -174,10 +175,13 @@ def _purpose(token, rules: FrameRules) -> str:
 
 def _infinitive(token, rules: FrameRules) -> bool:
     """A "to" infinitive of purpose or plan ("to murder innocent people"), not one under a verb that
-    reports the act itself ("managed to kill")."""
-    if token.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+    reports the act itself ("managed to kill"). A run of bare verbs shares the first one's "to": "orders
+    are given to capture, destroy, or shoot down planes"."""
+    first = _first_conjunct(token, "VERB")
+    if token.tag_ != "VB" or first.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux"
+                                                            for c in first.children):
         return False
-    return not (token.dep_ in ("xcomp",) and token.head.lemma_.lower() in rules.infinitive_reports)
+    return not (first.dep_ in ("xcomp",) and first.head.lemma_.lower() in rules.infinitive_reports)
 
 
 def _generic(token, rules: FrameRules) -> str:

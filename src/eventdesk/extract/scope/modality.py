@@ -258,6 +258,13 @@ _OCCUR = {"happen", "occur", "take", "carry", "conduct", "launch", "stage", "hol
 def _negated(token, verb) -> bool:
     """The event itself is negated ("did not attack", "no strike was carried out"), not some
     other verb of the sentence ("DETAILS NOT SPECIFIED", "no one was killed")."""
+    own = token if token.pos_ in ("VERB", "AUX") else verb
+    if own is not None and (_negative_adverbial(own) or (own.dep_ == "acl" and own.tag_ in ("VBN", "VBG") and _has_no(
+            own.head) and not any(c.dep_ in ("nsubj", "mark") for c in own.children))):
+        # "at no time did we bomb populated areas"; "there are no foreigners being held hostage", "there
+        # were no people killed": the act's own clause says it did not happen ("we have no doubt that
+        # soldiers killed them" says it did)
+        return True
     if token.pos_ in ("VERB", "AUX"):
         # "bombed the town, not the rebel camp": a "not" after a comma sets another thing against the act
         if any(c.dep_ == "neg" and not (c.i > token.i and c.i and token.doc[c.i - 1].text == ",")
@@ -277,6 +284,18 @@ def _negated(token, verb) -> bool:
     if token.head is verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in _OCCUR:
         return any(c.dep_ == "neg" for c in verb.children)
     return False
+
+
+def _has_no(token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)
+
+
+def _negative_adverbial(verb) -> bool:
+    """"At no time did we bomb ...": a preposition of ``verb`` whose noun takes "no", of the
+    ``negative_adverbials`` of ``modality_words.json``."""
+    phrases = word_list("modality_words.json", "negative_adverbials")
+    return any(f"{p.lower_} {n.lemma_.lower()}" in phrases and _has_no(n)
+               for p in verb.children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj")
 
 
 def _cue_token(doc, start: int, end: int):

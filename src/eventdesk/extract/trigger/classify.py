@@ -96,6 +96,7 @@ class _Rx:
     armed: re.Pattern[str]
     civil: re.Pattern[str]
     crowd_party: re.Pattern[str]
+    mood_before: re.Pattern[str]  # a mood that ends the text: "causing alarm [among the residents]"
     communal: re.Pattern[str]
     nonstate_arrest: re.Pattern[str]
     kill: re.Pattern[str]
@@ -140,6 +141,11 @@ def _armed_harmed(armed_noun: str) -> re.Pattern[str]:
         rf"\b{armed_noun} (killed|wounded|injured|dead|slain)\b(?=\s*(?:[.,;:)]|$)|\s+(?:in|on|during|near|as|after|"
         r"when|while|by|and|outside|inside|following|overnight|yesterday|today|at(?!\s+least))\b)|"
         rf"\b{armed_noun} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
+        # casualties counted on an armed side, the wording of communiques and army bulletins: "20 casualties
+        # inflicted on the national guard", "inflicting six casualties upon the unit", "the national police
+        # and civil defense troops suffered 12 casualties"
+        rf"\bcasualties (inflicted |caused )?(on|upon|among) (the |an? |its |their )?(\w+ ){{0,3}}{armed_noun}\b|"
+        rf"\b{armed_noun} (\w+ ){{0,2}}(suffered|sustained|had) (\w+ ){{0,2}}casualties\b|"
         # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
         # "killed a member of the Hadhrami Elite forces"
         r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
@@ -176,6 +182,7 @@ def _rx() -> _Rx:
             rf"{crowd}\b|\b(clash\w*|fight\w*)\s+between\s+(\w+\s+){{0,3}}(and|with)\s+(\w+\s+){{0,2}}{crowd}\b",
             i,
         ),
+        mood_before=re.compile(rf"\b{table.nouns['moods']}\s+$", i),
         communal=re.compile(r"\b(ethnic|clans?|sub-?clans?|communit(y|ies)|tribes?|tribal|herders|pastoralists|"
                             r"raiders|militias?|militiamen|bandits|warriors|armed (men|groups?))\b", i),
         nonstate_arrest=re.compile(
@@ -327,6 +334,12 @@ def _sentence_bounds(t: str, start: int, end: int) -> tuple[int, int]:
     return begin, min(ends) if ends else len(t)
 
 
+def _crowd_party(t: str, rx: _Rx) -> bool:
+    """Whether a crowd is a party of a clash ("clashes between students and police"), not the people a
+    clash spread a mood among: "the skirmishes took place downtown, causing alarm among the residents"."""
+    return any(not rx.mood_before.search(t, max(0, m.start() - 40), m.start()) for m in rx.crowd_party.finditer(t))
+
+
 def _people(words: str, rx: _Rx) -> list[int]:
     """Ends of the civilian, follower and crowd nouns in ``words``."""
     found = [m.end() for p in (rx.civil, rx.followers) for m in p.finditer(words)]
@@ -423,7 +436,7 @@ def classify(
     protest = "protest" in c and not (set(agent_kinds) & {2, 3, 8} and not set(agent_kinds) & {5, 6} and not crowd_kind
                                       and not re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)
                                       and not rx.followers.search(t))
-    crowd_clash = bool(_filters().crowd_party.candidates(t)) and bool(rx.crowd_party.search(t))  # words first
+    crowd_clash = bool(_filters().crowd_party.candidates(t)) and _crowd_party(t, rx)  # words first
     violent_crowd = "riot" in c or "riot_acts" in c
 
     # --- Battles: two organised armed sides exchange force

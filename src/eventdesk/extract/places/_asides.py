@@ -11,7 +11,8 @@ he worked is the best the sentence says). Not an aside: a clause with no comma b
 which picks out who is meant ("armed men who entered his house in Santa Catarina Pinula"), and a
 clause that itself holds one of the sentence's violent trigger words ("the deputy, who was
 abducted in Tenerife"). The relative pronouns are data (``place_words.json``: ``aside_pronouns``);
-"which" and "where" are not among them ("the bank, which is in Lima, was bombed").
+"which" and "where" are not among them ("the bank, which is in Lima, was bombed"). So is the place where
+talks or a meeting are held ("a third round of negotiations in Caracas"): the meeting's, not an act's.
 """
 
 from __future__ import annotations
@@ -23,6 +24,45 @@ from eventdesk.rules import word_list
 __all__ = ["aside_reader"]
 
 _PRONOUNS: frozenset[str] = word_list("place_words.json", "aside_pronouns")  # type: ignore[assignment]
+_MEETING: frozenset[str] = word_list("place_words.json", "meeting_words")  # type: ignore[assignment]
+_HOLDING: frozenset[str] = word_list("place_words.json", "meeting_verbs")  # type: ignore[assignment]
+
+
+def _meeting_place(word, acts: set[str]) -> bool:
+    """Whether the name is where talks or a meeting are held, away from the act: the object of a
+    preposition of place on a meeting's noun or its verb of holding ("negotiations in Caracas", "talks held
+    in Mexico City", "the meeting scheduled ... in Caracas", "met in Medellin"). A meeting the act befalls
+    or happens at ("police stormed a meeting in the mosque", "rioting occurred at a meeting in Isiolo",
+    "MPs rioted during a peace conference in Mbagathi") is where it happened."""
+    while word.dep_ in ("appos", "conj", "compound") and word.head.i != word.i:
+        word = word.head  # "in Caracas, Venezuela": the name the preposition governs
+    if word.dep_ != "pobj" or word.head.dep_ != "prep" or word.head.lower_ not in ("in", "at"):
+        return False
+    head = word.head.head
+    if head.lower_ in _MEETING:
+        meeting = head  # "negotiations in Caracas"
+    elif head.lemma_.lower() not in _HOLDING:
+        return False
+    elif head.lemma_.lower() in ("meet", "convene"):
+        meeting = head  # "the church met in Medellin"
+    else:
+        # "talks held in Mexico City", "the meeting scheduled ... in Caracas"; not "a protest was held in Gomel"
+        named = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if head.dep_ == "acl":
+            named.append(head.head)
+        meeting = next((n for n in named if n.lower_ in _MEETING), None)
+        if meeting is None:
+            return False
+
+    firsts = {a.split()[0] for a in acts if a.split()}
+
+    def act(t) -> bool:  # a trigger word, or the first word of a trigger phrase ("open fire")
+        return any(t.lower_.startswith(a) for a in firsts)
+
+    for up in [meeting, *meeting.ancestors]:
+        if act(up) or any(act(c) for c in up.children):  # the act is the meeting's or governs it
+            return False
+    return True
 
 
 def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, int], bool] | None:
@@ -41,6 +81,8 @@ def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, 
         inside = {t.i for t in tokens}
         # the name's own head: the token of the name whose head lies outside it
         word = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+        if _meeting_place(word, acts):
+            return True
         for t in [word, *word.ancestors]:
             if t.dep_ != "relcl" or t.i in inside:
                 continue

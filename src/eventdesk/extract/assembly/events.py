@@ -126,8 +126,10 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
         if _same_paragraph(text, group[-1], cand.sentence):
             return None
         for span in _earlier_in_paragraph(text, sentences, cand.sentence):
-            if span not in told and (place := doc.places.get(span) if span in doc.places
-                                     else context.place_for(span)) is not None:
+            if span in told:
+                continue
+            place = doc.places[span] if span in doc.places else context.place_for(span)
+            if place is not None:
                 return place
         return None
 

@@ -91,17 +91,14 @@ def _own_counts(mention: EventMention, listed: list[Place], text: str) -> list[i
         return None
     counts = []
     for place in listed:
-        m = _COUNT_BEFORE.search(text, max(0, place.span.start - 40), place.span.start)
-        # "two in Antioquia", "three peasants in Guachicono", "and three in Cordoba"
-        number = (m.group(2) and parse_number(m.group(2))) or parse_number(m.group(1)) if m else None
+        # "two in Antioquia", "three peasants in Guachicono", "and three in Cordoba": the list's own count
+        m = _list_count().search(text, max(0, place.span.start - 40), place.span.start)
+        number = parse_number(m.group(1)) if m else None
         if number is None:
             return None
         counts.append(number)
     return counts if counts[0] == mention.fatalities.best else None
 
-
-_COUNT_BEFORE = re.compile(r"\b(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:([\w,-]+)\s+)?(?:in|at|on|near)\s+(?:the\s+)?$",
-                           re.IGNORECASE)
 
 
 def _province_listed(mention: EventMention, text: str, sentence: Span, context) -> list[Place]:

@@ -328,3 +328,15 @@ def test_in_the_last_hours_is_the_day_before_the_report_approximately():
         got = r.resolve(text, Span("a", 0, len(text)))
         assert (got.date, got.precision) == (dt.date(1989, 9, 6), 2)
     assert r.resolve("The talks lasted 24 hours.", Span("a", 0, 26)) is None
+
+
+def test_in_the_past_few_hours_is_the_day_of_the_report():
+    """"In the past few hours", "in the past hours" (no count): the report's own day, approximate;
+    hours with no past before them date nothing."""
+    r = DateResolver(dt.date(1990, 2, 21), "DMY")
+    for text in ("In the past few hours, the ELN murdered a police inspector.",
+                 "The ELN has started a new wave of violence in the past hours."):
+        got = r.resolve(text, Span("a", 0, len(text)))
+        assert (got.date, got.precision) == (dt.date(1990, 2, 21), 2), text
+    for text in ("The talks lasted for hours.", "Rebels held the town for several hours."):
+        assert r.resolve(text, Span("a", 0, len(text))) is None, text

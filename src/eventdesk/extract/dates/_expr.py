@@ -115,7 +115,7 @@ def patterns() -> Patterns:
             r"|in\s+recent\s+(?:days|weeks|months)|(?:earlier|later)\s+in\s+the\s+year"
             r"|in\s+the\s+coming\s+(?:days|weeks|months))"
             r"|(?P<lasthours>(?:in|over|during|within)\s+the\s+(?:last|past|previous|preceding)\s+"
-            r"(?P<hours>\d{1,2}|twenty-four|forty-eight|few|several)\s+hours)"
+            r"(?:(?P<hours>\d{1,2}|twenty-four|forty-eight|few|several)\s+)?hours)"
             r"|(?P<ago>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
             r"(?P<unit>minute|hour|day|week|month|year|decade)s?\s+ago"
             # "ten years ago today": an anniversary, the years' date and not today's
@@ -242,7 +242,7 @@ def _date_gate() -> re.Pattern[str]:
     return re.compile(
         r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|"
         r"today|tonight|week|month|year|day|night|morning|evening|afternoon|ago|last|earlier|later|"
-        r"same|previous|following|recent|weekend|dawn|midnight|noon|shortly|soon)",
+        r"same|previous|following|recent|weekend|dawn|midnight|noon|shortly|soon|hours)",
         re.IGNORECASE,
     )
 

@@ -251,8 +251,8 @@ class DateResolver:
         if "ago" in g:
             return _ago(pub, g.get("n", ""), g.get("unit", ""))
         if "lasthours" in g:
-            if g.get("hours", "").lower() in ("few", "several"):
-                # "assassinated in the last few hours": the day of the report
+            if (g.get("hours") or "few").lower() in ("few", "several"):
+                # "assassinated in the last few hours", "in the past hours": the day of the report
                 return EventDate(pub, 2, how="in the last few hours before the report, approximate"), ""
             # "destroyed in the last 24 hours": the day before the report, approximate
             return EventDate(pub - _DAY, 2, how="in the last hours before the report, approximate"), ""

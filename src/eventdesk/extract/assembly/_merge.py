@@ -70,7 +70,7 @@ class Candidate:
     country: str | None
     actors: tuple[actors_stage.ActorMention, ...]
     fatalities: Fatalities
-    anaphoric: bool
+    anaphoric: str  # how it points back at an event told before: "noun", "pronoun" or "" (see events._anaphoric)
     extra: tuple[Span, ...] = ()  # following sentences that elaborate it without a type of their own
     doc: object = None  # the parsed sentence, to name actors again once the event's country is known
     extra_docs: tuple = ()  # the parsed elaborations ("Police fired tear gas."): more actors
@@ -289,21 +289,37 @@ def _near(a: Place, b: Place) -> bool:
     return abs(a.latitude - b.latitude) + abs(a.longitude - b.longitude) < 0.25
 
 
-def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Candidate], Place | None] | None = None
-           ) -> list[list[Candidate]]:
+def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Candidate], Place | None] | None = None,
+           between: Callable[[list[Candidate], Candidate], list[Place]] | None = None) -> list[list[Candidate]]:
     """Consecutive candidates that tell the same event, grouped. ``setting(group, cand)`` gives the
     place a candidate's own paragraph sets before it when that paragraph is not the group's (see
     ``_another_setting``); such a candidate with no place of its own is told there, not as a detail
-    of the event before it."""
+    of the event before it. ``between(group, cand)`` gives the places the sentences between them
+    name that tell no event (see ``_placed_apart``)."""
     groups: list[list[Candidate]] = []
     for cand in candidates:
-        if not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])):
+        if not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])) or \
+                _placed_apart(groups[-1], cand, between):
             groups.append([cand])
         elif (place := _another_setting(groups[-1], cand, setting)) is not None:
             groups.append([replace(cand, place=place)])
         else:
             groups[-1].append(cand)
     return groups
+
+
+def _placed_apart(group: list[Candidate], b: Candidate, between) -> bool:
+    """"The ELN murdered a police inspector ... The triple crime occurred in Guachica municipality
+    ... It has murdered three peasants in Guachicono, southern Cauca department": an act that a
+    pronoun opens (its actor's, not the event's) names a place of its own, and the event before it,
+    whose own sentences name none, is placed elsewhere by the sentences between them: another
+    event, as another place is (CODEBOOK section 1), however the pronoun points back."""
+    if between is None or b.anaphoric != "pronoun" or b.place is None:
+        return False
+    if _merged_view(group).place is not None:
+        return False  # (its own place was weighed against the act's by _same_event)
+    places = between(group, b)
+    return bool(places) and not any(_near(p, b.place) for p in places)
 
 
 def _another_setting(group: list[Candidate], b: Candidate, setting) -> Place | None:

@@ -133,7 +133,23 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 return place
         return None
 
-    groups = _group(candidates, setting)
+    def between(group: list[Candidate], cand: Candidate) -> list[Place]:
+        # the places named, in the group's paragraph, by the sentences from its first to ``cand``
+        # that tell no event
+        first = group[0].sentence
+        if not _same_paragraph(text, group[-1], cand.sentence):
+            return []
+        found = []
+        for s in sentences:
+            span = s.span
+            if span.start <= first.start or span.start >= cand.sentence.start or span in told:
+                continue
+            place = doc.places[span] if span in doc.places else context.place_for(span)
+            if place is not None:
+                found.append(place)
+        return found
+
+    groups = _group(candidates, setting, between)
     own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
     for group in list(groups):
         if _only_a_reference(group, groups):
@@ -362,21 +378,28 @@ def _candidate(doc: ArticleDoc, span: Span, parse) -> Candidate:
                      doc.actors.get(span, ()), doc.tolls.get(span, Fatalities()), anaphoric, (), parse)
 
 
-def _anaphoric(sentence: str, parse) -> bool:
-    """Whether the sentence points back at an event told before ("the attack", "those clashes",
-    "they"), other than one it reacts to: "a bus was burned by individuals protesting the dynamite
+def _anaphoric(sentence: str, parse) -> str:
+    """How the sentence points back at an event told before: "noun" ("the attack", "those
+    clashes", "the toll"), "pronoun" (only a pronoun opening it: "they", "it"), or "" (it does not),
+    other than at one it reacts to: "a bus was burned by individuals protesting the dynamite
     attack" tells a riot of its own (``scope_frames.json`` reaction_heads)."""
     reactions = word_list("scope_frames.json", "reaction_heads")
+    found = ""
     for m in _anaphor().finditer(sentence):
+        pronoun = m.group(0).lower().startswith(("they", "he", "she", "it"))
         if parse is None:
-            return True
-        if m.group(3):
+            found = found or ("pronoun" if pronoun else "noun")
+        elif m.group(3):
             noun = parse.char_span(m.start(3), m.end(3), alignment_mode="expand")
             if noun is None or not _reacted_to(noun.root, reactions):
-                return True
-        elif not (m.group(0).lower().startswith("it") and _expletive(parse[0])):
-            return True
-    return False
+                return "noun"
+        elif pronoun and not (m.group(0).lower().startswith("it") and _expletive(parse[0])):
+            found = "pronoun"
+        elif not pronoun:
+            return "noun"  # "the toll"
+        if found == "noun":
+            return found
+    return found
 
 
 def _expletive(token) -> bool:

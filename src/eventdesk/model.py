@@ -150,7 +150,7 @@ class Place:
     span: Span | None = None
 
 
-COUNTRY_EVIDENCE: tuple[str, ...] = ("sentence", "paragraph", "article", "dateline", "groups")
+COUNTRY_EVIDENCE: tuple[str, ...] = ("sentence", "paragraph", "article", "dateline", "groups", "office")
 """Where an event's country was read when no place was: a country its own sentences put it in ("in
 Colombia"), one an earlier or later sentence of its paragraph names, the one country the report is
 about, the country of the town the report was filed from, or the home country of the groups it names."""

@@ -208,6 +208,15 @@ class Gazetteer:
             iso = self.tables.demonym_keys.get(key[:-1])
         return self.country_name(iso) if iso else None
 
+    def country_of_people(self, demonym: str) -> str | None:
+        """ACLED country name for a people's name only ("Salvadoran" -> "El Salvador"; "Man",
+        an alias of the Isle of Man, is none)."""
+        key = name_key(demonym)
+        iso = self.tables.demonym_keys.get(key)
+        if iso is None and key.endswith("s"):  # plural demonyms: "Iraqis", "Kenyans"
+            iso = self.tables.demonym_keys.get(key[:-1])
+        return self.country_name(iso) if iso else None
+
     # -- lookups --------------------------------------------------------------------------------
 
     def lookup(self, name: str, country: str | None = None) -> list[GazEntry]:

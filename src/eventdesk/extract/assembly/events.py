@@ -22,7 +22,7 @@ from eventdesk.model import EventDate, EventMention, Fatalities, Place, Rejectio
 from eventdesk.extract.dates.component import asides
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.scope.modality import news_perfect
-from eventdesk.extract.places.country import event_country
+from eventdesk.extract.places.country import event_country, office_country
 from eventdesk.extract.places.locations import split_by_location
 from eventdesk.extract.places.nearby import nearby_place
 from eventdesk.extract.places.scene import scene_place
@@ -210,6 +210,9 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 if one.place is None:  # no place: the country the report gives it, if any, with its evidence
                     one = replace(one, country=told if told is not None and one.sentences == own
                                   else event_country(text, sentences, one.sentences, context))
+                    if one.country is None:  # else the country whose office its acts struck
+                        one = replace(one, country=office_country(text, [(c.sentence, c.type_span) for c in group],
+                                                                  context.gazetteer.country_of_people))
                 events.append(one)
             if reference is None and mention.date is not None and not learned_date(mention.date):
                 # the lead's event, dated as reported: the story's time frame from here on

@@ -12,7 +12,12 @@ evidence, nearest first, and keeps where it came from (``EventCountry.how``):
    its names of countries and its dateline's town vote, and one must clearly lead; with neither,
    the one of all its provinces and towns); a report about two countries gives none here;
 4. ``groups``: a report that names no country and gives no other evidence, whose named groups are
-   all of one country (a communique filed abroad: "MEXICO CITY -- the URNG said its guerrillas ...").
+   all of one country (a communique filed abroad: "MEXICO CITY -- the URNG said its guerrillas ...");
+5. ``office`` (``office_country``, asked with the acts' words): a report filed abroad that names both
+   countries ("TEGUCIGALPA -- The Honduran government today denounced the assassination of Salvadoran
+   presidency minister Rodriguez Porth"), where the act struck an office or body of one state, named
+   by its people's name near the act's word. A people's name on a private person says less
+   ("a Spaniard, a Frenchman and an Italian kidnapped"): foreigners are struck abroad.
 
 A report that gives none of these gets no country: never a guess. A country is not a place: the
 event keeps ``place=None`` and no coordinates (``model.EventCountry``).
@@ -21,11 +26,14 @@ event keeps ``place=None`` and no coordinates (``model.EventCountry``).
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Iterator, Sequence
 
 from eventdesk.model import EventCountry, Sentence, Span
+from eventdesk.rules import word_list
 
-__all__ = ["event_country", "PARAGRAPH_REACH"]
+__all__ = ["event_country", "office_country", "PARAGRAPH_REACH"]
 
 #: How many sentences before or after an event its paragraph is read in (a bound against one
 #: hostile paragraph of thousands of sentences; a real paragraph is far shorter).
@@ -52,6 +60,39 @@ def event_country(text: str, sentences: Sequence[Sentence], spans: Sequence[Span
         if home:
             return EventCountry(home, "groups")
     return None
+
+
+#: how far before or after an act's word the office it struck is looked for ("the dynamite attack
+#: on the headquarters of the Salvadoran workers national union federation", "the death of the
+#: Colombian senator, murdered by criminals")
+OFFICE_REACH = 60
+
+
+@functools.cache
+def _office() -> re.Pattern[str]:
+    """A people's name, up to three words, then a state's office or body (``place_words.json``
+    state_offices)."""
+    words = "|".join(sorted(map(re.escape, word_list("place_words.json", "state_offices")), key=len, reverse=True))
+    return re.compile(rf"\b(?P<people>[A-Za-z]+)(?=\s+(?:[\w-]+\s+){{0,3}}?(?:{words})\b)", re.IGNORECASE)
+
+
+def office_country(text: str, acts: Sequence[tuple[Span, Span]], country_of) -> EventCountry | None:
+    """The country whose office or body the event's acts struck, each act given as (its sentence,
+    its act word), when the words around them name exactly one; else ``None``. ``country_of`` maps a people's name to
+    its country (``Gazetteer.country_of_people``)."""
+    found: dict[str, Span] = {}
+    for sentence, act in acts:
+        start = max(sentence.start, act.start - OFFICE_REACH)
+        for m in _office().finditer(text, start, sentence.end):
+            if m.start() > act.end + OFFICE_REACH:
+                break
+            country = country_of(m.group("people"))
+            if country:
+                found.setdefault(country, Span(sentence.article_id, m.start(), m.end()))
+    if len(found) != 1:
+        return None
+    (country, span), = found.items()
+    return EventCountry(country, "office", span)
 
 
 def _paragraph(text: str, sentences: Sequence[Sentence], first: Span, last: Span) -> Iterator[Span]:

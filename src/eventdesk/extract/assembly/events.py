@@ -135,14 +135,15 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
 
     def between(group: list[Candidate], cand: Candidate) -> list[Place]:
         # the places named, in the group's paragraph, by the sentences from its first to ``cand``
-        # that tell no event
+        # that tell no event (the paragraph's reach at most: a hostile paragraph stays linear)
         first = group[0].sentence
         if not _same_paragraph(text, group[-1], cand.sentence):
             return []
         found = []
-        for s in sentences:
-            span = s.span
-            if span.start <= first.start or span.start >= cand.sentence.start or span in told:
+        for span in _earlier_in_paragraph(text, sentences, cand.sentence):
+            if span.start <= first.start:
+                break
+            if span in told:
                 continue
             place = doc.places[span] if span in doc.places else context.place_for(span)
             if place is not None:

@@ -107,6 +107,7 @@ class _Rx:
     mishap: re.Pattern[str]
     protest_weak: re.Pattern[str]
     storming: re.Pattern[str]
+    ambush: re.Pattern[str]
     state: re.Pattern[str]
     armed_harmed: re.Pattern[str]
     civil_harmed: re.Pattern[str]
@@ -197,6 +198,7 @@ def _rx() -> _Rx:
         mishap=re.compile(rf"\b{table.nouns['mishap']}\b", i),
         protest_weak=re.compile(rf"{table.nouns['protest_weak']}", i),
         storming=re.compile(rf"{table.nouns['storming']}", i),
+        ambush=re.compile(rf"{table.nouns['ambush']}", i),
         state=re.compile(rf"\b{state}\b", i),
         armed_harmed=_armed_harmed(table.nouns["armed_harmed"]),
         civil_harmed=re.compile(table.nouns["civil_harmed"], i),
@@ -490,11 +492,15 @@ def classify(
         return out(SD, "Disrupted weapons use", "disrupted")
 
     # --- a ground assault on an armed target with rifles and mortars, rockets or hand grenades is a battle:
-    # the target fights back ("attacked the convoy with rifle fire and hand grenades")
-    if ("shelling" in c or "grenade" in c) and "attack" in c and not (set(c) & {"air", "ied", "suicide", "chemical"}) \
-            and rx.small_arms.search(t):
+    # the target fights back ("attacked the convoy with rifle fire and hand grenades"); so does an ambushed
+    # side, whatever the ambush used ("a daring ambush using mines and grenades against a national guard
+    # unit, inflicting six casualties upon the national guard"; CODEBOOK: Armed clash includes ambushes)
+    ambush = "attack" in c and any(rx.ambush.fullmatch(m.group(0)) for m in rx.cues["attack"].finditer(t))
+    if ("shelling" in c or "grenade" in c or ("ied" in c and ambush)) and "attack" in c \
+            and not (set(c) & {"air", "suicide", "chemical"}) and (ambush or ("ied" not in c and rx.small_arms.search(t))):
         hit = _victims(t, rx)
-        if (hit[0][1] == "armed") if hit else (armed_kinds >= 2 and not civil_kind):
+        if (hit[0][1] == "armed") if hit else ((armed_kinds >= 2 and not civil_kind)
+                                               or (ambush and rx.armed_harmed.search(t) and not rx.civil_harmed.search(t))):
             return out(BATTLES, "Armed clash", "attack")
 
     # --- Explosions/Remote violence (outranks VAC)

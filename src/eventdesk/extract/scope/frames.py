@@ -178,6 +178,15 @@ def _infinitive(token, rules: FrameRules) -> bool:
     reports the act itself ("managed to kill"). A run of bare verbs shares the first one's "to": "orders
     are given to capture, destroy, or shoot down planes"."""
     first = _first_conjunct(token, "VERB")
+    if token.tag_ == "VB" and first.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children) and any(
+            t.lower_ == "to" and t.dep_ == "aux" and first.i < t.i < token.i and t.head.lemma_ not in ("be", "have")
+            for t in token.doc):
+        # "received orders to stand ready to take off, intercept, capture, or shoot down aircraft", parsed
+        # with "shoot" joined to "received": a bare verb cannot go on a past tense, it shares the "to"
+        # of an infinitive between them ("assailants, believed to be Somali pirates, abduct six fishermen":
+        # a copula's "to" is no such infinitive)
+        return True
     if token.tag_ != "VB" or first.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux"
                                                             for c in first.children):
         return False

@@ -170,7 +170,7 @@ def _rx() -> _Rx:
         seizures=tuple(re.compile(m, i) for m in table.seizures),
         remote=frozenset(name for name, _ in _ERV_ORDER),
         grievance=re.compile(table.grievance, i),
-        victim_active=re.compile(rf"\b{verb}\b(?!\s+by\b)((?:\s+[\w'-]+){{0,6}})", i),
+        victim_active=re.compile(rf"\b{verb}\b(?!\s+by\b)((?:\s+[\w'.-]+){{0,6}})", i),  # "U.S." one word
         victim_passive=re.compile(rf"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?{verb}", i),
         state_agent=re.compile(
             rf"\b{state}\s+(?:[\w'-]+\s+){{0,3}}?{verb}|\bby\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){{0,2}}{state}", i
@@ -392,7 +392,8 @@ def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
     """Who is harmed: (position, "armed" | "civil") in text order, from active and passive clauses."""
     out: list[tuple[int, str]] = []
     for m in rx.victim_active.finditer(t):
-        k = _kind(re.split(r"\bby\b|[.;]", m.group(m.lastindex or 1) or "")[0], rx)
+        # the clause ends at "by", ";" or a full stop, not at the stop of an initial ("attack on a U.S. army convoy")
+        k = _kind(re.split(r"\bby\b|;|(?<!\b\w)\.", m.group(m.lastindex or 1) or "")[0], rx)
         if k:
             out.append((m.start(), k))
     for m in rx.victim_passive.finditer(t):

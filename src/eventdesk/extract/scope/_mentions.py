@@ -198,8 +198,8 @@ def accused_act(token, rules: FrameRules) -> str:
     prep = first.head
     if first.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "with", "to"):
         return ""
-    head = prep.head
-    if head.lower_ not in rules.accusation_heads and head.lemma_.lower() not in rules.accusation_heads:
+    head = _accuser_of(prep.head, rules)
+    if head is None:
         return ""
     own = _subtree_text(first)
     if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in ("claim", "assume", "accept"):
@@ -211,7 +211,30 @@ def accused_act(token, rules: FrameRules) -> str:
     arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in enforcement_verbs()
     if _CALENDAR_DAY.search(own) if arrest else _DAY_WORDS.search(own):
         return ""  # a year alone ("sentenced for the 2019 hotel attack") dates no act the report tells
-    return f"an act referred to as what someone is {head.text.lower()} {prep.lower_}, not its report"
+    words = f"{head.text.lower()} {prep.lower_}" if head.i == prep.head.i else head.doc[head.i:prep.i + 1].text.lower()
+    return f"an act referred to as what someone is {words}, not its report"
+
+
+def _accused(word, rules: FrameRules) -> bool:
+    return word.lower_ in rules.accusation_heads or word.lemma_.lower() in rules.accusation_heads
+
+
+def _accuser_of(head, rules: FrameRules):
+    """The accusation word whose complement holds the act: ``head`` itself ("suspected of killing"), or
+    the one over a perpetrator's role it names ("accused of being the mastermind of the child's murder",
+    "charged as the author of the bombing"); None when there is none."""
+    if _accused(head, rules):
+        return head
+    if head.lemma_.lower() not in rules.perpetrator_roles or head.dep_ not in ("attr", "pobj", "dobj"):
+        return None
+    up = head.head  # "being" / "as" / "of"
+    for _ in range(3):
+        if _accused(up, rules):
+            return up
+        if up.lemma_.lower() not in ("be", "as", "of") or up.head.i == up.i:
+            return None
+        up = up.head
+    return None
 
 
 _CALENDAR_DAY = re.compile(

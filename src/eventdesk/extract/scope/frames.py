@@ -91,6 +91,7 @@ class FrameRules:
     phrasal_senses: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
+    perpetrator_roles: frozenset[str] = frozenset()
     series_heads: frozenset[str] = frozenset()
     habit_modifiers: frozenset[str] = frozenset()
     attack_verbs: frozenset[str] = frozenset()

@@ -15,6 +15,7 @@ from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._named_towns import named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import district_part, named_part
+from eventdesk.extract.places._sides import SidePart, side_parts
 from eventdesk.extract.places.choose import PlaceContext, choose_place
 from eventdesk.rules import pattern, word_list
 
@@ -167,6 +168,8 @@ class ArticleContext:
         place = named_part(self.text, span, place, self.filed_from((span,)), named or self.main_country)
         # "LIMA -- [...] in the Villa El Salvador district": a district of the dateline's city the
         # gazetteer lacks (``filed_from`` is that city only in a report about its country)
+        # "located in San Diego, southern Medellin": a part of the city, not a San Diego elsewhere
+        place = _prefer_side(place, self.side_parts(span))
         filed = self.filed_from((span,))
         place = district_part(self.text, span, place, filed, named or (filed.country if filed else None), self._knows)
         if place is None and self.dateline_place is not None and _HERE.search(self.text, span.start, span.end):
@@ -185,6 +188,13 @@ class ArticleContext:
             place = replace(filed, span=place.span, source=f"dateline town named:{filed.source}")
         self.places_by_sentence[span] = place
         return place
+
+    def side_parts(self, span: Span) -> tuple[SidePart, ...]:
+        """The parts of a city the sentence names by where in the city they lie ("in Guayabal, on
+        the outskirts of Medellin"; ``places._sides``), read in the country it names, else the
+        report's; "this city" is the dateline's town."""
+        country = self.sentence_country(span) or self.main_country
+        return side_parts(self.text, span, self.gazetteer, country, self.dateline_place)
 
     def _knows(self, name: str, country: str) -> bool:
         """Whether the gazetteer knows a place of ``country`` by this very name (spelled alike, its
@@ -301,6 +311,23 @@ class ArticleContext:
     def armed_hint(sentence: str) -> ArmedHint:
         return ArmedHint(len(set(m.group(1).lower() for m in _armed_words().finditer(sentence))),
                          bool(_STATE_WORDS.search(sentence)))
+
+
+def _prefer_side(place: Place | None, sides: tuple[SidePart, ...]) -> Place | None:
+    """The sentence's place once the parts of a city it names by their side are read: the first
+    such part when the sentence has no town of its own, only a vaguer place, a homonym of the part's
+    name ("San Diego" in Cesar) or the city itself; a part already read ("City-Part") or another
+    town the sentence names stays."""
+    if not sides:
+        return place
+    side = sides[0]
+    if place is None or place.span is None or place.precision >= 2:
+        return side.place
+    if "-" in place.location:
+        return place
+    if side.span.start <= place.span.start < side.span.end or name_key(place.location) == name_key(side.city.location):
+        return side.place
+    return place
 
 
 def _dominant(votes: Counter) -> str | None:

@@ -133,32 +133,48 @@ def _parts_named(text: str, span: Span) -> list[tuple[int, int]]:
     return sorted(set(found))
 
 
-def later_part(text: str, place: Place | None, after: list[Span], place_of) -> Place | None:
+def later_part(text: str, place: Place | None, after: list[Span], place_of, sides=None) -> Place | None:
     """The part of ``place``'s city that the report's next sentences ``after`` name for the event
     ("A bomb exploded today in a Lima restaurant. [...] The restaurant is located in the residential
-    district of Miraflores"): "Lima-Miraflores", or ``None``.
+    district of Miraflores"; "There has been another attack in Medellin. [...] The target was the
+    Pintuco paint factory located in San Diego, southern Medellin"): "Lima-Miraflores", or ``None``.
 
     Only for a town placed whole (no part yet), only when those sentences name exactly one part, and
     only up to a sentence whose own place is another town (another incident); ``place_of(span)`` is
-    a sentence's place. A part a sentence puts in another city is no part of this one."""
+    a sentence's place. A part a sentence puts in another city is no part of this one.
+    ``sides(span)`` gives the parts a sentence names by where in a city they lie (``_sides``): one
+    of this city is a part of it, and the sentence that names it is about this city, whatever
+    homonym of the part its own place is."""
     if place is None or place.precision > 2 or "-" in place.location:
         return None
     named = {span: _parts_named(text, span) for span in after}
-    if not any(named.values()):
+    city = name_key(place.location)
+    sided = {span: [s for s in sides(span) if name_key(s.city.location) == city] if sides else []
+             for span in after}
+    if not any(named.values()) and not any(sided.values()):
         return None  # no part named: no sentence needs placing (the common case, and cheap)
     parts: set[str] = set()
     where = None
+    found = None
     for span in after:
         own = place_of(span)
-        if own is not None and own.precision == 1 and own.location.split("-")[0] != place.location:
+        if not sided[span] and own is not None and own.precision == 1 and \
+                own.location.split("-")[0] != place.location:
             break  # another town: another incident
         for a, b in named[span]:
             if own is not None and "-" in own.location and own.location.split("-")[0] != place.location:
                 continue
             parts.add(text[a:b].lower())
             where = where or Span(span.article_id, a, b)
+        for side in sided[span]:
+            parts.add(text[side.span.start:side.span.end].lower())
+            if where is None:
+                where, found = side.span, side.place
     if len(parts) != 1 or where is None:
         return None
+    if found is not None:
+        return found if "-" not in found.location else \
+            replace(place, location=found.location, precision=1, source=found.source, span=where)
     name = text[where.start:where.end]
     if name.lower() == place.location.lower():
         return None

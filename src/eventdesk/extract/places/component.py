@@ -59,7 +59,8 @@ def read_places(doc: ArticleDoc, services) -> ArticleDoc:
         place = context.place_for(span, _person_reader(parse, span, services), aside)
         # "a bomb exploded in a Lima restaurant [...] located in the residential district of Miraflores"
         after = spans[index[span] + 1:index[span] + 1 + _PART_WINDOW] if span in index else []
-        place = later_part(context.text, place or context.filed_from((span,)), after, context.place_for) or place
+        place = later_part(context.text, place or context.filed_from((span,)), after, context.place_for,
+                           context.side_parts) or place
         places[span] = place
         countries[span] = place.country if place else (context.sentence_country(span) or context.main_country)
     return replace(doc, places=places, countries=countries)

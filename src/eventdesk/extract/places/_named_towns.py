@@ -25,6 +25,7 @@ from eventdesk._literals import LiteralFilter
 from eventdesk.gazetteer import GazetteerError, fold, name_key
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._words import never_a_place
+from eventdesk.extract.places.scene import SCENE_GAP, scene_verb_end
 from eventdesk.rules import word_list
 
 __all__ = ["TownReading", "named_town", "prefer_named_town"]
@@ -62,8 +63,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     tail = where + "?"
     return (
         # "the (small) town of Hostigal", "the village of barranca" (a name the recaser lowered)
-        ("before", re.compile(rf"\b(?i:the\s+)?(?:[a-z\-]+\s+)?(?i:{units})\s+(?i:of|called|known\s+as)\s+"
-                              rf"(?P<name>{name_}|[a-z][a-z'’\-]{{3,}}(?=\s*[,.;]))" + tail)),
+        # (in quotes: 'the community of "Juan Parra del Riego,"')
+        ("before", re.compile(rf"\b(?i:the\s+)?(?:[a-z\-]+\s+)?(?i:{units})\s+(?i:of|called|known\s+as)\s+[\"“]?"
+                              rf"(?P<name>{name_}|[a-z][a-z'’\-]{{3,}}(?=\s*[,.;]))(?:,?[\"”])?" + tail)),
         # "in Arenales canton", "in the Villa El Salvador district", "near rio blanco municipality" (a
         # name the recaser lowered: ``_placed`` keeps such a name only where the gazetteer knows it)
         ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?(?P<name>{name_}|{_LOWERED})\s+(?i:{units})\b"
@@ -73,6 +75,20 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "in San Luis de la Reina": only to keep a longer name from its first words' homonym
         ("in", re.compile(rf"\b(?i:in|at)\s+(?P<name>{name_})")),
     )
+
+
+@functools.cache
+def _scene_name() -> re.Pattern[str]:
+    """The name right after a scene verb ("the incident took place past midnight in the
+    Carahuaichi-Jaurin area", "the attack took place in La Motosa, near Aipe municipality"): the
+    verb says the name is where the incident happened, as a unit word would. The name must end
+    there (punctuation, a unit word, a locative word), so a building named after it is no town
+    ("took place at the Pintuco factory")."""
+    units = _alternatives("named_town_units")
+    name_ = rf"{_WORD}(?:(?:\s+(?:{_particles()})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_WORD}){{0,5}}"
+    return re.compile(rf"(?:\s+[^\s.,;:\"]+){{0,{SCENE_GAP}}}?\s+(?i:in|at)\s+(?:(?i:the)\s+)?"
+                      rf"(?:(?i:{units})\s+(?i:of)\s+)?[\"“]?(?P<name>{name_})(?=[\"”]?(?:\s*[,.;:]|$|\s+(?:in|near|on|at|"
+                      rf"between|where|when|(?i:{units}|area|zone|sector))\b))")
 
 
 # a distance reference right before a place: "460 km northwest of |Bogota"
@@ -110,6 +126,10 @@ def _found(text: str, span: Span) -> list[NamedTown]:
             ref = m.span("ref") if groups.get("ref") else None
             mid = m.span("mid") if groups.get("mid") else m.span("within") if groups.get("within") else None
             found.append(NamedTown(m.start("name"), m.end("name"), how, unit, ref, mid, m.end()))
+    end = scene_verb_end(text, span)
+    m = _scene_name().match(text, end, span.end) if end is not None else None
+    if m is not None:
+        found.append(NamedTown(m.start("name"), m.end("name"), "scene", None, None, None, m.end()))
     return found
 
 
@@ -121,6 +141,7 @@ class TownReading:
     place: Place
     reach: int
     explicit: bool = True  # read with a unit word, its province or its distance, not "in" alone
+    scene: bool = False  # read after a scene verb ("the attack took place in La Motosa"): where it happened
 
 
 def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: Place | None,
@@ -131,13 +152,14 @@ def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: 
     ``aside(start, end)`` puts inside a description of someone else is passed over (``_asides``)."""
     if country is None:
         return None
-    order = {"before": 0, "after": 1, "comma": 2, "in": 3}  # a unit word next to the name reads it best
-    for town in sorted(_found(text, span), key=lambda t: (t.start, order[t.how])):
+    order = {"before": 0, "after": 1, "comma": 2, "in": 3, "scene": 4}  # a unit word next to the name reads it best
+    # the scene's town first: the sentence says that is where it happened
+    for town in sorted(_found(text, span), key=lambda t: (t.how != "scene", t.start, order[t.how])):
         if aside is not None and aside(town.start, town.end):
             continue
         place = _placed(text, span, town, gazetteer, country, fallback)
         if place is not None:
-            return TownReading(place, town.reach, town.how != "in")
+            return TownReading(place, town.reach, town.how != "in", town.how == "scene")
     return None
 
 
@@ -146,8 +168,11 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
     if name.islower():
         name = name.title()
     name = re.sub(rf"(?<=\s)(?!(?:{_particles()})\b)[a-z]", lambda m: m.group().upper(), name)  # "de la Reina"
-    if never_a_place(name) or gaz.country_of(name) or (town.how == "in" and gaz.is_common_word(name)):
+    if never_a_place(name) or gaz.country_of(name) or (town.how in ("in", "scene") and gaz.is_common_word(name)):
         return None
+    if town.how == "scene" and (division := gaz.admin1(name, country)) is not None and \
+            name_key(division.name) == name_key(name):
+        return None  # "the attack took place in Antioquia department": a province, which choose reads
     unit = text[town.unit[0]:town.unit[1]] if town.unit else ""
     division = gaz.admin1(unit, country) if unit else None
     key = name_key(name)
@@ -232,6 +257,8 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
         # respelled Dabeiba) are choose's reading too
         same_words = (p, q) == (a, b) and place.source.startswith(("admin2:", "geoboundaries:"))
         return town if unknown and not same_words and fold(place.location) != fold(town.location) else place
+    if reading.scene:
+        return town  # "the attack took place in La Motosa, near Aipe municipality": where it happened
     if country is not None and place.country != country:
         return town  # a homonym abroad
     if b <= p and q <= reading.reach:

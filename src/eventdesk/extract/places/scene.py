@@ -74,11 +74,14 @@ def scene_place(text: str, sentences: Sequence[Sentence], first: Span, event_sta
         return None
     for sentence in sentences[index:index + SCENE_REACH]:
         span = sentence.span
-        if until is not None and span.start >= until:
+        if until is not None and span.start > until:
             break
         end = scene_verb_end(text, span)
         if end is None:
             continue
+        # (the next event may open with the scene sentence itself: "the attack was carried out in
+        # Boqueron" names the incident told before it with the definite article, wherever the
+        # assembly set its new act apart)
         place = read[span] if span in read else context.place_for(span)
         if place is None or place.span is None or place.span.start < end:
             continue  # a place before the verb is who reported it ("officials at Huancayo said the attack ...")
@@ -86,7 +89,7 @@ def scene_place(text: str, sentences: Sequence[Sentence], first: Span, event_sta
             continue  # "the incident took place in the context of increased tensions in the area between Turkana and Pokot"
         if home is not None and place.country != home:
             return None
-        if current is not None and current.precision < place.precision and current.admin1 == place.admin1:
+        if current is not None and place.precision == 3 and current.precision < 3 and current.admin1 == place.admin1:
             return None  # a town inside the province the scene names: the finer place stands
         return replace(place, source=f"scene:{place.source}")
     return None

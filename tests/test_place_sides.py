@@ -97,3 +97,11 @@ def test_a_building_or_a_province_after_a_scene_verb_is_no_town(gaz: Gazetteer) 
                  "The attack took place in the Salvadoran capital."):
         reading = named_town(text, Span("a", 0, len(text)), gaz, "Peru", None)
         assert reading is None or not reading.scene, text
+
+
+def test_a_list_placed_in_a_side_of_a_city_opens_with_its_part(gaz: Gazetteer) -> None:
+    (side,) = _sides(gaz, "Shooting is heard in Huaylacuchimpa, Chirripampa, and other areas located on the outskirts "
+                          "of San Salvador.", "El Salvador")
+    assert side.place.location == "San Salvador-Huaylacuchimpa"
+    assert _sides(gaz, "Shooting is heard in Huaylacuchimpa, Chirripampa, and other areas of Chalatenango "
+                       "department.", "El Salvador") == ()

@@ -32,6 +32,9 @@ _WORD = r"[A-Z][\w'’\-]*"
 # the part: capitalised words, with Spanish particles between them, after a locative word
 _PART = re.compile(rf"\b(?:in|at|of|near)\s+(?:the\s+)?(?P<name>{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}})"
                    rf"(?=[\s,])")
+# the rest of a list the part opens: "San Ramon, San Antonio Abad, Ciudad Satelite, and other areas"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"
+_LIST = re.compile(rf"(?:\s*,\s*{_NAME}){{0,8}}(?:\s*,?\s+(?:and|or)\s+(?:{_NAME}|other\s+[a-z]+))?")
 _CUE = re.compile(r"outskirts|\b(?:north|south|east|west|central|downtown)|\b(?:side|part|edge|end|sector|section)\s+of\b",
                   re.IGNORECASE)
 
@@ -60,6 +63,9 @@ def side_parts(text: str, span: Span, gazetteer, country: str | None, here: Plac
     found = []
     for m in _PART.finditer(text, span.start, span.end):
         side = _after().match(text[m.end("name"):span.end])
+        if side is None:  # past the rest of a list: each of its names lies there
+            rest = _LIST.match(text, m.end("name"), span.end)
+            side = _after().match(text[rest.end():span.end]) if rest.end() > m.end("name") else None
         if side is None:
             continue
         words = next(side.group(g) for g in ("dir_city", "of_city", "own_city") if side.group(g))

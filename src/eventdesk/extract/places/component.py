@@ -9,12 +9,14 @@ found so far.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.places._asides import aside_reader
 from eventdesk.extract.places._neighbourhoods import later_part
+from eventdesk.rules import word_list
 from eventdesk.stages.parse import doc_text
 
 __all__ = ["read_places"]
@@ -45,6 +47,29 @@ def _person_reader(parse, span, services):
 
 #: how many sentences after an event's own are read for the part of its city they name
 _PART_WINDOW = 5
+#: how many sentences before one that names "the town" again are read for the town it means
+TOWN_ANAPHOR_REACH = 6
+
+
+@functools.cache
+def _town_anaphor() -> re.Pattern[str]:
+    """"in the small town", "at the village": ``place_words.json`` town_anaphors after a locative
+    word and "the" (a size or side adjective between), never "the town of X"."""
+    nouns = "|".join(sorted(word_list("place_words.json", "town_anaphors"), key=len, reverse=True))
+    return re.compile(rf"\b(?:in|at|near|into|inside|outside)\s+the\s+(?:(?:small|little|tiny|same|nearby|remote|"
+                      rf"rural|mountain|coastal|northern|southern|eastern|western)\s+)?(?:{nouns})\b"
+                      rf"(?!\s+(?:of|called|named|known)\b|['’-])", re.IGNORECASE)
+
+
+def _town_named_before(context, before: list[Span]):
+    """The town the nearest of the sentences ``before`` names (its own place, a town or a part of one,
+    not the dateline's or a province), for a sentence that names "the town" again; else ``None``."""
+    for span in reversed(before):
+        place = context.place_for(span)
+        if place is not None and place.precision <= 2 and \
+                not place.source.startswith(("dateline:", "here:", "capital:", "admin1:")):
+            return replace(place, source=f"anaphor:{place.source}")
+    return None
 
 
 def read_places(doc: ArticleDoc, services) -> ArticleDoc:
@@ -57,6 +82,10 @@ def read_places(doc: ArticleDoc, services) -> ArticleDoc:
         parse = doc.docs.get(span)
         aside = aside_reader(parse, span.start, sentence.triggers)
         place = context.place_for(span, _person_reader(parse, span, services), aside)
+        if place is None and span in index and _town_anaphor().search(context.text, span.start, span.end):
+            # "... The incident took place in Puerto Bello. [...] the commando group caused some damage
+            # in the small town": the town named last before it
+            place = _town_named_before(context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]])
         # "a bomb exploded in a Lima restaurant [...] located in the residential district of Miraflores"
         after = spans[index[span] + 1:index[span] + 1 + _PART_WINDOW] if span in index else []
         place = later_part(context.text, place or context.filed_from((span,)), after, context.place_for,

@@ -24,9 +24,11 @@ from eventdesk.rules import pattern
 
 __all__ = ["NEXT_TO_KM", "SidePart", "side_parts"]
 
-#: How far from the city a town the gazetteer knows under the part's name may lie to be that part:
-#: a town "on the outskirts of" a city is next to it, a homonym further away is another place.
-NEXT_TO_KM = 25.0
+#: How far from the city a town the gazetteer knows under the part's name may lie to be that town:
+#: a town "on the outskirts of" a city, or in "northern Aleppo" (a province named after its
+#: capital), lies within ACLED's own tolerance of a place's point; a homonym further away is
+#: another place ("San Diego" in Cesar, 500 km from "southern Medellin").
+NEXT_TO_KM = 50.0
 
 _WORD = r"[A-Z][\w'’\-]*"
 # the part: capitalised words, with Spanish particles between them, after a locative word

@@ -374,6 +374,12 @@ def build_context(
         else:
             place_context = replace(place_context, homes=tuple(_actor_countries(text, actors).items()))
     countries = tuple(c for c, _ in sorted(place_context.countries, key=lambda kv: -kv[1]))
+    relay = _RELAY.match(text)
+    if dateline and relay is not None:
+        # "BOGOTA, 18 AUG 89 (CARACOL) -- [TEXT] MEDELLIN -- Antioquia's police chief was murdered this
+        # morning on this city's west side": the body's own dateline, relayed by the network, says
+        # which town "this city" is; it is read first, the wire's after it
+        dateline = f"{dateline}; {relay.group('town')}"
     dated = [s.span for s in sentences if _DATE_WORDS.search(text, s.span.start, s.span.end)]
     anchors = tuple(anchors_in(text, dated, publication_date))
     filed = _dateline_place(dateline, gazetteer, place_context) if dateline else None
@@ -386,6 +392,10 @@ def build_context(
         countries = (filed.country,)
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed,
                           named_countries)
+
+
+# a dateline that opens the body of a relayed report: "MEDELLIN -- ", "San Pedro Sula -- "
+_RELAY = re.compile(r"\s*(?P<town>[A-Z][\w'’.]*(?:[ ][A-Z][\w'’.]*){0,3})[ \t]+--[ \t]")
 
 
 def _dateline_place(dateline: str, gazetteer, place_context: PlaceContext) -> Place | None:

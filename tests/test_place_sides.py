@@ -105,3 +105,15 @@ def test_a_list_placed_in_a_side_of_a_city_opens_with_its_part(gaz: Gazetteer) -
     assert side.place.location == "San Salvador-Huaylacuchimpa"
     assert _sides(gaz, "Shooting is heard in Huaylacuchimpa, Chirripampa, and other areas of Chalatenango "
                        "department.", "El Salvador") == ()
+
+
+def test_a_camp_is_named_by_its_shortest_name(gaz: Gazetteer) -> None:
+    text = 'Five people were killed at the "Huaylacuchimpa" refugee camp, the church said.'
+    reading = named_town(text, Span("a", 0, len(text)), gaz, "Peru", None)
+    assert reading is None  # no province, reference or fallback: nowhere to place it
+    fallback = _city(gaz, "Huancayo", "Peru")
+    reading = named_town(text, Span("a", 0, len(text)), gaz, "Peru", fallback)
+    assert reading is not None and reading.place.location == "Huaylacuchimpa"
+    text = "A policeman was shot dead at the Huaylacuchimpa Refugee Camp on Monday."
+    reading = named_town(text, Span("a", 0, len(text)), gaz, "Peru", fallback)
+    assert reading is not None and reading.place.location == "Huaylacuchimpa"  # not "Huaylacuchimpa Refugee"

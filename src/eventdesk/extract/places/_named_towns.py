@@ -68,8 +68,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                               rf"(?P<name>{name_}|[a-z][a-z'’\-]{{3,}}(?=\s*[,.;]))(?:,?[\"”])?" + tail)),
         # "in Arenales canton", "in the Villa El Salvador district", "near rio blanco municipality" (a
         # name the recaser lowered: ``_placed`` keeps such a name only where the gazetteer knows it)
-        ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?(?P<name>{name_}|{_LOWERED})\s+(?i:{units})\b"
-                             + tail)),
+        # (in quotes, and a camp of refugees: 'at the "Corral de las Piedras" refugee camp')
+        # (the shortest name that reads so: "the Dadaab Refugee Camp" is Dadaab's)
+        ("after", re.compile(rf"\b(?i:in|at|near|of)\s+(?:(?i:the)\s+)?[\"“]?(?P<name>{name_}?|{_LOWERED})[\"”]?"
+                             rf"\s+(?:(?i:refugee|displaced\s+persons['’]?|IDP)\s+)?(?i:{units})\b" + tail)),
         # "in Corral de Piedras, Chalatenango department", "in X, 30 km southwest of the capital"
         ("comma", re.compile(rf"\b(?i:in|at|near)\s+(?P<name>{name_})" + where)),
         # "in San Luis de la Reina": only to keep a longer name from its first words' homonym

@@ -88,7 +88,7 @@ class Gazetteer:
     _entries: dict[int, GazEntry] = field(default_factory=dict, repr=False)
     _id_index: dict[str, int] = field(default_factory=dict, repr=False)
     _capital_index: dict[str, int] = field(default_factory=dict, repr=False)
-    _lookups: dict[tuple[str, str | None], tuple[GazEntry, ...]] = field(default_factory=dict, repr=False)
+    _lookups: dict[tuple[str, str, str | None], tuple[GazEntry, ...]] = field(default_factory=dict, repr=False)
     _districts: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = field(default=None, repr=False)
     _near_pools: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
     _near: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -235,7 +235,9 @@ class Gazetteer:
             return []
         iso = self.country_code(country) if country else None
         spelled = spelling(name)
-        memo = self._lookups.get((spelled, iso))
+        # keyed by the matching key too: "El Dorado" (key "dorado", the article dropped) and
+        # "Eldorado" (key "eldorado") share a spelling but not their candidates
+        memo = self._lookups.get((key, spelled, iso))
         if memo is not None:
             return list(memo)
         entries = self.tables.entries
@@ -255,7 +257,7 @@ class Gazetteer:
 
         found = tuple(self._entry(n) for n in sorted(numbers, key=rank))
         if len(self._lookups) < 500_000:  # the same names recur across articles
-            self._lookups[(spelled, iso)] = found
+            self._lookups[(key, spelled, iso)] = found
         return list(found)
 
     def sounds_like(self, name: str) -> list[GazEntry]:

@@ -58,6 +58,15 @@ def test_a_word_before_a_joining_particle_and_a_name_opens_the_name(recaser):
     assert "thanked de Soto" in out and "the de" in out
 
 
+def test_a_spanish_article_or_a_word_for_a_part_of_town_opens_a_name_whatever_follows(recaser):
+    # "pedregal", "alto" and "dolores" are English words too; after "el" or "barrio" they are a name
+    out = recaser.recase("THE ATTACK TOOK PLACE IN THE EL PEDREGAL NEIGHBORHOOD AND IN BARRIO ALTO TODAY.")
+    assert "the El Pedregal neighborhood" in out and "in Barrio Alto today" in out
+    # not before a function word or a particle, and not a word of two letters
+    out = recaser.recase("HE SAID THAT LA DE LA REINA AND EL Y LOS AN WERE NOT THERE.")
+    assert "la de la" in out.lower() and "El y" not in out and "Los An" not in out
+
+
 def test_cased_text_is_left_as_it_is(recaser):
     text = "Gunmen killed two people in Kabul on Monday, police said. IS claimed the attack."
     assert recaser.recase(text) is text

@@ -68,6 +68,7 @@ class Recaser:
     name_words: frozenset[str] = frozenset()  # personal names that are also rare words (data/rules/name_words.json)
     given: frozenset[str] = frozenset()  # given names (data/rules/person_names.json), lower-cased
     joining: frozenset[str] = frozenset()  # particles that join a name's words ("Vina del Mar"; casing_words.json)
+    openers: frozenset[str] = frozenset()  # words that open a name whatever follows ("El Pedregal"; casing_words.json)
     _memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -86,7 +87,8 @@ class Recaser:
                    frozenset(word_list("casing_words.json", "name_starters")),
                    frozenset(word_list("name_words.json", "rare_name_words")),
                    frozenset(w.lower() for w in word_list("person_names.json", "given_names")),
-                   frozenset(word_list("casing_words.json", "joining_particles")))
+                   frozenset(word_list("casing_words.json", "joining_particles")),
+                   frozenset(word_list("casing_words.json", "name_openers")))
 
     def recase(self, text: str) -> str:
         """``text`` with every uncased paragraph recased; the same length, the same letters."""
@@ -119,6 +121,7 @@ class Recaser:
             adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and _joined(text, words, min(i, j))]
             name = any(kinds[j] in ("title", "upper") for j in adjacent)
             kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"
+        self._after_openers(text, words, kinds)
         self._before_particles(text, words, kinds)
         # right to left, so a run of openers is one name: "villa el salvador" is "Villa El Salvador"
         # (Lima's district), as "el salvador" alone is "El Salvador"
@@ -139,6 +142,20 @@ class Recaser:
             elif kind == "title" or _starts_sentence(text, start):
                 out[start] = text[start].upper()
         return "".join(out)
+
+    def _after_openers(self, text: str, words: list, kinds: list[str]) -> None:
+        """A Spanish article or a word for a part of a town, then a common word, is a name: "el
+        pedregal" is "El Pedregal", "barrio alto" "Barrio Alto" (``casing_words.json`` name_openers);
+        not before a function word ("la de", "el y") or a word of two letters. ``kinds`` is updated
+        in place."""
+        for i in range(len(words) - 1):
+            low = words[i].group(0).lower()
+            if low not in self.openers or kinds[i] not in ("lower", "title") or not _joined(text, words, i):
+                continue
+            nxt = words[i + 1].group(0).lower()
+            if kinds[i + 1] in ("lower", "title") and nxt not in self.stop and nxt not in self.particles and \
+                    len(nxt) > 2 and nxt.isalpha():
+                kinds[i] = kinds[i + 1] = "title"
 
     def _before_particles(self, text: str, words: list, kinds: list[str]) -> None:
         """A common word right before a joining particle and a name is that name's first word: "vina del

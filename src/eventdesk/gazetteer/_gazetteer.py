@@ -202,11 +202,8 @@ class Gazetteer:
 
     def country_of(self, name_or_demonym: str) -> str | None:
         """ACLED country name for a country name, alias or demonym ("Iraqi" -> "Iraq")."""
-        key = name_key(name_or_demonym)
-        iso = self.tables.country_keys.get(key) or self.tables.demonym_keys.get(key)
-        if iso is None and key.endswith("s"):  # plural demonyms: "Iraqis", "Kenyans"
-            iso = self.tables.demonym_keys.get(key[:-1])
-        return self.country_name(iso) if iso else None
+        iso = self.tables.country_keys.get(name_key(name_or_demonym))
+        return self.country_name(iso) if iso else self.country_of_people(name_or_demonym)
 
     def country_of_people(self, demonym: str) -> str | None:
         """ACLED country name for a people's name only ("Salvadoran" -> "El Salvador"; "Man",

@@ -50,6 +50,7 @@ _POLICE_NOUNS: frozenset[str] = word_list("actor_words.json", "police_nouns")  #
 _FUNCTION_WORDS: frozenset[str] = word_list("actor_words.json", "function_words")  # type: ignore[assignment]
 # words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
 _GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | word_list("actor_words.json", "generic_force_words")
+_NEWS_AGENCIES: frozenset[str] = word_list("actor_words.json", "news_agencies")  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,8 @@ class ActorDictionary:
         """The home country a name gives away ("Houthi forces" -> Yemen), or None for a name
         shared across countries (ISIS) or made of generic words only ("Military Police")."""
         entry = self.lookup(surface, None)
-        if entry is None or not entry.country or generic_name(surface):
-            return None
+        if entry is None or not entry.country or generic_name(surface) or surface.lower() in _NEWS_AGENCIES:
+            return None  # (a news agency's name, "AFP", gives away no home)
         return entry.country
 
     def nation_of(self, word: str) -> str | None:
@@ -387,6 +388,8 @@ def _applies(entry: ActorEntry, surface: str, country: str | None, distinctive: 
     Federal Police, but "Houthi forces" are the Houthis wherever the place resolver put the event."""
     if entry.id.startswith(STATE_UNIT_PREFIX):  # "prison guards" are a unit of the event's country's forces
         return bool(country) and entry.country == country
+    if entry.country and entry.country != country and surface.lower() in _NEWS_AGENCIES:
+        return False  # "confirmed to AFP" in San Salvador: the news agency, not the Philippines' army
     if not country or not entry.country or entry.country == country:
         return True
     if distinctive and entry.inter in (2, 3, 4) and "{country}" not in entry.name:

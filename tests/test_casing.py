@@ -67,6 +67,17 @@ def test_a_spanish_article_or_a_word_for_a_part_of_town_opens_a_name_whatever_fo
     assert "la de la" in out.lower() and "El y" not in out and "Los An" not in out
 
 
+def test_a_dotted_initialism_stays_in_capitals_and_goes_on_its_sentence(recaser):
+    # "U.S." is no "u.s.", and the word after it is no sentence start
+    out = recaser.recase("TWO U.S. CITIZENS WERE MURDERED IN LA PAZ. THE U.N. SAID SO.")
+    assert "Two U.S. citizens were" in out and "The U.N. said" in out
+    # a time's initialism may end a sentence: the next word keeps its capital
+    out = recaser.recase("THE BOMB EXPLODED AT 5 P.M. POLICE SAID TWO DIED.")
+    assert "5 P.M. Police said" in out
+    # one letter and a full stop is no initialism ("A. Smith" stays as the other rules read it)
+    assert "U.S." not in recaser.recase("HE SAW A. SMITH IN TOWN TODAY.")
+
+
 def test_cased_text_is_left_as_it_is(recaser):
     text = "Gunmen killed two people in Kabul on Monday, police said. IS claimed the attack."
     assert recaser.recase(text) is text

@@ -35,6 +35,12 @@ GOLDEN = [
     # a bare figure as the subject is a count, not the day of a date
     ("2 were killed by an armed gang in Elburgon.", 2, 2, 2),
     ("Three soldiers on 22/12 were killed.", 3, 3, 3),
+    # a number in words beside a month is a count, not the day: "on 24 May two ..."; a day in digits is none
+    ("On 24 May two U.S. citizens were murdered in La Paz.", 2, 2, 2),
+    ("On 24 May gunmen murdered a judge's bodyguards.", 0, None, None),
+    # the ages listed after "aged" are no count; a dotted initialism does not end the victims' phrase
+    ("Two U.S. Mormon missionaries -- aged 19 and 21 -- were shot to death last night.", 2, 2, 2),
+    ("Two men, aged 19 and 21, were killed.", 2, 2, 2),
     # a long apposition between the victim and the verb
     ("On 8 March 2020, 1 civilian, working as a cook on a military base, was kidnapped and killed by Taliban "
      "militants.", 1, 1, 1),

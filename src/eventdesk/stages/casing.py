@@ -69,6 +69,7 @@ class Recaser:
     given: frozenset[str] = frozenset()  # given names (data/rules/person_names.json), lower-cased
     joining: frozenset[str] = frozenset()  # particles that join a name's words ("Vina del Mar"; casing_words.json)
     openers: frozenset[str] = frozenset()  # words that open a name whatever follows ("El Pedregal"; casing_words.json)
+    time_marks: frozenset[str] = frozenset()  # initialisms that may end a sentence ("P.M."; casing_words.json)
     _memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -88,7 +89,8 @@ class Recaser:
                    frozenset(word_list("name_words.json", "rare_name_words")),
                    frozenset(w.lower() for w in word_list("person_names.json", "given_names")),
                    frozenset(word_list("casing_words.json", "joining_particles")),
-                   frozenset(word_list("casing_words.json", "name_openers")))
+                   frozenset(word_list("casing_words.json", "name_openers")),
+                   frozenset(word_list("casing_words.json", "time_initialisms")))
 
     def recase(self, text: str) -> str:
         """``text`` with every uncased paragraph recased; the same length, the same letters."""
@@ -133,13 +135,19 @@ class Recaser:
                 if after and (low in self.name_starters and not before):
                     kinds[i] = "title"
         self._person_names(text, words, kinds)
+        initials = _initialisms(text, words)
+        for i in initials:
+            kinds[i] = "upper"
+        # the word after an initialism goes on its sentence, unless the initialism may end one ("P.M.")
+        ends = {run[-1] for run in _runs(sorted(initials))
+                if "".join(words[k].group(0) for k in run).lower() not in self.time_marks}
         out = list(text.lower())
         for i, m in enumerate(words):
             start, end = m.start(), m.end()
             kind = kinds[i]
             if kind == "upper":
                 out[start:end] = m.group(0).upper()
-            elif kind == "title" or _starts_sentence(text, start):
+            elif kind == "title" or (_starts_sentence(text, start) and i - 1 not in ends):
                 out[start] = text[start].upper()
         return "".join(out)
 
@@ -217,6 +225,37 @@ def _starts_sentence(text: str, start: int) -> bool:
     if i and start - i == 1 and text[i] == " ":
         return False  # one space after a word: every alternative of the pattern needs a mark (or the text's start)
     return _SENTENCE_START.search(text, i, start) is not None
+
+
+def _initialisms(text: str, words: list) -> set[int]:
+    """The indexes of the letters of dotted initialisms, two single letters or more each followed by
+    a full stop ("U.S.", "U.N.", "P.M."): written in capitals, and the word after one does not open a
+    sentence ("TWO U.S. CITIZENS" is "two U.S. citizens", not "two u.s. Citizens")."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, m in enumerate(words):
+        dotted = m.end() - m.start() == 1 and text[m.end():m.end() + 1] == "." and \
+            (not run or m.start() == words[run[-1]].end() + 1)
+        if dotted:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = [i] if m.end() - m.start() == 1 and text[m.end():m.end() + 1] == "." else []
+    if len(run) >= 2:
+        out.update(run)
+    return out
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Consecutive indexes grouped: [1, 2, 5, 6, 7] -> [[1, 2], [5, 6, 7]]."""
+    out: list[list[int]] = []
+    for i in indexes:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
 
 
 def _joined(text: str, words: list, i: int) -> bool:

@@ -257,7 +257,10 @@ def _skip_verb_group(tokens: list[Token], i: int) -> int:
 
 
 def _in_date(tokens: list[Token], k: int) -> bool:
-    """Whether the number at k is part of a date ("on 22/12", "12 May"), not a count ("2 were killed")."""
+    """Whether the number at k is part of a date ("on 22/12", "12 May"), not a count ("2 were killed"); a
+    number written in words is no day ("on 24 May two citizens were murdered")."""
+    if tokens[k].low.isalpha():
+        return False
     dated = _MONTHS | {"on", "/"}
     return (k > 0 and tokens[k - 1].low in dated) or (k + 1 < len(tokens) and tokens[k + 1].low in dated)
 

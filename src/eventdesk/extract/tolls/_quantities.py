@@ -122,7 +122,7 @@ class Token:
     end: int
 
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|(?:[A-Za-z]\.){2,}(?![A-Za-z])|[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|[^\sA-Za-z\d]")
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -174,10 +174,11 @@ def is_excluded_number(tokens: list[Token], i: int) -> bool:
         value = int(tok.low.replace(",", "")) if tok.low.replace(",", "").isdigit() else 0
         if 1900 <= value <= 2100 and "," not in tok.low:
             return True
-    if prev is not None and prev.low in _MONTHS:
+    digits = tok.low[:1].isdigit()  # a number in words is no day of a month: "on 24 May two citizens"
+    if prev is not None and prev.low in _MONTHS and digits:
         return True
     if nxt is not None:
-        if nxt.low in _MONTHS or nxt.low in _UNIT_AFTER or nxt.low.startswith(("year-old", "years-old")):
+        if (nxt.low in _MONTHS and digits) or nxt.low in _UNIT_AFTER or nxt.low.startswith(("year-old", "years-old")):
             return True
         if nxt.low in (":", "/", "%") and nxt.start == tok.end:
             return True
@@ -191,6 +192,10 @@ def is_excluded_number(tokens: list[Token], i: int) -> bool:
     if tok.low.isdigit() and prev is not None and prev.low == "," and nxt is not None and nxt.low == "," and \
             i >= 2 and tokens[i - 2].text[:1].isupper() and tokens[i - 2].text[1:2].islower():
         return True  # an age set off after a name: "Rodriguez Porth, 65, was killed"
+    if prev is not None and prev.low in ("and", "or", ",") and i >= 2 and \
+            parse_number(tokens[i - 2].low) is not None and is_excluded_number(tokens, i - 2) and \
+            any(t.low in ("aged", "age", "ages") for t in tokens[max(0, i - 6):i - 2]):
+        return True  # the ages listed after "aged": "aged 19 and 21"
     if prev is not None and prev.low in ("aged", "age", "ages", "no", "number", "brigade", "battalion", "route", "highway", "kilometre", "km", "size"):
         return True
     return False

@@ -112,7 +112,8 @@ def _single_victim() -> re.Pattern[str]:
     return re.compile(pattern("toll_words.json", "single_victim"), re.IGNORECASE)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[(\"'])")
+# not after a dotted initialism: "Two U.S. Mormon missionaries ... were shot" is one sentence
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Za-z]\.[A-Za-z]\.)\s+(?=[A-Z0-9\[(\"'])")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from eventdesk.extract.tolls._quantities import parse_number
+from eventdesk.extract.tolls._quantities import MONTHS, parse_number
 from eventdesk.rules import word_list
 
 __all__ = ["VictimRules", "load_victim_rules", "named_victims"]
@@ -130,6 +130,13 @@ def _conjuncts(t) -> list:
     return out
 
 
+def _day_of_month(t) -> bool:
+    """A number beside a month's name is a date's day, whatever the parse hangs it on: "during the
+    evening of 24 May two U.S. citizens were murdered" (spaCy makes 24 a count of the citizens)."""
+    doc = t.doc
+    return any(0 <= k < len(doc) and doc[k].lower_.rstrip(".") in MONTHS for k in (t.i - 1, t.i + 1))
+
+
 def _count(t, rules: VictimRules) -> int:
     low = t.lower_
     if low in rules.nonperson:
@@ -137,7 +144,7 @@ def _count(t, rules: VictimRules) -> int:
     if t.pos_ == "NUM":  # "Rodriguez Porth and two of his bodyguards"
         n = parse_number(t.lower_)
         return n if n is not None and n < 10_000 and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) else 0
-    num = next((c for c in t.children if c.dep_ == "nummod"), None)
+    num = next((c for c in t.children if c.dep_ == "nummod" and not _day_of_month(c)), None)
     if num is not None:
         n = parse_number(num.lower_)
         return n if n is not None and n < 10_000 else 0

@@ -191,3 +191,33 @@ def test_a_knowledge_base_row_of_another_actor_adds_nothing_to_it() -> None:
     kb = kb_entries("id,name,inter,countries,aliases,years,source\n"
                     "pcc,PCC: First Capital Command,3,Brazil,PCC|First Capital Command,1993-,t\n", base)
     assert [(e.id, e.name) for e in kb] == [("kb:pcc", "PCC: First Capital Command")]
+
+
+def test_a_name_spelled_with_doubled_letters_once_is_that_name() -> None:
+    kb = "id,name,inter,countries,aliases,years,source\n" \
+         "x-zw,Zarate Willka Armed Forces of Liberation,2,Bolivia,Zarate Willka|Zarate Willka Armed Forces of Liberation,,test\n"
+    from eventdesk.extract.actors._dictionary import kb_entries
+
+    d = ActorDictionary(kb_entries(kb, ()))
+    # transliterations vary most in doubled letters: a name of two words or more matches either way
+    assert [m[2] for m in d.matches("a self-styled Zarate Wilka Armed Forces of Liberation group")] == \
+        ["Zarate Wilka Armed Forces of Liberation"]
+    assert d.lookup("Zarate Wilka", "Bolivia").name == "Zarate Willka Armed Forces of Liberation"
+    # a one-word name does not ("Willka" alone is no alias, and no one-word variant is made)
+    kb1 = "id,name,inter,countries,aliases,years,source\nx-h,Hizbollah,2,Lebanon,Hizbollah,,test\n"
+    assert ActorDictionary(kb_entries(kb1, ())).matches("Hizbolah fighters") == []
+
+
+def test_a_name_joined_to_an_acronym_by_a_hyphen_is_matched_but_not_after_a_prefix() -> None:
+    kb = "id,name,inter,countries,aliases,years,source\n" \
+         "x-zw,Zarate Willka Armed Forces of Liberation,2,Bolivia,Zarate Willka,,test\n" \
+         "x-h,Houthis,2,Yemen,Houthi|Houthi forces,,test\n"
+    from eventdesk.extract.actors._dictionary import kb_entries
+
+    d = ActorDictionary(kb_entries(kb, ()))
+    assert [m[2] for m in d.matches("members of the FAL-Zarate Willka group")] == ["Zarate Willka"]
+    assert [m[2] for m in d.matches("MEMBERS OF THE FAL-ZARATE WILLKA GROUP")] == ["ZARATE WILLKA"]
+    # a prefix that qualifies the name, in any case, or a word in lower case: not the group
+    assert d.matches("gunmen attacked an anti-Houthi rally") == []
+    assert d.matches("GUNMEN ATTACKED AN ANTI-HOUTHI RALLY") == []
+    assert d.matches("Pro-Houthi forces marched") == []

@@ -51,6 +51,7 @@ _FUNCTION_WORDS: frozenset[str] = word_list("actor_words.json", "function_words"
 # words that name a kind of force, not whose: "Military Police", "National Guard", "Special Police"
 _GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | word_list("actor_words.json", "generic_force_words")
 _NEWS_AGENCIES: frozenset[str] = word_list("actor_words.json", "news_agencies")  # type: ignore[assignment]
+_HYPHEN_PREFIXES: frozenset[str] = word_list("actor_words.json", "hyphen_prefixes")  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,18 @@ class ActorDictionary:
                     self._ethnic[alias.lower()] = e
                 else:
                     self._by_alias.setdefault(alias.lower(), []).append(e)
+        # a name of two words or more also in its spelling with doubled letters single ("Zarate Willka"
+        # is spelled "Zarate Wilka" too, "Hizbollah" "Hizbolah"): transliterations vary there most
+        variants = {v: rows for alias, rows in self._by_alias.items()
+                    if (v := _single_letters(alias)) != alias and len(alias.split()) >= 2}
+        for variant, rows in variants.items():
+            self._by_alias.setdefault(variant, list(rows))
         # alias -> the actors that hold it (an actors.csv row and the knowledge-base rows merged into it,
         # or one knowledge-base row's rows per country, are one actor)
         self._holders: dict[str, set[str]] = {}
         for alias, rows in self._by_alias.items():
             self._holders[alias] = {e.id.split("+")[0].split("@")[0] for e in rows}
-        self._pattern = _alias_regex(a for e in self.entries if not e.is_lexicon for a in e.aliases)
+        self._pattern = _alias_regex([*(a for e in self.entries if not e.is_lexicon for a in e.aliases), *variants])
         self._matched: dict[str, tuple[tuple[int, int, str], ...]] = {}  # text -> ``matches``
 
     @classmethod
@@ -226,11 +233,21 @@ class ActorDictionary:
         memo = self._matched
         known = memo.get(text)
         if known is None:
-            found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)]
+            found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)
+                     if not (m.start() and text[m.start() - 1] == "-") or self._after_acronym(text, m.start() - 1)]
             if len(memo) >= self._KEEP:
                 memo.clear()
             known = memo[text] = tuple(m for m in found if self._case_ok(m[2]))
         return list(known)
+
+    def _after_acronym(self, text: str, hyphen: int) -> bool:
+        """Whether the word before a hyphen may be a group's acronym, which its name may be joined to
+        ("the FAL-Zarate Wilka group"; the recased reading of wire copy writes an acronym it does not
+        know as a name, "Fal-Zarate"): two letters or more, capitalised, and no prefix that qualifies
+        the name ("anti-Houthi forces", "Pro-Haftar", ``actor_words.json`` hyphen_prefixes)."""
+        m = _WORD_BEFORE.search(text, max(0, hyphen - 12), hyphen)
+        return m is not None and len(m.group(1)) > 1 and m.group(1)[0].isupper() and \
+            m.group(1).lower() not in _HYPHEN_PREFIXES
 
     def _case_ok(self, surface: str) -> bool:
         """Short all-capital aliases (IS, AA, CV) only match in capitals."""
@@ -239,6 +256,11 @@ class ActorDictionary:
                 if a.lower() == surface.lower():
                     return not (_needs_capitals(e, a) and surface != a)
         return True
+
+
+def _single_letters(alias: str) -> str:
+    """``alias`` lower-cased with every doubled letter written once: "zarate willka" -> "zarate wilka"."""
+    return re.sub(r"([a-z])\1+", r"\1", alias.lower())
 
 
 def _is_acronym(alias: str) -> bool:
@@ -320,7 +342,9 @@ def _needs_capitals(entry: ActorEntry, alias: str) -> bool:
 def _alias_regex(aliases: Iterable[str]) -> re.Pattern[str]:
     body = trie_pattern(set(aliases))
     # "Taliban-planted", "IS-linked": a lower-case word after a hyphen qualifies the actor, it does not rename it
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
+    # after a hyphen only where a letter comes before it: ``ActorDictionary.matches`` keeps the names
+    # joined to an actor's acronym ("FAL-Zarate Wilka")
+    return re.compile(rf"(?<!\w)(?:(?<!-)|(?<=[A-Za-z]-))(?:{body})(?![\w]|-(?-i:[A-Z0-9]))", re.IGNORECASE)
 
 
 def named_actors(text: str, span: Span, country: str | None, dictionary: ActorDictionary,
@@ -399,7 +423,11 @@ def _applies(entry: ActorEntry, surface: str, country: str | None, distinctive: 
     if entry.name.startswith(("Military Forces of", "Police Forces of")) and entry.inter == 1 and \
             entry.country not in surface and generic_name(surface):
         return False
-    return surface in entry.aliases
+    # its exact spelling, or a spelling of a name of two words or more with doubled letters written
+    # once ("al-Shabab militants" for "Al-Shabaab militants")
+    return surface in entry.aliases or any(
+        surface.lower() != a.lower() and _single_letters(a) == _single_letters(surface)
+        for a in entry.aliases if len(a.split()) >= 2)
 
 
 def _entry_actor(entry: ActorEntry, country: str | None, span: Span) -> Actor:

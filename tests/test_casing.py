@@ -41,6 +41,15 @@ def test_a_rare_word_that_is_a_name_is_the_name_inside_a_personal_name(recaser):
     assert "the romero hills" in out and "the garrison slept" in out
 
 
+def test_a_rare_word_that_is_a_name_is_the_name_after_a_word_no_list_knows(recaser):
+    # "Eulogio" is in no word list (nor the census's given names): the rare name word after it is a surname
+    out = recaser.recase("INSPECTOR EULOGIO FLORES DIED IN THE EXPLOSION.")
+    assert "Eulogio Flores died" in out
+    # after a known word it stays the common word
+    out = recaser.recase("THE POLICE FOUND FLORES AND WREATHS AT THE SITE.")
+    assert "found flores" in out
+
+
 def test_a_run_of_name_openers_opens_one_name(recaser):
     # "villa" and "el" both open names: read right to left, the run is one name, not "villa El Salvador"
     out = recaser.recase("GUNMEN SHOT A DEPUTY IN FRONT OF HIS DRUGSTORE IN THE VILLA EL SALVADOR DISTRICT.")

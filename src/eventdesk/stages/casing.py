@@ -193,8 +193,16 @@ class Recaser:
             before = [words[j].group(0).lower() for j in (i - 1, i - 2)
                       if j >= 0 and _joined(text, words, j) and all(kinds[k] == "title" for k in range(j, i))]
             after = i + 1 < len(words) and _joined(text, words, i) and kinds[i + 1] == "title"
-            if any(w in self.given for w in before) or (low in self.given and after):
+            # or right after a word no word list knows: "INSPECTOR EULOGIO FLORES" (a given name the
+            # census list lacks)
+            unknown = bool(before) and self._unknown(before[0])
+            if any(w in self.given for w in before) or (low in self.given and after) or unknown:
                 kinds[i] = "title"
+
+    def _unknown(self, low: str) -> bool:
+        """Whether no word list knows the lower-cased word: no common word, inflection, proper noun
+        or acronym (a name, most likely: "eulogio")."""
+        return self._kind(low) == "title" and low not in self.proper
 
     def _kind(self, word: str) -> str:
         low = word.lower()

@@ -235,24 +235,17 @@ def _starts_sentence(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text, i, start) is not None
 
 
+_INITIALISM = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){2,}(?![A-Za-z])")
+
+
 def _initialisms(text: str, words: list) -> set[int]:
     """The indexes of the letters of dotted initialisms, two single letters or more each followed by
     a full stop ("U.S.", "U.N.", "P.M."): written in capitals, and the word after one does not open a
     sentence ("TWO U.S. CITIZENS" is "two U.S. citizens", not "two u.s. Citizens")."""
-    out: set[int] = set()
-    run: list[int] = []
-    for i, m in enumerate(words):
-        dotted = m.end() - m.start() == 1 and text[m.end():m.end() + 1] == "." and \
-            (not run or m.start() == words[run[-1]].end() + 1)
-        if dotted:
-            run.append(i)
-            continue
-        if len(run) >= 2:
-            out.update(run)
-        run = [i] if m.end() - m.start() == 1 and text[m.end():m.end() + 1] == "." else []
-    if len(run) >= 2:
-        out.update(run)
-    return out
+    found = [m.span() for m in _INITIALISM.finditer(text)]
+    if not found:
+        return set()
+    return {i for i, m in enumerate(words) if any(a <= m.start() < b for a, b in found)}
 
 
 def _runs(indexes: list[int]) -> list[list[int]]:

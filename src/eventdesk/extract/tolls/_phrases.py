@@ -35,6 +35,14 @@ from eventdesk.extract.tolls._words import (
     NOT_A_NAME as _NOT_A_NAME,
     NAME_STOPS as _NAME_STOPS,
     FULFILLED as _FULFILLED,
+    DEATH_NOUNS_OF as _DEATH_NOUNS_OF,
+    BODY_NOUNS_OF as _BODY_NOUNS_OF,
+    FATAL_PARTICIPLES as _FATAL_PARTICIPLES,
+    SHOOTING_BEFORE_DEAD as _SHOOTING_BEFORE_DEAD,
+    VERBS_BEFORE_DOWN as _VERBS_BEFORE_DOWN,
+    LOSE_FORMS as _LOSE_FORMS,
+    NONE_BEFORE_DEATH as _NONE_BEFORE_DEATH,
+    NOT_PERSON_ER as _NOT_PERSON_ER,
 )
 
 __all__ = ["Claim", "claims_in", "vague_default"]
@@ -91,17 +99,17 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
         return None  # "sentenced two men to death": a penalty, not a toll
     if low in ("dead", "death") and prev in ("shot", "shooting", "to"):
         return "active"
-    if low in ("death", "deaths", "killing", "killings", "murder", "murders") and nxt == "of":
+    if low in _DEATH_NOUNS_OF and nxt == "of":
         if any(t.low in _PROTEST_WORDS for t in tokens[:i]):
             return None  # "protest the killing of X": the grievance, not this event's toll
         return "active"
-    if low in ("body", "bodies", "corpse", "corpses", "remains") and nxt == "of":
+    if low in _BODY_NOUNS_OF and nxt == "of":
         return "active"
-    if low in ("shot", "stabbed", "wounded", "injured", "assaulted", "beaten") and prev == "fatally":
+    if low in _FATAL_PARTICIPLES and prev == "fatally":
         return "active"  # "fatally shot the leader"
-    if low in ("shot", "shooting", "gunned") and nxt in ("dead", "down"):
+    if low in _SHOOTING_BEFORE_DEAD and nxt in ("dead", "down"):
         return None  # the following "dead"/"down" carries the trigger
-    if low == "down" and prev in ("gunned", "gunning", "cut", "mowed"):
+    if low == "down" and prev in _VERBS_BEFORE_DOWN:
         return "active"
     if low == "death" and nxt == "toll":
         return None
@@ -112,12 +120,12 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
                 and not any(t.low == "used" for t in tokens[max(0, i - 8):i - 1]):
             return None  # an aim, not a death: "tried to kill the mayor", "an attempt to kill General Maza"
         return "active"
-    if low == "lives" and prev in ("their", "his", "her") and i >= 2 and tokens[i - 2].low in ("lost", "lose", "losing"):
+    if low == "lives" and prev in ("their", "his", "her") and i >= 2 and tokens[i - 2].low in _LOSE_FORMS:
         return "state"
-    if low in ("life",) and prev in ("his", "her") and i >= 2 and tokens[i - 2].low in ("lost", "lose", "losing"):
+    if low in ("life",) and prev in ("his", "her") and i >= 2 and tokens[i - 2].low in _LOSE_FORMS:
         return "state"
     if low in _DEATH_STATES:
-        if low in ("death",) or any(t.low in ("no", "without", "zero", "nil") for t in tokens[max(0, i - 3):i]):
+        if low in ("death",) or any(t.low in _NONE_BEFORE_DEATH for t in tokens[max(0, i - 3):i]):
             return None  # "injuring three women with no report of fatalities": none, not three
         return "state"
     return None
@@ -425,5 +433,5 @@ def _is_person(head: list[str]) -> bool:
             return True
     if head:
         last = head[min(len(head), 4) - 1]
-        return len(last) > 3 and last.endswith(_PERSON_SUFFIXES) and last not in ("number", "order", "other", "matter", "quarter", "water", "center", "centre", "border", "corner", "attempt")
+        return len(last) > 3 and last.endswith(_PERSON_SUFFIXES) and last not in _NOT_PERSON_ER
     return False

@@ -72,7 +72,7 @@ def _modifier(words: list[str]) -> tuple[str, int]:
         return "atleast", 2
     if two in ("up to", "as many"):
         return "upto", 2
-    if words[0] in ("over", "nearly", "almost", "around", "about", "approximately", "roughly", "some", "estimated", "an"):
+    if words[0] in _APPROXIMATORS:
         if words[0] == "an" and len(words) > 1 and words[1] == "estimated":
             return "approx", 2
         if words[0] == "some" and (len(words) < 2 or parse_number(words[1]) is None):
@@ -104,7 +104,7 @@ def _vague_phrase(tokens: list[Token], j: int) -> int | None:
     words = [t.low for t in tokens[j : j + 5]]
     for size in (5, 4, 3):
         if len(words) >= size and words[size - 1] == "of" and words[size - 2] == "number":
-            if words[0] in ("an", "a", "unknown", "unspecified", "undetermined", "unconfirmed", "undisclosed", "large", "significant"):
+            if words[0] in _VAGUE_OPENERS:
                 return j + size
     return None
 
@@ -137,6 +137,10 @@ VAGUE_WORDS: Mapping[str, int | None] = vague_counts()
 # or an ordinal: data/rules/toll_words.json
 _MONTHS: frozenset[str] = word_list("toll_words.json", "months")  # type: ignore[assignment]
 _UNIT_AFTER: frozenset[str] = word_list("toll_words.json", "unit_after")  # type: ignore[assignment]
+_APPROXIMATORS: frozenset[str] = word_list("toll_words.json", "approximators")  # type: ignore[assignment]
+_VAGUE_OPENERS: frozenset[str] = word_list("toll_words.json", "vague_number_openers")  # type: ignore[assignment]
+_NOT_A_COUNT_AFTER: frozenset[str] = word_list("toll_words.json", "not_a_count_after")  # type: ignore[assignment]
+_AGE_WORDS: frozenset[str] = word_list("toll_words.json", "age_words")  # type: ignore[assignment]
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -194,9 +198,9 @@ def is_excluded_number(tokens: list[Token], i: int) -> bool:
         return True  # an age set off after a name: "Rodriguez Porth, 65, was killed"
     if prev is not None and prev.low in ("and", "or", ",") and i >= 2 and \
             parse_number(tokens[i - 2].low) is not None and is_excluded_number(tokens, i - 2) and \
-            any(t.low in ("aged", "age", "ages") for t in tokens[max(0, i - 6):i - 2]):
+            any(t.low in _AGE_WORDS for t in tokens[max(0, i - 6):i - 2]):
         return True  # the ages listed after "aged": "aged 19 and 21"
-    if prev is not None and prev.low in ("aged", "age", "ages", "no", "number", "brigade", "battalion", "route", "highway", "kilometre", "km", "size"):
+    if prev is not None and prev.low in _NOT_A_COUNT_AFTER:
         return True
     return False
 

@@ -34,6 +34,18 @@ __all__ = [
     "TOLL_VERBS",
     "HEAD_STOPS",
     "FULFILLED",
+    "DEATH_NOUNS_OF",
+    "BODY_NOUNS_OF",
+    "FATAL_PARTICIPLES",
+    "SHOOTING_BEFORE_DEAD",
+    "VERBS_BEFORE_DOWN",
+    "LOSE_FORMS",
+    "NONE_BEFORE_DEATH",
+    "NOT_PERSON_ER",
+    "APPROXIMATORS",
+    "VAGUE_NUMBER_OPENERS",
+    "NOT_A_COUNT_AFTER",
+    "AGE_WORDS",
 ]
 
 _WORDS = word_lists("toll_words.json")
@@ -58,3 +70,15 @@ HEAD_STOPS: frozenset[str] = _WORDS["head_stops"]  # type: ignore[assignment]
 NOT_A_NAME: frozenset[str] = _WORDS["not_a_name"]  # type: ignore[assignment]
 NAME_STOPS: frozenset[str] = _WORDS["name_stops"]  # type: ignore[assignment]
 FULFILLED: frozenset[str] = _WORDS["fulfilled_before_infinitive"]  # type: ignore[assignment]
+DEATH_NOUNS_OF: frozenset[str] = _WORDS["death_nouns_before_of"]  # type: ignore[assignment]
+BODY_NOUNS_OF: frozenset[str] = _WORDS["body_nouns_before_of"]  # type: ignore[assignment]
+FATAL_PARTICIPLES: frozenset[str] = _WORDS["fatal_participles"]  # type: ignore[assignment]
+SHOOTING_BEFORE_DEAD: frozenset[str] = _WORDS["shooting_before_dead"]  # type: ignore[assignment]
+VERBS_BEFORE_DOWN: frozenset[str] = _WORDS["verbs_before_down"]  # type: ignore[assignment]
+LOSE_FORMS: frozenset[str] = _WORDS["lose_forms"]  # type: ignore[assignment]
+NONE_BEFORE_DEATH: frozenset[str] = _WORDS["none_before_death"]  # type: ignore[assignment]
+NOT_PERSON_ER: frozenset[str] = _WORDS["not_person_er_words"]  # type: ignore[assignment]
+APPROXIMATORS: frozenset[str] = _WORDS["approximators"]  # type: ignore[assignment]
+VAGUE_NUMBER_OPENERS: frozenset[str] = _WORDS["vague_number_openers"]  # type: ignore[assignment]
+NOT_A_COUNT_AFTER: frozenset[str] = _WORDS["not_a_count_after"]  # type: ignore[assignment]
+AGE_WORDS: frozenset[str] = _WORDS["age_words"]  # type: ignore[assignment]

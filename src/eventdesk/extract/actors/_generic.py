@@ -45,6 +45,14 @@ _COMMUNITY_FIGHTERS = MappingProxyType(
 _FIGHT_VERBS: frozenset[str] = word_list("actor_words.json", "fight_verbs")  # type: ignore[assignment]
 _GANG_NOUNS: frozenset[str] = word_list("actor_words.json", "gang_nouns")  # type: ignore[assignment]
 _MILITIA_NOUNS: frozenset[str] = word_list("actor_words.json", "militia_nouns")  # type: ignore[assignment]
+_NATION_FORCE_NOUNS: frozenset[str] = word_list("actor_words.json", "nation_force_nouns")  # type: ignore[assignment]
+_COMMUNITY_YOUNG_MEN: frozenset[str] = word_list("actor_words.json", "community_young_men")  # type: ignore[assignment]
+_MEMBER_NOUNS: frozenset[str] = word_list("actor_words.json", "member_nouns")  # type: ignore[assignment]
+_DRUG_TRADE_NOUNS: frozenset[str] = word_list("actor_words.json", "drug_trade_nouns")  # type: ignore[assignment]
+_STATE_FORCE_MODIFIERS: frozenset[str] = word_list("actor_words.json", "state_force_modifiers")  # type: ignore[assignment]
+_STATE_PERSONNEL_MODIFIERS: frozenset[str] = word_list("actor_words.json", "state_personnel_modifiers")  # type: ignore[assignment]
+_UNNAMED_GROUP_MODIFIERS: frozenset[str] = word_list("actor_words.json", "unnamed_group_modifiers")  # type: ignore[assignment]
+_UNNAMED_MEN_MODIFIERS: frozenset[str] = word_list("actor_words.json", "unnamed_men_modifiers")  # type: ignore[assignment]
 _PROTEST_NOUNS: frozenset[str] = word_list("actor_words.json", "protest_nouns")  # type: ignore[assignment]
 _RIOT_NOUNS: frozenset[str] = word_list("actor_words.json", "riot_nouns")  # type: ignore[assignment]
 _VIGILANTE_NOUNS: frozenset[str] = word_list("actor_words.json", "vigilante_nouns")  # type: ignore[assignment]
@@ -146,7 +154,7 @@ def _rule_for(
 ) -> tuple[str, int, str, str | None] | None:
     """(name template, inter, rule key, nation or None) for a head noun, or None."""
     nation = next((n for t in [*left, *phrase_left] if (n := dictionary.nation_of(t.text)) is not None), None)
-    if nation is None and low in ("forces", "force", "troops", "army", "police"):
+    if nation is None and low in _NATION_FORCE_NOUNS:
         nation = _of_nation(token, dictionary)
     ethnic = next((e for t in left if (e := dictionary.ethnic(t.text)) is not None), None)
     if low in _FIRED_WEAPONS and token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in _FIRING_VERBS:
@@ -156,13 +164,13 @@ def _rule_for(
     # the force behind a word for what it does or holds: "killed during a police raid", "1 Afghan
     # security personnel commander was killed", "attacked an Afghan military convoy", "a police check
     # post" (an asset only in a role: not where something happened, "died in a police station")
-    if left_words & {"military", "army", "police", "security"} and (
+    if left_words & _STATE_FORCE_MODIFIERS and (
             low in _STATE_ACTIONS or low in ("commander", "commanders") or (low in _STATE_ASSETS and role)):
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
-    if low == "personnel" and left_words & {"security", "military", "army", "defence", "defense", "police"}:
+    if low == "personnel" and left_words & _STATE_PERSONNEL_MODIFIERS:
         # "Afghan security personnel": the state's forces (never "medical personnel")
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
-    if ethnic is not None and (low in _MILITIA_NOUNS or low in _ARMED_NOUNS or low in ("youths", "herders", "herdsmen")):
+    if ethnic is not None and (low in _MILITIA_NOUNS or low in _ARMED_NOUNS or low in _COMMUNITY_YOUNG_MEN):
         return ethnic.name, 4, f"generic:ethnic:{ethnic.id}", None
     kind = _COMMUNITY_FIGHTERS.get(low)
     if kind is not None and (role == "side" or (role == "agent" and _verb_in(token, _FIGHT_VERBS)) or
@@ -172,12 +180,12 @@ def _rule_for(
     if low in _MILITIA_NOUNS:
         template, inter, key, _ = _militia_rule(left_words)
         return template, inter, key, nation
-    if low == "group" and left_words & {"armed", "unidentified", "unknown", "criminal"}:
+    if low == "group" and left_words & _UNNAMED_GROUP_MODIFIERS:
         return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
-    if low in _ARMED_NOUNS or (low == "men" and left_words & {"armed", "unidentified", "unknown", "masked"}):
+    if low in _ARMED_NOUNS or (low == "men" and left_words & _UNNAMED_MEN_MODIFIERS):
         return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
-    if low in _GANG_NOUNS or (low in ("member", "members", "leader", "leaders") and "gang" in left_words) or \
-            (low in ("traffickers", "trafficker", "dealers", "dealer") and "drug" in left_words):
+    if low in _GANG_NOUNS or (low in _MEMBER_NOUNS and "gang" in left_words) or \
+            (low in _DRUG_TRADE_NOUNS and "drug" in left_words):
         # "a gang member was killed by rival gang members", "drug traffickers opened fire"
         return "Unidentified Gang ({country})", 3, "generic:unidentified-gang", None
     if low in _PROTEST_NOUNS:

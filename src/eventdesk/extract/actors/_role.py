@@ -21,6 +21,7 @@ _EXPLOSIVES: frozenset[str] = word_list("actor_words.json", "explosive_nouns")  
 # "rebels were reported to have beaten residents": the passive subject of a verb of report or belief
 # is the subject of the infinitive after it
 _RAISING: frozenset[str] = word_list("actor_words.json", "raising_verbs")  # type: ignore[assignment]
+_SELF_NAMING_VERBS: frozenset[str] = word_list("actor_words.json", "self_naming_verbs")  # type: ignore[assignment]
 
 
 def role_of(token: Token) -> tuple[str, int | None]:
@@ -101,7 +102,7 @@ def _learned_of(verb: Token) -> bool:
 
 def _names_itself(verb: Token) -> bool:
     """"calling itself", "calls themselves": the verb's object names its own subject."""
-    return verb.lemma_.lower() in ("call", "name", "style") and \
+    return verb.lemma_.lower() in _SELF_NAMING_VERBS and \
         any(c.dep_ in ("dobj", "obj") and c.lower_ in ("itself", "themselves") for c in verb.children)
 
 

@@ -21,6 +21,8 @@ from eventdesk.extract.actors._community import named_militias
 from eventdesk.extract.actors.roles import ARMED_INTER, generic_actor
 from eventdesk.rules import pattern, word_list
 
+_MILITARY_FORCE_NOUNS: frozenset[str] = word_list("actor_words.json", "military_force_nouns")  # type: ignore[assignment]
+
 __all__ = [
     "agent_over_patient",
     "between_order",
@@ -137,7 +139,7 @@ def intervening_force(text: str, sentence: Span, country: str | None,
     force = m.group("force").lower()
     noun = force.split()[-1]
     # "security forces" keeping order at a crowd are its police (roles.crowd_force)
-    kind = "Military" if noun in ("soldiers", "troops", "army", "military", "forces") and \
+    kind = "Military" if noun in _MILITARY_FORCE_NOUNS and \
         not force.startswith("security") else "Police"
     return Actor(f"{kind} Forces of {actors_stage.with_article(country)}", 1, at, f"generic:{kind.lower()}")
 

@@ -47,7 +47,8 @@ def _chain_gap() -> re.Pattern[str]:
     return re.compile(pattern("place_words.json", "chain_gap"), re.IGNORECASE)
 
 
-_LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s")
+# (a name after the "and": ", and demanded the release" ends no list)
+_LIST_REST = re.compile(r"^(?:\s*,\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)*\s*,?\s*(?:and|or|&)\s+(?-i:[A-Z])")
 # a separator, then maybe a name the gazetteer does not know (", Gankoi Yeba, Zambana" before "Kwossa")
 _LIST_SEP_NAMES = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w'’\-]*\s+){0,2})+")
 

@@ -84,6 +84,17 @@ def test_two_names_of_one_country_place_a_note_that_names_none(events_of) -> Non
     assert _places(events) == [("Tripoli", "Libya")]
 
 
+def test_a_name_read_as_a_place_outweighs_names_of_a_person_or_an_organisation(events_of) -> None:
+    # "in Rashayya" (the gazetteer's Rachaiya el Ouadi) is read as a place; "Progressive" (of a party's
+    # name) and "Abu" (of an MP's) have homonyms in the Philippines, but they are no place reading
+    events = events_of("On 1 May 2020, supporters of the Progressive Socialist Party gathered in Rashayya and "
+                       "held up photographs of MP Wael Abu Faour, demanding action against hunger.")
+    assert events and all(e.place is not None and e.place.country == "Lebanon" for e in events)
+    # a single name read as a place still says nothing alone (above: Tripoli stays Libya's)
+    events = events_of("On 1 May 2020, supporters of the party gathered in Tripoli with photographs of their MP.")
+    assert _places(events) == [("Tripoli", "Libya")]
+
+
 # -- the dateline's town ------------------------------------------------------------------------
 
 

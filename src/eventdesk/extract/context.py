@@ -53,6 +53,8 @@ def _capital_phrase() -> re.Pattern[str]:
 
 # a locative word right before a place: its own reading as where something happened
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|around|of|off)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# a preposition that reads the name after it as where something is (not "of": "dozens of Hay residents")
+_PLACE_READING = re.compile(r"\b(?:in|near|at|outside|inside|around)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 #: How many times as often as any other a report must name a country to be about it alone ("El
@@ -428,18 +430,28 @@ def _shared_country(text: str, spans: tuple[Span, ...], gazetteer) -> dict[str, 
     a home: "the Bar Elias-el Marj intersection" is Lebanon's (both are its villages), not Libya's Al
     Marj. Empty when no country stands out."""
     from eventdesk.extract.places._text import scan
-    from eventdesk.extract.places._words import never_a_place
+    from eventdesk.extract.places._words import names_an_organisation, never_a_place
 
     names: dict[str, set[str]] = {}
+    weight: dict[str, int] = {}
     for span in spans:
         for cand in scan(text, span, gazetteer):
             key = name_key(text[cand.start:cand.end])
-            own = {e.country for e in cand.entries if e.kind != "country" and name_key(e.name) == key}
+            # a name the text reads as a place ("gathered in Rashayya") says more than one it does not
+            # ("MP Wael Abu Faour": Abu has homonyms in nine countries), also by another of its names
+            # (Rashayya is Rachaiya el Ouadi)
+            placed = _PLACE_READING.search(text, max(0, cand.start - 24), cand.start) is not None
+            own = {e.country for e in cand.entries if e.kind != "country" and (placed or name_key(e.name) == key)}
             surface = text[cand.start:cand.end]
             if key and own and not gazetteer.is_common_word(surface) and not never_a_place(surface) \
+                    and not names_an_organisation(text, cand) \
                     and cand.start != span.start:  # "On 5 May 2020, ..." names no On in Belgium
                 names.setdefault(key, set()).update(own)
-    votes = Counter(country for countries in names.values() for country in countries)
+                weight[key] = max(weight.get(key, 1), 2 if placed else 1)
+    votes = Counter()
+    for key, countries in names.items():
+        for country in countries:
+            votes[country] += weight[key]
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return {}

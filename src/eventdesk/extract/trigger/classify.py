@@ -109,6 +109,10 @@ class _Rx:
     storming: re.Pattern[str]
     ambush: re.Pattern[str]
     state: re.Pattern[str]
+    raiding_sides: re.Pattern[str]  # a raiding side named as the raid's agent
+    search_raid: re.Pattern[str]  # a raid word beside the premises it is made on
+    active_raid: re.Pattern[str]  # "X raided the office", "tried to raid the office": an agent's act
+    raid_spoils: re.Pattern[str]
     armed_harmed: re.Pattern[str]
     civil_harmed: re.Pattern[str]
 
@@ -200,6 +204,14 @@ def _rx() -> _Rx:
         storming=re.compile(rf"{table.nouns['storming']}", i),
         ambush=re.compile(rf"{table.nouns['ambush']}", i),
         state=re.compile(rf"\b{state}\b", i),
+        raiding_sides=re.compile(rf"\b{table.nouns['raiding_sides']}\s+(?:[\w'-]+\s+){{0,4}}?raid|\braid\w*\s+"
+                                 rf"(?:(?:carried out|conducted|staged|launched)\s+)?by\s+(?:[\w'-]+\s+){{0,3}}?"
+                                 rf"{table.nouns['raiding_sides']}\b", i),
+        search_raid=re.compile(rf"\braid(?:s|ed)?\b(?:,?\s+[\w'-]+){{0,10}}?,?\s+{table.nouns['raided_premises']}\b|"
+                               rf"\b{table.nouns['raided_premises']}\s+(?:[\w'-]+\s+){{0,3}}?raided\b", i),
+        active_raid=re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )\braid(?:ed|ing)?\s+(?!by\b)"
+                               r"(?:the|a|an|his|her|their|its|our|several|some|two|three|four|five|\d+|[\w-]+['’]s)\b", i),
+        raid_spoils=re.compile(rf"\b{table.nouns['raid_spoils']}\b", i),
         armed_harmed=_armed_harmed(table.nouns["armed_harmed"]),
         civil_harmed=re.compile(table.nouns["civil_harmed"], i),
         carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
@@ -526,6 +538,13 @@ def classify(
                                          # "Israeli forces arrested 25 Palestinians in raids across the West Bank"
                                          or ("sd_arrest" in c and rx.state.search(t))):
         return out(SD, "Arrests", "sd_arrest") if "sd_arrest" in c else out(SD, "Other", "attack")
+    # nor is a raid of premises that no one is named carrying out ("several raids are under way at residences
+    # owned by drug traffickers", "the farm raided last week, from where Escobar escaped"): an Attack kills, beats
+    # or tortures (CODEBOOK: "people killed in abusive raids")
+    if "attack" in c and not ({"abduct", "sexual"} & c.keys()) and not _harm(c, t, rx) \
+            and all(m.group(0).lower().startswith("raid") for m in rx.cues["attack"].finditer(t)) \
+            and not set(agent_kinds) & {2} and _search_raid(t, rx):
+        return out(SD, "Other", "attack")
 
     # --- one-sided violence: the target decides between Battles and VAC
     if "attack" in c or "sexual" in c or "abduct" in c:
@@ -568,6 +587,15 @@ def classify(
         if cue in c:
             return out(SD, sub, cue)
     return None
+
+
+def _search_raid(t: str, rx: _Rx) -> bool:
+    """A raid made on premises, told without its agent and with nothing taken: "raids are under way at
+    residences", "the houses which were raided". A raid on a village, a camp or people, one with a
+    raiding side named as its agent ("bandits raided the house", "raided by gunmen") or an active verb with
+    an object ("voters tried to raid the office") and one that steals ("80 animals stolen") stay attacks."""
+    return bool(rx.search_raid.search(t)) and not rx.active_raid.search(t) \
+        and not rx.raiding_sides.search(t) and not rx.raid_spoils.search(t)
 
 
 def _harm(c: dict[str, re.Match[str]], t: str, rx: _Rx) -> bool:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
 __all__ = ["accused_act", "caused_state", "universal_victim", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
-           "reference", "remembered", "blind_agent", "series", "time_reference"]
+           "reference", "remembered", "blind_agent", "series", "state_clause", "survived", "time_reference"]
 
 
 def habit(token, rules: FrameRules) -> str:
@@ -274,6 +274,8 @@ def caused_state(token, rules: FrameRules) -> str:
         state = verb.head
     else:
         state = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if state is None and verb.tag_ in ("VBG", "VBN") and verb.dep_ == "advcl":
+        state = _state_before(verb, rules)  # a quote between them: '"the threats against democracy" resulting from'
     if state is None or state.pos_ != "NOUN" or not (
             state.lemma_.lower() in rules.state_nouns or state.lower_ in rules.state_nouns):
         return ""
@@ -281,6 +283,87 @@ def caused_state(token, rules: FrameRules) -> str:
         return ""
     return (f"an act named as the cause of a state ('the {state.text.lower()} {verb.text.lower()} "
             f"{prep.lower_} ...'), not its report")
+
+
+def state_clause(token, rules: FrameRules) -> str:
+    """An act told in a relative clause on a state, a mood or acts told as a habit or a run, with no
+    day of its own, describes them: "it is not fair for them to live in a climate of violence in which
+    there are so many killed", "information about the continuing operations of the contras, during
+    which 18 peasants were killed recently" (a clause opened by "in which", "during which" or "where";
+    the noun before the clause is read too, as the parse may hang the clause on another). "The tension
+    in the town where two people were killed on Monday" has its day, and "the panic that spread when
+    bombs were heard" is the state's own clause."""
+    for head in [token, *list(token.ancestors)[:4]]:
+        if head.dep_ != "relcl":
+            continue
+        opener = next((c for c in head.children if (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children))
+                       or (c.dep_ == "advmod" and c.lower_ == "where")), None)
+        if opener is None or _DAY_WORDS.search(_subtree_text(head)):
+            return ""  # "the panic that spread when bombs were heard": the state's own clause, not one it holds
+        for noun in (head.head, *_nouns_before(opener)):
+            # an act noun between them is the clause's own head ("the tension resulting from an attack on a
+            # market on Friday, in which four traders were killed"), whatever the parse hung it on
+            if noun.pos_ == "NOUN" and _no_one_act(noun, rules) and noun.i < opener.i and not any(
+                    t.lemma_.lower() in rules.act_nouns for t in noun.doc[noun.i + 1:opener.i]):
+                return f"an act describing a state or a habit ('the {noun.text.lower()} ... {opener.lower_}'), not its report"
+        return ""
+    return ""
+
+
+def _no_one_act(noun, rules: FrameRules) -> bool:
+    """A state or a mood ("climate", "situation"), acts as a run ("wave") or as a habit ("continuing
+    operations")."""
+    return noun.lemma_.lower() in rules.state_nouns or noun.lower_ in rules.state_nouns \
+        or noun.lemma_.lower() in rules.series_heads \
+        or any(c.dep_ == "amod" and c.lower_ in rules.habit_modifiers for c in noun.children)
+
+
+def _nouns_before(opener) -> list:
+    """The nouns the words right before a relative clause's opener hang from, nearest first ("the
+    continuing operations of the contras, during which": "contras", "operations")."""
+    i = opener.i - 1
+    while i >= 0 and opener.doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return []
+    chain = [opener.doc[i]]
+    while len(chain) < 3 and chain[-1].dep_ == "pobj" and chain[-1].head.lower_ == "of":
+        chain.append(chain[-1].head.head)  # "operations of the contras", never "an attack on a market on Friday"
+    return chain
+
+
+def _state_before(participle, rules: FrameRules):
+    """The state noun a subjectless participle the parse hung on the clause's verb follows: the noun
+    phrase right before it ('"in view of the threats against Argentine democracy" resulting from an
+    attack': the closing quote made "resulting" an adverbial clause of "expressed"), read up from the
+    word before it through its prepositions, or None."""
+    prev = participle.i - 1
+    while prev >= 0 and participle.doc[prev].is_punct:
+        prev -= 1
+    if prev < 0:
+        return None
+    word = participle.doc[prev]
+    for _ in range(4):
+        if word.pos_ == "NOUN" and (word.lemma_.lower() in rules.state_nouns or word.lower_ in rules.state_nouns):
+            return word
+        if word.dep_ not in ("pobj", "prep", "amod", "compound") or word.head.i == word.i:
+            return None
+        word = word.head
+    return None
+
+
+def survived(token, rules: FrameRules) -> str:
+    """A killing told in a clause on one who is said to be alive: "the alleged pilot that was killed
+    in El Salvador is alive and well". The death is denied, not reported."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in rules.death_verbs or token.dep_ not in ("relcl", "acl"):
+        return ""
+    victim = token.head
+    if victim.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    state = next((c for c in victim.head.children if c.dep_ == "acomp" and c.lower_ in rules.survival_words), None)
+    if state is None:
+        return ""
+    return f"a killing denied: the one it befell is {state.lower_} ('{victim.text.lower()} ... {state.lower_}')"
 
 
 def universal_victim(token, rules: FrameRules) -> str:

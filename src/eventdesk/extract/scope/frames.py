@@ -42,6 +42,8 @@ from eventdesk.extract.scope._mentions import (
     _first_conjunct,
     accused_act,
     caused_state,
+    state_clause,
+    survived,
     universal_victim,
     conflict_toll,
     enumeration,
@@ -103,6 +105,8 @@ class FrameRules:
     universal_objects: frozenset[str] = frozenset()
     time_subordinators: frozenset[str] = frozenset()
     phase_verbs: frozenset[str] = frozenset()
+    survival_words: frozenset[str] = frozenset()
+    death_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -118,7 +122,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, universal_victim, series, enumeration, harmed_as_noun):
+                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived):
         why = check(token, rules)
         if why:
             return why
@@ -295,7 +299,8 @@ def _used(token, rules: FrameRules) -> bool:
         return True  # "a wrecked aircraft" was what the wrecking befell
     for head, _ in _path_up(token, 6):
         if _use_word(head, rules):
-            return True
+            # "the government's need to use war planes, with its artillery, to bomb cities": a use planned
+            return not (head.pos_ == "VERB" and _infinitive(head, rules))
         if head.lemma_.lower() in rules.weapon_carriers or head.lower_ in rules.weapon_carriers:
             continue  # "a truck loaded with explosives [was confiscated | exploded]": the vehicle's verb decides
         if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("aux", "auxpass"):

@@ -79,6 +79,7 @@ class FrameRules:
     accident_verbs: frozenset[str]
     cumulative_patterns: tuple[re.Pattern[str], ...]
     period_patterns: tuple[re.Pattern[str], ...] = ()
+    single_day_patterns: tuple[re.Pattern[str], ...] = ()
     weapon_carriers: frozenset[str] = frozenset()
     weapon_vehicles: frozenset[str] = frozenset()
     conflict_nouns: frozenset[str] = frozenset()
@@ -113,7 +114,7 @@ class FrameRules:
 def load_frame_rules() -> FrameRules:
     """The packaged rules (``data/rules/scope_frames.json`` through ``eventdesk.rules``; read once)."""
     lists = word_lists("scope_frames.json")
-    patterns = ("cumulative_patterns", "period_patterns")
+    patterns = ("cumulative_patterns", "period_patterns", "single_day_patterns")
     words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k not in patterns}
     compiled = {k: tuple(re.compile(p, re.IGNORECASE) for p in lists[k]) for k in patterns}
     return FrameRules(**words, **compiled)
@@ -329,14 +330,17 @@ def _counted_cases(token, sentence_text: str, rules: FrameRules) -> bool:
 
 
 def _counted_nouns(token, sentence_text: str, rules: FrameRules) -> bool:
-    """A plural noun counted by a number of ten or more, or over a period."""
+    """A plural noun counted over a period, or by a number of ten or more told on no day of their own
+    ("21 airstrikes targeted Sirwah district on 8 May" are the day's event)."""
     if token.pos_ != "NOUN" or token.tag_ != "NNS":
         return False
     numbers = [c for c in token.children if c.dep_ == "nummod" and c.like_num]
     if not numbers:
         return False
     value = number(numbers[0].text)
-    return (value is not None and value >= 10) or any(p.search(sentence_text) for p in rules.period_patterns)
+    if any(p.search(sentence_text) for p in rules.period_patterns):
+        return True
+    return value is not None and value >= 10 and not any(p.search(sentence_text) for p in rules.single_day_patterns)
 
 
 def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:

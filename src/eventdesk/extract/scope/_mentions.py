@@ -36,7 +36,7 @@ def habit(token, rules: FrameRules) -> str:
         verb = token.head  # the same, parsed as "[continue to Machinegun] and [bomb]"
     if verb is None or verb.i == token.i or verb.lemma_.lower() not in rules.aspect_verbs:
         return ""
-    if verb.lemma_.lower() in ("cease", "quit", "stop"):
+    if verb.lemma_.lower() in rules.stop_verbs:
         return f"an act that stopped ('{verb.text.lower()} ...'), not one that happened"
     if verb.tag_ in ("VBP", "VBZ", "VB", "VBG"):
         return f"a habit or an ongoing campaign ('{verb.text.lower()} ...'), not one event"
@@ -80,7 +80,7 @@ def _subject(verb):
 def figurative(token, rules: FrameRules) -> str:
     """"The crisis that has exploded today": what explodes is no weapon (violence that erupts or
     explodes is violence: "inter-clan violence erupted in Afdere")."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in ("explode", "blow", "detonate"):
+    if token.pos_ != "VERB" or token.lemma_.lower() not in rules.explosion_verbs:
         return ""
     subject = _subject(token)
     if subject is None or not (subject.lemma_.lower() in rules.figurative_subjects
@@ -202,7 +202,7 @@ def accused_act(token, rules: FrameRules) -> str:
     if head is None:
         return ""
     own = _subtree_text(first)
-    if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in ("claim", "assume", "accept"):
+    if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in rules.responsibility_verbs:
         # "the Extraditables have claimed responsibility for the attack on El Espectador in Bogota this
         # morning": its author's claim reports the act, dated wherever the sentence dates it
         own = doc_text(token.doc)

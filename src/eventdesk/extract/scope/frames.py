@@ -108,6 +108,9 @@ class FrameRules:
     phase_verbs: frozenset[str] = frozenset()
     survival_words: frozenset[str] = frozenset()
     death_verbs: frozenset[str] = frozenset()
+    stop_verbs: frozenset[str] = frozenset()
+    explosion_verbs: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -24,6 +24,8 @@ _FUTURE: frozenset[str] = word_list("modality_words.json", "future")  # type: ig
 _PLAN_VERBS: frozenset[str] = word_list("modality_words.json", "plan_verbs")  # type: ignore[assignment]
 _DENY_VERBS: frozenset[str] = word_list("modality_words.json", "deny_verbs")  # type: ignore[assignment]
 _SCHEDULING: frozenset[str] = word_list("modality_words.json", "scheduling_verbs")  # type: ignore[assignment]
+_THREAT_VERBS: frozenset[str] = word_list("modality_words.json", "threat_verbs")  # type: ignore[assignment]
+_DENIAL_FORMS: frozenset[str] = word_list("modality_words.json", "denial_forms")  # type: ignore[assignment]
 
 
 @cache
@@ -33,7 +35,7 @@ def _habitual() -> re.Pattern[str]:
 
 
 # "continued to attack": ongoing, unless the sentence names the day ("continued to attack the town on Sunday")
-_CONTINUED = re.compile(r"\bcontinue[sd]? to (carry out|launch|conduct|attack|target|pose)\b", re.IGNORECASE)
+_CONTINUED = re.compile(pattern("modality_words.json", "continued_acts"), re.IGNORECASE)
 
 
 @cache
@@ -90,7 +92,7 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news:
     if token is None:
         return Modality()
     lemma = token.lemma_.lower()
-    if lemma in {"threaten", "vow", "warn", "pledge"} or lemma in _SCHEDULING:  # scheduling: plan, intend, ...
+    if lemma in _THREAT_VERBS or lemma in _SCHEDULING:  # scheduling: plan, intend, ...
         return Modality("threat or plan")
     if _presupposed(token):
         return Modality()
@@ -113,7 +115,7 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news:
         if t.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" and c.tag_ == "VB"
                                      for c in t.children) and not any(c.lower_ == "to" for c in t.children):
             return Modality("an order or demand ('... that they be bombarded'), not an act")
-        if t.lemma_.lower() in _DENY_VERBS or t.lower_ in ("denied", "denies", "rejected"):
+        if t.lemma_.lower() in _DENY_VERBS or t.lower_ in _DENIAL_FORMS:
             return Modality("denied")
         if t.lemma_.lower() in _PLAN_VERBS or t.lower_.rstrip("s") in _PLAN_VERBS:
             if token.tag_ == "VB" and (t is not first_verb or token.dep_ in ("xcomp", "ccomp")):
@@ -193,7 +195,7 @@ def _overlaps(match: re.Match[str], ranges: list[tuple[int, int]]) -> bool:
 
 #: What a demonstration is against, just before an aggregate: "barricaded roads in protest at a spate of attacks"
 #: protests once against many acts; the aggregate is the grievance's, not the demonstration's.
-_GRIEVANCE = re.compile(r"\b(protest(s|ed|ing)?|demonstrat\w*|rall(y|ied|ies)) (at|against|over|of)\s+$", re.IGNORECASE)
+_GRIEVANCE = re.compile(pattern("modality_words.json", "grievance_before"), re.IGNORECASE)
 
 
 @cache
@@ -252,7 +254,7 @@ def _aspect(verb) -> str:
     return ""
 
 
-_OCCUR = {"happen", "occur", "take", "carry", "conduct", "launch", "stage", "hold", "break", "erupt", "report"}
+_OCCUR: frozenset[str] = word_list("modality_words.json", "occur_verbs")  # type: ignore[assignment]
 
 
 def _negated(token, verb) -> bool:

@@ -119,8 +119,7 @@ class _Rx:
 
 
 
-_OFF_DUTY = re.compile(r"\b(off[- ]duty|at (his|her|their) (home|house|residence)|on (his|her) way home|"
-                       r"while (on leave|at home|asleep|sleeping))\b", re.IGNORECASE)
+_OFF_DUTY = re.compile(cue_table().nouns["off_duty"], re.IGNORECASE)
 
 
 def _went_off_besides(t: str, disrupted: re.Match[str], rx: _Rx) -> bool:
@@ -129,37 +128,14 @@ def _went_off_besides(t: str, disrupted: re.Match[str], rx: _Rx) -> bool:
                                            for d in rx.detonation.finditer(t))
 
 
-_PREMATURE = re.compile(r"\b(prematurely|premature|accidentally|while (planting|making|assembling|handling)|"
-                        r"defus\w+|intercepted|shot down)\b", re.IGNORECASE)
+_PREMATURE = re.compile(cue_table().nouns["premature"], re.IGNORECASE)
 
 
 # armed people on the receiving end: "its units had come under attack", "ten PMF fighters killed",
 # "three soldiers were wounded" -> an attack on an organised armed side is a battle
 def _armed_harmed(armed_noun: str) -> re.Pattern[str]:
     """Armed people on the receiving end, named by ``cues.json``'s ``armed_harmed`` nouns."""
-    return re.compile(
-        rf"\b{armed_noun} (\w+ ){{0,3}}(had |have |has )?(come|came|comes|coming) under (attack|fire)|"
-        rf"\b{armed_noun} (were |was |had been |have been )(killed|wounded|injured|dead|slain)\b|"
-        rf"\b{armed_noun} (\w+ )?(died|perished|lost their lives)\b|"  # "the attack, in which 12 soldiers died"
-        # headline style "2 soldiers killed in attack", not the active "a policeman killed a woman" or "gunmen
-        # killed at least 20 people": the participle ends the clause or a preposition of place or time follows
-        rf"\b{armed_noun} (killed|wounded|injured|dead|slain)\b(?=\s*(?:[.,;:)]|$)|\s+(?:in|on|during|near|as|after|"
-        r"when|while|by|and|outside|inside|following|overnight|yesterday|today|at(?!\s+least))\b)|"
-        rf"\b{armed_noun} (were |was |had been |have been )(found dead|shot and killed|shot dead|shot|gunned down)\b|"
-        # casualties counted on an armed side, the wording of communiques and army bulletins: "20 casualties
-        # inflicted on the national guard", "inflicting six casualties upon the unit", "the national police
-        # and civil defense troops suffered 12 casualties"
-        rf"\bcasualties (inflicted |caused )?(on|upon|among) (the |an? |its |their )?(\w+ ){{0,3}}{armed_noun}\b|"
-        rf"\b{armed_noun} (\w+ ){{0,2}}(suffered|sustained|had) (\w+ ){{0,2}}casualties\b|"
-        # the active voice: "police shot dead six gang members", "killed a member of An Nasr police"
-        # "killed a member of the Hadhrami Elite forces"
-        r"\b(killed|killing|shot dead|shot and killed|gunned down) ((?!by\b|from\b)\w+ ){0,3}(soldiers?|policem[ae]n|"
-        r"police officers?|militants?|gang members?|gangsters|bandits?|fighters|insurgents|rebels|militiam[ae]n|"
-        r"(\w+ )?of the (attackers|assailants|raiders|gunmen)|"
-        r"(suspected )?members? of (the |an? )?(\w+ ){0,2}(police|army|military|militia|gang|al[- ]shabaa?b|forces|"
-        r"brigade|battalion))\b",
-        re.IGNORECASE,
-    )
+    return re.compile(cue_table().nouns["armed_harmed_frames"].replace("{armed}", armed_noun), re.IGNORECASE)
 
 
 @cache
@@ -181,21 +157,11 @@ def _rx() -> _Rx:
         ),
         armed=re.compile(rf"\b{armed}\b", i),
         civil=re.compile(rf"\b{civil}\b", i),
-        crowd_party=re.compile(
-            rf"\b(between|among|involving|pitting)\s+(\w+\s+){{0,4}}{crowd}\b|\b{crowd}\s+(\w+\s+){{0,3}}"
-            r"(clash\w*|fought|battl\w*|confront\w*)|\b(clash\w*|fought|confront\w*)\s+(with\s+)?(\w+\s+){0,2}"
-            rf"{crowd}\b|\b(clash\w*|fight\w*)\s+between\s+(\w+\s+){{0,3}}(and|with)\s+(\w+\s+){{0,2}}{crowd}\b",
-            i,
-        ),
+        crowd_party=re.compile(table.nouns["crowd_party_frames"].replace("{crowd}", crowd), i),
         mood_before=re.compile(rf"\b{table.nouns['moods']}\s+$", i),
-        communal=re.compile(r"\b(ethnic|clans?|sub-?clans?|communit(y|ies)|tribes?|tribal|herders|pastoralists|"
-                            r"raiders|militias?|militiamen|bandits|warriors|armed (men|groups?))\b", i),
-        nonstate_arrest=re.compile(
-            r"\b(militants?|insurgents?|rebels?|militia\w*|gunmen|taliban|shabaa?b|islamic state|fighters?|"
-            r"jihadists?|houthis?|boko haram|armed (men|group)s?)\s+(\w+\s+){0,3}(arrest\w*|detain\w*|"
-            r"captur\w*|seiz\w* (\w+ ){0,2}(civilians|people|men|villagers)|took (\w+ ){0,3}captive)", i),
-        kill=re.compile(r"\b(kill\w*|dead|death|died|murder\w*|shot|beheaded|body|bodies|"
-                        r"injur\w*|wound\w*|tortur\w*|beat(en)?|stabb\w*|hack\w*|assault\w*)\b", i),
+        communal=re.compile(table.nouns["communal"], i),
+        nonstate_arrest=re.compile(table.nouns["nonstate_arrest"], i),
+        kill=re.compile(table.nouns["harm_words"], i),
         small_arms=re.compile(rf"\b{table.nouns['small_arms']}\b", i),
         followers=re.compile(rf"\b{table.nouns['followers']}\b", i),
         detonation=re.compile(rf"\b{table.nouns['detonation']}\b", i),
@@ -204,9 +170,8 @@ def _rx() -> _Rx:
         storming=re.compile(rf"{table.nouns['storming']}", i),
         ambush=re.compile(rf"{table.nouns['ambush']}", i),
         state=re.compile(rf"\b{state}\b", i),
-        raiding_sides=re.compile(rf"\b{table.nouns['raiding_sides']}\s+(?:[\w'-]+\s+){{0,4}}?raid|\braid\w*\s+"
-                                 rf"(?:(?:carried out|conducted|staged|launched)\s+)?by\s+(?:[\w'-]+\s+){{0,3}}?"
-                                 rf"{table.nouns['raiding_sides']}\b", i),
+        raiding_sides=re.compile(
+            table.nouns["raiding_side_frames"].replace("{raiding_sides}", table.nouns["raiding_sides"]), i),
         search_raid=re.compile(rf"\braid(?:s|ed)?\b(?:,?\s+[\w'-]+){{0,10}}?,?\s+{table.nouns['raided_premises']}\b|"
                                rf"\b{table.nouns['raided_premises']}\s+(?:[\w'-]+\s+){{0,3}}?raided\b", i),
         active_raid=re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )\braid(?:ed|ing)?\s+(?!by\b)"
@@ -214,8 +179,7 @@ def _rx() -> _Rx:
         raid_spoils=re.compile(rf"\b{table.nouns['raid_spoils']}\b", i),
         armed_harmed=_armed_harmed(table.nouns["armed_harmed"]),
         civil_harmed=re.compile(table.nouns["civil_harmed"], i),
-        carriers=re.compile(r"\b(killing|killed|kills)\s+(\w+\s+){0,3}(militants?|bomb-?makers?|"
-                            r"attackers|insurgents|members|fighters|the (bomber|militant)s?)\b", i),
+        carriers=re.compile(table.nouns["carriers"], i),
     )
 
 
@@ -378,8 +342,7 @@ def _makers(t: str, match: re.Match[str], rx: _Rx) -> bool:
 
 
 _ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})
-_PURPOSE = re.compile(r"\bto (?:protest|demand|denounce|condemn|oppose|express|show|urge)\b|"
-                      r"\bin protest (?:against|at|of|over)\b", re.IGNORECASE)
+_PURPOSE = re.compile(cue_table().nouns["protest_purpose"], re.IGNORECASE)
 
 
 def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
@@ -393,11 +356,9 @@ def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
     return "armed" if a and (not c or a[0].start() <= c[0].start()) else "civil"
 
 
-_RAIDERS = re.compile(r"\b(gunmen|armed (men|groups?)|militia(s|men)?|bandits|militants|attackers|assailants|"
-                      r"insurgents|jihadists|herdsmen|raiders)\b", re.IGNORECASE)
-_BRAWL_WEAPONS = re.compile(r"\b(sticks|axes|stones|clubs|bricks|fists|knives|lathis|batons|iron rods)\b", re.IGNORECASE)
-_FIREARMS = re.compile(r"\b(guns?|gunfire|gunmen|fire[ds]?|firing|shot|shoot\w*|rifles?|firearms?|pistols?|"
-                       r"bullets?|ak-?47s?|weapons)\b", re.IGNORECASE)
+_RAIDERS = re.compile(cue_table().nouns["raiders"], re.IGNORECASE)
+_BRAWL_WEAPONS = re.compile(cue_table().nouns["brawl_weapons"], re.IGNORECASE)
+_FIREARMS = re.compile(cue_table().nouns["firearms"], re.IGNORECASE)
 
 
 def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:

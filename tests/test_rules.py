@@ -155,12 +155,9 @@ def test_no_extraction_module_keeps_a_long_word_list_inline():
 # MAX_INLINE_ALTERNATIVES of them), each with the reason it stayed. A new one goes to a rule file
 # (``eventdesk.rules.pattern``), as the scope, toll, date and anaphor patterns did.
 MAX_INLINE_ALTERNATIVES = 15
-_NOT_YET_MOVED = "a word list inside a regular expression, not yet moved to data/rules/ (issue 15 debt)"
 _CALENDAR = "calendar grammar (month and weekday names, clock times), not a choice of wording"
 INLINE_PATTERN_EXCEPTIONS: dict[str, str] = {
-    "extract/claims/_attribution.py:_START": _NOT_YET_MOVED,
     "extract/claims/_attribution.py:_TIME_PREFIX": _CALENDAR,
-    "extract/claims/read.py:_UNKNOWN": _NOT_YET_MOVED,
     "extract/context.py:_DATE_WORDS": _CALENDAR,
     "extract/dates/_expr.py:_PRE": "the grammar of a date's prefix ('on or around', 'the night of'), read with the date",
     "extract/scope/_mentions.py:_CALENDAR_DAY": _CALENDAR,

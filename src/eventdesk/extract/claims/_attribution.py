@@ -32,9 +32,9 @@ _W = r"[\w’'.\-]+"
 _SAY = (rule_pattern("claim_words.json", "say_verbs"))
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.IGNORECASE)
 _START = re.compile(
-    rf"^(?:(?:In|On|At|Late|Early|Last|Earlier|Later|Speaking|During|Meanwhile|However)\b[^,]{{0,60}},\s*)?"
+    rf"^(?:{rule_pattern('claim_words.json', 'speaker_openers')}\b[^,]{{0,60}},\s*)?"
     rf"(?P<who>(?:{_W}\s+){{0,9}}?{_W})(?P<appos>,[^,;]{{1,160}},)?\s+"
-    rf"(?:(?:also|later|earlier|previously|then|has|have|had|again|further)\s+)*(?P<verb>{_SAY})\b"
+    rf"(?:{rule_pattern('claim_words.json', 'say_adverbs')}\s+)*(?P<verb>{_SAY})\b"
     rf"(?P<after>\s+\w+)?"
 )
 _TRAILING = re.compile(
@@ -42,18 +42,18 @@ _TRAILING = re.compile(
     rf"(?:also\s+)?(?P<verb>{_SAY})(?P<rest>(?:\s+(?!that\b){_W}){{0,5}})\s*[.!?]?[\"”’]?\s*$"
 )
 _INVERTED = re.compile(
-    r"(?:,|[,.?!]?[\"”’])\s*(?:said|says|added|stated|explained|noted|reported|wrote|predicted|argued)\s+"
+    rf"(?:,|[,.?!]?[\"”’])\s*{rule_pattern('claim_words.json', 'inverted_say_verbs')}\s+"
     r"(?P<who>[^,;\"”]+?)(?:,[^;]*)?\s*[.!?]?[\"”’]?\s*$"
 )
 _MID = re.compile(
     r"(?:,|[,.?!]?[\"”’])\s*(?P<who>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+"
-    r"(?:said|says|added|explained|noted|told\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*,"
+    rf"{rule_pattern('claim_words.json', 'mid_say_verbs')}\s*,"
 )
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?!(?:our|my|his|her|its|their)\b)(?P<who>[^,;]+?)(?=\s*[,;]|\s*[.!?]?[\"”’]?\s*$)"
 )
 _STATEMENT_FROM = re.compile(
-    r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|assessment|communiqu[eé]|release)\s+"
+    rf"^(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{rule_pattern('claim_words.json', 'statement_nouns')}\s+"
     r"(?:from|by|of|issued\s+by)\s+",
     re.IGNORECASE,
 )
@@ -64,35 +64,20 @@ _TIME_PREFIX = re.compile(
     r"(?:\s+(?:morning|evening|night|afternoon))?[,\s]+",
     re.IGNORECASE,
 )
-_HONORIFIC = re.compile(r"^(?:(?:Maj|Gen|Col|Lt|Brig|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof|Rev|Cpl|Adm|Cmdr)\.\s+)+")
+_HONORIFIC = re.compile(rule_pattern("claim_words.json", "honorifics"))
 _TITLES: frozenset[str] = word_list("claim_words.json", "titles")  # type: ignore[assignment]
-_PERSON_NOUNS = _TITLES | frozenset("official source witness resident man woman".split())
+_PERSON_NOUNS = _TITLES | word_list("claim_words.json", "person_nouns")
 _ORG_NOUNS: frozenset[str] = word_list("claim_words.json", "org_nouns")  # type: ignore[assignment]
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|meanwhile|in\s+turn|for\s+(?:his|her|their)\s+part),")
 _PRONOUNS = frozenset("he she they".split())
 _BE = frozenset("is are was were be been being".split())
 _NOT_SPEAKERS = frozenset("this that it which there these those what who".split())
 _BAD_WHO: frozenset[str] = word_list("claim_words.json", "bad_who")  # type: ignore[assignment]
-_DOUBT = re.compile(
-    r"\b(?:doubts|doubted|doubt|questioned\s+[\"“]?whether|questions\s+[\"“]?whether|"
-    r"(?:is|are|was|were|remains?)\s+(?:deeply\s+)?(?:skeptical|sceptical)|might\s+not\s+necessarily|"
-    r"may\s+not\s+necessarily)\b",
-    re.IGNORECASE,
-)
-_DENY_VERB = re.compile(
-    r"\b(?:denied|denies|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?)|"
-    r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?))\b",
-    re.IGNORECASE,
-)
-_DENY_FALSE = re.compile(
-    r"\b(?:is|was|are|were)\s+(?:completely\s+|entirely\s+|totally\s+)?false\b|\bfalse\s+(?:claims?|reports?)\b",
-    re.IGNORECASE,
-)
-_NEGATED_REPORT = re.compile(
-    r"\b(?:never|not|n[’']t)\s+(?:\w+\s+)?(?:said|say|says|stated|confirmed|claimed|announced)\b|"
-    r"\bdeclined\s+to\s+(?:say|confirm)\b",
-    re.IGNORECASE,
-)
+_CLAIM_OBJECTS: tuple[str, ...] = word_list("claim_words.json", "claim_objects")  # type: ignore[assignment]
+_DOUBT = re.compile(rule_pattern("claim_words.json", "doubt_cues"), re.IGNORECASE)
+_DENY_VERB = re.compile(rule_pattern("claim_words.json", "denial_cues"), re.IGNORECASE)
+_DENY_FALSE = re.compile(rule_pattern("claim_words.json", "falsity_cues"), re.IGNORECASE)
+_NEGATED_REPORT = re.compile(rule_pattern("claim_words.json", "unsaid_cues"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -289,7 +274,7 @@ def _good_start(m: re.Match[str]) -> bool:
     if any(w in _BAD_WHO or w.endswith(("n't", "n’t")) for w in words):
         return False
     after = (m.group("after") or "").strip().lower()
-    if m.group("verb").lower() == "claimed" and after in ("responsibility", "credit"):
+    if m.group("verb").lower() == "claimed" and after in _CLAIM_OBJECTS:
         return False
     if m.group("appos") and (len(words) > 6 or not m.group("who")[:1].isupper()):
         return False
@@ -303,7 +288,7 @@ def _good_trailing(m: re.Match[str]) -> bool:
     if m.group("appos") and (len(words) > 5 or not m.group("who")[:1].isupper()):
         return False
     rest = m.group("rest").strip().lower()
-    return not (m.group("verb") == "claimed" and rest.startswith(("responsibility", "credit")))
+    return not (m.group("verb") == "claimed" and rest.startswith(_CLAIM_OBJECTS))
 
 
 def _resolved(frame: _Frame, book: SpeakerBook) -> Voice:

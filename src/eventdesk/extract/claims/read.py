@@ -83,15 +83,13 @@ _NEGATED_CUE = re.compile(r"\b(?:not|never|no|without|n[’']t)\s+(?:[\w-]+\s+){
 _PARTNER_END = re.compile(r"[,.;:!?\"“”()\[\]]")
 _PARTNER_STOP: frozenset[str] = word_list("claim_words.json", "partner_stop")  # type: ignore[assignment]
 _KIND_NOUNS: dict[str, frozenset[str]] = {
-    "Explosions/Remote violence": frozenset(
-        "strike strikes airstrike airstrikes raid raids bombing bombings bombardment shelling attack "
-        "attacks operation explosion blast".split()),
-    "Battles": frozenset(
-        "clash clashes fighting battle attack attacks operation offensive ambush assault raid".split()),
-    "Violence against civilians": frozenset("attack attacks killing killings massacre abduction raid".split()),
-    "Protests": frozenset("protest protests demonstration demonstrations march rally".split()),
-    "Riots": frozenset("riot riots clash clashes violence".split()),
-    "Strategic developments": frozenset("operation raid raids arrest arrests".split()),
+    "Explosions/Remote violence": word_list("claim_words.json", "kind_nouns_explosions"),  # type: ignore[dict-item]
+    "Battles": word_list("claim_words.json", "kind_nouns_battles"),  # type: ignore[dict-item]
+    "Violence against civilians":
+        word_list("claim_words.json", "kind_nouns_violence_against_civilians"),  # type: ignore[dict-item]
+    "Protests": word_list("claim_words.json", "kind_nouns_protests"),  # type: ignore[dict-item]
+    "Riots": word_list("claim_words.json", "kind_nouns_riots"),  # type: ignore[dict-item]
+    "Strategic developments": word_list("claim_words.json", "kind_nouns_strategic_developments"),  # type: ignore[dict-item]
 }
 _ALL_KIND_NOUNS = sorted({n for nouns in _KIND_NOUNS.values() for n in nouns}, key=len, reverse=True)
 _DEFINITE = re.compile(
@@ -99,36 +97,9 @@ _DEFINITE = re.compile(
     + "|".join(_ALL_KIND_NOUNS) + r")\b",
     re.IGNORECASE,
 )
-_LEADER_TITLE = re.compile(
-    r"\b(?P<dem>[A-Z][a-z]+)\s+(?:President|Prime\s+Minister|PM|[Ll]eader|King|Emir|Supreme\s+Leader)\s+"
-    r"(?P<name>(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
-)
-_DEATHS = r"(?:dead|deaths|casualties|victims)"
-_UNKNOWN = re.compile("|".join((
-    # "no actual casualty figures were available"
-    r"\bno\s+(?:(?:actual|official|immediate|exact|precise|reliable|confirmed)\s+)*(?:casualty|fatality|death)\s+"
-    r"(?:figures?|tolls?|numbers?|counts?|details)\s+(?:was|were|is|are|have\s+been|has\s+been)\s+"
-    r"(?:yet\s+|immediately\s+)?(?:available|released|given|known|provided|reported|disclosed)",
-    # "casualties were not known", "the death toll remained unclear"
-    rf"\b(?:casualties|fatalities|deaths|(?:the\s+)?(?:death\s+)?toll|(?:the\s+)?number\s+of\s+{_DEATHS})\s+"
-    r"(?:was|were|is|are|remains?|remained)\s+(?:not\s+(?:yet\s+|immediately\s+)?(?:known|clear|available|"
-    r"confirmed)|unknown|unclear)",
-    r"\b(?:casualties|fatalities|deaths|death\s+toll)\s+(?:unknown|unclear|not\s+known)",
-    # "it was not clear how many people were killed"
-    r"\bit\s+(?:was|is|remains|remained)\s+(?:not\s+(?:yet\s+)?clear|unclear)\s+how\s+many\b[^.;]{0,60}?"
-    r"\b(?:killed|died|dead|casualt\w*|fatalit\w*|deaths|victims|lives)",
-    # "did not give a death toll"
-    r"\b(?:did|does|do|would|could)\s+not\s+(?:give|provide|release|disclose|specify|offer)\s+(?:a|any|the)\s+"
-    rf"(?:death\s+toll|(?:casualty|fatality)\s+(?:figures?|toll|count)|number\s+of\s+{_DEATHS})",
-    r"\bgave\s+no\s+(?:death\s+toll|casualty\s+figures?)",
-    r"\bno\s+word\s+(?:yet\s+)?(?:on|of|about)\s+(?:casualties|deaths|fatalities|(?:the\s+)?(?:death\s+)?toll)",
-)), re.IGNORECASE)
-_REVISED = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|jumped|mounted|went\s+up|"
-    r"revised(?:\s+up(?:wards?)?)?)\s+(?:\w+\s+){0,2}?to\b|\bbringing\s+(?:the\s+)?(?:death\s+)?toll\s+to\b|"
-    r"\bup\s+from\s+(?:an?\s+)?(?:earlier\s+|previous\s+|initial\s+)?\d",
-    re.IGNORECASE,
-)
+_LEADER_TITLE = re.compile(pattern("claim_words.json", "leader_title"))
+_UNKNOWN = re.compile(pattern("claim_words.json", "unknown_toll"), re.IGNORECASE)
+_REVISED = re.compile(pattern("claim_words.json", "revised_toll"), re.IGNORECASE)
 _NO_FIGURE = ("unknown", "none reported", "casualties only", "")
 
 

@@ -69,8 +69,8 @@ LEADERS: Mapping[str, str] = MappingProxyType({
     "erdogan": "Turkey", "putin": "Russia", "khamenei": "Iran", "rouhani": "Iran", "raisi": "Iran",
     "sisi": "Egypt", "netanyahu": "Israel", "ghani": "Afghanistan", "buhari": "Nigeria",
 })
-_GOVERNMENT_HEADS = frozenset("government regime administration authorities leadership cabinet".split())
-_FORCE_HEADS = frozenset("army forces military troops soldiers".split())
+_GOVERNMENT_HEADS: frozenset[str] = word_list("claim_words.json", "government_heads")  # type: ignore[assignment]
+_FORCE_HEADS: frozenset[str] = word_list("claim_words.json", "force_heads")  # type: ignore[assignment]
 
 
 @cache

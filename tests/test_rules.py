@@ -63,6 +63,21 @@ def test_the_cue_table_is_immutable_and_every_pattern_compiles():
     assert {k for k, _ in (*classify._ERV_ORDER, *classify._SD_ORDER)} <= set(table.cues)
 
 
+def test_the_classifier_fills_every_placeholder_of_its_role_frames():
+    """A ``..._frames`` noun of cues.json is a role pattern whose ``{name}`` placeholders the
+    classifier fills with the noun group of that name; none may be left in a compiled pattern."""
+    from eventdesk.extract.trigger import classify
+    table, rx = rules.cue_table(), classify._rx()
+    frames = {k for k in table.nouns if k.endswith("_frames")}
+    assert frames == {"armed_harmed_frames", "crowd_party_frames", "raiding_side_frames"}
+    for compiled, noun in ((rx.armed_harmed, "armed_harmed"), (rx.crowd_party, "crowd"), (rx.raiding_sides, "raiding_sides")):
+        assert not re.search(r"\{[a-z_]+\}", compiled.pattern)
+        assert table.nouns[noun] in compiled.pattern
+    assert rx.crowd_party.search("clashes between students and police")
+    assert rx.armed_harmed.search("three soldiers were killed in the ambush")
+    assert not rx.armed_harmed.search("a policeman killed a woman")
+
+
 def test_vague_counts_keep_acled_figures_and_each_names_its_source():
     figures = rules.vague_counts()
     assert figures is rules.vague_counts()

@@ -21,6 +21,13 @@ def test_splits_on_sentence_ends_but_not_abbreviations():
     ]
 
 
+def test_dotted_initials_end_no_sentence():
+    # "I.I." is no known abbreviation, but initials are initials: the road's name goes on
+    text = "Journalists protested on the I.I. Chundrigar road in Karachi. Police watched."
+    assert texts(Splitter().spans(text, "a"), text) == [
+        "Journalists protested on the I.I. Chundrigar road in Karachi.", "Police watched."]
+
+
 def test_quotes_close_the_sentence():
     text = '"We will not allow them to return," he said. Iraqi jets struck a base.'
     assert texts(Splitter().spans(text, "a"), text) == [

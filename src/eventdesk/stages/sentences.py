@@ -20,8 +20,7 @@ from eventdesk.stages._trie import trie_pattern
 __all__ = ["Splitter", "TriggerFilter", "split_sentences"]
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
-
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "i.i", "u.s", "p.m" (lower-cased, the last dot stripped)
 
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 
@@ -65,7 +64,8 @@ class Splitter:
         token = body[start:end].lower().rstrip(".")
         if token in self.abbreviations:
             return True
-        return len(token) == 1  # an initial: "J. Smith", "U."
+        # an initial, "J. Smith", "U.", or dotted initials, "the I.I. Chundrigar road", "P.M."
+        return len(token) == 1 or _INITIALS.fullmatch(token) is not None
 
     @staticmethod
     def _emit(out: list[Span], article_id: str, text: str, start: int, end: int) -> None:

@@ -10,10 +10,11 @@ from eventdesk.gazetteer._admin1 import Admin1Index, admin1_index
 from eventdesk.gazetteer._geo import km
 from eventdesk.gazetteer._gazetteer import GazEntry, Gazetteer, default_cache_dir
 from eventdesk.gazetteer._sources import GazetteerError
-from eventdesk.gazetteer._text import fold, name_key, spelling, strip_admin_suffix
+from eventdesk.gazetteer._text import ARTICLES, fold, name_key, spelling, strip_admin_suffix
 from eventdesk.gazetteer._villages import VILLAGE_FEATURES, is_village
 
 __all__ = [
+    "ARTICLES",
     "Admin1Index",
     "admin1_index",
     "GazEntry",

@@ -15,6 +15,7 @@ from functools import cache
 from eventdesk.gazetteer import Gazetteer, name_key
 from eventdesk.model import Span
 from eventdesk.extract.places._chain import _chain, _qualifies_something, _share_list_context
+from eventdesk.extract.places._naming import prefixed_entries
 from eventdesk.extract.places._words import (
     ALT_NAME,
     _after,
@@ -221,6 +222,8 @@ def _scan(text: str, span: Span, gaz: Gazetteer) -> list[Candidate]:
                 if j == i + 1 and text[start:end].islower():
                     continue  # a connector alone ("of", "al") is no place
                 entries = gaz.lookup(text[start:end]) if name_key(text[start:end]) else []
+                if not entries and j - i > 1:
+                    entries = prefixed_entries(text[start:end], gaz)  # "Tecun Uman": Ciudad Tecun Uman
                 if entries:
                     found.append(Candidate(start, end, entries))
                     i = j

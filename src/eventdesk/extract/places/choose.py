@@ -26,6 +26,7 @@ import re
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_village, km, name_key, spelling, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.extract.places._city_parts import find_parts
+from eventdesk.extract.places._naming import written_name
 from eventdesk.extract.places._people import _NAMES as PERSON_NAMES
 from eventdesk.extract.places._people import apposed_as_a_person, owned_by_a_person, part_of_a_personal_name
 from eventdesk.extract.places._respelled import respelled_districts
@@ -346,6 +347,8 @@ def _precision(cand: Candidate, entry: GazEntry) -> int:
 def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, article_id: str) -> Place:
     precision = _precision(cand, entry)
     location, lat, lon, admin2 = entry.name, entry.latitude, entry.longitude, entry.admin2
+    if cand.entries:
+        location = written_name(text[cand.start:cand.end], entry.name)  # "El Retiro" for Retiro
     if entry.kind == "admin1":
         try:
             capital = gaz.capital(entry.country, entry.admin1)

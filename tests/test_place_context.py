@@ -22,6 +22,17 @@ def test_the_same_name_with_a_place_reading_is_the_town(events_of) -> None:
     assert ("Morales", "Colombia") in _places(events)
 
 
+def test_a_surname_after_a_particle_of_a_personal_name_is_a_person(events_of) -> None:
+    events = events_of("ON 3 MAY 2020, REBELS KIDNAPPED THE BRAZILIAN ENGINEERS PAULO CESAR PAIM DE OLIVEIRA AND AUGUSTO CARNEIRO MOREIRA.")
+    assert events and all(e.place is None or e.place.location != "Oliveira" for e in events)
+
+
+def test_a_town_after_the_particle_of_a_town_name_stays_a_place(events_of) -> None:
+    # "San Pedro" opens a place's name, not a person's: Cachi is the place named after the particle
+    events = events_of("On 3 May 2020, rebels attacked a police post in San Pedro de Cachi, killing 2 officers.")
+    assert all(e.place is not None for e in events)
+
+
 def test_two_personal_names_side_by_side_are_a_person(events_of) -> None:
     events = events_of("On 3 May 2020, gunmen killed Hamilton Garcia and his son.")
     assert all(e.place is None for e in events)

@@ -2,7 +2,9 @@
 
 "the house of Roberto Morales" names a man, not the Colombian town of Morales; "gunmen killed
 Hamilton Garcia" a man, not Hamilton in Ontario. A candidate place is part of a personal name when
-a given name stands right before it ("Roberto Morales"), or when it is itself a given name or
+a given name stands right before it ("Roberto Morales") or opens the name its particle continues
+("Paulo Cesar Paim de Oliveira", not Oliveira in Brazil; not "San Pedro de Cachi", whose first word
+opens a place's name), or when it is itself a given name or
 surname and another such name stands next to it ("Hamilton Garcia": neither Hamilton nor Garcia;
 not "Jackson Mississippi", whose second name is a province). The word lists are data (``data/rules/person_names.json``: the US Census Bureau's 1990
 name lists); the caller keeps such a name only with a place reading: a unit word after it ("the
@@ -36,6 +38,9 @@ _POSSESSIVE = re.compile(r"['’][sS]?[ \t]+([A-Za-z]+)\b")
 _PROVINCE_POPULATION = 500_000
 # one capitalised word right before the candidate, on the same line ("Roberto Morales")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+# a personal name continued by a particle before the candidate: "Paulo Cesar Paim de Oliveira"
+_NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:de|da|do|dos|das|del)[ \t]+$")
+_NAME_STARTERS: frozenset[str] = word_list("casing_words.json", "name_starters")  # type: ignore[assignment]
 # one capitalised word right after it ("Hamilton Garcia"), not the first word of a new sentence
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?![-'’])")
 
@@ -45,6 +50,10 @@ def part_of_a_personal_name(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
     before = _WORD_BEFORE.search(text, max(0, cand.start - 40), cand.start)
     if before is not None and before.group(1).lower() in _GIVEN:
         return True
+    name = _NAME_BEFORE_PARTICLE.search(text, max(0, cand.start - 60), cand.start)
+    if name is not None and name.group(1).lower() not in _NAME_STARTERS and \
+            any(w.lower() in _GIVEN for w in name.group(0).split()[:-1]):
+        return True  # "Paulo Cesar Paim de Oliveira"
     if text[cand.start:cand.end].lower() not in _NAMES:
         return False
     if before is not None and _a_name_not_a_place(before.group(1), gaz):

@@ -31,6 +31,16 @@ def test_lower_case_bodies_get_their_names_and_sentence_starts(recaser):
     assert "Maiduguri" in out and out.startswith("Gunmen") and ". The attackers" in out and "Sunday" in out
 
 
+def test_a_place_name_that_is_also_a_rare_word_is_the_place(recaser):
+    out = recaser.recase("A BOMB EXPLODED IN META DEPARTMENT. AN ATTACK IN CORDOBA, NEAR DOLORES NEIGHBORHOOD.")
+    assert "in Meta department" in out and "in Cordoba," in out and "Dolores neighborhood" in out
+
+
+def test_a_common_word_that_names_provinces_abroad_stays_common(recaser):
+    out = recaser.recase("THE CENTRAL COMMITTEE MET IN THE CAPITAL, NEAR THE DELTA OF THE RIVER.")
+    assert "the central committee" in out.lower() and "The central committee" in out and "the delta" in out
+
+
 def test_a_rare_word_that_is_a_name_is_the_name_inside_a_personal_name(recaser):
     text = ("THE MURDER OF ARCHBISHOP OSCAR ARNULFO ROMERO WAS RECALLED BY COLONEL RENE EMILIO PONCE AND BY "
             "CAMERAMAN CARLOS CORRALES, WHILE PABLO ESCOBAR HID IN THE ROMERO HILLS AS THE GARRISON SLEPT.")

@@ -170,3 +170,18 @@ def test_a_datelines_town_outweighs_names_with_homonyms_in_one_country(services)
     assert context.countries == ("Chile",)
     context = build_context(text, "s", sentences, dt.date(2021, 5, 10), services.gazetteer, services.actors)
     assert context.countries == ("United States",)  # with no dateline, the two names' country
+
+
+# -- the dateline's country over a homonym province --------------------------------------------
+
+
+def test_a_province_with_a_namesake_in_the_datelines_country_is_that_countrys(events_of) -> None:
+    events = events_of("BOGOTA, 3 AUG 89 -- GUSTAVO GUERRA, COORDINATOR OF THE LEFTIST PATRIOTIC UNITY IN CORDOBA "
+                       "DEPARTMENT, WAS GUNNED DOWN ON 2 AUGUST 1989.")
+    assert events and all(e.place is not None and e.place.country == "Colombia" for e in events)
+
+
+def test_a_province_the_datelines_country_lacks_keeps_its_own(events_of) -> None:
+    events = events_of("LIMA, 3 AUG 89 -- A BOMB EXPLODED ON 2 AUGUST 1989 IN A RESTAURANT IN CORDOBA PROVINCE, "
+                       "KILLING TWO PEOPLE.")
+    assert events and all(e.place is not None and e.place.country == "Argentina" for e in events)

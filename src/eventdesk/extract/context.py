@@ -364,6 +364,13 @@ def build_context(
         # named actors it mentions (the Houthis, Mungiki, ...) rank its places ("Ad Dali" in
         # Yemen, not Dali in China)
         homes = dict(place_context.admin1_countries)
+        filed = _dateline_place(dateline, gazetteer, place_context) if dateline and homes else None
+        if filed is not None and filed.country not in homes and place_context.admin1 and \
+                all(gazetteer.admin1(a, filed.country) is not None for a in place_context.admin1):
+            # "BOGOTA -- ... coordinator of the UP in Cordoba department": every province the report
+            # names has a namesake in the dateline's country, whose town says more than the homonym
+            # the gazetteer ranks first (Cordoba of Argentina)
+            homes = {filed.country: 1}
         if not homes and default_country:
             homes = {default_country: 1}
         if not homes and not _actor_countries(text, actors) and \

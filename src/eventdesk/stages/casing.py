@@ -25,6 +25,8 @@ none in capitals over a long paragraph. Each word then takes the case English gi
 * a personal name that the dictionary also lists as a rare word (``name_words.json``: "romero",
   "ponce", "pablo") is the name after a given name ("OSCAR ARNULFO ROMERO", "RENE EMILIO PONCE", a
   middle name between them) or, when it is a given name itself, before another name ("PABLO ESCOBAR");
+* a place name that the dictionary also lists as a rare word (``casing_words.json`` place_names: "cordoba",
+  a coin, "panama", a hat, "meta") is the place, capitalised wherever it stands ("IN META DEPARTMENT");
 * the first word of a sentence is capitalised.
 """
 
@@ -70,6 +72,7 @@ class Recaser:
     joining: frozenset[str] = frozenset()  # particles that join a name's words ("Vina del Mar"; casing_words.json)
     openers: frozenset[str] = frozenset()  # words that open a name whatever follows ("El Pedregal"; casing_words.json)
     time_marks: frozenset[str] = frozenset()  # initialisms that may end a sentence ("P.M."; casing_words.json)
+    places: frozenset[str] = frozenset()  # place names that are also rare words ("Cordoba"; casing_words.json)
     _memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -90,7 +93,8 @@ class Recaser:
                    frozenset(w.lower() for w in word_list("person_names.json", "given_names")),
                    frozenset(word_list("casing_words.json", "joining_particles")),
                    frozenset(word_list("casing_words.json", "name_openers")),
-                   frozenset(word_list("casing_words.json", "time_initialisms")))
+                   frozenset(word_list("casing_words.json", "time_initialisms")),
+                   frozenset(word_list("casing_words.json", "place_names")))
 
     def recase(self, text: str) -> str:
         """``text`` with every uncased paragraph recased; the same length, the same letters."""
@@ -211,6 +215,8 @@ class Recaser:
             return known
         if word.upper() in self.acronyms or (len(low) <= 4 and not (set(low) & _VOWELS) and len(low) > 1):
             kind = "upper"
+        elif low in self.places:
+            kind = "title"  # "Cordoba", not the coin
         else:
             common = low in self.common or any(s in self.common for s in _stems(low))
             proper = low in self.proper

@@ -36,6 +36,16 @@ def test_a_place_name_that_is_also_a_rare_word_is_the_place(recaser):
     assert "in Meta department" in out and "in Cordoba," in out and "Dolores neighborhood" in out
 
 
+def test_a_common_word_listed_between_names_is_a_name(recaser):
+    out = recaser.recase("RAIDS IN THE HAMLETS OF CHUPAS, ANTA, AND ROSASPATA, NEAR SANTO TOMAS DE PATA.")
+    assert "Chupas, Anta, and Rosaspata" in out and "Santo Tomas de Pata" in out
+
+
+def test_a_list_of_common_words_stays_common(recaser):
+    out = recaser.recase("THE TROOPS SEIZED RIFLES, AMMUNITION, AND EXPLOSIVES IN BOGOTA, WHERE THE DE FACTO CHIEF LIVES.")
+    assert "rifles, ammunition, and explosives" in out and "the de" in out
+
+
 def test_a_common_word_that_names_provinces_abroad_stays_common(recaser):
     out = recaser.recase("THE CENTRAL COMMITTEE MET IN THE CAPITAL, NEAR THE DELTA OF THE RIVER.")
     assert "the central committee" in out.lower() and "The central committee" in out and "the delta" in out

@@ -70,3 +70,12 @@ def test_a_reference_town_and_the_rest_of_a_count_still_make_a_list(events_of) -
                        "Sirwah district west of Marib city (Marib) and five others on Khabb wa ash Shaaf district "
                        "in northern Yemen (Al Jawf), killing a number of fighters.")
     assert [e.place.admin1 for e in events] == ["Marib", "Al Jawf"]
+
+
+def test_a_list_in_the_sentence_that_places_the_event_splits_it(events_of) -> None:
+    # the trigger's sentence names no town; the next one, which gives the event its place, lists four
+    events = events_of("LIMA, 5 OCT 89 -- ABOUT 40 PEOPLE DIED ON 4 OCTOBER 1989 IN SHINING PATH RAIDS AGAINST THREE "
+                       "HAMLETS NEAR THE BORDER OF TWO DEPARTMENTS. THE RAIDS TOOK PLACE BEFORE DAWN IN THE HAMLETS "
+                       "OF CHUPAS, ANTA, AND ROSASPATA.")
+    assert {"Anta", "Rosaspata"} <= {e.place.location for e in events if e.place is not None}
+

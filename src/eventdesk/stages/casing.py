@@ -27,6 +27,8 @@ none in capitals over a long paragraph. Each word then takes the case English gi
   middle name between them) or, when it is a given name itself, before another name ("PABLO ESCOBAR");
 * a place name that the dictionary also lists as a rare word (``casing_words.json`` place_names: "cordoba",
   a coin, "panama", a hat, "meta") is the place, capitalised wherever it stands ("IN META DEPARTMENT");
+* a common word alone between the commas of a list of names is a name ("PULLUHUAMAN, ANTA, AND
+  ROSASPATA"), and so is one after a name and its joining particle ("SANTO TOMAS DE PATA");
 * the first word of a sentence is capitalised.
 """
 
@@ -127,6 +129,7 @@ class Recaser:
             adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and _joined(text, words, min(i, j))]
             name = any(kinds[j] in ("title", "upper") for j in adjacent)
             kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"
+        self._listed_names(text, words, kinds)
         self._after_openers(text, words, kinds)
         self._before_particles(text, words, kinds)
         # right to left, so a run of openers is one name: "villa el salvador" is "Villa El Salvador"
@@ -154,6 +157,36 @@ class Recaser:
             elif kind == "title" or (_starts_sentence(text, start) and i - 1 not in ends):
                 out[start] = text[start].upper()
         return "".join(out)
+
+    def _listed_names(self, text: str, words: list, kinds: list[str]) -> None:
+        """A common word alone between the commas of a list of names is a name too: "the towns of SANTO
+        TOMAS DE PATA, PULLUHUAMAN, ANTA, AND ROSASPATA" lists Anta, not the pilaster; the name before
+        its comma and the one after its comma (or its "and") are names. A common word after a name and
+        its joining particle ends that name ("Santo Tomas de Pata"). ``kinds`` is updated in place."""
+        for i in range(1, len(words) - 1):
+            low = words[i].group(0).lower()
+            if kinds[i] != "lower" or low in self.stop or len(low) < 3 or \
+                    text[words[i - 1].end():words[i].start()].strip() != ",":
+                continue
+            j = i + 1
+            gap = text[words[i].end():words[j].start()].strip()
+            if gap == "," and words[j].group(0).lower() in ("and", "or") and j + 1 < len(words) and \
+                    _joined(text, words, j):
+                j += 1  # ", anta, and Rosaspata"
+            elif gap != ",":
+                continue
+            if kinds[i - 1] == "title" and kinds[j] == "title":
+                kinds[i] = "title"
+        # a common word after a name's joining particle ends that name: "Santo Tomas de Pata"
+        for i in range(2, len(words)):
+            k = i - 1
+            if words[k].group(0).lower() in self.particles and k >= 2 and words[k - 1].group(0).lower() in self.joining \
+                    and _joined(text, words, k - 1):
+                k -= 1  # "de la"
+            if kinds[i] == "lower" and words[i].group(0).lower() not in self.stop | self.particles and \
+                    words[k].group(0).lower() in self.joining and _joined(text, words, k) and \
+                    _joined(text, words, k - 1) and kinds[k - 1] == "title":
+                kinds[i] = "title"
 
     def _after_openers(self, text: str, words: list, kinds: list[str]) -> None:
         """A Spanish article or a word for a part of a town, then a common word, is a name: "el

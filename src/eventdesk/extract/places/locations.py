@@ -42,7 +42,11 @@ _REFERENCE_GAP = re.compile(r"^\s*(?:(?:district|town|city|village|area|county)\
 
 def split_by_location(mention: EventMention, text: str, sentence: Span, context) -> list[EventMention]:
     """ACLED codes one event per location: "clashes in Sirwah (Marib), Nihm (Sanaa) and Al Jawf"
-    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6)."""
+    become three rows, the deaths divided evenly with the remainder on the first (20 -> 7/7/6). The
+    list is read in the event's sentence that names its place: "35 people died in attacks against 4
+    towns. / The attacks took place in the towns of Santo Tomas de Pata, Pulluhuaman, Anta and
+    Rosaspata" lists them in the second."""
+    sentence = _place_sentence(mention, sentence)
     listed = _province_listed(mention, text, sentence, context)
     if listed:
         return _one_per_place(mention, listed, text)
@@ -50,6 +54,8 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
         return [mention]
     places = [p for p in find_places(text, sentence, context.gazetteer, context.place_context)
               if p.span is not None and not _in_parentheses(text, sentence.start, p.span.start)]
+    # the event's own reading of its name ("Santo Tomas de Pata", which the list's reading took for Santo Tomas)
+    places = [mention.place if _member(mention.place, [p]) is not None else p for p in places]
     listed: list[Place] = []
     conjoined = False  # a list has an "and"/"or"; "Lawa, Calamba, Laguna" is a hierarchy, not a list
     after = 0  # the end of the last reference place, passed over like the text between members
@@ -72,15 +78,31 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
             listed.append(p)
             conjoined = conjoined or bool(re.search(r"\b(and|or)\b|&|\bas well as\b", raw)) or \
                 _list_count().search(gap) is not None
-        elif mention.place.location in {q.location for q in listed}:
+        elif _member(mention.place, listed) is not None:
             break
         else:
             listed, conjoined = [p], False
-    if len(listed) < 2 or not conjoined or mention.place.location not in {p.location for p in listed}:
+    if len(listed) < 2 or not conjoined or _member(mention.place, listed) is None:
         return [mention]
     if re.search(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", text[max(sentence.start, listed[0].span.start - 25):listed[0].span.start]):
         return [mention]  # "at the border of Isiolo and Garissa counties": one place, on the border
     return _one_per_place(mention, listed, text)
+
+
+def _place_sentence(mention: EventMention, sentence: Span) -> Span:
+    """The sentence of the event that names its place: ``sentence`` (the trigger's), else the one of
+    the event's other sentences that holds the place's name."""
+    span = mention.place.span if mention.place is not None else None
+    if span is None or sentence.start <= span.start < sentence.end:
+        return sentence
+    return next((s for s in mention.sentences if s.start <= span.start < s.end), sentence)
+
+
+def _member(place: Place, listed: list[Place]) -> Place | None:
+    """The member of ``listed`` that is the event's ``place``: of its name, or read from the same words
+    ("Santo Tomas de Pata", which the list's reading took for Santo Tomas)."""
+    return next((p for p in listed if p.location == place.location), None) or next(
+        (p for p in listed if place.span is not None and p.span is not None and p.span.start == place.span.start), None)
 
 
 def _own_counts(mention: EventMention, listed: list[Place], text: str) -> list[int] | None:

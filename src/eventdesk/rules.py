@@ -14,7 +14,8 @@ File shapes (all JSON, UTF-8):
 
 * word lists (``triggers.json``, ``abbreviations.json``, ``toll_words.json``, ``actor_words.json``,
   ``place_words.json``, ``war_zones.json``, ``claim_words.json``, ``modality_words.json``,
-  ``page_chrome.json``, ``scope_frames.json``, ``casing_words.json``, ``date_words.json``): ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a
+  ``page_chrome.json``, ``scope_frames.json``, ``casing_words.json``, ``date_words.json``,
+  ``assembly_words.json``): ``{"meta": {...}, "lists": {name: {"note": ..., "words": [...]}}}``; a
   list is returned as a frozenset, or as a tuple when it says ``"ordered": true`` (then its order
   matters to the code that reads it). A list of regular expressions says ``"patterns"`` instead
   of ``"words"``, and is read the same way. One regular expression says ``"pattern"``: a list of
@@ -67,6 +68,7 @@ RULE_FILES: tuple[str, ...] = (
     "attribution.json",
     "named_groups.json",
     "date_words.json",
+    "assembly_words.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

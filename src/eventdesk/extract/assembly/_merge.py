@@ -303,9 +303,87 @@ def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Cand
             groups.append([cand])
         elif (place := _another_setting(groups[-1], cand, setting)) is not None:
             groups.append([replace(cand, place=place)])
+        elif _further_act(groups[-1], cand):
+            groups.append([_in_the_setting(groups[-1], cand)])
         else:
             groups[-1].append(cand)
     return groups
+
+
+def _further_act(group: list[Candidate], b: Candidate) -> bool:
+    """"Urban guerrillas attacked the Government House ... The rebels also blew up two high-tension
+    posts", "In addition, a ministry vehicle was destroyed by a dynamite charge", "Another charge went
+    off at the gate": an act of armed violence told as one more beside the event before it (an additive
+    word, ``assembly_words.json`` additive_acts, read from the parse by ``_additive``), with no date, place
+    or pointer back of its own, is an act of its own, not a detail of that event. A death or an injury
+    told so ("two civilians were also wounded") is the event's toll and stays in it, and so does an
+    explosion no one is said to cause during a fight ("fighting continued ... explosions were also heard")."""
+    if b.date is not None or b.place is not None or b.anaphoric:
+        return False
+    if ERV_OR_BATTLE.get(b.classification.event_type) != "armed" or \
+            not any(ERV_OR_BATTLE.get(c.classification.event_type) == "armed" for c in group):
+        return False
+    words = _act_words(b)
+    if words is None or not _additive(*words):
+        return False
+    verb = words[1]
+    # "fighting continued ... Strong explosions have also been heard": no one does it, the fight's own
+    return not any(c.classification.event_type == cls_stage.BATTLES for c in group) or \
+        any(m.role == "agent" for m in b.actors) or any(c.dep_ == "nsubj" for v in _conjoined(verb) for c in v.children)
+
+
+def _conjoined(verb) -> list:
+    """The verb and, for the second verb of a pair, the first ("also burned two buses and detonated a
+    bomb"): what modifies or opens the pair is said of both."""
+    return [verb, verb.head] if verb.dep_ == "conj" else [verb]
+
+
+def _act_words(b: Candidate):
+    """The head of the words that typed the sentence and the verb they hang on ("blew", "charge" in
+    "destroyed by a dynamite charge", "another charge went off"), from its parse; None without one."""
+    if b.doc is None:
+        return None
+    span = b.doc.char_span(b.type_span.start - b.sentence.start, b.type_span.end - b.sentence.start,
+                           alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return span.root, verb
+
+
+def _additive(root, verb) -> bool:
+    """Whether the act that typed a sentence (``root`` and ``verb``, see ``_act_words``) is told as one
+    more: "also" or "too" on its verb, an opening "in addition", "another" before its subject or its
+    act noun; never a death or an injury."""
+    words = word_list("assembly_words.json", "additive_acts")
+    if {root.lemma_.lower(), verb.lemma_.lower()} & _harm_lemmas():
+        return False  # "two civilians were also wounded": the toll of the event before it
+    for token in (c for v in _conjoined(verb) for c in v.children):
+        if token.dep_ == "advmod" and token.lower_ in words:
+            return True  # "the rebels also blew up two posts"
+        if token.dep_ == "prep" and token.lower_ == "in" and \
+                any(c.lower_ in words and not any(c.children) for c in token.children):
+            return True  # "in addition, a vehicle was destroyed" (not "in addition to opposing them")
+    heads = [root, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(c.dep_ == "det" and c.lower_ in words for h in heads for c in h.children)  # "another charge"
+
+
+def _harm_lemmas() -> frozenset[str]:
+    """The lemmas of dying, killing and injuring (``toll_words.json``): a toll, not an act."""
+    return frozenset(word_list("toll_words.json", "lethal_verb_lemmas")) | \
+        frozenset(word_list("toll_words.json", "dying_verb_lemmas")) | \
+        frozenset(word_list("toll_words.json", "injury"))
+
+
+def _in_the_setting(group: list[Candidate], b: Candidate) -> Candidate:
+    """The further act told at the place of the event before it ("the rebels also blew up two posts"
+    where they attacked). Its date is read as any undated act's is: from its paragraph or the story's
+    time (``events._narrative_date``)."""
+    return replace(b, place=_merged_view(group).place)
 
 
 def _placed_apart(group: list[Candidate], b: Candidate, between) -> bool:

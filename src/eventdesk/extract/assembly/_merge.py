@@ -357,8 +357,8 @@ def _act_words(b: Candidate):
 
 def _additive(root, verb) -> bool:
     """Whether the act that typed a sentence (``root`` and ``verb``, see ``_act_words``) is told as one
-    more: "also" or "too" on its verb, an opening "in addition", "another" before its subject or its
-    act noun; never a death or an injury."""
+    more: "also" or "too" on its verb, an opening "in addition" or "in another attack", "another" or
+    "separate" before its subject or its act noun; never a death or an injury."""
     words = word_list("assembly_words.json", "additive_acts")
     if {root.lemma_.lower(), verb.lemma_.lower()} & _harm_lemmas():
         return False  # "two civilians were also wounded": the toll of the event before it
@@ -368,8 +368,10 @@ def _additive(root, verb) -> bool:
         if token.dep_ == "prep" and token.lower_ == "in" and \
                 any(c.lower_ in words and not any(c.children) for c in token.children):
             return True  # "in addition, a vehicle was destroyed" (not "in addition to opposing them")
-    heads = [root, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
-    return any(c.dep_ == "det" and c.lower_ in words for h in heads for c in h.children)  # "another charge"
+    # "another charge went off", "a separate bomb", "in another attack, gunmen opened fire on ..."
+    heads = [root, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+             *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj")]
+    return any(c.dep_ in ("det", "amod") and c.lower_ in words for h in heads for c in h.children)
 
 
 def _harm_lemmas() -> frozenset[str]:

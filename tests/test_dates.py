@@ -340,3 +340,22 @@ def test_in_the_past_few_hours_is_the_day_of_the_report():
         assert (got.date, got.precision) == (dt.date(1990, 2, 21), 2), text
     for text in ("The talks lasted for hours.", "Rebels held the town for several hours."):
         assert r.resolve(text, Span("a", 0, len(text))) is None, text
+
+
+# --------------------------------------------------------------------------- days a date lists
+
+@pytest.mark.parametrize("text,days", [
+    ("Two men were kidnapped on 12 and 13 February.", [D(1990, 2, 12), D(1990, 2, 13)]),
+    ("Curfew was lifted on 24 and 31 December.", [D(1989, 12, 24), D(1989, 12, 31)]),
+    ("Delegates met from 13 to 15 February.", []),  # a stretch of time, not a list of days
+    ("Rebels attacked the post between 12 and 13 February.", []),
+    ("Rebels attacked the post on the night of 12-13 February.", []),
+    ("Rebels attacked the post on 12 February.", []),
+])
+def test_listed_days_gives_each_day_a_date_lists(text, days):
+    from eventdesk.extract.dates.resolve import listed_days
+
+    pub = D(1990, 2, 20) if "February" in text else D(1990, 1, 5)
+    got = listed_days(text, _resolve(pub, text))
+    assert [d.date for d in got] == days
+    assert all(d.precision == 1 for d in got)

@@ -25,7 +25,7 @@ from eventdesk.model import EventDate, Span
 from eventdesk.rules import word_list
 from eventdesk.extract.dates import _expr as dx
 
-__all__ = ["DateExpr", "DateAnchor", "DateResolver", "anchors_in"]
+__all__ = ["DateExpr", "DateAnchor", "DateResolver", "anchors_in", "listed_days", "said"]
 
 _DAY = dt.timedelta(days=1)
 #: A day-month with no year that falls this many days after publication or fewer is in the future
@@ -322,6 +322,28 @@ class DateResolver:
 #: the end of the ``how`` of a date that is only the day a statement was made ("police said on
 #: Tuesday that ..."): a later sentence's date of the act itself outranks it
 SAID = "; the day it was said"
+
+
+def listed_days(text: str, date: EventDate | None) -> tuple[EventDate, ...]:
+    """The days a date lists, each its own ("two U.S. citizens were kidnapped on 12 and 13 February"):
+    ACLED codes an event a day (CODEBOOK, unit of coding), so the act told for two days listed is
+    two events, one on each. A stretch of time is not a list: "from 1 to 6 May", "between 15 and 16
+    November", "the night of 3-4 May" give (), as does any date that is not a range's first day."""
+    if date is None or date.span is None or not date.how.startswith("first day of a range"):
+        return ()
+    for raw in dx.scan(text[date.span.start : date.span.end]):
+        if raw.kind != "range" or (raw.get("sep") or "").lower() != "and" or _norm(raw.get("pre")) == "between":
+            continue
+        first, last = int(raw.get("d") or 0), int(raw.get("d2") or 0)
+        try:
+            second = date.date.replace(day=last)
+        except ValueError:
+            return ()
+        if last <= first or date.date.day != first:
+            return ()
+        how = "one of the days listed"
+        return (EventDate(date.date, 1, date.span, how), EventDate(second, 1, date.span, how))
+    return ()
 
 
 def said(date: EventDate | None) -> bool:

@@ -20,7 +20,7 @@ from functools import cache
 from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Place, Rejection, Span
 from eventdesk.extract.dates.component import asides
-from eventdesk.extract.dates.resolve import DateResolver, listed_days
+from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.extract.scope.modality import news_perfect
 from eventdesk.extract.places.country import event_country, office_country
 from eventdesk.extract.places.locations import split_by_location
@@ -30,6 +30,7 @@ from eventdesk.rules import pattern, word_list
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble, _report_date
+from eventdesk.extract.assembly._days import by_dated_act, by_listed_day
 from eventdesk.extract.assembly.learned_dating import REPORT_CHARS, UndatedAct, learned_date
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import (
@@ -118,7 +119,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
             rejections.append(Rejection(cand.sentence, f"background mention (only the past year {past})"))
         else:
             kept.append(cand)
-    candidates = kept
+    candidates = [one for cand in kept for one in by_dated_act(cand, text, resolver, settings, context)]
     told = {c.sentence for c in candidates}
 
     def setting(group: list[Candidate], cand: Candidate) -> Place | None:
@@ -214,23 +215,11 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                     if one.country is None:  # else the country whose office its acts struck
                         one = replace(one, country=office_country(text, [(c.sentence, c.type_span) for c in group],
                                                                   context.gazetteer.country_of_people))
-                events.extend(_by_listed_day(one, text))
+                events.extend(by_listed_day(one, text))
             if reference is None and mention.date is not None and not learned_date(mention.date):
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)
     return tuple(attribute_by_kind(events, describe)), tuple(rejections)
-
-
-def _by_listed_day(event: EventMention, text: str) -> tuple[EventMention, ...]:
-    """"Two U.S. citizens were kidnapped in Medellin on 12 and 13 February": an event on each day its
-    date lists (``dates.resolve.listed_days``), as ACLED codes a day an event. Its toll is told once,
-    with the first day; the others carry none of it."""
-    days = listed_days(text, event.date)
-    if not days:
-        return (event,)
-    none = Fatalities(0, None, None, None, "its toll is counted with the first day listed")
-    out = [replace(event, date=days[0])] + [replace(event, date=day, fatalities=none) for day in days[1:]]
-    return tuple(replace(e, notes=describe(e)) for e in out)
 
 
 def _same_manner(groups: list[list[Candidate]]) -> list[list[Candidate]]:

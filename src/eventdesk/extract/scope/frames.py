@@ -80,6 +80,7 @@ class FrameRules:
     cumulative_patterns: tuple[re.Pattern[str], ...]
     period_patterns: tuple[re.Pattern[str], ...] = ()
     single_day_patterns: tuple[re.Pattern[str], ...] = ()
+    period_units: frozenset[str] = frozenset()
     weapon_carriers: frozenset[str] = frozenset()
     weapon_vehicles: frozenset[str] = frozenset()
     conflict_nouns: frozenset[str] = frozenset()
@@ -341,8 +342,8 @@ def _counted_nouns(token, sentence_text: str, rules: FrameRules) -> bool:
     if not numbers:
         return False
     value = number(numbers[0].text)
-    if any(p.search(sentence_text) for p in rules.period_patterns):
-        return True
+    if token.lemma_.lower() in rules.period_units or any(p.search(sentence_text) for p in rules.period_patterns):
+        return True  # "after 12 days of battles": a count of days is a period, whatever day is named
     return value is not None and value >= 10 and not any(p.search(sentence_text) for p in rules.single_day_patterns)
 
 

@@ -24,7 +24,10 @@ none in capitals over a long paragraph. Each word then takes the case English gi
   ("ON 10 MARCH", "MAY 1989"), and is capitalised there;
 * a personal name that the dictionary also lists as a rare word (``name_words.json``: "romero",
   "ponce", "pablo") is the name after a given name ("OSCAR ARNULFO ROMERO", "RENE EMILIO PONCE", a
-  middle name between them) or, when it is a given name itself, before another name ("PABLO ESCOBAR");
+  middle name between them) or, when it is a given name itself, before another name ("PABLO ESCOBAR"), or
+  right after a word no list knows ("INSPECTOR EULOGIO FLORES");
+* dotted initialisms stay in capitals and go on their sentence ("TWO U.S. CITIZENS" is "two U.S. citizens";
+  a time's "P.M." may end one: ``casing_words.json`` time_initialisms);
 * a place name that the dictionary also lists as a rare word (``casing_words.json`` place_names: "cordoba",
   a coin, "panama", a hat, "meta") is the place, capitalised wherever it stands ("IN META DEPARTMENT");
 * a common word alone between the commas of a list of names is a name ("PULLUHUAMAN, ANTA, AND
@@ -178,12 +181,13 @@ class Recaser:
             if kinds[i - 1] == "title" and kinds[j] == "title":
                 kinds[i] = "title"
         # a common word after a name's joining particle ends that name: "Santo Tomas de Pata"
+        closed = self.stop | self.particles
         for i in range(2, len(words)):
             k = i - 1
             if words[k].group(0).lower() in self.particles and k >= 2 and words[k - 1].group(0).lower() in self.joining \
                     and _joined(text, words, k - 1):
                 k -= 1  # "de la"
-            if kinds[i] == "lower" and words[i].group(0).lower() not in self.stop | self.particles and \
+            if kinds[i] == "lower" and words[i].group(0).lower() not in closed and \
                     words[k].group(0).lower() in self.joining and _joined(text, words, k) and \
                     _joined(text, words, k - 1) and kinds[k - 1] == "title":
                 kinds[i] = "title"

@@ -80,7 +80,7 @@ def _act_of(parse, offset: int) -> int | None:
     """The index of the act word a date at ``offset`` of the sentence's parse hangs on ("killed" in
     "was killed on 17 October", "murder" in "the murder on 26 February of ..."), or None."""
     token = next((t for t in parse if t.idx <= offset < t.idx + len(t)), None)
-    acts = word_list("scope_frames.json", "act_nouns") | word_list("toll_words.json", "lethal_verb_lemmas")
+    acts = _act_lemmas()
     for _ in range(6):
         if token is None:
             return None
@@ -90,6 +90,13 @@ def _act_of(parse, offset: int) -> int | None:
             return None
         token = token.head
     return None
+
+
+@cache
+def _act_lemmas() -> frozenset[str]:
+    """Nouns of acts and lemmas of killing verbs (``scope_frames.json`` act_nouns, ``toll_words.json``
+    lethal_verb_lemmas), joined once."""
+    return word_list("scope_frames.json", "act_nouns") | word_list("toll_words.json", "lethal_verb_lemmas")
 
 
 @cache

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from eventdesk.model import EventDate, Fatalities, Place, Span
 from eventdesk.extract.actors import find as actors_stage
@@ -374,6 +375,7 @@ def _additive(root, verb) -> bool:
     return any(c.dep_ in ("det", "amod") and c.lower_ in words for h in heads for c in h.children)
 
 
+@cache
 def _harm_lemmas() -> frozenset[str]:
     """The lemmas of dying, killing and injuring (``toll_words.json``): a toll, not an act."""
     return frozenset(word_list("toll_words.json", "lethal_verb_lemmas")) | \

@@ -202,3 +202,11 @@ def test_a_range_of_deaths_is_coded_at_its_lowest_and_drones_are_not_people():
     assert (f.best, f.low, f.high) == (2, 2, 4)
     text = "Forces claimed to have shot down two reconnaissance drones over Nakhla, with no report of fatalities."
     assert count_fatalities(text, [Span("a", 0, len(text))]).best == 0
+
+
+def test_a_long_list_of_numbers_reads_in_linear_time() -> None:
+    # the ages-after-"aged" rule walks back over a list of numbers once: 3,000 numbers joined by commas
+    # had recursed once per number (RecursionError)
+    text = "Police said " + ", ".join(["7"] * 3000) + " were killed."
+    count(text)  # no RecursionError
+    assert count("Three men aged 19, 21 and 23 were killed.").best != 23

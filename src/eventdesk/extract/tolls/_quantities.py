@@ -196,12 +196,24 @@ def is_excluded_number(tokens: list[Token], i: int) -> bool:
     if tok.low.isdigit() and prev is not None and prev.low == "," and nxt is not None and nxt.low == "," and \
             i >= 2 and tokens[i - 2].text[:1].isupper() and tokens[i - 2].text[1:2].islower():
         return True  # an age set off after a name: "Rodriguez Porth, 65, was killed"
-    if prev is not None and prev.low in ("and", "or", ",") and i >= 2 and \
-            parse_number(tokens[i - 2].low) is not None and is_excluded_number(tokens, i - 2) and \
-            any(t.low in _AGE_WORDS for t in tokens[max(0, i - 6):i - 2]):
+    if prev is not None and prev.low in ("and", "or", ",") and _listed_after_age(tokens, i):
         return True  # the ages listed after "aged": "aged 19 and 21"
     if prev is not None and prev.low in _NOT_A_COUNT_AFTER:
         return True
+    return False
+
+
+def _listed_after_age(tokens: list[Token], i: int) -> bool:
+    """Whether the number at ``i`` ends a list of numbers ("19 and 21", "19, 21 and 23") that an age
+    word opens ("aged"): read back over the list once, so a long list of numbers costs linear time."""
+    k = i - 2
+    while k >= 0 and parse_number(tokens[k].low) is not None:
+        if k > 0 and tokens[k - 1].low in _AGE_WORDS:
+            return True
+        if k >= 2 and tokens[k - 1].low in ("and", "or", ","):
+            k -= 2
+            continue
+        return False
     return False
 
 

@@ -25,6 +25,22 @@ GOLDEN = [
     # a singular subject far from its verb: one victim; "killed or wounded" is no death
     ("A former bodyguard who reportedly worked for prominent families in the south was shot dead by gunmen.", 1, 1, 1),
     ("1 soldier was killed or wounded by a sniper in the area.", 0, None, None),
+    ("3 soldiers were wounded or killed by a sniper in the area.", 0, None, None),
+    # "V <object> dead": the object is the dead, never the subject ("two gunmen" killed no one)
+    ("Two gunmen shot a policeman dead on Monday.", 1, 1, 1),
+    ("A gunman and a woman intercepted a car and shot the driver dead.", 1, 1, 1),
+    ("Soldiers shot him dead at a checkpoint.", 1, 1, 1),
+    ("Two gunmen shot John Okello dead.", 1, 1, 1),
+    ("Two soldiers shot them dead.", 0, None, None),
+    ("A suicide bomber left 12 people dead in a market.", 12, 12, 12),
+    ("The attack left two soldiers and a civilian dead.", 3, 3, 3),
+    ('Clashes erupted in the town, leaving "dozens" dead.', 12, 12, None),
+    ("A policeman was shot and left for dead.", 1, 1, 1),
+    ("Three men were found dead in a ditch.", 3, 3, 3),
+    # a bare number after "and" is its death verb's whole subject
+    ("Three suspects managed to flee and one was killed.", 1, 1, 1),
+    ("Two suspects were arrested and one was killed.", 1, 1, 1),
+    ("Two soldiers and three civilians were killed.", 5, 5, 5),
     ("Militants shot a civilian who was delivering water to the checkpoints, resulting in his death.", 1, 1, 1),
     ("A prisoner died in the prison of Hauban after he was allegedly tortured.", 1, 1, 1),
     # a named victim on either side of the death word; a named grievance is no death of this event

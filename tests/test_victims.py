@@ -25,6 +25,9 @@ def nlp():
     ("The party condemned the murder of minister Antonio Rodriguez Porth and two of his bodyguards.", 3),
     ("The minister was assassinated today during an attack in which two members of his escort were also killed.", 3),
     ("The minister was assassinated today during an attack in which two members of his escort were wounded.", 1),
+    ("A policeman was killed or wounded by a sniper in the district.", 0),  # not told from an injury
+    ("A policeman was wounded or killed by a sniper in the district.", 0),
+    ("A policeman was killed and a soldier wounded by a sniper in the district.", 1),
 ])
 def test_named_victims(nlp, sentence, deaths):
     found = named_victims(nlp(sentence), load_victim_rules())

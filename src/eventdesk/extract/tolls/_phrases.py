@@ -39,6 +39,7 @@ from eventdesk.extract.tolls._words import (
     BODY_NOUNS_OF as _BODY_NOUNS_OF,
     FATAL_PARTICIPLES as _FATAL_PARTICIPLES,
     SHOOTING_BEFORE_DEAD as _SHOOTING_BEFORE_DEAD,
+    RESULTATIVE_BEFORE_DEAD as _RESULTATIVE_BEFORE_DEAD,
     VERBS_BEFORE_DOWN as _VERBS_BEFORE_DOWN,
     LOSE_FORMS as _LOSE_FORMS,
     NONE_BEFORE_DEATH as _NONE_BEFORE_DEATH,
@@ -76,6 +77,8 @@ def claims_in(sentence: str, offset: int, war_zone: bool) -> list[Claim]:
             continue
         if trigger == "toll":
             found = _toll_claim(tokens, i, used)
+        elif trigger == "state" and (verb := _resultative_verb(tokens, i)) is not None:
+            found = _resultative_claims(tokens, verb, i, used, war_zone)
         elif trigger == "active" and _starts_object(tokens, i + 1 + (tokens[i + 1 : i + 2] != [] and tokens[i + 1].low == "of")):
             found = _object_claims(tokens, i + 1 + (tokens[i + 1].low == "of"), used, war_zone)
         else:
@@ -91,8 +94,9 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
     prev = tokens[i - 1].low if i > 0 else ""
     if low == "toll" and prev == "death":
         return "toll"
-    if prev == "feared" or (nxt == "or" and i + 2 < len(tokens) and tokens[i + 2].low in _INJURY):
-        return None  # unconfirmed ("feared dead") or not separable ("killed or wounded")
+    if prev == "feared" or (nxt == "or" and i + 2 < len(tokens) and tokens[i + 2].low in _INJURY) \
+            or (prev == "or" and i >= 2 and tokens[i - 2].low in _INJURY):
+        return None  # unconfirmed ("feared dead") or not separable ("killed or wounded", "wounded or killed")
     if prev in _NEAR_MISS and (low in _KILL_VERBS or low in _DEATH_STATES):
         return None  # "was nearly lynched", "almost killed": no one died
     if low == "death" and prev == "to" and any(t.low in _SENTENCING_WORDS for t in tokens[max(0, i - 6):i]):
@@ -129,6 +133,48 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
             return None  # "injuring three women with no report of fatalities": none, not three
         return "state"
     return None
+
+
+def _resultative_verb(tokens: list[Token], i: int) -> int | None:
+    """The verb of "shot the driver dead", "left 12 people dead": a verb of ``resultative_before_dead``
+    a short noun phrase before the "dead" at i, whose object (not its subject) is the dead; None when
+    "dead" follows its verb at once ("was found dead") or a clause boundary comes first."""
+    if tokens[i].low != "dead":
+        return None
+    for k in range(i - 1, max(-1, i - 8), -1):
+        low = tokens[k].low
+        if low in _RESULTATIVE_BEFORE_DEAD:  # not "left for dead": an object, not a preposition, follows
+            return k if k < i - 1 and tokens[k + 1].low not in ("for", "to", "with") else None
+        if low in _RIGHT_STOPS or low in (",", "and", "or") or low in _LEFT_STOPS or low in _AUX \
+                or low in _INJURY or low in _KILL_VERBS:
+            return None
+    return None
+
+
+def _resultative_claims(tokens: list[Token], verb: int, i: int, used: set[int], war_zone: bool) -> list[Claim]:
+    """The dead of "V <object> dead": the object's count ("left at least 12 people dead"), one for a
+    singular person, a pronoun or a name ("shot the driver dead", "shot him dead", "shot John Okello
+    dead"); an uncounted plural or "them" gives no figure, and the verb's subject is never read."""
+    j, end_at = verb + 1, tokens[i].end
+    if j == i - 1 and tokens[j].low in ("him", "her"):
+        return [Claim(1, 1, 1, tokens[j].start, end_at, "singular")]
+    if _is_name(tokens, list(range(j, i))):
+        return [Claim(1, 1, 1, tokens[j].start, end_at, "named")]
+    claims: list[Claim] = []
+    while j < i and not tokens[j].low[:1].isalnum():
+        j += 1  # 'leaving "dozens" dead'
+    while j < i:
+        claim, after = _victim_phrase(tokens, j, used, war_zone, limit=i, trigger_end=end_at)
+        if claim is None:
+            break
+        claims.append(claim)
+        if after < i and tokens[after].low == "and":
+            j = after + 1
+            continue
+        break
+    if not claims and (bare := _bare_object(tokens, verb + 1)) is not None:
+        claims.append(bare)  # "shot police officer dead" (headline style)
+    return claims
 
 
 def _starts_object(tokens: list[Token], j: int) -> bool:
@@ -210,6 +256,8 @@ def _subject_window_claims(tokens: list[Token], i: int, start: int, used: set[in
             continue
         if (low in _RIGHT_STOPS or low == "," or low in _LEFT_STOPS or low in _INJURY) and not at_least:
             break
+        if low == "and" and k + 2 == window_end and parse_number(tokens[k + 1].low) is not None:
+            break  # "three suspects fled and one was killed": a bare number after "and" is the whole subject
         k -= 1
     window = [n for n in range(k + 1, window_end) if not _in_parentheses(tokens, n, k + 1, window_end)]
     if [tokens[n].low for n in window[1:]] == [","] and k > 0 and tokens[k].low == "," \

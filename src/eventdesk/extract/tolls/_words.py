@@ -38,6 +38,7 @@ __all__ = [
     "BODY_NOUNS_OF",
     "FATAL_PARTICIPLES",
     "SHOOTING_BEFORE_DEAD",
+    "RESULTATIVE_BEFORE_DEAD",
     "VERBS_BEFORE_DOWN",
     "LOSE_FORMS",
     "NONE_BEFORE_DEATH",
@@ -74,6 +75,7 @@ DEATH_NOUNS_OF: frozenset[str] = _WORDS["death_nouns_before_of"]  # type: ignore
 BODY_NOUNS_OF: frozenset[str] = _WORDS["body_nouns_before_of"]  # type: ignore[assignment]
 FATAL_PARTICIPLES: frozenset[str] = _WORDS["fatal_participles"]  # type: ignore[assignment]
 SHOOTING_BEFORE_DEAD: frozenset[str] = _WORDS["shooting_before_dead"]  # type: ignore[assignment]
+RESULTATIVE_BEFORE_DEAD: frozenset[str] = _WORDS["resultative_before_dead"]  # type: ignore[assignment]
 VERBS_BEFORE_DOWN: frozenset[str] = _WORDS["verbs_before_down"]  # type: ignore[assignment]
 LOSE_FORMS: frozenset[str] = _WORDS["lose_forms"]  # type: ignore[assignment]
 NONE_BEFORE_DEATH: frozenset[str] = _WORDS["none_before_death"]  # type: ignore[assignment]

@@ -28,6 +28,7 @@ class VictimRules:
     person_nouns: frozenset[str]
     person_suffixes: tuple[str, ...]
     nonperson: frozenset[str]
+    injury: frozenset[str]  # "killed or wounded": a death that cannot be told from an injury
 
 
 @cache
@@ -39,6 +40,7 @@ def load_victim_rules() -> VictimRules:
         frozenset(word_list("toll_words.json", "singular_person")),
         tuple(word_list("toll_words.json", "person_suffixes")),
         frozenset(word_list("toll_words.json", "nonperson")),
+        frozenset(word_list("toll_words.json", "injury")),
     )
 
 
@@ -53,7 +55,7 @@ def named_victims(parse, rules: VictimRules) -> tuple[int, int, int, bool] | Non
     for t in parse:
         if t.lemma_.lower() not in lethal:
             continue
-        if any(c.dep_ == "neg" for c in t.children) or _unfulfilled(t):
+        if any(c.dep_ == "neg" for c in t.children) or _unfulfilled(t) or _or_injured(t, rules):
             continue
         if found is not None and not any(c.lower_ == "also" for c in t.children):
             continue  # after the first: only dead said to be others ("two of his escort were also killed")
@@ -99,6 +101,14 @@ def _unfulfilled(t) -> bool:
     Maza", "threatened to kill him" ("managed to kill" did kill)."""
     return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
         and t.head.lemma_.lower() != "manage"
+
+
+def _or_injured(t, rules: VictimRules) -> bool:
+    """"1 policeman was killed or wounded", "wounded or killed": ACLED counts no death it cannot tell
+    from an injury (the text reader's rule too)."""
+    doc = t.doc
+    return (t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "or" and doc[t.i + 2].lower_ in rules.injury) or \
+        (t.i >= 2 and doc[t.i - 1].lower_ == "or" and doc[t.i - 2].lower_ in rules.injury)
 
 
 def _to_death(t) -> bool:

@@ -41,6 +41,15 @@ GOLDEN = [
     ("Three suspects managed to flee and one was killed.", 1, 1, 1),
     ("Two suspects were arrested and one was killed.", 1, 1, 1),
     ("Two soldiers and three civilians were killed.", 5, 5, 5),
+    # the dead an act avenges are another event's ("In revenge, ..." is this event's)
+    ("Separatists killed one ranger in retaliation for the killing of 3 separatist members last week.", 1, 1, 1),
+    ("The militants killed four villagers to avenge the killing of two of their commanders.", 4, 4, 4),
+    ("In revenge, gunmen killed two soldiers.", 2, 2, 2),
+    # a later figure: the whole toll, more dead, or the running sum restated
+    ("Two soldiers were killed in Gao and three in Kidal, bringing the death toll to five.", 5, 5, 5),
+    ("A total of 12 people were killed in the attacks.", 12, 12, 12),
+    ("Two soldiers were killed on Monday. Two more died in hospital on Tuesday.", 4, 4, 4),
+    ("Three men were killed and six were injured. A fourth person died later. 4 fatalities.", 4, 4, 4),
     ("Militants shot a civilian who was delivering water to the checkpoints, resulting in his death.", 1, 1, 1),
     ("A prisoner died in the prison of Hauban after he was allegedly tortured.", 1, 1, 1),
     # a named victim on either side of the death word; a named grievance is no death of this event

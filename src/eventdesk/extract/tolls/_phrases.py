@@ -9,7 +9,7 @@ sentence-level rules (coded figures, ranges, negations, vague tolls).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventdesk.extract.tolls._quantities import MONTHS as _MONTHS
 from eventdesk.extract.tolls._quantities import Token, parse_number, tokenize
@@ -40,6 +40,9 @@ from eventdesk.extract.tolls._words import (
     FATAL_PARTICIPLES as _FATAL_PARTICIPLES,
     SHOOTING_BEFORE_DEAD as _SHOOTING_BEFORE_DEAD,
     RESULTATIVE_BEFORE_DEAD as _RESULTATIVE_BEFORE_DEAD,
+    REVENGE_WORDS as _REVENGE_WORDS,
+    TOTAL_MARKERS as _TOTAL_MARKERS,
+    ADDITIVE_WORDS as _ADDITIVE_WORDS,
     VERBS_BEFORE_DOWN as _VERBS_BEFORE_DOWN,
     LOSE_FORMS as _LOSE_FORMS,
     NONE_BEFORE_DEATH as _NONE_BEFORE_DEATH,
@@ -59,6 +62,7 @@ class Claim:
     start: int
     end: int
     how: str
+    role: str = ""  # "total": the event's whole toll ("death toll rose to 5", "in all, five died"); "added": more dead ("two more")
 
 
 def vague_default(war_zone: bool) -> int:
@@ -83,8 +87,22 @@ def claims_in(sentence: str, offset: int, war_zone: bool) -> list[Claim]:
             found = _object_claims(tokens, i + 1 + (tokens[i + 1].low == "of"), used, war_zone)
         else:
             found = _subject_claims(tokens, i, used, war_zone)
-        claims.extend(found)
+        claims.extend(_role(tokens, c, trigger == "toll") for c in found)
     return claims
+
+
+def _role(tokens: list[Token], claim: Claim, toll: bool) -> Claim:
+    """Mark a claim that gives the event's whole toll ("the death toll rose to 5", "in all, five people
+    died", "a total of 12") or more dead than told before ("two more", "another two", "two other ...")."""
+    first = next((n for n, t in enumerate(tokens) if t.start >= claim.start), len(tokens))
+    before = [t.low for t in tokens[max(0, first - 4):first]]
+    own = [t.low for t in tokens[first:first + 5] if t.end <= claim.end]
+    if toll or any(w in _TOTAL_MARKERS and (w != "all" or before[n - 1:n] == ["in"])
+                   for n, w in enumerate(before)) or own[:3] == ["a", "total", "of"]:
+        return replace(claim, role="total")
+    if any(w in _ADDITIVE_WORDS for w in own):
+        return replace(claim, role="added")
+    return claim
 
 
 def _trigger_kind(tokens: list[Token], i: int) -> str | None:
@@ -103,6 +121,8 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
         return None  # "sentenced two men to death": a penalty, not a toll
     if low in ("dead", "death") and prev in ("shot", "shooting", "to"):
         return "active"
+    if (low in _DEATH_NOUNS_OF or low in _KILL_VERBS or low in _DEATH_STATES) and _avenged(tokens, i):
+        return None  # "in retaliation for the killing of 3 separatists": another event's dead
     if low in _DEATH_NOUNS_OF and nxt == "of":
         if any(t.low in _PROTEST_WORDS for t in tokens[:i]):
             return None  # "protest the killing of X": the grievance, not this event's toll
@@ -133,6 +153,19 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
             return None  # "injuring three women with no report of fatalities": none, not three
         return "state"
     return None
+
+
+def _avenged(tokens: list[Token], i: int) -> bool:
+    """Whether the death word at i names what an act avenges: a word of ``revenge_words`` followed by
+    "for" or "of" ("in retaliation for the killing of"), or the verb "avenge", at most five words before
+    it with no punctuation between ("In revenge, gunmen killed two" is this event's toll)."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        low = tokens[k].low
+        if low in _RIGHT_STOPS or low == ",":
+            return False
+        if low in _REVENGE_WORDS and (low.startswith("aveng") or (k + 1 < i and tokens[k + 1].low in ("for", "of"))):
+            return True
+    return False
 
 
 def _resultative_verb(tokens: list[Token], i: int) -> int | None:

@@ -68,6 +68,8 @@ def _modifier(words: list[str]) -> tuple[str, int]:
     three = " ".join(words[:3])
     if three in ("as many as", "an estimated of"):
         return "upto", 3
+    if three == "a total of":  # "a total of 12 people were killed"
+        return "", 3
     if two in ("at least", "more than", "over a", "no fewer", "not less"):
         return "atleast", 2
     if two in ("up to", "as many"):

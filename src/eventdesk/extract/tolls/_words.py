@@ -39,6 +39,9 @@ __all__ = [
     "FATAL_PARTICIPLES",
     "SHOOTING_BEFORE_DEAD",
     "RESULTATIVE_BEFORE_DEAD",
+    "REVENGE_WORDS",
+    "TOTAL_MARKERS",
+    "ADDITIVE_WORDS",
     "VERBS_BEFORE_DOWN",
     "LOSE_FORMS",
     "NONE_BEFORE_DEATH",
@@ -76,6 +79,9 @@ BODY_NOUNS_OF: frozenset[str] = _WORDS["body_nouns_before_of"]  # type: ignore[a
 FATAL_PARTICIPLES: frozenset[str] = _WORDS["fatal_participles"]  # type: ignore[assignment]
 SHOOTING_BEFORE_DEAD: frozenset[str] = _WORDS["shooting_before_dead"]  # type: ignore[assignment]
 RESULTATIVE_BEFORE_DEAD: frozenset[str] = _WORDS["resultative_before_dead"]  # type: ignore[assignment]
+REVENGE_WORDS: frozenset[str] = _WORDS["revenge_words"]  # type: ignore[assignment]
+TOTAL_MARKERS: frozenset[str] = _WORDS["total_markers"]  # type: ignore[assignment]
+ADDITIVE_WORDS: frozenset[str] = _WORDS["additive_words"]  # type: ignore[assignment]
 VERBS_BEFORE_DOWN: frozenset[str] = _WORDS["verbs_before_down"]  # type: ignore[assignment]
 LOSE_FORMS: frozenset[str] = _WORDS["lose_forms"]  # type: ignore[assignment]
 NONE_BEFORE_DEATH: frozenset[str] = _WORDS["none_before_death"]  # type: ignore[assignment]

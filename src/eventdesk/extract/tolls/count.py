@@ -129,12 +129,16 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _drop_restatements(per_sentence: list[list[_Claim]]) -> list[_Claim]:
-    """Keep each death once: a later sentence repeating an earlier figure ("... 2 fatalities."),
-    and a definite singular ("the victim died") next to a counted victim, are restatements."""
+    """Keep each death once: a later sentence repeating an earlier figure ("... 2 fatalities."), or
+    the sum of the figures before it ("Three men were killed ... A fourth person died later. 4
+    fatalities."), and a definite singular ("the victim died") next to a counted victim, are
+    restatements; a figure of more dead ("two more died") never is."""
     kept: list[_Claim] = []
     seen: set[int] = set()
     for claims in per_sentence:
-        fresh = [c for c in claims if not (c.best in seen and c.how != "vague")]
+        running = sum(c.best for c in kept if c.how != "vague")
+        fresh = [c for c in claims if c.role == "added" or not (
+            c.how != "vague" and (c.best in seen or (len(kept) >= 2 and c.best == running)))]
         kept.extend(fresh)
         seen.update(c.best for c in claims)
     if any(c.how != "definite" for c in kept):
@@ -143,7 +147,17 @@ def _drop_restatements(per_sentence: list[list[_Claim]]) -> list[_Claim]:
 
 
 def _combine(claims: list[_Claim], article_id: str) -> Fatalities:
-    """Add claims up; low/high stay known only if every claim knows them."""
+    """Add claims up; low/high stay known only if every claim knows them. A figure given as the whole
+    toll ("bringing the death toll to five", "in all, five died") is the count, unless the others add
+    up to more."""
+    totals = [c for c in claims if c.role == "total"]
+    if totals:
+        total = max(totals, key=lambda c: c.best)
+        rest = [c for c in claims if c.role != "total"]
+        if total.best >= sum(c.best for c in rest):
+            span = Span(article_id, min(c.start for c in claims), max(c.end for c in claims))
+            return Fatalities(total.best, total.low, total.high, span, f"{total.how} (total)")
+        claims = rest
     best = sum(c.best for c in claims)
     low = None if any(c.low is None for c in claims) else sum(c.low or 0 for c in claims)
     high = None if any(c.high is None for c in claims) else sum(c.high or 0 for c in claims)

@@ -14,6 +14,7 @@ from functools import cache
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
+from eventdesk.extract.scope._stance import mood_object, reason_given, stance_on_told_act
 from eventdesk.extract.scope._mentions import accused_act, blind_agent, caused_state, reference, remembered, \
     time_reference, universal_victim
 from eventdesk.extract.trigger.classify import all_cues, cues
@@ -123,7 +124,8 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str,
 
 
 #: frames whose word names an act other than the one its sentence reports
-_OTHER_ACTS = (time_reference, reference, accused_act, remembered, caused_state)
+_OTHER_ACTS = (time_reference, reference, accused_act, remembered, caused_state, mood_object, stance_on_told_act,
+               reason_given)
 
 
 def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool, perfect: bool = False,

@@ -28,7 +28,9 @@ this module judges the frame the violent word stands in, walking up from the wor
   names no armed actor.
 
 The frames of acts named without being told (a habit, a running toll, a run of acts, kinds of
-violence listed, the harmed named as a group, ...) are in ``_mentions``. The word lists are data
+violence listed, the harmed named as a group, ...) are in ``_mentions``; those of an act someone
+feels, judges or gives as a reason ("concerned over a massacre", "we repudiate this attack", "the
+reason for this is the massacre") in ``_stance``. The word lists are data
 (``data/rules/scope_frames.json``, with their source), so a change to them changes the pipeline version.
 """
 
@@ -59,6 +61,7 @@ from eventdesk.extract.scope._mentions import (
     series,
     time_reference,
 )
+from eventdesk.extract.scope._stance import mood_object, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
 
 __all__ = ["FrameRules", "frame_reason", "load_frame_rules"]
@@ -112,6 +115,9 @@ class FrameRules:
     stop_verbs: frozenset[str] = frozenset()
     explosion_verbs: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()
+    mood_words: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
+    reason_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -127,7 +133,8 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived):
+                  figurative, figurative_object, remembered, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
+                  mood_object, stance_on_told_act, reason_given):
         why = check(token, rules)
         if why:
             return why

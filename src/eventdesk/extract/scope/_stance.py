@@ -1,0 +1,111 @@
+"""Frames of an act named as what someone feels, judges or gives as a reason (``frames`` calls them).
+
+A statement about an act is not its report (``CODEBOOK.md`` section 5: statements, accusations and
+condemnations are no events; background mentions neither):
+
+* a mood over an act: "the government is concerned over a massacre against the people", "we are
+  outraged at the murder of our colleague": the sentence tells the mood;
+* a stand on an act the report told before: "we repudiate this attack on the correspondent" (a
+  pointing determiner: the act is told elsewhere, if the report tells it at all; "repudiated the
+  brutal assassination of the priests" may be the only report of it and is left alone);
+* an act given as the reason for something: "the reason for this is the recent massacre".
+
+An act with a day of its own ("concerned over Monday's massacre in the village") is still reported.
+Their word lists are ``mood_words``, ``stance_verbs`` and ``reason_nouns`` of ``scope_frames.json``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventdesk.extract.scope._mentions import _DAY_WORDS, _subtree_text
+
+if TYPE_CHECKING:
+    from eventdesk.extract.scope.frames import FrameRules
+
+__all__ = ["mood_object", "reason_given", "stance_on_told_act"]
+
+_POINTING = frozenset({"this", "that", "these", "those"})
+
+
+def _act_phrase(token, rules: FrameRules):
+    """The act noun at the head of the act's phrase: past conjuncts and appositions that are act
+    nouns too ("over a massacre, an attack on the people"). An apposition to another noun names
+    what that noun means, and the act is its own phrase ("condemns this kind of action, the murder
+    of General Alvarez": the murder is told)."""
+    head = token
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i and _act_noun(head.head, rules):
+        head = head.head
+    return head
+
+
+def _own_day(phrase) -> bool:
+    """Whether the act's phrase names a day, outside a relative clause on a noun in it ("this attack
+    on the correspondent, who was arrested and released last night": the night is the arrest's)."""
+    text = _subtree_text(phrase)
+    start = next(iter(phrase.subtree)).idx
+    for clause in (t for t in phrase.subtree if t.dep_ == "relcl"):
+        words = list(clause.subtree)
+        a, b = words[0].idx - start, words[-1].idx + len(words[-1]) - start
+        text = text[:a] + " " * (b - a) + text[b:]
+    return bool(_DAY_WORDS.search(text))
+
+
+def _act_noun(token, rules: FrameRules) -> bool:
+    """A noun of one violent act ("massacre", "attack"); a weapon ("the cause was a bomb") is none."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in rules.act_nouns
+
+
+def _word_in(token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def mood_object(token, rules: FrameRules) -> str:
+    """An act that is what a mood is over or about: "the government is concerned over a massacre",
+    "relatives were outraged at the killing". The parse may hang the preposition on the verb "be"
+    rather than on the mood's adjective ("is concerned over this, over a massacre")."""
+    if not _act_noun(token, rules):
+        return ""
+    phrase = _act_phrase(token, rules)
+    prep = phrase.head
+    if phrase.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("over", "about", "at", "by"):
+        return ""
+    owner = prep.head
+    moods = [owner] if owner.pos_ in ("ADJ", "VERB") else []
+    if owner.lemma_ == "be":
+        moods = [c for c in owner.children if c.dep_ == "acomp"]
+    mood = next((m for m in moods if _word_in(m, rules.mood_words)), None)
+    if mood is None or _own_day(phrase):
+        return ""
+    return f"an act a mood is over ('{mood.text.lower()} {prep.lower_} ...'), not its report"
+
+
+def stance_on_told_act(token, rules: FrameRules) -> str:
+    """An act pointed back at ("this attack", "those murders") as the object of a stand taken on it:
+    "we repudiate this attack on the correspondent". The act is the one the report told before, if
+    it told one; the sentence tells the stand."""
+    if not _act_noun(token, rules):
+        return ""
+    phrase = _act_phrase(token, rules)
+    verb = phrase.head
+    # a verb the tagger took for a noun ("the union repudiates this attack") still takes the object
+    if phrase.dep_ != "dobj" or not _word_in(verb, rules.stance_verbs):
+        return ""
+    if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in phrase.children) or _own_day(phrase):
+        return ""
+    return f"a stand on an act told before ('{verb.text.lower()} {phrase.text.lower()}'), not its report"
+
+
+def reason_given(token, rules: FrameRules) -> str:
+    """An act given as a reason, the attribute of "be" with a subject of reason or cause: "the reason
+    for this is the recent massacre". "The attack was the worst in years" is no such frame."""
+    if not _act_noun(token, rules):
+        return ""
+    phrase = _act_phrase(token, rules)
+    verb = phrase.head
+    if phrase.dep_ != "attr" or verb.lemma_ != "be":
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _word_in(subject, rules.reason_nouns) or _own_day(phrase):
+        return ""
+    return f"an act given as a reason ('the {subject.text.lower()} ... is'), not its report"

@@ -23,7 +23,8 @@ this module judges the frame the violent word stands in, walking up from the wor
 * without: "without a shot being fired";
 * instrument: a weapon named as a thing, with no word of use or effect over it ("missiles are
   classified as solid-fuelled", "the Condor missile project");
-* cumulative: a perfect tense with a period phrase ("by the end of the year, 496 had been killed");
+* cumulative: a perfect tense with a period phrase ("by the end of the year, 496 had been killed"), or
+  a toll in round hundreds or thousands with no day ("which left a toll of hundreds of victims");
 * not political violence: a natural disaster, accident or disease is the cause, and the sentence
   names no armed actor.
 
@@ -43,6 +44,7 @@ from functools import cache
 from eventdesk.extract.scope._mentions import (
     _first_conjunct,
     accused_act,
+    _DAY_WORDS,
     caused_state,
     state_clause,
     survived,
@@ -118,13 +120,14 @@ class FrameRules:
     mood_words: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
     reason_nouns: frozenset[str] = frozenset()
+    vague_toll_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
 def load_frame_rules() -> FrameRules:
     """The packaged rules (``data/rules/scope_frames.json`` through ``eventdesk.rules``; read once)."""
     lists = word_lists("scope_frames.json")
-    patterns = ("cumulative_patterns", "period_patterns", "single_day_patterns")
+    patterns = ("cumulative_patterns", "period_patterns", "single_day_patterns", "vague_toll_patterns")
     words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k not in patterns}
     compiled = {k: tuple(re.compile(p, re.IGNORECASE) for p in lists[k]) for k in patterns}
     return FrameRules(**words, **compiled)
@@ -142,6 +145,8 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         return "a count of acts over a period ('142 murders were reported in September'), not one event"
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
+    if _vague_toll(sentence_text, rules):
+        return "a toll in round hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
     if armed_words == 0 and _disaster(token.doc, rules) and not any(
             (_weapon(t, rules) and _used(t, rules))  # "the plane crash was caused by a bomb"
             or (t.pos_ == "VERB" and t.lemma_.lower() in rules.attack_verbs)  # "shot at the tires ... crashed"
@@ -365,6 +370,13 @@ def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:
     if not aux & {"has", "have", "had", "'s", "'ve", "'d"}:
         return False
     return any(p.search(sentence_text) for p in rules.cumulative_patterns)
+
+
+def _vague_toll(sentence_text: str, rules: FrameRules) -> bool:
+    """A toll in round hundreds or thousands of dead ("the indiscriminate bombing of the population,
+    which left a toll of hundreds of victims") told with no day: what a campaign or a war has cost,
+    not what one act did ("hundreds died when the dam was bombed on Monday" has its day)."""
+    return any(p.search(sentence_text) for p in rules.vague_toll_patterns) and not _DAY_WORDS.search(sentence_text)
 
 
 def _disaster(doc, rules: FrameRules) -> bool:

@@ -146,7 +146,7 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
     if _vague_toll(sentence_text, rules):
-        return "a toll in round hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
+        return "a toll in the hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
     if armed_words == 0 and _disaster(token.doc, rules) and not any(
             (_weapon(t, rules) and _used(t, rules))  # "the plane crash was caused by a bomb"
             or (t.pos_ == "VERB" and t.lemma_.lower() in rules.attack_verbs)  # "shot at the tires ... crashed"
@@ -375,8 +375,14 @@ def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:
 def _vague_toll(sentence_text: str, rules: FrameRules) -> bool:
     """A toll in round hundreds or thousands of dead ("the indiscriminate bombing of the population,
     which left a toll of hundreds of victims") told with no day: what a campaign or a war has cost,
-    not what one act did ("hundreds died when the dam was bombed on Monday" has its day)."""
-    return any(p.search(sentence_text) for p in rules.vague_toll_patterns) and not _DAY_WORDS.search(sentence_text)
+    not what one act did ("hundreds died when the dam was bombed on Monday" has its day). So is a
+    count of dead from 200 ("the FMLN suffered over 500 deaths")."""
+    if _DAY_WORDS.search(sentence_text):
+        return False
+    # a pattern with a "count" group ("over 500 deaths") needs a count from 200 ("the army suffered 150
+    # casualties" can be one battle's)
+    return any(m.groupdict().get("count") is None or (number(m.group("count")) or 0) >= 200
+               for p in rules.vague_toll_patterns for m in p.finditer(sentence_text))
 
 
 def _disaster(doc, rules: FrameRules) -> bool:

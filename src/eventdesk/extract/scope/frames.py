@@ -145,7 +145,7 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         return "a count of acts over a period ('142 murders were reported in September'), not one event"
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
-    if _vague_toll(sentence_text, rules):
+    if _vague_toll(sentence_text, rules) and not _names_a_place(token.doc):
         return "a toll in the hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
     if armed_words == 0 and _disaster(token.doc, rules) and not any(
             (_weapon(t, rules) and _used(t, rules))  # "the plane crash was caused by a bomb"
@@ -383,6 +383,17 @@ def _vague_toll(sentence_text: str, rules: FrameRules) -> bool:
     # casualties" can be one battle's)
     return any(m.groupdict().get("count") is None or (number(m.group("count")) or 0) >= 200
                for p in rules.vague_toll_patterns for m in p.finditer(sentence_text))
+
+
+def _names_a_place(doc) -> bool:
+    """Whether the sentence names where something happened: a proper name after a locative
+    preposition ("a truck bomb exploded in Mogadishu, leaving more than 300 dead", "an attack on
+    Baga", "the market in Aleppo"). A toll in the hundreds told of a named place is one act's, even
+    with no day in its sentence; "the indiscriminate bombing of the population" names none."""
+    return any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in _LOCATIVES for t in doc)
+
+
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "around", "on", "inside"})
 
 
 def _disaster(doc, rules: FrameRules) -> bool:

@@ -32,8 +32,11 @@ def habit(token, rules: FrameRules) -> str:
     verb = token.head if token.dep_ in ("xcomp", "pcomp") else None
     if token.dep_ == "conj" and token.head.dep_ in ("xcomp", "pcomp"):
         verb = token.head.head  # "continue to machinegun and bomb"
-    elif token.dep_ == "conj" and token.head.lemma_.lower() in rules.aspect_verbs:
-        verb = token.head  # the same, parsed as "[continue to Machinegun] and [bomb]"
+    elif token.dep_ == "conj" and token.head.lemma_.lower() in rules.aspect_verbs \
+            and any(c.dep_ in ("xcomp", "pcomp") for c in token.head.children):
+        # the same, parsed as "[continue to Machinegun] and [bomb]"; not a verb with an object of its
+        # own ("gunmen stopped a minibus and shot the driver dead": the stop is of the minibus)
+        verb = token.head
     if verb is None or verb.i == token.i or verb.lemma_.lower() not in rules.aspect_verbs:
         return ""
     if verb.lemma_.lower() in rules.stop_verbs:

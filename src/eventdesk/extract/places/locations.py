@@ -35,6 +35,12 @@ def _list_count() -> re.Pattern[str]:
     return re.compile(pattern("place_words.json", "list_count"), re.IGNORECASE)
 
 
+@cache
+def _one_place_opener() -> re.Pattern[str]:
+    """Words before two places that make them one location: ``place_words.json`` one_place_list_opener."""
+    return re.compile(pattern("place_words.json", "one_place_list_opener"), re.IGNORECASE)
+
+
 # "Sirwah district west of Marib city": Marib only says where Sirwah lies
 _REFERENCE_GAP = re.compile(r"^\s*(?:(?:district|town|city|village|area|county)\s+)?(?:(?:north|south|east|west)"
                             r"(?:-?(?:north|south|east|west))?\s+of|outside|near)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -84,8 +90,8 @@ def split_by_location(mention: EventMention, text: str, sentence: Span, context)
             listed, conjoined = [p], False
     if len(listed) < 2 or not conjoined or _member(mention.place, listed) is None:
         return [mention]
-    if re.search(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", text[max(sentence.start, listed[0].span.start - 25):listed[0].span.start]):
-        return [mention]  # "at the border of Isiolo and Garissa counties": one place, on the border
+    if len(listed) == 2 and _one_place_opener().search(text, max(sentence.start, listed[0].span.start - 40), listed[0].span.start):
+        return [mention]  # "at the border of Isiolo and Garissa counties", "between Pellaboukou and Titao": one place
     return _one_per_place(mention, listed, text)
 
 

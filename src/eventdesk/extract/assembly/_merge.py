@@ -191,6 +191,8 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
         # captured him": a crowd after an attack is another actor, an event of its own, never a detail
         # that turns the attack into a protest or a riot
         return False
+    if _armed_group_after_crowd(a, b):
+        return False
     if b.anaphoric and not _anaphor_fits(types or {a.classification.event_type}, b):
         return False  # "... hurled bombs at the garrison. 6 guerrillas were killed in those clashes"
     own_detail = bool(b.date) or bool(b.place)
@@ -256,6 +258,25 @@ def _another_pair(a: Candidate, b: Candidate) -> bool:
         return False
     agent = any(m.role == "agent" and m.actor.inter in (1, 2, 3, 4, 8) for m in b.actors)
     return agent or b.doc is not None and _PRONOUN_AGENT.match(doc_text(b.doc)) is not None
+
+
+#: The inter codes of non-state armed actors (rebels, political and identity militias) and of foreign
+#: forces: none of them is the force that polices a crowd (that is the state's, inter 1).
+_NON_POLICING_ARMED = frozenset({2, 3, 4, 8})
+
+
+def _armed_group_after_crowd(a: Candidate, b: Candidate) -> bool:
+    """"The magistrates resigned today to protest the murder of a justice ... He and 47 colleagues had
+    resigned to protest the assassination of magistrate X by paid assassins of drug traffickers", "Students
+    held a demonstration ... Guerrillas then hurled a bomb at the barracks": an act of armed violence done
+    by a rebel group, a militia, a gang or a foreign force, told after a protest or a riot, is that armed
+    actor's act, another actor pair than the crowd's and an event of its own (CODEBOOK section 1,
+    splitting), never the crowd's violence or a force's intervention. The state's forces firing on the
+    crowd stay the protest's intervention, and an act no one is named doing stays with the crowd."""
+    if a.classification.event_type not in (cls_stage.PROTESTS, cls_stage.RIOTS) or \
+            ERV_OR_BATTLE.get(b.classification.event_type) != "armed":
+        return False
+    return any(m.role == "agent" and m.actor.inter in _NON_POLICING_ARMED for m in b.actors)
 
 
 def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> bool:

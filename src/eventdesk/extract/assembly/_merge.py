@@ -322,7 +322,7 @@ def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Cand
     for cand in candidates:
         if not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])) or \
                 _placed_apart(groups[-1], cand, between):
-            groups.append([cand])
+            groups.append([_where_the_crowd_was(groups, cand, setting)])
         elif (place := _another_setting(groups[-1], cand, setting)) is not None:
             groups.append([replace(cand, place=place)])
         elif _further_act(groups[-1], cand):
@@ -402,6 +402,19 @@ def _harm_lemmas() -> frozenset[str]:
     return frozenset(word_list("toll_words.json", "lethal_verb_lemmas")) | \
         frozenset(word_list("toll_words.json", "dying_verb_lemmas")) | \
         frozenset(word_list("toll_words.json", "injury"))
+
+
+def _where_the_crowd_was(groups: list[list[Candidate]], b: Candidate, setting) -> Candidate:
+    """An armed group's act told after a protest or a riot (``_armed_group_after_crowd``) with no place of
+    its own: told where the crowd was ("students marched in Cucuta ... Guerrillas threw a bomb at the
+    police barracks"), unless its own paragraph names another place before it (``setting``)."""
+    if not groups or b.place is not None:
+        return b
+    view = _merged_view(groups[-1])
+    if view.place is None or not _armed_group_after_crowd(view, b):
+        return b
+    place = setting(groups[-1], b) if setting is not None else None
+    return replace(b, place=place or view.place)
 
 
 def _in_the_setting(group: list[Candidate], b: Candidate) -> Candidate:

@@ -263,20 +263,27 @@ def _another_pair(a: Candidate, b: Candidate) -> bool:
 #: The inter codes of non-state armed actors (rebels, political and identity militias) and of foreign
 #: forces: none of them is the force that polices a crowd (that is the state's, inter 1).
 _NON_POLICING_ARMED = frozenset({2, 3, 4, 8})
+#: The inter codes of crowds: rioters and protesters.
+_CROWDS = frozenset({5, 6})
 
 
 def _armed_group_after_crowd(a: Candidate, b: Candidate) -> bool:
     """"The magistrates resigned today to protest the murder of a justice ... He and 47 colleagues had
     resigned to protest the assassination of magistrate X by paid assassins of drug traffickers", "Students
-    held a demonstration ... Guerrillas then hurled a bomb at the barracks": an act of armed violence done
-    by a rebel group, a militia, a gang or a foreign force, told after a protest or a riot, is that armed
-    actor's act, another actor pair than the crowd's and an event of its own (CODEBOOK section 1,
-    splitting), never the crowd's violence or a force's intervention. The state's forces firing on the
-    crowd stay the protest's intervention, and an act no one is named doing stays with the crowd."""
+    held a demonstration ... Guerrillas then hurled a bomb at the barracks", "unions called a strike to
+    protest the attack ... The dynamite attack against the federation's headquarters left 9 dead": an act
+    of armed violence done by a rebel group, a militia, a gang or a foreign force, or a blast no crowd is
+    named setting off, told after a protest or a riot, is another actor's act, another actor pair than the
+    crowd's and an event of its own (CODEBOOK section 1, splitting), never the crowd's violence or a
+    force's intervention. The state's forces firing on the crowd stay the protest's intervention, and an
+    attack no one is named doing stays with the crowd."""
     if a.classification.event_type not in (cls_stage.PROTESTS, cls_stage.RIOTS) or \
             ERV_OR_BATTLE.get(b.classification.event_type) != "armed":
         return False
-    return any(m.role == "agent" and m.actor.inter in _NON_POLICING_ARMED for m in b.actors)
+    agents = [m.actor.inter for m in b.actors if m.role == "agent"]
+    if b.classification.event_type == cls_stage.ERV and not any(inter in _CROWDS for inter in agents):
+        return True  # a blast no crowd is named setting off
+    return any(inter in _NON_POLICING_ARMED for inter in agents)
 
 
 def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> bool:

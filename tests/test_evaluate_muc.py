@@ -91,6 +91,17 @@ def test_reports_become_articles_with_the_dateline_and_joined_lines(muc_set: Pat
     assert second.text.isupper()  # wire copy keeps its case
 
 
+def test_a_dateline_whose_source_bracket_opens_with_a_square_one_is_read(tmp_path: Path) -> None:
+    """"BOGOTA, 27 APR 90 [INRAVISION TELEVISION CADENA 1) -- [SPEECH]" (so typed in the corpus) is the
+    report's dateline: its date is the publication date."""
+    (tmp_path / "tst9-muc4").write_text(
+        "TST9-MUC4-0009 (TEST)\n\n   BOGOTA, 27 APR 90 [INRAVISION TELEVISION CADENA 1) -- [SPEECH] [TEXT]"
+        " A BOMB EXPLODED TODAY.\n", encoding="latin-1")
+    (report,) = read_reports(tmp_path)
+    assert report.published == dt.date(1990, 4, 27)
+    assert report.text.startswith("BOGOTA, 27 APR 90 -- A BOMB EXPLODED TODAY")
+
+
 def test_keys_read_dates_places_perpetrators_and_deaths(muc_set: Path) -> None:
     keys = read_keys(muc_set, {"TST9-MUC4-0001": dt.date(1990, 3, 12)})
     assert keys["TST9-MUC4-0002"] == []

@@ -114,12 +114,30 @@ class ArticleContext:
         if filed is None:
             return False
         report = self.report_country()
-        # another country written by its own name ("Venezuela closed its border") may be where the
-        # event was; one named only by its people's adjective ("an Australian firm") is not
-        written = any(re.search(rf"\b{re.escape(country)}\b", self.text, re.IGNORECASE)
-                      for country, _ in self.named_countries if country != filed.country)
-        return report is not None and report[0] == filed.country and not written and \
+        return report is not None and report[0] == filed.country and not self._another_written(filed.country) and \
             self.group_country() in (None, filed.country)
+
+    def _another_written(self, country: str) -> bool:
+        """Whether the text writes a country other than ``country`` by its own name: "Venezuela closed
+        its border" may be where the event was; a country named only by its people's adjective ("an
+        Australian firm", "six Jesuits, five of them of Spanish background") is not."""
+        return any(re.search(rf"\b{re.escape(other)}\b", self.text, re.IGNORECASE)
+                   for other, _ in self.named_countries if other != country)
+
+    def dateline_leads(self) -> str | None:
+        """The dateline's country when its votes (as in ``report_country``) lead every other country's,
+        short of the dominance that makes the report about it, and the text writes no other country by
+        its own name: the others are named only by their people's adjective ("SAN SALVADOR -- [...] six
+        Jesuits, five of them of Spanish background, were assassinated"); else ``None``."""
+        filed = self.dateline_place
+        if filed is None or self._another_written(filed.country):
+            return None
+        votes = Counter(dict(self.named_countries))
+        votes[filed.country] += DATELINE_VOTES
+        ranked = votes.most_common(2)
+        if ranked[0][0] != filed.country or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            return None
+        return filed.country
 
     @property
     def main_country(self) -> str | None:

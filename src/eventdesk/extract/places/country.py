@@ -13,6 +13,9 @@ evidence, nearest first, and keeps where it came from (``EventCountry.how``):
    the one of all its provinces and towns); a report about two countries gives none here;
 4. ``groups``: a report that names no country and gives no other evidence, whose named groups are
    all of one country (a communique filed abroad: "MEXICO CITY -- the URNG said its guerrillas ...");
+   ``dateline``: a report whose dateline's country leads the others without dominating them, when
+   they are named only by their people's adjective ("SAN SALVADOR -- [...] six Jesuits, five of them
+   of Spanish background, were assassinated") and the event's sentences name no office of theirs;
 5. ``office`` (``office_country``, asked with the acts' words): a report filed abroad that names both
    countries ("TEGUCIGALPA -- The Honduran government today denounced the assassination of Salvadoran
    presidency minister Rodriguez Porth"), where the act struck an office or body of one state, named
@@ -59,7 +62,18 @@ def event_country(text: str, sentences: Sequence[Sentence], spans: Sequence[Span
         home = context.group_country()
         if home:
             return EventCountry(home, "groups")
+    led = context.dateline_leads()
+    if led is not None and not _struck_abroad(text, spans, led, context.gazetteer.country_of_people):
+        return EventCountry(led, "dateline")
     return None
+
+
+def _struck_abroad(text: str, spans: Sequence[Span], home: str, country_of) -> bool:
+    """Whether the event's sentences name an office or body of a state other than ``home`` (see
+    ``office_country``): "TEGUCIGALPA -- The Honduran government denounced the assassination of
+    Salvadoran presidency minister Rodriguez Porth" struck El Salvador's minister, wherever filed."""
+    return any(country_of(m.group("people")) not in (None, home)
+               for span in spans for m in _office().finditer(text, span.start, span.end))
 
 
 #: how far before or after an act's word the office it struck is looked for ("the dynamite attack

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
+from eventdesk.gazetteer import GazetteerError
 from eventdesk.extract.places._asides import aside_reader
 from eventdesk.extract.places._neighbourhoods import later_part
 from eventdesk.rules import word_list
@@ -61,6 +62,34 @@ def _town_anaphor() -> re.Pattern[str]:
                       rf"(?!\s+(?:of|called|named|known)\b|['’-])", re.IGNORECASE)
 
 
+@functools.cache
+def _province_anaphor() -> re.Pattern[str]:
+    """"in this department", "throughout that province": ``place_words.json`` province_anaphors after
+    a locative word and a demonstrative, never "this department of X", which names one."""
+    nouns = "|".join(sorted(word_list("place_words.json", "province_anaphors"), key=len, reverse=True))
+    return re.compile(rf"\b(?:in|of|throughout|across)\s+(?:this|that)\s+(?:{nouns})\b(?!\s+(?:of|called|named)\b|['’-])",
+                      re.IGNORECASE)
+
+
+def _province_named_before(context, before: list[Span]):
+    """The province of the place the nearest of the sentences ``before`` names (not the dateline's
+    town, nor the capital it means), placed at the province's capital (precision 3), for a sentence
+    that names "this department" again; else ``None``."""
+    for span in reversed(before):
+        place = context.place_for(span)
+        if place is None or not place.admin1 or place.source.startswith(("dateline:", "here:", "capital:")):
+            continue
+        if place.precision == 3:
+            return replace(place, source=f"anaphor:{place.source}")
+        try:
+            capital = context.gazetteer.capital(place.country, place.admin1)
+        except GazetteerError:
+            return None
+        return replace(place, admin2=capital.admin2, location=capital.name, latitude=capital.latitude,
+                       longitude=capital.longitude, precision=3, source=f"anaphor:admin1:{capital.id}")
+    return None
+
+
 def _town_named_before(context, before: list[Span]):
     """The town the nearest of the sentences ``before`` names (its own place, a town or a part of one,
     not the dateline's or a province), for a sentence that names "the town" again; else ``None``."""
@@ -86,6 +115,10 @@ def read_places(doc: ArticleDoc, services) -> ArticleDoc:
             # "... The incident took place in Puerto Bello. [...] the commando group caused some damage
             # in the small town": the town named last before it
             place = _town_named_before(context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]])
+        if place is None and span in index and _province_anaphor().search(context.text, span.start, span.end):
+            # "... murder in San Marcos, a department where the guerrillas have been active. / Rebel
+            # groups detonated eight bombs [...] in this department": the province named last before it
+            place = _province_named_before(context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]])
         # "a bomb exploded in a Lima restaurant [...] located in the residential district of Miraflores"
         after = spans[index[span] + 1:index[span] + 1 + _PART_WINDOW] if span in index else []
         place = later_part(context.text, place or context.filed_from((span,)), after, context.place_for,

@@ -265,8 +265,11 @@ def prefer_named_town(place: Place | None, reading: TownReading | None, country:
         return town  # a homonym abroad
     if b <= p and q <= reading.reach:
         return town  # "Corral de Piedras, Chalatenango department": where the town lies
-    if place.precision == 3:
-        return town  # a province, vaguer than a town the sentence names
+    if place.precision == 3 or (reading.explicit and place.source.startswith(("admin2:", "geoboundaries:"))):
+        # a province, or a district or second-level province ("travellers arriving from La Mar
+        # province said 28 bodies were found near the town of Chullas"), vaguer than a town the
+        # sentence names as one
+        return town
     if reading.explicit and text is not None and b <= p and _REFERENCE.search(text, max(b, p - 60), p):
         # "in Puerto Bello, a village in Turbo municipality, 460 km northwest of Bogota": the
         # distance reference after the town the sentence names as one

@@ -411,6 +411,14 @@ def build_context(
     anchors = tuple(anchors_in(text, dated, publication_date))
     filed = _dateline_place(dateline, gazetteer, place_context) if dateline else None
     homes = {c for c, _ in place_context.homes}
+    named = dict(place_context.countries)
+    if filed is not None and named and filed.country not in named and _only_people(text, named, gazetteer):
+        # "GUATEMALA CITY -- a Spaniard, a Frenchman and an Italian, kidnapped in Tecun Uman": the
+        # countries the body names only by the word for one of their people are those people's, not
+        # where the report is; the dateline's country ranks the places as the body's names do
+        ranked = sorted({**named, filed.country: DATELINE_VOTES}.items(), key=lambda kv: -kv[1])
+        place_context = replace(place_context, countries=tuple(ranked))
+        countries = tuple(c for c, _ in ranked)
     if filed is not None and not place_context.countries and (not homes or filed.country in homes):
         # a wire report that names no country: the dateline's town says which ("BOGOTA, 17 AUG 89 --
         # Superior court judge ... was shot near downtown Bogota" is no report from Wisconsin), unless
@@ -419,6 +427,22 @@ def build_context(
         countries = (filed.country,)
     return ArticleContext(text, article_id, gazetteer, actors, countries, anchors, place_context, {}, filed,
                           named_countries)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _only_people(text: str, named: dict[str, int], gazetteer) -> bool:
+    """Whether the text names each of the countries ``named`` only by the word for one of its people,
+    as a person ("a Spaniard, a Frenchman and an Italian", "Italian Dino Rossy"), never by the
+    country's own name nor as a word that qualifies a noun ("Salvadoran rebels": a group of that
+    country, which may well be where it acts)."""
+    if any(re.search(rf"\b{re.escape(country)}\b", text, re.IGNORECASE) for country in named):
+        return False
+    for m in _CAPITALISED.finditer(text):
+        if gazetteer.country_of_people(m.group()) in named and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
+            return False
+    return True
 
 
 # a dateline that opens the body of a relayed report: "MEDELLIN -- ", "San Pedro Sula -- "

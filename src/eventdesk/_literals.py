@@ -161,50 +161,101 @@ def _char_class(items) -> _Info:
     return frozenset(c.lower() for c in chars), True
 
 
+class _Scanner:
+    """Finds, in one pass over a lower-cased text, the longest of ``literals`` starting at each position
+    (a trie-shaped regular expression, ``stages/_trie.py``, inside a look-ahead), and
+    remembers the answer per text: filters that share a scanner read a text once between them."""
+
+    _KEEP = 4096  # texts remembered: a sentence is tested by the pre-parse test, then by its scan
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self.literals = frozenset(literals)
+        self._find = re.compile(f"(?=({trie_pattern(self.literals)}))") if self.literals else None
+        self._known: dict[str, frozenset[str]] = {}
+
+    def found(self, text: str) -> frozenset[str]:
+        """The literals found in ``text`` (already lower-cased), each the longest at its position."""
+        known = self._known.get(text)
+        if known is None:
+            if len(self._known) >= self._KEEP:
+                self._known.clear()
+            known = self._known[text] = frozenset(self._find.findall(text)) if self._find else frozenset()
+        return known
+
+
 class LiteralFilter:
     """Which of several patterns can match a text, by their required literals.
 
     ``candidates(text)`` returns the names whose pattern may match (all of them for a non-ASCII
     text); a name left out cannot match, so searching only the candidates finds the same matches.
 
-    All the literals are found in one pass: a trie-shaped regular expression (``stages/_trie.py``)
-    inside a look-ahead finds, at every position of the lower-cased text, the longest literal that
-    starts there. Every other literal starting at that position is a prefix of it, so each literal
-    is credited with the names of all the literals it contains (``_credit``): the names of every
-    literal occurring in the text are found, overlapping or not."""
+    All the literals are found in one pass (``_Scanner``): at every position of the lower-cased
+    text, the longest literal that starts there. Every other literal starting at that position is a
+    prefix of it, so each literal is credited with the names of all the literals it contains
+    (``_credit``): the names of every literal occurring in the text are found, overlapping or not.
+    Filters made together by ``sharing`` scan with the union of their literals, once per text for
+    all of them; a literal of another filter found at a position is credited with this filter's
+    literals it contains, so each filter's answer is the one it would give alone."""
 
-    def __init__(self, patterns: Mapping[str, str | re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Mapping[str, str | re.Pattern[str]], *, _scanner: _Scanner | None = None) -> None:
         self.names = tuple(patterns)
-        always: set[str] = set()
-        owners: dict[str, set[str]] = {}
-        for name, pattern in patterns.items():
-            literals = required_literals(pattern)
-            if literals is None:
-                always.add(name)
-            else:
-                for lit in literals:
-                    owners.setdefault(lit, set()).add(name)
+        always, owners = _owners(patterns)
         self._always = frozenset(always)
-        self._credit = {lit: frozenset(n for other, names in owners.items() if other in lit for n in names)
-                        for lit in owners}
-        self._find = re.compile(f"(?=({trie_pattern(owners)}))") if owners else None
+        scanner = _scanner if _scanner is not None else _Scanner(owners)
+        self._scanner = scanner if owners else None
+        self._credit = _credit(owners, scanner.literals) if owners else {}
         self._known: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def sharing(cls, *pattern_maps: Mapping[str, str | re.Pattern[str]]) -> tuple[LiteralFilter, ...]:
+        """One filter per map, all scanning a text once between them (their texts are often the same:
+        a sentence is tested for several lists of patterns)."""
+        literals = {lit for patterns in pattern_maps for lit in _owners(patterns)[1]}
+        scanner = _Scanner(literals)
+        return tuple(cls(patterns, _scanner=scanner) for patterns in pattern_maps)
 
     _KEEP = 4096  # texts remembered: a sentence is tested by the pre-parse test, then by its scan
 
     def candidates(self, text: str) -> frozenset[str] | tuple[str, ...]:
         if not text.isascii():
             return self.names
-        if self._find is None:
+        if self._scanner is None:
             return self._always
         known = self._known.get(text)
         if known is not None:
             return known
         found = set(self._always)
         credit = self._credit
-        for m in self._find.finditer(text.lower()):
-            found |= credit[m.group(1)]
+        for lit in self._scanner.found(text.lower()):
+            found |= credit[lit]
         if len(self._known) >= self._KEEP:
             self._known.clear()
         known = self._known[text] = frozenset(found)
         return known
+
+
+def _credit(owners: Mapping[str, set[str]], literals: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For each of ``literals``, the names of the ``owners`` literals it contains. Each owned literal
+    it contains starts at some position of it and is a prefix of the longest owned literal starting
+    there, which one trie scan of the literal finds: no test of every pair."""
+    find = re.compile(f"(?=({trie_pattern(owners)}))")
+    out = {}
+    for lit in literals:
+        longest = set(find.findall(lit))
+        out[lit] = frozenset(n for word in longest for k in range(1, len(word) + 1) for n in owners.get(word[:k], ()))
+    return out
+
+
+def _owners(patterns: Mapping[str, str | re.Pattern[str]]) -> tuple[set[str], dict[str, set[str]]]:
+    """The names of the patterns that require no literal, and for each required literal the names
+    of the patterns that require it."""
+    always: set[str] = set()
+    owners: dict[str, set[str]] = {}
+    for name, pattern in patterns.items():
+        literals = required_literals(pattern)
+        if literals is None:
+            always.add(name)
+        else:
+            for lit in literals:
+                owners.setdefault(lit, set()).add(name)
+    return always, owners

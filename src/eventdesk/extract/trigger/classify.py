@@ -212,13 +212,21 @@ class _Filters:
     masks: LiteralFilter  # keyed by the mask's index in ``_Rx.masks``
     seizures: LiteralFilter  # keyed by the pattern's index in ``_Rx.seizures``
     crowd_party: LiteralFilter  # ``_Rx.crowd_party`` alone: a long pattern searched in every classification
+    armed_harmed: LiteralFilter  # ``_Rx.armed_harmed`` alone: the longest pattern, searched for most attacks
 
 
 @cache
 def _filters() -> _Filters:
     rx = _rx()
-    return _Filters(LiteralFilter(rx.cues), LiteralFilter(dict(enumerate(rx.masks))),
-                    LiteralFilter(dict(enumerate(rx.seizures))), LiteralFilter({"crowd_party": rx.crowd_party}))
+    # one scan of a text for all five (a sentence is masked, then tested for cues, seizures and parties)
+    return _Filters(*LiteralFilter.sharing(rx.cues, dict(enumerate(rx.masks)), dict(enumerate(rx.seizures)),
+                                           {"crowd_party": rx.crowd_party}, {"armed_harmed": rx.armed_harmed}))
+
+
+def _harms_armed(t: str, rx: _Rx) -> bool:
+    """Whether ``rx.armed_harmed`` matches ``t``, its required words tested first (most texts have none
+    of them, and the pattern is a long alternation of frames: a tenth of the time of the search)."""
+    return bool(_filters().armed_harmed.candidates(t)) and rx.armed_harmed.search(t) is not None
 
 
 @lru_cache(maxsize=8192)
@@ -416,7 +424,7 @@ def classify(
     violent_crowd = "riot" in c or "riot_acts" in c
 
     # --- Battles: two organised armed sides exchange force
-    communal = bool(rx.communal.search(t))
+    communal = "clash" in c and bool(rx.communal.search(t))  # read only for a clash
     crowdish = crowd_clash or "mob" in c or "crowd_fight" in c
     # "two groups of the Solangi community attacked each other with axes and sticks": a brawl, not a battle
     unarmed_brawl = crowdish and _BRAWL_WEAPONS.search(t) is not None and _FIREARMS.search(t) is None
@@ -469,12 +477,12 @@ def classify(
     # the target fights back ("attacked the convoy with rifle fire and hand grenades"); so does an ambushed
     # side, whatever the ambush used ("a daring ambush using mines and grenades against a national guard
     # unit, inflicting six casualties upon the national guard"; CODEBOOK: Armed clash includes ambushes)
-    ambush = "attack" in c and any(rx.ambush.fullmatch(m.group(0)) for m in rx.cues["attack"].finditer(t))
+    ambush = "attack" in c and ("shelling" in c or "grenade" in c or "ied" in c) and any(rx.ambush.fullmatch(m.group(0)) for m in rx.cues["attack"].finditer(t))
     if ("shelling" in c or "grenade" in c or ("ied" in c and ambush)) and "attack" in c \
             and not (set(c) & {"air", "suicide", "chemical"}) and (ambush or ("ied" not in c and rx.small_arms.search(t))):
         hit = _victims(t, rx)
         if (hit[0][1] == "armed") if hit else ((armed_kinds >= 2 and not civil_kind)
-                                               or (ambush and rx.armed_harmed.search(t) and not rx.civil_harmed.search(t))):
+                                               or (ambush and _harms_armed(t, rx) and not rx.civil_harmed.search(t))):
             return out(BATTLES, "Armed clash", "attack")
 
     # --- Explosions/Remote violence (outranks VAC)
@@ -522,7 +530,7 @@ def classify(
         # named rebel group whose own name holds the word ("kidnapped by the Army of National Liberation")
         if first is None and rx.state_agent.search(t) and not set(agent_kinds) & {2, 3}:
             first = "armed"
-        if first != "armed" and rx.armed_harmed.search(t) and not rx.civil_harmed.search(t):
+        if first != "armed" and _harms_armed(t, rx) and not rx.civil_harmed.search(t):
             first = "armed"
         if first == "armed" and _OFF_DUTY.search(t):
             first = "civil"

@@ -85,6 +85,9 @@ class ArticleContext:
     places_by_sentence: dict[Span, Place | None] = field(default_factory=dict)
     dateline_place: Place | None = None  # where the report was filed ("LIMA, 7 MAY 89 --"), no span
     named_countries: tuple[tuple[str, int], ...] = ()  # countries the text names, with counts
+    # what the sentences name, read once per sentence (each is asked by places, dates and assembly, many
+    # times): pure functions of the text and the services; a ``replace`` starts an empty one
+    _read: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def filed_from(self, spans: tuple[Span, ...] = ()) -> Place | None:
         """The dateline's place, for an event whose sentences ``spans`` name no place of their own:
@@ -214,7 +217,11 @@ class ArticleContext:
         the outskirts of Medellin"; ``places._sides``), read in the country it names, else the
         report's; "this city" is the dateline's town."""
         country = self.sentence_country(span) or self.main_country
-        return side_parts(self.text, span, self.gazetteer, country, self.dateline_place)
+        key = ("side_parts", span, country)  # the main country can change as places are found
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = side_parts(self.text, span, self.gazetteer, country, self.dateline_place)
+        return found
 
     def _knows(self, name: str, country: str) -> bool:
         """Whether the gazetteer knows a place of ``country`` by this very name (spelled alike, its
@@ -313,8 +320,15 @@ class ArticleContext:
                  if (home := self.actors.home_of(surface))}
         return next(iter(homes)) if len(homes) == 1 else None
 
-    def _country_names(self, span: Span) -> list[tuple[int, int, str]]:
+    def _country_names(self, span: Span) -> tuple[tuple[int, int, str], ...]:
         """(start, end, country) of each country the sentence puts something in ("in Syria")."""
+        key = ("country_names", span)
+        named = self._read.get(key)
+        if named is None:
+            named = self._read[key] = self._read_country_names(span)
+        return named
+
+    def _read_country_names(self, span: Span) -> tuple[tuple[int, int, str], ...]:
         named = []
         for m in _in_country().finditer(self.text, span.start, span.end):
             words = m.group("name").split()
@@ -325,7 +339,7 @@ class ArticleContext:
                     start = m.start("name")
                     named.append((start, start + len(" ".join(words[:n])), country))
                     break
-        return named
+        return tuple(named)
 
     @staticmethod
     def armed_hint(sentence: str) -> ArmedHint:

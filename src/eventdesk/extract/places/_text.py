@@ -350,6 +350,7 @@ _TARGET_EMBASSY = re.compile(r"\b(?:outside|at|near|on|against|attacked|bombed|s
                              r"(?:[\w.-]+\s+){0,2}embassy in\s+(?:the\s+)?$")
 
 
+@functools.lru_cache(maxsize=4096)  # a candidate's words before it are read again for each reading of its sentence
 def _cue(before: str) -> str:
     before = _NAME_PREFIX.sub(" ", _POSSESSIVE.sub("", before))
     if _TARGET_EMBASSY.search(before):

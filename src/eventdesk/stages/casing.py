@@ -182,13 +182,14 @@ class Recaser:
                 kinds[i] = "title"
         # a common word after a name's joining particle ends that name: "Santo Tomas de Pata"
         closed = self.stop | self.particles
+        lows = [m.group(0).lower() for m in words]
         for i in range(2, len(words)):
+            if kinds[i] != "lower" or lows[i] in closed:
+                continue
             k = i - 1
-            if words[k].group(0).lower() in self.particles and k >= 2 and words[k - 1].group(0).lower() in self.joining \
-                    and _joined(text, words, k - 1):
+            if lows[k] in self.particles and k >= 2 and lows[k - 1] in self.joining and _joined(text, words, k - 1):
                 k -= 1  # "de la"
-            if kinds[i] == "lower" and words[i].group(0).lower() not in closed and \
-                    words[k].group(0).lower() in self.joining and _joined(text, words, k) and \
+            if lows[k] in self.joining and _joined(text, words, k) and \
                     _joined(text, words, k - 1) and kinds[k - 1] == "title":
                 kinds[i] = "title"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from eventdesk._literals import LiteralFilter, required_literals
@@ -52,6 +52,19 @@ def test_a_pattern_ruled_out_never_matches(text):
             assert name in may, (name, text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+@example("two were killed by a grenade")  # "kill" found only inside the other filter's "killed by"
+@example("ababduct")
+def test_filters_sharing_one_scan_answer_as_each_would_alone(text):
+    # split so that one filter's literals hold, start or extend another's ("kill" / "killed", "b" / "ab")
+    compiled = {k: re.compile(v, re.IGNORECASE if k != "case" else 0) for k, v in PATTERNS.items()}
+    names = list(compiled)
+    parts = [{k: compiled[k] for k in names[i::3]} for i in range(3)] + [{"more": re.compile(r"killed by|ab")}]
+    for alone, shared in zip((LiteralFilter(p) for p in parts), LiteralFilter.sharing(*parts)):
+        assert shared.candidates(text) == alone.candidates(text), text
+
+
 def test_what_a_pattern_requires():
     assert required_literals(re.compile(PATTERNS["optional"])) == {"kill"}
     assert required_literals(re.compile(PATTERNS["class"])) == {"grenade", "granade"}
@@ -91,6 +104,8 @@ def test_the_cue_test_and_scan_agree_with_searching_every_cue():
                 assert name in may, (name, text)
         if rx.crowd_party.search(scanned):
             assert C._filters().crowd_party.candidates(scanned), text
+        if rx.armed_harmed.search(scanned):
+            assert C._harms_armed(scanned, rx), text
         can_seize = C._filters().seizures.candidates(scanned)
         for i, pattern in enumerate(rx.seizures):
             if pattern.search(scanned):

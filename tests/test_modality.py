@@ -2,7 +2,7 @@ import pytest
 import spacy
 
 from eventdesk.extract.trigger.classify import classify
-from eventdesk.extract.scope.modality import judge
+from eventdesk.extract.scope.modality import dated_perfect, judge, may_tell_perfect, news_perfect
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +58,18 @@ def test_counted_acts_reads_a_chain_of_verbs_once(services) -> None:
     finally:
         frames._counted_nouns = original
     assert len(calls) <= 3 * len(doc)
+
+
+
+@pytest.mark.parametrize("sentence,may", [
+    ("The ELN has started a new wave of violence in the past hours.", True),
+    ("Five peasants have died and five policemen have been wounded in the attack on Monday.", True),
+    ("Guerrillas killed three peasants in Guachicono on Monday.", False),
+    ("Police said the bomb exploded at dawn.", False),
+])
+def test_a_sentence_with_no_perfect_auxiliary_needs_no_parse_for_the_perfect(nlp, sentence, may):
+    """The scope step parses a sentence before an undated perfect only when it may tell one
+    (``may_tell_perfect``): a sentence it rules out has neither a news perfect nor a dated one."""
+    assert may_tell_perfect(sentence) == may
+    doc = nlp(sentence)
+    assert (news_perfect([doc]) or dated_perfect(doc)) == may

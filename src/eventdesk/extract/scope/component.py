@@ -76,7 +76,11 @@ def _after_dated_perfect(doc: ArticleDoc, i: int, services) -> bool:
     text = doc.reading.text
     if "\n\n" in text[before.end:this.start]:
         return False
-    parse = doc.docs.get(before) or services.nlp.parse([text[before.start:before.end]])[0]
+    parse = doc.docs.get(before)
+    if not parse:  # not parsed with the event sentences: parsed here, unless no perfect can be in it
+        if not modality.may_tell_perfect(text[before.start:before.end]):
+            return False
+        parse = services.nlp.parse([text[before.start:before.end]])[0]
     return modality.dated_perfect(parse)
 
 

@@ -240,11 +240,21 @@ def _clause_dated(doc, verb) -> bool:
         start <= m.start() < end for m in _AGO.finditer(doc_text(doc)))
 
 
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})  # the auxiliaries of a present perfect
+
+
+def may_tell_perfect(sentence: str) -> bool:
+    """Whether ``sentence`` holds a word a present perfect needs (``_PERFECT_AUX``); without one,
+    ``news_perfect`` and ``dated_perfect`` are false whatever its parse, so it needs none."""
+    low = sentence.lower()
+    return any(word in low for word in _PERFECT_AUX)
+
+
 def _aspect(verb) -> str:
     """"present perfect" ("has attacked") or "progressive" ("are conducting", "are being killed"), else ""."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
-    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"} and not words & {"had"}:
+    if verb.tag_ == "VBN" and words & _PERFECT_AUX and not words & {"had"}:
         return "present perfect"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re"}:
         return "progressive"

@@ -1,0 +1,127 @@
+"""Acts told after an event that are events of their own, not its details (``_merge._group`` asks):
+
+* a further act of armed violence told as one more beside the event before it ("the rebels also blew up
+  two posts", "in addition, a vehicle was destroyed by a dynamite charge"; ``further_act``);
+* an act of armed violence a rebel group, a militia, a gang or a foreign force is named doing, or a blast
+  no crowd is named setting off, told after a protest or a riot: another actor pair
+  (``armed_group_after_crowd``; CODEBOOK section 1, splitting).
+
+Private: import from ``eventdesk.extract.assembly.events``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from eventdesk.extract.trigger import classify as cls_stage
+from eventdesk.rules import word_list
+
+if TYPE_CHECKING:
+    from eventdesk.extract.assembly._merge import Candidate
+
+__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act"]
+
+
+# for "is this the same kind of event": armed violence of any kind counts as one family
+ERV_OR_BATTLE = {
+    cls_stage.BATTLES: "armed", cls_stage.ERV: "armed", cls_stage.VAC: "armed",
+}
+
+
+#: The inter codes of non-state armed actors (rebels, political and identity militias) and of foreign
+#: forces: none of them is the force that polices a crowd (that is the state's, inter 1).
+_NON_POLICING_ARMED = frozenset({2, 3, 4, 8})
+#: The inter codes of crowds: rioters and protesters.
+_CROWDS = frozenset({5, 6})
+
+
+def armed_group_after_crowd(a: Candidate, b: Candidate) -> bool:
+    """"The magistrates resigned today to protest the murder of a justice ... He and 47 colleagues had
+    resigned to protest the assassination of magistrate X by paid assassins of drug traffickers", "Students
+    held a demonstration ... Guerrillas then hurled a bomb at the barracks", "unions called a strike to
+    protest the attack ... The dynamite attack against the federation's headquarters left 9 dead": an act
+    of armed violence done by a rebel group, a militia, a gang or a foreign force, or a blast no crowd is
+    named setting off, told after a protest or a riot, is another actor's act, another actor pair than the
+    crowd's and an event of its own (CODEBOOK section 1, splitting), never the crowd's violence or a
+    force's intervention. The state's forces firing on the crowd stay the protest's intervention, and an
+    attack no one is named doing stays with the crowd."""
+    if a.classification.event_type not in (cls_stage.PROTESTS, cls_stage.RIOTS) or \
+            ERV_OR_BATTLE.get(b.classification.event_type) != "armed":
+        return False
+    agents = [m.actor.inter for m in b.actors if m.role == "agent"]
+    if b.classification.event_type == cls_stage.ERV and not any(inter in _CROWDS for inter in agents):
+        return True  # a blast no crowd is named setting off
+    return any(inter in _NON_POLICING_ARMED for inter in agents)
+
+
+def further_act(group: list[Candidate], b: Candidate) -> bool:
+    """"Urban guerrillas attacked the Government House ... The rebels also blew up two high-tension
+    posts", "In addition, a ministry vehicle was destroyed by a dynamite charge", "Another charge went
+    off at the gate": an act of armed violence told as one more beside the event before it (an additive
+    word, ``assembly_words.json`` additive_acts, read from the parse by ``_additive``), with no date, place
+    or pointer back of its own, is an act of its own, not a detail of that event. A death or an injury
+    told so ("two civilians were also wounded") is the event's toll and stays in it, and so does an
+    explosion no one is said to cause during a fight ("fighting continued ... explosions were also heard")."""
+    if b.date is not None or b.place is not None or b.anaphoric:
+        return False
+    if ERV_OR_BATTLE.get(b.classification.event_type) != "armed" or \
+            not any(ERV_OR_BATTLE.get(c.classification.event_type) == "armed" for c in group):
+        return False
+    words = _act_words(b)
+    if words is None or not _additive(*words):
+        return False
+    verb = words[1]
+    # "fighting continued ... Strong explosions have also been heard": no one does it, the fight's own
+    return not any(c.classification.event_type == cls_stage.BATTLES for c in group) or \
+        any(m.role == "agent" for m in b.actors) or any(c.dep_ == "nsubj" for v in _conjoined(verb) for c in v.children)
+
+
+def _conjoined(verb) -> list:
+    """The verb and, for the second verb of a pair, the first ("also burned two buses and detonated a
+    bomb"): what modifies or opens the pair is said of both."""
+    return [verb, verb.head] if verb.dep_ == "conj" else [verb]
+
+
+def _act_words(b: Candidate):
+    """The head of the words that typed the sentence and the verb they hang on ("blew", "charge" in
+    "destroyed by a dynamite charge", "another charge went off"), from its parse; None without one."""
+    if b.doc is None:
+        return None
+    span = b.doc.char_span(b.type_span.start - b.sentence.start, b.type_span.end - b.sentence.start,
+                           alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return span.root, verb
+
+
+def _additive(root, verb) -> bool:
+    """Whether the act that typed a sentence (``root`` and ``verb``, see ``_act_words``) is told as one
+    more: "also" or "too" on its verb, an opening "in addition" or "in another attack", "another" or
+    "separate" before its subject or its act noun; never a death or an injury."""
+    words = word_list("assembly_words.json", "additive_acts")
+    if {root.lemma_.lower(), verb.lemma_.lower()} & _harm_lemmas():
+        return False  # "two civilians were also wounded": the toll of the event before it
+    for token in (c for v in _conjoined(verb) for c in v.children):
+        if token.dep_ == "advmod" and token.lower_ in words:
+            return True  # "the rebels also blew up two posts"
+        if token.dep_ == "prep" and token.lower_ == "in" and \
+                any(c.lower_ in words and not any(c.children) for c in token.children):
+            return True  # "in addition, a vehicle was destroyed" (not "in addition to opposing them")
+    # "another charge went off", "a separate bomb", "in another attack, gunmen opened fire on ..."
+    heads = [root, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+             *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj")]
+    return any(c.dep_ in ("det", "amod") and c.lower_ in words for h in heads for c in h.children)
+
+
+@cache
+def _harm_lemmas() -> frozenset[str]:
+    """The lemmas of dying, killing and injuring (``toll_words.json``): a toll, not an act."""
+    return frozenset(word_list("toll_words.json", "lethal_verb_lemmas")) | \
+        frozenset(word_list("toll_words.json", "dying_verb_lemmas")) | \
+        frozenset(word_list("toll_words.json", "injury"))

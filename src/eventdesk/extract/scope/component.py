@@ -15,8 +15,8 @@ from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
 from eventdesk.extract.scope._stance import mood_object, reason_given, stance_on_told_act
-from eventdesk.extract.scope._mentions import accused_act, blind_agent, caused_state, reference, remembered, \
-    time_reference, universal_victim
+from eventdesk.extract.scope._mentions import blind_agent, caused_state, universal_victim
+from eventdesk.extract.scope._references import accused_act, reference, remembered, time_reference
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import classify_sentence, without_sources
 

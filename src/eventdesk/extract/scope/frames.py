@@ -43,7 +43,6 @@ from functools import cache
 
 from eventdesk.extract.scope._mentions import (
     _first_conjunct,
-    accused_act,
     _DAY_WORDS,
     caused_state,
     state_clause,
@@ -53,16 +52,14 @@ from eventdesk.extract.scope._mentions import (
     enumeration,
     figurative,
     figurative_object,
-    remembered,
     blind_agent,
     habit,
     harmed_as_noun,
     number,
     phrasal,
-    reference,
     series,
-    time_reference,
 )
+from eventdesk.extract.scope._references import accused_act, reference, remembered, time_reference
 from eventdesk.extract.scope._stance import mood_object, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
 

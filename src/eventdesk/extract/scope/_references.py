@@ -1,0 +1,115 @@
+"""Frames of a violent word that names an act other than the one its sentence reports, read from the
+dependency parse (``frames`` and the scope step call them): an act remembered or honoured ("let us not
+forget Governor Roldan, who was murdered"), an act a topic refers to ("the controversy regarding the
+kidnapping"), an act that only dates another ("since the war started"), and an act someone is suspected,
+accused, tried or held responsible for ("two men suspected of killing a judge"). A day of the act's own
+keeps it reported. Their word lists are the ``FrameRules`` of ``data/rules/scope_frames.json``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventdesk.extract.actors.attribution import enforcement_verbs
+from eventdesk.extract.scope._mentions import _CALENDAR_DAY, _DATE_WORDS, _DAY_WORDS, _first_conjunct, _subtree_text
+from eventdesk.stages.parse import doc_text
+
+if TYPE_CHECKING:
+    from eventdesk.extract.scope.frames import FrameRules
+
+__all__ = ["accused_act", "reference", "remembered", "time_reference"]
+
+
+def remembered(token, rules: FrameRules) -> str:
+    """An act that is what someone remembers or honours, with no date of its own: "let us recall the
+    horrible explosion of the airliner, in which 100 people died", "let us not forget Governor
+    Roldan, who was murdered". History referred to, not news. "Residents recalled that gunmen
+    stormed the village" reports what they say (a clause, not an object)."""
+    child = token
+    for _ in range(6):
+        head = child.head
+        if head.i == child.i or child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            return ""
+        if head.pos_ == "VERB" and head.lemma_.lower() in rules.memory_verbs:
+            if _DATE_WORDS.search(_subtree_text(child)):
+                return ""
+            return f"an act remembered ('{head.text.lower()} ...'), not reported"
+        child = head
+    return ""
+
+
+def reference(token, rules: FrameRules) -> str:
+    """A definite or possessive act noun after a preposition of topic, with no date of its own:
+    "the controversy regarding the kidnapping of the son": an act referred to, not reported (its
+    own report, if any, is another sentence). "Regarding this morning's attack" has its own time."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in rules.reference_preps:
+        return ""
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children):
+        return ""
+    own = _subtree_text(token)
+    if _DATE_WORDS.search(own):
+        return ""
+    return f"a reference to an earlier act ('{token.head.lower_} the {token.lower_}'), not its report"
+
+
+def time_reference(token, rules: FrameRules) -> str:
+    """An act noun that only dates another act: the subject of a verb of beginning or ending in a
+    clause of time ("journalists were threatened a few days after the government's offensive began",
+    "since the war started, 500 people have died"). The sentence tells what followed; the act named,
+    if the report tells it, is told elsewhere. "When the attack began, the guards fled" tells it."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    verb = token.head
+    if verb.lemma_.lower() not in rules.phase_verbs or verb.dep_ != "advcl":
+        return ""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in rules.time_subordinators), None)
+    if mark is None:
+        return ""
+    return f"an act that only dates another ('{mark.lower_} the {token.lower_} {verb.lower_}'), not its report"
+
+
+def accused_act(token, rules: FrameRules) -> str:
+    """An act someone is suspected, accused, tried or held responsible for, with no date of its own:
+    "police arrested two men suspected of killing a judge", "soldiers implicated in the murder of six
+    Jesuits". The act is referred to; the sentence reports the arrest or the trial, and the act
+    never takes their day. "Blamed the army for the murder of 10 unionists on 31 October" keeps it."""
+    first = _first_conjunct(token)
+    prep = first.head
+    if first.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "with", "to"):
+        return ""
+    head = _accuser_of(prep.head, rules)
+    if head is None:
+        return ""
+    own = _subtree_text(first)
+    if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in rules.responsibility_verbs:
+        # "the Extraditables have claimed responsibility for the attack on El Espectador in Bogota this
+        # morning": its author's claim reports the act, dated wherever the sentence dates it
+        own = doc_text(token.doc)
+    # "arrested two men suspected of killing a judge in Medellin on Monday": a weekday is the arrest's;
+    # "... suspected of killing a judge on 2 April" names the act's own day
+    arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in enforcement_verbs()
+    if _CALENDAR_DAY.search(own) if arrest else _DAY_WORDS.search(own):
+        return ""  # a year alone ("sentenced for the 2019 hotel attack") dates no act the report tells
+    words = f"{head.text.lower()} {prep.lower_}" if head.i == prep.head.i else head.doc[head.i:prep.i + 1].text.lower()
+    return f"an act referred to as what someone is {words}, not its report"
+
+
+def _accused(word, rules: FrameRules) -> bool:
+    return word.lower_ in rules.accusation_heads or word.lemma_.lower() in rules.accusation_heads
+
+
+def _accuser_of(head, rules: FrameRules):
+    """The accusation word whose complement holds the act: ``head`` itself ("suspected of killing"), or
+    the one over a perpetrator's role it names ("accused of being the mastermind of the child's murder",
+    "charged as the author of the bombing"); None when there is none."""
+    if _accused(head, rules):
+        return head
+    if head.lemma_.lower() not in rules.perpetrator_roles or head.dep_ not in ("attr", "pobj", "dobj"):
+        return None
+    up = head.head  # "being" / "as" / "of"
+    for _ in range(3):
+        if _accused(up, rules):
+            return up
+        if up.lemma_.lower() not in ("be", "as", "of") or up.head.i == up.i:
+            return None
+        up = up.head
+    return None

@@ -61,16 +61,20 @@ def assign_roles(
     armed = [m for m in ms if m.actor.inter in ARMED_INTER]
     # the perpetrator: an armed actor in the agent role, else one whose role is unknown;
     # never the target ("a roadside bomb struck an army patrol" names no perpetrator)
-    # ("police said ...": the subject of a speech verb is the source of the report, role "source")
+    # ("police said ...": the subject of a speech verb is the source of the report, role "source"; the
+    # force that arrested or tried someone for the act did its sequel, role "enforcer")
     # among those acting, a named group before a plain noun for its men: "guerrillas of the Army of
     # National Liberation (ELN) set fire to three trucks" is the ELN's act, not an unidentified group's
     acting = sorted((m for m in armed if m.role == "agent"), key=lambda m: bool(getattr(m, "generic", False)))
-    agents = acting or [m for m in armed if m.role not in ("patient", "source")]
+    agents = acting or [m for m in armed if m.role not in ("patient", "source", "enforcer")]
     if t == PROTESTS:
         a1 = _first(ms, inter=6) or generic_actor("protesters", country)
         a2 = None
         if c.sub_event_type != "Peaceful protest":
-            a2 = crowd_force(_first(armed, inter=1) or _first(armed))
+            # the force that acted on the crowd (its arrests too: "enforcer"), never one that only told of
+            # it ("gunmen opened fire on protesters ..., police said": the gunmen)
+            acted = [m for m in armed if m.role != "source"]
+            a2 = crowd_force(_first(acted, inter=1) or _first(acted))
         return a1, a2, (), ()
     if t == RIOTS:
         a1 = _first(ms, inter=5) or generic_actor("rioters", country)
@@ -98,7 +102,7 @@ def assign_roles(
         a1 = _actor(sides[0]) if sides else generic_actor("unidentified", country)
         # not the one that only tells of it or acts on its sequel ("police said", "police arrested 20
         # suspects after clashes between herders and farmers": the police fought no one)
-        others = [m for m in armed if m.actor.name != a1.name and m.role != "source"]
+        others = [m for m in armed if m.actor.name != a1.name and m.role not in ("source", "enforcer")]
         # the side it fought ("clashed with the police") before anyone it harmed
         patients = [m for m in others if m.role == "side"] or [m for m in others if m.role == "patient"] or others
         a2 = _actor(patients[0]) if patients else generic_actor("unidentified", country)
@@ -140,7 +144,7 @@ def _disrupted(armed: list, country: str | None) -> tuple | None:
     them as actor1 and the weapon's owner as actor2, the group the report names ("IEDs planted by
     suspected NPA militants", "arms belonging to ADF rebels"), else an unidentified armed group. None
     when no state force acts (a group's device that went off too early is its own)."""
-    states = [m for m in armed if m.actor.inter in (1, 8) and m.role in ("agent", "source")]
+    states = [m for m in armed if m.actor.inter in (1, 8) and m.role in ("agent", "source", "enforcer")]
     if not states:
         return None
     a1 = _actor(states[0])

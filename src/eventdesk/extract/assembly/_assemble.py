@@ -228,7 +228,7 @@ def _not_the_enforcer(m, c: Candidate):
     offset = c.type_span.start - c.sentence.start
     if verb.idx <= offset < verb.idx + len(verb):
         return m  # the event is the arrest itself
-    return replace(m, role="source")  # tells of the act's sequel, takes no side in it
+    return replace(m, role="enforcer")  # did the act's sequel, takes no side in the act
 
 
 _LIGHT_VERBS = frozenset({"make", "carry", "conduct", "undertake", "launch"})

@@ -13,6 +13,8 @@ the event's text, grouped by the sub-event type they signal. The decision follow
 * A demonstration whose members stone, burn tyres, barricade or fight is one Riots event; tear gas,
   dispersal or arrests alone make Protest with intervention; lethal force makes Excessive force.
 * A crowd killing or beating someone outside a demonstration (lynching, vigilantes) is Mob violence.
+
+Who takes part (civilians, crowds or armed men around a cue, who is harmed) is read in ``_participants``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from functools import cache, lru_cache
 
 from eventdesk._literals import LiteralFilter
 from eventdesk.rules import cue_table
+from eventdesk.extract.trigger._participants import crowd_before as _crowd_before, crowd_party as _crowd_party, \
+    makers as _makers, victims as _victims
 
 __all__ = ["Classification", "all_cues", "classify", "cues", "EVENT_TYPES", "SUB_EVENT_TYPES"]
 
@@ -312,79 +316,13 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
     return t, found
 
 
-def _sentence_bounds(t: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding [start, end) of a group's text begins and ends (a group's text
-    joins several sentences)."""
-    begin = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start)) + 1
-    ends = [i for i in (t.find(". ", end), t.find("\n", end)) if i >= 0]
-    return begin, min(ends) if ends else len(t)
-
-
-def _crowd_party(t: str, rx: _Rx) -> bool:
-    """Whether a crowd is a party of a clash ("clashes between students and police"), not the people a
-    clash spread a mood among: "the skirmishes took place downtown, causing alarm among the residents"."""
-    return any(not rx.mood_before.search(t, max(0, m.start() - 40), m.start()) for m in rx.crowd_party.finditer(t))
-
-
-def _people(words: str, rx: _Rx) -> list[int]:
-    """Ends of the civilian, follower and crowd nouns in ``words``."""
-    found = [m.end() for p in (rx.civil, rx.followers) for m in p.finditer(words)]
-    return found + [m.end() for m in re.finditer(cue_table().nouns["crowd"], words, re.I)]
-
-
-def _crowd_before(t: str, start: int, rx: _Rx) -> bool:
-    """Whether the participant noun nearest before ``start`` in its sentence is a civilian, crowd or
-    follower noun rather than an armed one ("residents said gunmen stormed": the gunmen)."""
-    before = t[max(_sentence_bounds(t, start, start)[0], start - 80):start]
-    crowd = _people(before, rx)
-    return bool(crowd) and max(crowd) > max((m.end() for m in rx.armed.finditer(before)), default=-1)
-
-
-def _makers(t: str, match: re.Match[str], rx: _Rx) -> bool:
-    """Whether the sentence of ``match`` names people who could make a protest: a civilian, follower
-    or crowd noun. "He received the banners of Galan. He said the death of the leader cannot be used
-    to end the consultation of the people": the people of the next sentence make no protest of the
-    banners."""
-    begin, end = _sentence_bounds(t, match.start(), match.end())
-    return bool(_people(t[begin:end], rx))
-
-
 _ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})
 _PURPOSE = re.compile(cue_table().nouns["protest_purpose"], re.IGNORECASE)
-
-
-def _kind(words: str, rx: _Rx, last: bool = False) -> str | None:
-    """"armed" or "civil" for the first (or last) participant noun in ``words``."""
-    a = list(rx.armed.finditer(words))
-    c = list(rx.civil.finditer(words))
-    if not a and not c:
-        return None
-    if last:
-        return "armed" if a and (not c or a[-1].end() >= c[-1].end()) else "civil"
-    return "armed" if a and (not c or a[0].start() <= c[0].start()) else "civil"
 
 
 _RAIDERS = re.compile(cue_table().nouns["raiders"], re.IGNORECASE)
 _BRAWL_WEAPONS = re.compile(cue_table().nouns["brawl_weapons"], re.IGNORECASE)
 _FIREARMS = re.compile(cue_table().nouns["firearms"], re.IGNORECASE)
-
-
-def _victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
-    """Who is harmed: (position, "armed" | "civil") in text order, from active and passive clauses."""
-    out: list[tuple[int, str]] = []
-    for m in rx.victim_active.finditer(t):
-        # the clause ends at "by", ";" or a full stop, not at the stop of an initial ("attack on a U.S. army convoy")
-        k = _kind(re.split(r"\bby\b|;|(?<!\b\w)\.", m.group(m.lastindex or 1) or "")[0], rx)
-        if k:
-            out.append((m.start(), k))
-    for m in rx.victim_passive.finditer(t):
-        before = t[max(0, m.start() - 45) : m.start()]
-        before = re.split(r"[.;,]|\band\b|\bwhile\b|\bafter\b", before)[-1]
-        k = _kind(before, rx, last=True)
-        if k:
-            out.append((m.start(), k))
-    out.sort()
-    return out
 
 
 def classify(

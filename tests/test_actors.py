@@ -195,3 +195,18 @@ def test_gang_members_and_drug_traffickers_are_gangs(nlp, dictionary) -> None:
     assert "Unidentified Gang (Brazil)" in found
     found = by_name(actors(nlp, dictionary, "Two Arbakis were killed by a Taliban sniper.", "Afghanistan"))
     assert "Militia (Pro-Government)" in found
+
+
+@pytest.mark.parametrize("sentence, verb, sequel", [
+    ("Police arrested three men suspected of killing a judge.", "arrested", True),
+    ("The men will be tried for the murder of the mayor.", "tried", True),
+    ("Police found the bodies of 11 men after a gunfight.", "found", True),
+    ("Militants tried to storm the hotel after the blast.", "tried", False),
+    ("Gunmen sought to seize the town before dawn.", "sought", False),
+    ("Rebels attacked the army post at night.", "attacked", False),
+])
+def test_a_verb_of_enforcement_or_finding_tells_a_sequel_but_an_attempt_does_not(nlp, sentence, verb, sequel):
+    from eventdesk.extract.actors.attribution import enforces
+
+    doc = nlp(sentence)
+    assert enforces(next(t for t in doc if t.text == verb)) is sequel

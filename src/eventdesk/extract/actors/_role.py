@@ -49,7 +49,7 @@ def role_of(token: Token) -> tuple[str, int | None]:
             lemma = head.lemma_.lower()
             if (lemma in _REPORTING_VERBS and not claims_own_act(head)) or _learned_of(head):
                 return "source", head.i
-            if lemma in _UNDERGO or (lemma in _RAN_INTO and _names_an_explosive(head)):
+            if lemma in _UNDERGO or (lemma in _RAN_INTO and _names_an_explosive(head)) or _among_victims(head):
                 return "patient", head.i
             return ("patient", head.i) if passive else ("agent", _harm_joined(head).i)
         if dep == "nsubjpass" and (raised := _raised(head)) is not None:
@@ -90,6 +90,23 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _among_victims(verb: Token) -> bool:
+    """"three soldiers were among the dead", "two policemen were among those killed", "the driver was
+    dead": a copula whose predicate names the victims (``actor_words.json`` victim_predicates)."""
+    if verb.lemma_.lower() != "be":
+        return False
+    words = word_list("actor_words.json", "victim_predicates")
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr") and c.lower_ in words:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("among", "amongst"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (o.lower_ in words or any(
+                        a.dep_ in ("acl", "amod") and a.lower_ in words for a in o.children)):
+                    return True
+    return False
 
 
 def _learned_of(verb: Token) -> bool:

@@ -43,8 +43,8 @@ from eventdesk.extract.actors._dictionary import ActorDictionary, generic_name, 
 from eventdesk.extract.actors._unknown import load_group_names, unknown_groups
 from eventdesk.rules import word_list
 
-__all__ = ["AttributionRules", "ReportAttribution", "attribute_by_kind", "enforcement_nouns", "enforcement_verbs", "holding_verbs",
-           "load_attribution_rules"]
+__all__ = ["AttributionRules", "ReportAttribution", "attribute_by_kind", "enforces", "enforcement_nouns",
+           "enforcement_verbs", "holding_verbs", "load_attribution_rules"]
 
 #: inter codes of non-state armed groups that can be named as responsible (rebels, political and
 #: identity militias); state forces (1) and external forces (8) are never attributed this way
@@ -74,6 +74,23 @@ _CONDITION = re.compile(r"\b(if|unless|whether|suppose|supposing)\b", re.IGNOREC
 def enforcement_verbs() -> frozenset[str]:
     """Lemmas of verbs of law enforcement (``attribution.json``): their subject is no perpetrator."""
     return frozenset(word_list("attribution.json", "enforcement_verbs"))
+
+
+def enforces(verb) -> bool:
+    """Whether a parsed verb tells the sequel of an act, whose subject did not do it: one of law
+    enforcement, unless it tells an attempt ("militants tried to storm the building": "try" with an
+    infinitive), or one of finding what the act left ("police found the bodies")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _word_set("discovery_verbs"):
+        return True
+    if lemma not in enforcement_verbs():
+        return False
+    return not (lemma in _word_set("attempt_verbs") and any(c.dep_ == "xcomp" for c in verb.children))
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(word_list("attribution.json", key))
 
 
 @cache

@@ -59,7 +59,6 @@ _CONTRABAND = re.compile(
     r"\b(?:seized|seizure|confiscated|dismantled|apprehended|intercepted)\b[^.]{0,80}\b(?:marijuana|cannabis|cocaine|"
     r"heroin|crack|drugs|narcotics|meth\w*|smuggled|contraband|processing lab)", re.IGNORECASE)
 _COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
-_DEFENSIVE = frozenset("repulse repel fend".split())  # not "thwarted": ACLED often names the defender first there
 
 
 #: How far (characters) on each side of a sentence its paragraph is read. News paragraphs are far
@@ -187,16 +186,22 @@ def unidentified_gang(country: str | None) -> Actor:
     return Actor(f"Unidentified Gang ({country})" if country else "Unidentified Gang", 3, None, "rule:gang")
 
 
-def defence(doc, found: tuple) -> tuple:
+def defence(doc, found: tuple, *, response: bool = False) -> tuple:
     """"Afghan forces repulsed their attack", "the military repelled an attack of Boko Haram": the
-    side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side."""
+    side that attacked is the perpetrator (ACLED's actor1), the one that defended the other side.
+    In a sentence told after the event's own (``response``), so is the force whose act has as its
+    object the people named by the act they did ("A car bomb exploded ... Security forces killed
+    three attackers"): it responded to the act. Not in the event's own sentence: "police killed
+    seven suspected kidnappers during a raid on their den" is the police's act."""
     if doc is None:
         return found
+    defensive = _word_set("defensive_verbs")
     # the agent of a defensive verb, also one joined to the agent's first verb ("the military
     # forces engaged in a fire fight and repelled an attack of Boko Haram")
     defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
-                 m.trigger < len(doc) and any(v.lemma_.lower() in _DEFENSIVE
-                                              for v in (doc[m.trigger], *doc[m.trigger].conjuncts))}
+                 m.trigger < len(doc) and (any(v.lemma_.lower() in defensive
+                                               for v in (doc[m.trigger], *doc[m.trigger].conjuncts))
+                                           or (response and _acts_on_attackers(doc[m.trigger])))}
     attackers = [m for m in found if m.actor.name not in defenders and m.actor.inter in ARMED_INTER
                  and m.role in ("patient", "")]
     if not defenders or not attackers:
@@ -204,6 +209,17 @@ def defence(doc, found: tuple) -> tuple:
     first = attackers[0]
     return tuple(replace(m, role="side") if m.actor.name in defenders else
                  replace(m, role="agent") if m is first else m for m in found)
+
+
+def _acts_on_attackers(verb) -> bool:
+    """Whether the verb's object (or its passive subject) is a noun that names people by their act."""
+    nouns = _word_set("attacker_nouns")
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in verb.children)
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(word_list("actor_words.json", key))
 
 
 def agent_over_patient(found: tuple, battle: bool) -> tuple:

@@ -19,7 +19,7 @@ from eventdesk.model import Actor, EventDate, EventMention, Fatalities, Place, S
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors import sides
-from eventdesk.extract.actors.attribution import enforcement_nouns, enforcement_verbs, holding_verbs
+from eventdesk.extract.actors.attribution import enforcement_nouns, enforces, holding_verbs
 from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_actor
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
@@ -220,7 +220,7 @@ def _not_the_enforcer(m, c: Candidate):
     if m.role != "agent" or m.trigger is None or c.doc is None or m.trigger >= len(c.doc):
         return m
     verb = c.doc[m.trigger]
-    if verb.lemma_.lower() not in enforcement_verbs() and not _enforcement_done(verb):
+    if not enforces(verb) and not _enforcement_done(verb):
         return m
     if m.actor.inter != 1 and verb.lemma_.lower() in holding_verbs():
         return m  # "was released on 19 February by the ELN": a group that held or freed someone took them
@@ -243,10 +243,12 @@ def _enforcement_done(verb) -> bool:
 
 def _elaboration_actors(c: Candidate, country: str | None, context, year: int | None = None) -> tuple:
     """Actors of the sentences that elaborate the event ("Police intervened firing teargas"):
-    after the event sentence's own, so they never displace its perpetrator."""
+    after the event sentence's own, so they never displace its perpetrator; a force that killed the
+    attackers there responded to the act (``sides.defence``)."""
     out = []
     for span, doc in c.extra_docs:
-        out.extend(actors_stage.actors_of_sentence(doc, span, country, context.actors, year))
+        out.extend(sides.defence(doc, actors_stage.actors_of_sentence(doc, span, country, context.actors, year),
+                                 response=True))
     return tuple(out)
 
 

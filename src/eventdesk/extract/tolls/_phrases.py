@@ -43,6 +43,7 @@ from eventdesk.extract.tolls._words import (
     REVENGE_WORDS as _REVENGE_WORDS,
     TOTAL_MARKERS as _TOTAL_MARKERS,
     ADDITIVE_WORDS as _ADDITIVE_WORDS,
+    PARTITIVE_WORDS as _PARTITIVE_WORDS,
     VERBS_BEFORE_DOWN as _VERBS_BEFORE_DOWN,
     LOSE_FORMS as _LOSE_FORMS,
     NONE_BEFORE_DEATH as _NONE_BEFORE_DEATH,
@@ -62,7 +63,9 @@ class Claim:
     start: int
     end: int
     how: str
-    role: str = ""  # "total": the event's whole toll ("death toll rose to 5", "in all, five died"); "added": more dead ("two more")
+    # "total": the event's whole toll ("death toll rose to 5", "in all, five died"); "added": more dead
+    # ("two more"); "part": part of a toll told before ("three of its fighters were among the dead")
+    role: str = ""
 
 
 def vague_default(war_zone: bool) -> int:
@@ -87,7 +90,8 @@ def claims_in(sentence: str, offset: int, war_zone: bool) -> list[Claim]:
             found = _object_claims(tokens, i + 1 + (tokens[i + 1].low == "of"), used, war_zone)
         else:
             found = _subject_claims(tokens, i, used, war_zone)
-        claims.extend(_role(tokens, c, trigger == "toll") for c in found)
+        part = i >= 2 and tokens[i - 2].low in _PARTITIVE_WORDS and tokens[i - 1].low in ("the", "those")
+        claims.extend(replace(c, role="part") if part else _role(tokens, c, trigger == "toll") for c in found)
     return claims
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "REVENGE_WORDS",
     "TOTAL_MARKERS",
     "ADDITIVE_WORDS",
+    "PARTITIVE_WORDS",
     "VERBS_BEFORE_DOWN",
     "LOSE_FORMS",
     "NONE_BEFORE_DEATH",
@@ -82,6 +83,7 @@ RESULTATIVE_BEFORE_DEAD: frozenset[str] = _WORDS["resultative_before_dead"]  # t
 REVENGE_WORDS: frozenset[str] = _WORDS["revenge_words"]  # type: ignore[assignment]
 TOTAL_MARKERS: frozenset[str] = _WORDS["total_markers"]  # type: ignore[assignment]
 ADDITIVE_WORDS: frozenset[str] = _WORDS["additive_words"]  # type: ignore[assignment]
+PARTITIVE_WORDS: frozenset[str] = _WORDS["partitive_words"]  # type: ignore[assignment]
 VERBS_BEFORE_DOWN: frozenset[str] = _WORDS["verbs_before_down"]  # type: ignore[assignment]
 LOSE_FORMS: frozenset[str] = _WORDS["lose_forms"]  # type: ignore[assignment]
 NONE_BEFORE_DEATH: frozenset[str] = _WORDS["none_before_death"]  # type: ignore[assignment]

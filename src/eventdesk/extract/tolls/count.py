@@ -74,6 +74,9 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     joined = " ".join(p for _, p in pieces)
 
     claims = _drop_restatements([_claims_in(piece, start, war_zone) for start, piece in pieces])
+    if any(c.role == "part" for c in claims) and _told_before(text, spans[0].start, war_zone):
+        # "three of its fighters were among the dead": part of the toll the report told before
+        claims = [c for c in claims if c.role != "part"]
     numeric = [c for c in claims if c.how != "vague"]
     if numeric:
         return _combine(numeric, article_id)
@@ -104,6 +107,12 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     if casualties is not None:
         return Fatalities(0, None, None, Span(article_id, *casualties), "casualties only")
     return Fatalities(0, None, None, None, "none reported")
+
+
+def _told_before(text: str, end: int, war_zone: bool) -> bool:
+    """Whether the report tells a death figure before ``end`` (read only for a partitive figure)."""
+    return any(c.how != "vague" for start, piece in _sentences(text, 0, end)
+               for c in _claims_in(piece, start, war_zone))
 
 
 @cache

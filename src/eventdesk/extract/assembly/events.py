@@ -252,12 +252,13 @@ def _done_so(cand: Candidate, manner: frozenset[str]) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:in|during|early|late|mid)[-\s]+(?:the\s+)?((?:19|20)\d\d)s?\b|"
-                   r"\b(\w+|\d+)\s+(years?|decades?)\s+ago\b", re.IGNORECASE)
+                   r"\b(\w+|\d+)\s+(years?|decades?)\s+ago\b|"
+                   r"\b(?:last|the\s+previous)\s+(year)\b", re.IGNORECASE)
 
 
 def _past_year(text: str, group: list[Candidate], year: int | None) -> str:
-    """The past year (or "N years ago") an undated event's own sentence names, or "" (``year``: the
-    report's; ``None`` when it has no date, and then any year is past)."""
+    """The past year (or "N years ago", "last year") an undated event's own sentence names, or ""
+    (``year``: the report's; ``None`` when it has no date, and then any year is past)."""
     s = group[0].sentence
     aside = asides(group[0].doc, s, group[0].type_span.start - s.start)
     for m in _YEAR.finditer(text, s.start, s.end):
@@ -267,7 +268,7 @@ def _past_year(text: str, group: list[Candidate], year: int | None) -> str:
             continue  # "an aspirant in the 2017 General Election": the year is the election's
         if m.group(1) and (year is None or int(m.group(1)) < year):
             return m.group(1)
-        if m.group(3):
+        if m.group(3) or m.group(4):
             return m.group(0)
     return ""
 

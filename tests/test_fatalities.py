@@ -106,6 +106,11 @@ GOLDEN = [
     # a negated death word counts no one ("three women" were hurt, not killed)
     ("An air raid burned a car and injured three women with no report of fatalities.", 0, 0, 0),
     ("Two soldiers were wounded, without fatalities.", 0, 0, 0),
+    # a part of the count set off by commas before the verb ("including", "among them") is no count of its own
+    ("At least 12 people, including three children, were killed when an air strike hit a house.", 12, 12, None),
+    ("Three children, among them a baby, were killed when an air strike hit a house.", 3, 3, 3),
+    # a figure "among the dead" after a toll the report told is part of it
+    ("A strike killed five people. Hezbollah said three of its fighters were among the dead.", 5, 5, 5),
 ]
 
 

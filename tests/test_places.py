@@ -52,6 +52,13 @@ def test_province_only_is_precision_3_at_capital(gaz: Gazetteer) -> None:
     assert place is not None and (place.country, place.admin1, place.precision) == ("Kenya", "Kisii", 3)
 
 
+def test_a_division_word_before_of_names_the_province_not_its_capital_city(gaz: Gazetteer) -> None:
+    place = _choose(gaz, "Gunmen killed five people in the central Mexican state of Zacatecas on Sunday.")
+    assert place is not None and (place.admin1, place.precision) == ("Zacatecas", 3)
+    place = _choose(gaz, "Gunmen killed five people in the city of Zacatecas on Sunday.")
+    assert place is not None and (place.location, place.precision) == ("Zacatecas", 1)
+
+
 def test_country_alone_is_no_place(gaz: Gazetteer) -> None:
     assert _choose(gaz, "Violence spread across Iraq and Syria last year.") is None
 

@@ -376,8 +376,9 @@ def _is_report(raw: dx.RawExpr) -> bool:
     return "reported" in _norm(raw.get("pre"))
 
 
-# "BOGOTA, 7 SEP 89 -- A bomb went off ... last night": the date of a dateline is the report's
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'’]{1,40}(?:\s*\([A-Za-z .]{2,30}\))?,\s*$")
+# "BOGOTA, 7 SEP 89 -- A bomb went off ... last night", "KANO, Nigeria, March 7 (Reuters) - Gunmen
+# killed ... on Saturday": the date of a dateline is the report's
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'’]{1,40}(?:,\s*[A-Z][A-Za-z .'’]{1,30})?(?:\s*\([A-Za-z .]{2,30}\))?,\s*$")
 _DATELINE_AFTER = re.compile(r",?\s*(?:\d{2,4}\b\s*)?(?:\([^)\n]{1,30}\)\s*)?[-–—]{1,2}\s")
 
 

@@ -183,6 +183,18 @@ def _unknown_name(text: str, run: list[tuple[int, int]], gaz: Gazetteer) -> tupl
     return tokens[0][0], tokens[-1][1]
 
 
+def _unit_before(text: str, span: Span, start: int) -> str:
+    """The division word of "the state of Zacatecas", "the district of Kunar" before the name, or ""."""
+    m = _unit_of().search(text, max(span.start, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+@cache
+def _unit_of() -> re.Pattern[str]:
+    units = "|".join(sorted(word_list("place_words.json", "unit_before_of"), key=len, reverse=True))
+    return re.compile(rf"\b({units})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _after_unit_word(after: str) -> str:
     """The text after a lower-case unit or feature word that follows a name ("Al Azariq district
     (Ad Dali)", "Bab Ghaliq front (Qaatabah, Ad Dali)", "Bani Siyah residential villages (Razih,
@@ -279,7 +291,7 @@ def read_surroundings(text: str, span: Span, cands: list[Candidate]) -> None:
             cand.reference = True
         after = text[cand.end:span.end]
         match = _after().match(after)
-        cand.after = match.group(1).lower() if match else ""
+        cand.after = match.group(1).lower() if match else _unit_before(text, span, cand.start)
         cand.road = not match and road_after().match(after) is not None
         # "Enma market (Al Mansurah, Aden)", "Hays district in western Yemen (Al Hudaydah)"
         own = _IN_REGION.sub("", after[len(match.group(0)):], count=1) if match else _after_unit_word(after)

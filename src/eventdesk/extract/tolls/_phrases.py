@@ -291,6 +291,9 @@ def _subject_window_claims(tokens: list[Token], i: int, start: int, used: set[in
         if low == "," and k == start - 1 and k > 0:
             k -= 1  # "1 civilian, a tribal elder, was killed": an apposition before the verb
             continue
+        if low == "," and k > 0 and tokens[k + 1].low in _SUBSET_MARKERS:
+            k -= 1  # "at least 12 people, including three children, were killed": the part of the count before
+            continue
         if (low in _RIGHT_STOPS or low == "," or low in _LEFT_STOPS or low in _INJURY) and not at_least:
             break
         if low == "and" and k + 2 == window_end and parse_number(tokens[k + 1].low) is not None:

@@ -74,8 +74,9 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     joined = " ".join(p for _, p in pieces)
 
     claims = _drop_restatements([_claims_in(piece, start, war_zone) for start, piece in pieces])
-    if any(c.role == "part" for c in claims) and _told_before(text, spans[0].start, war_zone):
-        # "three of its fighters were among the dead": part of the toll the report told before
+    if any(c.role == "part" for c in claims) and (
+            any(c.role != "part" and c.how != "vague" for c in claims) or _told_before(text, spans[0].start, war_zone)):
+        # "three of its fighters were among the dead": part of a toll told with it or before it
         claims = [c for c in claims if c.role != "part"]
     numeric = [c for c in claims if c.how != "vague"]
     if numeric:

@@ -288,16 +288,18 @@ def _near(a: Place, b: Place) -> bool:
 
 
 def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Candidate], Place | None] | None = None,
-           between: Callable[[list[Candidate], Candidate], list[Place]] | None = None) -> list[list[Candidate]]:
+           between: Callable[[list[Candidate], Candidate], list[Place]] | None = None,
+           moved: Callable[[list[Candidate], Candidate, EventDate], bool] | None = None) -> list[list[Candidate]]:
     """Consecutive candidates that tell the same event, grouped. ``setting(group, cand)`` gives the
     place a candidate's own paragraph sets before it when that paragraph is not the group's (see
     ``_another_setting``); such a candidate with no place of its own is told there, not as a detail
     of the event before it. ``between(group, cand)`` gives the places the sentences between them
-    name that tell no event (see ``_placed_apart``)."""
+    name that tell no event (see ``_placed_apart``); ``moved(group, cand, day)`` whether one of those
+    sentences in ``cand``'s paragraph names a day other than the group's ``day`` (see ``_told_later``)."""
     groups: list[list[Candidate]] = []
     for cand in candidates:
         if not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])) or \
-                _placed_apart(groups[-1], cand, between):
+                _placed_apart(groups[-1], cand, between) or _told_later(groups[-1], cand, moved):
             groups.append([_where_the_crowd_was(groups, cand, setting)])
         elif (place := _another_setting(groups[-1], cand, setting)) is not None:
             groups.append([replace(cand, place=place)])
@@ -306,6 +308,19 @@ def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Cand
         else:
             groups[-1].append(cand)
     return groups
+
+
+def _told_later(group: list[Candidate], b: Candidate, moved) -> bool:
+    """"Gunmen shot dead a union leader in Tegucigalpa on 7 January ... // On 25 January, former minister
+    Lopez returned to the capital. Two gunmen shot him dead outside his residence": an act with no date,
+    place or pointer back of its own, told after a sentence of its paragraph that reports no event but
+    names a day other than the event's before it, is told on that day, not as a detail of that event
+    (its date is then its paragraph's, ``_paragraph_date``). A year, a month or a statement's day named
+    between them does not move the story."""
+    if moved is None or b.date is not None or b.place is not None or b.anaphoric:
+        return False
+    view = _merged_view(group)
+    return view.date is not None and moved(group, b, view.date)
 
 
 def _where_the_crowd_was(groups: list[list[Candidate]], b: Candidate, setting) -> Candidate:

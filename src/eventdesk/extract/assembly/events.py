@@ -151,7 +151,17 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 found.append(place)
         return found
 
-    groups = _group(candidates, setting, between)
+    def moved(group: list[Candidate], cand: Candidate, day: EventDate) -> bool:
+        # a sentence of ``cand``'s paragraph, after the group's last, that tells no event and names another day
+        last = group[-1].extra[-1] if group[-1].extra else group[-1].sentence
+        for span in _earlier_in_paragraph(text, sentences, cand.sentence):
+            if span.start <= last.start:
+                return False
+            if span not in told and _another_day(text, span, day, resolver):
+                return True
+        return False
+
+    groups = _group(candidates, setting, between, moved)
     own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
     for group in list(groups):
         if _only_a_reference(group, groups):
@@ -318,6 +328,13 @@ def _another_time(text: str, sentence: Span, date: EventDate, resolver: DateReso
         if e.kind == "year" or (e.date is not None and e.date.date != date.date):
             return True
     return False
+
+
+def _another_day(text: str, sentence: Span, date: EventDate, resolver: DateResolver) -> bool:
+    """Whether a sentence names a day of its own other than ``date``'s (a statement's day, a year,
+    a week or a month alone do not count: "the group, founded in 1980, ...")."""
+    return any(not e.speech and not e.report and e.date is not None and e.date.precision == 1
+               and e.date.date != date.date for e in resolver.expressions(text, sentence))
 
 
 def _undated_act(doc: ArticleDoc, resolver: DateResolver, group: list[Candidate], number: int, groups: int,

@@ -176,7 +176,8 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
     A sentence that alone tells a weapon seized, found or defused is left out of the reading: its
     weapon is no means of the harm another sentence tells ("troops killed two guerrillas ... In
     this operation the army seized shotguns and dynamite" is no explosion)."""
-    spans = [s for c in group for s in (c.sentence, *c.extra)]
+    # an act of a sentence that tells several, each on its own day, is read in its own clause
+    spans = [s for c in group for s in (c.clause or c.sentence, *c.extra)]
     if len(spans) == 1:
         return top
     kept = [sp for sp in spans if not _disrupted_alone(text[sp.start:sp.end])]

@@ -76,6 +76,7 @@ class Candidate:
     extra: tuple[Span, ...] = ()  # following sentences that elaborate it without a type of their own
     doc: object = None  # the parsed sentence, to name actors again once the event's country is known
     extra_docs: tuple = ()  # the parsed elaborations ("Police fired tear gas."): more actors
+    clause: Span | None = None  # the act's own clause, when its sentence tells several acts (``_days.by_dated_act``)
 
 
 def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver,

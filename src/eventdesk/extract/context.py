@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from eventdesk.gazetteer import name_key, spelling
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
+from eventdesk.extract.places._facilities import facility_part
 from eventdesk.extract.places._named_towns import named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import district_part, named_part
 from eventdesk.extract.places._sides import SidePart, side_parts
@@ -195,6 +196,9 @@ class ArticleContext:
         place = _prefer_side(place, self.side_parts(span))
         filed = self.filed_from((span,))
         place = district_part(self.text, span, place, filed, named or (filed.country if filed else None), self._knows)
+        # "riddled with bullets at the Central American University": that facility of the sentence's
+        # or the dateline's city
+        place = facility_part(self.text, span, place, filed, named or self.main_country, self._named_elsewhere)
         if place is None and self.dateline_place is not None and _HERE.search(self.text, span.start, span.end):
             # "his body was found under a bridge in this capital": the town the report was filed
             # from, which the text names, also in a report mostly about another country
@@ -222,6 +226,11 @@ class ArticleContext:
         if found is None:
             found = self._read[key] = side_parts(self.text, span, self.gazetteer, country, self.dateline_place)
         return found
+
+    def _named_elsewhere(self, name: str, start: int, end: int) -> bool:
+        """Whether the report names ``name`` (as a whole word) outside ``start:end``."""
+        return any(not (start <= m.start() < end)
+                   for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", self.text, re.IGNORECASE))
 
     def _knows(self, name: str, country: str) -> bool:
         """Whether the gazetteer knows a place of ``country`` by this very name (spelled alike, its

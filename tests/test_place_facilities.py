@@ -1,0 +1,46 @@
+"""A named facility of a city as the part of the city an event happened in (extract/places/_facilities.py)."""
+
+from __future__ import annotations
+
+from eventdesk.extract.places._facilities import facility_part
+from eventdesk.model import Place, Span
+
+
+def _place(name: str, country: str = "Colombia", precision: int = 1, source: str = "geonames:1",
+           span: Span | None = None) -> Place:
+    return Place(country=country, admin1="A", admin2="", location=name, latitude=4.6, longitude=-74.1,
+                 precision=precision, source=source, span=span)
+
+
+def _never(name: str, start: int, end: int) -> bool:
+    return False
+
+
+def test_the_dateline_city_holds_a_facility_whose_name_opens_with_a_village_named_nowhere_else():
+    text = "A bomb wounded three porters at the El Dorado international airport last night."
+    own = _place("El Dorado", span=Span("a", text.index("El Dorado"), text.index("El Dorado") + 9))
+    filed = _place("Bogota", precision=2, source="dateline:geonames:2")
+    got = facility_part(text, Span("a", 0, len(text)), own, filed, "Colombia", _never)
+    assert got.location == "Bogota-El Dorado International Airport" and got.precision == 1
+
+
+def test_a_town_the_report_names_elsewhere_is_the_city_of_the_facility_named_after_it():
+    text = "A bomb exploded at the Medellin airport last night."
+    own = _place("Medellin", span=Span("a", text.index("Medellin"), text.index("Medellin") + 8))
+    filed = _place("Bogota", precision=2, source="dateline:geonames:2")
+    got = facility_part(text, Span("a", 0, len(text)), own, filed, "Colombia", lambda *a: True)
+    assert got.location == "Medellin-Medellin Airport"
+
+
+def test_no_capitalised_name_and_no_locative_word_name_no_facility():
+    filed = _place("Bogota", precision=2, source="dateline:geonames:2")
+    for text in ("A bomb exploded at the national university last night.",
+                 "The rector of the Javeriana University was shot dead."):
+        assert facility_part(text, Span("a", 0, len(text)), None, filed, "Colombia", _never) is None
+
+
+def test_a_facility_placed_abroad_from_the_report_is_left_alone():
+    text = "Students rioted at Moi University on Monday."
+    own = _place("Moi", country="Norway", span=Span("a", text.index("Moi"), text.index("Moi") + 3))
+    got = facility_part(text, Span("a", 0, len(text)), own, None, "Kenya", lambda *a: True)
+    assert got == own

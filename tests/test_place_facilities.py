@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.extract.places._facilities import facility_part
+from eventdesk.extract.places._facilities import facility_anaphor, facility_part
 from eventdesk.model import Place, Span
 
 
@@ -44,3 +44,16 @@ def test_a_facility_placed_abroad_from_the_report_is_left_alone():
     own = _place("Moi", country="Norway", span=Span("a", text.index("Moi"), text.index("Moi") + 3))
     got = facility_part(text, Span("a", 0, len(text)), own, None, "Kenya", lambda *a: True)
     assert got == own
+
+
+def test_a_facility_named_again_is_a_part_of_the_town_its_first_sentence_is_placed_in():
+    first = "The plane sat in a dark section of the Los Garzones airport of Monteria."
+    second = " The guards were inside the airport when it exploded."
+    text = first + second
+    one, two = Span("a", 0, len(first)), Span("a", len(first) + 1, len(text))
+    monteria = _place("Monteria", span=Span("a", text.index("Monteria"), text.index("Monteria") + 8))
+    filed = _place("Bogota", precision=2, source="dateline:geonames:2")
+    got = facility_anaphor(text, two, [one], lambda s: monteria if s == one else None, filed, "Colombia")
+    assert got.location == "Monteria-Los Garzones Airport" and got.precision == 1
+    # a sentence that names no facility before it names none again
+    assert facility_anaphor(text, two, [], lambda s: None, filed, "Colombia") is None

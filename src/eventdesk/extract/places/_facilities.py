@@ -15,6 +15,10 @@ town the facility's name begins with when the report names that town elsewhere t
 airport" in a report that speaks of Medellin), else the town the report was filed from: a name read
 only inside the facility's ("El Dorado" of "El Dorado International Airport", a village of Meta) is
 no town of the event.
+
+A sentence with no place of its own may name a facility again by its head noun alone ("soldiers
+entered the university campus", ``facility_anaphor``): it is the facility of that noun the report
+named last before it, a part of the town the sentence that named it is placed in.
 """
 
 from __future__ import annotations
@@ -27,10 +31,12 @@ from dataclasses import replace
 from eventdesk.model import Place, Span
 from eventdesk.rules import word_list
 
-__all__ = ["facility_part"]
+__all__ = ["facility_anaphor", "facility_part"]
 
 #: the most words of a facility's name before its head noun ("Central American Jose Simeon Canas")
 _NAME_WORDS = 5
+#: how far before a sentence that names "the university" again the name it means is looked for
+ANAPHOR_REACH = 3000
 
 
 def _alternation(key: str) -> str:
@@ -38,13 +44,32 @@ def _alternation(key: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+def _name() -> str:
+    stop = r"(?!(?:of|a|an|the|and|or|its|his|her|their|this|that|in|at|on|near)\b)"
+    word = rf"{stop}[A-Za-z](?:[\w'’\-]|\.(?=\w))*"
+    return rf"(?:{word}\s+){{0,{_NAME_WORDS - 1}}}?{word}"
+
+
+@functools.cache
+def _named() -> re.Pattern[str]:
+    """A facility's name with its head noun, wherever it stands: "general secretary of El Salvador
+    University"."""
+    return re.compile(rf"\b(?P<named>{_name()}\s+(?P<head>{_alternation('facility_part_heads')}))\b", re.IGNORECASE)
+
+
+@functools.cache
+def _anaphor() -> re.Pattern[str]:
+    """A facility named again by its head noun alone after a locative word or a verb of entering:
+    "soldiers entered the university campus", "shooting at the airport"; not "the university of X"."""
+    return re.compile(rf"\b(?:at|in|on|inside|into|entered|stormed|raided)\s+the\s+(?P<head>{_alternation('facility_part_heads')})"
+                      rf"(?:\s+(?:{_alternation('facility_part_grounds')}))?\b(?!\s+(?:of|in|at)\b|['’-])", re.IGNORECASE)
+
+
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     """A facility's name after a locative word: "at the El Dorado international airport" (the head
     noun in the name), "on Uca premises" (the name before its grounds)."""
-    stop = r"(?!(?:of|a|an|the|and|or|its|his|her|their|this|that|in|at|on|near)\b)"
-    word = rf"{stop}[A-Za-z][\w'’.\-]*"
-    name = rf"(?:{word}\s+){{0,{_NAME_WORDS - 1}}}?{word}"
+    name = _name()
     return re.compile(
         rf"\b(?:at|in|on|near|inside|outside|into)\s+(?:the\s+)?"
         rf"(?:(?P<named>{name}\s+(?:{_alternation('facility_part_heads')}))|"
@@ -97,3 +122,35 @@ def facility_part(text: str, span: Span, place: Place | None, filed_from: Place 
     name = _written(text[a:b])
     return replace(city, location=f"{city.location}-{name}", precision=1, source=f"facility:{city.source}",
                    span=Span(span.article_id, a, b))
+
+
+
+def facility_anaphor(text: str, span: Span, before: list[Span], place_of: Callable[[Span], Place | None],
+                     filed_from: Place | None, country: str | None) -> Place | None:
+    """The facility a sentence with no place of its own names again by its head noun ("soldiers
+    entered the university campus" after "the general secretary of El Salvador University"): the
+    last facility of that head noun named in the sentences ``before`` it or in its own words before
+    the anaphor, a part of the town the sentence that names it is placed in (``place_of``; "the Los
+    Garzones airport of Monteria"), else of the town the report was filed from, in the report's
+    ``country``; else ``None``."""
+    m = _anaphor().search(text, span.start, span.end)
+    if m is None:
+        return None
+    head = " ".join(m.group("head").lower().split())
+    found = None
+    for where in (*before, Span(span.article_id, span.start, m.start())):
+        for named in _named().finditer(text, where.start, where.end):
+            words = text[named.start("named"):named.start("head")].split()
+            if " ".join(named.group("head").lower().split()) == head and any(w[:1].isupper() for w in words):
+                found = (named, where)
+    if found is None:
+        return None
+    named, where = found
+    city = place_of(where) if where.end != m.start() else None
+    if city is None or city.precision != 1 or city.source.startswith(("dateline:", "here:", "capital:")):
+        city = filed_from
+    if city is None or city.country != country:
+        return None
+    a, b = named.start("named"), named.end("named")
+    return replace(city, location=f"{city.location.split('-')[0]}-{_written(text[a:b])}", precision=1,
+                   source=f"facility named before:{city.source}", span=Span(span.article_id, a, b))

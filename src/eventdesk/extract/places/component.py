@@ -16,6 +16,7 @@ from dataclasses import replace
 from eventdesk.document import ArticleDoc
 from eventdesk.gazetteer import GazetteerError
 from eventdesk.extract.places._asides import aside_reader
+from eventdesk.extract.places._facilities import facility_anaphor
 from eventdesk.extract.places._neighbourhoods import later_part
 from eventdesk.rules import word_list
 from eventdesk.stages.parse import doc_text
@@ -119,6 +120,12 @@ def read_places(doc: ArticleDoc, services) -> ArticleDoc:
             # "... murder in San Marcos, a department where the guerrillas have been active. / Rebel
             # groups detonated eight bombs [...] in this department": the province named last before it
             place = _province_named_before(context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]])
+        if place is None and span in index:
+            # "the general secretary of El Salvador University [...] soldiers entered the university
+            # campus": the facility named last before it
+            place = facility_anaphor(context.text, span, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]],
+                                     context.place_for, context.filed_from((span,)),
+                                     context.sentence_country(span) or context.main_country)
         # "a bomb exploded in a Lima restaurant [...] located in the residential district of Miraflores"
         after = spans[index[span] + 1:index[span] + 1 + _PART_WINDOW] if span in index else []
         place = later_part(context.text, place or context.filed_from((span,)), after, context.place_for,

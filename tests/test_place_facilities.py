@@ -57,3 +57,13 @@ def test_a_facility_named_again_is_a_part_of_the_town_its_first_sentence_is_plac
     assert got.location == "Monteria-Los Garzones Airport" and got.precision == 1
     # a sentence that names no facility before it names none again
     assert facility_anaphor(text, two, [], lambda s: None, filed, "Colombia") is None
+
+
+def test_a_town_read_near_the_facility_it_names_is_its_city_and_a_student_s_facility_is_none():
+    text = "He was found dead near the Medellin airport."
+    own = _place("Medellin", precision=2, span=Span("a", text.index("Medellin"), text.index("Medellin") + 8))
+    filed = _place("Bogota", precision=2, source="dateline:geonames:2")
+    got = facility_part(text, Span("a", 0, len(text)), own, filed, "Colombia", lambda *a: True)
+    assert got.location == "Medellin-Medellin Airport" and got.precision == 1
+    text = "Two brothers, both studying at the Francisco Marroquin University, were kidnapped."
+    assert facility_part(text, Span("a", 0, len(text)), None, filed, "Colombia", _never) is None

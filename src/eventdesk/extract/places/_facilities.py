@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from eventdesk.model import Place, Span
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 __all__ = ["facility_anaphor", "facility_part"]
 
@@ -63,6 +63,12 @@ def _anaphor() -> re.Pattern[str]:
     "soldiers entered the university campus", "shooting at the airport"; not "the university of X"."""
     return re.compile(rf"\b(?:at|in|on|inside|into|entered|stormed|raided)\s+the\s+(?P<head>{_alternation('facility_part_heads')})"
                       rf"(?:\s+(?:{_alternation('facility_part_grounds')}))?\b(?!\s+(?:of|in|at)\b|['’-])", re.IGNORECASE)
+
+
+@functools.cache
+def _role_before() -> re.Pattern[str]:
+    """Where someone studies or works: ``place_words.json`` facility_role_before."""
+    return re.compile(pattern("place_words.json", "facility_role_before"), re.IGNORECASE)
 
 
 @functools.cache
@@ -102,6 +108,8 @@ def facility_part(text: str, span: Span, place: Place | None, filed_from: Place 
     m = _pattern().search(text, span.start, span.end)
     if m is None:
         return place
+    if _role_before().search(text, max(span.start, m.start() - 40), m.start()):
+        return place  # "both studying at the San Carlos University": where they study
     group = "named" if m.group("named") else "name"
     a, b = m.start(group), m.end(group)
     if not any(w[:1].isupper() for w in text[a:b].split()):
@@ -110,10 +118,10 @@ def facility_part(text: str, span: Span, place: Place | None, filed_from: Place 
     city = None
     if place is not None and place.precision == 1 and not own:
         city = place  # "at the Lima university" read apart; "in Medellin, at the Pilsen university"
-    elif own and place is not None and place.precision == 1 and \
+    elif own and place is not None and place.precision <= 2 and \
             (filed_from is None or filed_from.country != place.country or
              named_elsewhere(text[place.span.start:place.span.end], a, b)):
-        city = place  # "the Medellin airport" in a report that speaks of Medellin
+        city = place  # "near the Medellin airport" in a report that speaks of Medellin
     elif filed_from is not None and filed_from.country == country and \
             (place is None or own or place.source.startswith("dateline:") or place.admin1 == filed_from.admin1):
         city = filed_from

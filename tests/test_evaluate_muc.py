@@ -102,6 +102,16 @@ def test_a_dateline_whose_source_bracket_opens_with_a_square_one_is_read(tmp_pat
     assert report.text.startswith("BOGOTA, 27 APR 90 -- A BOMB EXPLODED TODAY")
 
 
+def test_a_dateline_whose_source_holds_a_bracket_of_its_own_is_read(tmp_path: Path) -> None:
+    """"SAN SALVADOR, 17 NOV 89 (INTERPRESS AGENCY [IPS]) -- [TEXT]": a bracket inside the source's."""
+    (tmp_path / "tst9-muc4").write_text(
+        "TST9-MUC4-0010 (TEST)\n\n   SAN SALVADOR, 17 NOV 89 (INTERPRESS AGENCY [IPS]) -- [TEXT]"
+        " A BOMB EXPLODED TODAY.\n", encoding="latin-1")
+    (report,) = read_reports(tmp_path)
+    assert report.published == dt.date(1989, 11, 17)
+    assert report.text.startswith("SAN SALVADOR, 17 NOV 89 -- A BOMB EXPLODED TODAY")
+
+
 def test_keys_read_dates_places_perpetrators_and_deaths(muc_set: Path) -> None:
     keys = read_keys(muc_set, {"TST9-MUC4-0001": dt.date(1990, 3, 12)})
     assert keys["TST9-MUC4-0002"] == []

@@ -27,7 +27,8 @@ __all__ = ["MucReport", "MucTemplate", "DateRange", "read_reports", "read_keys",
 _ID_LINE = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})\b")
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .,'()-]*?),\s*(?P<date>\d{1,2}\s+[A-Z]{3}\w*(?:\s+\d{2,4})?|[A-Z]{3}\w*\s+\d{1,2}"
-    r"(?:\s+\d{2,4})?|NO DATE)\s*(?:[(\[][^)\]]*[)\]])?\s*--\s*",  # "(ACAN-EFE)"; "[INRAVISION ... 1)" as typed
+    r"(?:\s+\d{2,4})?|NO DATE)\s*(?:[(\[](?:[^()\[\]]|\[[^\]]*\])*[)\]])?\s*--\s*",
+    # "(ACAN-EFE)"; "[INRAVISION ... 1)" as typed; "(INTERPRESS AGENCY [IPS])" with a bracket inside
 )
 _LABELS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")
 _MONTHS = {m: i for i, m in enumerate(

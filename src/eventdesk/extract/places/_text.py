@@ -84,7 +84,9 @@ _DISTANCE_GAP = re.compile(r"\s*,\s*(?:about\s+|some\s+|approximately\s+|nearly\
                            r"(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[a-z\-]+\s+)?(?:of|from)\s+(?:the\s+)?",
                            re.IGNORECASE)
 # a wire dateline left at a sentence's start: "MEDELLIN -- ", "LIMA, 9 JAN 90 -- "
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*\d{1,2}\s+[A-Za-z]{3}\s+\d{2}\s*)?--")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*\d{1,2}\s+[A-Za-z]{3}\s+\d{2}\s*)?--|"
+                             # "OUAGADOUGOU, Feb 26 (AFP) - ", "KANO, Nigeria, March 7 (Reuters) - ", "KYIV, Ukraine (AP) - "
+                             r"(?:,\s*[A-Z][A-Za-z .'’]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^()]{1,30}\)\s*[-–—]\s")
 # "Governor Evans Kidero", "President Ruto": a title makes the next name a person; "pro-Islah",
 # "anti-Houthi": a side, not a place
 TITLE = re.compile(

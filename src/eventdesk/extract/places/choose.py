@@ -21,11 +21,13 @@ against far-away homonyms) is ``_plausible``. This module chooses among the cand
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_village, km, name_key, spelling, strip_admin_suffix
 from eventdesk.model import Place, Span
+from eventdesk.rules import word_list
 from eventdesk.extract.places._city_parts import find_parts
 from eventdesk.extract.places._naming import written_name
 from eventdesk.extract.places._people import apposed_as_a_person, owned_by_a_person, part_of_a_personal_name
@@ -377,8 +379,25 @@ def choose_place(text: str, sentence: Span, gazetteer: Gazetteer, *,
     score, best = scored[0]
     if score + (1.2 if best.qualifier else 0.0) < -1 or best.chosen is None:
         return None
+    if best.cue == "dateline" and _names_an_unknown_town(text, sentence, cands):
+        return None  # "OUAGADOUGOU (AFP) - Gunmen attacked a church in the village of Essakane": not the capital
     best = _possessed(text, best, cands) or _named_under(best, cands) or best
     return _to_place(text, best, best.chosen, gazetteer, sentence.article_id)
+
+
+def _names_an_unknown_town(text: str, sentence: Span, cands: list[Candidate]) -> bool:
+    """Whether the sentence names a town the gazetteer does not know by a unit word before it ("in the
+    village of Essakane"): the act happened there, not at the dateline's town where the report was filed."""
+    for m in _unknown_town().finditer(text, sentence.start, sentence.end):
+        if not any(c.start <= m.start(1) < c.end for c in cands):
+            return True
+    return False
+
+
+@functools.cache
+def _unknown_town() -> re.Pattern[str]:
+    units = "|".join(sorted(word_list("place_words.json", "town_words"), key=len, reverse=True))
+    return re.compile(rf"\b(?:in|at|near)\s+the\s+(?:{units})\s+of\s+([A-Z][\w'’-]+)")
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")

@@ -138,9 +138,12 @@ def _names_an_explosive(verb: Token) -> bool:
 
 
 def claims_own_act(verb: Token) -> bool:
-    """"forces claimed to have shelled ...": a report of the speaker's own act (an infinitive
-    complement), so the speaker is the agent, not only the source."""
-    return any(c.dep_ == "xcomp" for c in verb.children)
+    """"forces claimed to have shelled ...", "the army said it had killed 12 militants": a report of
+    the speaker's own act (an infinitive complement, or a clause whose subject is "it" or "we", the
+    speaker itself), so the speaker is the agent, not only the source."""
+    return any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.lemma_.lower() not in ("be", "seem", "appear", "remain")
+                                     and any(s.dep_ == "nsubj" and s.lower_ in ("it", "we") for s in c.children))
+               for c in verb.children)
 
 
 def _raised(verb: Token) -> Token | None:

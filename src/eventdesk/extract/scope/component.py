@@ -16,6 +16,7 @@ from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
 from eventdesk.extract.scope._stance import mood_object, reason_given, stance_on_told_act
 from eventdesk.extract.scope._mentions import blind_agent, caused_state, universal_victim
+from eventdesk.extract.scope._denials import denied_claims
 from eventdesk.extract.scope._references import accused_act, reference, remembered, time_reference
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import classify_sentence, without_sources
@@ -57,6 +58,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         if not reason and (token := modality._cue_token(parse, c.start, c.end)) is not None:
             reason = blind_agent(token, rules)  # "a fire destroyed 200 shops", whatever type its verb gave it
         verdicts[span] = reason
+    verdicts.update(denied_claims(doc, verdicts, _VIOLENT_TYPES, rules))
     classifier = services.event_classifier
     factual = [span for span, why in verdicts.items() if not why]
     if classifier is not None and factual:

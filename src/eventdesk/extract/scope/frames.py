@@ -118,13 +118,16 @@ class FrameRules:
     stance_verbs: frozenset[str] = frozenset()
     reason_nouns: frozenset[str] = frozenset()
     vague_toll_patterns: tuple[re.Pattern[str], ...] = ()
+    refutation_patterns: tuple[re.Pattern[str], ...] = ()
+    own_denial_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
 def load_frame_rules() -> FrameRules:
     """The packaged rules (``data/rules/scope_frames.json`` through ``eventdesk.rules``; read once)."""
     lists = word_lists("scope_frames.json")
-    patterns = ("cumulative_patterns", "period_patterns", "single_day_patterns", "vague_toll_patterns")
+    patterns = ("cumulative_patterns", "period_patterns", "single_day_patterns", "vague_toll_patterns",
+                "refutation_patterns", "own_denial_patterns")
     words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k not in patterns}
     compiled = {k: tuple(re.compile(p, re.IGNORECASE) for p in lists[k]) for k in patterns}
     return FrameRules(**words, **compiled)

@@ -73,8 +73,8 @@ def accused_act(token, rules: FrameRules) -> str:
     Jesuits". The act is referred to; the sentence reports the arrest or the trial, and the act
     never takes their day. "Blamed the army for the murder of 10 unionists on 31 October" keeps it."""
     first = _first_conjunct(token)
-    prep = first.head
-    if first.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "with", "to"):
+    prep = first.head if first.dep_ in ("pobj", "pcomp") else _dangling_prep(first)
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "with", "to"):
         return ""
     head = _accuser_of(prep.head, rules)
     if head is None:
@@ -91,6 +91,19 @@ def accused_act(token, rules: FrameRules) -> str:
         return ""  # a year alone ("sentenced for the 2019 hotel attack") dates no act the report tells
     words = f"{head.text.lower()} {prep.lower_}" if head.i == prep.head.i else head.doc[head.i:prep.i + 1].text.lower()
     return f"an act referred to as what someone is {words}, not its report"
+
+
+def _dangling_prep(phrase):
+    """The preposition right before ``phrase`` that the parser left with no object, when it hung the
+    phrase elsewhere: in "the people responsible for Monsignor Romero's murder to be sent to trial" the
+    possessive made "murder" a subject of "sent" and left "for" empty. None when there is none."""
+    start = phrase.left_edge.i
+    if start == 0:
+        return None
+    before = phrase.doc[start - 1]
+    if before.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in before.children):
+        return None
+    return before
 
 
 def _accused(word, rules: FrameRules) -> bool:

@@ -119,32 +119,36 @@ class Recaser:
 
     def _paragraph(self, text: str) -> str:
         words = list(_WORD.finditer(text))
-        kinds = [self._kind(m.group(0)) for m in words]
+        lows = [m.group(0).lower() for m in words]
+        memo = self._memo
+        kinds = [memo.get(low) or self._kind(m.group(0)) for m, low in zip(words, lows)]
+        # joined[i]: whether words i and i + 1 stand next to each other (only spaces between), read once
+        joined = [not text[a.end():b.start()].strip() for a, b in zip(words, words[1:])] + [False]
         # a word both common and proper is a name next to another name; a particle inside a name is not
         for i, m in enumerate(words):
             if kinds[i] != "both":
                 continue
-            low = m.group(0).lower()
+            low = lows[i]
             if low in _MONTHS and (_DAY_BEFORE.search(text[max(0, m.start() - 8):m.start()])
                                    or _NUMBER_AFTER.match(text[m.end():m.end() + 8])):
                 kinds[i] = "title"
                 continue
-            adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and _joined(text, words, min(i, j))]
+            adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and joined[min(i, j)]]
             name = any(kinds[j] in ("title", "upper") for j in adjacent)
             kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"
-        self._listed_names(text, words, kinds)
-        self._after_openers(text, words, kinds)
-        self._before_particles(text, words, kinds)
+        self._listed_names(text, words, kinds, lows, joined)
+        self._after_openers(words, kinds, lows, joined)
+        self._before_particles(words, kinds, lows, joined)
         # right to left, so a run of openers is one name: "villa el salvador" is "Villa El Salvador"
         # (Lima's district), as "el salvador" alone is "El Salvador"
         for i in range(len(words) - 1, -1, -1):
-            low = words[i].group(0).lower()
+            low = lows[i]
             if kinds[i] == "lower" and (low in self.name_starters or low in self.particles):
-                after = i + 1 < len(words) and _joined(text, words, i) and kinds[i + 1] == "title"
-                before = i > 0 and _joined(text, words, i - 1) and kinds[i - 1] == "title"
+                after = i + 1 < len(words) and joined[i] and kinds[i + 1] == "title"
+                before = i > 0 and joined[i - 1] and kinds[i - 1] == "title"
                 if after and (low in self.name_starters and not before):
                     kinds[i] = "title"
-        self._person_names(text, words, kinds)
+        self._person_names(words, kinds, lows, joined)
         initials = _initialisms(text, words)
         for i in initials:
             kinds[i] = "upper"
@@ -153,28 +157,32 @@ class Recaser:
                 if "".join(words[k].group(0) for k in run).lower() not in self.time_marks}
         out = list(text.lower())
         for i, m in enumerate(words):
-            start, end = m.start(), m.end()
+            start = m.start()
             kind = kinds[i]
             if kind == "upper":
-                out[start:end] = m.group(0).upper()
-            elif kind == "title" or (_starts_sentence(text, start) and i - 1 not in ends):
+                out[start:m.end()] = m.group(0).upper()
+            elif kind == "title":
+                out[start] = text[start].upper()
+            elif start > 1 and text[start - 1] == " " and text[start - 2] not in _MARKS and \
+                    not text[start - 2].isspace():
+                continue  # one space after a word: no sentence starts here (``_starts_sentence``'s first test)
+            elif _starts_sentence(text, start) and i - 1 not in ends:
                 out[start] = text[start].upper()
         return "".join(out)
 
-    def _listed_names(self, text: str, words: list, kinds: list[str]) -> None:
+    def _listed_names(self, text: str, words: list, kinds: list[str], lows: list[str], joined: list[bool]) -> None:
         """A common word alone between the commas of a list of names is a name too: "the towns of SANTO
         TOMAS DE PATA, PULLUHUAMAN, ANTA, AND ROSASPATA" lists Anta, not the pilaster; the name before
         its comma and the one after its comma (or its "and") are names. A common word after a name and
         its joining particle ends that name ("Santo Tomas de Pata"). ``kinds`` is updated in place."""
         for i in range(1, len(words) - 1):
-            low = words[i].group(0).lower()
+            low = lows[i]
             if kinds[i] != "lower" or low in self.stop or len(low) < 3 or \
                     text[words[i - 1].end():words[i].start()].strip() != ",":
                 continue
             j = i + 1
             gap = text[words[i].end():words[j].start()].strip()
-            if gap == "," and words[j].group(0).lower() in ("and", "or") and j + 1 < len(words) and \
-                    _joined(text, words, j):
+            if gap == "," and lows[j] in ("and", "or") and j + 1 < len(words) and joined[j]:
                 j += 1  # ", anta, and Rosaspata"
             elif gap != ",":
                 continue
@@ -182,59 +190,56 @@ class Recaser:
                 kinds[i] = "title"
         # a common word after a name's joining particle ends that name: "Santo Tomas de Pata"
         closed = self.stop | self.particles
-        lows = [m.group(0).lower() for m in words]
         for i in range(2, len(words)):
             if kinds[i] != "lower" or lows[i] in closed:
                 continue
             k = i - 1
-            if lows[k] in self.particles and k >= 2 and lows[k - 1] in self.joining and _joined(text, words, k - 1):
+            if lows[k] in self.particles and k >= 2 and lows[k - 1] in self.joining and joined[k - 1]:
                 k -= 1  # "de la"
-            if lows[k] in self.joining and _joined(text, words, k) and \
-                    _joined(text, words, k - 1) and kinds[k - 1] == "title":
+            if lows[k] in self.joining and joined[k] and joined[k - 1] and kinds[k - 1] == "title":
                 kinds[i] = "title"
 
-    def _after_openers(self, text: str, words: list, kinds: list[str]) -> None:
+    def _after_openers(self, words: list, kinds: list[str], lows: list[str], joined: list[bool]) -> None:
         """A Spanish article or a word for a part of a town, then a common word, is a name: "el
         pedregal" is "El Pedregal", "barrio alto" "Barrio Alto" (``casing_words.json`` name_openers);
         not before a function word ("la de", "el y") or a word of two letters. ``kinds`` is updated
         in place."""
         for i in range(len(words) - 1):
-            low = words[i].group(0).lower()
-            if low not in self.openers or kinds[i] not in ("lower", "title") or not _joined(text, words, i):
+            low = lows[i]
+            if low not in self.openers or kinds[i] not in ("lower", "title") or not joined[i]:
                 continue
-            nxt = words[i + 1].group(0).lower()
+            nxt = lows[i + 1]
             if kinds[i + 1] in ("lower", "title") and nxt not in self.stop and nxt not in self.particles and \
                     len(nxt) > 2 and nxt.isalpha():
                 kinds[i] = kinds[i + 1] = "title"
 
-    def _before_particles(self, text: str, words: list, kinds: list[str]) -> None:
+    def _before_particles(self, words: list, kinds: list[str], lows: list[str], joined: list[bool]) -> None:
         """A common word right before a joining particle and a name is that name's first word: "vina del
         mar" is "Vina del Mar", "san pedro de cachi" "San Pedro de Cachi", "rio de janeiro" "Rio de
         Janeiro" (``casing_words.json`` joining_particles, then an article: "corral de las Piedras"); not a
         function word ("the de facto") nor a past form ("thanked de Soto"). Right to left, so a name
         grows to its start. ``kinds`` is updated in place."""
         for i in range(len(words) - 3, -1, -1):
-            low = words[i].group(0).lower()
+            low = lows[i]
             if kinds[i] != "lower" or low in self.stop or low in self.particles or low.endswith("ed") or \
-                    not _joined(text, words, i) or words[i + 1].group(0).lower() not in self.joining:
+                    not joined[i] or lows[i + 1] not in self.joining:
                 continue
             j = i + 1
-            if words[j + 1].group(0).lower() in self.particles and j + 2 < len(words) and _joined(text, words, j):
+            if lows[j + 1] in self.particles and j + 2 < len(words) and joined[j]:
                 j += 1  # "de las", "de la"
-            if _joined(text, words, j) and kinds[j + 1] == "title":
+            if joined[j] and kinds[j + 1] == "title":
                 kinds[i] = "title"
 
-    def _person_names(self, text: str, words: list, kinds: list[str]) -> None:
+    def _person_names(self, words: list, kinds: list[str], lows: list[str], joined: list[bool]) -> None:
         """A rare word that is a personal name, in a personal name: after a given name, or after a
         name that follows one ("Oscar Arnulfo Romero"), or a given name before another name ("Pablo
         Escobar"). ``kinds`` is updated in place, left to right, so a name continues a name."""
-        for i, m in enumerate(words):
-            low = m.group(0).lower()
+        for i, low in enumerate(lows):
             if kinds[i] != "lower" or low not in self.name_words:
                 continue
-            before = [words[j].group(0).lower() for j in (i - 1, i - 2)
-                      if j >= 0 and _joined(text, words, j) and all(kinds[k] == "title" for k in range(j, i))]
-            after = i + 1 < len(words) and _joined(text, words, i) and kinds[i + 1] == "title"
+            before = [lows[j] for j in (i - 1, i - 2)
+                      if j >= 0 and joined[j] and all(kinds[k] == "title" for k in range(j, i))]
+            after = i + 1 < len(words) and joined[i] and kinds[i + 1] == "title"
             # or right after a word no word list knows: "INSPECTOR EULOGIO FLORES" (a given name the
             # census list lacks)
             unknown = bool(before) and self._unknown(before[0])
@@ -301,11 +306,6 @@ def _runs(indexes: list[int]) -> list[list[int]]:
         else:
             out.append([i])
     return out
-
-
-def _joined(text: str, words: list, i: int) -> bool:
-    """Whether words ``i`` and ``i + 1`` stand next to each other (only spaces between)."""
-    return i + 1 < len(words) and not text[words[i].end():words[i + 1].start()].strip()
 
 
 def _stems(word: str) -> list[str]:

@@ -73,3 +73,14 @@ def test_abbreviation_word_is_the_one_the_regex_reads(body: str) -> None:
                 expected = token in splitter.abbreviations or len(token) == 1 or \
                     re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None  # dotted initials: "u.s", "i.i"
         assert splitter._is_abbreviation(body, dot) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["KILLED", "Killed", "kil", "skilled", "Bomb", "bombINGS", "protest", "ARRESTED",
+                                 "the", " ", ",", "-", "'", "\n", "3", "_", "riot", "Attack", "é", "K"]), max_size=12))
+def test_the_lower_case_scan_finds_what_the_case_blind_one_finds(words: list[str]) -> None:
+    """An ASCII sentence is scanned lower-cased by a case-sensitive pattern (speed): the same trigger
+    words, in the same order, as the case-blind scan of the text as written."""
+    f = TriggerFilter()
+    text = "".join(words)
+    assert f.triggers(text) == tuple(dict.fromkeys(m.group(1).lower() for m in f._regex.finditer(text)))

@@ -77,9 +77,9 @@ class Splitter:
             out.append(Span(article_id, start, end))
 
 
-def _compile(families: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+def _compile(families: dict[str, tuple[str, ...]], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     words = {w for ws in families.values() for w in ws}
-    return re.compile(r"\b(" + trie_pattern(words) + r")", re.IGNORECASE)
+    return re.compile(r"\b(" + trie_pattern(words) + r")", flags)
 
 
 @dataclass(frozen=True)
@@ -91,11 +91,18 @@ class TriggerFilter:
 
     families: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(word_lists("triggers.json")))
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _lower: re.Pattern[str] = field(init=False, repr=False, compare=False)  # the same, for lower-case text
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex", _compile(self.families))
+        object.__setattr__(self, "_lower", _compile(self.families, 0))
 
     def triggers(self, sentence: str) -> tuple[str, ...]:
+        if sentence.isascii():
+            # an ASCII text lower-cased keeps its length and its word boundaries, and ASCII letters have
+            # no other case folding: the case-sensitive scan of the trie's lower-case words finds the
+            # same words, in half the time of the case-blind one
+            return tuple(dict.fromkeys(m.group(1) for m in self._lower.finditer(sentence.lower())))
         return tuple(dict.fromkeys(m.group(1).lower() for m in self._regex.finditer(sentence)))
 
 

@@ -20,6 +20,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from eventdesk._literals import LiteralFilter
 from eventdesk.rules import word_list
 
 __all__ = ["GroupNames", "identity_militia", "load_group_names", "unknown_groups"]
@@ -87,7 +88,8 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
     words up to the first function word are taken."""
     out: list[tuple[int, int, str, int]] = []
     taken: list[tuple[int, int]] = []
-    for m in names.called.finditer(text):
+    may = _filter(names).candidates(text)  # a pattern whose required words are missing cannot match
+    for m in names.called.finditer(text) if "called" in may else ():
         # the span runs from the word for the group, which the name names ("the gang called the
         # Owls" is one actor, in the role of "gang"), to the name's end
         name = _called_name(m.group(1), names)
@@ -102,7 +104,10 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
         inter = 2 if set(words) & names.rebel_words else 3
         out.append((m.start(), m.start(1) + len(name), _title(name), inter))
         taken.append((m.start(), m.start(1) + len(name)))
-    for pattern in (names.introduced, names.quoted, names.quoted_headed, names.prefixed, names.headed):
+    for key in ("introduced", "quoted", "quoted_headed", "prefixed", "headed"):
+        if key not in may:
+            continue
+        pattern = getattr(names, key)
         for m in pattern.finditer(text):
             start, end = m.span(m.lastindex or 1)
             surface = _trim(text[start:end])
@@ -126,6 +131,15 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
             out.append((start, end, _title(re.sub(r"[\"“”]", "", surface)), inter))
             taken.append((start, end))
     return sorted(out)
+
+
+@cache
+def _filter(names: GroupNames) -> LiteralFilter:
+    """Which of the name patterns can match a text at all, by the words they require
+    (``eventdesk._literals``): most sentences name no group, and the patterns were searched in
+    every sentence actors and attribution read."""
+    keys = ("called", "introduced", "quoted", "quoted_headed", "prefixed", "headed")
+    return LiteralFilter({key: getattr(names, key) for key in keys})
 
 
 def _called_name(words: str, names: GroupNames) -> str | None:

@@ -122,8 +122,10 @@ class Recaser:
         lows = [m.group(0).lower() for m in words]
         memo = self._memo
         kinds = [memo.get(low) or self._kind(m.group(0)) for m, low in zip(words, lows)]
-        # joined[i]: whether words i and i + 1 stand next to each other (only spaces between), read once
-        joined = [not text[a.end():b.start()].strip() for a, b in zip(words, words[1:])] + [False]
+        # gaps[i]: what stands between words i and i + 1, stripped; joined[i]: whether that is nothing but
+        # spaces (the two words stand next to each other). Read once for every rule below
+        gaps = [text[a.end():b.start()].strip() for a, b in zip(words, words[1:])]
+        joined = [not gap for gap in gaps] + [False]
         # a word both common and proper is a name next to another name; a particle inside a name is not
         for i, m in enumerate(words):
             if kinds[i] != "both":
@@ -136,7 +138,7 @@ class Recaser:
             adjacent = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and joined[min(i, j)]]
             name = any(kinds[j] in ("title", "upper") for j in adjacent)
             kinds[i] = "title" if name and low not in self.stop and len(low) > 2 else "lower"
-        self._listed_names(text, words, kinds, lows, joined)
+        self._listed_names(kinds, lows, gaps, joined)
         self._after_openers(words, kinds, lows, joined)
         self._before_particles(words, kinds, lows, joined)
         # right to left, so a run of openers is one name: "villa el salvador" is "Villa El Salvador"
@@ -170,19 +172,18 @@ class Recaser:
                 out[start] = text[start].upper()
         return "".join(out)
 
-    def _listed_names(self, text: str, words: list, kinds: list[str], lows: list[str], joined: list[bool]) -> None:
+    def _listed_names(self, kinds: list[str], lows: list[str], gaps: list[str], joined: list[bool]) -> None:
         """A common word alone between the commas of a list of names is a name too: "the towns of SANTO
         TOMAS DE PATA, PULLUHUAMAN, ANTA, AND ROSASPATA" lists Anta, not the pilaster; the name before
         its comma and the one after its comma (or its "and") are names. A common word after a name and
         its joining particle ends that name ("Santo Tomas de Pata"). ``kinds`` is updated in place."""
-        for i in range(1, len(words) - 1):
+        for i in range(1, len(lows) - 1):
             low = lows[i]
-            if kinds[i] != "lower" or low in self.stop or len(low) < 3 or \
-                    text[words[i - 1].end():words[i].start()].strip() != ",":
+            if kinds[i] != "lower" or low in self.stop or len(low) < 3 or gaps[i - 1] != ",":
                 continue
             j = i + 1
-            gap = text[words[i].end():words[j].start()].strip()
-            if gap == "," and lows[j] in ("and", "or") and j + 1 < len(words) and joined[j]:
+            gap = gaps[i]
+            if gap == "," and lows[j] in ("and", "or") and j + 1 < len(lows) and joined[j]:
                 j += 1  # ", anta, and Rosaspata"
             elif gap != ",":
                 continue
@@ -190,7 +191,7 @@ class Recaser:
                 kinds[i] = "title"
         # a common word after a name's joining particle ends that name: "Santo Tomas de Pata"
         closed = self.stop | self.particles
-        for i in range(2, len(words)):
+        for i in range(2, len(lows)):
             if kinds[i] != "lower" or lows[i] in closed:
                 continue
             k = i - 1

@@ -2,7 +2,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from eventdesk.stages.sentences import Splitter, TriggerFilter, split_sentences
+from eventdesk.stages.sentences import Splitter, TriggerFilter, _default_filter, split_sentences
 
 
 def texts(spans, text):
@@ -81,6 +81,6 @@ def test_abbreviation_word_is_the_one_the_regex_reads(body: str) -> None:
 def test_the_lower_case_scan_finds_what_the_case_blind_one_finds(words: list[str]) -> None:
     """An ASCII sentence is scanned lower-cased by a case-sensitive pattern (speed): the same trigger
     words, in the same order, as the case-blind scan of the text as written."""
-    f = TriggerFilter()
+    f = _default_filter()  # built once: the trie of the project's trigger words
     text = "".join(words)
     assert f.triggers(text) == tuple(dict.fromkeys(m.group(1).lower() for m in f._regex.finditer(text)))

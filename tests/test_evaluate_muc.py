@@ -91,25 +91,19 @@ def test_reports_become_articles_with_the_dateline_and_joined_lines(muc_set: Pat
     assert second.text.isupper()  # wire copy keeps its case
 
 
-def test_a_dateline_whose_source_bracket_opens_with_a_square_one_is_read(tmp_path: Path) -> None:
-    """"BOGOTA, 27 APR 90 [INRAVISION TELEVISION CADENA 1) -- [SPEECH]" (so typed in the corpus) is the
-    report's dateline: its date is the publication date."""
+@pytest.mark.parametrize(("dateline", "published", "opening"), [
+    # so typed in the corpus: a source bracket opened with "[" and closed with ")"
+    ("BOGOTA, 27 APR 90 [INRAVISION TELEVISION CADENA 1) -- [SPEECH]", dt.date(1990, 4, 27), "BOGOTA, 27 APR 90 --"),
+    # a bracket inside the source's
+    ("SAN SALVADOR, 17 NOV 89 (INTERPRESS AGENCY [IPS]) --", dt.date(1989, 11, 17), "SAN SALVADOR, 17 NOV 89 --"),
+])
+def test_a_dateline_with_an_irregular_source_bracket_is_read(tmp_path: Path, dateline, published, opening) -> None:
+    """The report's dateline gives the publication date however its source's brackets are typed."""
     (tmp_path / "tst9-muc4").write_text(
-        "TST9-MUC4-0009 (TEST)\n\n   BOGOTA, 27 APR 90 [INRAVISION TELEVISION CADENA 1) -- [SPEECH] [TEXT]"
-        " A BOMB EXPLODED TODAY.\n", encoding="latin-1")
+        f"TST9-MUC4-0009 (TEST)\n\n   {dateline} [TEXT] A BOMB EXPLODED TODAY.\n", encoding="latin-1")
     (report,) = read_reports(tmp_path)
-    assert report.published == dt.date(1990, 4, 27)
-    assert report.text.startswith("BOGOTA, 27 APR 90 -- A BOMB EXPLODED TODAY")
-
-
-def test_a_dateline_whose_source_holds_a_bracket_of_its_own_is_read(tmp_path: Path) -> None:
-    """"SAN SALVADOR, 17 NOV 89 (INTERPRESS AGENCY [IPS]) -- [TEXT]": a bracket inside the source's."""
-    (tmp_path / "tst9-muc4").write_text(
-        "TST9-MUC4-0010 (TEST)\n\n   SAN SALVADOR, 17 NOV 89 (INTERPRESS AGENCY [IPS]) -- [TEXT]"
-        " A BOMB EXPLODED TODAY.\n", encoding="latin-1")
-    (report,) = read_reports(tmp_path)
-    assert report.published == dt.date(1989, 11, 17)
-    assert report.text.startswith("SAN SALVADOR, 17 NOV 89 -- A BOMB EXPLODED TODAY")
+    assert report.published == published
+    assert report.text.startswith(f"{opening} A BOMB EXPLODED TODAY")
 
 
 def test_keys_read_dates_places_perpetrators_and_deaths(muc_set: Path) -> None:

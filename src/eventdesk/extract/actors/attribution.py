@@ -81,16 +81,12 @@ def enforces(verb) -> bool:
     enforcement, unless it tells an attempt ("militants tried to storm the building": "try" with an
     infinitive), or one of finding what the act left ("police found the bodies")."""
     lemma = verb.lemma_.lower()
-    if lemma in _word_set("discovery_verbs"):
+    if lemma in word_list("attribution.json", "discovery_verbs"):
         return True
     if lemma not in enforcement_verbs():
         return False
-    return not (lemma in _word_set("attempt_verbs") and any(c.dep_ == "xcomp" for c in verb.children))
-
-
-@cache
-def _word_set(key: str) -> frozenset[str]:
-    return frozenset(word_list("attribution.json", key))
+    attempt = lemma in word_list("attribution.json", "attempt_verbs")
+    return not (attempt and any(c.dep_ == "xcomp" for c in verb.children))
 
 
 @cache

@@ -195,7 +195,7 @@ def defence(doc, found: tuple, *, response: bool = False) -> tuple:
     seven suspected kidnappers during a raid on their den" is the police's act."""
     if doc is None:
         return found
-    defensive = _word_set("defensive_verbs")
+    defensive = word_list("actor_words.json", "defensive_verbs")
     # the agent of a defensive verb, also one joined to the agent's first verb ("the military
     # forces engaged in a fire fight and repelled an attack of Boko Haram")
     defenders = {m.actor.name for m in found if m.role == "agent" and m.trigger is not None and
@@ -213,13 +213,8 @@ def defence(doc, found: tuple, *, response: bool = False) -> tuple:
 
 def _acts_on_attackers(verb) -> bool:
     """Whether the verb's object (or its passive subject) is a noun that names people by their act."""
-    nouns = _word_set("attacker_nouns")
+    nouns = word_list("actor_words.json", "attacker_nouns")
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in verb.children)
-
-
-@cache
-def _word_set(key: str) -> frozenset[str]:
-    return frozenset(word_list("actor_words.json", key))
 
 
 def agent_over_patient(found: tuple, battle: bool) -> tuple:

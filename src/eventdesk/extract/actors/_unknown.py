@@ -25,6 +25,8 @@ from eventdesk.rules import word_list
 
 __all__ = ["GroupNames", "identity_militia", "load_group_names", "unknown_groups"]
 
+#: a capitalised word right after a group's lower-case head noun: the name it describes ("the rebel group M23")
+_NAME_AFTER = re.compile(r"\s+[A-Z0-9]")
 _PARTICLES = frozenset({"al", "el", "de", "del", "la", "las", "los", "of", "the", "and", "wa", "bin", "ibn"})
 
 
@@ -124,6 +126,8 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
             if pattern is names.quoted_headed and first in names.stop:
                 continue  # 'shot by a "terror gang"': a kind of group in quotes, no name
             quoted = text[max(0, start - 1):start] in ('"', "“", "'") or re.search(r"\(\s*[A-Z]{2,6}\s*\)", text[end:end + 10])
+            if pattern is names.headed and surface.rsplit(None, 1)[-1].islower() and _NAME_AFTER.match(text, end):
+                continue  # "the Islamist group Boko Haram": the words say what the group after them is
             if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words \
                     and not quoted:  # a quoted or abbreviated name is a group's own: '"Secret Anticommunist Army" (ESA)' 
                 continue  # "the Atlacatl Battalion", "the Guatemalan Army": the state's units

@@ -84,7 +84,10 @@ def assign_roles(
             others = [m for m in ms if m.actor.name != a1.name and m.actor.inter in (2, 3, 4, 5)]
             a2 = _first(armed, inter=1) or (_actor(others[0]) if others else generic_actor("rioters", country))
         elif c.sub_event_type == "Mob violence":
-            a2 = _first(armed, inter=1) or _first(ms, inter=7) or generic_actor("civilians", country)
+            # the police the mob attacked, not the police who told of it or arrested the lynchers ("a man was
+            # beaten to death by a mob ..., police said"): then the mob's victim is a civilian
+            acted_on = [m for m in armed if m.role not in ("source", "enforcer")]
+            a2 = _first(acted_on, inter=1) or _first(ms, inter=7) or generic_actor("civilians", country)
         else:
             a2 = _first(armed, inter=1)
         return a1, a2, (), ()

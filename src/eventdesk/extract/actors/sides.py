@@ -211,6 +211,35 @@ def defence(doc, found: tuple, *, response: bool = False) -> tuple:
                  replace(m, role="agent") if m is first else m for m in found)
 
 
+def responders(doc, found: tuple) -> tuple:
+    """In a sentence told after the event's own, an agent whose clause opens with the act it follows
+    ("Following the attack, the army launched a series of raids", "After the bombing, soldiers shot two
+    men", "In response to the attack, police ...") responded to the act: it takes no side in it (role
+    ``enforcer``) and is never its perpetrator. The words are data (``actor_words.json``:
+    ``response_preps``, ``response_nouns``)."""
+    if doc is None or not any(m.role == "agent" for m in found):
+        return found
+    preps = word_list("actor_words.json", "response_preps")
+    nouns = word_list("actor_words.json", "response_nouns")
+
+    def pointed(prep) -> bool:  # "the attack", "this incident"
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lower_ in ("response", "retaliation", "reaction", "wake"):
+                return any(pointed(p) for p in obj.children if p.dep_ == "prep")
+            if obj.lower_ in nouns and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those")
+                                           for d in obj.children):
+                return True
+        return False
+
+    def responding(verb) -> bool:
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "..., and the army launched raids": the clause the first verb opens
+        return any(c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "in") and pointed(c) for c in verb.children)
+
+    return tuple(replace(m, role="enforcer") if m.role == "agent" and m.trigger is not None and m.trigger < len(doc)
+                 and responding(doc[m.trigger]) else m for m in found)
+
+
 def _acts_on_attackers(verb) -> bool:
     """Whether the verb's object (or its passive subject) is a noun that names people by their act."""
     nouns = word_list("actor_words.json", "attacker_nouns")

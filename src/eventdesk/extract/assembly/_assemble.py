@@ -65,8 +65,10 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
                                                   sub_event_type="Armed clash"))
         battle = True
     year = publication.date.year if publication.date is not None else None  # names a state's regime that year
-    per_sentence = [sides.agent_over_patient(sides.defence(c.doc, _actors_for(c, country, context, year)), battle)
-                    for c in group]
+    # a later sentence of the group that opens with the act it follows ("Following the attack, the army
+    # launched raids in which dozens were arrested") tells who responded (``sides.responders``)
+    per_sentence = [sides.agent_over_patient(sides.defence(c.doc, _in_group(c, i, country, context, year)), battle)
+                    for i, c in enumerate(group)]
     mentions = tuple(m for found in per_sentence for m in found)
     first = per_sentence[0]
     if setting is not None and not any(m.actor.inter in ARMED_INTER and m.role == "agent" for m in first):
@@ -217,6 +219,13 @@ def _actors_for(c: Candidate, country: str | None, context, year: int | None = N
     return tuple(_not_the_enforcer(m, c) for m in found)
 
 
+def _in_group(c: Candidate, index: int, country: str | None, context, year: int | None) -> tuple:
+    """The actors of the group's candidate at ``index``: after the first, who responded to the act is none
+    of its sides (``sides.responders``)."""
+    found = _actors_for(c, country, context, year)
+    return found if index == 0 else sides.responders(c.doc, found)
+
+
 def _not_the_enforcer(m, c: Candidate):
     if m.role != "agent" or m.trigger is None or c.doc is None or m.trigger >= len(c.doc):
         return m
@@ -245,11 +254,12 @@ def _enforcement_done(verb) -> bool:
 def _elaboration_actors(c: Candidate, country: str | None, context, year: int | None = None) -> tuple:
     """Actors of the sentences that elaborate the event ("Police intervened firing teargas"):
     after the event sentence's own, so they never displace its perpetrator; a force that killed the
-    attackers there responded to the act (``sides.defence``)."""
+    attackers there, or acted "following the attack", responded to the act (``sides.defence``,
+    ``sides.responders``)."""
     out = []
     for span, doc in c.extra_docs:
-        out.extend(sides.defence(doc, actors_stage.actors_of_sentence(doc, span, country, context.actors, year),
-                                 response=True))
+        found = actors_stage.actors_of_sentence(doc, span, country, context.actors, year)
+        out.extend(sides.defence(doc, sides.responders(doc, found), response=True))
     return tuple(out)
 
 

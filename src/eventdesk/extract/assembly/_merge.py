@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from eventdesk.model import EventDate, Fatalities, Place, Span
 from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
+from eventdesk.extract.comparisons import comparison_points, elsewhere, inside
 from eventdesk.extract.context import ArticleContext
 from eventdesk.extract.assembly._own_acts import ERV_OR_BATTLE, armed_group_after_crowd, further_act
 from eventdesk.extract.dates.resolve import DateResolver, said
@@ -161,12 +162,14 @@ def _same_paragraph(text: str, cand: Candidate, span: Span) -> bool:
 def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, doc=None) -> Candidate:
     """Attach a following sentence that adds detail ("Police fired tear gas to disperse them")."""
     extra = cand.extra + (span,)
-    deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones)
+    parsed = [(cand.sentence, cand.doc), *cand.extra_docs, (span, doc)]
+    deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones,
+                              elsewhere=elsewhere(parsed))
     if doc is not None and deaths.how == "none reported" and \
             ERV_OR_BATTLE.get(cand.classification.event_type) == "armed":
         # no figure: the victims the detail names one by one ("Inspector Eulogio Flores died in the explosion")
         found = named_victims(doc, load_victim_rules())
-        if found is not None:
+        if found is not None and not inside(comparison_points(doc), found[1], found[2]):
             n, start, end, _ = found
             deaths = Fatalities(n, n, n, Span(span.article_id, span.start + start, span.start + end),
                                 "victims named one by one")

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
+from eventdesk.extract.comparisons import comparison_points
 from eventdesk.extract.dates.resolve import DateResolver
 from eventdesk.model import Span
 from eventdesk.rules import word_list
 
-__all__ = ["act_phrase", "asides", "place_histories", "read_dates"]
+__all__ = ["act_phrase", "asides", "compared", "place_histories", "read_dates"]
 
 
 def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
@@ -27,7 +28,8 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
         trigger = Span(span.article_id, span.start + c.start, span.start + c.end)
         parse = doc.docs.get(span)
         date = resolver.resolve(text, span, previous=previous, anchors=doc.context.anchors, trigger=trigger,
-                                aside=asides(parse, span, c.start), history=place_histories(parse, span, c.start),
+                                aside=asides(parse, span, c.start),
+                                history=place_histories(parse, span, c.start) + compared(parse, span, c.start),
                                 act=act_phrase(parse, span, c.start))
         dates[span] = date
         previous = date or previous
@@ -38,11 +40,11 @@ def asides(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
     """The relative clauses and appositions of the sentence about something other than its act: "Barillas, ambassador
     during the first 2 years of Cerezo's administration, which began in 1986, was gunned down" (the
     year is the administration's). A clause on the act's own word ("the attack, which took place on
-    Monday") or holding it is no aside."""
+    Monday") or holding it is no aside. So is an earlier act the sentence compares its act with."""
     if parse is None:
         return ()
     acts = word_list("scope_frames.json", "act_nouns")
-    out = []
+    out = list(compared(parse, span, cue_start))
     for token in parse:
         if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in acts:
             # "the killing of Pablo Pelaez, president of the Holasa company and mayor of Medellin in
@@ -61,6 +63,14 @@ def asides(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
         out.append(Span(span.article_id, span.start + left, span.start + right))
     return tuple(out)
 
+
+
+def compared(parse, span: Span, cue_start: int) -> tuple[Span, ...]:
+    """The earlier acts the sentence measures its act against (``eventdesk.extract.comparisons``): "the
+    deadliest since a truck bomb killed 80 people in Kabul in May" (May is the truck bomb's), unless the
+    sentence's cue is inside one."""
+    return tuple(Span(span.article_id, span.start + left, span.start + right)
+                 for left, right in comparison_points(parse) if not left <= cue_start < right)
 
 
 def place_histories(parse, span: Span, cue_start: int) -> tuple[Span, ...]:

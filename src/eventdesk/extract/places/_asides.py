@@ -19,9 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from eventdesk.extract.comparisons import comparison_points
+from eventdesk.extract.comparisons import inside as _within
 from eventdesk.rules import word_list
 
-__all__ = ["aside_reader"]
+__all__ = ["ELSEWHERE", "aside_reader"]
+
+#: what ``aside`` says of a name inside an earlier act the sentence compares its act with: no place of it at all
+ELSEWHERE = "elsewhere"
 
 _PRONOUNS: frozenset[str] = word_list("place_words.json", "aside_pronouns")  # type: ignore[assignment]
 _MEETING: frozenset[str] = word_list("place_words.json", "meeting_words")  # type: ignore[assignment]
@@ -67,14 +72,18 @@ def _meeting_place(word, acts: set[str]) -> bool:
 
 def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, int], bool] | None:
     """``aside(start, end)``: whether the name at those article offsets lies inside a comma-set
-    relative clause about someone (see the module). ``parse`` is the spaCy parse of the sentence
+    relative clause about someone (see the module), or ``ELSEWHERE`` inside an earlier act the sentence
+    compares its act with ("the worst attack since the 2013 Westgate mall siege in Nairobi"). ``parse`` is the spaCy parse of the sentence
     that starts at article offset ``offset``; ``triggers`` the sentence's trigger words (stems).
     ``None`` without a parse."""
     if parse is None or not hasattr(parse, "char_span"):
         return None
     acts = {t.lower() for t in triggers}
+    compared = comparison_points(parse)
 
-    def aside(start: int, end: int) -> bool:
+    def aside(start: int, end: int) -> bool | str:
+        if compared and _within(compared, start - offset, end - offset):
+            return ELSEWHERE  # "the deadliest since the 2013 Westgate mall siege in Nairobi" (``comparisons``)
         tokens = [t for t in parse if t.idx < end - offset and start - offset < t.idx + len(t.text)]
         if not tokens:
             return False

@@ -28,6 +28,7 @@ import re
 from eventdesk.gazetteer import GazEntry, Gazetteer, GazetteerError, fold, is_village, km, name_key, spelling, strip_admin_suffix
 from eventdesk.model import Place, Span
 from eventdesk.rules import word_list
+from eventdesk.extract.places._asides import ELSEWHERE
 from eventdesk.extract.places._city_parts import find_parts
 from eventdesk.extract.places._naming import written_name
 from eventdesk.extract.places._people import apposed_as_a_person, owned_by_a_person, part_of_a_personal_name
@@ -146,7 +147,10 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if person is not None and not explicit and not cand.hints and cand.cue == "none" and \
                 cand.after not in DISTRICT_WORDS | NEAR_WORDS and person(cand.start, cand.end):
             continue  # no place reading, and the NER reads a person: "the murder of Galan"
-        cand.aside = aside is not None and aside(cand.start, cand.end)
+        where = aside(cand.start, cand.end) if aside is not None else False
+        if where == ELSEWHERE:
+            continue  # "the deadliest since the 2014 Peshawar school massacre": that act's place
+        cand.aside = bool(where)
         if cand.respelled:
             cand.chosen = _respelled_fit(cand, gaz, context)
             continue

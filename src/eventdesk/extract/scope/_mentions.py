@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventdesk.stages.parse import doc_text
+from eventdesk.rules import word_list
 
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
@@ -336,11 +337,19 @@ def enumeration(token, rules: FrameRules) -> str:
 def harmed_as_noun(token, rules: FrameRules) -> str:
     """The harmed named as a group: "evacuating its wounded", "helicopters picked up the wounded"
     name people, not the act that harmed them (told elsewhere, if at all); or as a class: "the
-    relatives of tortured and captured persons" (a participle over a bare plural, no one counted)."""
+    relatives of tortured and captured persons" (a participle over a bare plural, no one counted); or
+    named again: "the injured jawans were airlifted" (a participle over a definite noun)."""
     first = token.head if token.dep_ == "conj" else token
     if token.tag_ == "VBN" and first.dep_ == "amod" and first.head.tag_ == "NNS" and _bare(first.head) and \
             not any(c.dep_ in ("agent", "prep", "dobj") for c in (token, first)):
         return f"the harmed named as a class ('{token.text.lower()} {first.head.text.lower()}'), not the act"
+    if token.lower_ in word_list("scope_frames.json", "survivor_participles") and first.dep_ == "amod" and \
+            first.head.pos_ == "NOUN" and \
+            any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+                for c in first.head.children) and not any(c.dep_ in ("agent", "prep", "dobj") for c in (token, first)):
+        # "The injured jawans were airlifted to Raipur", "its wounded fighters": people the report
+        # named as harmed before, named again by what befell them
+        return f"the harmed named again ('{token.text.lower()} {first.head.text.lower()}'), not the act"
     if token.tag_ not in ("VBN", "JJ") or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "conj"):
         return ""
     kids = list(token.children)

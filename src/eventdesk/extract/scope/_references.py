@@ -82,8 +82,12 @@ def accused_act(token, rules: FrameRules) -> str:
     own = _subtree_text(first)
     if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in rules.responsibility_verbs:
         # "the Extraditables have claimed responsibility for the attack on El Espectador in Bogota this
-        # morning": its author's claim reports the act, dated wherever the sentence dates it
-        own = doc_text(token.doc)
+        # morning": its author's claim reports the act, dated wherever the claim's clause dates it (not
+        # by the clause around it: "In May 2014, Shekau released a video in which he claimed responsibility
+        # for the kidnappings" dates the video)
+        verb = head.head
+        own = doc_text(token.doc) if verb.dep_ != "relcl" else \
+            token.doc[verb.left_edge.i:verb.right_edge.i + 1].text
     # "arrested two men suspected of killing a judge in Medellin on Monday": a weekday is the arrest's;
     # "... suspected of killing a judge on 2 April" names the act's own day
     arrest = head.dep_ in ("acl", "amod", "relcl") and head.head.head.lemma_.lower() in enforcement_verbs()

@@ -60,17 +60,22 @@ def _vague_event() -> re.Pattern[str]:
     return re.compile(pattern("toll_words.json", "vague_toll"), re.IGNORECASE)
 
 
-def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False) -> Fatalities:
+def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False,
+                     elsewhere: Sequence[tuple[int, int]] = ()) -> Fatalities:
     """Count the deaths stated by the sentences ``spans`` of ``text`` (an article's cleaned text).
 
     Claims in all sentences are added up: ACLED notes and short reports list different victims
     in different clauses ("1 officer was killed ... 3 rioters killed"). Anaphoric repeats
     ("the two victims", "both") are not claims, so a restatement is not counted twice.
+    ``elsewhere`` holds article offsets of phrases about another act, read as blank ("the deadliest
+    since the 2014 massacre, in which 149 people were killed": ``eventdesk.extract.comparisons``).
     """
     if not spans:
         return Fatalities()
     article_id = spans[0].article_id
     pieces = [piece for s in spans for piece in _sentences(text, s.start, s.end)]
+    if elsewhere:
+        pieces = [(start, _blank(piece, start, elsewhere)) for start, piece in pieces]
     joined = " ".join(p for _, p in pieces)
 
     claims = _drop_restatements([_claims_in(piece, start, war_zone) for start, piece in pieces])
@@ -108,6 +113,15 @@ def count_fatalities(text: str, spans: Sequence[Span], *, war_zone: bool = False
     if casualties is not None:
         return Fatalities(0, None, None, Span(article_id, *casualties), "casualties only")
     return Fatalities(0, None, None, None, "none reported")
+
+
+def _blank(piece: str, start: int, ranges: Sequence[tuple[int, int]]) -> str:
+    """``piece`` (at article offset ``start``) with the parts inside ``ranges`` made spaces, offsets kept."""
+    for left, right in ranges:
+        a, b = max(left - start, 0), min(right - start, len(piece))
+        if a < b:
+            piece = piece[:a] + " " * (b - a) + piece[b:]
+    return piece
 
 
 def _told_before(text: str, end: int, war_zone: bool) -> bool:

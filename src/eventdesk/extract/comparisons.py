@@ -1,0 +1,62 @@
+"""The earlier act a sentence measures its act against: "The bombing was the deadliest in Pakistan since
+the 2014 Peshawar school massacre, in which 149 people were killed", "It was the worst attack in Kenya since
+the 2013 Westgate mall siege in Nairobi, when 67 people died", "the first such attack since Islamic State
+fighters stormed the town in 2019".
+
+The phrase opened by "since" (a preposition with its object, or a clause it opens) under a superlative or a
+word of rank is another act, told as history: its place, its date and its toll are not those of the act the
+sentence reports: an act by its noun or its verb ("since the agreement was signed" is no act). Read from
+the dependency parse; the words are data (``comparison_words.json``). "Since
+Monday", "since the attack" with no superlative, "has been calm since the massacre" are left to the
+scope and date rules (they date, they do not compare)."""
+
+from __future__ import annotations
+
+from eventdesk.rules import word_list
+
+__all__ = ["comparison_points", "elsewhere", "inside"]
+
+_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+
+
+def comparison_points(parse) -> tuple[tuple[int, int], ...]:
+    """The character ranges (offsets into the parsed sentence) of the earlier acts it compares its act
+    with; ``()`` without a parse."""
+    if parse is None:
+        return ()
+    since = word_list("comparison_words.json", "since_words")
+    ranks = word_list("comparison_words.json", "ordinal_words")
+    acts = word_list("comparison_words.json", "act_lemmas")
+    out = []
+    for token in parse:
+        if token.lower_ not in since:
+            continue
+        if token.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+            phrase, anchor = token, token.head  # "since the 2014 Peshawar school massacre, in which ..."
+        elif token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
+            phrase, anchor = token.head, token.head.head  # "since gunmen stormed the town in 2019"
+        else:
+            continue
+        told = phrase.children if token.dep_ == "prep" else [phrase, *phrase.children]
+        if not any(t.lemma_.lower() in acts for t in told if t is not token):
+            continue  # "since the agreement with the Taliban was signed": no earlier act
+        near = [anchor, *anchor.children, *(g for c in anchor.children for g in c.children)]
+        if not any(t.tag_ in _SUPERLATIVE_TAGS or t.lower_ in ranks for t in near
+                   if not (phrase.left_edge.i <= t.i <= phrase.right_edge.i)):
+            continue
+        left = token.idx
+        right = phrase.right_edge.idx + len(phrase.right_edge)
+        out.append((left, right))
+    return tuple(out)
+
+
+def elsewhere(parsed) -> tuple[tuple[int, int], ...]:
+    """The comparison points of parsed sentences as article offsets: ``parsed`` holds (span, parse) pairs,
+    the sentence's span in the article and its parse (or None)."""
+    return tuple((span.start + left, span.start + right) for span, parse in parsed
+                 for left, right in comparison_points(parse))
+
+
+def inside(points: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether the range ``[start, end)`` (offsets into the sentence) lies inside one of ``points``."""
+    return any(left <= start and end <= right for left, right in points)

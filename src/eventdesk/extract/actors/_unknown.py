@@ -25,6 +25,10 @@ from eventdesk.rules import word_list
 
 __all__ = ["GroupNames", "identity_militia", "load_group_names", "unknown_groups"]
 
+#: a word for a group's men and "of (the)" opening a name's words
+_MEN_OF = re.compile(r"(\w+)\s+of\s+(?:the\s+)?")
+#: the first word of a name's words, and the space after it
+_OPENER = re.compile(r"([A-Z][a-z]*)\s+(?=[A-Z])")
 #: a capitalised word right after a group's lower-case head noun: the name it describes ("the rebel group M23")
 _NAME_AFTER = re.compile(r"\s+[A-Z0-9]")
 _PARTICLES = frozenset({"al", "el", "de", "del", "la", "las", "los", "of", "the", "and", "wa", "bin", "ibn"})
@@ -112,6 +116,13 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
         pattern = getattr(names, key)
         for m in pattern.finditer(text):
             start, end = m.span(m.lastindex or 1)
+            men = _MEN_OF.match(text, start, end)
+            if pattern is names.headed and men is not None and \
+                    men.group(1).lower() in word_list("named_groups.json", "member_nouns"):
+                start = men.end()  # "Gunmen of the Ricardo Franco Commandos": the commandos
+            opener = _OPENER.match(text, start, end)
+            if pattern is names.headed and opener is not None and opener.group(1).lower() in names.stop:
+                start = opener.end()  # "The Ricardo Franco Commandos killed": a sentence's first word
             surface = _trim(text[start:end])
             end = start + len(surface)
             words = [w.lower() for w in re.split(r"[\s-]+", surface) if w]
@@ -128,6 +139,8 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
             quoted = text[max(0, start - 1):start] in ('"', "“", "'") or re.search(r"\(\s*[A-Z]{2,6}\s*\)", text[end:end + 10])
             if pattern is names.headed and surface.rsplit(None, 1)[-1].islower() and _NAME_AFTER.match(text, end):
                 continue  # "the Islamist group Boko Haram": the words say what the group after them is
+            if pattern is names.headed and _of_a_state_force(text, end):
+                continue  # "the C-60 commandos of Gadchiroli police": a unit of the state's force
             if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words \
                     and not quoted:  # a quoted or abbreviated name is a group's own: '"Secret Anticommunist Army" (ESA)' 
                 continue  # "the Atlacatl Battalion", "the Guatemalan Army": the state's units
@@ -135,6 +148,21 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
             out.append((start, end, _title(re.sub(r"[\"“”]", "", surface)), inter))
             taken.append((start, end))
     return sorted(out)
+
+
+def _of_a_state_force(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by "of" and a state force within four words ("of
+    Gadchiroli police", "of the Nigerian army"): a unit of that force, by ``actor_words.json``'s police and
+    military nouns."""
+    m = _OF_WORDS.match(text, end)
+    if m is None:
+        return False
+    forces = word_list("actor_words.json", "police_nouns") | word_list("actor_words.json", "military_nouns")
+    return any(w.lower() in forces for w in m.group(1).split())
+
+
+#: "of", then the words up to four before any punctuation
+_OF_WORDS = re.compile(r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 @cache

@@ -9,6 +9,8 @@ An unknown perpetrator is ``Unidentified Armed Group (X)``.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import is_dataclass, replace
 
@@ -106,6 +108,10 @@ def assign_roles(
         # not the one that only tells of it or acts on its sequel ("police said", "police arrested 20
         # suspects after clashes between herders and farmers": the police fought no one)
         others = [m for m in armed if m.actor.name != a1.name and m.role not in ("source", "enforcer")]
+        # "killed in an encounter with the C-60 commandos of Gadchiroli police": two forces of one state
+        # fought on one side, against the group named beside them
+        foes = [m for m in others if not _one_state(a1, m.actor)]
+        others = foes or others
         # the side it fought ("clashed with the police") before anyone it harmed
         patients = [m for m in others if m.role == "side"] or [m for m in others if m.role == "patient"] or others
         a2 = _actor(patients[0]) if patients else generic_actor("unidentified", country)
@@ -140,6 +146,26 @@ def assign_roles(
             a2 = generic_actor("civilians", country)  # the people arrested
         return a1, a2, (), ()
     return None, None, (), ()
+
+
+def _one_state(a: Actor, b: Actor) -> bool:
+    """Whether two actors are the army and the police of one state ("Military Forces of India", "Police
+    Forces of India (2014-)"): state forces (inter 1) whose names give the same country, and the same
+    regime's years when both give them (Yemen's "(2012-)" government and its "(2016-) Supreme Political
+    Council" are two). Two units of one army are not (Yemen's Security Belt Forces fought its army)."""
+    if a.inter != 1 or b.inter != 1:
+        return False
+    one, other = _STATE.match(a.name), _STATE.match(b.name)
+    if one is None or other is None or one.group(1).strip() != other.group(1).strip():
+        return False
+    if a.name.split()[0] == b.name.split()[0]:
+        return False  # two units of one army or one police may be factions that fight ("Security Belt Forces")
+    return not (one.group(2) and other.group(2) and one.group(2) != other.group(2))
+
+
+#: a state force's name: its country, then its regime's years ("Police Forces of India (2014-) Central
+#: Reserve Police Force": India, 2014-)
+_STATE = re.compile(r"(?:Military|Police) Forces of ([^(]+?)(?:\s*\(([^)]*)\)|$)")
 
 
 def _disrupted(armed: list, country: str | None) -> tuple | None:

@@ -81,6 +81,9 @@ def named_part(text: str, span: Span, place: Place | None, filed_from: Place | N
                    span=Span(span.article_id, a, b))
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\s")
+
+
 @functools.cache
 def _district_pattern() -> re.Pattern[str]:
     """"in the Villa El Salvador district", "in the Palo Quemado sector": a name before one of
@@ -113,6 +116,8 @@ def district_part(text: str, span: Span, place: Place | None, filed_from: Place 
         return place
     group = "name" if m.group("name") else "known"
     a, b = m.start(group), m.end(group)
+    if _POSSESSIVE.search(text, a, b):
+        return place  # "in Manipur's Bishnupur district": a province's district, not one of the dateline's city
     city = filed_from
     if place is not None and place.span is not None and m.group("city") and place.precision == 1 and \
             m.start("city") <= place.span.start < m.end("city"):

@@ -64,6 +64,7 @@ class AttributionRules:
     blame: re.Pattern[str]
     gangs: re.Pattern[str]
     agent_nouns: re.Pattern[str]
+    unclaimed: re.Pattern[str]
 
 
 #: A condition opened before a claim in its sentence: the claim is supposed, not made.
@@ -115,6 +116,7 @@ def load_attribution_rules() -> AttributionRules:
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "gang_phrases")), re.IGNORECASE),
         re.compile(r"\b(?:" + "|".join(re.escape(n) for n in word_list("attribution.json", "armed_agent_nouns"))
                    + r")\b", re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "unclaimed")), re.IGNORECASE),
     )
 
 
@@ -132,13 +134,23 @@ class ReportAttribution:
     def claim_spans(self) -> list[Span]:
         """The sentences that claim, attribute or blame an act (read when first asked); a claim inside a
         condition is none: "if this crime was committed by the Shining Path, then it was committed by
-        the Shining Path and not by the Zarate Willka group" supposes, it does not attribute."""
+        the Shining Path and not by the Zarate Willka group" supposes, it does not attribute; nor is a
+        claim said not to be made ("No group has claimed responsibility, but jihadists linked to al-Qaeda
+        ... operate in the area")."""
         out = []
         for sp in self.spans:
-            m = self.rules.responsibility.search(self.text, sp.start, sp.end)
+            m = next((m for m in self.rules.responsibility.finditer(self.text, sp.start, sp.end)
+                      if not self._unclaimed(sp, m)), None)
             if m is not None and not _CONDITION.search(self.text, sp.start, m.start()):
                 out.append(sp)
         return out
+
+    def _unclaimed(self, sentence: Span, claim: re.Match[str]) -> bool:
+        """Whether the words of a claim are said not to have been made: "No group has claimed responsibility
+        for the attack, but jihadists linked to al-Qaeda ..." (the sentence's other words of blame still
+        count: "although no one has claimed credit for the bombing, press sectors blamed it on the drug mafia")."""
+        return any(u.start() < claim.end() and claim.start() <= u.end() for u in
+                   self.rules.unclaimed.finditer(self.text, max(sentence.start, claim.start() - 60), claim.end()))
 
     @cached_property
     def blames(self) -> list[tuple[int, bool]]:

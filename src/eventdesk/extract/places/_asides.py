@@ -70,6 +70,19 @@ def _meeting_place(word, acts: set[str]) -> bool:
     return True
 
 
+def _speakers_title(word) -> bool:
+    """Whether the name lies in an apposition on the subject of a verb of saying: the speaker's title
+    ("Abbot Jean-Pierre Sawadogo, vicar general of the diocese of Dori, said"; "the governor of Zamfara
+    state, Bello Matawalle, told reporters"), which says who speaks, not where the act happened. The
+    verbs are data (``actor_words.json``: speech_verbs)."""
+    for t in [word, *word.ancestors]:
+        if t.dep_ != "appos":
+            continue
+        subject = t.head
+        return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in word_list("actor_words.json", "speech_verbs")
+    return False
+
+
 def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, int], bool] | None:
     """``aside(start, end)``: whether the name at those article offsets lies inside a comma-set
     relative clause about someone (see the module), or ``ELSEWHERE`` inside an earlier act the sentence
@@ -92,6 +105,8 @@ def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, 
         word = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
         if _meeting_place(word, acts):
             return True
+        if _speakers_title(word):
+            return ELSEWHERE  # "Abbot Sawadogo, vicar general of the diocese of Dori, said": who speaks
         for t in [word, *word.ancestors]:
             if t.dep_ != "relcl" or t.i in inside:
                 continue

@@ -365,6 +365,8 @@ def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionar
     the case rule for short acronyms and the hyphen rule ("anti-Houthi forces" are not the Houthis,
     "Taliban-planted" is the Taliban), which the ruler's token matcher cannot."""
     for start, end, surface in dictionary.matches(text):
+        if surface.lower() in _NEWS_AGENCIES and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+            continue  # "CATBALOGAN, Philippines, Oct 3 (AFP) -": the agency's credit, not the Philippines' army
         entry = dictionary.lookup(surface, country, year)
         if entry is not None and country and entry.country and entry.country != country:
             # "ADF fighters" is an alias of Cameroon's Ambazonian separatists; in Congo the ADF

@@ -128,3 +128,18 @@ def test_a_sentence_start_is_read_as_the_whole_text_before_would_say(text):
 
     for start in range(len(text) + 1):
         assert casing._starts_sentence(text, start) == bool(casing._SENTENCE_START.search(text[:start]))
+
+
+def test_short_lower_case_paragraphs_of_a_text_with_no_capitals_are_recased(recaser):
+    short = "the attack killed 30 people in lahore on sunday."
+    assert not needs_recasing(short)  # alone, too short to tell a lower-case body from a stray line
+    assert needs_recasing(short, uncased_text=True)
+    text = "\n\n".join([short, "police said the bomber came from peshawar and acted alone.",
+                        "hospitals in the city declared an emergency and called for blood donors.",
+                        "the government announced three days of mourning across punjab province."])
+    read = recaser.recase(text)
+    assert len(read) == len(text)
+    assert "Lahore" in read and "Peshawar" in read
+    # a text with capitals keeps its short lower-case paragraph as written
+    mixed = "Gunmen killed three people in Kabul.\n\n" + short
+    assert recaser.recase(mixed) == mixed

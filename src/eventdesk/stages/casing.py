@@ -7,7 +7,7 @@ text, of exactly the same length, so every span found in the reading is a span o
 evidence is quoted from the text as published.
 
 A paragraph is recased when it carries no case signal: at least 80% of its letters in capitals, or
-none in capitals over a long paragraph. Each word then takes the case English gives it:
+none in capitals over a long paragraph or in a long text that has none. Each word then takes the case English gives it:
 
 * a common word (in the web2 word list, Webster's Second International as shipped by the MIT-licensed
   ``english-words`` package, or an inflection of one) is written in lower case;
@@ -53,13 +53,20 @@ _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_ab
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?\s+$")
 _NUMBER_AFTER = re.compile(r"^\s+\d{1,4}\b")
 
-def needs_recasing(paragraph: str) -> bool:
-    """Whether a paragraph carries no case signal (see the module docstring)."""
+def needs_recasing(paragraph: str, uncased_text: bool = False) -> bool:
+    """Whether a paragraph carries no case signal (see the module docstring); ``uncased_text``: the
+    whole text has no capital over a long text, so a short paragraph in lower case has none either."""
     upper, lower = letter_counts(paragraph)
     letters = upper + lower
     if letters < 12:
         return False
-    return upper >= 0.8 * letters or (upper == 0 and letters >= 200)
+    return upper >= 0.8 * letters or (upper == 0 and (letters >= 200 or uncased_text))
+
+
+def _uncased(text: str) -> bool:
+    """Whether a whole text is in lower case over at least as many letters as a long paragraph."""
+    upper, lower = letter_counts(text)
+    return upper == 0 and lower >= 200
 
 
 @dataclass
@@ -105,8 +112,9 @@ class Recaser:
         """``text`` with every uncased paragraph recased; the same length, the same letters."""
         pieces: list[str] = []
         last = 0
+        uncased = _uncased(text)  # "the attack killed 75 people." in a report all in lower case
         for m in _PARAGRAPH.finditer(text):
-            if needs_recasing(m.group(0)):
+            if needs_recasing(m.group(0), uncased):
                 pieces.append(text[last:m.start()])
                 pieces.append(self._paragraph(m.group(0)))
                 last = m.end()

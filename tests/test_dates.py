@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventdesk.model import EventDate, Span
-from eventdesk.extract.dates.resolve import DateAnchor, DateResolver, anchors_in
+from eventdesk.extract.dates.resolve import DateAnchor, DateResolver, anchors_in, told_before_it
 
 D = dt.date
 ACLED_DEV = Path("/work/shared/eval/acled_dev.csv")
@@ -359,3 +359,30 @@ def test_listed_days_gives_each_day_a_date_lists(text, days):
     got = listed_days(text, _resolve(pub, text))
     assert [d.date for d in got] == days
     assert all(d.precision == 1 for d in got)
+
+
+# --------------------------------------------------------------------------- an act told before the anchor
+CLAUSE_ACTS = [
+    # the subject points back at the event before; the clause of time tells another, earlier act
+    ("The attack came a day after gunmen killed five police officers at a checkpoint.", D(2020, 5, 1), True),
+    ("The blast, the third this month, occurred two days after a suicide bomber killed 12 people.", D(2020, 4, 30),
+     True),
+    ("It came hours after another explosion destroyed a supermarket.", D(2020, 5, 2), True),
+    # counted from the act told before: the sentence's own act comes after it
+    ("Three days after the attack, gunmen returned.", D(2020, 5, 5), False),
+    ("Two days after the bombing, militants attacked a convoy.", D(2020, 5, 4), False),
+    ("The attack came two days after the bombing of a bus.", D(2020, 5, 4), False),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "before"), CLAUSE_ACTS, ids=[a[0][:30] for a in CLAUSE_ACTS])
+def test_an_act_told_after_an_anaphor_came_before_it(text, date, before):
+    got = _resolve(D(2020, 5, 19), text, previous=PREV)
+    assert got is not None and got.date == date
+    assert told_before_it(got) == before
+
+
+def test_a_clause_of_time_that_tells_no_act_dates_nothing():
+    # "the government announced new measures" is no act of the report: nothing to count from or back to
+    assert _resolve(D(2020, 5, 19), "The attack came two days after the government announced new measures.",
+                    previous=PREV) is None

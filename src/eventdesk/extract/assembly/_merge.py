@@ -23,7 +23,7 @@ from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.comparisons import comparison_points, elsewhere, inside
 from eventdesk.extract.context import ArticleContext
 from eventdesk.extract.assembly._own_acts import ERV_OR_BATTLE, armed_group_after_crowd, further_act
-from eventdesk.extract.dates.resolve import DateResolver, said
+from eventdesk.extract.dates.resolve import DateResolver, said, told_before_it
 from eventdesk.extract.tolls.count import count_fatalities
 from eventdesk.extract.tolls.victims import load_victim_rules, named_victims
 from eventdesk.rules import word_list
@@ -182,6 +182,10 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, 
 def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset()) -> bool:
     """Does candidate ``b`` (later) tell the same event as ``a`` (the group so far, whose sentences
     have ``types``)?"""
+    if told_before_it(b.date):
+        # "The attack came a day after gunmen killed five police officers": the act its clause of time
+        # tells, not the event its subject points back at
+        return False
     reported = bool(b.date and a.date) and _dates_its_report(a, b)
     if b.date and a.date and b.date.date != a.date.date and not reported and not _coarse_anaphor(a, b):
         return False

@@ -130,8 +130,10 @@ def patterns() -> Patterns:
             r"(?:the\s+)?|(?i:the\s+)(?=(?:19|20)\d0s))(?P<y>(?:19|20)\d\d)s?\b")),
         ("anchor-ref", "anchor-ref", c(
             r"(?i)\b(?:(?P<same>(?:on\s+)?(?:the\s+)?(?:very\s+)?same\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
-            r"|(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:a\s+few\s+|several\s+)?(?:hours|minutes)\s+(?:later|earlier)"
-            r"|(?:an\s+hour|moments)\s+(?:later|earlier)|shortly\s+(?:before|after)\s+(?:that|then)|shortly\s+afterwards?"
+            r"|(?:later|earlier)\s+(?:that|the\s+same)\s+day"
+            r"|(?:a\s+few\s+|several\s+|(?:two|three|four|five|six|eight|ten|twelve|\d+)\s+)?(?:hours|minutes)\s+"
+            r"(?:later|earlier|after|before)|(?:an\s+hour|moments)\s+(?:later|earlier|after|before)"
+            r"|shortly\s+(?:before|after)\s+(?:that|then)|shortly\s+afterwards?"
             r"|soon\s+afterwards?)"
             r"|(?P<next>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening|night)"
             r"|the\s+day\s+after|a\s+day\s+later)"

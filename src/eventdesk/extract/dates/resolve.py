@@ -20,12 +20,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from eventdesk.model import EventDate, Span
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 from eventdesk.extract.dates import _expr as dx
+from eventdesk.extract.trigger.classify import classify
 
-__all__ = ["DateExpr", "DateAnchor", "DateResolver", "anchors_in", "listed_days", "said"]
+__all__ = ["DateExpr", "DateAnchor", "DateResolver", "anchors_in", "listed_days", "said", "told_before_it"]
 
 _DAY = dt.timedelta(days=1)
 #: A day-month with no year that falls this many days after publication or fewer is in the future
@@ -312,11 +314,46 @@ class DateResolver:
         base, source = _anchor_base(previous, anchors, sentence, wants_speech)
         if base is None:
             return replace(e, how="no earlier date to refer to")
+        told_before = _act_before_anchor(text, sentence, e.span)
+        if told_before:
+            offset = -offset  # "the attack came a day after gunmen killed five officers": the killing's day
         day = base.date + offset * _DAY
         if self.publication is not None and day > self.publication:
             return replace(e, how="after publication (anchor)")
-        how = f"{offset:+d} day(s) from {source}"
+        how = f"{offset:+d} day(s) from {source}{CLAUSE_ACT if told_before else ''}"
         return replace(e, date=EventDate(day, base.precision, e.span, how), how=how)
+
+
+#: the end of the ``how`` of the date of an act told in a clause of time after an anaphor ("the attack
+#: came a day after gunmen killed five officers"): another act than the one the subject points at
+CLAUSE_ACT = "; the act its clause of time tells, before the event its subject points at"
+
+
+def _act_before_anchor(text: str, sentence: Span, expr: Span) -> bool:
+    """"The attack came a day after gunmen killed five police officers", "the blast occurred hours after
+    another explosion destroyed a supermarket": a sentence whose subject points back at the event told
+    before (``date_words.json`` anchor_subject) and that counts from it to an act its clause of time tells
+    (what follows it, typed as an act by the trigger rules, not "the attack" again) tells that other act,
+    which came first: the count runs back from the event pointed at."""
+    raw = text[expr.start:expr.end].lower().split()
+    if not raw or raw[-1] not in ("after", "before"):
+        return False
+    if not _anchor_subject().fullmatch(text, sentence.start, expr.start):
+        return False
+    rest = text[expr.end:sentence.end].lstrip(" \"'“‘")
+    words = re.split(r"[,;:.]", rest, maxsplit=1)[0].split()
+    pointers = word_list("date_words.json", "pointers_back")
+    if words and words[0].lower() in pointers and dx.patterns().event_word.search(" ".join(words[1:5])):
+        return False  # "two days after the bombing": counted from the act told before, not back to another
+    # the clause tells an act of its own when the trigger rules type it ("gunmen gunned down a judge")
+    return classify(rest) is not None
+
+
+@cache
+def _anchor_subject() -> re.Pattern[str]:
+    """The opening of a sentence whose subject points back at the event told before and whose verb
+    sets it in time ("The attack came", "It occurred only"): ``date_words.json`` anchor_subject."""
+    return re.compile(pattern("date_words.json", "anchor_subject"), re.IGNORECASE)
 
 
 #: the end of the ``how`` of a date that is only the day a statement was made ("police said on
@@ -344,6 +381,11 @@ def listed_days(text: str, date: EventDate | None) -> tuple[EventDate, ...]:
         how = "one of the days listed"
         return (EventDate(date.date, 1, date.span, how), EventDate(second, 1, date.span, how))
     return ()
+
+
+def told_before_it(date: EventDate | None) -> bool:
+    """Whether ``date`` is that of an act told in a clause of time after an anaphor (``CLAUSE_ACT``)."""
+    return date is not None and date.how.endswith(CLAUSE_ACT)
 
 
 def said(date: EventDate | None) -> bool:

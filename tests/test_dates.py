@@ -372,6 +372,8 @@ CLAUSE_ACTS = [
     ("Three days after the attack, gunmen returned.", D(2020, 5, 5), False),
     ("Two days after the bombing, militants attacked a convoy.", D(2020, 5, 4), False),
     ("The attack came two days after the bombing of a bus.", D(2020, 5, 4), False),
+    ("This attack comes less than a week after a terrorist attack against a bank.", D(2020, 4, 25), True),
+    ("A week after the bombing, police arrested two men.", D(2020, 5, 9), False),
 ]
 
 
@@ -386,3 +388,9 @@ def test_a_clause_of_time_that_tells_no_act_dates_nothing():
     # "the government announced new measures" is no act of the report: nothing to count from or back to
     assert _resolve(D(2020, 5, 19), "The attack came two days after the government announced new measures.",
                     previous=PREV) is None
+
+
+def test_a_count_of_weeks_dates_that_week():
+    got = _resolve(D(2020, 5, 19), "This attack comes less than a week after a terrorist attack against a bank.",
+                   previous=PREV)
+    assert got is not None and got.date == D(2020, 4, 25) and got.precision == 2

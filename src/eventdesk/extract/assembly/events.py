@@ -20,7 +20,7 @@ from functools import cache
 from eventdesk.document import ArticleDoc
 from eventdesk.model import EventDate, EventMention, Fatalities, Place, Rejection, Span
 from eventdesk.extract.dates.component import asides
-from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.dates.resolve import DateResolver, told_before_it
 from eventdesk.extract.scope.modality import news_perfect
 from eventdesk.extract.places.country import event_country, office_country
 from eventdesk.extract.places.locations import split_by_location
@@ -188,8 +188,11 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 inherited = _narrative_date(text, sentences, reference, group[0], resolver, perfect)
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).date is not None:
-            if not learned_date(_merged_view(group).date):  # a learned date is the act's alone
-                reference = (group[-1].sentence, _merged_view(group).date)
+            day = _merged_view(group).date
+            # a learned date is the act's alone; an act told back from the event before ("the attack came a
+            # day after gunmen killed ...") is a look back, the story's time stays where it was
+            if not learned_date(day) and not told_before_it(day):
+                reference = (group[-1].sentence, day)
         elif news is not None and publication.date is not None and \
                 _report_date(group[0], publication, clean, len(sentences)) is None:
             # an undated act outside the lead: the learned model judges whether it is the report's news

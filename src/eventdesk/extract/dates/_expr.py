@@ -139,7 +139,7 @@ def patterns() -> Patterns:
             r"|the\s+day\s+after|a\s+day\s+later)"
             r"|(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)"
             r"|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+(?:earlier|before))"
-            r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+days?\s+"
+            r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?)\s+"
             r"(?P<dir>later|after|earlier|before|prior(?:\s+to)?))"
             r"(?P<ref>\s+[^,.;:!?]{0,80}?\b(?P<noun>comments?|remarks?|statements?|speech|announcement"
             r"|interview|address|declaration|press\s+conference|briefing)\b)?")),

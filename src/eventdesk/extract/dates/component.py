@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.comparisons import comparison_points
-from eventdesk.extract.dates.resolve import DateResolver
+from eventdesk.extract.dates.resolve import DateResolver, told_before_it
 from eventdesk.model import Span
 from eventdesk.rules import word_list
 
@@ -32,7 +32,8 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
                                 history=place_histories(parse, span, c.start) + compared(parse, span, c.start),
                                 act=act_phrase(parse, span, c.start))
         dates[span] = date
-        previous = date or previous
+        if not told_before_it(date):  # "the attack came a day after gunmen killed ...": a look back only
+            previous = date or previous
     return replace(doc, dates=dates)
 
 

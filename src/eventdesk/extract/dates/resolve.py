@@ -321,7 +321,8 @@ class DateResolver:
         if self.publication is not None and day > self.publication:
             return replace(e, how="after publication (anchor)")
         how = f"{offset:+d} day(s) from {source}{CLAUSE_ACT if told_before else ''}"
-        return replace(e, date=EventDate(day, base.precision, e.span, how), how=how)
+        precision = max(base.precision, 2) if "week" in raw_text else base.precision  # "a week after": that week
+        return replace(e, date=EventDate(day, precision, e.span, how), how=how)
 
 
 #: the end of the ``how`` of the date of an act told in a clause of time after an anaphor ("the attack
@@ -502,7 +503,8 @@ def _anchor_offset(text: str) -> tuple[int | None, bool]:
         return 0, speech  # "hours later", "shortly before that": the same day as far as a date tells
     words = text.split()
     n = dx.word_number(words[0]) if words else None
-    if n is not None:  # "two days later", "a day earlier", "One day after X's comments"
+    if n is not None:  # "two days later", "a day earlier", "One day after X's comments", "a week after"
+        n *= 7 if "week" in text else 1
         return (n if any(w in text for w in ("later", "after")) else -n), speech
     if any(w in text for w in ("following", "next", "day after")):
         return 1, speech

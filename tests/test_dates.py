@@ -394,3 +394,14 @@ def test_a_count_of_weeks_dates_that_week():
     got = _resolve(D(2020, 5, 19), "This attack comes less than a week after a terrorist attack against a bank.",
                    previous=PREV)
     assert got is not None and got.date == D(2020, 4, 25) and got.precision == 2
+
+
+def test_a_day_the_subject_names_is_the_base_of_the_count_back():
+    # Friday's bombing came two days after the killing: Wednesday, whatever the event before
+    text = "Friday's bombing came two days after gunmen killed three soldiers at a checkpoint."
+    got = _resolve(D(2020, 5, 17), text, previous=PREV)
+    assert got is not None and got.date == D(2020, 5, 13) and told_before_it(got)
+    # a day the clause names is the act's own
+    text = "Friday's bombing came two days after gunmen killed three soldiers on Tuesday night."
+    got = _resolve(D(2020, 5, 17), text, previous=PREV)
+    assert got is not None and got.date == D(2020, 5, 12) and told_before_it(got)

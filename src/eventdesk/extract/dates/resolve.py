@@ -121,7 +121,9 @@ class DateResolver:
         closest to the event verb (``trigger`` if the caller knows it, else the nearest event
         word); then the earliest.
         """
-        exprs = [self._with_anchor(e, text, sentence, previous, anchors) for e in self.expressions(text, sentence)]
+        found = self.expressions(text, sentence)
+        exprs = self._back_from_subject(
+            [self._with_anchor(e, text, sentence, previous, anchors) for e in found], found, text, sentence, anchors)
         dated = [e for e in exprs if e.date is not None
                  and not (e.kind == "year" and any(a.start <= e.span.start and e.span.end <= a.end for a in aside))
                  and not any(h.start <= e.span.start and e.span.end <= h.end for h in history)]
@@ -132,6 +134,27 @@ class DateResolver:
         if best.speech or best.report:  # only the day of a statement: an event's own date may follow
             return replace(best.date, how=f"{best.date.how}{SAID}")
         return best.date
+
+    def _back_from_subject(self, exprs: list[DateExpr], found: list[DateExpr], text: str, sentence: Span,
+                           anchors: Sequence[DateAnchor]) -> list[DateExpr]:
+        """"Friday's bombing came two days after gunmen killed three soldiers": the sentence tells the act of
+        its clause of time (``CLAUSE_ACT``); a day its subject names is the day of the event pointed at, the
+        base of the count back (two days before Friday), and no date of the act itself. A day the clause
+        names ("... killed three soldiers on Tuesday night") is the act's own, before the count."""
+        for i, e in enumerate(exprs):
+            if not told_before_it(e.date):
+                continue
+            own = [x for x in exprs[:i] if x.date is not None and x.date.precision == 1 and x.kind != "anchor-ref"
+                   and not x.speech and not x.report]  # a day, not "the third this month"
+            if own:
+                e = self._with_anchor(found[i], text, sentence, own[-1].date, anchors)
+                if e.date is not None:
+                    how = e.date.how.replace("the previous event", "the day its subject names", 1)
+                    e = replace(e, date=replace(e.date, how=how), how=how)
+            named = [replace(x, date=replace(x.date, how=f"{x.date.how}{CLAUSE_ACT}")) for x in exprs
+                     if x.span.start >= e.span.end and x.date is not None and x.kind != "anchor-ref"]
+            return named or [e]
+        return exprs
 
     def anchors_in(self, text: str, spans: Iterable[Span]) -> list[DateAnchor]:
         """Anchors from sentences in text order: each dated expression becomes one, and

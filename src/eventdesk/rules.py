@@ -69,6 +69,7 @@ RULE_FILES: tuple[str, ...] = (
     "named_groups.json",
     "date_words.json",
     "assembly_words.json",
+    "comparison_words.json",
 )
 """Every rule file the loader knows, relative to ``data/rules/``."""
 

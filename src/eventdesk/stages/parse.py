@@ -10,7 +10,10 @@ PERSON, so places come from the gazetteer's own matcher over the cleaned text (`
 actors from the actor dictionary's (``actors``); an entity ruler fed by both once stood here, and
 measured redundant with those matchers (2 of 8,665 ACLED dev rows changed, one each way) while
 adding 137k phrase patterns and 9 s to every start. Only the sentences chosen by the trigger
-pre-filter are parsed, in batches (``NlpService.parse``).
+pre-filter are parsed, in batches (``NlpService.parse``). Three parts of the model run through
+faster code with the same results: the attribute ruler's matcher (``_tag_rules``), the lemmatizer
+(``_lemmas``) and the word embeddings of the tok2vec layers, computed once per distinct word
+(``_embed``).
 """
 
 from __future__ import annotations

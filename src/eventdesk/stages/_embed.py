@@ -53,10 +53,16 @@ class _Remembered:
         keys = rows.view(np.dtype((np.void, rows.shape[1] * rows.itemsize))).ravel().tolist() if len(rows) else []
         known = self.known
         missing = [key for key in dict.fromkeys(keys) if key not in known]  # distinct, in first-seen order
-        if missing and (self.vectors is None or len(known) + len(missing) > len(self.vectors)):
-            known.clear()  # full (or first use): start afresh with this batch's rows
+        if missing and len(known) + len(missing) > self._KEEP:
+            known.clear()  # full: start afresh with this batch's rows
             missing = list(dict.fromkeys(keys))
-            self.vectors = layer.ops.alloc2f(max(self._KEEP, len(missing)), self.width)
+        need = len(known) + len(missing)
+        if self.vectors is None or need > len(self.vectors):  # grown as rows come, up to _KEEP (or one batch)
+            grown = layer.ops.alloc2f(min(max(need, 2 * len(known), 1024), max(self._KEEP, need)), self.width,
+                                      zeros=False)
+            if known:
+                grown[: len(known)] = self.vectors[: len(known)]
+            self.vectors = grown
         if missing:
             first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))  # a key -> its first position
             fresh = self.mix.predict(self.tables.predict(rows[[first[key] for key in missing]]))

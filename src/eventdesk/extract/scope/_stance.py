@@ -8,10 +8,14 @@ condemnations are no events; background mentions neither):
 * a stand on an act the report told before: "we repudiate this attack on the correspondent" (a
   pointing determiner: the act is told elsewhere, if the report tells it at all; "repudiated the
   brutal assassination of the priests" may be the only report of it and is left alone);
-* an act given as the reason for something: "the reason for this is the recent massacre".
+* an act given as the reason for something: "the reason for this is the recent massacre";
+* an act reacted to: "promised to react to our attacks on the general staff", "vowed to retaliate
+  for the killing of its commander" (a definite or possessive act: one told elsewhere, if at all;
+  "responded to an attack on a checkpoint" may be its only report and is left alone).
 
 An act with a day of its own ("concerned over Monday's massacre in the village") is still reported.
-Their word lists are ``mood_words``, ``stance_verbs`` and ``reason_nouns`` of ``scope_frames.json``.
+Their word lists are ``mood_words``, ``stance_verbs``, ``reason_nouns`` and ``response_verbs`` of
+``scope_frames.json``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from eventdesk.extract.scope._mentions import _DAY_WORDS, _subtree_text
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["mood_object", "reason_given", "stance_on_told_act"]
+__all__ = ["mood_object", "reacted_to", "reason_given", "stance_on_told_act"]
 
 _POINTING = frozenset({"this", "that", "these", "those"})
 
@@ -109,3 +113,24 @@ def reason_given(token, rules: FrameRules) -> str:
     if subject is None or not _word_in(subject, rules.reason_nouns) or _own_day(phrase):
         return ""
     return f"an act given as a reason ('the {subject.text.lower()} ... is'), not its report"
+
+
+def reacted_to(token, rules: FrameRules) -> str:
+    """A definite or possessive act that is what someone reacts, responds or retaliates to: "Ponce
+    promised to react to our attacks on the general staff", "the militia vowed to avenge the killing
+    of its commander". The sentence tells the reaction; the act is one the report tells elsewhere,
+    if at all (an indefinite "responded to an attack on a checkpoint" may be its only report)."""
+    if not _act_noun(token, rules):
+        return ""
+    phrase = _act_phrase(token, rules)
+    verb = phrase.head
+    if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" and phrase.head.lower_ in ("to", "for", "against"):
+        verb = phrase.head.head
+    elif phrase.dep_ != "dobj":
+        return ""
+    if verb.pos_ != "VERB" or not _word_in(verb, rules.response_verbs):
+        return ""
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _POINTING | {"the"}) for c in phrase.children) \
+            or _own_day(phrase):
+        return ""
+    return f"an act reacted to ('{verb.text.lower()} ... {phrase.text.lower()}'), not its report"

@@ -60,8 +60,9 @@ from eventdesk.extract.scope._mentions import (
     series,
 )
 from eventdesk.extract.scope._references import accused_act, reference, remembered, time_reference
-from eventdesk.extract.scope._stance import mood_object, reason_given, stance_on_told_act
+from eventdesk.extract.scope._stance import mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
+from eventdesk.stages.parse import doc_text
 
 __all__ = ["FrameRules", "frame_reason", "load_frame_rules"]
 
@@ -118,8 +119,11 @@ class FrameRules:
     stance_verbs: frozenset[str] = frozenset()
     reason_nouns: frozenset[str] = frozenset()
     vague_toll_patterns: tuple[re.Pattern[str], ...] = ()
+    retrospective_patterns: tuple[re.Pattern[str], ...] = ()
     refutation_patterns: tuple[re.Pattern[str], ...] = ()
     own_denial_patterns: tuple[re.Pattern[str], ...] = ()
+    onset_verbs: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -127,7 +131,7 @@ def load_frame_rules() -> FrameRules:
     """The packaged rules (``data/rules/scope_frames.json`` through ``eventdesk.rules``; read once)."""
     lists = word_lists("scope_frames.json")
     patterns = ("cumulative_patterns", "period_patterns", "single_day_patterns", "vague_toll_patterns",
-                "refutation_patterns", "own_denial_patterns")
+                "retrospective_patterns", "refutation_patterns", "own_denial_patterns")
     words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k not in patterns}
     compiled = {k: tuple(re.compile(p, re.IGNORECASE) for p in lists[k]) for k in patterns}
     return FrameRules(**words, **compiled)
@@ -135,9 +139,9 @@ def load_frame_rules() -> FrameRules:
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
-    for check in (_prospect, _purpose, _generic, _generic_gerund, _instrument, _kind_of_thing, _without, habit, conflict_toll,
+    for check in (_prospect, _purpose, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
                   figurative, figurative_object, remembered, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
-                  mood_object, stance_on_told_act, reason_given):
+                  mood_object, stance_on_told_act, reason_given, reacted_to):
         why = check(token, rules)
         if why:
             return why
@@ -145,8 +149,10 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         return "a count of acts over a period ('142 murders were reported in September'), not one event"
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
-    if _vague_toll(sentence_text, rules) and not _names_a_place(token.doc):
+    if _vague_toll(sentence_text, rules) and not _names_a_place(token):
         return "a toll in the hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
+    if any(p.search(sentence_text) for p in rules.retrospective_patterns):
+        return "acts of a period looked back on ('many were killed during those days'), not one event"
     if armed_words == 0 and _disaster(token.doc, rules) and not any(
             (_weapon(t, rules) and _used(t, rules))  # "the plane crash was caused by a bomb"
             or (t.pos_ == "VERB" and t.lemma_.lower() in rules.attack_verbs)  # "shot at the tires ... crashed"
@@ -247,6 +253,25 @@ def _generic_gerund(token, rules: FrameRules) -> str:
     if objects and all(o.tag_ == "NNS" and _bare_plural(o) for o in objects):
         return f"a kind of act ('{token.text.lower()} {objects[0].text.lower()}'), not one event"
     return ""
+
+
+def _run_begun(token, rules: FrameRules) -> str:
+    """Bare plural acts that begin or resume, with no day, count or named place in the sentence:
+    "harassments and assassinations began so as to get our attention", "killings of activists started
+    after the vote" tell that a run of acts set in, not one act on one day at one place (the unit of
+    coding). "Clashes began at dawn" is one episode; "airstrikes resumed on Kharkiv on Monday, killing
+    five" has its day, its count and its place."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.lower_ in rules.generic_plural_exceptions \
+            or not _bare_plural(token):
+        return ""
+    first = _first_conjunct(token, "NOUN")
+    verb = first.head
+    if first.dep_ != "nsubj" or not _bare_plural(first) or verb.lemma_.lower() not in rules.onset_verbs:
+        return ""
+    doc = token.doc
+    if _DAY_WORDS.search(doc_text(doc)) or any(t.like_num for t in doc) or _names_a_place(token):
+        return ""
+    return f"a run of acts setting in ('{token.text.lower()} {verb.text.lower()}'), not one event"
 
 
 def _bare_plural(token) -> bool:
@@ -385,12 +410,32 @@ def _vague_toll(sentence_text: str, rules: FrameRules) -> bool:
                for p in rules.vague_toll_patterns for m in p.finditer(sentence_text))
 
 
-def _names_a_place(doc) -> bool:
-    """Whether the sentence names where something happened: a proper name after a locative
+def _names_a_place(token) -> bool:
+    """Whether the sentence names where the act of ``token`` happened: a proper name after a locative
     preposition ("a truck bomb exploded in Mogadishu, leaving more than 300 dead", "an attack on
-    Baga", "the market in Aleppo"). A toll in the hundreds told of a named place is one act's, even
-    with no day in its sentence; "the indiscriminate bombing of the population" names none."""
-    return any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in _LOCATIVES for t in doc)
+    Baga", "the market in Aleppo") in the clause of the act or one it hangs from by an adverbial or
+    relative clause. A toll in the hundreds told of a named place is one act's, even with no day in
+    its sentence; "the indiscriminate bombing of the population" names none, and "he said the
+    guerrillas had 1,500 men in San Salvador and listed figures by which they suffered over 500
+    deaths, 400 wounded" names the place of another clause."""
+    clauses = set()
+    verb = _clause_verb(token)
+    while verb is not None and verb.i not in clauses:
+        clauses.add(verb.i)
+        verb = _clause_verb(verb.head) if verb.dep_ in ("advcl", "relcl", "acl", "xcomp", "pcomp") else None
+    for t in token.doc:
+        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in _LOCATIVES:
+            where = _clause_verb(t)
+            if where is None or not clauses or where.i in clauses:
+                return True
+    return False
+
+
+def _clause_verb(token):
+    """The verb of the clause ``token`` is in: itself when it is one, else its nearest verb above."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "around", "on", "inside"})

@@ -9,13 +9,17 @@ condemnations are no events; background mentions neither):
   pointing determiner: the act is told elsewhere, if the report tells it at all; "repudiated the
   brutal assassination of the priests" may be the only report of it and is left alone);
 * an act given as the reason for something: "the reason for this is the recent massacre";
+* acts characterised in the present: "the setting of explosive devices and the kidnappings are an
+  attempt by some to give the government justification", "the attacks are part of a campaign to
+  derail the talks" (a reading of acts told elsewhere, if at all; "Monday's attack was an attempt
+  to kill the governor" has its day and is past);
 * an act reacted to: "promised to react to our attacks on the general staff", "vowed to retaliate
   for the killing of its commander" (a definite or possessive act: one told elsewhere, if at all;
   "responded to an attack on a checkpoint" may be its only report and is left alone).
 
 An act with a day of its own ("concerned over Monday's massacre in the village") is still reported.
-Their word lists are ``mood_words``, ``stance_verbs``, ``reason_nouns`` and ``response_verbs`` of
-``scope_frames.json``.
+Their word lists are ``mood_words``, ``stance_verbs``, ``reason_nouns``, ``reading_nouns`` and
+``response_verbs`` of ``scope_frames.json``.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from eventdesk.extract.scope._mentions import _DAY_WORDS, _subtree_text
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["mood_object", "reacted_to", "reason_given", "stance_on_told_act"]
+__all__ = ["characterised", "mood_object", "reacted_to", "reason_given", "stance_on_told_act"]
 
 _POINTING = frozenset({"this", "that", "these", "those"})
 
@@ -134,3 +138,26 @@ def reacted_to(token, rules: FrameRules) -> str:
             or _own_day(phrase):
         return ""
     return f"an act reacted to ('{verb.text.lower()} ... {phrase.text.lower()}'), not its report"
+
+
+def characterised(token, rules: FrameRules) -> str:
+    """Acts that are the subject of a present "is"/"are" whose attribute reads them ("the setting of
+    explosive devices and the kidnappings are an attempt by some to ...", "the attacks are part of a
+    campaign"): the speaker's reading of acts told
+    elsewhere, if at all. A past "was" ("the attack on Monday was an attempt to kill the governor")
+    or a day of the act's own is left alone."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    subject = token
+    for _ in range(4):  # "devices" -> of -> "setting", the subject
+        if subject.dep_ in ("nsubj", "nsubjpass") or subject.head.i == subject.i or \
+                subject.dep_ not in ("pobj", "prep", "conj", "compound", "amod"):
+            break
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ != "be" or verb.tag_ not in ("VBP", "VBZ"):
+        return ""
+    reading = next((c for c in verb.children if c.dep_ == "attr" and _word_in(c, rules.reading_nouns)), None)
+    if reading is None or _own_day(subject):
+        return ""
+    return f"acts read, not reported ('... {verb.text.lower()} {reading.text.lower()} ...')"

@@ -1,6 +1,7 @@
 """Frames of a violent word that names an act other than the one its sentence reports, read from the
 dependency parse (``frames`` and the scope step call them): an act remembered or honoured ("let us not
-forget Governor Roldan, who was murdered"), an act a topic refers to ("the controversy regarding the
+forget Governor Roldan, who was murdered") or whose anniversary or memory is marked ("to mark the
+anniversary of the Westgate mall attack"), an act a topic refers to ("the controversy regarding the
 kidnapping"), an act that only dates another ("since the war started"), and an act someone is suspected,
 accused, tried or held responsible for ("two men suspected of killing a judge"). A day of the act's own
 keeps it reported. Their word lists are the ``FrameRules`` of ``data/rules/scope_frames.json``."""
@@ -16,7 +17,7 @@ from eventdesk.stages.parse import doc_text
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "reference", "remembered", "time_reference"]
+__all__ = ["accused_act", "anniversary", "reference", "remembered", "time_reference"]
 
 
 def remembered(token, rules: FrameRules) -> str:
@@ -33,6 +34,23 @@ def remembered(token, rules: FrameRules) -> str:
             if _DATE_WORDS.search(_subtree_text(child)):
                 return ""
             return f"an act remembered ('{head.text.lower()} ...'), not reported"
+        child = head
+    return ""
+
+
+def anniversary(token, rules: FrameRules) -> str:
+    """An act whose anniversary, commemoration or memory is named: "gathered on Sunday to mark the
+    anniversary of the Westgate mall attack, in which gunmen killed 67 people", "on the anniversary
+    of the killing of his brother", "in memory of those killed in the bombing". An act that has an
+    anniversary is history, whatever day its own phrase names; the sentence tells the commemoration."""
+    child = token
+    for _ in range(6):
+        head = child.head
+        if head.i == child.i or child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            return ""
+        if head.lower_ == "of" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and \
+                head.head.lemma_.lower() in rules.anniversary_heads:
+            return f"an act commemorated ('the {head.head.text.lower()} of ...'), history, not news"
         child = head
     return ""
 

@@ -1,7 +1,8 @@
 """Frames of a violent word that names an act other than the one its sentence reports, read from the
 dependency parse (``frames`` and the scope step call them): an act remembered or honoured ("let us not
 forget Governor Roldan, who was murdered") or whose anniversary or memory is marked ("to mark the
-anniversary of the Westgate mall attack"), an act a topic refers to ("the controversy regarding the
+anniversary of the Westgate mall attack"), an act that is the topic of a work ("a documentary about the
+1998 embassy bombing"), an act a topic refers to ("the controversy regarding the
 kidnapping"), an act that only dates another ("since the war started"), and an act someone is suspected,
 accused, tried or held responsible for ("two men suspected of killing a judge"). A day of the act's own
 keeps it reported. Their word lists are the ``FrameRules`` of ``data/rules/scope_frames.json``."""
@@ -17,7 +18,7 @@ from eventdesk.stages.parse import doc_text
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "anniversary", "reference", "remembered", "time_reference"]
+__all__ = ["accused_act", "anniversary", "reference", "remembered", "time_reference", "work_topic"]
 
 
 def remembered(token, rules: FrameRules) -> str:
@@ -67,6 +68,23 @@ def reference(token, rules: FrameRules) -> str:
     if _DATE_WORDS.search(own):
         return ""
     return f"a reference to an earlier act ('{token.head.lower_} the {token.lower_}'), not its report"
+
+
+def work_topic(token, rules: FrameRules) -> str:
+    """An act that is what a film, book or other work is about: "a new documentary about the 1998
+    embassy bombing in Nairobi premiered in Mombasa", "a book on the Rwandan genocide". The sentence
+    tells of the work; the act, however recent, is its subject, not news. Not a report or footage:
+    "footage of the attack", "a report on the attack" may be the news of it."""
+    if token.pos_ != "NOUN":
+        return ""
+    phrase = _first_conjunct(token)
+    prep = phrase.head
+    if phrase.dep_ != "pobj" or prep.lower_ not in ("about", "on") or prep.head.i == prep.i:
+        return ""
+    work = prep.head
+    if work.pos_ != "NOUN" or (work.lemma_.lower() not in rules.work_nouns and work.lower_ not in rules.work_nouns):
+        return ""
+    return f"the topic of a work ('{work.text.lower()} {prep.lower_} ...'), not news"
 
 
 def time_reference(token, rules: FrameRules) -> str:

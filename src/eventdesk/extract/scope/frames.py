@@ -120,6 +120,8 @@ class FrameRules:
     reason_nouns: frozenset[str] = frozenset()
     vague_toll_patterns: tuple[re.Pattern[str], ...] = ()
     retrospective_patterns: tuple[re.Pattern[str], ...] = ()
+    sports_patterns: tuple[re.Pattern[str], ...] = ()
+    harm_words: frozenset[str] = frozenset()
     refutation_patterns: tuple[re.Pattern[str], ...] = ()
     own_denial_patterns: tuple[re.Pattern[str], ...] = ()
     onset_verbs: frozenset[str] = frozenset()
@@ -134,7 +136,7 @@ def load_frame_rules() -> FrameRules:
     """The packaged rules (``data/rules/scope_frames.json`` through ``eventdesk.rules``; read once)."""
     lists = word_lists("scope_frames.json")
     patterns = ("cumulative_patterns", "period_patterns", "single_day_patterns", "vague_toll_patterns",
-                "retrospective_patterns", "refutation_patterns", "own_denial_patterns")
+                "retrospective_patterns", "sports_patterns", "refutation_patterns", "own_denial_patterns")
     words = {k: frozenset(lists[k]) for k in FrameRules.__dataclass_fields__ if k not in patterns}
     compiled = {k: tuple(re.compile(p, re.IGNORECASE) for p in lists[k]) for k in patterns}
     return FrameRules(**words, **compiled)
@@ -156,6 +158,10 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         return "a toll in the hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
     if any(p.search(sentence_text) for p in rules.retrospective_patterns):
         return "acts of a period looked back on ('many were killed during those days'), not one event"
+    if armed_words == 0 and any(p.search(sentence_text) for p in rules.sports_patterns) and not any(
+            t.lemma_.lower() in rules.death_verbs or t.lower_ in rules.harm_words for t in token.doc):
+        # "a fan was shot dead after Gor Mahia lost 2-0" is no play
+        return "a sports result or play ('lost 2-0', 'shot wide'), not political violence"
     if armed_words == 0 and _disaster(token.doc, rules) and not any(
             (_weapon(t, rules) and _used(t, rules))  # "the plane crash was caused by a bomb"
             or (t.pos_ == "VERB" and t.lemma_.lower() in rules.attack_verbs)  # "shot at the tires ... crashed"

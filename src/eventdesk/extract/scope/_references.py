@@ -18,7 +18,7 @@ from eventdesk.stages.parse import doc_text
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "anniversary", "reference", "remembered", "time_reference", "work_topic"]
+__all__ = ["accused_act", "anniversary", "reference", "remembered", "time_reference", "work_topic", "years_after"]
 
 
 def remembered(token, rules: FrameRules) -> str:
@@ -75,16 +75,40 @@ def work_topic(token, rules: FrameRules) -> str:
     embassy bombing in Nairobi premiered in Mombasa", "a book on the Rwandan genocide". The sentence
     tells of the work; the act, however recent, is its subject, not news. Not a report or footage:
     "footage of the attack", "a report on the attack" may be the news of it."""
-    if token.pos_ != "NOUN":
-        return ""
-    phrase = _first_conjunct(token)
-    prep = phrase.head
-    if phrase.dep_ != "pobj" or prep.lower_ not in ("about", "on") or prep.head.i == prep.i:
+    prep = _preposition_over(token, ("about", "on"))
+    if prep is None:
         return ""
     work = prep.head
     if work.pos_ != "NOUN" or (work.lemma_.lower() not in rules.work_nouns and work.lower_ not in rules.work_nouns):
         return ""
     return f"the topic of a work ('{work.text.lower()} {prep.lower_} ...'), not news"
+
+
+def years_after(token, rules: FrameRules) -> str:
+    """An act that a span of months or years is counted from: "ten years after the Westgate mall
+    attack, security remains tight", "a decade since the bombing of the embassy". The sentence
+    tells what holds that long after; the act is history. "Two days after the attack" may still
+    be the report's own story and is left to the other frames."""
+    prep = _preposition_over(token, ("after", "since"))
+    if prep is None:
+        return ""
+    spans = [c for c in prep.children if c.dep_ == "npadvmod"] + ([prep.head] if prep.head.pos_ == "NOUN" else [])
+    unit = next((t for t in spans if t.lemma_.lower() in rules.anchor_units), None)
+    if unit is None:
+        return ""
+    return f"an act counted from ('{unit.text.lower()} {prep.lower_} ...'), history, not news"
+
+
+def _preposition_over(token, words: tuple[str, ...]):
+    """The preposition (one of ``words``, with a head of its own) whose object is the act noun
+    ``token`` or the first of the acts listed with it ("about the bombing and the siege"), or None."""
+    if token.pos_ != "NOUN":
+        return None
+    phrase = _first_conjunct(token)
+    prep = phrase.head
+    if phrase.dep_ != "pobj" or prep.lower_ not in words or prep.head.i == prep.i:
+        return None
+    return prep
 
 
 def time_reference(token, rules: FrameRules) -> str:

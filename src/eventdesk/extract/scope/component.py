@@ -17,7 +17,7 @@ from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
 from eventdesk.extract.scope._stance import mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.extract.scope._mentions import blind_agent, caused_state, universal_victim
 from eventdesk.extract.scope._denials import denied_claims
-from eventdesk.extract.scope._references import accused_act, anniversary, reference, remembered, time_reference, work_topic
+from eventdesk.extract.scope._references import accused_act, anniversary, reference, remembered, time_reference, work_topic, years_after
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import classify_sentence, without_sources
 
@@ -131,7 +131,7 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str,
 
 #: frames whose word names an act other than the one its sentence reports
 _OTHER_ACTS = (time_reference, reference, accused_act, remembered, caused_state, mood_object, stance_on_told_act,
-               reason_given, reacted_to, anniversary, work_topic)
+               reason_given, reacted_to, anniversary, work_topic, years_after)
 
 
 def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool, perfect: bool = False,

@@ -59,7 +59,7 @@ from eventdesk.extract.scope._mentions import (
     phrasal,
     series,
 )
-from eventdesk.extract.scope._references import accused_act, anniversary, reference, remembered, time_reference, work_topic
+from eventdesk.extract.scope._references import accused_act, anniversary, reference, remembered, time_reference, work_topic, years_after
 from eventdesk.extract.scope._stance import characterised, mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
 from eventdesk.stages.parse import doc_text
@@ -129,6 +129,7 @@ class FrameRules:
     reading_nouns: frozenset[str] = frozenset()
     anniversary_heads: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    anchor_units: frozenset[str] = frozenset()
 
 
 @cache
@@ -145,7 +146,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, remembered, anniversary, work_topic, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
+                  figurative, figurative_object, remembered, anniversary, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
                   mood_object, stance_on_told_act, reason_given, reacted_to, characterised):
         why = check(token, rules)
         if why:

@@ -1,11 +1,13 @@
 """Frames of a violent word that names an act other than the one its sentence reports, read from the
 dependency parse (``frames`` and the scope step call them): an act remembered or honoured ("let us not
 forget Governor Roldan, who was murdered") or whose anniversary or memory is marked ("to mark the
-anniversary of the Westgate mall attack"), an act that is the topic of a work ("a documentary about the
-1998 embassy bombing"), an act a topic refers to ("the controversy regarding the
-kidnapping"), an act that only dates another ("since the war started"), and an act someone is suspected,
-accused, tried or held responsible for ("two men suspected of killing a judge"). A day of the act's own
-keeps it reported. Their word lists are the ``FrameRules`` of ``data/rules/scope_frames.json``."""
+anniversary of the Westgate mall attack"), an act that is the topic of a work ("a documentary about
+the 1998 embassy bombing") or that years are counted from ("ten years after the Westgate attack"), an
+act a topic refers to ("the controversy regarding the kidnapping"), an act that only dates another
+("since the war started"), and an act someone is suspected, accused, tried or held responsible for
+("two men suspected of killing a judge"). A day of the act's own keeps it reported (not for an
+anniversary, a work or a span of years). Their word lists are the ``FrameRules`` of
+``data/rules/scope_frames.json``."""
 
 from __future__ import annotations
 

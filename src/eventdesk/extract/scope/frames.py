@@ -15,7 +15,8 @@ this module judges the frame the violent word stands in, walking up from the wor
   "the war against drug trafficking"), or on a verb of preventing or stopping it ("to prevent judges
   from being murdered", "demanded that they stop murdering civilians");
 * purpose: an infinitive ("to murder innocent people"), unless under a verb that reports the act
-  itself ("managed to kill");
+  itself ("managed to kill"); and an act told in what someone set out to say ("toured the United
+  States to say that he had been tortured");
 * generic: a bare plural with no determiner, number or possessor, subject or object of a verb
   outside a past tense and with no count ("kidnappings proliferate", "to prevent attacks"; a
   headline's "Bombings kill 20" and a verbless "Protests in Nyatike" report);
@@ -24,7 +25,12 @@ this module judges the frame the violent word stands in, walking up from the wor
 * instrument: a weapon named as a thing, with no word of use or effect over it ("missiles are
   classified as solid-fuelled", "the Condor missile project");
 * cumulative: a perfect tense with a period phrase ("by the end of the year, 496 had been killed"), or
-  a toll in round hundreds or thousands with no day ("which left a toll of hundreds of victims");
+  a toll in round hundreds or thousands with no day and no place in the act's clause ("which left a
+  toll of hundreds of victims"), or a period pointed back at ("many were killed during those days");
+* a run setting in: bare plural acts that began, with no day, count or place ("harassments and
+  assassinations began so as to get our attention");
+* play: a match's score or a shot at goal with no armed actor or harm ("shot wide as Kenya lost
+  2-0");
 * not political violence: a natural disaster, accident or disease is the cause, and the sentence
   names no armed actor.
 
@@ -145,7 +151,7 @@ def load_frame_rules() -> FrameRules:
 
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
-    for check in (_prospect, _purpose, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
+    for check in (_prospect, _purpose, _claim_to_make, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
                   figurative, figurative_object, remembered, anniversary, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
                   mood_object, stance_on_told_act, reason_given, reacted_to, characterised):
         why = check(token, rules)
@@ -209,6 +215,18 @@ def _purpose(token, rules: FrameRules) -> str:
         means_of = token.head.head
         return "the means of a purpose, not an act" if _infinitive(means_of, rules) else ""
     return "an infinitive: a purpose or plan, not an act" if _infinitive(token, rules) else ""
+
+
+def _claim_to_make(token, rules: FrameRules) -> str:
+    """An act told in what someone set out to say: "he toured the United States to show off his
+    burnt knee and to say that he had been tortured here". The saying is a purpose; what it says
+    is not even reported as said. "He said that he had been tortured" is left to the other frames."""
+    if token.dep_ != "ccomp" or token.head.i == token.i:
+        return ""
+    verb = token.head
+    if verb.lemma_.lower() not in rules.speech_verbs or not _infinitive(verb, rules):
+        return ""
+    return f"what someone set out to say ('to {verb.text.lower()} that ...'), not a report"
 
 
 def _infinitive(token, rules: FrameRules) -> bool:

@@ -362,3 +362,66 @@ def test_a_raid_that_hurts_no_one_is_an_operation():
     raid = classify("On 7 April federal police raided a cocaine laboratory on a ranch.", state_agent=True)
     assert raid.event_type == "Strategic developments"
     assert classify("Gunmen raided the village and killed four people.").event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), [
+    # the act answered: the burning is told, the killing it avenges is not
+    ("Militants torched a passenger bus near Mandera on Monday in retaliation for the killing of their commander.",
+     S, "Looting/property destruction"),
+    # a past act that describes a person
+    ("Arsonists burned down the house of a murdered activist in Kisumu on Saturday.", S,
+     "Looting/property destruction"),
+    ("Rebels who burned murdered farmers' houses accused them of helping the army.", S,
+     "Looting/property destruction"),
+    # an offensive named as context
+    ("The bombings, a response to the army's offensive, went on today when a device exploded at a factory.", E,
+     "Remote explosive/landmine/IED"),
+])
+def test_an_act_named_without_being_told_does_not_type_the_sentence(text, event_type, sub_event_type):
+    got = classify(text, actor_kinds=(2,))
+    assert got is not None and (got.event_type, got.sub_event_type) == (event_type, sub_event_type), got
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # the named act is all the sentence tells: it stays
+    ("The bodies of the murdered journalists were found in a ditch on Sunday.", V),
+    ("Gunmen shot dead a driver near Mandera on Monday in retaliation for the arrest of their commander.", V),
+    ("Government troops launched an offensive against rebel positions near Kismayo on Sunday.", B),
+])
+def test_an_act_the_sentence_tells_is_kept(text, event_type):
+    got = classify(text)
+    assert got is not None and got.event_type == event_type, got
+
+
+def test_a_crowd_noun_before_a_passive_participle_is_the_harmed_not_a_mob():
+    harmed = classify("Five villagers attacked by bandits in Baringo on Sunday were taken to hospital.")
+    assert harmed.event_type == V, harmed
+    assert classify("Two youths captured by soldiers near the border have not been seen since.") is None \
+        or classify("Two youths captured by soldiers near the border have not been seen since.").event_type != R
+    mob = classify("Angry villagers attacked two suspected cattle thieves in Baringo on Sunday.")
+    assert (mob.event_type, mob.sub_event_type) == (R, "Mob violence"), mob
+
+
+def test_what_an_armed_group_protests_is_read_as_an_act():
+    """The grievance of a protest is blanked only while the protest stands: an armed group that suspends talks
+    "to protest" a bombing makes no demonstration, and the bombing is what the sentence tells."""
+    armed = classify("The rebel movement suspended peace talks to protest a bomb attack on its office in Juba "
+                     "that killed three people.", agent_kinds=(2,))
+    assert armed.event_type == E, armed
+    crowd = classify("Hundreds of residents marched in Juba to protest a bomb attack on a market that killed three.")
+    assert crowd.event_type == P, crowd
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents resumed their campaign by blowing-up two electricity pylons near Quetta.",
+    "The offices of the opposition party in Herat were destroyed by bombs on Sunday night.",
+])
+def test_bombs_told_by_a_hyphenated_verb_or_as_an_agent_are_explosions(text):
+    assert classify(text).event_type == E
+    assert classify("The offices of the opposition party in Herat were destroyed by fire.") is None \
+        or classify("The offices of the opposition party in Herat were destroyed by fire.").event_type != E
+
+
+def test_a_measure_of_burned_fields_is_property_destruction():
+    got = classify("Herders burned two acres of maize fields in Tana River on Sunday.", actor_kinds=(4,))
+    assert got is not None and got.sub_event_type == "Looting/property destruction", got

@@ -119,6 +119,7 @@ class _Rx:
     raid_spoils: re.Pattern[str]
     armed_harmed: re.Pattern[str]
     civil_harmed: re.Pattern[str]
+    mentioned: re.Pattern[str]  # acts named without being told (``_told``)
 
 
 
@@ -184,6 +185,7 @@ def _rx() -> _Rx:
         armed_harmed=_armed_harmed(table.nouns["armed_harmed"]),
         civil_harmed=re.compile(table.nouns["civil_harmed"], i),
         carriers=re.compile(table.nouns["carriers"], i),
+        mentioned=re.compile(table.nouns["mentioned_acts"], i),
     )
 
 
@@ -274,16 +276,35 @@ def _scan(text: str, rx: _Rx) -> tuple[str, dict[str, re.Match[str]]]:
 
 
 @lru_cache(maxsize=8192)
-def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
+def _scan_cached(text: str, grievance: bool = True) -> tuple[str, dict[str, re.Match[str]]]:
     """Pure function of the text, cached: a sentence is scanned by the pre-parse test, then by
-    the classification of its candidate, then by the classification of its group."""
+    the classification of its candidate, then by the classification of its group. ``grievance=False``
+    reads what a protest is against as well (``classify``: a protest that is an armed side's purpose)."""
     rx = _rx()
     t = _masked(text)
+    if grievance and "protest" in _filters().cues.candidates(t) and rx.cues["protest"].search(t):
+        t = rx.grievance.sub(lambda x: x.group(1) + " " * (len(x.group(0)) - len(x.group(1))), t)
+    t = _told(t, rx)
+    return t, _found(t, rx)
+
+
+def _told(t: str, rx: _Rx) -> str:
+    """``t`` with the acts it names without telling them blanked (``cues.json``'s ``mentioned_acts``: the
+    act another answers, a past act that describes a person, an offensive answered), when a cue
+    is left: "they burned the bus in reprisal for the killing of the leader" tells a burning; "the bodies
+    of the murdered journalists were found" keeps its killing."""
+    if not rx.mentioned.search(t):
+        return t
+    # letters made x, not spaces: the words still count in the gaps of the patterns ("burned [the murdered]
+    # peasants' houses"), and the offsets hold
+    blanked = rx.mentioned.sub(lambda x: re.sub(r"\w", "x", x.group(0)), t)
+    may = _filters().cues.candidates(blanked)
+    return blanked if any(rx.cues[name].search(blanked) for name in may) else t
+
+
+def _found(t: str, rx: _Rx) -> dict[str, re.Match[str]]:
+    """The first match of every cue in the masked text ``t``, after the rules that drop or rename a cue."""
     may = _filters().cues.candidates(t)  # a cue whose required words are missing cannot match
-    if "protest" in may and rx.cues["protest"].search(t):
-        blanked = rx.grievance.sub(lambda x: x.group(1) + " " * (len(x.group(0)) - len(x.group(1))), t)
-        if blanked != t:
-            t, may = blanked, _filters().cues.candidates(blanked)
     found = {}
     can_seize = _filters().seizures.candidates(t)
     seized = [m.span() for i, p in enumerate(rx.seizures) if i in can_seize for m in p.finditer(t)]
@@ -313,7 +334,7 @@ def _scan_cached(text: str) -> tuple[str, dict[str, re.Match[str]]]:
         found.setdefault("protest", found.pop("attack"))
     if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
         found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))
-    return t, found
+    return found
 
 
 _ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})
@@ -355,9 +376,15 @@ def classify(
     crowd_kind = bool({5, 6} & set(actor_kinds))
     # an armed group that calls a boycott or a strike enforced by threats does not demonstrate: "Shining Path
     # ... three armed strikes ... to force a boycott of the elections" (ACLED's protesters are civilians)
-    protest = "protest" in c and not (set(agent_kinds) & {2, 3, 8} and not set(agent_kinds) & {5, 6} and not crowd_kind
-                                      and not re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)
-                                      and not rx.followers.search(t))
+    armed_side = bool(set(agent_kinds) & {2, 3, 8}) and not set(agent_kinds) & {5, 6} and not crowd_kind \
+        and not re.search(cue_table().nouns["crowd"], t, re.IGNORECASE) and not rx.followers.search(t)
+    if armed_side and rx.cues["protest"].search(t):
+        # nor is what it protests a crowd's grievance: "the FMLN suspended the talks to protest a dynamite attack on
+        # the union headquarters that left 10 dead" tells the attack
+        whole_t, whole = _scan_cached(text, grievance=False)
+        if whole.keys() & _ARMED_ACTS:
+            t, c = whole_t, {k: v for k, v in whole.items() if k != "protest"}
+    protest = "protest" in c and not armed_side
     crowd_clash = bool(_filters().crowd_party.candidates(t)) and _crowd_party(t, rx)  # words first
     violent_crowd = "riot" in c or "riot_acts" in c
 

@@ -425,3 +425,15 @@ def test_bombs_told_by_a_hyphenated_verb_or_as_an_agent_are_explosions(text):
 def test_a_measure_of_burned_fields_is_property_destruction():
     got = classify("Herders burned two acres of maize fields in Tana River on Sunday.", actor_kinds=(4,))
     assert got is not None and got.sub_event_type == "Looting/property destruction", got
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), [
+    ("UN peacekeepers installed a new temporary military base near Djugu to protect civilians due to continued attacks "
+     "by militiamen and clashes between them and the army.", S, "Headquarters or base established"),
+    ("Troops were deployed to the island's ports in the context of recent fighting between rival factions.", S,
+     "Change to group/activity"),
+    ("Two soldiers were killed due to clashes with militants near Marib.", B, "Armed clash"),
+])
+def test_the_fighting_a_development_is_due_to_does_not_type_it(text, event_type, sub_event_type):
+    got = classify(text)
+    assert got is not None and (got.event_type, got.sub_event_type) == (event_type, sub_event_type), got

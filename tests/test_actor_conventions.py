@@ -164,7 +164,7 @@ def test_a_group_named_by_called_is_itself_and_a_call_names_no_group(events_of) 
                  "ON 4 MARCH 2021, MEMBERS OF A GANG CALLED THE RED HAND SHOT DEAD TWO TRADERS IN CUCUTA, "
                  "NORTE DE SANTANDER."):
         (event,) = events_of(text)
-        assert event.actor1.name == "The Red Hand", text
+        assert event.actor1.name == "Red Hand", text  # (the article is no part of a name)
     # a group that called someone names no group: "the police" were called, not a gang's name
     (event,) = events_of("On 4 March 2021, a neighbourhood group called the police after gunmen shot dead two "
                          "traders in Cucuta, Norte de Santander.")
@@ -176,7 +176,7 @@ def test_the_name_after_called_ends_at_a_function_word_or_punctuation() -> None:
 
     found = unknown_groups("Those arrested may be members of a band called the Owls that has been operating in "
                            "the city.", load_group_names(), lambda s: False, lambda w: None)
-    assert [name for _, _, name, _ in found] == ["The Owls"]
+    assert [name for _, _, name, _ in found] == ["Owls"]  # (the article is no part of a name out of quotes)
     assert unknown_groups("The group called for calm.", load_group_names(), lambda s: False, lambda w: None) == []
     # quotes around the name are no part of it
     found = unknown_groups('A civilian was killed by a local gang named "The 42 Brothers".', load_group_names(),

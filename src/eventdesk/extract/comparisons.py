@@ -14,16 +14,19 @@ from __future__ import annotations
 
 from eventdesk.rules import word_list
 
-__all__ = ["comparison_points", "elsewhere", "inside"]
+__all__ = ["class_phrases", "comparison_points", "elsewhere", "inside"]
 
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 
 
-def comparison_points(parse) -> tuple[tuple[int, int], ...]:
+def comparison_points(parse, classes: bool = False) -> tuple[tuple[int, int], ...]:
     """The character ranges (offsets into the parsed sentence) of the earlier acts it compares its act
-    with; ``()`` without a parse."""
+    with; ``()`` without a parse. With ``classes``, also the phrases that rank the act among acts of its
+    kind (``class_phrases``), whose people are the act's own victims again, not more of them."""
     if parse is None:
         return ()
+    if classes:
+        return tuple(sorted(comparison_points(parse) + class_phrases(parse)))
     since = word_list("comparison_words.json", "since_words")
     ranks = word_list("comparison_words.json", "ordinal_words")
     acts = word_list("comparison_words.json", "act_lemmas")
@@ -50,11 +53,31 @@ def comparison_points(parse) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def elsewhere(parsed) -> tuple[tuple[int, int], ...]:
+def class_phrases(parse) -> tuple[tuple[int, int], ...]:
+    """"A journalist was shot dead in Culiacan, the latest killing of a media worker in Mexico", "killed a
+    police officer, the third such attack on police this month": a phrase after a comma whose head is a
+    noun of an act under a superlative or a word of rank ranks the act among others of its kind; the
+    person it names is the act's victim named again (character ranges into the sentence)."""
+    acts = word_list("comparison_words.json", "act_lemmas")
+    ranks = word_list("comparison_words.json", "ordinal_words") | word_list("comparison_words.json", "class_words")
+    out = []
+    for token in parse:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in acts:
+            continue
+        left = token.left_edge
+        if left.i == 0 or parse[left.i - 1].text != ",":
+            continue
+        if not any(c.dep_ == "amod" and (c.tag_ in _SUPERLATIVE_TAGS or c.lower_ in ranks) for c in token.children):
+            continue
+        out.append((left.idx, token.right_edge.idx + len(token.right_edge)))
+    return tuple(out)
+
+
+def elsewhere(parsed, classes: bool = False) -> tuple[tuple[int, int], ...]:
     """The comparison points of parsed sentences as article offsets: ``parsed`` holds (span, parse) pairs,
     the sentence's span in the article and its parse (or None)."""
     return tuple((span.start + left, span.start + right) for span, parse in parsed
-                 for left, right in comparison_points(parse))
+                 for left, right in comparison_points(parse, classes))
 
 
 def inside(points: tuple[tuple[int, int], ...], start: int, end: int) -> bool:

@@ -52,6 +52,9 @@ _FUNCTION_WORDS: frozenset[str] = word_list("actor_words.json", "function_words"
 _GENERIC_FORCE_WORDS = _MILITARY_NOUNS | _POLICE_NOUNS | word_list("actor_words.json", "generic_force_words")
 _NEWS_AGENCIES: frozenset[str] = word_list("actor_words.json", "news_agencies")  # type: ignore[assignment]
 _HYPHEN_PREFIXES: frozenset[str] = word_list("actor_words.json", "hyphen_prefixes")  # type: ignore[assignment]
+# "the al Qaeda-linked group", "IS-affiliated militants": the name qualifies another group
+_AFFILIATED = re.compile(r"-(?:" + "|".join(sorted(word_list("actor_words.json", "affiliation_suffixes"))) + r")\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,8 @@ class ActorDictionary:
         known = memo.get(text)
         if known is None:
             found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)
-                     if not (m.start() and text[m.start() - 1] == "-") or self._after_acronym(text, m.start() - 1)]
+                     if (not (m.start() and text[m.start() - 1] == "-") or self._after_acronym(text, m.start() - 1))
+                     and not _AFFILIATED.match(text, m.end())]
             if len(memo) >= self._KEEP:
                 memo.clear()
             known = memo[text] = tuple(m for m in found if self._case_ok(m[2]))

@@ -108,7 +108,11 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
         if set(words) & names.not_groups or is_state_name(name):
             continue
         inter = 2 if set(words) & names.rebel_words else 3
-        out.append((m.start(), m.start(1) + len(name), _title(name), inter))
+        # "a group called the Kashmir Resistance": the article is no part of the name (in quotes it is:
+        # 'a gang named "The 42 Brothers"')
+        quoted = m.group(1).lstrip()[:1] in ("\"", "'", "“", "‘")
+        title = name if quoted else re.sub(r"^(?i:the)\s+(?=\S)", "", name)
+        out.append((m.start(), m.start(1) + len(name), _title(title), inter))
         taken.append((m.start(), m.start(1) + len(name)))
     for key in ("introduced", "quoted", "quoted_headed", "prefixed", "headed"):
         if key not in may:
@@ -139,6 +143,8 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
             quoted = text[max(0, start - 1):start] in ('"', "“", "'") or re.search(r"\(\s*[A-Z]{2,6}\s*\)", text[end:end + 10])
             if pattern is names.headed and surface.rsplit(None, 1)[-1].islower() and _NAME_AFTER.match(text, end):
                 continue  # "the Islamist group Boko Haram": the words say what the group after them is
+            if pattern is names.headed and _affiliated().search(surface):
+                continue  # "an al Qaeda-linked group": a group described by what it is linked to, unnamed
             if pattern is names.headed and _of_a_state_force(text, end):
                 continue  # "the C-60 commandos of Gadchiroli police": a unit of the state's force
             if pattern is names.headed and words[-1] in names.state_like and not set(words) & names.rebel_words \
@@ -148,6 +154,14 @@ def unknown_groups(text: str, names: GroupNames, is_state_name, people_of,
             out.append((start, end, _title(re.sub(r"[\"“”]", "", surface)), inter))
             taken.append((start, end))
     return sorted(out)
+
+
+@cache
+def _affiliated() -> re.Pattern[str]:
+    """A word joined by a hyphen that makes a name describe another group ("al Qaeda-linked",
+    ``actor_words.json`` affiliation_suffixes)."""
+    return re.compile(r"-(?:" + "|".join(sorted(word_list("actor_words.json", "affiliation_suffixes"))) + r")\b",
+                      re.IGNORECASE)
 
 
 def _of_a_state_force(text: str, end: int) -> bool:
@@ -174,6 +188,10 @@ def _filter(names: GroupNames) -> LiteralFilter:
     return LiteralFilter({key: getattr(names, key) for key in keys})
 
 
+# lower-case words inside a name in capitals: "Jaysh al-Izza", "Frente de Liberacion"
+_PARTICLES = frozenset({"al", "el", "de", "del", "la", "las", "los", "of", "wa", "bin", "ibn", "du", "des", "da", "do"})
+
+
 def _called_name(words: str, names: GroupNames) -> str | None:
     """The name after "called": its words up to the first function word or punctuation ("the Owls
     that has been operating" -> "the Owls"), an opening "the" kept ("a group called for calm" names
@@ -184,8 +202,12 @@ def _called_name(words: str, names: GroupNames) -> str | None:
         w = w.lstrip("\"'“‘") if i == 0 else w
         bare = re.sub(r"[.,;:!?)\]\"'”’]+$", "", w)
         low = bare.lower()
-        if not (i == 0 and low == "the") and (low in names.stop or not bare):
-            break
+        named = any(k[:1].isupper() for k in kept if k.lower() != "the")
+        capital = bare[:1].isupper() and not bare.isupper()  # (all-capital wire copy tells nothing)
+        if not (i == 0 and low == "the") and (low in names.stop and not (named and capital) or not bare):
+            break  # (a capitalised word goes on a name in capitals: "the Kashmir Freedom Front")
+        if bare.islower() and named and low not in _PARTICLES:
+            break  # "a group called the Kashmir Resistance claimed responsibility": a name in capitals ends
         kept.append(bare)
         if bare != w:
             break  # punctuation ends the name

@@ -65,6 +65,7 @@ class AttributionRules:
     gangs: re.Pattern[str]
     agent_nouns: re.Pattern[str]
     unclaimed: re.Pattern[str]
+    separate: re.Pattern[str]
 
 
 #: A condition opened before a claim in its sentence: the claim is supposed, not made.
@@ -117,6 +118,7 @@ def load_attribution_rules() -> AttributionRules:
         re.compile(r"\b(?:" + "|".join(re.escape(n) for n in word_list("attribution.json", "armed_agent_nouns"))
                    + r")\b", re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "unclaimed")), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in word_list("attribution.json", "separate_openers")), re.IGNORECASE),
     )
 
 
@@ -202,8 +204,14 @@ class ReportAttribution:
         first = own[0]
         groups = self.groups(country)
         claims = set(self.claim_spans)
-        claimed = [(span, a) for span, a in groups if span in claims and not self._blamer(span, a)]
+        claimed = [(span, a) for span, a in groups if span in claims and not self._blamer(span, a)
+                   and not self._in_a_description(span, a)]
         claimed += self._gang_claims(country)
+        # an act told as "a separate incident" ("In a separate incident in Zamfara, gunmen abducted 20") is
+        # not the one the report's claims and suspicions elsewhere are about
+        separate = any(self.rules.separate.match(self.text, s.start, s.end) for s in own)
+        if separate:
+            claimed = [c for c in claimed if c[0] in own]
         if claimed:
             return min(claimed, key=lambda c: _distance(c[0], first))[1]
         beside = self._blamed_state_beside(own, country)
@@ -279,6 +287,16 @@ class ReportAttribution:
             return True  # "the accusations made by the FMLN that the attack had been carried out by ..."
         return actor.span.start < m.start() and not self.rules.responsibility.search(self.text, span.start, m.start())
 
+    def _in_a_description(self, span: Span, actor: Actor) -> bool:
+        """Whether ``actor`` is named in a clause that describes the one blamed, after the words of blame:
+        "He blamed the Ethiopian military, which has been fighting Fano militiamen in the region" blames
+        the military, not the Fano."""
+        m = self.rules.blame.search(self.text, span.start, span.end) or \
+            self.rules.responsibility.search(self.text, span.start, span.end)
+        if m is None or actor.span is None or actor.span.start < m.end():
+            return False
+        return _RELATIVE.search(self.text, m.end(), actor.span.start) is not None
+
     def _by_victim(self, groups: list[tuple[Span, Actor]], own: list[Span], victims: tuple[str, ...]) -> Actor | None:
         """The one named group of the other sentences that name the same victim, if one."""
         if not victims or not groups:
@@ -335,6 +353,9 @@ def attribute_by_kind(events: list[EventMention], describe: Callable[[EventMenti
 def _kind(e: EventMention) -> tuple[str, str]:
     return e.sub_event_type, e.place.country if e.place is not None else ""
 
+
+#: a relative clause opened after a noun: ", which has been fighting", ", who"
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|that)\b", re.IGNORECASE)
 
 #: the words between a denial and a blame the same subject makes next: "rejected the military version and "
 _DENIED_THEN_BLAMED = re.compile(r"[^.;,\"]{0,60}\band\s+$", re.IGNORECASE)

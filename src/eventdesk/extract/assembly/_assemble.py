@@ -39,11 +39,12 @@ _ATTRIBUTABLE = (cls_stage.VAC, cls_stage.ERV, cls_stage.BATTLES)
 
 
 def _assemble(clean, group, publication, n_sentences, context, settings, setting=None, attribution=None,
-              home=None):
+              home=None, framed: frozenset[Span] = frozenset()):
     """One event mention from a group of candidate sentences, or a reason to reject it. ``home`` is
-    the country the report gives an event with no place (``places.country``), for its generic actors."""
+    the country the report gives an event with no place (``places.country``), for its generic actors;
+    ``framed`` the words that typed a sentence and name no act (scope's ``retypes``)."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
-    top = _reclassify(clean.text, group, top)
+    top = _reclassify(clean.text, group, top, framed)
     view = _merged_view(group)
     date = view.date
     if date is None:
@@ -81,7 +82,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         mentions = first + tuple(named) + mentions[len(first):]
     mentions += tuple(m for c in group for m in _elaboration_actors(c, country, context, year))
     a1, a2, assoc1, assoc2 = assign_roles(top.classification, mentions, country)
-    if a1 is not None and a1.name.startswith("Unidentified Armed Group") and \
+    if a1 is not None and (a1.name.startswith("Unidentified Armed Group") or _told_elsewhere(a1, top)) and \
             top.classification.event_type in (cls_stage.ERV, cls_stage.VAC, cls_stage.BATTLES):
         # "US-led attacks", "Saudi-led coalition raids": the nation that led the act; on a weapon, the
         # nation named on it ("Russian warplanes", "U.S. air strikes")
@@ -172,9 +173,11 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     return replace(mention, notes=describe(mention)), ""
 
 
-def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
+def _reclassify(text: str, group: list[Candidate], top: Candidate, framed: frozenset[Span] = frozenset()) -> Candidate:
     """Classify the group's own sentences read together: a later sentence often settles the type
     ("... exchanged fire", "the victims were civilians"). Falls back to the best single sentence.
+    A word scope found naming no act (``framed``: "fires that firefighters battled") is blanked, as
+    it was when its sentence was typed alone.
     A sentence that alone tells a weapon seized, found or defused is left out of the reading: its
     weapon is no means of the harm another sentence tells ("troops killed two guerrillas ... In
     this operation the army seized shotguns and dynamite" is no explosion)."""
@@ -190,7 +193,12 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
     pieces, starts, pos = [], [], 0
     for sp in spans:
         starts.append(pos)
-        pieces.append(text[sp.start : sp.end])
+        piece = text[sp.start : sp.end]
+        for word in framed:
+            if sp.start <= word.start < word.end <= sp.end:
+                a, b = word.start - sp.start, word.end - sp.start
+                piece = piece[:a] + " " * (b - a) + piece[b:]
+        pieces.append(piece)
         pos += sp.end - sp.start + 1
     joined = " ".join(pieces)
     kinds = tuple(m.actor.inter for c in group for m in c.actors)
@@ -202,6 +210,14 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate) -> Candidate:
     base = spans[i].start - starts[i]
     span = Span(top.sentence.article_id, base + c.start, min(base + c.end, spans[i].end))
     return replace(top, classification=c, type_span=span)
+
+
+def _told_elsewhere(actor: Actor, top: Candidate) -> bool:
+    """Whether ``actor`` was named outside the sentence that typed the event: "A Russian drone attack
+    on Odesa killed three people ... Ukraine's air force said ...": the nation on the act's own words
+    comes before a side a later sentence names."""
+    own = top.sentence
+    return actor.span is not None and not own.start <= actor.span.start < own.end
 
 
 def _disrupted_alone(sentence: str) -> bool:

@@ -164,7 +164,7 @@ def _elaborate(text: str, cand: Candidate, span: Span, settings: EventSettings, 
     extra = cand.extra + (span,)
     parsed = [(cand.sentence, cand.doc), *cand.extra_docs, (span, doc)]
     deaths = count_fatalities(text, [cand.sentence, *extra], war_zone=(cand.country or "") in settings.war_zones,
-                              elsewhere=elsewhere(parsed))
+                              elsewhere=elsewhere(parsed, classes=True))
     if doc is not None and deaths.how == "none reported" and \
             ERV_OR_BATTLE.get(cand.classification.event_type) == "armed":
         # no figure: the victims the detail names one by one ("Inspector Eulogio Flores died in the explosion")
@@ -191,6 +191,8 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
         return False
     if b.place and a.place and not _near(a.place, b.place) and not reported:
         return False  # (the anaphor that dates the reported act also says where it took place)
+    if reported and not b.anaphoric:
+        return True  # (``_retold_lead``: the lead's act, told again with its day)
     if _another_pair(a, b):
         return False
     if b.classification.event_type in (cls_stage.PROTESTS, cls_stage.RIOTS) and \
@@ -230,7 +232,28 @@ def _dates_its_report(a: Candidate, b: Candidate) -> bool:
     """"Sources today reported that 35 people died in attacks on 4 towns. The attacks took place at
     dawn on 4 October": an event dated only by the day it was reported, and an anaphor that gives
     the act's own earlier day."""
-    return said(a.date) and b.anaphoric and not said(b.date) and b.date.date < a.date.date
+    if not (said(a.date) and not said(b.date) and b.date.date < a.date.date):
+        return False
+    return bool(b.anaphoric) or _retold_lead(a, b)
+
+
+# how many days before the day it was said the lead's act may be told again (news tells "on Thursday"
+# of what was said on Friday, "at the weekend" of what was said on Monday)
+_RETOLD_DAYS = 3
+
+
+def _retold_lead(a: Candidate, b: Candidate) -> bool:
+    """"Members of a Haitian gang killed at least 70 people in an attack on the town of Pont-Sonde,
+    the United Nations said on Friday. // The Gran Grif gang attacked the town early on Thursday": a
+    news lead tells what happened on the day it was said; the next act of the same type, told with a
+    day of its own a few days before and no place elsewhere, is the lead's act with its day."""
+    if a.classification.event_type != b.classification.event_type:
+        return False
+    if (a.date.date - b.date.date).days > _RETOLD_DAYS or _day_of_a_clause(b):
+        return False
+    if b.place is None or a.place is None or a.place.source.startswith("dateline:"):
+        return True
+    return _near(a.place, b.place)
 
 
 def _anaphor_fits(types, b: Candidate) -> bool:
@@ -250,6 +273,25 @@ def _anaphor_fits(types, b: Candidate) -> bool:
             if noun in nouns:
                 return kind in types
     return True
+
+
+def _day_of_a_clause(b: Candidate) -> bool:
+    """Whether ``b``'s day is that of a clause describing someone or something ("the body of Victor
+    Pomas, who was kidnapped on 28 August, had knife wounds"): the day of another act, not ``b``'s."""
+    if b.doc is None or b.date is None or b.date.span is None:
+        return False
+    start = b.date.span.start - b.sentence.start
+    words = b.doc.char_span(start, start + (b.date.span.end - b.date.span.start), alignment_mode="expand")
+    if words is None:
+        return False
+    token = words.root
+    for _ in range(8):
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 _PRONOUN_AGENT = re.compile(r"^\s*(?:they|the (?:\w+ ){0,2}(?:militants|rebels|guerrill?as|gunmen|attackers|assailants|"

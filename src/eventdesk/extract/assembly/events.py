@@ -52,6 +52,11 @@ __all__ = ["EventSettings", "Candidate", "assemble_events"]
 
 #: scope's verdict on an act told outside the lead in the present, perfect or progressive with no date
 #: (``scope.modality``): the learned dating model may take it back as the report's news
+#: scope's reasons for an act told as history or as what someone is tried for, which a pointer back may follow
+_HISTORY_REASON = re.compile(r"history, not news|^background mention|referred to as what someone is|^points back at")
+#: how many sentences after such an act a pointer back at it may come
+_HISTORY_REACH = 2
+
 _UNDATED_VERDICT = re.compile(r"[\w ]+ without a date \(background or ongoing\)")
 
 
@@ -73,9 +78,13 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
     clean, publication, sentences, context = doc.reading, doc.publication, doc.sentences, doc.context
     text = clean.text
     resolver = DateResolver(publication.date, publication.order or "DMY")
+    # the words that typed a sentence and name no act, which scope typed again without them
+    framed = frozenset(Span(span.article_id, span.start + c.start, span.start + c.end)
+                       for span, c in doc.triggers.items() if span in doc.retypes)
     rejections: list[Rejection] = []
     candidates: list[Candidate] = []
     last_index = -2
+    history_at = -9  # the index of the last sentence rejected as telling an act of the past
     for index, sentence in enumerate(sentences):
         if not sentence.triggers:
             continue
@@ -85,6 +94,12 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
         cand = None
         if parse is not None and span in doc.triggers and not reason:
             cand = _candidate(doc, span, parse)
+            if cand.anaphoric == "noun" and not candidates and index - history_at <= _HISTORY_REACH:
+                # "... sentenced two men for the 2021 bombing of a cathedral. The attack on Palm Sunday was
+                # carried out by a married couple": the report's first act points back at the one told as history
+                cand, reason = None, "points back at an act told as history"
+        if _HISTORY_REASON.search(reason):
+            history_at = index
         elif news is not None and publication.date is not None and parse is not None and span in doc.triggers \
                 and _UNDATED_VERDICT.fullmatch(reason):
             # an act scope leaves undated outside the lead ("three peasants have been shot to death",
@@ -216,8 +231,9 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
         # on Syria" in an Iraqi report: civilians of Syria, not of Iraq)
         own = tuple(s for c in group for s in (c.sentence, *c.extra))
         told = None if group[0].place is not None else event_country(text, sentences, own, context)
+        group = [_restated_toll(c, i > 0, events, text) for i, c in enumerate(group)]
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting,
-                                    attribution, home=told.name if told is not None else None)
+                                    attribution, home=told.name if told is not None else None, framed=framed)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:
@@ -233,6 +249,27 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)
     return tuple(attribute_by_kind(events, describe)), tuple(rejections)
+
+
+def _restated_toll(cand: Candidate, later: bool, earlier: list[EventMention], text: str) -> Candidate:
+    """'Police fired tear gas at crowds in Mombasa. "We have seen at least five people shot dead," said the
+    head of the medical association': a later sentence of the event with no place or day of its own that
+    quotes someone giving the toll of an event the report told before says that toll again, not more
+    deaths (told in the report's own words, "one of the explosives hit a home, killing two children", it
+    may be the toll of this act: a figure the same by chance)."""
+    deaths = cand.fatalities
+    if not deaths.best or deaths.span is None or not any(e.fatalities.best == deaths.best for e in earlier):
+        return cand
+    if later and cand.place is None and cand.date is None and cand.sentence.start <= deaths.span.start < cand.sentence.end \
+            and _quoted(cand.sentence, deaths.span, text):
+        return replace(cand, fatalities=Fatalities())
+    return cand
+
+
+def _quoted(sentence: Span, where: Span, text: str) -> bool:
+    """Whether ``where`` lies inside quotation marks of its ``sentence``: someone's words."""
+    before = text[sentence.start:where.start]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _same_manner(groups: list[list[Candidate]]) -> list[list[Candidate]]:

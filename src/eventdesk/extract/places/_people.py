@@ -38,6 +38,7 @@ _POSSESSIVE = re.compile(r"['’][sS]?[ \t]+([A-Za-z]+)\b")
 _PROVINCE_POPULATION = 500_000
 # one capitalised word right before the candidate, on the same line ("Roberto Morales")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r|[Aa]sh)-$")
 # a personal name continued by a particle before the candidate: "Paulo Cesar Paim de Oliveira"
 _NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:de|da|do|dos|das|del)[ \t]+$")
 _NAME_STARTERS: frozenset[str] = word_list("casing_words.json", "name_starters")  # type: ignore[assignment]
@@ -47,7 +48,10 @@ _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?![-'’])")
 
 def part_of_a_personal_name(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
     """Whether the candidate name reads as part of a person's name (see the module's docstring)."""
-    before = _WORD_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+    start = cand.start
+    if (article := _ARTICLE_BEFORE.search(text, max(0, start - 4), start)) is not None:
+        start = article.start()  # "Ahmed al-Sharaa": the given name before the surname's article
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None and before.group(1).lower() in _GIVEN:
         return True
     name = _NAME_BEFORE_PARTICLE.search(text, max(0, cand.start - 60), cand.start)

@@ -48,7 +48,9 @@ WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024
 _GAP = re.compile(r"^[ \-]$")
 _DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \
              r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+)?"
-_POSSESSIVE = re.compile(r"(?:\b[a-z]+ern\s+)?\b[\w\-]+['’]s\s+$")
+# "in Nigeria's central Benue state", "in Somalia's southern Lower Shabelle region", "in Mali's capital
+# Bamako": the country's possessive (a side of it, its capital) between the preposition and the name
+_POSSESSIVE = re.compile(r"(?:\b[a-z]+ern\s+)?\b[\w\-]+['’]s\s+" + _DIRECTION + r"(?:(?:capital|port)(?:\s+city)?\s+)?$")
 _NEAR = re.compile(
     rule_pattern("place_words.json", "near_before") + _DIRECTION + "$"
 )

@@ -127,6 +127,8 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                 gaz.country_of(surface) is not None and not any(_rivals_the_country(e, cand, surface) for e in cand.entries)))
         if cand.is_country and not cand.hints:
             continue  # "in Lebanon" is the country, never Lebanon, Tennessee
+        if _spelled_acronym(text, cand):
+            continue  # "Jamaah Ansharut Daulah (JAD)": a name and its acronym are an organisation's
         if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
                 names_a_street(text, cand) or (names_a_facility(surface) and cand.after not in TOWN_WORDS) or \
                 names_an_organisation(text, cand):
@@ -190,6 +192,10 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
                 cand.entries, best = [], wider
         if best is not None and _a_people(text, surface, cand, best, context):
             continue  # "Maasai women", "Garre militia": a people, not a place of another country
+        if best is not None and _a_feature_abroad(text, cand, best, context):
+            continue  # "in the Lido beach area" of a report from Mogadishu: no Lido in Italy
+        if best is not None and _a_nation_word(text, surface, cand, best, gaz):
+            continue  # "the Somali capital Mogadishu": Somalia's adjective, not Ethiopia's Somali region
         if best is not None and cand.aside and best.country != next(iter(context.countries), ("",))[0]:
             continue  # "the businessman, who spends most of his time in Miami, was kidnapped" (_asides)
         if best is not None and _plausible(best, cand, context):
@@ -234,6 +240,46 @@ def _a_people(text: str, surface: str, cand: Candidate, entry: GazEntry, context
         return False
     homes = {country for word, country in context.group_words if word == surface.lower()}
     return bool(homes) and entry.country not in homes
+
+
+def _spelled_acronym(text: str, cand: Candidate) -> bool:
+    """Whether the bracket after a name is the acronym of the capitalised words that end with it (their
+    initials: "Jamaah Ansharut Daulah (JAD)", "Allied Democratic Forces (ADF)"): an organisation spelled
+    out, no place."""
+    acronyms = [h for h in cand.hints if h.isupper() and 2 <= len(h) <= 8 and h.isalpha()]
+    if not acronyms:
+        return False
+    bracket = text.find("(", cand.end, cand.end + 80)
+    before = text[max(0, cand.start - 80):bracket if bracket >= 0 else cand.end].rstrip()
+    run = re.search(r"(?:[A-Z][\w'’]*(?:[\s-]+|$))+$", before)
+    words = [w for w in re.split(r"[\s-]+", run.group(0)) if w] if run else []
+    return any(len(h) <= len(words) and "".join(w[0] for w in words[-len(h):]).upper() == h for h in acronyms)
+
+
+def _a_feature_abroad(text: str, cand: Candidate, entry: GazEntry, context: PlaceContext) -> bool:
+    """A name before a local feature's noun ("the Lido beach area", "the Bakara market") read as a town
+    of a country the report does not name: a feature of a place of the report's own, named like a small
+    town abroad (``place_words.json`` local_feature_words). A city abroad keeps its features ("at
+    Mogadishu airport" in a report from Nairobi)."""
+    countries = {c for c, _ in context.countries}
+    if not countries or entry.country in countries or cand.hints or cand.chain or entry.population >= _CITY_POPULATION:
+        return False
+    m = re.match(r"\s+([a-z]+)\b", text[cand.end:cand.end + 24])
+    return m is not None and m.group(1) in word_list("place_words.json", "local_feature_words")
+
+
+#: a town this large abroad is named with its features ("Mogadishu airport") in reports from elsewhere
+_CITY_POPULATION = 100_000
+
+
+def _a_nation_word(text: str, surface: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer) -> bool:
+    """A nation's adjective before a common noun ("the Somali capital", "Somali troops"), read as a
+    place of that name in another country (Ethiopia's Somali region): the place needs its unit word
+    ("the Somali region")."""
+    nation = gaz.country_of_people(surface)
+    if nation is None or nation == entry.country or cand.after in ADMIN_WORDS | DISTRICT_WORDS | TOWN_WORDS:
+        return False
+    return re.match(r"\s+[a-z]", text[cand.end:cand.end + 3]) is not None
 
 
 def _precision(cand: Candidate, entry: GazEntry) -> int:

@@ -36,6 +36,10 @@ SCENE_REACH = 30
 SCENE_GAP = 8
 
 
+#: a relative clause between the scene verb and a place: the place is the clause's
+_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
+
+
 @functools.cache
 def _scene_pattern() -> re.Pattern[str]:
     def alternatives(key: str) -> str:
@@ -85,6 +89,8 @@ def scene_place(text: str, sentences: Sequence[Sentence], first: Span, event_sta
         place = read[span] if span in read else context.place_for(span)
         if place is None or place.span is None or place.span.start < end:
             continue  # a place before the verb is who reported it ("officials at Huancayo said the attack ...")
+        if _CLAUSE.search(text, end, place.span.start):
+            continue  # "the strike hit hard the morale of traders who came from Finote Selam": another clause's place
         if len(text[end:place.span.start].split()) > SCENE_GAP:
             continue  # "the incident took place in the context of increased tensions in the area between Turkana and Pokot"
         if home is not None and place.country != home:

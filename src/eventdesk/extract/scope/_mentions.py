@@ -123,6 +123,24 @@ def figurative_object(token, rules: FrameRules) -> str:
     return ""
 
 
+def struggled_object(token, rules: FrameRules) -> str:
+    """"Fires that firefighters battled for hours", "doctors fighting the cholera outbreak", "the
+    campaign to combat corruption": a fight against a fire, a flood, a disease or a social ill is no
+    fight between armed sides. The object is read from the parse, also when a relative clause holds
+    the verb ("fires that ... battled": the relative pronoun stands for the noun it describes)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in rules.struggle_verbs:
+        return ""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "with")
+                for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "relcl" and not objects or any(o.tag_ in ("WDT", "WP") for o in objects):
+        objects.append(token.head)
+    for obj in objects:
+        if obj.lemma_.lower() in rules.struggled_objects or obj.lower_ in rules.struggled_objects:
+            return f"a fight against a thing ('{token.text.lower()} ... {obj.text.lower()}'), not violence"
+    return ""
+
+
 def blind_agent(token, rules: FrameRules) -> str:
     """What a fire, a flood or a storm destroys no one destroyed: "a fire in a market in Kano destroyed
     200 shops" is an accident (ACLED codes no event), unless the sentence makes the fire someone's act

@@ -20,7 +20,8 @@ from eventdesk.stages.parse import doc_text
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "anniversary", "reference", "remembered", "time_reference", "work_topic", "years_after"]
+__all__ = ["accused_act", "anniversary", "named_by_year", "reference", "remembered", "time_reference", "work_topic",
+           "years_after"]
 
 
 def remembered(token, rules: FrameRules) -> str:
@@ -99,6 +100,20 @@ def years_after(token, rules: FrameRules) -> str:
     if unit is None:
         return ""
     return f"an act counted from ('{unit.text.lower()} {prep.lower_} ...'), history, not news"
+
+
+def named_by_year(token, rules: FrameRules) -> str:
+    """An act named by its year: "sentenced two men for their role in the 2021 suicide bombing of a
+    cathedral that wounded 20 people", "the 2008 Mumbai attacks". News tells today's act by its day;
+    a year before the noun names a past act (its own clause, "that wounded 20 people", with it)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    head = token if token.dep_ != "compound" else token.head  # "the 2021 suicide bombing": on the head
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("nummod", "compound", "amod", "npadvmod") and \
+                len(child.text) == 4 and child.text.isdigit() and child.text[:2] in ("19", "20"):
+            return f"an act named by its year ('the {child.text} {head.text.lower()}'), history, not news"
+    return ""
 
 
 def _preposition_over(token, words: tuple[str, ...]):

@@ -15,9 +15,10 @@ from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
 from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
 from eventdesk.extract.scope._stance import mood_object, reacted_to, reason_given, stance_on_told_act
-from eventdesk.extract.scope._mentions import blind_agent, caused_state, universal_victim
+from eventdesk.extract.scope._mentions import blind_agent, caused_state, struggled_object, universal_victim
 from eventdesk.extract.scope._denials import denied_claims
-from eventdesk.extract.scope._references import accused_act, anniversary, reference, remembered, time_reference, work_topic, years_after
+from eventdesk.extract.scope._references import (accused_act, anniversary, named_by_year, reference, remembered,
+                                                  time_reference, work_topic, years_after)
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import classify_sentence, without_sources
 
@@ -113,6 +114,8 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str,
     inside = {token.i}
     if why == universal_victim(token, rules):
         inside = {t.i for t in token.subtree}  # "murder anyone [who does not cooperate with their vandalism]"
+    elif why == named_by_year(token, rules):
+        inside = {t.i for t in token.head.subtree} if token.dep_ == "compound" else {t.i for t in token.subtree}
     elif why == accused_act(token, rules):
         inside = {t.i for t in token.subtree} - {u.i for r in token.subtree if r.dep_ == "relcl"
                                                  and r.head.i != token.i for u in r.subtree}
@@ -131,7 +134,7 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str,
 
 #: frames whose word names an act other than the one its sentence reports
 _OTHER_ACTS = (time_reference, reference, accused_act, remembered, caused_state, mood_object, stance_on_told_act,
-               reason_given, reacted_to, anniversary, work_topic, years_after)
+               reason_given, reacted_to, anniversary, work_topic, years_after, struggled_object, named_by_year)
 
 
 def _another_cue_is_factual(parse, sentence_text: str, c, lead: bool, violent: bool, perfect: bool = False,

@@ -58,6 +58,7 @@ from eventdesk.extract.scope._mentions import (
     enumeration,
     figurative,
     figurative_object,
+    struggled_object,
     blind_agent,
     habit,
     harmed_as_noun,
@@ -65,7 +66,7 @@ from eventdesk.extract.scope._mentions import (
     phrasal,
     series,
 )
-from eventdesk.extract.scope._references import accused_act, anniversary, reference, remembered, time_reference, work_topic, years_after
+from eventdesk.extract.scope._references import accused_act, anniversary, named_by_year, reference, remembered, time_reference, work_topic, years_after
 from eventdesk.extract.scope._stance import characterised, mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
 from eventdesk.stages.parse import doc_text
@@ -101,6 +102,8 @@ class FrameRules:
     blind_agents: frozenset[str] = frozenset()
     arson_words: frozenset[str] = frozenset()
     figurative_verbs: frozenset[str] = frozenset()
+    struggle_verbs: frozenset[str] = frozenset()
+    struggled_objects: frozenset[str] = frozenset()
     phrasal_senses: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
@@ -152,7 +155,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _claim_to_make, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, remembered, anniversary, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
+                  figurative, figurative_object, struggled_object, remembered, anniversary, named_by_year, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
                   mood_object, stance_on_told_act, reason_given, reacted_to, characterised):
         why = check(token, rules)
         if why:

@@ -23,7 +23,8 @@ def read_tolls(doc: ArticleDoc, services) -> ArticleDoc:
         if doc.verdicts.get(span):
             continue
         parse = doc.docs.get(span)
-        compared = comparison_points(parse)  # "the deadliest since the 2014 massacre, in which 149 were killed"
+        # "the deadliest since the 2014 massacre, in which 149 were killed"; "the latest killing of a journalist"
+        compared = comparison_points(parse, classes=True)
         toll = count_fatalities(text, [span], war_zone=(doc.countries.get(span) or "") in war_zones,
                                 elsewhere=[(span.start + a, span.start + b) for a, b in compared])
         if parse is not None and doc.trigger(span).event_type in _VIOLENT:

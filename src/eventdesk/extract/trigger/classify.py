@@ -332,6 +332,14 @@ def _found(t: str, rx: _Rx) -> dict[str, re.Match[str]]:
         # "traders stormed the county offices demanding ...": a crowd that storms demonstrates (a riot only with
         # a violent act of its own); "militants stormed a hotel" attack it
         found.setdefault("protest", found.pop("attack"))
+    if "attack" in found and "intervention" in found and (
+            "protest" in found or re.search(cue_table().nouns["crowd"], t, re.IGNORECASE)) and all(
+            any(m.start() <= i.start() < m.end() for i in rx.cues["intervention"].finditer(t)) and
+            not _FIREARMS.search(rx.cues["intervention"].sub(" ", m.group(0)).split(None, 1)[-1])  # (past "fired")
+            for m in rx.cues["attack"].finditer(t)):
+        # "police fired tear gas and water cannon at crowds": what was fired at a crowd is crowd control,
+        # not a weapon ("fired tear gas canisters at farmers in their lands" stays an attack: ACLED)
+        del found["attack"]
     if seized and "disrupted" not in found and not found.keys() & {"attack", "abduct", "sexual", "clash"}:
         found["disrupted"] = next(p.search(t) for p in rx.seizures if p.search(t))
     return found
@@ -400,9 +408,10 @@ def classify(
         if "overtake" in c and not state_agent:
             return out(BATTLES, "Non-state actor overtakes territory", "overtake")
         return out(BATTLES, "Armed clash", "clash")
-    if "regain" in c and (armed_actors or state_agent or "attack" in c):
+    # "prisoners staged a riot, taking control of the prison": a crowd's riot takes no territory
+    if "regain" in c and (armed_actors or state_agent or "attack" in c) and not violent_crowd:
         return out(BATTLES, "Government regains territory", "regain")
-    if "overtake" in c and (armed_actors or "attack" in c):
+    if "overtake" in c and (armed_actors or "attack" in c) and not violent_crowd:
         return out(BATTLES, "Non-state actor overtakes territory", "overtake")
 
     # --- Protests, and demonstrations that turn violent (Riots)
@@ -420,6 +429,11 @@ def classify(
         if "intervention" in c:
             return out(PROTESTS, "Protest with intervention", "intervention")
         return out(PROTESTS, "Peaceful protest", "protest")
+
+    if "intervention" in c and len(c) == 1 and re.search(cue_table().nouns["crowd"], t, re.IGNORECASE):
+        # "police fired tear gas and water cannon at crowds in several towns": crowd control on a crowd
+        # is a demonstration met by force, though no word of protest is in the sentence
+        return out(PROTESTS, "Protest with intervention", "intervention")
 
     # --- Riots outside demonstrations; a named armed group that acts is no mob ("Shining Path
     # terrorists overpowered the residents and burned the town hall": the residents are its victims)

@@ -443,8 +443,10 @@ def _is_report(raw: dx.RawExpr) -> bool:
 
 
 # "BOGOTA, 7 SEP 89 -- A bomb went off ... last night", "KANO, Nigeria, March 7 (Reuters) - Gunmen
-# killed ... on Saturday", "PORT-AU-PRINCE, Haiti, Oct 4 (Reuters) -": the date of a dateline is the report's
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’]{1,30})?(?:\s*\([A-Za-z .]{2,30}\))?,\s*$")
+# killed ... on Saturday": the date of a dateline is the report's. A place's name may have hyphens and
+# letters beyond ASCII ("PORT-AU-PRINCE, Haiti, Oct 3 (Reuters) -", "SÃO PAULO, Brazil, May 2 (AP) -")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[ .'’-]){1,40}(?:,\s*[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[ .'’-]){1,30})?"
+                              r"(?:\s*\([A-Za-z .]{2,30}\))?,\s*$")
 _DATELINE_AFTER = re.compile(r",?\s*(?:\d{2,4}\b\s*)?(?:\([^)\n]{1,30}\)\s*)?[-–—]{1,2}\s")
 
 

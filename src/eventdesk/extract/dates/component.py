@@ -4,13 +4,15 @@ sentence may refer to the date of the event before it ("the same day")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cache
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.comparisons import comparison_points
 from eventdesk.extract.dates.resolve import DateResolver, told_before_it
-from eventdesk.model import Span
-from eventdesk.rules import word_list
+from eventdesk.model import EventDate, Span
+from eventdesk.rules import pattern, word_list
 
 __all__ = ["act_phrase", "asides", "compared", "place_histories", "read_dates"]
 
@@ -31,10 +33,26 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
                                 aside=asides(parse, span, c.start),
                                 history=place_histories(parse, span, c.start) + compared(parse, span, c.start),
                                 act=act_phrase(parse, span, c.start))
+        if date is None and publication.date is not None and _told_now(text, span, trigger):
+            date = EventDate(publication.date, 2, None, "as reported now (the report's present tense)")
         dates[span] = date
         if not told_before_it(date):  # "the attack came a day after gunmen killed ...": a look back only
             previous = date or previous
     return replace(doc, dates=dates)
+
+
+def _told_now(text: str, sentence: Span, trigger: Span) -> bool:
+    """Whether the sentence reports its act in the present tense of its telling, before the act:
+    "We report that guerrilla units attacked the CEL ministation", "Residents say gunmen killed three
+    herders". What a report tells as it speaks is the day's news, so an act it gives no date of its
+    own is dated as reported (the report's date, ACLED's precision 2), as a lead is."""
+    return _report_now().search(text, sentence.start, trigger.start) is not None
+
+
+@cache
+def _report_now() -> re.Pattern[str]:
+    """The present tenses of telling of ``date_words.json`` (``report_now``)."""
+    return re.compile(pattern("date_words.json", "report_now"), re.IGNORECASE)
 
 
 def asides(parse, span: Span, cue_start: int) -> tuple[Span, ...]:

@@ -1,7 +1,8 @@
 """Acts told after an event that are events of their own, not its details (``_merge._group`` asks):
 
 * a further act of armed violence told as one more beside the event before it ("the rebels also blew up
-  two posts", "in addition, a vehicle was destroyed by a dynamite charge"; ``further_act``);
+  two posts", "in addition, a vehicle was destroyed by a dynamite charge") or told by a time from it
+  ("within 15 minutes the attackers detonated a car bomb at the embassy"; ``further_act``);
 * an act of armed violence a rebel group, a militia, a gang or a foreign force is named doing, or a blast
   no crowd is named setting off, told after a protest or a riot: another actor pair
   (``armed_group_after_crowd``; CODEBOOK section 1, splitting).
@@ -11,11 +12,12 @@ Private: import from ``eventdesk.extract.assembly.events``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.trigger import classify as cls_stage
-from eventdesk.rules import word_list
+from eventdesk.rules import pattern, word_list
 
 if TYPE_CHECKING:
     from eventdesk.extract.assembly._merge import Candidate
@@ -58,8 +60,9 @@ def armed_group_after_crowd(a: Candidate, b: Candidate) -> bool:
 def further_act(group: list[Candidate], b: Candidate) -> bool:
     """"Urban guerrillas attacked the Government House ... The rebels also blew up two high-tension
     posts", "In addition, a ministry vehicle was destroyed by a dynamite charge", "Another charge went
-    off at the gate": an act of armed violence told as one more beside the event before it (an additive
-    word, ``assembly_words.json`` additive_acts, read from the parse by ``_additive``), with no date, place
+    off at the gate", "Within 15 minutes the attackers detonated a car bomb at the embassy": an act of
+    armed violence told as one more beside the event before it (an additive word, ``assembly_words.json``
+    additive_acts, read from the parse by ``_additive``) or by a time from it (``_sequel``), with no date, place
     or pointer back of its own, is an act of its own, not a detail of that event. A death or an injury
     told so ("two civilians were also wounded") is the event's toll and stays in it, and so does an
     explosion no one is said to cause during a fight ("fighting continued ... explosions were also heard")."""
@@ -69,7 +72,7 @@ def further_act(group: list[Candidate], b: Candidate) -> bool:
             not any(ERV_OR_BATTLE.get(c.classification.event_type) == "armed" for c in group):
         return False
     words = _act_words(b)
-    if words is None or not _additive(*words):
+    if words is None or not (_additive(*words) or _sequel(*words)):
         return False
     verb = words[1]
     # "fighting continued ... Strong explosions have also been heard": no one does it, the fight's own
@@ -117,6 +120,21 @@ def _additive(root, verb) -> bool:
     heads = [root, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
              *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj")]
     return any(c.dep_ in ("det", "amod") and c.lower_ in words for h in heads for c in h.children)
+
+
+def _sequel(root, verb) -> bool:
+    """Whether the act that typed a sentence is told by a time from the act before it ("Within 15 minutes
+    the attackers detonated a car packed with explosives at the entrance of the embassy", "twenty minutes
+    later, gunmen opened fire on the ambulance"; ``assembly_words.json`` sequel_times); never a death or an
+    injury ("the driver died two hours later")."""
+    if {root.lemma_.lower(), verb.lemma_.lower()} & _harm_lemmas():
+        return False
+    return _sequel_times().search(root.doc.text) is not None
+
+
+@cache
+def _sequel_times() -> re.Pattern[str]:
+    return re.compile(pattern("assembly_words.json", "sequel_times"), re.IGNORECASE)
 
 
 @cache

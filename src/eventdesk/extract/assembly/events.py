@@ -31,6 +31,7 @@ from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by_kind, load_attribution_rules
 from eventdesk.extract.assembly._assemble import _assemble, _report_date
 from eventdesk.extract.assembly._days import by_dated_act, by_listed_day
+from eventdesk.extract.assembly._items import by_listed_item
 from eventdesk.extract.assembly.learned_dating import REPORT_CHARS, UndatedAct, learned_date
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import (
@@ -237,7 +238,11 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:
-            for one in split_by_location(mention, text, group[0].sentence, context):
+            located = split_by_location(mention, text, group[0].sentence, context)
+            if len(located) == 1:  # "two car bombs exploded in Baghdad, one near a market and one at a checkpoint"
+                located = by_listed_item(mention, text, context, (mention.place.country if mention.place else "")
+                                         in settings.war_zones)
+            for one in located:
                 if one.place is None:  # no place: the country the report gives it, if any, with its evidence
                     one = replace(one, country=told if told is not None and one.sentences == own
                                   else event_country(text, sentences, one.sentences, context))

@@ -78,6 +78,7 @@ class Candidate:
     doc: object = None  # the parsed sentence, to name actors again once the event's country is known
     extra_docs: tuple = ()  # the parsed elaborations ("Police fired tear gas."): more actors
     clause: Span | None = None  # the act's own clause, when its sentence tells several acts (``_days.by_dated_act``)
+    sequel: bool = False  # the second of two acts its sentence joins, an event of its own (``_sequels``)
 
 
 def _paragraph_date(text: str, sentences, span: Span, resolver: DateResolver,
@@ -348,7 +349,7 @@ def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Cand
     sentences in ``cand``'s paragraph names a day other than the group's ``day`` (see ``_told_later``)."""
     groups: list[list[Candidate]] = []
     for cand in candidates:
-        if not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])) or \
+        if cand.sequel or not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])) or \
                 _placed_apart(groups[-1], cand, between) or _told_later(groups[-1], cand, moved):
             groups.append([_where_the_crowd_was(groups, cand, setting)])
         elif (place := _another_setting(groups[-1], cand, setting)) is not None:

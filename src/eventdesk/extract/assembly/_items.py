@@ -18,7 +18,7 @@ from functools import cache
 
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.tolls.count import count_fatalities
-from eventdesk.model import EventMention, Span
+from eventdesk.model import EventMention, Fatalities, Span
 from eventdesk.rules import word_list
 
 __all__ = ["by_listed_item"]
@@ -38,15 +38,16 @@ def by_listed_item(event: EventMention, text: str, context, war_zone: bool = Fal
         return (event,)
     counts = [count_fatalities(text, [item], war_zone=war_zone).best for item in items]
     shares = counts if any(counts) else _even(event.fatalities.best, len(items))
-    out = []
-    for item, share in zip(items, shares):
-        deaths = replace(event.fatalities, best=share,
-                         low=None if event.fatalities.low is None else share,
-                         high=None if event.fatalities.high is None else share,
-                         how=f"{event.fatalities.how}; one of {len(items)} acts the sentence shares out".strip("; "))
-        one = replace(event, place=_item_place(event, item, context), fatalities=deaths)
-        out.append(replace(one, notes=describe(one)))
-    return tuple(out)
+    how = f"{event.fatalities.how}; one of {len(items)} acts the sentence shares out".strip("; ")
+    out = [replace(event, place=_item_place(event, item, context), fatalities=_share(event.fatalities, n, how))
+           for item, n in zip(items, shares)]
+    return tuple(replace(one, notes=describe(one)) for one in out)
+
+
+def _share(toll: Fatalities, n: int, how: str) -> Fatalities:
+    """The toll with ``n`` as its figure (its bounds too, where it gave them)."""
+    bounds = {k: None if getattr(toll, k) is None else n for k in ("low", "high")}
+    return replace(toll, best=n, how=how, **bounds)
 
 
 def listed_items(text: str, sentence: Span) -> list[Span]:

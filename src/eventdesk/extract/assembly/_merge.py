@@ -22,7 +22,7 @@ from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.comparisons import comparison_points, elsewhere, inside
 from eventdesk.extract.context import ArticleContext
-from eventdesk.extract.assembly._own_acts import ERV_OR_BATTLE, armed_group_after_crowd, further_act
+from eventdesk.extract.assembly._own_acts import ERV_OR_BATTLE, armed_group_after_crowd, further_act, series_goes_on
 from eventdesk.extract.dates.resolve import DateResolver, said, told_before_it
 from eventdesk.extract.tolls.count import count_fatalities
 from eventdesk.extract.tolls.victims import load_victim_rules, named_victims
@@ -187,6 +187,8 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
         # "The attack came a day after gunmen killed five police officers": the act its clause of time
         # tells, not the event its subject points back at
         return False
+    if series_goes_on(b):
+        return False  # "The attacks continued today when an explosive device went off at a factory in Itagui"
     reported = bool(b.date and a.date) and _dates_its_report(a, b)
     if b.date and a.date and b.date.date != a.date.date and not reported and not _coarse_anaphor(a, b):
         return False
@@ -317,6 +319,8 @@ def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> 
     its own that only points at an event the article reports elsewhere."""
     if not all(c.anaphoric and c.date is None and not c.fatalities.best for c in group):
         return False
+    if any(series_goes_on(c) for c in group):
+        return False  # "the attacks continued later in the day when a second device went off": a new act
     if any(m.actor.span is not None and m.role == "agent" for c in group for m in c.actors):
         return False
     family = {c.classification.event_type for c in group}

@@ -22,7 +22,7 @@ from eventdesk.rules import pattern, word_list
 if TYPE_CHECKING:
     from eventdesk.extract.assembly._merge import Candidate
 
-__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act"]
+__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "series_goes_on"]
 
 
 # for "is this the same kind of event": armed violence of any kind counts as one family
@@ -78,6 +78,28 @@ def further_act(group: list[Candidate], b: Candidate) -> bool:
     # "fighting continued ... Strong explosions have also been heard": no one does it, the fight's own
     return not any(c.classification.event_type == cls_stage.BATTLES for c in group) or \
         any(m.role == "agent" for m in b.actors) or any(c.dep_ == "nsubj" for v in _conjoined(verb) for c in v.children)
+
+
+def series_goes_on(b: Candidate) -> bool:
+    """"The dynamite attacks continued today when an explosive device went off at a private factory in
+    Itagui", "The attacks resumed on Friday when gunmen stormed a village near Jos": a pointer back at a
+    series of acts (a plural), the subject of a verb that says the series went on (``assembly_words.json``
+    series_verbs), and a "when" clause on that verb that tells an act of armed violence: that act is one
+    more of the series, an event of its own, not the event told before."""
+    if b.doc is None or not b.anaphoric:
+        return False
+    for verb in b.doc:
+        if verb.lemma_.lower() not in word_list("assembly_words.json", "series_verbs") or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" for c in verb.children):
+            continue  # a series is plural: "the attack continued when the gunmen opened fire" is one act going on
+        # "continued today when ...", or "continued later in the day when ..." (a clause on "day")
+        for clause in (t for t in verb.subtree if t.dep_ in ("advcl", "relcl") and t.head.i >= verb.i):
+            if any(w.lower_ == "when" and w.dep_ in ("advmod", "mark") for w in clause.children):
+                told = b.doc[clause.left_edge.i : clause.right_edge.i + 1].text
+                found = cls_stage.classify(told)
+                if found is not None and ERV_OR_BATTLE.get(found.event_type) == "armed":
+                    return True
+    return False
 
 
 def _conjoined(verb) -> list:

@@ -1,0 +1,30 @@
+"""The items a sentence shares a counted plural of acts out to (``extract.assembly._items``)."""
+
+from eventdesk.extract.assembly._items import listed_items
+from eventdesk.model import Span
+
+
+def _items(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in listed_items(text, Span("a", 0, len(text)))]
+
+
+def test_each_item_to_the_next_opening_and_the_last_to_the_comma():
+    text = ("Two car bombs exploded minutes apart in Baghdad on Tuesday, one near a market in Sadr City "
+            "and one at a checkpoint in Karrada, killing at least 14 people.")
+    assert _items(text) == ["one near a market in Sadr City", "one at a checkpoint in Karrada"]
+
+
+def test_another_and_the_sentence_end():
+    text = "Three bombs went off in Tegucigalpa, one at the park, another at the university and another at a school."
+    assert _items(text) == ["one at the park", "another at the university", "another at a school"]
+
+
+def test_no_counted_acts_no_items():
+    # shots and victims shared out are no acts; a single act has nothing to share
+    assert _items("A gunman shot the mayor twice, one in the head and one in the chest.") == []
+    assert _items("Two soldiers were killed, one in Kidal and another in Gao.") == []
+    assert _items("A bomb exploded at a market, one of many this year, police said.") == []
+
+
+def test_a_single_item_is_no_list():
+    assert _items("Two bombs exploded in Lima, one at the embassy, police said.") == []

@@ -26,7 +26,8 @@ __all__ = ["by_listed_item"]
 
 def by_listed_item(event: EventMention, text: str, context, war_zone: bool = False) -> tuple[EventMention, ...]:
     """The event once for each item its typing sentence shares its acts out to (see the module), each at
-    the place its item names (the event's own when it names none, or one in another country), with the
+    the place its item names (when it names none, or one in another country, the place the sentence names
+    before its items, else the event's own), with the
     toll its item tells; when no item tells one, the event's toll is divided evenly, the remainder on the
     first (as ``places.locations.split_by_location`` divides it over the locations listed). An event whose
     sentence shares nothing out is returned alone."""
@@ -39,7 +40,10 @@ def by_listed_item(event: EventMention, text: str, context, war_zone: bool = Fal
     counts = [count_fatalities(text, [item], war_zone=war_zone).best for item in items]
     shares = counts if any(counts) else _even(event.fatalities.best, len(items))
     how = f"{event.fatalities.how}; one of {len(items)} acts the sentence shares out".strip("; ")
-    out = [replace(event, place=_item_place(event, item, context), fatalities=_share(event.fatalities, n, how))
+    # an item that names no place is at the place its sentence names before the items ("Three bombs went off
+    # in Tegucigalpa, one at the park ..."), not at one another item names
+    head = _item_place(event.place, Span(sentence.article_id, sentence.start, items[0].start), context)
+    out = [replace(event, place=_item_place(head, item, context), fatalities=_share(event.fatalities, n, how))
            for item, n in zip(items, shares)]
     return tuple(replace(one, notes=describe(one)) for one in out)
 
@@ -82,12 +86,14 @@ def _typing_sentence(event: EventMention) -> Span | None:
     return next((s for s in event.sentences if s.start <= ev.start < s.end), None)
 
 
-def _item_place(event: EventMention, item: Span, context):
+def _item_place(around, item: Span, context):
+    """The place ``item`` names, or ``around`` when it names none, one in another country than
+    ``around``'s or a coarser one ("one in the north of the country")."""
     found = context.place_for(item)
-    if found is None or (event.place is not None and found.country != event.place.country):
-        return event.place
-    if event.place is not None and found.precision > event.place.precision:
-        return event.place  # "one in the north of the country": coarser than the event's own place
+    if found is None or around is None:
+        return found or around
+    if found.country != around.country or found.precision > around.precision:
+        return around
     return found
 
 

@@ -313,3 +313,16 @@ def test_acled_scoring_takes_a_battles_sides_in_either_order_and_nothing_else_sw
            "actor2": "Civilians (Brazil)"}
     assert _actor_checks(vac, event("Violence against civilians", "Civilians (Brazil)", "Unidentified Gang (Brazil)")) \
         == {"actor1": False, "actor2": False}
+
+
+def test_templates_and_events_pair_as_a_maximum_matching_best_agreement_first() -> None:
+    from eventdesk.evaluate._scores import one_to_one
+
+    # template 0 agrees best with event 0, but template 1 can only be recalled by event 0: greedy pairing
+    # leaves template 1 unrecalled; the maximum matching moves template 0 to event 1
+    pairs = [(5, 0, 0), (3, 0, 1), (4, 1, 0)]
+    assert one_to_one(pairs) == {0: 0}
+    assert one_to_one(pairs, maximum=True) == {0: 1, 1: 0}
+    # with nothing to gain, the best-agreement pairs stay as they were
+    pairs = [(5, 0, 0), (3, 0, 1), (4, 1, 1)]
+    assert one_to_one(pairs, maximum=True) == one_to_one(pairs) == {0: 0, 1: 1}

@@ -142,16 +142,38 @@ def match(gold: list[dict[str, str]], events: list[EventMention], checks) -> lis
     return [(g, events[paired[gi]] if gi in paired else None) for gi, g in enumerate(gold)]
 
 
-def one_to_one(pairs) -> dict[int, int]:
+def one_to_one(pairs, maximum: bool = False) -> dict[int, int]:
     """Greedy one-to-one pairing of ``(score, i, j)`` triples, best score first (then lowest ``i``,
-    ``j``): each ``i`` with the ``j`` it is paired with."""
-    used_j: set[int] = set()
+    ``j``): each ``i`` with the ``j`` it is paired with. With ``maximum``, the greedy pairing is then
+    grown along augmenting paths until no more ``i`` can be paired (a maximum matching): a best-scored
+    pair never leaves another ``i`` unpaired when its ``j`` had another ``i`` it could go to."""
+    pairs = sorted(pairs, key=lambda t: (-t[0], t[1], t[2]))
+    used_j: dict[int, int] = {}
     out: dict[int, int] = {}
-    for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+    for _, i, j in pairs:
         if i in out or j in used_j:
             continue
-        used_j.add(j)
+        used_j[j] = i
         out[i] = j
+    if not maximum:
+        return out
+    options: dict[int, list[int]] = {}
+    for _, i, j in pairs:  # each i's partners, best score first
+        options.setdefault(i, []).append(j)
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in used_j or augment(used_j[j], seen):
+                used_j[j], out[i] = i, j
+                return True
+        return False
+
+    for i in sorted(options):
+        if i not in out:
+            augment(i, set())
     return out
 
 

@@ -187,9 +187,11 @@ def _score_report(report: MucReport, templates: list[MucTemplate], events: list[
 
 
 def match(templates: Sequence[MucTemplate], events: Sequence[EventMention]) -> dict[int, EventMention]:
-    """Templates (by index) and the events that recall them, one to one, best agreement first."""
-    paired = one_to_one((_agreement(t, e), ti, ei) for ti, t in enumerate(templates) for ei, e in enumerate(events)
-                        if _eligible(t, e))
+    """Templates (by index) and the events that recall them, one to one, best agreement first, as many
+    templates as the events can recall (a maximum matching: an event a template took by agreement goes
+    to another template it may recall when that frees an event for a template with no other)."""
+    paired = one_to_one(((_agreement(t, e), ti, ei) for ti, t in enumerate(templates) for ei, e in enumerate(events)
+                         if _eligible(t, e)), maximum=True)
     return {ti: events[ei] for ti, ei in paired.items()}
 
 

@@ -46,6 +46,9 @@ _CONNECTORS: frozenset[str] = word_list("place_words.json", "name_connectors")  
 _FINAL_CONNECTORS: frozenset[str] = word_list("place_words.json", "name_final_connectors")  # type: ignore[assignment]
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ\u00C0-\u024F\u1E00-\u1EFF]*")
 _GAP = re.compile(r"^[ \-]$")
+# a lower-case word joined by a hyphen that ends the name there ("Tabun-ac in", "Kabul-bound bus"), not
+# one inside a longer name ("Mazar-i-Sharif", "Markaz-e Sayyidabad")
+_HYPHEN_TAIL = re.compile(r"-([a-z]+)\b(?![-\s]+[A-Z])")
 _DIRECTION = r"(?:(?:north|south|east|west|central|rural|northern|southern|eastern|western)" \
              r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?\s+)?"
 # "in Nigeria's central Benue state", "in Somalia's southern Lower Shabelle region", "in Mali's capital
@@ -142,6 +145,14 @@ def _read_runs(text: str) -> list[list[tuple[int, int]]]:
         word = strip_possessive(match.group())
         start, end = match.start(), match.start() + len(word)
         capital = word[:1].isupper() or (word[:3].lower() in ("al-", "el-") and word[3:4].isupper())
+        if capital and end == match.end() and (tail := _HYPHEN_TAIL.match(text, end)) is not None and \
+                tail.group(1) not in _CONNECTORS:
+            # "Barangay Tabun-ac", "a Mosul-based group", "Houthi-controlled": a name joined to a
+            # lower-case word is a longer name or a modifier, not the place its first part names
+            if current:
+                runs.append(current)
+            current = []
+            continue
         joined = bool(current) and _GAP.match(text[last_end:start]) is not None
         if capital or (joined and word.lower() in _CONNECTORS):
             if not joined and current:

@@ -243,7 +243,7 @@ def _object_claims(tokens: list[Token], j: int, used: set[int], war_zone: bool) 
             if not claims and (bare := _bare_object(tokens, j) or _named_object(tokens, j)) is not None:
                 claims.append(bare)
             break
-        if claims and any(tokens[n].low in _SPEECH for n in range(j, min(end + 1, len(tokens)))):
+        if claims and _speaker_follows(tokens, j, end):
             break  # "killing three policemen, a local official said": the speaker, not a victim
         claims.append(claim)
         j = end
@@ -464,6 +464,22 @@ def _toll_claim(tokens: list[Token], i: int, used: set[int]) -> list[Claim]:
         if tokens[j].low in _RIGHT_STOPS:
             break
     return []
+
+
+def _speaker_follows(tokens: list[Token], j: int, end: int) -> bool:
+    """Whether the phrase at ``j``..``end`` is the subject of a verb of speech that follows it, before any
+    comma or "and": "killing three policemen, a local official said", "killing 15 soldiers, a spokesman
+    for the local People's Defence Force (PDF) said on Sunday"."""
+    for n in range(j, min(end + _SPEAKER_REACH, len(tokens))):
+        if tokens[n].low in _SPEECH:
+            return True
+        if n >= end and tokens[n].low in (",", ".", ";", "and", "who", "which"):
+            return False
+    return False
+
+
+#: how many words a speaker's title may run past its noun before the verb of speech
+_SPEAKER_REACH = 14
 
 
 def _victim_phrase(

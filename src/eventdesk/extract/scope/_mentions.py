@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
 __all__ = ["caused_state", "universal_victim", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
-           "blind_agent", "series", "state_clause", "survived"]
+           "blind_agent", "counted_record", "series", "state_clause", "survived"]
 
 
 def habit(token, rules: FrameRules) -> str:
@@ -290,6 +290,30 @@ def survived(token, rules: FrameRules) -> str:
     if state is None:
         return ""
     return f"a killing denied: the one it befell is {state.lower_} ('{victim.text.lower()} ... {state.lower_}')"
+
+
+def counted_record(token, rules: FrameRules) -> str:
+    """Acts counted as what someone has been through, with no day in the sentence: "the things to his
+    credit were four assassination attempts on him", "the governor has been the target of three
+    assassination attempts", "he has survived two ambushes". A record of a person, not one event (an
+    act told on its day, "survived two ambushes on Monday", is left to the other frames)."""
+    noun = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not any(
+            c.dep_ == "nummod" and (number(c.text) or 0) >= 2 for c in noun.children):
+        return ""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and not any(c.dep_ == "expl" for c in head.children):
+        # "there were two explosions" tells them; "the things to his credit were four attempts" counts them
+        how = head.lower_
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in rules.record_nouns:
+        how = f"the {head.head.lower_} of"
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in rules.record_verbs:
+        how = f"{head.lower_}"
+    else:
+        return ""
+    if _DAY_WORDS.search(doc_text(token.doc)):
+        return ""
+    return f"acts counted as a record ('{how} ... {noun.text.lower()}'), not one event"
 
 
 def universal_victim(token, rules: FrameRules) -> str:

@@ -14,14 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventdesk.extract.actors.attribution import enforcement_verbs
-from eventdesk.extract.scope._mentions import _CALENDAR_DAY, _DATE_WORDS, _DAY_WORDS, _first_conjunct, _subtree_text
+from eventdesk.extract.scope._mentions import _CALENDAR_DAY, _DATE_WORDS, _DAY_WORDS, _YEAR, _first_conjunct, _subtree_text
 from eventdesk.stages.parse import doc_text
 
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["accused_act", "anniversary", "named_by_year", "reference", "remembered", "time_reference", "work_topic",
-           "years_after"]
+__all__ = ["accused_act", "anniversary", "named_by_year", "past_year_act", "reference", "remembered", "time_reference",
+           "work_topic", "years_after"]
 
 
 def remembered(token, rules: FrameRules) -> str:
@@ -207,3 +207,48 @@ def _accuser_of(head, rules: FrameRules):
             return None
         up = up.head
     return None
+
+
+def past_year_act(token, year: int | None) -> str:
+    """An act named with a year of its own before the report's year and no day: "a court on Tuesday
+    sentenced two men for their role in the 2013 Westgate mall attack", "an investigation into the
+    2019 bombing of the police station found ...", "the opposition leader, who was shot dead in 2015":
+    history the sentence refers to (its news is the verdict, the finding, the ceremony), not an act
+    it reports, whatever day the sentence's own clause names. The act's own phrase, or that of the
+    act noun a clause on it hangs from ("the 2013 attack, in which gunmen killed 67 people"), holds
+    the year; a month or a day there ("the March 1980 assassination", "on 5 May 2019") is a date of
+    its own, left to the dates step. ``year`` is the report's year (None: no year to compare)."""
+    if year is None:
+        return ""
+    acts = [token]
+    if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        acts.append(token.head)  # "the 2013 attack in which gunmen killed 67": the clause tells the noun's act
+    for act in acts:
+        own = _own_year(act, year)
+        if own is not None and own < year and not _DAY_WORDS.search(_own_text(act)):
+            return f"an act of an earlier year ('{own}'), history referred to, not reported"
+    return ""
+
+
+def _own_year(act, year: int) -> int | None:
+    """The year ``act`` is named with: a year before its noun ("the 2013 attack", "last year's attack",
+    the year before ``year``) or in a phrase of its own ("the bombing in 2019", "killed in 2015"); None
+    when there is none."""
+    for t in act.doc[act.left_edge.i:act.i]:  # "the 2013 Westgate mall attack": the year may hang on a name
+        if t.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and _YEAR.fullmatch(t.text):
+            return int(t.text)
+    for c in act.children:
+        if c.dep_ == "poss" and c.lemma_.lower() == "year" and any(a.lower_ == "last" for a in c.children):
+            return year - 1
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            years = [p for p in c.children if p.dep_ == "pobj" and _YEAR.fullmatch(p.text)]
+            if years:
+                return int(years[0].text)
+    return None
+
+
+def _own_text(act) -> str:
+    """The text of ``act``'s own phrase, without the clauses on it ("the 2013 attack, in which gunmen
+    killed 67 people on a Saturday": the Saturday is the clause's)."""
+    skip = {t.i for c in act.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj") for t in c.subtree}
+    return " ".join(t.text for t in act.subtree if t.i not in skip)

@@ -13,6 +13,9 @@ condemnations are no events; background mentions neither):
   attempt by some to give the government justification", "the attacks are part of a campaign to
   derail the talks" (a reading of acts told elsewhere, if at all; "Monday's attack was an attempt
   to kill the governor" has its day and is past);
+* a count asked or unknown: "we do not know how many people were killed", "it was not possible to
+  know how many people died in the clash", "how many mayors have been killed?" (the question of a
+  toll; the act, if the report tells it, is told elsewhere);
 * an act reacted to: "promised to react to our attacks on the general staff", "vowed to retaliate
   for the killing of its commander" (a definite or possessive act: one told elsewhere, if at all;
   "responded to an attack on a checkpoint" may be its only report and is left alone).
@@ -31,7 +34,7 @@ from eventdesk.extract.scope._mentions import _DAY_WORDS, _subtree_text
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["characterised", "mood_object", "reacted_to", "reason_given", "stance_on_told_act"]
+__all__ = ["characterised", "count_asked", "mood_object", "reacted_to", "reason_given", "stance_on_told_act"]
 
 _POINTING = frozenset({"this", "that", "these", "those"})
 
@@ -161,3 +164,17 @@ def characterised(token, rules: FrameRules) -> str:
     if reading is None or _own_day(subject):
         return ""
     return f"acts read, not reported ('... {verb.text.lower()} {reading.text.lower()} ...')"
+
+
+def count_asked(token, rules: FrameRules) -> str:
+    """A violent verb whose subject or object is counted by "how many" or "how much": "we do not
+    exactly know how many people were killed", "can you tell how many rebels have died". A question
+    about a toll, asked or said to be unknown, not a report of the act."""
+    if token.pos_ != "VERB":
+        return ""
+    for c in token.children:
+        if c.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if any(m.lower_ in ("many", "much") and any(h.lower_ == "how" for h in m.children) for m in c.children):
+            return "a toll asked or unknown ('how many ... were killed'), not a report"
+    return ""

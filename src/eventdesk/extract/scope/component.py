@@ -17,8 +17,8 @@ from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
 from eventdesk.extract.scope._stance import mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.extract.scope._mentions import blind_agent, caused_state, struggled_object, universal_victim
 from eventdesk.extract.scope._denials import denied_claims
-from eventdesk.extract.scope._references import (accused_act, anniversary, named_by_year, reference, remembered,
-                                                  time_reference, work_topic, years_after)
+from eventdesk.extract.scope._references import (accused_act, anniversary, named_by_year, past_year_act, reference,
+                                                  remembered, time_reference, work_topic, years_after)
 from eventdesk.extract.trigger.classify import all_cues, cues
 from eventdesk.extract.trigger.component import classify_sentence, without_sources
 
@@ -32,6 +32,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
     verdicts = {}
     retypes = {}
     perfect = modality.news_perfect([doc.docs[s.span] for s in doc.sentences[:2] if s.span in doc.docs])
+    year = doc.publication.date.year if doc.publication is not None and doc.publication.date is not None else None
     for span, c in doc.triggers.items():
         parse = doc.docs[span]
         sentence = text[span.start:span.end]
@@ -45,10 +46,11 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         violent = c.event_type in _VIOLENT_TYPES
         armed = cache(lambda: doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ()))).armed)
         factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, violent, perfect_here,
-                                                             framed=lambda t: frame_reason(t, sentence, armed(), rules))
+                                                             framed=lambda t: frame_reason(t, sentence, armed(), rules)
+                                                             or past_year_act(t, year))
         reason = "" if factual else verdict.reason
         if not reason and violent:
-            reason, framed = _frame(parse, sentence, c, armed(), rules, lead)
+            reason, framed = _frame(parse, sentence, c, armed(), rules, lead, year)
             if framed:
                 # "a journalist was shot dead three days after the army's offensive began": the word that
                 # typed it names no event, another reports one; the sentence is of the type told without it
@@ -95,15 +97,19 @@ _NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", 
                           "looting", "disrupted"})
 
 
-def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str, bool]:
+def _frame(parse, sentence: str, c, armed: int, rules, lead: bool, year: int | None) -> tuple[str, bool]:
     """The frame of the word that typed the sentence; when it names no event, another violent word
     of the sentence may still report one ("accused of the attack in which gunmen killed two"): then
     no reason, and whether the typing word names another act than the one reported (then the
-    sentence is typed without it)."""
+    sentence is typed without it). ``year`` is the report's year, for an act of an earlier one."""
     token = modality._cue_token(parse, c.start, c.end)
     if token is None:
         return "", False
-    why = frame_reason(token, sentence, armed, rules)
+
+    def framed(word) -> str:
+        return frame_reason(word, sentence, armed, rules) or past_year_act(word, year)
+
+    why = framed(token)
     if not why:
         return "", False
     # "sentenced two men for a bombing that killed 11 people": a violent word inside the phrase of an
@@ -119,16 +125,20 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool) -> tuple[str,
     elif why == accused_act(token, rules):
         inside = {t.i for t in token.subtree} - {u.i for r in token.subtree if r.dep_ == "relcl"
                                                  and r.head.i != token.i for u in r.subtree}
+    elif why == past_year_act(token, year):
+        # "the 2013 attack, in which gunmen killed 67 people": the clause on the act tells the same act
+        act = token.head if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN") else token
+        inside = {t.i for t in act.subtree}
     for name, m in all_cues(sentence):
         if (m.start(), m.end()) == (c.start, c.end) or name in _NOT_VIOLENT:
             continue
         other = modality._cue_token(parse, m.start(), m.end())
-        if other is not None and other.i not in inside and not frame_reason(other, sentence, armed, rules) \
+        if other is not None and other.i not in inside and not framed(other) \
                 and modality.judge(parse, m.start(), m.end(), lead=lead).factual:
             # a frame of another act than the one the sentence reports: "shot dead a journalist three days
             # after the army's offensive began" is of the type the rest tells; an instrument, a habit or a
             # generic plural is the same act's word ("ongoing ethnic clashes, two killed" is a clash)
-            return "", any(why == frame(token, rules) for frame in _OTHER_ACTS)
+            return "", any(why == frame(token, rules) for frame in _OTHER_ACTS) or why == past_year_act(token, year)
     return why, False
 
 

@@ -60,6 +60,7 @@ from eventdesk.extract.scope._mentions import (
     figurative_object,
     struggled_object,
     blind_agent,
+    counted_record,
     habit,
     harmed_as_noun,
     number,
@@ -67,7 +68,7 @@ from eventdesk.extract.scope._mentions import (
     series,
 )
 from eventdesk.extract.scope._references import accused_act, anniversary, named_by_year, reference, remembered, time_reference, work_topic, years_after
-from eventdesk.extract.scope._stance import characterised, mood_object, reacted_to, reason_given, stance_on_told_act
+from eventdesk.extract.scope._stance import characterised, count_asked, mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
 from eventdesk.stages.parse import doc_text
 
@@ -139,6 +140,8 @@ class FrameRules:
     anniversary_heads: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
     anchor_units: frozenset[str] = frozenset()
+    record_nouns: frozenset[str] = frozenset()
+    record_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -155,8 +158,8 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _claim_to_make, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, struggled_object, remembered, anniversary, named_by_year, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived,
-                  mood_object, stance_on_told_act, reason_given, reacted_to, characterised):
+                  figurative, figurative_object, struggled_object, remembered, anniversary, named_by_year, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived, counted_record,
+                  mood_object, stance_on_told_act, reason_given, reacted_to, characterised, count_asked):
         why = check(token, rules)
         if why:
             return why
@@ -164,6 +167,8 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         return "a count of acts over a period ('142 murders were reported in September'), not one event"
     if _cumulative(token, sentence_text, rules):
         return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
+    if _period_toll(token, rules):
+        return "a toll over a period ('more than 1,300 people were killed in Mali last year'), not one event"
     if _vague_toll(sentence_text, rules) and not _names_a_place(token):
         return "a toll in the hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
     if any(p.search(sentence_text) for p in rules.retrospective_patterns):
@@ -172,7 +177,7 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
             t.lemma_.lower() in rules.death_verbs or t.lower_ in rules.harm_words for t in token.doc):
         # "a fan was shot dead after Gor Mahia lost 2-0" is no play
         return "a sports result or play ('lost 2-0', 'shot wide'), not political violence"
-    if armed_words == 0 and _disaster(token.doc, rules) and not any(
+    if armed_words == 0 and _disaster(token, rules) and not any(
             (_weapon(t, rules) and _used(t, rules))  # "the plane crash was caused by a bomb"
             or (t.pos_ == "VERB" and t.lemma_.lower() in rules.attack_verbs)  # "shot at the tires ... crashed"
             for t in token.doc):
@@ -428,6 +433,50 @@ def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:
     return any(p.search(sentence_text) for p in rules.cumulative_patterns)
 
 
+def _period_toll(token, rules: FrameRules) -> bool:
+    """A hundred dead or more over a period of months or years told in the act's own clause: "more than
+    1,300 people were killed in Mali last year", "at least 2,100 civilians were killed in the first six
+    months of 2023", "jihadist attacks killed more than 500 civilians in Niger in 2023": a monitor's or
+    a report's tally, not one act on one day, whatever day the report was released. One act of the
+    period ("killed in the truck bombing in Mogadishu last year") is left to the other frames."""
+    verb = _clause_verb(token)
+    if verb is None or not any(_period_phrase(c, rules) for c in verb.children):
+        return False
+    victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not any((n := _count(v)) is not None and n >= 100 for v in victims):
+        return False
+    # "killed in the truck bombing last year": an act named in the clause is one act of the period
+    return not any(t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in rules.act_nouns
+                   for t in verb.subtree if t.i != token.i)
+
+
+def _period_phrase(child, rules: FrameRules) -> bool:
+    """Whether ``child`` of a verb names a period of months or years: "last year", "in 2023", "in the
+    first six months of the year", "over the past two years" (not a week or a day, which can be one
+    act's time)."""
+    def period(noun) -> bool:
+        return noun.lemma_.lower() in rules.period_units and noun.lemma_.lower() not in ("hour", "day", "week") \
+            or (_YEAR_NUMBER.fullmatch(noun.text) is not None and not any(c.dep_ in ("compound", "nummod") and
+                                                                           not c.like_num for c in noun.children))
+    if child.dep_ == "npadvmod":
+        return period(child) and any(c.lower_ in ("last", "this", "past") for c in child.children)
+    if child.dep_ == "prep" and child.lower_ in ("in", "during", "over", "throughout", "within"):
+        return any(c.dep_ == "pobj" and period(c) and not any(m.lower_ in ("january", "february", "march", "april", "may",
+                   "june", "july", "august", "september", "october", "november", "december") for m in c.children)
+                   for c in child.children)
+    return False
+
+
+def _count(victims) -> int | None:
+    """The count of a noun of victims ("more than 500 civilians", "hundreds of people", "1,300")."""
+    if victims.like_num or victims.lower_ in ("hundreds", "thousands"):
+        return number(victims.text)
+    return next((number(c.text) for c in victims.children if c.dep_ == "nummod" and number(c.text) is not None), None)
+
+
+_YEAR_NUMBER = re.compile(r"(19|20)\d\d")
+
+
 def _vague_toll(sentence_text: str, rules: FrameRules) -> bool:
     """A toll in round hundreds or thousands of dead ("the indiscriminate bombing of the population,
     which left a toll of hundreds of victims") told with no day: what a campaign or a war has cost,
@@ -472,9 +521,19 @@ def _clause_verb(token):
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "around", "on", "inside"})
 
 
-def _disaster(doc, rules: FrameRules) -> bool:
+def _disaster(token, rules: FrameRules) -> bool:
     """A disaster, accident or disease named as a thing ("a storm", "the earthquake"), not a verb
-    that shares the word ("stormed a meeting"); or a verb of an accident ("the plane crashed")."""
+    that shares the word ("stormed a meeting"); or a verb of an accident ("the plane crashed", "a bus
+    plunged into a ravine, killing 18"), unless its clause comes after the violent word's act: "bandits
+    opened fire on a matatu, killing four before the vehicle overturned" tells the aftermath."""
     return any(((t.lemma_.lower() in rules.disaster_words or t.lower_ in rules.disaster_words)
-                and t.pos_ in ("NOUN", "PROPN")) or (t.pos_ == "VERB" and t.lemma_.lower() in rules.accident_verbs)
-               for t in doc)
+                and t.pos_ in ("NOUN", "PROPN")) or (t.pos_ == "VERB" and t.lemma_.lower() in rules.accident_verbs
+                                                     and not _aftermath(t, token))
+               for t in token.doc)
+
+
+def _aftermath(verb, token) -> bool:
+    """Whether ``verb`` is in a clause marked as later than the act of ``token`` ("before the vehicle
+    overturned", "until the boat capsized")."""
+    return verb.dep_ == "advcl" and verb.i > token.i and any(c.dep_ == "mark" and c.lower_ in ("before", "until")
+                                                                for c in verb.children)

@@ -143,16 +143,29 @@ def struggled_object(token, rules: FrameRules) -> str:
 
 def blind_agent(token, rules: FrameRules) -> str:
     """What a fire, a flood or a storm destroys no one destroyed: "a fire in a market in Kano destroyed
-    200 shops" is an accident (ACLED codes no event), unless the sentence makes the fire someone's act
-    ("arsonists set fire to the market", "the blaze was started by a petrol bomb")."""
+    200 shops", "five died when a fire broke out in a market" is an accident (ACLED codes no event),
+    unless the sentence makes the fire someone's act ("arsonists set fire to the market", "the blaze
+    was started by a petrol bomb")."""
     if token.pos_ != "VERB":
         return ""
     subject = _subject(token)
-    if subject is None or subject.lemma_.lower() not in rules.blind_agents and subject.lower_ not in rules.blind_agents:
-        return ""
+    if subject is None or not _blind(subject, rules):
+        # "five people died and 20 were injured when a fire broke out in a market": the harm's clause of
+        # time has the fire for its subject
+        first = _first_conjunct(token, "VERB")
+        subject = next((_subject(c) for v in {first, token} for c in v.children if c.dep_ == "advcl"
+                        and _subject(c) is not None
+                        and _blind(_subject(c), rules) and any(m.lower_ in ("when", "as", "after") for m in c.children)),
+                       None)
+        if subject is None:
+            return ""
     if any(t.lower_ in rules.arson_words or t.lemma_.lower() in rules.arson_words for t in token.doc):
         return ""
     return f"an accident or a disaster ('{subject.text.lower()} ... {token.text.lower()}'), not an act"
+
+
+def _blind(subject, rules: FrameRules) -> bool:
+    return subject.lemma_.lower() in rules.blind_agents or subject.lower_ in rules.blind_agents
 
 
 def phrasal(token, rules: FrameRules) -> str:

@@ -27,19 +27,27 @@ __all__ = ["accused_act", "anniversary", "named_by_year", "past_year_act", "refe
 def remembered(token, rules: FrameRules) -> str:
     """An act that is what someone remembers or honours, with no date of its own: "let us recall the
     horrible explosion of the airliner, in which 100 people died", "let us not forget Governor
-    Roldan, who was murdered". History referred to, not news. "Residents recalled that gunmen
+    Roldan, who was murdered", "mourners paid tribute to the soldiers killed in an ambush". History
+    referred to, not news (the act, if news, is reported on its own day). "Residents recalled that gunmen
     stormed the village" reports what they say (a clause, not an object)."""
     child = token
     for _ in range(6):
         head = child.head
         if head.i == child.i or child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
             return ""
-        if head.pos_ == "VERB" and head.lemma_.lower() in rules.memory_verbs:
+        if head.pos_ == "VERB" and (head.lemma_.lower() in rules.memory_verbs or _tribute_to(head, child, rules)):
             if _DATE_WORDS.search(_subtree_text(child)):
                 return ""
             return f"an act remembered ('{head.text.lower()} ...'), not reported"
         child = head
     return ""
+
+
+def _tribute_to(verb, child, rules: FrameRules) -> bool:
+    """Whether ``child`` is the "to" of a tribute paid with ``verb``: "paid tribute to the soldiers
+    killed in an ambush", "gave posthumous recognition to the priests murdered in El Salvador"."""
+    return child.lower_ == "to" and child.dep_ in ("prep", "dative") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in rules.memory_nouns for c in verb.children)
 
 
 def anniversary(token, rules: FrameRules) -> str:

@@ -141,6 +141,9 @@ class FrameRules:
     work_nouns: frozenset[str] = frozenset()
     anchor_units: frozenset[str] = frozenset()
     record_nouns: frozenset[str] = frozenset()
+    memory_nouns: frozenset[str] = frozenset()
+    prospect_modifiers: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
     record_verbs: frozenset[str] = frozenset()
 
 
@@ -197,6 +200,10 @@ def _path_up(token, steps: int = 4):
 
 
 def _prospect(token, rules: FrameRules) -> str:
+    modifier = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in rules.prospect_modifiers), None)
+    if token.pos_ == "NOUN" and modifier is not None and token.lemma_.lower() in rules.act_nouns:
+        # "warned of possible attacks on churches"; "a possible suicide bomber" is an act's agent, unsure
+        return f"a prospect, not an act ('{modifier.lower_} {token.lower_}')"
     own_clause = True  # not yet out of the word's own clause ("fought off rebels who attacked the base")
     for head, child in _path_up(token, 5):  # "the possibility of an attack with rockets": rockets -> with -> attack -> of
         own_clause = own_clause and child.dep_ not in ("relcl", "advcl", "conj", "ccomp", "parataxis")
@@ -209,6 +216,9 @@ def _prospect(token, rules: FrameRules) -> str:
         if head.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ == "for" and \
                 head.lemma_.lower() in rules.for_verbs:
             return f"wished or readied, not done ('{head.text.lower()} for ...')"
+        if head.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ in ("of", "against", "about") and \
+                head.lemma_.lower() in rules.warning_verbs:
+            return f"warned of, not done ('{head.text.lower()} {child.lower_} ...')"
         if head.pos_ == "VERB" and child.i == token.i and token.dep_ == "nsubjpass" and \
                 head.lemma_.lower() in rules.plan_predicates:
             return f"planned, not told ('... was {head.text.lower()}')"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
 __all__ = ["caused_state", "universal_victim", "conflict_toll", "enumeration", "figurative", "figurative_object", "habit", "harmed_as_noun", "number", "phrasal",
-           "blind_agent", "counted_record", "series", "state_clause", "survived"]
+           "blind_agent", "counted_record", "kinds_harmed", "series", "state_clause", "survived"]
 
 
 def habit(token, rules: FrameRules) -> str:
@@ -327,6 +327,25 @@ def counted_record(token, rules: FrameRules) -> str:
     if _DAY_WORDS.search(doc_text(token.doc)):
         return ""
     return f"acts counted as a record ('{how} ... {noun.text.lower()}'), not one event"
+
+
+def kinds_harmed(token, rules: FrameRules) -> str:
+    """A violent verb in the present perfect done to a kind of people, named by a bare plural, with no
+    day in the sentence and no place of its own: "they have murdered judges, a minister of justice",
+    "a government that has killed nuns and members of other churches", "the group has kidnapped
+    foreigners". A record of a side, not one event ("gunmen have killed villagers in Zamfara" names
+    its place, "three peasants have been killed" its count)."""
+    if token.pos_ != "VERB" or token.tag_ != "VBN" or not any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in token.children):
+        return ""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects or not all(o.tag_ in ("NNS", "NNPS") and _bare(o) and not any(
+            c.dep_ in ("amod", "compound") and c.like_num for c in o.children) for o in objects):
+        return ""
+    if _DAY_WORDS.search(doc_text(token.doc)) or any(
+            t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in ("in", "at", "near") for t in token.subtree):
+        return ""
+    return f"a record of acts on a kind of people ('{token.text.lower()} {objects[0].text.lower()}'), not one event"
 
 
 def universal_victim(token, rules: FrameRules) -> str:

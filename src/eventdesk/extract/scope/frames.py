@@ -62,6 +62,7 @@ from eventdesk.extract.scope._mentions import (
     blind_agent,
     counted_record,
     habit,
+    kinds_harmed,
     harmed_as_noun,
     number,
     phrasal,
@@ -161,7 +162,7 @@ def load_frame_rules() -> FrameRules:
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _claim_to_make, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
-                  figurative, figurative_object, struggled_object, remembered, anniversary, named_by_year, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived, counted_record,
+                  figurative, figurative_object, struggled_object, remembered, anniversary, named_by_year, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived, counted_record, kinds_harmed,
                   mood_object, stance_on_told_act, reason_given, reacted_to, characterised, count_asked):
         why = check(token, rules)
         if why:
@@ -432,11 +433,15 @@ def _counted_nouns(token, sentence_text: str, rules: FrameRules) -> bool:
 
 def _cumulative(token, sentence_text: str, rules: FrameRules) -> bool:
     """A perfect tense ("had been killed", "have died") with a period phrase ("by the end of the
-    year", "so far", "since January"): a running total, not an act."""
+    year", "so far", "since January"): a running total, not an act. A word in a participle's phrase on
+    the subject is the running total's ("Somali forces, backed by US airstrikes, have killed hundreds of
+    fighters this year")."""
     verb = token if token.pos_ in ("VERB", "AUX") else next(
         (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("nsubj", "nsubjpass") and verb.i != token.i:
+        verb = verb.head.head  # "forces, backed by airstrikes, have killed": the subject's verb
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if not aux & {"has", "have", "had", "'s", "'ve", "'d"}:
         return False

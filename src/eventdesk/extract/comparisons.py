@@ -13,10 +13,12 @@ scope and date rules (they date, they do not compare)."""
 from __future__ import annotations
 
 from eventdesk.rules import word_list
+from eventdesk.stages.parse import doc_text
 
 __all__ = ["class_phrases", "comparison_points", "elsewhere", "inside"]
 
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+_KEPT = "eventdesk_comparisons"  # where a parse keeps its comparison points
 
 
 def comparison_points(parse, classes: bool = False) -> tuple[tuple[int, int], ...]:
@@ -27,7 +29,17 @@ def comparison_points(parse, classes: bool = False) -> tuple[tuple[int, int], ..
         return ()
     if classes:
         return tuple(sorted(comparison_points(parse) + class_phrases(parse)))
+    found = parse.user_data.get(_KEPT)  # read by places, dates, tolls and assembly: once per parse
+    if found is None:
+        found = parse.user_data[_KEPT] = _points(parse)
+    return found
+
+
+def _points(parse) -> tuple[tuple[int, int], ...]:
     since = word_list("comparison_words.json", "since_words")
+    low = doc_text(parse).lower()
+    if not any(word in low for word in since):
+        return ()  # a token whose lower-cased text is a since word is in the lower-cased text
     ranks = word_list("comparison_words.json", "ordinal_words")
     acts = word_list("comparison_words.json", "act_lemmas")
     out = []

@@ -54,8 +54,10 @@ __all__ = ["EventSettings", "Candidate", "assemble_events"]
 
 #: scope's verdict on an act told outside the lead in the present, perfect or progressive with no date
 #: (``scope.modality``): the learned dating model may take it back as the report's news
-#: scope's reasons for an act told as history or as what someone is tried for, which a pointer back may follow
-_HISTORY_REASON = re.compile(r"history, not news|^background mention|referred to as what someone is|^points back at")
+#: scope's reasons for an act told as history, as what someone is tried for or as a period's tally, which a
+#: pointer back may follow ("Most of the casualties were caused by explosive weapons")
+_HISTORY_REASON = re.compile(r"history, not news|^background mention|referred to as what someone is|^points back at|"
+                             r"^a toll over a period")  # (not "two days of clashes": ACLED codes their days)
 #: how many sentences after such an act a pointer back at it may come
 _HISTORY_REACH = 2
 
@@ -99,7 +101,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
             if cand.anaphoric == "noun" and not candidates and index - history_at <= _HISTORY_REACH:
                 # "... sentenced two men for the 2021 bombing of a cathedral. The attack on Palm Sunday was
                 # carried out by a married couple": the report's first act points back at the one told as history
-                cand, reason = None, "points back at an act told as history"
+                cand, reason = None, "points back at an act told as history or as a period's tally"
         if _HISTORY_REASON.search(reason):
             history_at = index
         elif news is not None and publication.date is not None and parse is not None and span in doc.triggers \

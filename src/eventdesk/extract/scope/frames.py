@@ -455,7 +455,10 @@ def _period_toll(token, rules: FrameRules) -> bool:
     a report's tally, not one act on one day, whatever day the report was released. One act of the
     period ("killed in the truck bombing in Mogadishu last year") is left to the other frames."""
     verb = _clause_verb(token)
-    if verb is None or not any(_period_phrase(c, rules) for c in verb.children):
+    # (a period told after a coordinated verb holds for both: "2,000 civilians were killed and more than
+    # 9,000 injured in Ukraine in 2024")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")] if verb is not None else []
+    if verb is None or not any(_period_phrase(c, rules) for h in heads for c in h.children):
         return False
     victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if not any((n := _count(v)) is not None and n >= 100 for v in victims):

@@ -52,8 +52,6 @@ from eventdesk.extract.assembly._merge import (
 __all__ = ["EventSettings", "Candidate", "assemble_events"]
 
 
-#: scope's verdict on an act told outside the lead in the present, perfect or progressive with no date
-#: (``scope.modality``): the learned dating model may take it back as the report's news
 #: scope's reasons for an act told as history, as what someone is tried for or as a period's tally, which a
 #: pointer back may follow ("Most of the casualties were caused by explosive weapons")
 _HISTORY_REASON = re.compile(r"history, not news|^background mention|referred to as what someone is|^points back at|"
@@ -61,6 +59,8 @@ _HISTORY_REASON = re.compile(r"history, not news|^background mention|referred to
 #: how many sentences after such an act a pointer back at it may come
 _HISTORY_REACH = 2
 
+#: scope's verdict on an act told outside the lead in the present, perfect or progressive with no date
+#: (``scope.modality``): the learned dating model may take it back as the report's news
 _UNDATED_VERDICT = re.compile(r"[\w ]+ without a date \(background or ongoing\)")
 
 
@@ -102,8 +102,6 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 # "... sentenced two men for the 2021 bombing of a cathedral. The attack on Palm Sunday was
                 # carried out by a married couple": the report's first act points back at the one told as history
                 cand, reason = None, "points back at an act told as history or as a period's tally"
-        if _HISTORY_REASON.search(reason):
-            history_at = index
         elif news is not None and publication.date is not None and parse is not None and span in doc.triggers \
                 and _UNDATED_VERDICT.fullmatch(reason):
             # an act scope leaves undated outside the lead ("three peasants have been shot to death",
@@ -114,6 +112,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                                dated_before, verdict=reason)
             dated = news.date_of(act, publication.date)
             cand, reason = (None, reason) if dated is None else (replace(cand, date=dated), "")
+        if _HISTORY_REASON.search(reason):
+            history_at = index
         if reason:
             rejections.append(Rejection(span, reason))
         if cand is None:

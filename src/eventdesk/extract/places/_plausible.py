@@ -13,7 +13,8 @@ from eventdesk.extract.places._words import ADMIN_WORDS, DISTRICT_WORDS, NEAR_WO
 
 __all__ = ["fits_hints", "plausible"]
 
-#: A city this large is known abroad by its other names ("Bombay" for Mumbai).
+#: A city this large is known abroad by its other names ("Bombay" for Mumbai), and named with its features
+#: in reports from elsewhere ("Mogadishu airport" in a report from Nairobi: ``choose._a_feature_abroad``).
 _CITY_POPULATION = 100_000
 
 

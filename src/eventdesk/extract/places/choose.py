@@ -34,7 +34,7 @@ from eventdesk.extract.places._naming import written_name
 from eventdesk.extract.places._people import apposed_as_a_person, owned_by_a_person, part_of_a_personal_name
 from eventdesk.extract.places._respelled import respelled_districts
 from eventdesk.extract.places._context import PlaceContext
-from eventdesk.extract.places._plausible import fits_hints as _fits_hints, plausible as _plausible
+from eventdesk.extract.places._plausible import _CITY_POPULATION, fits_hints as _fits_hints, plausible as _plausible
 from eventdesk.extract.places._hints import (
     _capital_of_the_name,
     _district_over_the_border,
@@ -266,10 +266,6 @@ def _a_feature_abroad(text: str, cand: Candidate, entry: GazEntry, context: Plac
         return False
     m = re.match(r"\s+([a-z]+)\b", text[cand.end:cand.end + 24])
     return m is not None and m.group(1) in word_list("place_words.json", "local_feature_words")
-
-
-#: a town this large abroad is named with its features ("Mogadishu airport") in reports from elsewhere
-_CITY_POPULATION = 100_000
 
 
 def _a_nation_word(text: str, surface: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer) -> bool:

@@ -281,8 +281,9 @@ def _anaphor_fits(types, b: Candidate) -> bool:
 def _day_of_a_clause(b: Candidate) -> bool:
     """Whether ``b``'s day is that of a clause describing someone or something ("the body of Victor
     Pomas, who was kidnapped on 28 August, had knife wounds"): the day of another act, not ``b``'s."""
-    if b.doc is None or b.date is None or b.date.span is None:
-        return False
+    if b.doc is None or b.date is None or b.date.span is None or \
+            not b.sentence.start <= b.date.span.start < b.date.span.end <= b.sentence.end:
+        return False  # (a day read outside the sentence, from its paragraph, is no clause of it)
     start = b.date.span.start - b.sentence.start
     words = b.doc.char_span(start, start + (b.date.span.end - b.date.span.start), alignment_mode="expand")
     if words is None:

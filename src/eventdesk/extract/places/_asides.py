@@ -83,6 +83,14 @@ def _speakers_title(word) -> bool:
     return False
 
 
+def _avenged(word) -> bool:
+    """Whether the name lies inside the act another one avenges ("fired rockets at a base in the Golan
+    Heights in retaliation for an Israeli airstrike that killed three fighters in Naqoura"): a word
+    of revenge governs it (``toll_words.json``: revenge_words), so it is that earlier act's place."""
+    revenge = word_list("toll_words.json", "revenge_words")
+    return any(t.lemma_.lower() in revenge or t.lower_ in revenge for t in word.ancestors)
+
+
 def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, int], bool] | None:
     """``aside(start, end)``: whether the name at those article offsets lies inside a comma-set
     relative clause about someone (see the module), or ``ELSEWHERE`` inside an earlier act the sentence
@@ -105,6 +113,8 @@ def aside_reader(parse, offset: int, triggers: Iterable[str]) -> Callable[[int, 
         word = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
         if _meeting_place(word, acts):
             return True
+        if _avenged(word):
+            return ELSEWHERE  # "in retaliation for an Israeli airstrike ... in Naqoura": the earlier act's
         if _speakers_title(word):
             return ELSEWHERE  # "Abbot Sawadogo, vicar general of the diocese of Dori, said": who speaks
         for t in [word, *word.ancestors]:

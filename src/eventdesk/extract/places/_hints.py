@@ -147,7 +147,10 @@ def _from_hints(cand: Candidate, hints: tuple[str, ...], gaz: Gazetteer,
         last = not any(found[i + 1:])
 
         def rank(e: GazEntry) -> tuple:
-            return (e.country not in later if later else False, last and e.kind != "admin1",
+            # a country neither the report nor the name's own entries point to comes last, division or
+            # not: "Masala in Beni territory" of a report on Congo is not Bolivia's Beni department
+            unrelated = bool(order) and e.country not in order and e.country not in own
+            return (e.country not in later if later else False, unrelated, last and e.kind != "admin1",
                     e.admin1 not in provinces if provinces else False,  # "(Muqur, Badghis)"
                     e.country not in own, order.get(e.country, len(order)),
                     e.kind == "admin2",  # the town of a district's name is usually its seat

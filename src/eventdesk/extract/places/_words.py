@@ -31,6 +31,7 @@ __all__ = [
     "admin_named",
     "names_a_facility",
     "names_a_street",
+    "names_a_vessel",
     "names_an_organisation",
     "never_a_place",
     "road_after",
@@ -95,6 +96,18 @@ def names_a_facility(surface: str) -> bool:
     """A facility's noun alone, written with a capital ("outside the Central Bank in Sidon": Bank,
     a town in India; "the Station", "the Plant"), names the building, not a town."""
     return surface.lower() in _FACILITY
+
+
+@cache
+def _vessel_before() -> re.Pattern[str]:
+    """A ship's prefix or noun right before a name: ``place_words.json`` vessel_before."""
+    return re.compile(pattern("place_words.json", "vessel_before"))
+
+
+def names_a_vessel(text: str, cand: Candidate) -> bool:
+    """"the USS Carney", "an oil tanker, the Marlin Luanda": the name of a ship, not the town of that
+    name (Carney, Maryland; Marlin, Texas)."""
+    return _vessel_before().search(text, max(0, cand.start - 40), cand.start) is not None
 
 
 def names_a_street(text: str, cand: Candidate) -> bool:

@@ -55,6 +55,7 @@ from eventdesk.extract.places._words import (
     WIDE_FEATURES,
     names_a_facility,
     names_a_street,
+    names_a_vessel,
     names_an_organisation,
     never_a_place,
 )
@@ -130,10 +131,13 @@ def _resolve(text: str, cands: list[Candidate], gaz: Gazetteer, context: PlaceCo
         if _spelled_acronym(text, cand):
             continue  # "Jamaah Ansharut Daulah (JAD)": a name and its acronym are an organisation's
         if never_a_place(surface) or TITLE.search(text[max(0, cand.start - 16):cand.start]) or \
-                names_a_street(text, cand) or (names_a_facility(surface) and cand.after not in TOWN_WORDS) or \
+                names_a_street(text, cand) or names_a_vessel(text, cand) or _names_water(text, cand, surface) or \
+                (names_a_facility(surface) and cand.after not in TOWN_WORDS) or \
                 names_an_organisation(text, cand):
             continue
         explicit = cand.after in TOWN_WORDS | ADMIN_WORDS
+        if not explicit and cand.cue == "none" and " " not in surface and TITLE.search(surface + " "):
+            continue  # "the Commissioner of Police ordered": a title names a person's office, not a town
         if gaz.is_common_word(surface) and not explicit:
             continue  # "Police", "Hope", "Said": only with an explicit place word
         if not explicit and not cand.hints and cand.after not in DISTRICT_WORDS | NEAR_WORDS and \
@@ -290,6 +294,16 @@ def _precision(cand: Candidate, entry: GazEntry) -> int:
     if not cand.entries:  # placed through its hints only
         return 2
     return 1
+
+
+def _names_water(text: str, cand: Candidate, surface: str) -> bool:
+    """"the Gulf of Aden", "the Strait of Hormuz": a body of water named by "of" (``water_of``), not a
+    town called Gulf placed in Aden, nor the town it is named after (the sea is no town's place)."""
+    water = word_list("place_words.json", "water_of")
+    if surface.lower() in water:
+        return re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[cand.end:cand.end + 12]) is not None
+    before = re.search(r"\b(\w+)\s+of\s+(?:the\s+)?$", text[max(0, cand.start - 20):cand.start])
+    return before is not None and before.group(1).lower() in water  # "Aden" of "the Gulf of Aden"
 
 
 def _to_place(text: str, cand: Candidate, entry: GazEntry, gaz: Gazetteer, article_id: str) -> Place:

@@ -33,10 +33,16 @@ _WITH_ARTICLE: frozenset[str] = word_list("actor_words.json", "with_article")  #
 _STATE_ASSETS: frozenset[str] = word_list("actor_words.json", "state_assets")  # type: ignore[assignment]
 # what a state force carries out: "a police raid", "a military operation"
 _STATE_ACTIONS: frozenset[str] = word_list("actor_words.json", "state_actions")  # type: ignore[assignment]
+# the body a state force is organised in: "the State Police Command", "the police department"
+_STATE_BODIES: frozenset[str] = word_list("actor_words.json", "state_bodies")  # type: ignore[assignment]
 _FIRED_WEAPONS: frozenset[str] = word_list("actor_words.json", "fired_weapon_nouns")  # type: ignore[assignment]
 _FIRING_VERBS: frozenset[str] = word_list("actor_words.json", "firing_verbs")  # type: ignore[assignment]
 _NOT_STATE_MODIFIERS: frozenset[str] = word_list("actor_words.json", "not_state_modifiers")  # type: ignore[assignment]
 _ARMED_NOUNS: frozenset[str] = word_list("actor_words.json", "armed_nouns")  # type: ignore[assignment]
+# a body that is the subject of one of these tells, it does not act ("the command reported")
+_SPEECH_VERBS: frozenset[str] = word_list("actor_words.json", "speech_verbs")  # type: ignore[assignment]
+# armed men named by their trade ("Somali pirates"): never a people's militia
+_OUTLAW_NOUNS: frozenset[str] = word_list("actor_words.json", "outlaw_nouns")  # type: ignore[assignment]
 # men of a community who fight as such; herders and pastoralists only when they act (else civilians)
 _COMMUNITY_FIGHTERS = MappingProxyType(
     {"tribesmen": "Tribal", "tribesman": "Tribal", "clansmen": "Clan", "clansman": "Clan",
@@ -67,8 +73,8 @@ _CIVILIAN_PROPERTY: frozenset[str] = word_list("actor_words.json", "civilian_pro
 # capitalised people's name ("three Palestinians", the last rule). A rule for a new noun adds the
 # noun to ``rule_head_nouns``, or it never runs
 _HEAD_NOUNS: frozenset[str] = (
-    _MILITARY_NOUNS | _POLICE_NOUNS | _STATE_ACTIONS | _STATE_ASSETS | _MILITIA_NOUNS | _ARMED_NOUNS
-    | frozenset(_COMMUNITY_FIGHTERS) | _GANG_NOUNS | _PROTEST_NOUNS | _RIOT_NOUNS | _VIGILANTE_NOUNS
+    _MILITARY_NOUNS | _POLICE_NOUNS | _STATE_ACTIONS | _STATE_BODIES | _STATE_ASSETS | _MILITIA_NOUNS | _ARMED_NOUNS
+    | _OUTLAW_NOUNS | frozenset(_COMMUNITY_FIGHTERS) | _GANG_NOUNS | _PROTEST_NOUNS | _RIOT_NOUNS | _VIGILANTE_NOUNS
     | _CIVILIAN_NOUNS | _CIVILIAN_PROPERTY | word_list("actor_words.json", "rule_head_nouns")
 )
 
@@ -165,11 +171,14 @@ def _rule_for(
     # security personnel commander was killed", "attacked an Afghan military convoy", "a police check
     # post" (an asset only in a role: not where something happened, "died in a police station")
     if left_words & _STATE_FORCE_MODIFIERS and (
-            low in _STATE_ACTIONS or low in ("commander", "commanders") or (low in _STATE_ASSETS and role)):
+            low in _STATE_ACTIONS or (low in _STATE_BODIES and not _speaks(token)) or
+            low in ("commander", "commanders") or (low in _STATE_ASSETS and role)):
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
     if low == "personnel" and left_words & _STATE_PERSONNEL_MODIFIERS:
         # "Afghan security personnel": the state's forces (never "medical personnel")
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
+    if low in _OUTLAW_NOUNS:
+        return "Unidentified Armed Group ({country})", 3, "generic:unidentified-armed-group", None
     if ethnic is not None and (low in _MILITIA_NOUNS or low in _ARMED_NOUNS or low in _COMMUNITY_YOUNG_MEN):
         return ethnic.name, 4, f"generic:ethnic:{ethnic.id}", None
     kind = _COMMUNITY_FIGHTERS.get(low)
@@ -201,6 +210,12 @@ def _rule_for(
         # "Israeli forces beat three Palestinians", "gunmen killed two Somalis": civilians of that nation
         return "Civilians ({country})", 7, "generic:civilians", people
     return None
+
+
+def _speaks(token: Token) -> bool:
+    """Whether the noun is the subject of a verb of saying ("the political-military command reported
+    the attack to the prosecutor", "the police department said"): a body that tells, not one that acts."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _SPEECH_VERBS
 
 
 def _of_nation(token: Token, dictionary: ActorDictionary) -> str | None:

@@ -209,7 +209,11 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
         return False
     if b.anaphoric and not _anaphor_fits(types or {a.classification.event_type}, b):
         return False  # "... hurled bombs at the garrison. 6 guerrillas were killed in those clashes"
-    own_detail = bool(b.date) or bool(b.place)
+    # "soldiers arrived in the village ..., rounded up residents and shot them": a place that points
+    # back at the event's own ("the village", ``anaphor:``) is no detail of another event
+    pointed_back = b.place is not None and a.place is not None and b.place.source.startswith("anaphor:") and \
+        b.place.source.removeprefix("anaphor:") == a.place.source
+    own_detail = bool(b.date) or (bool(b.place) and not pointed_back)
     if not own_detail:
         return True  # an elaboration: "The clashes resulted in 20 deaths", "killing 36, he added"
     if b.anaphoric:

@@ -161,9 +161,10 @@ def _trigger_kind(tokens: list[Token], i: int) -> str | None:
 
 def _avenged(tokens: list[Token], i: int) -> bool:
     """Whether the death word at i names what an act avenges: a word of ``revenge_words`` followed by
-    "for" or "of" ("in retaliation for the killing of"), or the verb "avenge", at most five words before
-    it with no punctuation between ("In revenge, gunmen killed two" is this event's toll)."""
-    for k in range(i - 1, max(-1, i - 6), -1):
+    "for" or "of" ("in retaliation for the killing of"), or the verb "avenge", at most eight words before
+    it with no punctuation between ("In revenge, gunmen killed two" is this event's toll): the act it
+    names may come first ("in retaliation for an Israeli airstrike that killed three")."""
+    for k in range(i - 1, max(-1, i - 9), -1):
         low = tokens[k].low
         if low in _RIGHT_STOPS or low == ",":
             return False

@@ -29,6 +29,7 @@ class VictimRules:
     person_suffixes: tuple[str, ...]
     nonperson: frozenset[str]
     injury: frozenset[str]  # "killed or wounded": a death that cannot be told from an injury
+    revenge: frozenset[str] = frozenset()  # "in retaliation for ...": the dead of the act avenged
 
 
 @cache
@@ -41,6 +42,7 @@ def load_victim_rules() -> VictimRules:
         tuple(word_list("toll_words.json", "person_suffixes")),
         frozenset(word_list("toll_words.json", "nonperson")),
         frozenset(word_list("toll_words.json", "injury")),
+        frozenset(word_list("toll_words.json", "revenge_words")),
     )
 
 
@@ -55,7 +57,8 @@ def named_victims(parse, rules: VictimRules) -> tuple[int, int, int, bool] | Non
     for t in parse:
         if t.lemma_.lower() not in lethal:
             continue
-        if any(c.dep_ == "neg" for c in t.children) or _unfulfilled(t) or _or_injured(t, rules):
+        if any(c.dep_ == "neg" for c in t.children) or _unfulfilled(t) or _or_injured(t, rules) or \
+                _avenged(t, rules):
             continue
         if found is not None and not any(c.lower_ == "also" for c in t.children):
             continue  # after the first: only dead said to be others ("two of his escort were also killed")
@@ -94,6 +97,20 @@ def _victim_heads(t, rules: VictimRules) -> list:
     if t.pos_ == "NOUN" and lemma == "life" and t.head.lemma_.lower() in ("take", "claim", "cost"):
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return []
+
+
+def _avenged(t, rules: VictimRules) -> bool:
+    """The lethal word tells the act another one avenges: it hangs, within a few heads, under a word
+    of revenge ("fired rockets in retaliation for an Israeli airstrike that killed three of its
+    fighters", "to avenge the killing of two commanders"): those dead are the earlier act's."""
+    head = t
+    for _ in range(5):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if head.lemma_.lower() in rules.revenge or head.lower_ in rules.revenge:
+            return True
+    return False
 
 
 def _unfulfilled(t) -> bool:

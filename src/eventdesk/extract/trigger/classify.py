@@ -322,6 +322,12 @@ def _found(t: str, rx: _Rx) -> dict[str, re.Match[str]]:
             for m in rx.cues["protest"].finditer(t)):
         # "kidnapped the ambassador to protest U.S. intervention": a purpose of armed men, no crowd
         del found["protest"]
+    if "protest" in found and found.keys() & _EXPLOSIVE_ACTS and all(
+            _STRUCK_GATHERING.search(t, max(0, m.start() - 40), m.start()) and not _PEOPLE_NOUN.search(m.group(0))
+            for m in rx.cues["protest"].finditer(t)):
+        # "a suicide bombing at a political rally that killed 54": the rally is where the bomb struck (a
+        # crowd's people struck, "police lobbed grenades at protesters", stay a protest met with force)
+        del found["protest"]
     if "protest" in found and all(rx.protest_weak.fullmatch(m.group(0)) and not _makers(t, m, rx)
                                   for m in rx.cues["protest"].finditer(t)):
         # "the committee condemned the invasion, demanding the withdrawal", "he received the banners of
@@ -347,6 +353,9 @@ def _found(t: str, rx: _Rx) -> dict[str, re.Match[str]]:
 
 _ARMED_ACTS = frozenset({"attack", "abduct", "sexual", "clash", "ied", "shelling", "air", "grenade", "suicide"})
 _PURPOSE = re.compile(cue_table().nouns["protest_purpose"], re.IGNORECASE)
+_EXPLOSIVE_ACTS = frozenset({"ied", "shelling", "air", "grenade", "suicide"})
+_STRUCK_GATHERING = re.compile(cue_table().nouns["struck_gathering"], re.IGNORECASE)
+_PEOPLE_NOUN = re.compile(r"(?:ers|ors|ants|ists)\b", re.IGNORECASE)  # "protesters", "demonstrators"
 
 
 _RAIDERS = re.compile(cue_table().nouns["raiders"], re.IGNORECASE)

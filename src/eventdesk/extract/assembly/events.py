@@ -56,6 +56,8 @@ __all__ = ["EventSettings", "Candidate", "assemble_events"]
 #: pointer back may follow ("Most of the casualties were caused by explosive weapons")
 _HISTORY_REASON = re.compile(r"history, not news|^background mention|referred to as what someone is|^points back at|"
                              r"^a toll over a period")  # (not "two days of clashes": ACLED codes their days)
+#: scope's reasons for an act told only as what someone is charged with, suspected or accused of: no date
+_CHARGED = re.compile(r"referred to as what someone is")
 #: how many sentences after such an act a pointer back at it may come
 _HISTORY_REACH = 2
 
@@ -89,6 +91,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
     candidates: list[Candidate] = []
     last_index = -2
     history_at = -9  # the index of the last sentence rejected as telling an act of the past
+    history_reason = ""  # and why
     for index, sentence in enumerate(sentences):
         if not sentence.triggers:
             continue
@@ -98,7 +101,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
         cand = None
         if parse is not None and span in doc.triggers and not reason:
             cand = _candidate(doc, span, parse)
-            if cand.anaphoric == "noun" and not candidates and index - history_at <= _HISTORY_REACH:
+            if cand.anaphoric == "noun" and not candidates and index - history_at <= _HISTORY_REACH and \
+                    not _dates_the_charge(cand, history_reason, publication, settings):
                 # "... sentenced two men for the 2021 bombing of a cathedral. The attack on Palm Sunday was
                 # carried out by a married couple": the report's first act points back at the one told as history
                 cand, reason = None, "points back at an act told as history or as a period's tally"
@@ -113,7 +117,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
             dated = news.date_of(act, publication.date)
             cand, reason = (None, reason) if dated is None else (replace(cand, date=dated), "")
         if _HISTORY_REASON.search(reason):
-            history_at = index
+            history_at, history_reason = index, reason
         if reason:
             rejections.append(Rejection(span, reason))
         if cand is None:
@@ -258,6 +262,18 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)
     return tuple(attribute_by_kind(events, describe)), tuple(rejections)
+
+
+def _dates_the_charge(cand: Candidate, history_reason: str, publication, settings: EventSettings) -> bool:
+    """"Three students have been charged with the killing of two missionaries. / The killings occurred in
+    La Paz on 24 May": an act told only as what someone is charged with, suspected or accused of carries
+    no date, so it is no history by its age; the pointer back at it that gives it a day of its own, recent
+    enough to be news (``background_days``), reports the act itself. An act told as history by its own
+    past year or age keeps its pointers: their day, read without that year, is not the act's."""
+    day = cand.date
+    if day is None or day.precision != 1 or publication.date is None or _CHARGED.search(history_reason) is None:
+        return False
+    return 0 <= (publication.date - day.date).days <= settings.background_days
 
 
 def _restated_toll(cand: Candidate, later: bool, earlier: list[EventMention], text: str) -> Candidate:

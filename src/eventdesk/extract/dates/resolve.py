@@ -130,7 +130,8 @@ class DateResolver:
         if not dated:
             return None
         verbs = [trigger] if trigger is not None else _event_words(text, sentence)
-        best = min(dated, key=lambda e: _preference(e, text, sentence, verbs, act))
+        opening = _opening(exprs, text, sentence)
+        best = min(dated, key=lambda e: _preference(e, text, sentence, verbs, act, opening))
         if best.speech or best.report:  # only the day of a statement: an event's own date may follow
             return replace(best.date, how=f"{best.date.how}{SAID}")
         return best.date
@@ -580,18 +581,41 @@ def _anchor_base(
 _PRENOMINAL = re.compile(r"the\s", re.IGNORECASE)
 
 
+def _opening(exprs: Sequence[DateExpr], text: str, sentence: Span) -> frozenset[Span]:
+    """The date expressions that open the sentence and so frame it: "On 9 May, ..." ("The 4 October
+    attacks ... were followed today by bomb attacks" names another event's date before its noun, and
+    frames nothing), and each that follows an opening one with no more than a comma or a word of
+    ``date_words.json`` restating_links between them, restating it more exactly: "A few hours later,
+    early in the morning of 16 November, six priests were assassinated" names the day the count
+    from the event before only points at (then the nearer to the act, the day, wins)."""
+    links = word_list("date_words.json", "restating_links")
+    out: set[Span] = set()
+    end = sentence.start
+    for e in sorted(exprs, key=lambda x: x.span.start):
+        gap = text[end : e.span.start]
+        if not out:
+            if gap.strip(" \t\n\"'“‘([") or _PRENOMINAL.match(text, e.span.start):
+                break
+        elif not _RESTATING_GAP.fullmatch(gap) or any(w.lower() not in links for w in re.findall(r"[^\W\d_]+", gap)):
+            break
+        out.add(e.span)
+        end = e.span.end
+    return frozenset(out)
+
+
+#: what may stand between an opening date and the one restating it: a comma or dash and link words
+_RESTATING_GAP = re.compile(r"[\s,;:\-–—]*(?:[^\W\d_]+[\s,]+)*", re.UNICODE)
+
+
 def _rank(e: DateExpr) -> int:
     """Plain event dates first; statement dates next; report dates last (a fallback only)."""
     return 2 if e.report else 1 if e.speech else 0
 
 
 def _preference(e: DateExpr, text: str, sentence: Span, verbs: Sequence[Span],
-                act: Span | None = None) -> tuple[int, int, int, int, int, int]:
+                act: Span | None = None, opening: frozenset[Span] | None = None) -> tuple[int, int, int, int, int, int]:
     precision = e.date.precision if e.date is not None else 9
-    # "On 9 May, ..." frames the sentence; "The 4 October attacks ... were followed today by bomb
-    # attacks" names another event's date before its noun, and frames nothing
-    opens = (text[sentence.start : e.span.start].strip(" \t\n\"'“‘([") == ""
-             and not _PRENOMINAL.match(text, e.span.start))
+    opens = e.span in (opening if opening is not None else _opening([e], text, sentence))
     own = act is not None and act.start <= e.span.start and e.span.end <= act.end
     return (_rank(e), 0 if own else 1, 0 if opens else 1, precision, _distance(e.span, verbs), e.span.start)
 

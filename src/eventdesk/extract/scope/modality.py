@@ -169,7 +169,8 @@ def _presupposed(token) -> bool:
     if any(c.dep_ == "amod" for c in token.children):
         return False  # "the planned attack", "the alleged massacre"
     end = max(t.idx + len(t) for t in token.subtree)
-    window = doc_text(token.doc)[token.idx:end + 40]
+    # from the noun phrase's start: "regarding the 7 January assassination in Tegucigalpa" names its day before it
+    window = doc_text(token.doc)[token.left_edge.idx:end + 40]
     return bool(_any_date().search(window) or _AGO.search(window))
 
 

@@ -166,11 +166,15 @@ def _presupposed(token) -> bool:
     if token.pos_ != "NOUN" or not any(
             (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in token.children):
         return False
-    if any(c.dep_ == "amod" for c in token.children):
+    doubt = word_list("modality_words.json", "doubt_modifiers") | word_list("scope_frames.json", "prospect_modifiers")
+    qualified = [c for c in token.children if c.dep_ == "amod"]
+    if any(c.lower_ in doubt for c in qualified):
         return False  # "the planned attack", "the alleged massacre"
     end = max(t.idx + len(t) for t in token.subtree)
     # from the noun phrase's start: "regarding the 7 January assassination in Tegucigalpa" names its day before it
     window = doc_text(token.doc)[token.left_edge.idx:end + 40]
+    if qualified:  # "the double murder perpetrated on 19 January", not "the new offensive announced in April"
+        return bool(_day().search(window) or _AGO.search(window))
     return bool(_any_date().search(window) or _AGO.search(window))
 
 

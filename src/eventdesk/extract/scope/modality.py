@@ -86,15 +86,17 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news:
     ongoing activity, not one event, unless the report tells its news in the perfect
     (``perfect_news``, see ``news_perfect``): then a later perfect goes on telling it."""
     text = doc_text(doc)
-    if text.rstrip().endswith("?"):
-        return Modality("question")
     token = _cue_token(doc, cue_start, cue_end)
+    if text.rstrip().endswith("?") and (token is None or not _told_done(token)):
+        # "What do the armed forces think about the eight bombs that were detonated yesterday?": a question
+        # presupposes the act a definite phrase names with its day
+        return Modality("question")
     if token is None:
         return Modality()
     lemma = token.lemma_.lower()
     if lemma in _THREAT_VERBS or lemma in _SCHEDULING:  # scheduling: plan, intend, ...
         return Modality("threat or plan")
-    if _presupposed(token):
+    if _told_done(token):
         return Modality()
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _SCHEDULING:
         return Modality("threat or plan")  # "have scheduled a general strike on 1 November"
@@ -157,6 +159,21 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news:
 
 _AGO = re.compile(r"\b(\w+ (days?|weeks?|months?) ago|last (week|month|night)|"
                   r"(this|yesterday|tomorrow) (morning|afternoon|evening)|early today|overnight)\b", re.IGNORECASE)
+
+
+def _told_done(token) -> bool:
+    """The act the cue names is presupposed (``_presupposed``), or told in the past by a relative clause on a
+    definite phrase that gives its day: "the eight bombs that were detonated yesterday", "the men who
+    attacked the village on Monday"."""
+    if _presupposed(token):
+        return True
+    if token.dep_ != "relcl" or token.tag_ not in ("VBD", "VBN"):
+        return False
+    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if token.tag_ == "VBN" and not any(a.tag_ == "VBD" and a.lemma_ == "be" for a in aux):
+        return False  # "that have been detonated", "that would be detonated": no past act of its own
+    return not any(a.lemma_ in ("have", "will", "would", "can", "could", "may", "might", "should", "must")
+                   for a in aux) and _presupposed(token.head)
 
 
 def _presupposed(token) -> bool:

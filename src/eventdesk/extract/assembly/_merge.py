@@ -22,7 +22,8 @@ from eventdesk.extract.actors import find as actors_stage
 from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.comparisons import comparison_points, elsewhere, inside
 from eventdesk.extract.context import ArticleContext
-from eventdesk.extract.assembly._own_acts import ERV_OR_BATTLE, armed_group_after_crowd, further_act, series_goes_on
+from eventdesk.extract.assembly._own_acts import (ERV_OR_BATTLE, armed_group_after_crowd, at_another_hour, further_act,
+                                                  series_goes_on)
 from eventdesk.extract.dates.resolve import DateResolver, said, told_before_it
 from eventdesk.extract.tolls.count import count_fatalities
 from eventdesk.extract.tolls.victims import load_victim_rules, named_victims
@@ -31,6 +32,7 @@ from eventdesk.stages.parse import doc_text
 
 __all__ = [
     "EventSettings",
+    "PARAGRAPH_REACH",
     "Candidate",
     "ERV_OR_BATTLE",
     "_paragraph_date",
@@ -349,13 +351,17 @@ def _near(a: Place, b: Place) -> bool:
 
 def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Candidate], Place | None] | None = None,
            between: Callable[[list[Candidate], Candidate], list[Place]] | None = None,
-           moved: Callable[[list[Candidate], Candidate, EventDate], bool] | None = None) -> list[list[Candidate]]:
+           moved: Callable[[list[Candidate], Candidate, EventDate], bool] | None = None,
+           hours: Callable[[list[Candidate], Candidate], tuple[frozenset[int], frozenset[int]]] | None = None
+           ) -> list[list[Candidate]]:
     """Consecutive candidates that tell the same event, grouped. ``setting(group, cand)`` gives the
     place a candidate's own paragraph sets before it when that paragraph is not the group's (see
     ``_another_setting``); such a candidate with no place of its own is told there, not as a detail
     of the event before it. ``between(group, cand)`` gives the places the sentences between them
     name that tell no event (see ``_placed_apart``); ``moved(group, cand, day)`` whether one of those
-    sentences in ``cand``'s paragraph names a day other than the group's ``day`` (see ``_told_later``)."""
+    sentences in ``cand``'s paragraph names a day other than the group's ``day`` (see ``_told_later``);
+    ``hours(group, cand)`` the times of day ``cand`` and the story before it were told at (see
+    ``_own_acts.at_another_hour``)."""
     groups: list[list[Candidate]] = []
     for cand in candidates:
         if cand.sequel or not groups or not _same_event(_merged_view(groups[-1]), cand, _told_kinds(groups[-1])) or \
@@ -363,7 +369,7 @@ def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Cand
             groups.append([_where_the_crowd_was(groups, cand, setting)])
         elif (place := _another_setting(groups[-1], cand, setting)) is not None:
             groups.append([replace(cand, place=place)])
-        elif further_act(groups[-1], cand):
+        elif further_act(groups[-1], cand) or at_another_hour(groups[-1], cand, hours):
             groups.append([_in_the_setting(groups[-1], cand)])
         else:
             groups[-1].append(cand)

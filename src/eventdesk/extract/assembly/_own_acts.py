@@ -22,7 +22,8 @@ from eventdesk.rules import pattern, word_list
 if TYPE_CHECKING:
     from eventdesk.extract.assembly._merge import Candidate
 
-__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "series_goes_on"]
+__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "series_goes_on", "at_another_hour",
+           "times_of_day"]
 
 
 # for "is this the same kind of event": armed violence of any kind counts as one family
@@ -78,6 +79,57 @@ def further_act(group: list[Candidate], b: Candidate) -> bool:
     # "fighting continued ... Strong explosions have also been heard": no one does it, the fight's own
     return not any(c.classification.event_type == cls_stage.BATTLES for c in group) or \
         any(m.role == "agent" for m in b.actors) or any(c.dep_ == "nsubj" for v in _conjoined(verb) for c in v.children)
+
+
+def at_another_hour(group: list[Candidate], b: Candidate, hours) -> bool:
+    """"Unidentified persons planted a bomb under a car at the Soviet embassy ... This happened at 2015
+    local time. And at 2030 hours a Volkswagen parked near the entrance of the Chinese embassy exploded":
+    an act of armed violence told at a time of day (``times_of_day``) other than the one the story last
+    named since the event began, with no pointer back of its own, is another act, not a detail of that
+    event. ``hours(group, b)`` gives the times of day ``b``'s sentence names and those the nearest earlier
+    sentence since the group's first names. A fight told hour by hour ("fighting broke out at 0600 ... at
+    0900 the rebels stormed the barracks") stays one battle, and a thing told before that acts at the later
+    hour ("a parcel was left at the gate at 2100 ... At 2110 hours the bomb went off") the same act."""
+    if hours is None or b.anaphoric or ERV_OR_BATTLE.get(b.classification.event_type) != "armed":
+        return False
+    if b.classification.event_type == cls_stage.BATTLES and \
+            any(c.classification.event_type == cls_stage.BATTLES for c in group):
+        return False
+    own, before = hours(group, b)
+    return bool(own and before) and not own & before and not _definite(b)
+
+
+#: determiners by which a noun points at one thing told before ("the bomb", "that car")
+_DEFINITE = frozenset("the this that these those its their".split())
+
+
+def _definite(b: Candidate) -> bool:
+    """Whether the words that typed ``b``, or the subject of their verb, point back at one thing told
+    before ("At 2110 hours the bomb went off": the bomb the story told of)."""
+    words = _act_words(b)
+    if words is None:
+        return False
+    root, verb = words
+    heads = [root, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for h in heads for c in h.children)
+
+
+def times_of_day(told: str) -> frozenset[int]:
+    """The times of day, in minutes after midnight, that ``told`` names at ("at 2030 hours", "at about
+    10:30 p.m."; ``assembly_words.json`` times_of_day)."""
+    found = set()
+    for m in _time_of_day().finditer(told):
+        if m.group("hh"):
+            found.add(int(m.group("hh")) * 60 + int(m.group("mm")))
+        else:
+            hour = int(m.group("h")) % 12 + (12 if m.group("pm") else 0)
+            found.add(hour * 60 + int(m.group("m") or 0))
+    return frozenset(found)
+
+
+@cache
+def _time_of_day() -> re.Pattern[str]:
+    return re.compile(pattern("assembly_words.json", "times_of_day"), re.IGNORECASE)
 
 
 def series_goes_on(b: Candidate) -> bool:

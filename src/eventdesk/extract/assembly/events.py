@@ -13,6 +13,7 @@ group in ``_assemble``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -32,10 +33,12 @@ from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by
 from eventdesk.extract.assembly._assemble import _assemble, _report_date
 from eventdesk.extract.assembly._days import by_dated_act, by_listed_day
 from eventdesk.extract.assembly._items import by_listed_item
+from eventdesk.extract.assembly._own_acts import times_of_day
 from eventdesk.extract.assembly._sequels import by_sequel_act
 from eventdesk.extract.assembly.learned_dating import REPORT_CHARS, UndatedAct, learned_date
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import (
+    PARAGRAPH_REACH,
     Candidate,
     EventSettings,
     _earlier_in_paragraph,
@@ -185,7 +188,22 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 return True
         return False
 
-    groups = _group(candidates, setting, between, moved)
+    def hours(group: list[Candidate], cand: Candidate) -> tuple[frozenset[int], frozenset[int]]:
+        # the times of day ``cand``'s sentence names, and those of the nearest earlier sentence since the
+        # group's first that names any
+        own = times_of_day(text[cand.sentence.start:cand.sentence.end])
+        if not own:
+            return own, frozenset()
+        first = group[0].sentence.start
+        index = bisect.bisect_left(sentences, cand.sentence.start, key=lambda s: s.span.start)
+        for prev in reversed(sentences[max(0, index - PARAGRAPH_REACH):index]):
+            if prev.span.start < first:
+                break
+            if found := times_of_day(text[prev.span.start:prev.span.end]):
+                return own, found
+        return own, frozenset()
+
+    groups = _group(candidates, setting, between, moved, hours)
     own_dates: dict[Span, EventDate | None] = {}  # each sentence's own date, resolved at most once
     for group in list(groups):
         if _only_a_reference(group, groups):

@@ -19,7 +19,7 @@ from eventdesk.extract.actors._dictionary import (
     ActorDictionary,
     ActorMention,
 )
-from eventdesk.extract.actors._role import role_of
+from eventdesk.extract.actors._role import role_of, told_according_to
 from eventdesk.rules import word_list
 
 __all__ = ["SECURITY_FORCES_KEY", "with_article", "doc_slice", "_generic"]
@@ -104,6 +104,10 @@ def _generic(
     if low in ("group", "groups") and left_words <= {"the", "this", "that", "these", "those"}:
         return None  # "the group's elements": the group named elsewhere (an anaphor), not civilians
     role, trigger = role_of(token)
+    if role == "" and told_according_to(token):
+        # "according to the police, unidentified persons planted a bomb": a force named only as the
+        # teller is no side of the act (a group named so claims it, and keeps its reading: ``find``)
+        role = "source"
     if low in _STATE_ACTIONS:
         role = "agent"  # whoever raids acts, whatever the clause does with the raid
     elif role == "agent" and trigger is not None and token.doc[trigger].lemma_.lower() in _UNDERGONE:

@@ -92,6 +92,14 @@ def role_of(token: Token) -> tuple[str, int | None]:
     return "", None
 
 
+def told_according_to(token: Token) -> bool:
+    """Whether ``token`` is the one a phrase says the report is according to ("according to the police,
+    unidentified persons planted a bomb"; ``actor_words.json`` source_phrase_heads): who tells of the act."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and \
+        prep.head.lower_ in word_list("actor_words.json", "source_phrase_heads")
+
+
 def _among_victims(verb: Token) -> bool:
     """"three soldiers were among the dead", "two policemen were among those killed", "the driver was
     dead": a copula whose predicate names the victims (``actor_words.json`` victim_predicates)."""

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from eventdesk._literals import LiteralFilter
 from eventdesk.rules import cue_table
 from eventdesk.extract.trigger._participants import crowd_before as _crowd_before, crowd_party as _crowd_party, \
-    makers as _makers, victims as _victims
+    kind as _kind, makers as _makers, victims as _victims
 
 __all__ = ["Classification", "all_cues", "classify", "cues", "EVENT_TYPES", "SUB_EVENT_TYPES"]
 
@@ -112,6 +112,7 @@ class _Rx:
     protest_weak: re.Pattern[str]
     storming: re.Pattern[str]
     ambush: re.Pattern[str]
+    ground_assault: re.Pattern[str]  # words of the attack cue that tell an assault, not its result
     state: re.Pattern[str]
     raiding_sides: re.Pattern[str]  # a raiding side named as the raid's agent
     search_raid: re.Pattern[str]  # a raid word beside the premises it is made on
@@ -174,6 +175,7 @@ def _rx() -> _Rx:
         protest_weak=re.compile(rf"{table.nouns['protest_weak']}", i),
         storming=re.compile(rf"{table.nouns['storming']}", i),
         ambush=re.compile(rf"{table.nouns['ambush']}", i),
+        ground_assault=re.compile(rf"{table.nouns['ground_assault']}", i),
         state=re.compile(rf"\b{state}\b", i),
         raiding_sides=re.compile(
             table.nouns["raiding_side_frames"].replace("{raiding_sides}", table.nouns["raiding_sides"]), i),
@@ -473,6 +475,11 @@ def classify(
                                                or (ambush and _harms_armed(t, rx) and not rx.civil_harmed.search(t))):
             return out(BATTLES, "Armed clash", "attack")
 
+    # --- fighting with air support is a battle (CODEBOOK: Armed clash includes "fighting with air support"):
+    # "army helicopters fired rockets on the neighbourhood, where some 100 guerrillas attacked a civil defense post"
+    if "air" in c and "attack" in c and _ground_assault(t, rx):
+        return out(BATTLES, "Armed clash", "attack")
+
     # --- Explosions/Remote violence (outranks VAC)
     for cue, sub in _ERV_ORDER:
         if cue in c:
@@ -544,6 +551,25 @@ def classify(
         if cue in c:
             return out(SD, sub, cue)
     return None
+
+
+def _ground_assault(t: str, rx: _Rx) -> bool:
+    """An assault told beside an air strike, outside the strike's own words, on an armed side: the words
+    after its verb, to the end of the clause, name an armed side first ("guerrillas attacked a civil defense
+    post", "rebels stormed the army base"), its agent named after the strike's words. An air strike that kills
+    militants ("air strikes hit a hideout, killing ten militants") or the aircraft's own assault ("helicopter
+    gunships attacked rebel positions") tells no assault of another side, and stays an air strike."""
+    air = [m.span() for m in rx.cues["air"].finditer(t)]
+    for m in rx.cues["attack"].finditer(t):
+        if any(a <= m.start() < b for a, b in air) or not rx.ground_assault.fullmatch(m.group(0)):
+            continue
+        after_air = max((b for a, b in air if b <= m.start()), default=None)
+        if after_air is not None and not rx.armed.search(t, after_air, m.start()):
+            continue  # "helicopter gunships attacked rebel positions": the aircraft's own assault
+        words = re.split(r"\bby\b|[;,.]", t[m.end():m.end() + 80])[0]
+        if _kind(words, rx) == "armed":
+            return True
+    return False
 
 
 def _search_raid(t: str, rx: _Rx) -> bool:

@@ -18,23 +18,26 @@ condemnations are no events; background mentions neither):
   toll; the act, if the report tells it, is told elsewhere);
 * an act reacted to: "promised to react to our attacks on the general staff", "vowed to retaliate
   for the killing of its commander" (a definite or possessive act: one told elsewhere, if at all;
-  "responded to an attack on a checkpoint" may be its only report and is left alone).
+  "responded to an attack on a checkpoint" may be its only report and is left alone);
+* an act told only as a sound someone heard: "strong explosions were heard in the northern sector",
+  "following heavy shooting that had been heard for an hour", "the sound of gunfire": no side, no
+  target, no weapon, no act done (what the report tells of the fight, if anything, is told elsewhere).
 
 An act with a day of its own ("concerned over Monday's massacre in the village") is still reported.
-Their word lists are ``mood_words``, ``stance_verbs``, ``reason_nouns``, ``reading_nouns`` and
-``response_verbs`` of ``scope_frames.json``.
+Their word lists are ``mood_words``, ``stance_verbs``, ``reason_nouns``, ``reading_nouns``,
+``response_verbs``, ``perception_verbs`` and ``sound_nouns`` of ``scope_frames.json``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventdesk.extract.scope._mentions import _DAY_WORDS, _subtree_text
+from eventdesk.extract.scope._mentions import _DAY_WORDS, _first_conjunct, _subtree_text
 
 if TYPE_CHECKING:
     from eventdesk.extract.scope.frames import FrameRules
 
-__all__ = ["characterised", "count_asked", "mood_object", "reacted_to", "reason_given", "stance_on_told_act"]
+__all__ = ["characterised", "count_asked", "heard", "mood_object", "reacted_to", "reason_given", "stance_on_told_act"]
 
 _POINTING = frozenset({"this", "that", "these", "those"})
 
@@ -177,4 +180,23 @@ def count_asked(token, rules: FrameRules) -> str:
             continue
         if any(m.lower_ in ("many", "much") and any(h.lower_ == "how" for h in m.children) for m in c.children):
             return "a toll asked or unknown ('how many ... were killed'), not a report"
+    return ""
+
+
+def heard(token, rules: FrameRules) -> str:
+    """An act told only as a sound someone heard (see the module), read from the parse: the act (or the
+    first of the acts it is listed with) is what a verb of hearing takes ("explosions were heard", "we
+    heard shooting"), what a relative clause of hearing says of it ("shooting that had been heard"), or
+    the "of" phrase of a sound ("the sound of gunfire"). A weapon named in the acts heard ("the detonation of
+    powerful bombs were heard", "bomb explosions") tells what was done with it, and is left alone."""
+    act = _first_conjunct(token)
+    if any(t.lower_ in rules.weapon_nouns for t in act.subtree):
+        return ""
+    head = act.head
+    if head.i != act.i and act.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in rules.perception_verbs:
+        return f"an act told only as a sound heard ('{act.lower_} ... {head.lower_}'), not reported"
+    if act.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in rules.sound_nouns:
+        return f"an act told only as a sound heard ('{head.head.lower_} of {act.lower_}'), not reported"
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in rules.perception_verbs for c in act.children):
+        return f"an act told only as a sound heard ('{act.lower_} that ... heard'), not reported"
     return ""

@@ -36,8 +36,8 @@ this module judges the frame the violent word stands in, walking up from the wor
 
 The frames of acts named without being told (a habit, a running toll, a run of acts, kinds of
 violence listed, the harmed named as a group, ...) are in ``_mentions``; those of an act someone
-feels, judges or gives as a reason ("concerned over a massacre", "we repudiate this attack", "the
-reason for this is the massacre") in ``_stance``. The word lists are data
+feels, judges, gives as a reason or only heard ("concerned over a massacre", "we repudiate this attack", "the
+reason for this is the massacre", "explosions were heard") in ``_stance``. The word lists are data
 (``data/rules/scope_frames.json``, with their source), so a change to them changes the pipeline version.
 """
 
@@ -69,7 +69,7 @@ from eventdesk.extract.scope._mentions import (
     series,
 )
 from eventdesk.extract.scope._references import accused_act, anniversary, named_by_year, reference, remembered, time_reference, work_topic, years_after
-from eventdesk.extract.scope._stance import characterised, count_asked, mood_object, reacted_to, reason_given, stance_on_told_act
+from eventdesk.extract.scope._stance import characterised, count_asked, heard, mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
 from eventdesk.stages.parse import doc_text
 
@@ -146,6 +146,8 @@ class FrameRules:
     prospect_modifiers: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     record_verbs: frozenset[str] = frozenset()
+    perception_verbs: frozenset[str] = frozenset()
+    sound_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -163,7 +165,7 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
     for check in (_prospect, _purpose, _claim_to_make, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
                   figurative, figurative_object, struggled_object, remembered, anniversary, named_by_year, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived, counted_record, kinds_harmed,
-                  mood_object, stance_on_told_act, reason_given, reacted_to, characterised, count_asked):
+                  mood_object, stance_on_told_act, reason_given, reacted_to, characterised, count_asked, heard):
         why = check(token, rules)
         if why:
             return why

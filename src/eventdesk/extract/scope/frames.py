@@ -69,6 +69,7 @@ from eventdesk.extract.scope._mentions import (
     series,
 )
 from eventdesk.extract.scope._references import accused_act, anniversary, named_by_year, reference, remembered, time_reference, work_topic, years_after
+from eventdesk.extract.scope.modality import done_after_all
 from eventdesk.extract.scope._stance import characterised, count_asked, heard, mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.rules import word_lists
 from eventdesk.stages.parse import doc_text
@@ -283,6 +284,8 @@ def _generic(token, rules: FrameRules) -> str:
         return ""  # a headline's noun phrase ("Protests in Nyatike against ...") reports, it has no verb
     if verb.tag_ in ("VBD", "VBN"):
         return ""  # "died in attacks by 150 Shining Path members": a past act, however it is worded
+    if done_after_all(token):
+        return ""  # "would not use car bombs, but they used one yesterday": the kind named, then one used
     if any(t.like_num for c in verb.children for t in c.subtree):
         return ""  # a headline's present: "Bombings kill 20 in Baghdad" counts its dead
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):

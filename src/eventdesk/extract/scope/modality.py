@@ -17,7 +17,7 @@ from functools import cache
 from eventdesk.rules import pattern, word_list
 from eventdesk.stages.parse import doc_text
 
-__all__ = ["Modality", "judge"]
+__all__ = ["Modality", "done_after_all", "judge"]
 
 _MODALS: frozenset[str] = word_list("modality_words.json", "modals")  # type: ignore[assignment]
 _FUTURE: frozenset[str] = word_list("modality_words.json", "future")  # type: ignore[assignment]
@@ -84,7 +84,37 @@ def judge(doc, cue_start: int, cue_end: int, *, lead: bool = True, perfect_news:
     fresh events ("gunmen have killed five"); later in an article, an undated present perfect or
     progressive ("Iraq has attacked sites", "operations forces are conducting") is background or
     ongoing activity, not one event, unless the report tells its news in the perfect
-    (``perfect_news``, see ``news_perfect``): then a later perfect goes on telling it."""
+    (``perfect_news``, see ``news_perfect``): then a later perfect goes on telling it.
+    An act said not to be (or only to be) done that the sentence then tells done after all is
+    reported (``done_after_all``)."""
+    verdict = _judge(doc, cue_start, cue_end, lead=lead, perfect_news=perfect_news)
+    if verdict.reason in _UNDONE:
+        token = _cue_token(doc, cue_start, cue_end)
+        if token is not None and done_after_all(token):
+            return Modality()
+    return verdict
+
+
+#: the verdicts of an act said not to be done, or only to be: what a later clause may turn into a report
+_UNDONE = frozenset({"negated", "hypothetical", "future", "threat or plan"})
+
+
+def done_after_all(token) -> bool:
+    """"They had announced that they would not use car bombs, but they used one yesterday": a verb over
+    the cue, said in a negated, modal or planned clause, comes again later in the sentence in the simple
+    past, not negated, after a word of contrast (``modality_words.json`` contrast_words): the act was done."""
+    contrast = word_list("modality_words.json", "contrast_words")
+    doc = token.doc
+    for verb in [t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")][:3]:
+        for again in doc[verb.i + 1:]:
+            if again.lemma_.lower() == verb.lemma_.lower() and again.tag_ == "VBD" and \
+                    not any(c.dep_ == "neg" for c in again.children) and \
+                    any(w.lower_ in contrast for w in doc[verb.i + 1:again.i]):
+                return True
+    return False
+
+
+def _judge(doc, cue_start: int, cue_end: int, *, lead: bool, perfect_news: bool) -> Modality:
     text = doc_text(doc)
     token = _cue_token(doc, cue_start, cue_end)
     if text.rstrip().endswith("?") and (token is None or not _told_done(token)):

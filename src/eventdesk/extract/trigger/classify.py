@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from eventdesk._literals import LiteralFilter
 from eventdesk.rules import cue_table
 from eventdesk.extract.trigger._participants import crowd_before as _crowd_before, crowd_party as _crowd_party, \
-    kind as _kind, makers as _makers, victims as _victims
+    kind as _kind, makers as _makers, people, sentence_bounds, victims as _victims
 
 __all__ = ["Classification", "all_cues", "classify", "cues", "EVENT_TYPES", "SUB_EVENT_TYPES"]
 
@@ -544,13 +544,27 @@ def classify(
     if "disrupted" in c:
         return out(SD, "Disrupted weapons use", "disrupted")
     if "riot_acts" in c and "looting" not in c:  # no crowd named: burning a house is arson, not a riot
-        if armed_group:  # "Shining Path terrorists ... burned the town hall": an armed group's destruction
+        # "Shining Path terrorists ... burned the town hall", "rebels burned five buses": an armed group's destruction
+        if armed_group or _armed_burners(t, c["riot_acts"], rx):
             return out(SD, "Looting/property destruction", "riot_acts")
         return out(RIOTS, "Violent demonstration", "riot_acts")
     for cue, sub in _SD_ORDER:
         if cue in c:
             return out(SD, sub, cue)
     return None
+
+
+def _armed_burners(t: str, act: re.Match[str], rx: _Rx) -> bool:
+    """Whether armed men are named doing the destruction ``act`` matched, no crowd being named: the
+    participant noun nearest before it in its sentence is an armed one ("rebels burned five buses"), or
+    its "by" phrase names one ("two buses were set on fire by guerrillas")."""
+    begin = sentence_bounds(t, act.start(), act.start())[0]
+    before = t[max(begin, act.start() - 80):act.start()]
+    armed = max((m.end() for m in rx.armed.finditer(before)), default=-1)
+    if armed > max(people(before, rx), default=-1):
+        return True
+    by = re.match(r"[^.;]{0,30}?\bby\s+", t[act.end():])
+    return by is not None and _kind(re.split(r"[,;.]", t[act.end() + by.end():act.end() + by.end() + 40])[0], rx) == "armed"
 
 
 def _ground_assault(t: str, rx: _Rx) -> bool:

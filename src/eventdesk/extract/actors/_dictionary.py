@@ -382,6 +382,13 @@ def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionar
         if entry is not None and country and entry.country and entry.country != country and \
                 entry.name.startswith("Military Forces of") and (joint := dictionary.coalition(entry.country, country)):
             entry = joint  # "a US airstrike" in Afghanistan: the coalition ACLED codes it as (NATO)
+        splinter = _SPLINTER_OF.search(text, max(0, start - 40), start)
+        if splinter is not None and splinter.end() == start:
+            # "dissidents of the former FARC guerrilla group": the splinter, named as the press names it
+            # ("FARC dissidents"), not the group it broke from
+            split = dictionary.lookup(f"{surface} {splinter.group(1).lower()}", country, year)
+            if split is not None:
+                entry, start = split, splinter.start()
         abroad = dictionary.distinctive(surface) and _opens_phrase(text, start)
         if entry is not None and _applies(entry, surface, country, abroad):
             yield start, end, surface, entry
@@ -389,6 +396,10 @@ def _dictionary_names(text: str, country: str | None, dictionary: ActorDictionar
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+# "dissidents of the former FARC": who broke away from a group, named before it (``actor_words.json``)
+_SPLINTER_OF = re.compile(
+    rf"\b({'|'.join(sorted(word_list('actor_words.json', 'splinter_nouns'), key=len, reverse=True))})"
+    r"\s+of\s+(?:the\s+)?(?:former\s+|ex-)?", re.IGNORECASE)
 
 
 def _opens_phrase(text: str, start: int) -> bool:

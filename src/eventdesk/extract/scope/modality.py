@@ -172,6 +172,10 @@ def _judge(doc, cue_start: int, cue_end: int, *, lead: bool, perfect_news: bool)
         # sentence is about, their past or their plight, in a lead as anywhere ("a commission to receive
         # David Kent, who has been kidnapped by the ELN" tells one person's kidnapping)
         return Modality(f"{aspect} in a relative clause on a plural without a date (background or ongoing)")
+    if token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP") and not _clause_dated(doc, token):
+        # "Babakura Kolo, a leader of the Civilian Joint Task Force, a militia that fights alongside the
+        # army": a simple present in a relative clause says what someone does, a description
+        return Modality("present tense in a relative clause (a description, not one event)")
     if not lead and not _act_dated(doc):
         aspect = _aspect(first_verb) or ("present tense" if _present(first_verb) else "")
         if aspect and not (perfect_news and aspect == "present perfect"):

@@ -8,7 +8,6 @@ Private: import from ``eventdesk.extract.places.choose``.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -17,7 +16,6 @@ from eventdesk.model import Span
 from eventdesk.extract.places._text import NOT_WHERE, WORD, scan, strip_possessive
 from eventdesk.extract.places._people import article_surnames
 from eventdesk.extract.places._words import Candidate, admin_named, never_a_place
-from eventdesk.rules import word_list
 
 __all__ = ["PlaceContext"]
 
@@ -78,7 +76,7 @@ class PlaceContext:
                 continue  # only a capitalised word names a country (tested first: it is the cheap test)
             word = strip_possessive(match.group())
             if text.startswith(("-based", "-led", "-backed", "-made", "-flagged", "-registered"), match.end()) or \
-                    NOT_WHERE.match(text, match.end()) or _striking_side().match(text, match.end()):
+                    NOT_WHERE.match(text, match.end()):
                 continue  # "Somalia-based militants", "a Liberian-flagged ship", "the US dollar": whose, not where
             if not gazetteer.is_common_word(word):
                 country = gazetteer.country_of(word)
@@ -99,14 +97,6 @@ class PlaceContext:
         ranked = tuple(sorted(counts.items(), key=lambda kv: -kv[1]))
         return cls(ranked, tuple(admin1), event_sentences,
                    tuple(admin1_countries.items()), group_words, surnames=article_surnames(text, gazetteer))
-
-
-@functools.cache
-def _striking_side() -> re.Pattern[str]:
-    """Air power after a country's or people's name ("Russian drones struck", "Israeli warplanes"):
-    the side that strikes, which casts no vote for where the report is (``striking_side_nouns``)."""
-    words = "|".join(sorted(word_list("place_words.json", "striking_side_nouns"), key=len, reverse=True))
-    return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
 
 
 def _inside_a_longer_name(text: str, start: int, word: str, country: str, gazetteer: Gazetteer) -> bool:

@@ -583,6 +583,9 @@ def _ground_assault(t: str, rx: _Rx) -> bool:
     for m in rx.cues["attack"].finditer(t):
         if any(a <= m.start() < b for a, b in air) or not rx.ground_assault.fullmatch(m.group(0)):
             continue
+        if m.group(0).lower().startswith("raid") and \
+                re.search(r"\b(?:the|this|that|its)\s+$", t[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+            continue  # "an Iraqi air strike killed 15 fighters ... the raid targeted a gathering": the air raid again
         after_air = max((b for a, b in air if b <= m.start()), default=None)
         if after_air is not None and not rx.armed.search(t, after_air, m.start()):
             continue  # "helicopter gunships attacked rebel positions": the aircraft's own assault

@@ -136,7 +136,7 @@ def _went_off_besides(t: str, disrupted: re.Match[str], rx: _Rx) -> bool:
 
 _PREMATURE = re.compile(cue_table().nouns["premature"], re.IGNORECASE)
 # the premature cue's interceptions: a weapon stopped in flight, while others may have struck
-_INTERCEPTED = re.compile(r"(?:intercepted|shot down)\b.*|.*\b(?:intercepted|shot down)", re.IGNORECASE | re.DOTALL)
+_INTERCEPTED = re.compile(r"\b(?:intercepted|shot down)\b", re.IGNORECASE)
 
 
 # armed people on the receiving end: "its units had come under attack", "ten PMF fighters killed",
@@ -461,7 +461,7 @@ def classify(
     # --- Strategic development that looks like an explosion: foiled, defused, premature blast; unless
     # another device went off ("A bomb went off at the bank. Another charge was defused at the savings bank")
     premature = _PREMATURE.search(t)
-    if premature is not None and _INTERCEPTED.fullmatch(premature.group(0)) and (set(c) - {"disrupted"}) and \
+    if premature is not None and _INTERCEPTED.search(premature.group(0)) and (set(c) - {"disrupted"}) and \
             _harm(c, t[:premature.start()] + " " * (premature.end() - premature.start()) + t[premature.end():], rx):
         premature = None  # "most of the drones were shot down, but one hit a power plant, killing two": the strike
     if "disrupted" in c and (

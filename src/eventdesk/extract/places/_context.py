@@ -8,6 +8,7 @@ Private: import from ``eventdesk.extract.places.choose``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from eventdesk.model import Span
 from eventdesk.extract.places._text import NOT_WHERE, WORD, scan, strip_possessive
 from eventdesk.extract.places._people import article_surnames
 from eventdesk.extract.places._words import Candidate, admin_named, never_a_place
+from eventdesk.rules import word_list
 
 __all__ = ["PlaceContext"]
 
@@ -76,8 +78,8 @@ class PlaceContext:
                 continue  # only a capitalised word names a country (tested first: it is the cheap test)
             word = strip_possessive(match.group())
             if text.startswith(("-based", "-led", "-backed", "-made", "-flagged", "-registered"), match.end()) or \
-                    NOT_WHERE.match(text, match.end()):
-                continue  # "Somalia-based militants", "a Liberian-flagged ship", "the US dollar": whose, not where
+                    NOT_WHERE.match(text, match.end()) or _speaker_after().match(text, match.end()):
+                continue  # "Somalia-based militants", "a Liberian-flagged ship", "the US dollar", "the Vatican said": whose, not where
             if not gazetteer.is_common_word(word):
                 country = gazetteer.country_of(word)
                 if country and not _inside_a_longer_name(text, match.start(), word, country, gazetteer):
@@ -97,6 +99,14 @@ class PlaceContext:
         ranked = tuple(sorted(counts.items(), key=lambda kv: -kv[1]))
         return cls(ranked, tuple(admin1), event_sentences,
                    tuple(admin1_countries.items()), group_words, surnames=article_surnames(text, gazetteer))
+
+
+@functools.cache
+def _speaker_after() -> re.Pattern[str]:
+    """A verb of saying right after a country's name ("the Vatican said", "Washington condemned"): its
+    government speaking, which casts no vote for where the report is (``speaker_verbs_after``)."""
+    words = "|".join(sorted(word_list("place_words.json", "speaker_verbs_after"), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\b")
 
 
 def _inside_a_longer_name(text: str, start: int, word: str, country: str, gazetteer: Gazetteer) -> bool:

@@ -138,10 +138,13 @@ def test_find_places_lists_every_town(gaz: Gazetteer) -> None:
 
 
 def test_context_from_text_counts_countries(gaz: Gazetteer) -> None:
-    text = "Iraqi troops entered Syria. Iraq said the Syrian side agreed. Fighting in Diyala went on."
+    text = "Iraqi troops entered Syria. Iraq's army said the Syrian side agreed. Fighting in Diyala went on."
     ctx = PlaceContext.from_text(text, gaz, article_id="a")
     assert ctx.countries == (("Iraq", 2), ("Syria", 2))
     assert ctx.admin1 == ("Diyala",)
+    # a country's name before a verb of saying is its government speaking, not where anything is
+    spoken = PlaceContext.from_text("Iraqi troops entered Syria. Iraq said the Syrian side agreed.", gaz, article_id="a")
+    assert spoken.countries == (("Syria", 2), ("Iraq", 1))
 
 
 def test_a_country_name_ending_a_longer_name_names_no_country(gaz: Gazetteer) -> None:

@@ -105,6 +105,27 @@ def test_a_rule_file_without_provenance_is_refused(monkeypatch, tmp_path):
         rules.rule_file.cache_clear()
 
 
+def test_a_rule_file_that_names_a_list_twice_is_refused(monkeypatch, tmp_path):
+    # JSON lets a key repeat and keeps the last: a second list given an existing list's name would
+    # silently replace the words every reader of the first expects
+    (tmp_path / "data" / "rules").mkdir(parents=True)
+    text = ('{"meta": {"version": "1", "source": "test"}, "lists": {'
+            '"member_nouns": {"words": ["rebel"]}, "member_nouns": {"words": ["member"]}}}')
+    (tmp_path / "data" / "rules" / "twice.json").write_text(text, encoding="utf-8")
+
+    class _Files:
+        def joinpath(self, *parts):
+            return tmp_path.joinpath(*parts)
+
+    monkeypatch.setattr(rules.resources, "files", lambda _pkg: _Files())
+    rules.rule_file.cache_clear()
+    try:
+        with pytest.raises(rules.RuleFileError, match="member_nouns"):
+            rules.rule_file("twice.json")
+    finally:
+        rules.rule_file.cache_clear()
+
+
 # --- no long word lists inline -------------------------------------------------------------------
 
 MAX_INLINE_WORDS = 15

@@ -80,6 +80,17 @@ class RuleFileError(ValueError):
     """A rule file is missing, malformed or lacks its provenance (a packaging or editing error)."""
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's members, refusing a key given twice: the second list of that name would
+    silently replace the first, and the rules that read the first would read other words."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} is given twice in one object")
+        seen[key] = value
+    return seen
+
+
 @cache
 def rule_file(name: str) -> Mapping[str, Any]:
     """The parsed rule file ``data/rules/<name>`` (checked for its ``meta`` header), read once."""
@@ -88,7 +99,7 @@ def rule_file(name: str) -> Mapping[str, Any]:
     except OSError as exc:
         raise RuleFileError(f"rule file data/rules/{name} cannot be read: {exc}") from exc
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=_unique_keys)
     except ValueError as exc:
         raise RuleFileError(f"rule file data/rules/{name} is not valid JSON: {exc}") from exc
     meta = doc.get("meta") if isinstance(doc, dict) else None

@@ -174,7 +174,9 @@ def rules() -> Rules:
             r"[A-Z][A-Z'’.]{1,}(?:\s+[A-Z][A-Z'’.]+){0,3}(?:,\s+[A-Z][A-Za-z.'’ ]{1,30}?)?"
             r"(?:\s*\([A-Za-z .]{2,30}\))?"
             # a wire dateline's date: "BOGOTA, 7 SEP 89 --", "SAN SALVADOR, 12 NOV --"
-            r"(?:,\s+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})(?:\s+\d{2,4})?)?\s*[-–—]+\s+(?=\S)"
+            r"(?:,\s+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})(?:\s+\d{2,4})?)?"
+            # the agency after the date: "MAPUTO, Sept 8 (Reuters) - ", "KANO, Nigeria, March 7 (Reuters) - "
+            r"(?:\s*\([A-Za-z .]{2,30}\))?\s*[-–—]+\s+(?=\S)"
             # the Indian press's "New Delhi, April 17 (PTI):", "Raipur, April 3:": a town in its own case, a
             # month's name and a day, a colon
             rf"|[A-Z][a-z'’.]+(?:\s+[A-Z][a-z'’.]+){{0,2}},\s+(?:\d{{1,2}}\s+(?i:{_MONTH})|(?i:{_MONTH})\s+\d{{1,2}})"

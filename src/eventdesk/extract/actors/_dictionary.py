@@ -94,12 +94,13 @@ class ActorEntry:
 @dataclass(frozen=True)
 class ActorMention:
     """An actor found in a sentence, with its role ("agent", "patient" or "") and the doc index
-    of the verb that gave the role (None when the parse gave none)."""
+    of the verb that gave the role (None when the parse gave none), and that verb's lemma."""
 
     actor: Actor
     role: str
     generic: bool
     trigger: int | None = None
+    verb: str = ""
 
 
 class ActorDictionary:

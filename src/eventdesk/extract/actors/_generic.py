@@ -22,7 +22,7 @@ from eventdesk.extract.actors._dictionary import (
 from eventdesk.extract.actors._role import role_of, told_according_to
 from eventdesk.rules import word_list
 
-__all__ = ["SECURITY_FORCES_KEY", "with_article", "doc_slice", "_generic"]
+__all__ = ["SECURITY_FORCES_KEY", "with_article", "doc_slice", "_generic", "state_by_name"]
 
 #: the rule key of "security forces" named for a country ("Military Forces of X" by default)
 SECURITY_FORCES_KEY = "generic:security-forces"
@@ -72,8 +72,10 @@ _CIVILIAN_PROPERTY: frozenset[str] = word_list("actor_words.json", "civilian_pro
 # words the rules name in place, ``rule_head_nouns``): any other noun is none, unless it is a
 # capitalised people's name ("three Palestinians", the last rule). A rule for a new noun adds the
 # noun to ``rule_head_nouns``, or it never runs
+#: craft only armed forces have: "a US warship", "an Israeli tank" are that state's forces
+_WAR_CRAFT: frozenset[str] = word_list("actor_words.json", "war_craft")  # type: ignore[assignment]
 _HEAD_NOUNS: frozenset[str] = (
-    _MILITARY_NOUNS | _POLICE_NOUNS | _STATE_ACTIONS | _STATE_BODIES | _STATE_ASSETS | _MILITIA_NOUNS | _ARMED_NOUNS
+    _MILITARY_NOUNS | _POLICE_NOUNS | _STATE_ACTIONS | _STATE_BODIES | _STATE_ASSETS | _WAR_CRAFT | _MILITIA_NOUNS | _ARMED_NOUNS
     | _OUTLAW_NOUNS | frozenset(_COMMUNITY_FIGHTERS) | _GANG_NOUNS | _PROTEST_NOUNS | _RIOT_NOUNS | _VIGILANTE_NOUNS
     | _CIVILIAN_NOUNS | _CIVILIAN_PROPERTY | word_list("actor_words.json", "rule_head_nouns")
 )
@@ -121,6 +123,31 @@ def _generic(
     template, inter, key, nation = rule
     start = token.left_edge.idx if left else token.idx
     span = Span(article_id, offset + start, offset + token.idx + len(token.text))
+    return _named(template, inter, key, nation, role, trigger, span, country, dictionary)
+
+
+def state_by_name(token: Token, offset: int, article_id: str, country: str | None,
+                  dictionary: ActorDictionary) -> ActorMention | None:
+    """"Russia launched 35 drones at Ukraine", "Israel struck a school in Gaza": a state's name as the
+    subject of an act of war (``actor_words.json`` state_act_verbs) is its armed forces acting."""
+    if token.pos_ != "PROPN" or token.dep_ != "nsubj" or \
+            token.head.lemma_.lower() not in word_list("actor_words.json", "state_act_verbs"):
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+    if any(t.dep_ in ("amod", "poss", "det") and t.lower_ != "the" for t in token.lefts):
+        return None  # "Putin's Russia", "northern Syria": not the state's name alone
+    name = " ".join(t.text for t in words)
+    nation = dictionary.nation_of(name)
+    if nation is None or not (name.lower() == nation.lower() or name.replace(".", "").isupper()):
+        return None  # "1 Somali killed": a people's word for a person, not the state's name ("the U.S." is)
+    span = Span(article_id, offset + words[0].idx, offset + token.idx + len(token.text))
+    return _named("Military Forces of {country}", 1, "generic:military", nation, "agent", token.head.i, span,
+                  country, dictionary)
+
+
+def _named(template: str, inter: int, key: str, nation: str | None, role: str, trigger: int | None, span: Span,
+           country: str | None, dictionary: ActorDictionary) -> ActorMention:
+    """The mention of a generic actor by its naming rule, for the nation the text gives or ``country``."""
     place = nation or country
     if place is None:
         name = template.replace(" ({country})", "").replace(" of {country}", "").strip()
@@ -178,6 +205,9 @@ def _rule_for(
             low in _STATE_ACTIONS or (low in _STATE_BODIES and not _speaks(token)) or
             low in ("commander", "commanders") or (low in _STATE_ASSETS and role)):
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)
+    if low in _WAR_CRAFT and role and nation is not None:
+        # "Houthi rebels fired missiles at a US warship": the nation's forces, in the craft's role
+        return _state_rule(token, "forces", left_words, nation)
     if low == "personnel" and left_words & _STATE_PERSONNEL_MODIFIERS:
         # "Afghan security personnel": the state's forces (never "medical personnel")
         return _state_rule(token, "police" if "police" in left_words else "forces", left_words, nation)

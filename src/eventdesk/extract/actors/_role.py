@@ -66,11 +66,24 @@ def role_of(token: Token) -> tuple[str, int | None]:
                 break
             t = named
             continue
+        if dep in ("dobj", "obj") and _holds_for(head):
+            t = head.head  # "struck a convoy carrying supplies for the coalition": the convoy's role
+            continue
         if dep in ("dobj", "obj", "dative", "oprd"):
             return "patient", head.i
         if dep == "pobj":
             prep = head
             word = prep.lower_
+            if word == "by" and _holds_for(prep.head):
+                t = prep.head.head  # "a rocket struck a base used by U.S. forces": the base's role, the target's
+                continue
+            if word == "from" and prep.head.pos_ in ("NOUN", "PROPN") and \
+                    prep.head.lemma_.lower() in word_list("actor_words.json", "men_from_nouns"):
+                t = prep.head  # "rebels from the Allied Democratic Forces killed": the group's men, in their role
+                continue
+            if word == "for" and prep.head.dep_ in ("dobj", "obj") and _holds_for(prep.head.head):
+                t = prep.head  # "carrying supplies for the coalition": the coalition's, as the convoy is
+                continue
             if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head) or prep.head.pos_ == "NOUN"):
                 return "agent", _shared_agent_verb(prep.head).i  # "killed by X", "attacks by Taliban"
             if word == "with" and prep.head.lemma_.lower() in _FIGHT_WORDS:
@@ -90,6 +103,15 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _holds_for(verb: Token) -> bool:
+    """A participle that says whose a noun is ("a base used by U.S. forces", "a convoy carrying
+    supplies for the coalition", "a vehicle belonging to the army"; ``actor_words.json``
+    ownership_verbs): its owner or user is on the side of the noun, not an actor of its own."""
+    return verb.dep_ == "acl" and verb.pos_ == "VERB" and verb.lemma_.lower() in \
+        word_list("actor_words.json", "ownership_verbs") and not any(c.dep_ == "prt" for c in verb.children)
+    # (a particle makes it another verb: "airstrikes carried out by the Iraqi Air Force" are the force's)
 
 
 def told_according_to(token: Token) -> bool:

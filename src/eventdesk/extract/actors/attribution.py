@@ -28,7 +28,9 @@ Once all of a report's events are assembled, ``attribute_by_kind`` gives an even
 attacker the one named group that the report's other events of the same kind (ACLED sub-event type)
 in the same country have as their attacker: "the ELN kidnapped businessman Sergio Alarcon ... In
 Canalete, cattleman Pedro Pablo Mejia was kidnapped" is one wave of the ELN's kidnappings. Two
-groups named as attackers of that kind, or none, leave it unidentified.
+groups named as attackers of that kind, or none, leave it unidentified. Strikes from afar (air or drone
+strikes, shelling and missiles) take a state's forces so too, and the owner of the weapons a report says
+were shot down ("Russia launched 35 drones ...; falling debris injured three" are Russia's drones).
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ __all__ = ["AttributionRules", "ReportAttribution", "attribute_by_kind", "enforc
 _GROUP_INTER = frozenset({2, 3, 4})
 #: inter codes of actors that can act with arms: a "they" stands for the last of them named
 _ACTING_INTER = frozenset({1, 2, 3, 4, 8})
+#: kinds of strikes from afar that a state's forces make as well as groups: in one report, unattributed
+#: ones take the one actor named making (or launching) the others, a state's forces too
+_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 #: how many sentences back a "they" that does an act looks for the actor it stands for
 PRONOUN_REACH = 3
 
@@ -336,8 +341,15 @@ def attribute_by_kind(events: list[EventMention], describe: Callable[[EventMenti
     named: dict[tuple[str, str], dict[str, Actor]] = {}
     for e in events:
         a = e.actor1
-        if a is not None and a.inter in _GROUP_INTER and not a.name.startswith("Unidentified"):
+        inter = _GROUP_INTER | (_ACTING_INTER if e.sub_event_type in _FROM_AFAR else frozenset())
+        if a is not None and a.inter in inter and not a.name.startswith("Unidentified"):
             named.setdefault(_kind(e), {})[a.name] = a
+        owner = e.actor2
+        if e.sub_event_type == "Disrupted weapons use" and owner is not None and \
+                owner.inter in _ACTING_INTER and not owner.name.startswith("Unidentified"):
+            # "Russia launched 35 drones ...; air defence shot down 30": the strikes that got through are its
+            for kind in _FROM_AFAR:
+                named.setdefault((kind, _kind(e)[1]), {})[owner.name] = owner
     out = []
     for e in events:
         found = named.get(_kind(e), {})

@@ -36,7 +36,7 @@ from eventdesk.extract.actors._dictionary import (
     generic_name,
     named_actors,
 )
-from eventdesk.extract.actors._generic import _generic, doc_slice, with_article
+from eventdesk.extract.actors._generic import _generic, doc_slice, state_by_name, with_article
 from eventdesk.extract.actors._unknown import identity_militia, load_group_names, unknown_groups
 from eventdesk.model import Actor
 from eventdesk.extract.actors._role import _is_passive, claims_own_act, role_of
@@ -117,10 +117,15 @@ def find_actors(
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # only phrase heads: "Iraqi Air Force F-16 fighter jets" is one actor
+        if _compared(token):
+            continue  # "the attackers fought like warriors": what they are likened to takes no part
+        if _names_the_group_again(token, named_spans):
+            continue  # "killed by dissidents of the former FARC ... recruited by the armed group": that group
         if token.lower_ in _UNIT_NOUNS and _names_its_group(token, mentions, offset):
             covered.update(range(token.left_edge.i, token.i + 1))
             continue
-        mention = _generic(token, covered, offset, article_id, country, dictionary)
+        mention = state_by_name(token, offset, article_id, country, dictionary) or \
+            _generic(token, covered, offset, article_id, country, dictionary)
         if mention is not None and not mention.role:
             role, trigger = _role_of_owned(token, mention.role, mention.trigger)
             mention = replace(mention, role=role, trigger=trigger)
@@ -248,6 +253,20 @@ def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) ->
     return False
 
 
+def _names_the_group_again(token: Token, named: list[tuple[int, int]]) -> bool:
+    """"the armed group" after a group named by its name earlier in the sentence: that group again,
+    no second, unidentified one."""
+    if token.lower_ != "group" or not named:
+        return False
+    left = {t.lower_ for t in token.lefts}
+    return "the" in left and left <= {"the", "armed"} and any(start < token.idx for start, _ in named)
+
+
+def _compared(token: Token) -> bool:
+    """A noun something is likened to ("fought like warriors", "unlike the militias"): no one in the act."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("like", "unlike")
+
+
 def _role_of_members(doc: Doc, span_doc, role: str, trigger: int | None) -> tuple[str, int | None]:
     """"5 IS militants were killed": a name that modifies a noun for its men takes that noun's role.
     The parse does not always hang the name on the noun (it reads this "IS" as the verb "is"), so
@@ -323,6 +342,8 @@ def actors_of_sentence(doc: Doc, span: Span, country: str | None, dictionary,
     power (``data/state_regimes.csv``)."""
     found = sources_are_not_agents(doc, find_actors(
         doc, offset=span.start, article_id=span.article_id, country=country, dictionary=dictionary, year=year))
+    found = [replace(m, verb=doc[m.trigger].lemma_.lower()) if m.trigger is not None and m.trigger < len(doc) else m
+             for m in found]
     if year is None:
         return tuple(found)
     return tuple(replace(m, actor=replace(m.actor, name=dictionary.regimes.name(m.actor.name, year))) for m in found)

@@ -16,6 +16,7 @@ from dataclasses import is_dataclass, replace
 
 from eventdesk.extract.actors._generic import SECURITY_FORCES_KEY
 from eventdesk.model import Actor
+from eventdesk.rules import word_list
 from eventdesk.extract.trigger.classify import BATTLES, ERV, PROTESTS, RIOTS, SD, VAC, Classification
 
 __all__ = ["ARMED_INTER", "assign_roles", "crowd_force", "generic_actor"]
@@ -132,7 +133,10 @@ def assign_roles(
             a2, assoc2 = _actor(civilians[0]), ()
         return a1, a2, (), assoc2
     if t == SD:
-        a1 = _actor(agents[0]) if agents else (_actor(ms[0]) if ms else None)
+        # an arrest nobody is said to make is the state force's the sentence names ("three men were arrested,
+        # police said"; CODEBOOK: arrests are the state's), not whoever is named first
+        makers = agents or ([m for m in ms if m.actor.inter == 1] if c.sub_event_type == "Arrests" else [])
+        a1 = _actor(makers[0]) if makers else (_actor(ms[0]) if ms else None)
         if a1 is None:
             a1 = generic_actor("unidentified", country) if c.sub_event_type != "Other" else None
         rest = [m for m in ms if a1 is None or m.actor.name != a1.name]
@@ -173,11 +177,15 @@ def _disrupted(armed: list, country: str | None) -> tuple | None:
     them as actor1 and the weapon's owner as actor2, the group the report names ("IEDs planted by
     suspected NPA militants", "arms belonging to ADF rebels"), else an unidentified armed group. None
     when no state force acts (a group's device that went off too early is its own)."""
-    states = [m for m in armed if m.actor.inter in (1, 8) and m.role in ("agent", "source", "enforcer")]
+    # "Russia launched 35 drones at Ukraine; air defence units shot down 30", "intercepted a missile fired
+    # by pro-Houthi forces": who launched or fired the weapon is its owner, whatever force it is
+    users = [m for m in armed if m.role == "agent" and m.verb in word_list("actor_words.json", "weapon_use_verbs")]
+    states = [m for m in armed if m.actor.inter in (1, 8) and m.role in ("agent", "source", "enforcer")
+              and m not in users]
     if not states:
         return None
     a1 = _actor(states[0])
-    owners = [m for m in armed if m.actor.inter in (2, 3, 4) and m.actor.name != a1.name]
+    owners = [m for m in users + [m for m in armed if m.actor.inter in (2, 3, 4)] if m.actor.name != a1.name]
     return a1, (_actor(owners[0]) if owners else generic_actor("unidentified", country)), (), ()
 
 

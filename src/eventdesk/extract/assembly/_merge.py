@@ -23,6 +23,7 @@ from eventdesk.extract.trigger import classify as cls_stage
 from eventdesk.extract.comparisons import comparison_points, elsewhere, inside
 from eventdesk.extract.context import ArticleContext
 from eventdesk.extract.assembly._own_acts import (ERV_OR_BATTLE, armed_group_after_crowd, at_another_hour, further_act,
+                                                 told_apart,
                                                   series_goes_on)
 from eventdesk.extract.dates.resolve import DateResolver, said, told_before_it
 from eventdesk.extract.tolls.count import count_fatalities
@@ -371,6 +372,8 @@ def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Cand
             groups.append([replace(cand, place=place)])
         elif further_act(groups[-1], cand) or at_another_hour(groups[-1], cand, hours):
             groups.append([_in_the_setting(groups[-1], cand)])
+        elif told_apart(cand):  # "killed in a separate attack on the mission nearby"
+            groups.append([cand if cand.place is not None else _in_the_setting(groups[-1], cand)])
         else:
             groups[-1].append(cand)
     return groups

@@ -22,7 +22,7 @@ from eventdesk.rules import pattern, word_list
 if TYPE_CHECKING:
     from eventdesk.extract.assembly._merge import Candidate
 
-__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "series_goes_on", "at_another_hour",
+__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "told_apart", "series_goes_on", "at_another_hour",
            "times_of_day"]
 
 
@@ -175,6 +175,19 @@ def _act_words(b: Candidate):
             break
         verb = verb.head
     return span.root, verb
+
+
+def told_apart(b: Candidate) -> bool:
+    """"An Italian nun was killed in a separate attack on the mission nearby", "In another attack, two
+    soldiers died": an act the sentence itself sets in another act (``assembly_words.json`` apart_words
+    on an act noun, separate_act_nouns, after "in") is an event of its own, whatever it harmed, whatever
+    day and place it shares with the event before it."""
+    if b.doc is None:
+        return False
+    apart = word_list("assembly_words.json", "apart_words")
+    nouns = word_list("assembly_words.json", "separate_act_nouns")
+    return any(t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in nouns
+               and any(c.dep_ in ("det", "amod") and c.lower_ in apart for c in t.children) for t in b.doc)
 
 
 def _additive(root, verb) -> bool:

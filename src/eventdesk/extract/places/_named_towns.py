@@ -28,7 +28,7 @@ from eventdesk.extract.places._words import never_a_place
 from eventdesk.extract.places.scene import SCENE_GAP, scene_verb_end
 from eventdesk.rules import word_list
 
-__all__ = ["TownReading", "named_town", "prefer_named_town"]
+__all__ = ["in_part_of_country", "TownReading", "named_town", "prefer_named_town"]
 
 _WORD = r"[A-Z][\w'’\-]*"
 # up to three lower-case words, none a determiner: a name the recaser of wire copy lowered ("rio blanco")
@@ -165,6 +165,19 @@ def named_town(text: str, span: Span, gazetteer, country: str | None, fallback: 
     return None
 
 
+@functools.cache
+def _part_of_country() -> re.Pattern[str]:
+    return re.compile("|".join(word_list("place_words.json", "part_of_country")))
+
+
+def in_part_of_country(text: str, span: Span, country: str) -> bool:
+    """"in northern Burkina Faso", "in the east of the country": the sentence puts the act in a part of
+    ``country``, which the dateline's town need not be in (``place_words.json`` part_of_country); not
+    "in northwestern San Salvador", a part of a city."""
+    return any(m.group("name") is None or m.group("name").lower().startswith(country.lower())
+               for m in _part_of_country().finditer(text, span.start, span.end))
+
+
 def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback: Place | None) -> Place | None:
     name = text[town.start:town.end]
     if name.islower():
@@ -197,10 +210,12 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
         admin1 = division.admin1 if division is not None else anchor.admin1
         return Place(country, admin1, anchor.admin2, name, anchor.latitude, anchor.longitude, 2,
                      f"hint:{anchor.id}", where)
-    if fallback is not None and fallback.country == country:
+    if fallback is not None and fallback.country == country and not (
+            fallback.source.startswith("dateline:") and in_part_of_country(text, span, country)):
         return Place(country, fallback.admin1, fallback.admin2, name, fallback.latitude, fallback.longitude, 2,
                      f"near:{fallback.source}", where)
     return None
+
 
 
 def _anchor(text: str, town: NamedTown, gaz, country: str, division, unit: str):

@@ -306,8 +306,14 @@ def _precision(cand: Candidate, entry: GazEntry) -> int:
 
 def _names_water(text: str, cand: Candidate, surface: str) -> bool:
     """"the Gulf of Aden", "the Strait of Hormuz": a body of water named by "of" (``water_of``), not a
-    town called Gulf placed in Aden, nor the town it is named after (the sea is no town's place)."""
+    town called Gulf placed in Aden, nor the town it is named after (the sea is no town's place); "the
+    Red Sea", "the Persian Gulf": one whose name ends in a word of water (``water_last``) after "the",
+    with no unit word after it ("Red Sea State" is the province)."""
     water = word_list("place_words.json", "water_of")
+    last = surface.rsplit(" ", 1)[-1].lower()
+    if " " in surface and last in word_list("place_words.json", "water_last") and not cand.after and \
+            re.search(r"\bthe\s+$", text[max(0, cand.start - 5):cand.start], re.IGNORECASE):
+        return True  # "in the Red Sea", "the Black Sea": the sea, not Sudan's Red Sea state
     if surface.lower() in water:
         return re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[cand.end:cand.end + 12]) is not None
     before = re.search(r"\b(\w+)\s+of\s+(?:the\s+)?$", text[max(0, cand.start - 20):cand.start])

@@ -64,6 +64,13 @@ def _town_anaphor() -> re.Pattern[str]:
 
 
 @functools.cache
+def _nearby() -> re.Pattern[str]:
+    """"the Catholic mission nearby", "a neighbouring village": ``place_words.json`` nearby_words."""
+    words = "|".join(sorted(map(re.escape, word_list("place_words.json", "nearby_words")), key=len, reverse=True))
+    return re.compile(rf"\b(?i:{words})\b(?!\s+(?i:to|of)\b)(?!\s+[A-Z][a-z])")
+
+
+@functools.cache
 def _province_anaphor() -> re.Pattern[str]:
     """"in this department", "throughout that province": ``place_words.json`` province_anaphors after
     a locative word and a demonstrative, never "this department of X", which names one."""
@@ -112,7 +119,8 @@ def read_places(doc: ArticleDoc, services) -> ArticleDoc:
         parse = doc.docs.get(span)
         aside = aside_reader(parse, span.start, sentence.triggers)
         place = context.place_for(span, _person_reader(parse, span, services), aside)
-        if place is None and span in index and _town_anaphor().search(context.text, span.start, span.end):
+        if place is None and span in index and (_town_anaphor().search(context.text, span.start, span.end)
+                                                or _nearby().search(context.text, span.start, span.end)):
             # "... The incident took place in Puerto Bello. [...] the commando group caused some damage
             # in the small town": the town named last before it
             place = _town_named_before(context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]])

@@ -13,7 +13,7 @@ from functools import cache
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
-from eventdesk.extract.scope.frames import frame_reason, load_frame_rules
+from eventdesk.extract.scope.frames import frame_reason, load_frame_rules, sports_lead
 from eventdesk.extract.scope._stance import mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.extract.scope._mentions import blind_agent, caused_state, struggled_object, universal_victim
 from eventdesk.extract.scope._denials import denied_claims
@@ -33,6 +33,8 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
     retypes = {}
     perfect = modality.news_perfect([doc.docs[s.span] for s in doc.sentences[:2] if s.span in doc.docs])
     year = doc.publication.date.year if doc.publication is not None and doc.publication.date is not None else None
+    # a match report's play ("Arsenal beat Liverpool 3-1 ... The boys fought like warriors") is no violence
+    sports = sports_lead(" ".join(text[s.span.start:s.span.end] for s in doc.sentences[:2]), rules)
     for span, c in doc.triggers.items():
         parse = doc.docs[span]
         sentence = text[span.start:span.end]
@@ -46,11 +48,11 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
         violent = c.event_type in _VIOLENT_TYPES
         armed = cache(lambda: doc.context.armed_hint(without_sources(sentence, span, doc.actors.get(span, ()))).armed)
         factual = verdict.factual or _another_cue_is_factual(parse, sentence, c, lead, violent, perfect_here,
-                                                             framed=lambda t: frame_reason(t, sentence, armed(), rules)
+                                                             framed=lambda t: frame_reason(t, sentence, armed(), rules, sports)
                                                              or past_year_act(t, year))
         reason = "" if factual else verdict.reason
         if not reason and violent:
-            reason, framed = _frame(parse, sentence, c, armed(), rules, lead, year)
+            reason, framed = _frame(parse, sentence, c, armed(), rules, lead, year, sports)
             if framed:
                 # "a journalist was shot dead three days after the army's offensive began": the word that
                 # typed it names no event, another reports one; the sentence is of the type told without it
@@ -97,7 +99,8 @@ _NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", 
                           "looting", "disrupted"})
 
 
-def _frame(parse, sentence: str, c, armed: int, rules, lead: bool, year: int | None) -> tuple[str, bool]:
+def _frame(parse, sentence: str, c, armed: int, rules, lead: bool, year: int | None,
+           sports: bool = False) -> tuple[str, bool]:
     """The frame of the word that typed the sentence; when it names no event, another violent word
     of the sentence may still report one ("accused of the attack in which gunmen killed two"): then
     no reason, and whether the typing word names another act than the one reported (then the
@@ -107,7 +110,7 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool, year: int | N
         return "", False
 
     def framed(word) -> str:
-        return frame_reason(word, sentence, armed, rules) or past_year_act(word, year)
+        return frame_reason(word, sentence, armed, rules, sports) or past_year_act(word, year)
 
     why = framed(token)
     if not why:

@@ -74,7 +74,7 @@ from eventdesk.extract.scope._stance import characterised, count_asked, heard, m
 from eventdesk.rules import word_lists
 from eventdesk.stages.parse import doc_text
 
-__all__ = ["FrameRules", "frame_reason", "load_frame_rules"]
+__all__ = ["FrameRules", "frame_reason", "load_frame_rules", "sports_lead"]
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,7 @@ class FrameRules:
     record_verbs: frozenset[str] = frozenset()
     perception_verbs: frozenset[str] = frozenset()
     sound_nouns: frozenset[str] = frozenset()
+    sports_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -162,8 +163,10 @@ def load_frame_rules() -> FrameRules:
     return FrameRules(**words, **compiled)
 
 
-def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules) -> str:
-    """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so."""
+def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules, sports_report: bool = False) -> str:
+    """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so.
+    ``sports_report``: the report opens on a match (``sports_lead``), so its play needs no score of
+    its own ("The boys fought like warriors")."""
     for check in (_prospect, _purpose, _claim_to_make, _generic, _generic_gerund, _run_begun, _instrument, _kind_of_thing, _without, habit, conflict_toll,
                   figurative, figurative_object, struggled_object, remembered, anniversary, named_by_year, work_topic, years_after, blind_agent, phrasal, reference, time_reference, accused_act, caused_state, state_clause, universal_victim, series, enumeration, harmed_as_noun, survived, counted_record, kinds_harmed,
                   mood_object, stance_on_told_act, reason_given, reacted_to, characterised, count_asked, heard):
@@ -180,7 +183,7 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
         return "a toll in the hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
     if any(p.search(sentence_text) for p in rules.retrospective_patterns):
         return "acts of a period looked back on ('many were killed during those days'), not one event"
-    if armed_words == 0 and any(p.search(sentence_text) for p in rules.sports_patterns) and not any(
+    if armed_words == 0 and (sports_report or any(p.search(sentence_text) for p in rules.sports_patterns)) and not any(
             t.lemma_.lower() in rules.death_verbs or t.lower_ in rules.harm_words for t in token.doc):
         # "a fan was shot dead after Gor Mahia lost 2-0" is no play
         return "a sports result or play ('lost 2-0', 'shot wide'), not political violence"
@@ -190,6 +193,14 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules)
             for t in token.doc):
         return "not political violence (a natural disaster, accident or disease)"
     return ""
+
+
+def sports_lead(lead_text: str, rules: FrameRules) -> bool:
+    """Whether a report's headline and first sentence tell a match: a score with its result word
+    (``sports_patterns``) and a word of sport (``sports_words``: "scored", "league", "stadium"), two
+    signs, so a date range ("on 21-22 October") alone never makes a report one of sport."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z-]+", lead_text)}
+    return bool(words & rules.sports_words) and any(p.search(lead_text) for p in rules.sports_patterns)
 
 
 def _path_up(token, steps: int = 4):

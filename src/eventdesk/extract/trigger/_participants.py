@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 __all__ = ["crowd_before", "crowd_party", "kind", "makers", "people", "sentence_bounds", "victims"]
 
+_PRONOUN_SUBJECT = re.compile(cue_table().nouns["pronoun_subject"], re.IGNORECASE)
+
 
 def sentence_bounds(t: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence holding [start, end) of a group's text begins and ends (a group's text
@@ -75,6 +77,10 @@ def victims(t: str, rx: _Rx) -> list[tuple[int, str]]:
     for m in rx.victim_passive.finditer(t):
         before = t[max(0, m.start() - 45) : m.start()]
         before = re.split(r"[.;,]|\band\b|\bwhile\b|\bafter\b", before)[-1]
+        if _PRONOUN_SUBJECT.search(before):
+            # "Donnelly was told by the rebels that he had been kidnapped": a person named by a pronoun is
+            # harmed, and the noun before it is another clause's (the rebels told)
+            continue
         k = kind(before, rx, last=True)
         if k:
             out.append((m.start(), k))

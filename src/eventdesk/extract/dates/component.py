@@ -124,10 +124,18 @@ def act_phrase(parse, span: Span, cue_start: int) -> Span | None:
     cue = _cue_token(parse, cue_start)
     if cue is None:
         return None
+    # "Today the country mourns Judge Diaz, who was shot to death last month": a verb told in a clause
+    # on a noun is no act of the main clause, and a date inside that clause is its own
+    clause = cue if cue.pos_ == "VERB" and cue.dep_ in ("relcl", "acl") and \
+        cue.head.pos_ in ("NOUN", "PROPN", "PRON") else None
     if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
         cue = cue.head  # "a bombing that killed 11": the noun and its clause
     if cue.pos_ != "NOUN" or cue.dep_ in ("nsubj", "nsubjpass", "ROOT"):
-        return None  # the subject's act is the sentence's ("an attack on Monday killed five")
+        # the subject's act is the sentence's ("an attack on Monday killed five"), unless the cue
+        # is the verb of a clause on it ("two men who killed a farmer on Monday were arrested today")
+        cue = clause
+        if cue is None:
+            return None
     left, right = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge)
     return Span(span.article_id, span.start + left, span.start + right)
 

@@ -338,7 +338,7 @@ class DateResolver:
         base, source = _anchor_base(previous, anchors, sentence, wants_speech)
         if base is None:
             return replace(e, how="no earlier date to refer to")
-        told_before = _act_before_anchor(text, sentence, e.span)
+        told_before = _act_before_anchor(text, sentence, e.span) or _counts_back_to_clause(text, e.span)
         if told_before:
             offset = -offset  # "the attack came a day after gunmen killed five officers": the killing's day
         day = base.date + offset * _DAY
@@ -540,6 +540,7 @@ def _anchor_offset(text: str) -> tuple[int | None, bool]:
 
 
 _NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+((?:[\w'-]+\s*){1,5})", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
 
 
 def _names_other_anchor(text: str, end: int, wants_speech: bool) -> bool:
@@ -551,7 +552,33 @@ def _names_other_anchor(text: str, end: int, wants_speech: bool) -> bool:
         return False
     words = m.group(1)
     acts = word_list("scope_frames.json", "act_nouns")
-    return not (dx.patterns().event_word.search(words) or any(_stem(w) in acts for w in words.split()))
+    if dx.patterns().event_word.search(words) or any(_stem(w) in acts for w in words.split()):
+        return False
+    return not _long_subject_act(text, m.end())
+
+
+def _long_subject_act(text: str, end: int) -> bool:
+    """"Only a few hours after a man dressed in a camouflage uniform killed one person": the phrase
+    after the count, longer than ``_NOUN_PHRASE`` reads, is the subject of a clause that tells an act
+    (an event word before the clause ends), the earlier act the count runs back to."""
+    clause = _CLAUSE_END.search(text, end)
+    return dx.patterns().event_word.search(text, end, clause.start() if clause else len(text)) is not None
+
+
+def _counts_back_to_clause(text: str, expr: Span) -> bool:
+    """Whether the count at ``expr`` runs back to the act of a clause whose subject is a long noun phrase
+    (``_long_subject_act``), one ``_names_other_anchor`` no longer takes for a thing counted from."""
+    raw = text[expr.start:expr.end].lower().split()
+    if not raw or raw[-1] not in ("after", "before"):
+        return False
+    m = _NOUN_PHRASE.match(text, expr.end)
+    if m is None:
+        return False
+    acts = word_list("scope_frames.json", "act_nouns")
+    words = m.group(1)
+    if dx.patterns().event_word.search(words) or any(_stem(w) in acts for w in words.split()):
+        return False
+    return _long_subject_act(text, m.end())
 
 
 def _stem(word: str) -> str:

@@ -14,7 +14,7 @@ from eventdesk.extract.dates.resolve import DateResolver, told_before_it
 from eventdesk.model import EventDate, Span
 from eventdesk.rules import pattern, word_list
 
-__all__ = ["act_phrase", "asides", "compared", "place_histories", "read_dates"]
+__all__ = ["act_phrase", "asides", "compared", "place_histories", "read_dates", "verb_cue"]
 
 
 def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
@@ -32,7 +32,7 @@ def read_dates(doc: ArticleDoc, services) -> ArticleDoc:
         date = resolver.resolve(text, span, previous=previous, anchors=doc.context.anchors, trigger=trigger,
                                 aside=asides(parse, span, c.start),
                                 history=place_histories(parse, span, c.start) + compared(parse, span, c.start),
-                                act=act_phrase(parse, span, c.start))
+                                act=act_phrase(parse, span, c.start), verb=verb_cue(parse, trigger, c.start))
         if date is None and publication.date is not None and _told_now(text, span, trigger):
             date = EventDate(publication.date, 2, None, "as reported now (the report's present tense)")
         dates[span] = date
@@ -138,6 +138,14 @@ def act_phrase(parse, span: Span, cue_start: int) -> Span | None:
             return None
     left, right = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge)
     return Span(span.article_id, span.start + left, span.start + right)
+
+
+def verb_cue(parse, trigger: Span, cue_start: int) -> Span | None:
+    """The sentence's cue when the parse reads it as a verb in the past ("two days after six Jesuits were
+    killed"), not a noun ("17 days after an attack") nor a gerund ("after a meeting at which the killing of
+    aid workers was discussed")."""
+    cue = _cue_token(parse, cue_start) if parse is not None else None
+    return trigger if cue is not None and cue.pos_ == "VERB" and cue.tag_ in ("VBD", "VBN") else None
 
 
 def _cue_token(parse, cue_start: int):

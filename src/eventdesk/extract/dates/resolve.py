@@ -106,12 +106,14 @@ class DateResolver:
         aside: Sequence[Span] = (),
         history: Sequence[Span] = (),
         act: Span | None = None,
+        verb: Span | None = None,
     ) -> EventDate | None:
         """The date of the event reported in ``sentence``, or ``None``. A date inside one of the
         ``aside`` spans (a clause about something else: "Cerezo's administration, which began in
         1986") dates nothing of the event when it is a year alone; a date inside one of the ``history``
         spans (a place's past: "the building, in the area where dynamite exploded 3 months ago") dates
-        nothing of it at all. ``act`` is the span of the act's own phrase in the parse (a violent noun
+        nothing of it at all. ``verb`` is the cue when the parse reads it as a verb: inside the clause of time a
+        count opens ("sent 2 days after six Jesuits were killed"), the count runs back to it. ``act`` is the span of the act's own phrase in the parse (a violent noun
         with its relative clause: "sentenced two men on Thursday for a bombing that killed 11 people on
         3 March"): a date inside it is the act's, before any other.
 
@@ -123,7 +125,8 @@ class DateResolver:
         """
         found = self.expressions(text, sentence)
         exprs = self._back_from_subject(
-            [self._with_anchor(e, text, sentence, previous, anchors) for e in found], found, text, sentence, anchors)
+            [self._with_anchor(e, text, sentence, previous, anchors, verb) for e in found], found, text, sentence,
+            anchors)
         dated = [e for e in exprs if e.date is not None
                  and not (e.kind == "year" and any(a.start <= e.span.start and e.span.end <= a.end for a in aside))
                  and not any(h.start <= e.span.start and e.span.end <= h.end for h in history)]
@@ -324,7 +327,8 @@ class DateResolver:
     # ------------------------------------------------------------------ anchors
 
     def _with_anchor(
-        self, e: DateExpr, text: str, sentence: Span, previous: EventDate | None, anchors: Sequence[DateAnchor]
+        self, e: DateExpr, text: str, sentence: Span, previous: EventDate | None, anchors: Sequence[DateAnchor],
+        verb: Span | None = None,
     ) -> DateExpr:
         """Resolve an anchor reference ("the same day", "One day after X's comments")."""
         if e.kind != "anchor-ref":
@@ -338,7 +342,8 @@ class DateResolver:
         base, source = _anchor_base(previous, anchors, sentence, wants_speech)
         if base is None:
             return replace(e, how="no earlier date to refer to")
-        told_before = _act_before_anchor(text, sentence, e.span) or _counts_back_to_clause(text, e.span)
+        told_before = _act_before_anchor(text, sentence, e.span) or _counts_back_to_clause(text, e.span) or \
+            _verb_in_clause_of_time(text, e.span, verb)
         if told_before:
             offset = -offset  # "the attack came a day after gunmen killed five officers": the killing's day
         day = base.date + offset * _DAY
@@ -541,6 +546,7 @@ def _anchor_offset(text: str) -> tuple[int | None, bool]:
 
 _NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+((?:[\w'-]+\s*){1,5})", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_PAST_VERB = re.compile(r"[a-z]ed\b|\b(?:shot|blew|blown|threw|thrown|hit|struck|slain|slew|burnt|fought|set)\b", re.IGNORECASE)
 
 
 def _names_other_anchor(text: str, end: int, wants_speech: bool) -> bool:
@@ -562,7 +568,21 @@ def _long_subject_act(text: str, end: int) -> bool:
     after the count, longer than ``_NOUN_PHRASE`` reads, is the subject of a clause that tells an act
     (an event word before the clause ends), the earlier act the count runs back to."""
     clause = _CLAUSE_END.search(text, end)
-    return dx.patterns().event_word.search(text, end, clause.start() if clause else len(text)) is not None
+    stop = clause.start() if clause else len(text)
+    # a verb in the past tells the act ("killed one person"); a gerund or a noun names one ("a meeting at
+    # which the killing of aid workers was discussed")
+    return any(_PAST_VERB.search(m.group(0)) for m in dx.patterns().event_word.finditer(text, end, stop))
+
+
+def _verb_in_clause_of_time(text: str, expr: Span, verb: Span | None) -> bool:
+    """"The attorney general's letter was sent 2 days after six Jesuits were killed": the act the sentence
+    reports is the verb of the clause of time the count opens (between the count and the clause's end),
+    so it came first and the count runs back to it."""
+    raw = text[expr.start:expr.end].lower().split()
+    if verb is None or not raw or raw[-1] not in ("after", "before"):
+        return False
+    clause = _CLAUSE_END.search(text, expr.end)
+    return expr.end <= verb.start < (clause.start() if clause else len(text))
 
 
 def _counts_back_to_clause(text: str, expr: Span) -> bool:

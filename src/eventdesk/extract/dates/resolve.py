@@ -112,10 +112,11 @@ class DateResolver:
         ``aside`` spans (a clause about something else: "Cerezo's administration, which began in
         1986") dates nothing of the event when it is a year alone; a date inside one of the ``history``
         spans (a place's past: "the building, in the area where dynamite exploded 3 months ago") dates
-        nothing of it at all. ``verb`` is the cue when the parse reads it as a verb: inside the clause of time a
-        count opens ("sent 2 days after six Jesuits were killed"), the count runs back to it. ``act`` is the span of the act's own phrase in the parse (a violent noun
+        nothing of it at all. ``act`` is the span of the act's own phrase in the parse (a violent noun
         with its relative clause: "sentenced two men on Thursday for a bombing that killed 11 people on
-        3 March"): a date inside it is the act's, before any other.
+        3 March"): a date inside it is the act's, before any other. ``verb`` is the cue when the parse
+        reads it as a verb in the past: inside the clause of time a count opens ("sent 2 days after six
+        Jesuits were killed"), the count runs back to it.
 
         Several expressions: plain event dates beat speech dates, which beat report dates; then
         one that opens the sentence ("On 9 May 2020, ..." frames the main clause); then the finer
@@ -546,7 +547,9 @@ def _anchor_offset(text: str) -> tuple[int | None, bool]:
 
 _NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+((?:[\w'-]+\s*){1,5})", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
-_PAST_VERB = re.compile(r"[a-z]ed\b|\b(?:shot|blew|blown|threw|thrown|hit|struck|slain|slew|burnt|fought|set)\b", re.IGNORECASE)
+#: a verb in the past, the act a clause tells: "killed", "were kidnapped", "shot", "blew up"
+_PAST_VERB = re.compile(r"[a-z]ed\b|\b(?:shot|blew|blown|threw|thrown|hit|struck|slain|slew|burnt|fought|set)\b",
+                        re.IGNORECASE)
 
 
 def _names_other_anchor(text: str, end: int, wants_speech: bool) -> bool:
@@ -566,7 +569,7 @@ def _names_other_anchor(text: str, end: int, wants_speech: bool) -> bool:
 def _long_subject_act(text: str, end: int) -> bool:
     """"Only a few hours after a man dressed in a camouflage uniform killed one person": the phrase
     after the count, longer than ``_NOUN_PHRASE`` reads, is the subject of a clause that tells an act
-    (an event word before the clause ends), the earlier act the count runs back to."""
+    (an event word in the past before the clause ends), the earlier act the count runs back to."""
     clause = _CLAUSE_END.search(text, end)
     stop = clause.start() if clause else len(text)
     # a verb in the past tells the act ("killed one person"); a gerund or a noun names one ("a meeting at

@@ -33,7 +33,7 @@ def test_a_row_of_a_product_is_the_same_whatever_rows_beside_it(shape):
     a = rng.standard_normal((400, shape[0]), dtype=np.float32)
     w = rng.standard_normal((shape[1], shape[0]), dtype=np.float32)
     whole = ops.gemm(a, w, trans2=True)
-    for rows in (*range(1, 40), 63, 64, 65, 100, 257):
+    for rows in (*range(1, 70), 100, 257):  # around _MIN_ROWS (32) and the kernel's limit (24 rows)
         for start in (0, 3, 101):
             assert np.array_equal(ops.gemm(a[start:start + rows], w, trans2=True), whole[start:start + rows])
     out = np.empty((2, shape[1]), dtype=np.float32)

@@ -356,8 +356,9 @@ def _group(candidates: list[Candidate], setting: Callable[[list[Candidate], Cand
            hours: Callable[[list[Candidate], Candidate], tuple[frozenset[int], frozenset[int]]] | None = None
            ) -> list[list[Candidate]]:
     """Consecutive candidates that tell the same event, grouped. ``setting(group, cand)`` gives the
-    place a candidate's own paragraph sets before it when that paragraph is not the group's (see
-    ``_another_setting``); such a candidate with no place of its own is told there, not as a detail
+    place a candidate's own paragraph sets before it when that paragraph is not the group's, or the one
+    the paragraph before it ends on, opening on it ("In La Libertad department a terrorist group took over
+    the town"; see ``_another_setting``); such a candidate with no place of its own is told there, not as a detail
     of the event before it. ``between(group, cand)`` gives the places the sentences between them
     name that tell no event (see ``_placed_apart``); ``moved(group, cand, day)`` whether one of those
     sentences in ``cand``'s paragraph names a day other than the group's ``day`` (see ``_told_later``);

@@ -150,16 +150,28 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
     told = {c.sentence for c in candidates}
 
     def setting(group: list[Candidate], cand: Candidate) -> Place | None:
-        # the place named before ``cand`` in its own paragraph, when that is not the group's
+        # the place named before ``cand`` in its own paragraph, or by the sentence just before it that closes
+        # the paragraph before, when that is not the group's
         if _same_paragraph(text, group[-1], cand.sentence):
             return None
+        last = group[-1].extra[-1] if group[-1].extra else group[-1].sentence
         for span in _earlier_in_paragraph(text, sentences, cand.sentence):
             if span in told:
                 continue
             place = doc.places[span] if span in doc.places else context.place_for(span)
             if place is not None:
                 return place
-        return None
+        index = bisect.bisect_left(sentences, cand.sentence.start, key=lambda s: s.span.start)
+        before = sentences[index - 1].span if index else None
+        if before is not None and "\n\n" not in text[before.end:cand.sentence.start]:
+            before = None  # (a sentence of its own paragraph, read above)
+        if before is None or before in told or before.start <= last.start:
+            return None
+        # "In La Libertad department a terrorist group took over the town ... // When the terrorists could not
+        # find them, they blew up the offices": a paragraph before ``cand`` that ends on a sentence opening on
+        # the place it moves the story to (not "the official was at a meeting in Nairobi")
+        place = doc.places[before] if before in doc.places else context.place_for(before)
+        return place if place is not None and _opens_on_a_place(text, before, context) else None
 
     def between(group: list[Candidate], cand: Candidate) -> list[Place]:
         # the places named, in the group's paragraph, by the sentences from its first to ``cand``
@@ -280,6 +292,27 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 # the lead's event, dated as reported: the story's time frame from here on
                 reference = (group[-1].sentence, mention.date)
     return tuple(attribute_by_kind(events, describe)), tuple(rejections)
+
+
+@cache
+def _setting_opener() -> re.Pattern[str]:
+    """The words that open a sentence on a place it sets the story at: ``assembly_words.json`` setting_openers."""
+    return re.compile(pattern("assembly_words.json", "setting_openers"), re.IGNORECASE)
+
+
+#: how far after its opening word the phrase of place a sentence opens on may end (at its comma, or here)
+_OPENING_PHRASE = 40
+
+
+def _opens_on_a_place(text: str, sentence: Span, context) -> bool:
+    """Whether ``sentence`` opens on a phrase of place ("In La Libertad department a terrorist group took over
+    the town", "In Lamu county, about forty militants arrived ..."; not "In March, ..." nor "At 2030 hours")."""
+    m = _setting_opener().match(text, sentence.start, sentence.end)
+    if m is None:
+        return False
+    comma = text.find(",", m.end(), min(sentence.end, m.end() + _OPENING_PHRASE))
+    end = comma if comma != -1 else min(sentence.end, m.end() + _OPENING_PHRASE)
+    return context.place_for(Span(sentence.article_id, sentence.start, end)) is not None
 
 
 def _dates_the_charge(cand: Candidate, history_reason: str, publication, settings: EventSettings) -> bool:

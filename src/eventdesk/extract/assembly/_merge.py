@@ -312,14 +312,30 @@ _PRONOUN_AGENT = re.compile(r"^\s*(?:they|the (?:\w+ ){0,2}(?:militants|rebels|g
 def _another_pair(a: Candidate, b: Candidate) -> bool:
     """"Militants fought police ... They also attacked a bus, killing two passengers": the same side
     then attacks civilians, a different actor pair, which ACLED codes as an event of its own
-    (CODEBOOK section 1, splitting). Civilians killed in the fighting itself ("two civilians died in
+    (CODEBOOK section 1, splitting); so does someone the report does not know ("someone shot at the
+    tires of a Red Cross ambulance"). Civilians killed in the fighting itself ("two civilians died in
     the crossfire") are the battle's toll: no one acts on them."""
     if a.classification.event_type != cls_stage.BATTLES or b.classification.event_type != cls_stage.VAC:
         return False
+    if b.doc is not None and _unnamed_agent(b.doc):
+        return True  # someone the report does not know acts on civilians: no side of the fight
     if not any(m.actor.inter == 7 and m.role == "patient" for m in b.actors):
         return False
     agent = any(m.role == "agent" and m.actor.inter in (1, 2, 3, 4, 8) for m in b.actors)
     return agent or b.doc is not None and _PRONOUN_AGENT.match(doc_text(b.doc)) is not None
+
+
+def _unnamed_agent(parse) -> bool:
+    """"Fighting broke out at the police post ... Someone shot at the tires of a Red Cross ambulance":
+    an act on civilians whose doer the sentence does not know ("someone", "unidentified men"; the words are
+    ``assembly_words.json`` unnamed_agents) is not one of the fight's named sides: another actor pair."""
+    words = word_list("assembly_words.json", "unnamed_agents")
+    for token in parse:
+        if token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+            continue
+        if token.lower_ in words or any(c.dep_ == "amod" and c.lower_ in words for c in token.children):
+            return True
+    return False
 
 
 def _only_a_reference(group: list[Candidate], groups: list[list[Candidate]]) -> bool:

@@ -95,6 +95,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
     last_index = -2
     history_at = -9  # the index of the last sentence rejected as telling an act of the past
     history_reason = ""  # and why
+    undated: tuple[int, Span] = (-9, Span("", 0, 0))  # the last act sentence rejected only for its tense, undated
     for index, sentence in enumerate(sentences):
         if not sentence.triggers:
             continue
@@ -109,6 +110,10 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 # "... sentenced two men for the 2021 bombing of a cathedral. The attack on Palm Sunday was
                 # carried out by a married couple": the report's first act points back at the one told as history
                 cand, reason = None, "points back at an act told as history or as a period's tally"
+            elif cand.anaphoric == "noun" and index == undated[0] + 1 and \
+                    "\n\n" not in text[undated[1].end:span.start] and \
+                    _names_again(text[span.start:span.end], parse, doc.docs.get(undated[1])):
+                cand = _retold(cand, doc.trigger(undated[1]))
         elif news is not None and publication.date is not None and parse is not None and span in doc.triggers \
                 and _UNDATED_VERDICT.fullmatch(reason):
             # an act scope leaves undated outside the lead ("three peasants have been shot to death",
@@ -119,6 +124,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                                dated_before, verdict=reason)
             dated = news.date_of(act, publication.date)
             cand, reason = (None, reason) if dated is None else (replace(cand, date=dated), "")
+        if cand is None and _UNDATED_VERDICT.fullmatch(reason) and span in doc.triggers:
+            undated = (index, span)
         if _HISTORY_REASON.search(reason):
             history_at, history_reason = index, reason
         if reason:
@@ -313,6 +320,33 @@ def _opens_on_a_place(text: str, sentence: Span, context) -> bool:
     comma = text.find(",", m.end(), min(sentence.end, m.end() + _OPENING_PHRASE))
     end = comma if comma != -1 else min(sentence.end, m.end() + _OPENING_PHRASE)
     return context.place_for(Span(sentence.article_id, sentence.start, end)) is not None
+
+
+def _retold(cand: Candidate, told) -> Candidate:
+    """"Two bomb attacks on the pipelines conducted by ELN rebels have resulted in property damage in the
+    millions. The two attacks occurred in the departments of Northern Santander and Meta": a pointer back at
+    the act of the sentence just before it, which scope left undated for its tense (a present or a perfect
+    with no date), tells that act in the past: it reports the act, not an event the report tells elsewhere
+    (no pointer back), typed as what it points back at when its own noun only says "attack" (``told``,
+    that sentence's classification)."""
+    c = cand.classification
+    if told is not None and c.cue == "attack" and told.event_type != c.event_type:
+        c = replace(told, start=c.start, end=c.end)
+    return replace(cand, classification=c, anaphoric="")
+
+
+def _names_again(sentence: str, parse, before) -> bool:
+    """Whether the act noun by which ``sentence`` (``parse``) points back ("the two attacks") names the act of
+    the sentence before it (``before``, its parse) again: "two bomb attacks ... The two attacks occurred", not
+    "militants have carried out raids ... The attack on the chief happened near the mosque"."""
+    if before is None:
+        return False
+    nouns = set()
+    for m in _anaphor().finditer(sentence):
+        noun = parse.char_span(m.start(3), m.end(3), alignment_mode="expand") if m.group(3) else None
+        if noun is not None:
+            nouns.add(noun.root.lemma_.lower())
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in before)
 
 
 def _dates_the_charge(cand: Candidate, history_reason: str, publication, settings: EventSettings) -> bool:

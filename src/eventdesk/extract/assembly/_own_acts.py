@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "told_apart", "series_goes_on", "at_another_hour",
            "times_of_day"]
+__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "series_goes_on", "at_another_hour",
+           "times_of_day", "harm_lemmas"]
 
 
 # for "is this the same kind of event": armed violence of any kind counts as one family
@@ -195,7 +197,7 @@ def _additive(root, verb) -> bool:
     more: "also" or "too" on its verb, an opening "in addition" or "in another attack", "another" or
     "separate" before its subject or its act noun; never a death or an injury."""
     words = word_list("assembly_words.json", "additive_acts")
-    if {root.lemma_.lower(), verb.lemma_.lower()} & _harm_lemmas():
+    if {root.lemma_.lower(), verb.lemma_.lower()} & harm_lemmas():
         return False  # "two civilians were also wounded": the toll of the event before it
     for token in (c for v in _conjoined(verb) for c in v.children):
         if token.dep_ == "advmod" and token.lower_ in words:
@@ -214,7 +216,7 @@ def _sequel(root, verb) -> bool:
     the attackers detonated a car packed with explosives at the entrance of the embassy", "twenty minutes
     later, gunmen opened fire on the ambulance"; ``assembly_words.json`` sequel_times); never a death or an
     injury ("the driver died two hours later")."""
-    if {root.lemma_.lower(), verb.lemma_.lower()} & _harm_lemmas():
+    if {root.lemma_.lower(), verb.lemma_.lower()} & harm_lemmas():
         return False
     return _sequel_times().search(root.doc.text) is not None
 
@@ -225,7 +227,7 @@ def _sequel_times() -> re.Pattern[str]:
 
 
 @cache
-def _harm_lemmas() -> frozenset[str]:
+def harm_lemmas() -> frozenset[str]:
     """The lemmas of dying, killing and injuring (``toll_words.json``): a toll, not an act."""
     return frozenset(word_list("toll_words.json", "lethal_verb_lemmas")) | \
         frozenset(word_list("toll_words.json", "dying_verb_lemmas")) | \

@@ -33,7 +33,7 @@ from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by
 from eventdesk.extract.assembly._assemble import _assemble, _report_date
 from eventdesk.extract.assembly._days import by_dated_act, by_listed_day
 from eventdesk.extract.assembly._items import by_listed_item
-from eventdesk.extract.assembly._own_acts import times_of_day
+from eventdesk.extract.assembly._own_acts import harm_lemmas, times_of_day
 from eventdesk.extract.assembly._sequels import by_sequel_act
 from eventdesk.extract.assembly.learned_dating import REPORT_CHARS, UndatedAct, learned_date
 from eventdesk.extract.assembly.notes import describe
@@ -229,7 +229,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
             groups.remove(group)
             rejections.extend(Rejection(c.sentence, "refers to an event reported elsewhere in the article")
                               for c in group)
-    groups = _same_manner(groups)
+    groups = _same_means(text, _same_manner(groups))
     taken = {c.sentence for g in groups for c in g}
     # what the report says about responsibility, read once for all its events
     attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
@@ -399,6 +399,44 @@ def _same_manner(groups: list[list[Candidate]]) -> list[list[Candidate]]:
             group = [replace(head, classification=c), *group[1:]]
         out.append(group)
     return out
+
+
+def _same_means(text: str, groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """"There were indiscriminate bombings this morning in San Miguel's Esmeralda neighborhood. At about
+    0900, a plane dropped a bomb that hit a civilian home in San Miguel. A 12-year-old girl was injured in
+    Soyapango": a harm told with no act or means of its own (only a word of killing, dying or injuring typed
+    it), in the paragraph of an explosion told just before it, is a harm of that explosion's kind; it is an
+    explosion too. Its own place, date and actors stay its own."""
+    out: list[list[Candidate]] = []
+    for group in groups:
+        head = group[0]
+        before = next((c for c in reversed(out[-1]) if c.classification.event_type == cls_stage.ERV), None) \
+            if out else None
+        if before is not None and head.classification.event_type == cls_stage.VAC and \
+                "\n\n" not in text[out[-1][-1].sentence.end:head.sentence.start] and _only_harm(head):
+            c = replace(before.classification, start=head.classification.start, end=head.classification.end)
+            group = [replace(head, classification=c), *group[1:]]
+        out.append(group)
+    return out
+
+
+def _only_harm(cand: Candidate) -> bool:
+    """Whether the words that typed ``cand`` are only a harm ("was injured", "were killed"; not "was
+    murdered", an act of its own: ``assembly_words.json`` bare_harms) and its sentence names no other act
+    word and no means ("injured by gunfire", "killed with a machete"; ``scope_frames.json`` weapon_nouns and
+    weapon_uses)."""
+    if cand.doc is None or cand.extra or any(m.role == "agent" for m in cand.actors):
+        return False
+    offset = cand.type_span.start - cand.sentence.start
+    token = next((t for t in cand.doc if t.idx <= offset < t.idx + len(t)), None)
+    if token is None or token.lemma_.lower() not in word_list("assembly_words.json", "bare_harms"):
+        return False
+    means = word_list("scope_frames.json", "weapon_nouns") | \
+        (word_list("scope_frames.json", "weapon_uses") - harm_lemmas())
+    if any(t.i != token.i and t.lemma_.lower() in means for t in cand.doc):
+        return False
+    told = cand.doc.text
+    return cls_stage.classify(told[:token.idx] + " " * len(token) + told[token.idx + len(token):]) is None
 
 
 def _done_so(cand: Candidate, manner: frozenset[str]) -> bool:

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from eventdesk.extract.assembly._merge import Candidate
 
 __all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "told_apart", "series_goes_on", "at_another_hour",
-           "times_of_day"]
-__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "series_goes_on", "at_another_hour",
            "times_of_day", "harm_lemmas"]
 
 

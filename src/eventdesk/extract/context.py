@@ -14,7 +14,7 @@ from eventdesk.gazetteer import name_key, spelling
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._facilities import facility_part
-from eventdesk.extract.places._named_towns import in_part_of_country, named_town, prefer_named_town
+from eventdesk.extract.places._named_towns import in_part_of_country, is_capital, named_town, prefer_named_town
 from eventdesk.extract.places._neighbourhoods import district_part, named_part
 from eventdesk.extract.places._sides import SidePart, side_parts
 from eventdesk.extract.places.choose import PlaceContext, choose_place
@@ -106,8 +106,12 @@ class ArticleContext:
             return None
         if any((named := self.sentence_country(span)) and named != place.country for span in spans):
             return None
-        if any(in_part_of_country(self.text, span, place.country) for span in spans):
-            return None  # "KAYA -- gunmen attacked a church in northern Burkina Faso": not said to be the dateline's town
+        if is_capital(place, self.gazetteer) and any(in_part_of_country(self.text, span, place.country)
+                                                       for span in spans):
+            # "OUAGADOUGOU -- gunmen attacked a church in northern Burkina Faso": a report filed from the
+            # capital about a part of the country is no report of the capital (one filed from a province's
+            # town, "QUETTA -- ... in southwestern Pakistan", is most likely near it)
+            return None
         return replace(place, precision=max(place.precision, 2), source=f"dateline:{place.source}")
 
     def _about_the_dateline_country(self) -> bool:

@@ -569,6 +569,9 @@ def _simple_past(cand: Candidate, perfect: bool = False) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if perfect:
         return verb.tag_ == "VBN" and any(a.lower_ in ("has", "have") for a in aux)
+    if verb.tag_ == "VBN" and any(a.lower_ == "had" for a in aux) and \
+            not any(a.lemma_ in ("will", "would", "can", "may", "might", "should", "must") for a in aux):
+        return True  # "thousands of demonstrators had gathered in central Nairobi": the story's past, told before
     if any(a.lemma_ in ("have", "will", "would", "can", "may", "might", "should", "must") for a in aux):
         return False
     if verb.tag_ == "VBD":

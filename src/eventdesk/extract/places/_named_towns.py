@@ -28,7 +28,7 @@ from eventdesk.extract.places._words import never_a_place
 from eventdesk.extract.places.scene import SCENE_GAP, scene_verb_end
 from eventdesk.rules import word_list
 
-__all__ = ["in_part_of_country", "TownReading", "named_town", "prefer_named_town"]
+__all__ = ["in_part_of_country", "is_capital", "TownReading", "named_town", "prefer_named_town"]
 
 _WORD = r"[A-Z][\w'’\-]*"
 # up to three lower-case words, none a determiner: a name the recaser of wire copy lowered ("rio blanco")
@@ -45,13 +45,21 @@ def _particles() -> str:
     return _alternatives("town_name_particles")
 
 
+
+@functools.cache
+def _articled() -> str:
+    """A word a lower-case article opens with a hyphen: "Wad al-Noura", "Deir ez-Zor", "Ras al-Ain"
+    (``place_words.json`` town_name_articles)."""
+    return rf"(?:{_alternatives('town_name_articles')})-[A-Z][\w'’\-]*"
+
+
 @functools.cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     units = _alternatives("named_town_units")
     # capitalised words, with particles only between them ("Corral de las Piedras"); the word after
     # a particle may be one the recaser of wire copy lowered ("San Luis de la reina"); bounded, so a
     # hostile run of names stays linear
-    name_ = rf"{_WORD}(?:(?:\s+(?:{_particles()})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_WORD}){{0,5}}"
+    name_ = rf"{_WORD}(?:(?:\s+(?:{_particles()})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_articled()}|\s+{_WORD}){{0,5}}"
     admin = rf"(?i:{_alternatives('town_province_words')})"
     # "Huancora, San Isidro Labrador jurisdiction, Chalatenango department": past a unit between
     between = rf"(?:(?P<mid>{name_})\s+(?i:{units}|district)\s*,\s*)?"
@@ -87,7 +95,7 @@ def _scene_name() -> re.Pattern[str]:
     there (punctuation, a unit word, a locative word), so a building named after it is no town
     ("took place at the Pintuco factory")."""
     units = _alternatives("named_town_units")
-    name_ = rf"{_WORD}(?:(?:\s+(?:{_particles()})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_WORD}){{0,5}}"
+    name_ = rf"{_WORD}(?:(?:\s+(?:{_particles()})\b){{1,2}}\s+[A-Za-z][\w'’\-]*|\s+{_articled()}|\s+{_WORD}){{0,5}}"
     return re.compile(rf"(?:\s+[^\s.,;:\"]+){{0,{SCENE_GAP}}}?\s+(?i:in|at)\s+(?:(?i:the)\s+)?"
                       rf"(?:(?i:{units})\s+(?i:of)\s+)?[\"“]?(?P<name>{name_})(?=[\"”]?(?:\s*[,.;:]|$|\s+(?:in|near|on|at|"
                       rf"between|where|when|(?i:{units}|area|zone|sector))\b))")
@@ -170,6 +178,13 @@ def _part_of_country() -> re.Pattern[str]:
     return re.compile("|".join(word_list("place_words.json", "part_of_country")))
 
 
+def is_capital(place: Place, gaz) -> bool:
+    """Whether ``place`` is its country's capital: a report filed there about a part of the country
+    (``in_part_of_country``) is no report of the capital's surroundings."""
+    capital = gaz.national_capital(place.country)
+    return capital is not None and name_key(capital.name) == name_key(place.location)
+
+
 def in_part_of_country(text: str, span: Span, country: str) -> bool:
     """"in northern Burkina Faso", "in the east of the country": the sentence puts the act in a part of
     ``country``, which the dateline's town need not be in (``place_words.json`` part_of_country); not
@@ -182,7 +197,7 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
     name = text[town.start:town.end]
     if name.islower():
         name = name.title()
-    name = re.sub(rf"(?<=\s)(?!(?:{_particles()})\b)[a-z]", lambda m: m.group().upper(), name)  # "de la Reina"
+    name = re.sub(rf"(?<=\s)(?!(?:{_particles()})\b|{_articled()})[a-z]", lambda m: m.group().upper(), name)  # "de la Reina"
     if never_a_place(name) or gaz.country_of(name) or (town.how in ("in", "scene") and gaz.is_common_word(name)):
         return None
     if town.how == "scene" and (division := gaz.admin1(name, country)) is not None and \
@@ -211,7 +226,8 @@ def _placed(text: str, span: Span, town: NamedTown, gaz, country: str, fallback:
         return Place(country, admin1, anchor.admin2, name, anchor.latitude, anchor.longitude, 2,
                      f"hint:{anchor.id}", where)
     if fallback is not None and fallback.country == country and not (
-            fallback.source.startswith("dateline:") and in_part_of_country(text, span, country)):
+            fallback.source.startswith("dateline:") and is_capital(fallback, gaz)
+            and in_part_of_country(text, span, country)):
         return Place(country, fallback.admin1, fallback.admin2, name, fallback.latitude, fallback.longitude, 2,
                      f"near:{fallback.source}", where)
     return None

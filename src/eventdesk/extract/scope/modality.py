@@ -343,9 +343,9 @@ def _negated(token, verb) -> bool:
         while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
             first = first.head
         return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
-            d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in first.children)
+            d.dep_ == "det" and _denies(d) for d in c.children)) for c in first.children)
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
-            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+            c.dep_ == "neg" or (c.dep_ == "det" and _denies(c)) for c in token.children):
         # the act noun itself is denied whatever the verb: "not a single shot was heard", "there was no
         # attack", "police found no bomb"
         return True
@@ -354,8 +354,14 @@ def _negated(token, verb) -> bool:
     return False
 
 
+def _denies(word) -> bool:
+    """A "no" that denies, not the abbreviation of a number ("vehicle No 85 was set on fire")."""
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return word.lower_ == "no" and not (following is not None and following.like_num)
+
+
 def _has_no(token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)
+    return any(d.dep_ == "det" and _denies(d) for d in token.children)
 
 
 def _negative_adverbial(verb) -> bool:

@@ -39,12 +39,12 @@ _ATTRIBUTABLE = (cls_stage.VAC, cls_stage.ERV, cls_stage.BATTLES)
 
 
 def _assemble(clean, group, publication, n_sentences, context, settings, setting=None, attribution=None,
-              home=None, framed: frozenset[Span] = frozenset()):
+              home=None, framed: frozenset[Span] = frozenset(), protest_report: bool = False):
     """One event mention from a group of candidate sentences, or a reason to reject it. ``home`` is
     the country the report gives an event with no place (``places.country``), for its generic actors;
     ``framed`` the words that typed a sentence and name no act (scope's ``retypes``)."""
     top = min(group, key=lambda c: (_HIERARCHY[c.classification.event_type], _sub_rank(c)))
-    top = _reclassify(clean.text, group, top, framed)
+    top = _reclassify(clean.text, group, top, framed, protest_report)
     view = _merged_view(group)
     date = view.date
     if date is None:
@@ -173,7 +173,8 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
     return replace(mention, notes=describe(mention)), ""
 
 
-def _reclassify(text: str, group: list[Candidate], top: Candidate, framed: frozenset[Span] = frozenset()) -> Candidate:
+def _reclassify(text: str, group: list[Candidate], top: Candidate, framed: frozenset[Span] = frozenset(),
+                protest_report: bool = False) -> Candidate:
     """Classify the group's own sentences read together: a later sentence often settles the type
     ("... exchanged fire", "the victims were civilians"). Falls back to the best single sentence.
     A word scope found naming no act (``framed``: "fires that firefighters battled") is blanked, as
@@ -203,7 +204,8 @@ def _reclassify(text: str, group: list[Candidate], top: Candidate, framed: froze
     joined = " ".join(pieces)
     kinds = tuple(m.actor.inter for c in group for m in c.actors)
     agents = tuple(m.actor.inter for c in group for m in c.actors if m.role == "agent")
-    c = cls_stage.classify(joined, armed_actors=len(kinds), actor_kinds=kinds, agent_kinds=agents)
+    c = cls_stage.classify(joined, armed_actors=len(kinds), actor_kinds=kinds, agent_kinds=agents,
+                           protest_report=protest_report)
     if c is None:
         return top
     i = max(k for k, st in enumerate(starts) if st <= c.start)

@@ -233,6 +233,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
     taken = {c.sentence for g in groups for c in g}
     # what the report says about responsibility, read once for all its events
     attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
+    # a report whose headline or lead tells a demonstration: its clashes no armed group is named in are the crowd's
+    protest_report = cls_stage.tells_a_protest(" ".join(text[s.span.start:s.span.end] for s in sentences[:2]))
     reference: tuple[Span, EventDate] | None = None  # the last event the report dated, and its date
     perfect = news_perfect([doc.docs[s.span] for s in sentences[:2] if s.span in doc.docs])
     report_dates = any(c.date is not None for c in candidates)
@@ -279,7 +281,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
         told = None if group[0].place is not None else event_country(text, sentences, own, context)
         group = [_restated_toll(c, i > 0, events, text) for i, c in enumerate(group)]
         mention, reason = _assemble(clean, group, publication, len(sentences), context, settings, setting,
-                                    attribution, home=told.name if told is not None else None, framed=framed)
+                                    attribution, home=told.name if told is not None else None, framed=framed,
+                                    protest_report=protest_report)
         if mention is None:
             rejections.extend(Rejection(c.sentence, reason) for c in group)
         else:

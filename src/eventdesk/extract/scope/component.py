@@ -13,7 +13,7 @@ from functools import cache
 
 from eventdesk.document import ArticleDoc
 from eventdesk.extract.scope import modality
-from eventdesk.extract.scope.frames import frame_reason, load_frame_rules, sports_lead
+from eventdesk.extract.scope.frames import AGGREGATE_REASONS, frame_reason, load_frame_rules, sports_lead
 from eventdesk.extract.scope._stance import mood_object, reacted_to, reason_given, stance_on_told_act
 from eventdesk.extract.scope._mentions import blind_agent, caused_state, struggled_object, universal_victim
 from eventdesk.extract.scope._denials import denied_claims
@@ -141,7 +141,8 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool, year: int | N
             # a frame of another act than the one the sentence reports: "shot dead a journalist three days
             # after the army's offensive began" is of the type the rest tells; an instrument, a habit or a
             # generic plural is the same act's word ("ongoing ethnic clashes, two killed" is a clash)
-            return "", any(why == frame(token, rules) for frame in _OTHER_ACTS) or why == past_year_act(token, year)
+            return "", any(why == frame(token, rules) for frame in _OTHER_ACTS) or why == past_year_act(token, year) \
+                or why in AGGREGATE_REASONS
     return why, False
 
 

@@ -74,7 +74,7 @@ from eventdesk.extract.scope._stance import characterised, count_asked, heard, m
 from eventdesk.rules import word_lists
 from eventdesk.stages.parse import doc_text
 
-__all__ = ["FrameRules", "frame_reason", "load_frame_rules", "sports_lead"]
+__all__ = ["AGGREGATE_REASONS", "FrameRules", "frame_reason", "load_frame_rules", "sports_lead"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,16 @@ def load_frame_rules() -> FrameRules:
     return FrameRules(**words, **compiled)
 
 
+#: the reasons of a word that counts acts or their dead over a period: a tally, another act than any one
+#: act its sentence also reports ("clashes have killed dozens in recent weeks, ... a drone strike on Sunday
+#: killed 26": the drone strike)
+AGGREGATE_REASONS = (
+    "a count of acts over a period ('142 murders were reported in September'), not one event",
+    "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event",
+    "a toll over a period ('more than 1,300 people were killed in Mali last year'), not one event",
+)
+
+
 def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules, sports_report: bool = False) -> str:
     """Why the violent word ``token`` (a spaCy token) reports no event, or "" when nothing says so.
     ``sports_report``: the report opens on a match (``sports_lead``), so its play needs no score of
@@ -174,11 +184,11 @@ def frame_reason(token, sentence_text: str, armed_words: int, rules: FrameRules,
         if why:
             return why
     if _counted_acts(token, sentence_text, rules) or _counted_cases(token, sentence_text, rules):
-        return "a count of acts over a period ('142 murders were reported in September'), not one event"
+        return AGGREGATE_REASONS[0]
     if _cumulative(token, sentence_text, rules):
-        return "a cumulative or period toll ('by the end of the year, 496 had been killed'), not one event"
+        return AGGREGATE_REASONS[1]
     if _period_toll(token, rules):
-        return "a toll over a period ('more than 1,300 people were killed in Mali last year'), not one event"
+        return AGGREGATE_REASONS[2]
     if _vague_toll(sentence_text, rules) and not _names_a_place(token):
         return "a toll in the hundreds or thousands with no day ('a toll of hundreds of victims'), not one event"
     if any(p.search(sentence_text) for p in rules.retrospective_patterns):

@@ -367,6 +367,11 @@ _BRAWL_WEAPONS = re.compile(cue_table().nouns["brawl_weapons"], re.IGNORECASE)
 _FIREARMS = re.compile(cue_table().nouns["firearms"], re.IGNORECASE)
 
 
+def tells_a_protest(text: str) -> bool:
+    """Whether ``text`` (a report's headline and lead) names a demonstration (the protest cue)."""
+    return _rx().cues["protest"].search(text) is not None
+
+
 def classify(
     text: str,
     *,
@@ -374,13 +379,16 @@ def classify(
     state_agent: bool = False,
     actor_kinds: tuple[int, ...] = (),
     agent_kinds: tuple[int, ...] = (),
+    protest_report: bool = False,
 ) -> Classification | None:
     """Decide the ACLED type of the event told in ``text`` (one or more sentences).
 
     ``armed_actors`` is the number of distinct organised armed actors the caller found;
     ``state_agent`` says whether the perpetrator is a state force (for territory changes);
     ``actor_kinds`` are the ACLED inter codes (1-8) of the actors the caller found, if any, and
-    ``agent_kinds`` those of the ones the parse reads as acting.
+    ``agent_kinds`` those of the ones the parse reads as acting; ``protest_report`` whether the report's
+    headline or lead tells a demonstration (``tells_a_protest``), whose clashes no armed group is named
+    in are the crowd's ("a student died after being shot during clashes on Friday").
     Returns None when no cue of any event type is present.
     """
     rx = _rx()
@@ -407,6 +415,9 @@ def classify(
             t, c = whole_t, {k: v for k, v in whole.items() if k != "protest"}
     protest = "protest" in c and not armed_side
     crowd_clash = bool(_filters().crowd_party.candidates(t)) and _crowd_party(t, rx)  # words first
+    # a clash in a report of a demonstration, no armed group named in it: the crowd's with the police
+    protest_clash = protest_report and "clash" in c and not set(actor_kinds) & {2, 3, 4, 8}
+    crowd_clash = crowd_clash or protest_clash
     violent_crowd = "riot" in c or "riot_acts" in c
 
     # --- Battles: two organised armed sides exchange force
@@ -455,6 +466,8 @@ def classify(
         return out(RIOTS, "Mob violence", "mob")
     if "riot" in c:
         return out(RIOTS, "Violent demonstration", "riot")
+    if "clash" in c and protest_clash and not _crowd_party(t, rx):
+        return out(RIOTS, "Violent demonstration", "clash")
     if "clash" in c and crowd_clash:
         return out(RIOTS, "Mob violence", "clash")
 

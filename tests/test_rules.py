@@ -88,9 +88,11 @@ def test_vague_counts_keep_acled_figures_and_each_names_its_source():
     assert all(e["source"] for e in rules.rule_file("vague_counts.json")["figures"].values())
 
 
-def test_a_rule_file_without_provenance_is_refused(monkeypatch, tmp_path):
+def _refused(monkeypatch, tmp_path, name: str, text: str, match: str) -> None:
+    """Load the rule file ``name`` holding ``text`` from a package folder of its own: it must be refused
+    with an error that says ``match``."""
     (tmp_path / "data" / "rules").mkdir(parents=True)
-    (tmp_path / "data" / "rules" / "bare.json").write_text(json.dumps({"lists": {}}), encoding="utf-8")
+    (tmp_path / "data" / "rules" / name).write_text(text, encoding="utf-8")
 
     class _Files:
         def joinpath(self, *parts):
@@ -99,31 +101,22 @@ def test_a_rule_file_without_provenance_is_refused(monkeypatch, tmp_path):
     monkeypatch.setattr(rules.resources, "files", lambda _pkg: _Files())
     rules.rule_file.cache_clear()
     try:
-        with pytest.raises(rules.RuleFileError, match="meta"):
-            rules.rule_file("bare.json")
+        with pytest.raises(rules.RuleFileError, match=match):
+            rules.rule_file(name)
     finally:
         rules.rule_file.cache_clear()
+
+
+def test_a_rule_file_without_provenance_is_refused(monkeypatch, tmp_path):
+    _refused(monkeypatch, tmp_path, "bare.json", json.dumps({"lists": {}}), "meta")
 
 
 def test_a_rule_file_that_names_a_list_twice_is_refused(monkeypatch, tmp_path):
     # JSON lets a key repeat and keeps the last: a second list given an existing list's name would
     # silently replace the words every reader of the first expects
-    (tmp_path / "data" / "rules").mkdir(parents=True)
     text = ('{"meta": {"version": "1", "source": "test"}, "lists": {'
             '"member_nouns": {"words": ["rebel"]}, "member_nouns": {"words": ["member"]}}}')
-    (tmp_path / "data" / "rules" / "twice.json").write_text(text, encoding="utf-8")
-
-    class _Files:
-        def joinpath(self, *parts):
-            return tmp_path.joinpath(*parts)
-
-    monkeypatch.setattr(rules.resources, "files", lambda _pkg: _Files())
-    rules.rule_file.cache_clear()
-    try:
-        with pytest.raises(rules.RuleFileError, match="member_nouns"):
-            rules.rule_file("twice.json")
-    finally:
-        rules.rule_file.cache_clear()
+    _refused(monkeypatch, tmp_path, "twice.json", text, "member_nouns")
 
 
 # --- no long word lists inline -------------------------------------------------------------------

@@ -108,10 +108,10 @@ def role_of(token: Token) -> tuple[str, int | None]:
 def _holds_for(verb: Token) -> bool:
     """A participle that says whose a noun is ("a base used by U.S. forces", "a convoy carrying
     supplies for the coalition", "a vehicle belonging to the army"; ``actor_words.json``
-    ownership_verbs): its owner or user is on the side of the noun, not an actor of its own."""
+    ownership_verbs): its owner or user is on the side of the noun, not an actor of its own. A particle
+    makes it another verb: "airstrikes carried out by the Iraqi Air Force" are the force's."""
     return verb.dep_ == "acl" and verb.pos_ == "VERB" and verb.lemma_.lower() in \
         word_list("actor_words.json", "ownership_verbs") and not any(c.dep_ == "prt" for c in verb.children)
-    # (a particle makes it another verb: "airstrikes carried out by the Iraqi Air Force" are the force's)
 
 
 def told_according_to(token: Token) -> bool:

@@ -109,14 +109,14 @@ def _town_named_before(context, before: list[Span]):
     return None
 
 
-def _part_of_town_before(part, town):
-    """The city part ``part`` (read as one of the dateline's city) as a part of ``town``, the town the
-    sentences before it named, when that is another town of the same country; else ``part``."""
-    if town is None or town.country != part.country or town.precision != 1:
+def _part_of_town_before(part, town, city: str):
+    """The city part ``part`` (read as one of the dateline's ``city``, "Mexico City-San Miguel Octopan") as
+    a part of ``town``, the town the sentences before it named, when that is another town of the same
+    country; else ``part``."""
+    if town is None or town.country != part.country or town.precision != 1 or \
+            not part.location.startswith(f"{city}-") or name_key(town.location) == name_key(city):
         return part
-    city, _, name = part.location.partition("-")
-    if name_key(town.location) == name_key(city):
-        return part
+    name = part.location.removeprefix(f"{city}-")  # (a city's own hyphens stay its own: "Port-au-Prince")
     return replace(town, location=f"{town.location}-{name}", precision=1,
                    source=f"part:{town.source.removeprefix('anaphor:')}", span=part.span)
 
@@ -136,11 +136,12 @@ def read_places(doc: ArticleDoc, services) -> ArticleDoc:
             # "... The incident took place in Puerto Bello. [...] the commando group caused some damage
             # in the small town": the town named last before it
             place = _town_named_before(context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]])
-        if place is not None and place.source.startswith("part:dateline:") and span in index:
+        if place is not None and place.source.startswith("part:dateline:") and span in index and \
+                context.dateline_place is not None:
             # "MEXICO CITY -- a candidate was shot dead in the town of Celaya ... / She was greeting supporters
             # in the San Miguel Octopan neighborhood": a part of the town the story is in, not of the dateline's
             place = _part_of_town_before(place, _town_named_before(
-                context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]]))
+                context, spans[max(0, index[span] - TOWN_ANAPHOR_REACH):index[span]]), context.dateline_place.location)
         if place is None and span in index and _province_anaphor().search(context.text, span.start, span.end):
             # "... murder in San Marcos, a department where the guerrillas have been active. / Rebel
             # groups detonated eight bombs [...] in this department": the province named last before it

@@ -65,6 +65,12 @@ class ArticleDoc:
         """The classification of an event sentence: scope's retyping if it made one, else the trigger's."""
         return self.retypes.get(span) or self.triggers.get(span)
 
+    def lead_text(self) -> str:
+        """The report's headline and first sentence (its first two sentences), joined: what a report
+        says it is about (a match, a demonstration)."""
+        text = self.reading.text
+        return " ".join(text[s.span.start:s.span.end] for s in self.sentences[:2])
+
     def event_sentences(self) -> list[Sentence]:
         """The sentences with trigger vocabulary that were parsed, in text order."""
         return [s for s in self.sentences if s.triggers and s.span in self.docs]

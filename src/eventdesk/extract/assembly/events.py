@@ -234,7 +234,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
     # what the report says about responsibility, read once for all its events
     attribution = ReportAttribution(text, sentences, context.actors, load_attribution_rules())
     # a report whose headline or lead tells a demonstration: its clashes no armed group is named in are the crowd's
-    protest_report = cls_stage.tells_a_protest(" ".join(text[s.span.start:s.span.end] for s in sentences[:2]))
+    protest_report = cls_stage.tells_a_protest(doc.lead_text())
     reference: tuple[Span, EventDate] | None = None  # the last event the report dated, and its date
     perfect = news_perfect([doc.docs[s.span] for s in sentences[:2] if s.span in doc.docs])
     report_dates = any(c.date is not None for c in candidates)

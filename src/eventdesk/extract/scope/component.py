@@ -34,7 +34,7 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
     perfect = modality.news_perfect([doc.docs[s.span] for s in doc.sentences[:2] if s.span in doc.docs])
     year = doc.publication.date.year if doc.publication is not None and doc.publication.date is not None else None
     # a match report's play ("Arsenal beat Liverpool 3-1 ... The boys fought like warriors") is no violence
-    sports = sports_lead(" ".join(text[s.span.start:s.span.end] for s in doc.sentences[:2]), rules)
+    sports = sports_lead(doc.lead_text(), rules)
     for span, c in doc.triggers.items():
         parse = doc.docs[span]
         sentence = text[span.start:span.end]

@@ -32,14 +32,13 @@ def classify_sentence(doc: ArticleDoc, span, sentence_text: str):
     actors = tuple(m for m in found_here if m.role != "source")
     told = without_sources(sentence_text, span, found_here)
     kinds = doc.context.armed_hint(told)
-    text = doc.reading.text
     return classify(
         told,
         armed_actors=kinds.armed,
         state_agent=kinds.state or any(m.actor.inter == 1 and m.role == "agent" for m in actors),
         actor_kinds=tuple(m.actor.inter for m in actors),
         agent_kinds=tuple(m.actor.inter for m in actors if m.role == "agent"),
-        protest_report=tells_a_protest(" ".join(text[s.span.start:s.span.end] for s in doc.sentences[:2])),
+        protest_report=tells_a_protest(doc.lead_text()),
     )
 
 

@@ -88,9 +88,9 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
         # nation named on it ("Russian warplanes", "U.S. air strikes")
         nation = sides.led_by(clean.text, top.type_span, country, context.actors) or (
             sides.weapon_nation(clean.text, top.type_span, country, context.actors)
-            if top.classification.cue in ("air", "shelling") else None)
+            if top.classification.cue in ("air", "shelling", "strike") else None)
         a1 = nation or a1
-        if (nation is not None or top.classification.cue in ("air", "shelling")) and a2 is not None \
+        if (nation is not None or top.classification.cue in ("air", "shelling", "strike")) and a2 is not None \
                 and a2.name == a1.name:
             # "Saudi-led coalition air raids were reported": the raider, not its target; the
             # civilians it harmed, if any, are ("... killing four citizens")
@@ -248,7 +248,7 @@ def _not_the_enforcer(m, c: Candidate):
     if m.role != "agent" or m.trigger is None or c.doc is None or m.trigger >= len(c.doc):
         return m
     verb = c.doc[m.trigger]
-    if not enforces(verb) and not _enforcement_done(verb):
+    if not enforces(verb) and not _enforcement_done(verb) and not _to_enforce(verb):
         return m
     if m.actor.inter != 1 and verb.lemma_.lower() in holding_verbs():
         return m  # "was released on 19 February by the ELN": a group that held or freed someone took them
@@ -260,6 +260,14 @@ def _not_the_enforcer(m, c: Candidate):
 
 
 _LIGHT_VERBS = frozenset({"make", "carry", "conduct", "undertake", "launch"})
+
+
+def _to_enforce(verb) -> bool:
+    """A verb done in order to enforce the law after an act: "police used drones to search for the gunmen
+    who killed three villagers", "troops were deployed to hunt the attackers" (an infinitive of purpose whose
+    verb is one of law enforcement)."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and enforces(c) and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _enforcement_done(verb) -> bool:

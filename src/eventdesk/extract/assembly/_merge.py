@@ -222,7 +222,19 @@ def _same_event(a: Candidate, b: Candidate, types: frozenset[str] = frozenset())
     if b.anaphoric:
         return True
     same_family = a.classification.event_type == b.classification.event_type
+    if same_family and b.date is None and _inside_its_town(a, b):
+        return True
     return same_family and bool(b.date and a.date) and bool(b.place and a.place)
+
+
+def _inside_its_town(a: Candidate, b: Candidate) -> bool:
+    """"A mayoral candidate was shot dead on Friday while campaigning in the town of Celaya ... // Gisela
+    Gaytan was greeting supporters in the San Miguel Octopan neighborhood when gunmen opened fire, killing
+    her": an undated act of the event's kind, in a part of the event's own town, with the event's toll (or
+    none), tells the event again, at its finer place."""
+    if a.place is None or b.place is None or b.place.source != "part:" + a.place.source:
+        return False
+    return b.fatalities.span is None or b.fatalities.best == a.fatalities.best
 
 
 _POINTERS = frozenset("the these those this that its their".split())
@@ -483,9 +495,11 @@ def _merged_view(group: list[Candidate]) -> Candidate:
 
 def _best_place(places: list[Place | None]) -> Place | None:
     """The finest place of a group's sentences; a scene a later sentence gives the incident ("the
-    attack took place in X", ``places.scene``) outranks them all."""
+    attack took place in X", ``places.scene``) outranks them all; a part of a town ("Celaya-San Miguel Octopan")
+    outranks the town of the same precision."""
     found = [p for p in places if p is not None]
-    return min(found, key=lambda p: (not p.source.startswith("scene:"), p.precision)) if found else None
+    return min(found, key=lambda p: (not p.source.startswith("scene:"), p.precision, not p.source.startswith("part:"))) \
+        if found else None
 
 
 def _setting_sentence(text: str, sentences, group: list[Candidate], taken: set[Span]) -> Span | None:

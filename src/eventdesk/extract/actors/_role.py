@@ -49,7 +49,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
             lemma = head.lemma_.lower()
             if (lemma in _REPORTING_VERBS and not claims_own_act(head)) or _learned_of(head):
                 return "source", head.i
-            if lemma in _UNDERGO or (lemma in _RAN_INTO and _names_an_explosive(head)) or _among_victims(head):
+            if lemma in _UNDERGO or (lemma in _RAN_INTO and _names_an_explosive(head)) or _among_victims(head) \
+                    or _comes_under(head):
                 return "patient", head.i
             return ("patient", head.i) if passive else ("agent", _harm_joined(head).i)
         if dep == "nsubjpass" and (raised := _raised(head)) is not None:
@@ -103,6 +104,11 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _comes_under(verb: Token) -> bool:
+    """"its units had come under attack", "the convoy came under fire": the subject underwent it."""
+    return verb.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
 
 
 def _holds_for(verb: Token) -> bool:

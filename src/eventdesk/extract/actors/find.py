@@ -121,7 +121,8 @@ def find_actors(
             continue  # "the attackers fought like warriors": what they are likened to takes no part
         if _names_the_group_again(token, named_spans):
             continue  # "killed by dissidents of the former FARC ... recruited by the armed group": that group
-        if token.lower_ in _UNIT_NOUNS and _names_its_group(token, mentions, offset):
+        if token.lower_ in _UNIT_NOUNS and (_names_its_group(token, mentions, offset) or
+                                            _its_own_men(token, mentions, offset)):
             covered.update(range(token.left_edge.i, token.i + 1))
             continue
         mention = state_by_name(token, offset, article_id, country, dictionary) or \
@@ -250,6 +251,26 @@ def _names_its_group(token: Token, mentions: list[ActorMention], offset: int) ->
                 role, trigger = role_of(token)
                 mentions[k] = replace(m, role=role or m.role, trigger=trigger if role else m.trigger)
                 return True
+    return False
+
+
+def _its_own_men(token: Token, mentions: list[ActorMention], offset: int) -> bool:
+    """"Hezbollah said its fighters had clashed with Israeli troops", "the army said its troops killed 12
+    militants": a unit's noun whose possessive pronoun points at the named group that tells of the act is that
+    group's men; the group takes their role (not only the teller's). Moves that role to the named mention."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+        return False
+    tellers = {a.i for a in token.ancestors}
+    for k, m in enumerate(mentions):
+        span = m.actor.span
+        if m.role == "source" and m.trigger in tellers and m.actor.inter in (1, 2, 3, 4, 8) \
+                and (not m.generic or m.actor.inter == 1) \
+                and span is not None and span.end <= offset + token.idx:
+            role, trigger = role_of(token)
+            if not role:
+                return False
+            mentions[k] = replace(m, role=role, trigger=trigger)
+            return True
     return False
 
 

@@ -375,6 +375,7 @@ _STRUCK_GATHERING = re.compile(cue_table().nouns["struck_gathering"], re.IGNOREC
 _PEOPLE_NOUN = re.compile(r"(?:ers|ors|ants|ists)\b", re.IGNORECASE)  # "protesters", "demonstrators"
 
 
+_STRIKE_ALONE = re.compile(cue_table().nouns["strike_told_by_itself"], re.IGNORECASE)
 _GROUND_STRIKERS = re.compile(cue_table().nouns["ground_strikers"], re.IGNORECASE)
 _RAIDERS = re.compile(cue_table().nouns["raiders"], re.IGNORECASE)
 _BRAWL_WEAPONS = re.compile(cue_table().nouns["brawl_weapons"], re.IGNORECASE)
@@ -416,11 +417,14 @@ def classify(
 
     strike = c.get("strike")
     if strike is not None and (
-            (not set(agent_kinds) & {1, 8} and not strike.group(0).lower().startswith("strike"))
+            (not _STRIKE_ALONE.match(strike.group(0)) and (
+                not set(agent_kinds) & {1, 8}
+                # "an Israeli strike hit a building, killing six"; not "a French strike hit rail services"
+                or (strike.group(0).lower().startswith("strike") and not _harm(c, t, rx))))
             or _GROUND_STRIKERS.search(t, max(0, strike.start() - 60), strike.start())):
-        # "the company hit its sales targets", "teachers launched a strike": a strike told by a verb that no state's
-        # forces make ("strikes on Houthi targets", "strikes killed 40" need no agent named); "rebels struck an army
-        # base", "troops struck a camp": an assault on the ground, told by the other cues
+        # "the company hit its sales targets", "teachers launched a strike", "a general strike hit the city": a strike
+        # no state's forces make ("strikes on Houthi targets", "strikes killed 40" need no agent named); "rebels struck
+        # an army base", "troops struck a camp": an assault on the ground, told by the other cues
         c = {k: v for k, v in c.items() if k != "strike"}
         if not c:
             return None
@@ -580,6 +584,8 @@ def classify(
             return out(VAC, "Abduction/forced disappearance", "abduct")
         if "attack" in c:
             return out(VAC, "Attack", "attack")
+        if _harm(c, t, rx):  # "jihadists executed five hostages": the captives killed, an attack (CODEBOOK)
+            return out(VAC, "Attack", "abduct")
         return out(VAC, "Abduction/forced disappearance", "abduct")
     if "sd_arrest" in c and rx.nonstate_arrest.search(t):
         return out(VAC, "Abduction/forced disappearance", "sd_arrest")

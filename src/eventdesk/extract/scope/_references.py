@@ -70,7 +70,10 @@ def anniversary(token, rules: FrameRules) -> str:
 def reference(token, rules: FrameRules) -> str:
     """A definite or possessive act noun after a preposition of topic, with no date of its own:
     "the controversy regarding the kidnapping of the son": an act referred to, not reported (its
-    own report, if any, is another sentence). "Regarding this morning's attack" has its own time."""
+    own report, if any, is another sentence). "Regarding this morning's attack" has its own time. A weapon
+    that names the act's kind is read on the act noun it modifies: "phone calls were received regarding
+    the dynamite attack" refers to the attack as "regarding the attack" does."""
+    token = _modified_act(token)
     if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in rules.reference_preps:
         return ""
     if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children):
@@ -79,6 +82,14 @@ def reference(token, rules: FrameRules) -> str:
     if _DATE_WORDS.search(own):
         return ""
     return f"a reference to an earlier act ('{token.head.lower_} the {token.lower_}'), not its report"
+
+
+def _modified_act(token):
+    """The noun ``token`` names the kind of through compounds ("the dynamite attack", "the car bomb
+    attack": the attack), or ``token`` itself."""
+    while token.dep_ == "compound" and token.head.i != token.i and token.head.pos_ == "NOUN":
+        token = token.head
+    return token
 
 
 def work_topic(token, rules: FrameRules) -> str:

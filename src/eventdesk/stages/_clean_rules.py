@@ -16,6 +16,7 @@ from eventdesk.rules import word_list
 
 __all__ = ["CommentLikeness", "Rules", "rules"]
 
+_WIRE_END_MARKS = word_list("page_chrome.json", "wire_end_marks")
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -80,7 +81,11 @@ class Rules:
         """A photo caption: names a photo, or ends "... sentence. (Credit Name)"."""
         if len(text) > 400:
             return False
-        return bool(self.caption_marker.search(text) or self.caption_credit.search(text))
+        if self.caption_marker.search(text):
+            return True
+        credit = self.caption_credit.search(text)
+        # "... SAN VICENTE DEPARTMENT. (ENDALL)": a wire's end mark, no credit
+        return credit is not None and credit.group(0).lstrip(".!?”\" ").strip("()").upper() not in _WIRE_END_MARKS
 
     def is_byline(self, text: str) -> bool:
         """ "By Paul Iddon 2/1/2019", "By Alaa Hussain in Baghdad" -- not "By the time ..."."""

@@ -1,7 +1,8 @@
 """Acts told after an event that are events of their own, not its details (``_merge._group`` asks):
 
 * a further act of armed violence told as one more beside the event before it ("the rebels also blew up
-  two posts", "in addition, a vehicle was destroyed by a dynamite charge") or told by a time from it
+  two posts", "in addition, a vehicle was destroyed by a dynamite charge", "in addition to the attack on the
+  attorney general, there were other attacks", ``told_beside``) or told by a time from it
   ("within 15 minutes the attackers detonated a car bomb at the embassy"; ``further_act``);
 * an act of armed violence a rebel group, a militia, a gang or a foreign force is named doing, or a blast
   no crowd is named setting off, told after a protest or a riot: another actor pair
@@ -22,8 +23,8 @@ from eventdesk.rules import pattern, word_list
 if TYPE_CHECKING:
     from eventdesk.extract.assembly._merge import Candidate
 
-__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "told_apart", "series_goes_on", "at_another_hour",
-           "times_of_day", "harm_lemmas"]
+__all__ = ["ERV_OR_BATTLE", "armed_group_after_crowd", "further_act", "told_apart", "told_beside", "series_goes_on",
+           "at_another_hour", "times_of_day", "harm_lemmas"]
 
 
 # for "is this the same kind of event": armed violence of any kind counts as one family
@@ -203,10 +204,34 @@ def _additive(root, verb) -> bool:
         if token.dep_ == "prep" and token.lower_ == "in" and \
                 any(c.lower_ in words and not any(c.children) for c in token.children):
             return True  # "in addition, a vehicle was destroyed" (not "in addition to opposing them")
+        if token.dep_ in ("prep", "advmod") and _beside_an_act(token):
+            return True  # "in addition to the attack on the attorney general, there were other attacks"
     # "another charge went off", "a separate bomb", "in another attack, gunmen opened fire on ..."
     heads = [root, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
              *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj")]
     return any(c.dep_ in ("det", "amod") and c.lower_ in words for h in heads for c in h.children)
+
+
+def told_beside(b: Candidate) -> bool:
+    """Whether ``b``'s act is told beside an act the report named before ("In addition to the attack on the
+    attorney general, there were other attacks, in which two ideologues were killed"; see ``_beside_an_act``):
+    a phrase on its verb (or the first of a pair) names that act. Such an act is told in that act's time."""
+    words = _act_words(b)
+    if words is None:
+        return False
+    return any(c.dep_ in ("prep", "advmod") and _beside_an_act(c) for v in _conjoined(words[1]) for c in v.children)
+
+
+def _beside_an_act(token) -> bool:
+    """Whether the phrase ``token`` opens names an act the sentence tells its own act beside: a word of
+    ``assembly_words.json`` beside_heads ("in addition to", "besides", "apart from") over an act noun
+    (``scope_frames.json`` act_nouns): "in addition to the attack on the attorney general", "besides the
+    bombing"; not "in addition to opposing them"."""
+    beside = word_list("assembly_words.json", "beside_heads")
+    acts = word_list("scope_frames.json", "act_nouns")
+    return any(t.lemma_.lower() in beside and
+               any(a.dep_ == "pobj" and a.lemma_.lower() in acts for a in t.subtree if a.i != t.i)
+               for t in token.subtree)
 
 
 def _sequel(root, verb) -> bool:

@@ -33,7 +33,7 @@ from eventdesk.extract.actors.attribution import ReportAttribution, attribute_by
 from eventdesk.extract.assembly._assemble import _assemble, _report_date
 from eventdesk.extract.assembly._days import by_dated_act, by_listed_day
 from eventdesk.extract.assembly._items import by_listed_item
-from eventdesk.extract.assembly._own_acts import harm_lemmas, times_of_day
+from eventdesk.extract.assembly._own_acts import harm_lemmas, times_of_day, told_beside
 from eventdesk.extract.assembly._sequels import by_sequel_act
 from eventdesk.extract.assembly.learned_dating import REPORT_CHARS, UndatedAct, learned_date
 from eventdesk.extract.assembly.notes import describe
@@ -248,7 +248,8 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
                 continue
             inherited = _paragraph_date(text, sentences, group[0].sentence, resolver, own_dates)
             if inherited is None and reference is not None:
-                inherited = _narrative_date(text, sentences, reference, group[0], resolver, perfect)
+                inherited = _narrative_date(text, sentences, reference, group[0], resolver, perfect,
+                                            beside=told_beside(group[0]))
             group[0] = replace(group[0], date=inherited)
         if _merged_view(group).date is not None:
             day = _merged_view(group).date
@@ -517,17 +518,19 @@ NARRATIVE_REACH = 12
 
 
 def _narrative_date(text: str, sentences, reference: tuple[Span, EventDate], cand: Candidate,
-                    resolver: DateResolver, perfect: bool = False) -> EventDate | None:
+                    resolver: DateResolver, perfect: bool = False, beside: bool = False) -> EventDate | None:
     """The report's reference time carried forward: "On 10 March rebels murdered a family in X. /
     The rebels also attacked public buildings in Y." A simple-past event sentence with no date of
     its own, a few sentences after an event the report dated, happened in that event's time frame
     (narrative progression). A perfect ("have attacked"), a habitual or a present tense breaks the
-    narrative and takes no date from it."""
+    narrative and takes no date from it. An act told ``beside`` an act the report named before ("In
+    addition to the attack on the attorney general, there were other attacks") keeps the story's
+    time whatever time the sentences between them name."""
     last, date = reference
     between = [s.span for s in sentences if last.end <= s.span.start < cand.sentence.start]
     if len(between) > NARRATIVE_REACH or not (_simple_past(cand) or perfect and _simple_past(cand, perfect=True)):
         return None  # a perfect goes on with the story only in a report that tells its news in the perfect
-    if any(_another_time(text, s, date, resolver) for s in between):
+    if not beside and any(_another_time(text, s, date, resolver) for s in between):
         return None  # "The Pentagon report, covering January 1 to March 31, said ...": the story moved on
     return replace(date, how=f"{date.how}; carried from the report's last dated event")
 
@@ -621,8 +624,10 @@ def _anaphoric(sentence: str, parse) -> str:
     """How the sentence points back at an event told before: "noun" ("the attack", "those
     clashes", "the toll"), "pronoun" (only a pronoun opening it: "they", "it"), or "" (it does not),
     other than at one it reacts to: "a bus was burned by individuals protesting the dynamite
-    attack" tells a riot of its own (``scope_frames.json`` reaction_heads)."""
-    reactions = word_list("scope_frames.json", "reaction_heads")
+    attack" tells a riot of its own (``scope_frames.json`` reaction_heads), or one it tells its own act
+    beside: "In addition to the attack on the attorney general, there were other attacks"
+    (``assembly_words.json`` beside_heads)."""
+    reactions = word_list("scope_frames.json", "reaction_heads") | word_list("assembly_words.json", "beside_heads")
     found = ""
     for m in _anaphor().finditer(sentence):
         pronoun = m.group(0).lower().startswith(("they", "he", "she", "it"))
@@ -651,7 +656,9 @@ def _expletive(token) -> bool:
 
 def _reacted_to(token, reactions) -> bool:
     """The act noun ``token`` is the object of a word of reaction ("protesting the attack", "in
-    protest at the killing", "condemned the bombing", "in retaliation for the raid")."""
+    protest at the killing", "condemned the bombing", "in retaliation for the raid") or of a word the
+    sentence tells its own act beside ("in addition to the attack", "besides the bombing", "apart from
+    the raid")."""
     child = token
     for _ in range(3):
         head = child.head

@@ -34,7 +34,7 @@ from eventdesk.extract.assembly._assemble import _assemble, _report_date
 from eventdesk.extract.assembly._days import by_dated_act, by_listed_day
 from eventdesk.extract.assembly._items import by_listed_item
 from eventdesk.extract.assembly._own_acts import harm_lemmas, times_of_day, told_beside
-from eventdesk.extract.assembly._sequels import by_sequel_act
+from eventdesk.extract.assembly._sequels import by_placed_clause, by_sequel_act
 from eventdesk.extract.assembly.learned_dating import REPORT_CHARS, UndatedAct, learned_date
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import (
@@ -154,6 +154,7 @@ def assemble_events(doc: ArticleDoc, settings: EventSettings, news=None
             kept.append(cand)
     candidates = [one for cand in kept for one in by_dated_act(cand, text, resolver, settings, context)]
     candidates = [one for cand in candidates for one in by_sequel_act(cand, text, settings, context)]
+    candidates = [one for cand in candidates for one in by_placed_clause(cand, text, settings, context)]
     told = {c.sentence for c in candidates}
 
     def setting(group: list[Candidate], cand: Candidate) -> Place | None:

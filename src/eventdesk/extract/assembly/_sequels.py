@@ -7,8 +7,10 @@ drove over an IED and was then shot at by the militants") stay one event of the 
 
 Two acts a sentence joins as two clauses, each with a subject and a place of its own ("One bomb was placed
 in the Ivu neighborhood, and a fragmentation grenade exploded near the Santa Isabel neighborhood", "A car
-bomb went off in Mandera, and gunmen attacked a police post in Wajir") happened at two places: ACLED codes
-one event per location and day (CODEBOOK section 0), so each is an event of its own (``by_placed_clause``).
+bomb went off in Mandera, and gunmen attacked a police post in Wajir"), or an act and one a relative clause
+tells of those it was done to ("Army helicopters fired rockets at the slopes of the volcano, at the guerrilla
+columns that attacked San Ramon"), happened at two places: ACLED codes one event per location and day (CODEBOOK
+section 0), so each is an event of its own (``by_placed_clause``).
 
 Private: import from ``eventdesk.extract.assembly.events``.
 """
@@ -78,11 +80,7 @@ def by_placed_clause(cand: Candidate, text: str, settings: EventSettings, contex
     event of its own, never merged back into the first."""
     if cand.doc is None or cand.clause is not None or ERV_OR_BATTLE.get(cand.classification.event_type) != "armed":
         return [cand]
-    for verb in cand.doc:
-        second = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
-                       any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
-        if verb.pos_ != "VERB" or second is None:
-            continue
+    for verb, second in _clause_pairs(cand.doc):
         second_clause, first_clause = _clause(cand, second.i), _before(cand, verb, second)
         if not _armed(cand, text, second_clause, second) or second.lemma_.lower() in harm_lemmas() or \
                 not (_armed(cand, text, first_clause, verb) or _device_used(cand, verb)):
@@ -101,6 +99,35 @@ def by_placed_clause(cand: Candidate, text: str, settings: EventSettings, contex
                                                               end=second_clause.start - 1)), text, second_clause)
         return [one, two]
     return [cand]
+
+
+def _clause_pairs(doc):
+    """The pairs of verbs whose clauses may tell two acts: a verb and the one joined to it with a subject of
+    its own ("a bomb went off in Mandera, and gunmen attacked a post in Wajir"), or a verb and the verb of a
+    relative clause whose subject is the word it hangs on ("helicopters fired rockets at the guerrilla columns
+    that attacked San Ramon"; not "in La Motosa, where the pipeline was dynamited", the act told again)."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                yield verb, c
+                break
+        for c in verb.subtree:
+            if c.dep_ == "relcl" and c.pos_ == "VERB" and c.i > verb.i and \
+                    any(s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children) and \
+                    _governing_verb(c).i == verb.i:
+                yield verb, c
+
+
+def _governing_verb(token):
+    """The nearest verb above ``token``."""
+    head = token.head
+    for _ in range(8):
+        if head.pos_ == "VERB" or head.head.i == head.i:
+            return head
+        head = head.head
+    return head
 
 
 def _clause_tolls(cand: Candidate, text: str, clauses: tuple[Span, Span], settings: EventSettings) -> list:

@@ -360,6 +360,8 @@ def _kind_of_thing(token, rules: FrameRules) -> str:
         return ""
     if head.lemma_.lower() not in rules.record_heads and head.lower_ not in rules.record_heads:
         return ""  # "artillery shells", "a car bomb attack", "Degodia attack Garre civilians" (a headline)
+    if _weapon(token, rules) and _weapon(head, rules):
+        return ""  # "a dynamite charge was placed on the pipeline": the device, not a charge brought in court
     return f"a kind of thing, not an act ('{token.text.lower()} {head.text.lower()}')"
 
 

@@ -24,6 +24,7 @@ from eventdesk.extract.actors.roles import ARMED_INTER, assign_roles, generic_ac
 from eventdesk.extract.assembly.notes import describe
 from eventdesk.extract.assembly._merge import Candidate, _merged_view
 from eventdesk.rules import word_list
+from eventdesk.extract.tolls._quantities import parse_number
 
 __all__ = ["_assemble"]
 
@@ -139,7 +140,7 @@ def _assemble(clean, group, publication, n_sentences, context, settings, setting
             top = replace(top, classification=replace(top.classification, sub_event_type="Protest with intervention"))
         elif a2 is None and top.classification.event_type == cls_stage.RIOTS and sides.property_attacked(clean.text, own):
             a2 = generic_actor("civilians", country)  # "rioters hurled a Molotov cocktail at a bank"
-    deaths = _deaths(group)
+    deaths = _deaths(group, clean.text)
     if top.classification.event_type == cls_stage.RIOTS and deaths.best:
         # "protesters set fire to a police station after a student was killed": the death the crowd
         # reacts to is another event's; a riot keeps only the deaths its sentences do not give as a cause
@@ -369,13 +370,39 @@ def _protest_cause() -> re.Pattern[str]:
     return re.compile("|".join(word_list("toll_words.json", "protest_cause_patterns")), re.IGNORECASE)
 
 
-def _deaths(group: list[Candidate]) -> Fatalities:
+def _deaths(group: list[Candidate], text: str | None = None) -> Fatalities:
     """The group's toll: the largest figure reported by any of its sentences (one sentence may
-    give the total and another a part of it); unknown-but-reported tolls are kept as such."""
+    give the total and another a part of it); unknown-but-reported tolls are kept as such. A later
+    sentence's figure of dead said to be others ("Gunmen shot dead nine passengers ... Two other people
+    were killed when the gunmen fired on a car": ``toll_words.json`` additive_words) adds to the first
+    figure, unless another sentence gives a total as large."""
     known = [c.fatalities for c in group if c.fatalities.low is not None or c.fatalities.best]
     if not known:
         return next((c.fatalities for c in group if c.fatalities.how), Fatalities())
-    return max(known, key=lambda f: (f.best, f.high or 0))
+    largest = max(known, key=lambda f: (f.best, f.high or 0))
+    if text is None:
+        return largest
+    added = [c.fatalities for c in group[1:] if _more_dead(text, c.fatalities)]
+    told = [f for f in known if all(f is not a for a in added)]
+    if not added or not told:
+        return largest
+    total = told[0].best + sum(f.best for f in added)
+    if total <= largest.best:
+        return largest
+    return Fatalities(total, total, total, told[0].span,
+                      f"{told[0].how}; plus {total - told[0].best} more dead a later sentence tells")
+
+
+def _more_dead(text: str, deaths: Fatalities) -> bool:
+    """Whether a sentence's figure of dead is a count said to be more dead ("two other people", "two more"),
+    not one more victim of another act ("another PDC leader was killed") nor one of those told ("the other
+    person killed was a Colombian")."""
+    if deaths.best < 2 or deaths.span is None:
+        return False
+    words = re.findall(r"[a-z]+", text[deaths.span.start:deaths.span.end].lower())
+    if "the" in words or not set(words) & word_list("toll_words.json", "additive_words"):
+        return False
+    return any((parse_number(w) or 0) >= 2 for w in re.findall(r"[\w,]+", text[deaths.span.start:deaths.span.end].lower()))
 
 
 def _confidence(date: EventDate | None, place: Place | None, actor1: Actor | None, top: Candidate) -> float:

@@ -22,14 +22,17 @@ _EXPLOSIVES: frozenset[str] = word_list("actor_words.json", "explosive_nouns")  
 # is the subject of the infinitive after it
 _RAISING: frozenset[str] = word_list("actor_words.json", "raising_verbs")  # type: ignore[assignment]
 _SELF_NAMING_VERBS: frozenset[str] = word_list("actor_words.json", "self_naming_verbs")  # type: ignore[assignment]
+# "before he surrendered to police": the force the attacker gave himself up to acted on the sequel
+_GIVEN_UP_TO: frozenset[str] = word_list("actor_words.json", "given_up_to_verbs")  # type: ignore[assignment]
 
 
 def role_of(token: Token) -> tuple[str, int | None]:
     """Role of a noun in its clause, climbing through compounds, possessives, 'of' and 'and'.
 
-    Returns ("agent" | "patient" | "side" | "source" | "", index of the governing verb or None);
-    "side" is the opponent in a fight ("clashed with police"), "source" the subject of a reporting
-    verb ("police said"), who tells of the event rather than acts in it.
+    Returns ("agent" | "patient" | "side" | "source" | "enforcer" | "", index of the governing verb or
+    None); "side" is the opponent in a fight ("clashed with police"), "source" the subject of a
+    reporting verb ("police said"), who tells of the event rather than acts in it, "enforcer" the
+    force an attacker gave himself up to ("surrendered to police"), who acted on the sequel.
     """
     t = token
     if (t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN")) and \
@@ -87,6 +90,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
                 continue
             if word == "by" and (prep.dep_ == "agent" or _is_passive(prep.head) or prep.head.pos_ == "NOUN"):
                 return "agent", _shared_agent_verb(prep.head).i  # "killed by X", "attacks by Taliban"
+            if word == "to" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in _GIVEN_UP_TO:
+                return "enforcer", prep.head.i  # "surrendered to police": received him after the act
             if word == "with" and prep.head.lemma_.lower() in _FIGHT_WORDS:
                 return "side", prep.head.i  # "clashes with Taliban militants": the other side, not a victim
             if word in _PATIENT_PREPS:

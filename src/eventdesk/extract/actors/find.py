@@ -137,6 +137,10 @@ def find_actors(
 
 
 _EARLIER = frozenset({"after", "following", "before", "since"})
+#: the marks of a clause of time whose act is no part of the sentence's own: "in the deadliest attack
+#: since U.S. forces left the country", "until troops arrived" ("before police opened fire, killing two
+#: of the attackers" can tell the other side of the same fight)
+_APART = frozenset({"since", "until", "till"})
 
 
 def _earlier_act(doc: Doc, trigger: int | None) -> bool:
@@ -147,11 +151,26 @@ def _earlier_act(doc: Doc, trigger: int | None) -> bool:
     return act.pos_ == "NOUN" and act.dep_ == "pobj" and act.head.lower_ in _EARLIER
 
 
+def _act_apart(doc: Doc, trigger: int | None) -> bool:
+    """Whether an act is the verb of a clause of time that only sets the sentence's own act against
+    another ("since U.S. forces left the country", "until troops arrived")."""
+    if trigger is None or trigger >= len(doc):
+        return False
+    act = doc[trigger]
+    return act.pos_ in ("VERB", "AUX") and act.dep_ == "advcl" and \
+        any(c.dep_ == "mark" and c.lower_ in _APART for c in act.children)
+
+
 def _earlier_agents(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"The military forces shot and injured a resident during a security operation after a Boko Haram
     attack": a name whose act is set before the sentence's own act, which another armed actor did,
     acted in that other event, not in this one (its role is dropped). With no other agent the act
-    after which the harm came is the event's ("four guards were wounded following attacks by Taliban")."""
+    after which the harm came is the event's ("four guards were wounded following attacks by Taliban").
+    The subject of a clause of time ("the deadliest attack since U.S. forces left the country")
+    acted in that clause only, whoever else acts (``_act_apart``): like a force that acted on the
+    act's sequel, it takes no side in the act (role ``enforcer``), nor is it a perpetrator by default."""
+    mentions = [replace(m, role="enforcer") if m.role == "agent" and _act_apart(doc, m.trigger) else m
+                for m in mentions]
     acting = [m for m in mentions if m.role == "agent" and m.actor.inter in (1, 2, 3, 4, 8)
               and m.trigger is not None and m.trigger < len(doc) and doc[m.trigger].pos_ in ("VERB", "AUX")]
     if not acting:

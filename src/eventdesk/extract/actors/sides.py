@@ -214,9 +214,10 @@ def defence(doc, found: tuple, *, response: bool = False) -> tuple:
 def responders(doc, found: tuple) -> tuple:
     """In a sentence told after the event's own, an agent whose clause opens with the act it follows
     ("Following the attack, the army launched a series of raids", "After the bombing, soldiers shot two
-    men", "In response to the attack, police ...") responded to the act: it takes no side in it (role
-    ``enforcer``) and is never its perpetrator. The words are data (``actor_words.json``:
-    ``response_preps``, ``response_nouns``)."""
+    men", "In response to the attack, police ...") or who came to its scene ("special forces had arrived
+    at the scene") responded to the act: it takes no side in it (role ``enforcer``) and is never its
+    perpetrator. The words are data (``actor_words.json``: ``response_preps``, ``response_nouns``,
+    ``arrival_verbs``, ``response_places``)."""
     if doc is None or not any(m.role == "agent" for m in found):
         return found
     preps = word_list("actor_words.json", "response_preps")
@@ -231,10 +232,21 @@ def responders(doc, found: tuple) -> tuple:
                 return True
         return False
 
+    arrivals = word_list("actor_words.json", "arrival_verbs")
+    scenes = word_list("actor_words.json", "response_places")
+
+    def arrived(verb) -> bool:  # "special forces had arrived at the scene", "troops sealed off the site"
+        if verb.lemma_.lower() not in arrivals:
+            return False
+        goals = [o for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("at", "to", "off")
+                 for o in c.children if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+        return any(o.lower_ in scenes and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) for o in goals)
+
     def responding(verb) -> bool:
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head  # "..., and the army launched raids": the clause the first verb opens
-        return any(c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "in") and pointed(c) for c in verb.children)
+        return arrived(verb) or \
+            any(c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "in") and pointed(c) for c in verb.children)
 
     return tuple(replace(m, role="enforcer") if m.role == "agent" and m.trigger is not None and m.trigger < len(doc)
                  and responding(doc[m.trigger]) else m for m in found)

@@ -10,7 +10,7 @@ from functools import cache
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from eventdesk.gazetteer import name_key, spelling
+from eventdesk.gazetteer import GazetteerError, name_key, spelling
 from eventdesk.model import Place, Sentence, Span
 from eventdesk.extract.dates.resolve import DateAnchor, anchors_in
 from eventdesk.extract.places._facilities import facility_part
@@ -61,6 +61,9 @@ _PLACE_READING = re.compile(r"\b(?:in|near|at|outside|inside|around)\s+(?:the\s+
 #: How many times as often as any other a report must name a country to be about it alone ("El
 #: Salvador" five times and "the United States" once); below that it is about several countries.
 REPORT_DOMINANCE = 2
+#: How many people a city must have for a facility named after it to be its own ("Kabul airport" in a
+#: report filed from Kunduz; ``places._facilities``): a village's name read inside a facility's is not.
+MAJOR_CITY = 100_000
 #: How many times a report's dateline counts as naming its town's country (see ``report_country``).
 DATELINE_VOTES = 2
 #: How many votes (names and dateline, as in ``report_country``) settle the country a report is about
@@ -204,7 +207,8 @@ class ArticleContext:
         place = district_part(self.text, span, place, filed, named or (filed.country if filed else None), self._knows)
         # "riddled with bullets at the Central American University": that facility of the sentence's
         # or the dateline's city
-        place = facility_part(self.text, span, place, filed, named or self.main_country, self._named_elsewhere)
+        place = facility_part(self.text, span, place, filed, named or self.main_country, self._named_elsewhere,
+                              self._major_city)
         if place is None and self.dateline_place is not None and _HERE.search(self.text, span.start, span.end):
             # "his body was found under a bridge in this capital": the town the report was filed
             # from, which the text names, also in a report mostly about another country
@@ -237,6 +241,16 @@ class ArticleContext:
         """Whether the report names ``name`` (as a whole word) outside ``start:end``."""
         return any(not (start <= m.start() < end)
                    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", self.text, re.IGNORECASE))
+
+    def _major_city(self, place: Place) -> bool:
+        """Whether ``place`` is a gazetteer city of at least ``MAJOR_CITY`` people: a facility named
+        after it ("Kabul airport") is its own, wherever the report was filed from."""
+        entry_id = ":".join(place.source.split(":")[-2:])  # "hint:geonames:1138958" -> "geonames:1138958"
+        try:
+            entry = self.gazetteer.get(entry_id)
+        except GazetteerError:
+            return False
+        return entry.kind == "city" and entry.population >= MAJOR_CITY
 
     def _knows(self, name: str, country: str) -> bool:
         """Whether the gazetteer knows a place of ``country`` by this very name (spelled alike, its

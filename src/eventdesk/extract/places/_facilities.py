@@ -12,7 +12,8 @@ university" names none.
 
 The city is the town the sentence places the event in apart from the facility's name, else the
 town the facility's name begins with when the report names that town elsewhere too ("the Medellin
-airport" in a report that speaks of Medellin), else the town the report was filed from: a name read
+airport" in a report that speaks of Medellin) or when that town is a large city ("a suicide bombing at
+Kabul airport" in a report filed from Kunduz), else the town the report was filed from: a name read
 only inside the facility's ("El Dorado" of "El Dorado International Airport", a village of Meta) is
 no town of the event.
 
@@ -95,14 +96,16 @@ def _written(name: str) -> str:
 
 
 def facility_part(text: str, span: Span, place: Place | None, filed_from: Place | None, country: str | None,
-                  named_elsewhere: Callable[[str, int, int], bool]) -> Place | None:
+                  named_elsewhere: Callable[[str, int, int], bool],
+                  major_city: Callable[[Place], bool] = lambda place: False) -> Place | None:
     """The place of the sentence ``span`` given a facility of a city it names as where something
     happened: "City-Facility" at the city's point (precision 1), else ``place`` as it was.
 
     ``place`` is the place chosen for the sentence, ``filed_from`` the dateline's town (placed only
     in a report about its country), ``country`` the sentence's or report's country;
     ``named_elsewhere(name, start, end)`` says whether the report names ``name`` outside the
-    facility's name at ``start:end``."""
+    facility's name at ``start:end``; ``major_city(place)`` whether a town is a city large enough
+    that a facility named after it is its own ("Kabul airport" in a report filed from Kunduz)."""
     if place is not None and "-" in place.location:
         return place  # already a part of a city ("San Salvador-Escalon")
     m = _pattern().search(text, span.start, span.end)
@@ -120,8 +123,8 @@ def facility_part(text: str, span: Span, place: Place | None, filed_from: Place 
         city = place  # "at the Lima university" read apart; "in Medellin, at the Pilsen university"
     elif own and place is not None and place.precision <= 2 and \
             (filed_from is None or filed_from.country != place.country or
-             named_elsewhere(text[place.span.start:place.span.end], a, b)):
-        city = place  # "near the Medellin airport" in a report that speaks of Medellin
+             named_elsewhere(text[place.span.start:place.span.end], a, b) or major_city(place)):
+        city = place  # "near the Medellin airport" in a report that speaks of Medellin, "at Kabul airport"
     elif filed_from is not None and filed_from.country == country and \
             (place is None or own or place.source.startswith("dateline:") or place.admin1 == filed_from.admin1):
         city = filed_from

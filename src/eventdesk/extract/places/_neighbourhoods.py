@@ -24,7 +24,8 @@ from eventdesk.rules import word_list
 __all__ = ["district_part", "later_part", "named_part"]
 
 _WORD = r"[A-Z][\w'’\-]*"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,5}}"  # bounded: a hostile run of names stays linear
+_PARTICLES = "de|del|la|las|los|el|da|do|dos|das"  # "Colonia de los Angeles", "Complexo da Penha"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|{_PARTICLES})){{0,5}}"  # bounded: a hostile run of names stays linear
 
 
 @functools.cache
@@ -39,7 +40,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     after = re.compile(rf"\b(?:{units})\s+(?:of|called|known\s+as)\s+(?P<name>{_NAME})")
     # "in Colonia Miramontes", "the Reparto Santa Marta": the unit word opens the name
     prefixes = "|".join(re.escape(w) for w in sorted(word_list("place_words.json", "neighbourhood_prefixes")))
-    prefixed = re.compile(rf"(?<![\w'’-])(?P<name>(?:{prefixes})\s+{_WORD}(?:\s+(?:{_WORD}|de|del|la|las|los|el)){{0,4}})")
+    # ("Complexo da Penha": a particle may follow the prefix)
+    prefixed = re.compile(rf"(?<![\w'’-])(?P<name>(?:{prefixes})\s+(?:(?:{_PARTICLES})\s+)?{_WORD}"
+                          rf"(?:\s+(?:{_WORD}|{_PARTICLES})){{0,4}})")
     return before, after, prefixed
 
 

@@ -22,7 +22,7 @@ from eventdesk.extract.actors._dictionary import (
 from eventdesk.extract.actors._role import role_of, told_according_to
 from eventdesk.rules import word_list
 
-__all__ = ["SECURITY_FORCES_KEY", "with_article", "doc_slice", "_generic", "state_by_name"]
+__all__ = ["SECURITY_FORCES_KEY", "with_article", "doc_slice", "_generic", "state_by_adjective", "state_by_name"]
 
 #: the rule key of "security forces" named for a country ("Military Forces of X" by default)
 SECURITY_FORCES_KEY = "generic:security-forces"
@@ -141,6 +141,31 @@ def state_by_name(token: Token, offset: int, article_id: str, country: str | Non
     if nation is None or not (name.lower() == nation.lower() or name.replace(".", "").isupper()):
         return None  # "1 Somali killed": a people's word for a person, not the state's name ("the U.S." is)
     span = Span(article_id, offset + words[0].idx, offset + token.idx + len(token.text))
+    return _named("Military Forces of {country}", 1, "generic:military", nation, "agent", token.head.i, span,
+                  country, dictionary)
+
+
+def state_by_adjective(token: Token, offset: int, article_id: str, country: str | None,
+                       dictionary: ActorDictionary) -> ActorMention | None:
+    """"An Israeli strike hit Beirut's southern suburbs", "killed in a Russian raid": a nation's
+    adjective on the noun of an act of war (``actor_words.json`` state_act_nouns; a weapon's word may
+    stand between: "a Turkish drone strike") names that state's armed forces as the act's agent, as a
+    group's name on it does ("a Shining Path attack"). Not on any act: "an Ethiopian attack on Kenyan
+    villagers" may be its people's."""
+    if token.pos_ not in ("ADJ", "PROPN") or token.dep_ != "amod" or \
+            token.head.lower_ not in word_list("actor_words.json", "state_act_nouns"):
+        return None
+    if not token.text[:1].isupper() or any(c.dep_ in ("compound", "amod", "advmod") for c in token.children) or \
+            (token.i > 0 and token.doc[token.i - 1].text in ("-", "pro", "anti")) or \
+            (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"):
+        return None  # "pro-Russian", "Iranian-backed": a side, not the state's own forces
+    weapons = word_list("actor_words.json", "weapon_modifiers")
+    if any(t.lower_ not in weapons for t in token.doc[token.i + 1:token.head.i]):
+        return None  # "a Russian militia attack", "an Israeli settler raid": the nation's people, not its forces
+    nation = dictionary.nation_of(token.text)
+    if nation is None or nation.lower() == token.lower_:
+        return None  # a people's adjective only ("Israeli", "Russian"), not a country's name
+    span = Span(article_id, offset + token.idx, offset + token.idx + len(token.text))
     return _named("Military Forces of {country}", 1, "generic:military", nation, "agent", token.head.i, span,
                   country, dictionary)
 

@@ -36,7 +36,7 @@ from eventdesk.extract.actors._dictionary import (
     generic_name,
     named_actors,
 )
-from eventdesk.extract.actors._generic import _generic, doc_slice, state_by_name, with_article
+from eventdesk.extract.actors._generic import _generic, doc_slice, state_by_adjective, state_by_name, with_article
 from eventdesk.extract.actors._unknown import identity_militia, load_group_names, unknown_groups
 from eventdesk.model import Actor
 from eventdesk.extract.actors._role import _is_passive, claims_own_act, role_of
@@ -113,6 +113,11 @@ def find_actors(
         actor = Actor(name, inter, Span(article_id, offset + start, offset + end), key)
         mentions.append(ActorMention(actor, role, False, trigger))
     for token in doc:
+        if token.i not in covered and token.dep_ == "amod" and \
+                (nation := state_by_adjective(token, offset, article_id, country, dictionary)):
+            covered.add(token.i)  # "An Israeli strike hit Beirut": Israel's forces did it
+            mentions.append(nation)
+            continue
         if token.i in covered or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):

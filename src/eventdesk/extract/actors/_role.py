@@ -78,6 +78,8 @@ def role_of(token: Token) -> tuple[str, int | None]:
         if dep == "pobj":
             prep = head
             word = prep.lower_
+            if word == "by" and _backs(prep.head):
+                return "ally", prep.head.head.i  # "troops backed by Russian mercenaries": on the troops' side
             if word == "by" and _holds_for(prep.head):
                 t = prep.head.head  # "a rocket struck a base used by U.S. forces": the base's role, the target's
                 continue
@@ -109,6 +111,13 @@ def role_of(token: Token) -> tuple[str, int | None]:
             continue
         break
     return "", None
+
+
+def _backs(verb: Token) -> bool:
+    """A participle of backing on a side ("troops backed by Russian mercenaries", "militias supported by
+    the army"; ``actor_words.json`` backing_verbs): who backs is an ally of the side, not an actor in its place."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in word_list("actor_words.json", "backing_verbs") and \
+        verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _comes_under(verb: Token) -> bool:

@@ -69,7 +69,7 @@ def assign_roles(
     # among those acting, a named group before a plain noun for its men: "guerrillas of the Army of
     # National Liberation (ELN) set fire to three trucks" is the ELN's act, not an unidentified group's
     acting = sorted((m for m in armed if m.role == "agent"), key=lambda m: bool(getattr(m, "generic", False)))
-    agents = acting or [m for m in armed if m.role not in ("patient", "source", "enforcer")]
+    agents = acting or [m for m in armed if m.role not in ("patient", "source", "enforcer", "ally")]
     if t == PROTESTS:
         a1 = _first(ms, inter=6) or generic_actor("protesters", country)
         a2 = None
@@ -108,7 +108,7 @@ def assign_roles(
         a1 = _actor(sides[0]) if sides else generic_actor("unidentified", country)
         # not the one that only tells of it or acts on its sequel ("police said", "police arrested 20
         # suspects after clashes between herders and farmers": the police fought no one)
-        others = [m for m in armed if m.actor.name != a1.name and m.role not in ("source", "enforcer")]
+        others = [m for m in armed if m.actor.name != a1.name and m.role not in ("source", "enforcer", "ally")]
         # "killed in an encounter with the C-60 commandos of Gadchiroli police": two forces of one state
         # fought on one side, against the group named beside them
         foes = [m for m in others if not _one_state(a1, m.actor)]
@@ -118,7 +118,9 @@ def assign_roles(
         a2 = _actor(patients[0]) if patients else generic_actor("unidentified", country)
         if a2.name == a1.name and a1.key.startswith("rule:"):
             a2 = generic_actor("unidentified", country)
-        return a1, a2, (), ()
+        # "troops backed by Russian mercenaries": the side's allies, associated with actor1
+        allies = tuple(_actor(m) for m in armed if m.role == "ally" and m.actor.name not in (a1.name, a2.name))
+        return a1, a2, allies[:1], ()
     if c.sub_event_type == "Disrupted weapons use":
         disrupted = _disrupted(armed, country)
         if disrupted is not None:

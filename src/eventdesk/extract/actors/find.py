@@ -291,7 +291,10 @@ def _its_own_men(token: Token, mentions: list[ActorMention], offset: int) -> boo
                 and (not m.generic or m.actor.inter == 1) \
                 and span is not None and span.end <= offset + token.idx:
             role, trigger = role_of(token)
-            if not role:
+            if not role or (role == "patient" and any(t.dep_ == "nsubj" and t.lower_ in ("it", "they")
+                                                      for t in token.doc)):
+                # "Hezbollah said three of its fighters were among the dead and that it had fired rockets":
+                # the group also acts in the sentence, and stays who tells it, for the pronoun to name
                 return False
             mentions[k] = replace(m, role=role, trigger=trigger)
             return True

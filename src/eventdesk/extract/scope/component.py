@@ -58,7 +58,8 @@ def read_scope(doc: ArticleDoc, services) -> ArticleDoc:
                 # typed it names no event, another reports one; the sentence is of the type told without it
                 blank = sentence[:c.start] + " " * (c.end - c.start) + sentence[c.end:]
                 other = classify_sentence(doc, span, blank)
-                if other is not None and other.event_type in _VIOLENT_TYPES:
+                if other is not None and other.event_type in _VIOLENT_TYPES and \
+                        not _toll_of_tallied_act(parse, other, framed, rules):
                     retypes[span] = other
         if not reason and (token := modality._cue_token(parse, c.start, c.end)) is not None:
             reason = blind_agent(token, rules)  # "a fire destroyed 200 shops", whatever type its verb gave it
@@ -100,21 +101,21 @@ _NOT_VIOLENT = frozenset({"agreement", "sd_arrest", "change", "hq", "transfer", 
 
 
 def _frame(parse, sentence: str, c, armed: int, rules, lead: bool, year: int | None,
-           sports: bool = False) -> tuple[str, bool]:
+           sports: bool = False) -> tuple[str, str]:
     """The frame of the word that typed the sentence; when it names no event, another violent word
     of the sentence may still report one ("accused of the attack in which gunmen killed two"): then
-    no reason, and whether the typing word names another act than the one reported (then the
-    sentence is typed without it). ``year`` is the report's year, for an act of an earlier one."""
+    no reason, and the frame's reason when the typing word names another act than the one reported (then the
+    sentence is typed without it), else "". ``year`` is the report's year, for an act of an earlier one."""
     token = modality._cue_token(parse, c.start, c.end)
     if token is None:
-        return "", False
+        return "", ""
 
     def framed(word) -> str:
         return frame_reason(word, sentence, armed, rules, sports) or past_year_act(word, year)
 
     why = framed(token)
     if not why:
-        return "", False
+        return "", ""
     # "sentenced two men for a bombing that killed 11 people": a violent word inside the phrase of an
     # act someone is tried or blamed for tells that act, and is framed with it; a clause on another noun
     # of the phrase is a report of its own ("involved in a shoot-out at the airport, where the gunman and
@@ -141,9 +142,25 @@ def _frame(parse, sentence: str, c, armed: int, rules, lead: bool, year: int | N
             # a frame of another act than the one the sentence reports: "shot dead a journalist three days
             # after the army's offensive began" is of the type the rest tells; an instrument, a habit or a
             # generic plural is the same act's word ("ongoing ethnic clashes, two killed" is a clash)
-            return "", any(why == frame(token, rules) for frame in _OTHER_ACTS) or why == past_year_act(token, year) \
+            other_act = any(why == frame(token, rules) for frame in _OTHER_ACTS) or why == past_year_act(token, year) \
                 or why in AGGREGATE_REASONS
-    return why, False
+            return "", why if other_act else ""
+    return why, ""
+
+
+def _toll_of_tallied_act(parse, other, framed_why: str, rules) -> bool:
+    """Whether the word that would type the sentence again (``other``) is only the toll of the act its
+    framed word tallies: "the death toll from two days of fighting between rival armed groups has risen to
+    55, with 146 wounded" counts the fighting's wounded, a clash; a harm word with an agent of its own
+    reports its own act ("after weeks of fighting, gunmen killed ten villagers on Sunday")."""
+    if framed_why not in AGGREGATE_REASONS:
+        return False
+    token = modality._cue_token(parse, other.start, other.end)
+    if token is None or not (token.lower_ in rules.harm_words or token.lemma_.lower() in rules.death_verbs):
+        return False
+    # "146 wounded", "55 killed": the subject of a bare participle is the one harmed ("have killed" acts)
+    participle = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+    return not any(c.dep_ == "agent" or (c.dep_ == "nsubj" and not participle) for c in token.children)
 
 
 #: frames whose word names an act other than the one its sentence reports

@@ -83,6 +83,7 @@ class Patterns:
     speech_before: re.Pattern[str]
     speech_after: re.Pattern[str]
     that_after: re.Pattern[str]
+    act_clause_after: re.Pattern[str]
     event_word: re.Pattern[str]
     weekday_gap: re.Pattern[str]
 
@@ -151,7 +152,9 @@ def patterns() -> Patterns:
         rules=rules,
         speech_before=c(rf"(?i)\b(?:{speech})\b(?P<gap>[^.;:!?\"“”]*)$"),
         speech_after=c(rf"(?i)^\s*(?:{speech})\b"),
-        that_after=c(r"(?i)^\s*,?\s*that\b"),
+        that_after=c(rf"(?i)^\s*,?\s*that\b(?!\s+(?:{pattern('date_words.json', 'relative_that_verbs')})\b)"),
+        # "the bombing at a bus station in March 2019 that killed 21 people": the clause after the date tells the act
+        act_clause_after=c(rf"(?i)\s*,?\s*that\s+(?:{events})\b"),
         event_word=c(rf"(?i)\b(?:{events})\b"),
         weekday_gap=c(r"^[\s,\[(]{0,3}$"),
     )

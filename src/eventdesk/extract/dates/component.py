@@ -124,6 +124,8 @@ def act_phrase(parse, span: Span, cue_start: int) -> Span | None:
     cue = _cue_token(parse, cue_start)
     if cue is None:
         return None
+    while cue.dep_ == "compound" and cue.head.pos_ == "NOUN" and cue.head.i > cue.i:
+        cue = cue.head  # "the suicide bombings at the airport in March 2016": the act is the whole noun's
     # "Today the country mourns Judge Diaz, who was shot to death last month": a verb told in a clause
     # on a noun is no act of the main clause, and a date inside that clause is its own
     clause = cue if cue.pos_ == "VERB" and cue.dep_ in ("relcl", "acl") and \

@@ -666,7 +666,8 @@ def _preference(e: DateExpr, text: str, sentence: Span, verbs: Sequence[Span],
                 act: Span | None = None, opening: frozenset[Span] | None = None) -> tuple[int, int, int, int, int, int]:
     precision = e.date.precision if e.date is not None else 9
     opens = e.span in (opening if opening is not None else _opening([e], text, sentence))
-    own = act is not None and act.start <= e.span.start and e.span.end <= act.end
+    own = (act is not None and act.start <= e.span.start and e.span.end <= act.end) or \
+        dx.patterns().act_clause_after.match(text, e.span.end) is not None  # "in March 2019 that killed 21"
     return (_rank(e), 0 if own else 1, 0 if opens else 1, precision, _distance(e.span, verbs), e.span.start)
 
 

@@ -92,6 +92,12 @@ def test_every_failure_kind_has_a_positive_and_a_negative_record():
     assert kinds and all(sides == {"pos", "neg"} for sides in kinds.values()), kinds
 
 
+def test_every_record_has_its_own_id():
+    # the results are keyed by id: a second record with an id would silently test the first one's report
+    ids = [rec["id"] for rec in REAL_NEWS]
+    assert len(ids) == len(set(ids)), sorted(i for i in set(ids) if ids.count(i) > 1)
+
+
 def _real_news_param(rec):
     marks = [pytest.mark.xfail(strict=True, reason=rec["known_gap"])] if rec.get("known_gap") else []
     return pytest.param(rec, id=rec["id"], marks=marks)

@@ -399,10 +399,10 @@ def _more_dead(text: str, deaths: Fatalities) -> bool:
     person killed was a Colombian")."""
     if deaths.best < 2 or deaths.span is None:
         return False
-    words = re.findall(r"[a-z]+", text[deaths.span.start:deaths.span.end].lower())
+    words = re.findall(r"[\w,]+", text[deaths.span.start:deaths.span.end].lower())
     if "the" in words or not set(words) & word_list("toll_words.json", "additive_words"):
         return False
-    return any((parse_number(w) or 0) >= 2 for w in re.findall(r"[\w,]+", text[deaths.span.start:deaths.span.end].lower()))
+    return any((parse_number(w) or 0) >= 2 for w in words)
 
 
 def _confidence(date: EventDate | None, place: Place | None, actor1: Actor | None, top: Candidate) -> float:

@@ -5,7 +5,6 @@ civilians), so the sentence's actors come in."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from eventdesk.document import ArticleDoc
@@ -33,32 +32,14 @@ def classify_sentence(doc: ArticleDoc, span, sentence_text: str):
     actors = tuple(m for m in found_here if m.role != "source")
     told = without_sources(sentence_text, span, found_here)
     kinds = doc.context.armed_hint(told)
-    agent_kinds = tuple(m.actor.inter for m in actors if m.role == "agent")
-    if _nation_strikes(told, doc.context.actors):
-        agent_kinds += (1,)  # "an Israeli strike hit a building": the nation's forces made it
     return classify(
         told,
         armed_actors=kinds.armed,
         state_agent=kinds.state or any(m.actor.inter == 1 and m.role == "agent" for m in actors),
         actor_kinds=tuple(m.actor.inter for m in actors),
-        agent_kinds=agent_kinds,
+        agent_kinds=tuple(m.actor.inter for m in actors if m.role == "agent"),
         protest_report=tells_a_protest(doc.lead_text()),
     )
-
-
-_STRIKE_NOUN = re.compile(r"\b((?:[A-Z][a-z]+|(?:[A-Z]\.){2,3}|[A-Z]{2,3})(?:[ -][a-z]+)?) strikes?\b")
-
-
-def _nation_strikes(text: str, dictionary) -> bool:
-    """Whether a nation's word stands on a strike noun ("an Israeli strike", "a U.S. strike", "Russian-led
-    strikes"): the nation's forces made it, as ``sides.weapon_nation`` reads the actor."""
-    if "trike" not in text:
-        return False
-    for m in _STRIKE_NOUN.finditer(text):
-        word = re.split(r"[ -]", m.group(1))[0]
-        if dictionary.nation_of(word):
-            return True
-    return False
 
 
 def without_sources(sentence_text: str, span, mentions) -> str:

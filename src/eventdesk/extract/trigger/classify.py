@@ -66,7 +66,6 @@ _ERV_ORDER = (
     ("grenade", "Grenade"),
     ("strike", "Air/drone strike"),  # a strike with no weapon named: last, any named weapon says more
 )
-_SD_CUES = frozenset({"agreement", "sd_arrest", "hq", "transfer", "looting", "change", "other", "disrupted"})
 _SD_ORDER = (
     ("agreement", "Agreement"),
     ("sd_arrest", "Arrests"),
@@ -76,6 +75,8 @@ _SD_ORDER = (
     ("change", "Change to group/activity"),
     ("other", "Other"),
 )
+# the cues of strategic developments: the sub-types above and a disrupted weapons use
+_SD_CUES = frozenset(name for name, _ in _SD_ORDER) | {"disrupted"}
 
 
 @dataclass(frozen=True)
